@@ -1,0 +1,53 @@
+package io.wampspring.core.message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.wampspring.core.id.Ids;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * UNSUBSCRIBED (35): Acknowledges an UNSUBSCRIBE; with request id 0 and details, the router revoked the subscription.
+ *
+ * @param requestId the UNSUBSCRIBE request id, or 0 for a revocation
+ * @param details revocation details (subscription, reason); empty for a plain acknowledgement
+ */
+public record Unsubscribed(long requestId,
+		Map<String, Object> details) implements WampMessage {
+
+	/**
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 */
+	public Unsubscribed {
+		if (requestId != 0) {
+			Ids.check(requestId, "requestId");
+		}
+		details = Payloads.dict(details);
+	}
+
+	/**
+	 * Create a plain acknowledgement.
+	 * @param requestId the request id being acknowledged
+	 */
+	public Unsubscribed(long requestId) {
+		this(requestId, Map.of());
+	}
+
+	@Override
+	public int type() {
+		return WampMessageType.UNSUBSCRIBED;
+	}
+
+	@Override
+	public List<@Nullable Object> toList() {
+		List<@Nullable Object> list = new ArrayList<>(3);
+		list.add(WampMessageType.UNSUBSCRIBED);
+		list.add(requestId);
+		if (!this.details.isEmpty()) {
+			list.add(this.details);
+		}
+		return list;
+	}
+
+}
