@@ -8,7 +8,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RequestIdSequence {
 
-	private final AtomicLong last = new AtomicLong();
+	private final AtomicLong last;
+
+	/**
+	 * Create a sequence whose first id is 1.
+	 */
+	public RequestIdSequence() {
+		this(0);
+	}
+
+	/** For tests: a sequence that continues after {@code last}. */
+	RequestIdSequence(long last) {
+		this.last = new AtomicLong(last);
+	}
 
 	/**
 	 * The next id of the sequence.
