@@ -43,6 +43,19 @@ public final class Cryptosign {
 	}
 
 	/**
+	 * The 32-byte channel id for {@code tls-unique} channel binding, as Autobahn and
+	 * Crossbar.io compute it: SHA-256 of the RFC 5929 {@code tls-unique} binding data (the
+	 * first TLS Finished message of the connection, 12 bytes in TLS 1.2). Both sides must
+	 * use the same Finished message: the one the client sent. {@code tls-unique} is not
+	 * defined for TLS 1.3.
+	 * @param tlsUnique the {@code tls-unique} channel binding data
+	 * @return the channel id to XOR with the challenge
+	 */
+	public static byte[] tlsUniqueChannelId(byte[] tlsUnique) {
+		return Primitives.sha256(tlsUnique);
+	}
+
+	/**
 	 * The 32-byte message that is signed: the challenge, XORed with the channel id when
 	 * channel binding is active.
 	 * @param challengeHex the challenge in hex

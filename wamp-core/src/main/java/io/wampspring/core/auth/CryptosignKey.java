@@ -38,6 +38,10 @@ public final class CryptosignKey {
 
 	private static final String OPENSSH_END = "-----END OPENSSH PRIVATE KEY-----";
 
+	private static final String CROSSBAR_PRIVATE = "private-key-ed25519:";
+
+	private static final String CROSSBAR_PUBLIC = "public-key-ed25519:";
+
 	private final Ed25519PrivateKeyParameters privateKey;
 
 	private final Ed25519PublicKeyParameters publicKey;
@@ -93,8 +97,9 @@ public final class CryptosignKey {
 	}
 
 	/**
-	 * A key read from a file holding either hex form (see {@link #fromHex(String)}) or an
-	 * unencrypted OpenSSH Ed25519 private key ({@code ssh-keygen -t ed25519 -N ""}).
+	 * A key read from a file holding either hex form (see {@link #fromHex(String)}), an
+	 * unencrypted OpenSSH Ed25519 private key ({@code ssh-keygen -t ed25519 -N ""}), or a
+	 * Crossbar.io {@code key.priv} file (the public key line, when present, must match).
 	 * @param file the file
 	 * @return the key
 	 * @throws IOException if the file cannot be read
@@ -107,12 +112,34 @@ public final class CryptosignKey {
 			if (text.startsWith(OPENSSH_BEGIN)) {
 				return fromOpenSsh(text);
 			}
+			if (text.contains(CROSSBAR_PRIVATE)) {
+				return fromCrossbarKeyFile(text);
+			}
 			return fromHex(text);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("Cannot read cryptosign private key file " + file + ": "
 					+ ex.getMessage(), ex);
 		}
+	}
+
+	/** Crossbar.io's key.priv: "tag: value" lines, among them the hex seed and public key. */
+	private static CryptosignKey fromCrossbarKeyFile(String text) {
+		@Nullable String seed = null;
+		@Nullable String publicKey = null;
+		for (String line : text.split("\\R")) {
+			String trimmed = line.strip();
+			if (trimmed.startsWith(CROSSBAR_PRIVATE)) {
+				seed = trimmed.substring(CROSSBAR_PRIVATE.length()).strip();
+			}
+			else if (trimmed.startsWith(CROSSBAR_PUBLIC)) {
+				publicKey = trimmed.substring(CROSSBAR_PUBLIC.length()).strip();
+			}
+		}
+		if (seed == null || seed.length() != SEED_LENGTH * 2) {
+			throw new IllegalArgumentException("the '" + CROSSBAR_PRIVATE + "' line must hold a 32-byte seed in hex");
+		}
+		return fromHex((publicKey != null) ? seed + publicKey : seed);
 	}
 
 	private static CryptosignKey fromOpenSsh(String text) {
@@ -180,7 +207,7 @@ public final class CryptosignKey {
 	 * {@code CHALLENGE.Extra.challenge}; a router for {@code HELLO.Details.authextra.challenge}
 	 * (router authentication).
 	 * @param challengeHex the challenge, 32 bytes in hex
-	 * @param channelId the TLS channel id (32 bytes, for example {@code tls-unique}), or
+	 * @param channelId the TLS channel id (32 bytes, see {@link Cryptosign#tlsUniqueChannelId}), or
 	 * {@code null} without channel binding
 	 * @return the signature for AUTHENTICATE (or {@code CHALLENGE.Extra.signature}): 192
 	 * hex digits

@@ -114,9 +114,8 @@ public final class Scram {
 	}
 
 	/**
-	 * Normalize a user name or password with SASLprep (RFC 4013); see the limits in the
-	 * package documentation of this implementation: bidirectional and unassigned code point
-	 * checks are not done.
+	 * Normalize a user name or password with SASLprep (RFC 4013): mapping, NFKC and the
+	 * prohibited characters; the bidirectional and unassigned code point checks are not done.
 	 * @param what what the text is, for error messages ("authid", "password")
 	 * @param text the text
 	 * @return the normalized text (the same instance for printable ASCII)

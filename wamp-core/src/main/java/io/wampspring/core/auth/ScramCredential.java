@@ -23,6 +23,14 @@ public record ScramCredential(ScramVariant variant, ScramKdf kdf, byte[] salt, i
 
 	/**
 	 * Copy the arrays and check the lengths.
+	 * @param variant the dialect the keys were derived for
+	 * @param kdf the key derivation function
+	 * @param salt the per-user random salt
+	 * @param iterations the iteration count
+	 * @param memory the Argon2 memory cost in KiB (0 for PBKDF2)
+	 * @param storedKey SHA256(ClientKey), 32 bytes
+	 * @param serverKey HMAC(SaltedPassword, "Server Key"), 32 bytes
+	 * @throws IllegalArgumentException if a key is not 32 bytes or iterations is below 1
 	 */
 	public ScramCredential {
 		salt = salt.clone();
@@ -66,16 +74,28 @@ public record ScramCredential(ScramVariant variant, ScramKdf kdf, byte[] salt, i
 		return Base64.getEncoder().encodeToString(this.salt);
 	}
 
+	/**
+	 * The salt.
+	 * @return a copy
+	 */
 	@Override
 	public byte[] salt() {
 		return this.salt.clone();
 	}
 
+	/**
+	 * The stored key.
+	 * @return a copy
+	 */
 	@Override
 	public byte[] storedKey() {
 		return this.storedKey.clone();
 	}
 
+	/**
+	 * The server key.
+	 * @return a copy
+	 */
 	@Override
 	public byte[] serverKey() {
 		return this.serverKey.clone();

@@ -93,8 +93,10 @@ public final class WampCra {
 	 * @param challenge the {@code CHALLENGE.Details.challenge} string
 	 * @param salt {@code CHALLENGE.Details.salt}, or {@code null} when the secret is not
 	 * salted
-	 * @param iterations {@code CHALLENGE.Details.iterations} (ignored without salt)
-	 * @param keyLength {@code CHALLENGE.Details.keylen} (ignored without salt)
+	 * @param iterations {@code CHALLENGE.Details.iterations} (ignored without salt; use
+	 * {@link #DEFAULT_ITERATIONS} when a salted challenge omits it)
+	 * @param keyLength {@code CHALLENGE.Details.keylen} (ignored without salt; use
+	 * {@link #DEFAULT_KEY_LENGTH} when a salted challenge omits it)
 	 * @return the AUTHENTICATE signature
 	 */
 	public static String signature(String secret, String challenge, @Nullable String salt, int iterations,

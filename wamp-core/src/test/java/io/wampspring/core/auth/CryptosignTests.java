@@ -158,6 +158,13 @@ class CryptosignTests {
 	}
 
 	@Test
+	void tlsUniqueChannelIdIsSha256OfTheFinishedMessage() {
+		// SHA-256 of the empty string: the hash Autobahn applies to the tls-unique bytes
+		assertThat(Hex.encode(Cryptosign.tlsUniqueChannelId(new byte[0])))
+			.isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	}
+
+	@Test
 	void newChallengeIs32RandomBytes() {
 		String a = Cryptosign.newChallenge();
 		assertThat(a).hasSize(64).matches("[0-9a-f]+").isNotEqualTo(Cryptosign.newChallenge());
@@ -173,6 +180,20 @@ class CryptosignTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> CryptosignKey.fromFile(badFile))
 			.withMessageContaining(badFile.toString())
 			.withMessageNotContaining("not a key");
+	}
+
+	@Test
+	void readsCrossbarKeyFiles(@TempDir Path dir) throws IOException {
+		String publicKey = CryptosignKey.fromHex(SEED).publicKeyHex();
+		Path file = Files.writeString(dir.resolve("key.priv"), "creator: test@host\ncreated-at: 2026-01-01T00:00:00Z\n"
+				+ "public-key-ed25519: " + publicKey + "\nprivate-key-ed25519: " + SEED + "\n");
+		assertThat(CryptosignKey.fromFile(file).publicKeyHex()).isEqualTo(publicKey);
+		String otherPublic = CryptosignKey.generate().publicKeyHex();
+		Path mismatched = Files.writeString(dir.resolve("bad.priv"),
+				"public-key-ed25519: " + otherPublic + "\nprivate-key-ed25519: " + SEED + "\n");
+		assertThatIllegalArgumentException().isThrownBy(() -> CryptosignKey.fromFile(mismatched))
+			.withMessageContaining("do not match")
+			.withMessageNotContaining(SEED);
 	}
 
 	@Test
