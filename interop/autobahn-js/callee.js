@@ -4,7 +4,9 @@
 // registered; the procedures are described in ../README.md.
 'use strict'
 
-const { autobahn, parseConfig, connect, describe } = require('./common')
+const { autobahn, parseConfig, connect, describe, exitOnUncaught } = require('./common')
+
+exitOnUncaught('callee')
 
 async function main () {
   const config = parseConfig(process.argv.slice(2))

@@ -7,7 +7,9 @@
 'use strict'
 
 const { isDeepStrictEqual } = require('util')
-const { autobahn, parseConfig, connect, describe } = require('./common')
+const { autobahn, parseConfig, connect, describe, exitOnUncaught } = require('./common')
+
+exitOnUncaught('caller')
 
 // Normalizes an Autobahn|JS call result to { args, kwargs }.
 function normalize (res) {

@@ -14,9 +14,18 @@
 //   --skip        WAMP_SKIP        comma separated check names to skip (caller)
 'use strict'
 
-// Autobahn|JS 26 uses the global WebSocket (Node.js 22+); on older Node.js the ws package provides it.
+// Autobahn|JS 26 uses the global WebSocket (Node.js 22+); on older Node.js the ws package provides
+// it. Autobahn|JS sets no onerror, and ws (unlike a browser) throws an 'error' event nobody listens
+// to, e.g. when the server picks no subprotocol: keep the error for the connect failure instead.
+let lastTransportError = null
 if (typeof globalThis.WebSocket === 'undefined') {
-  globalThis.WebSocket = require('ws')
+  const WsWebSocket = require('ws')
+  globalThis.WebSocket = class extends WsWebSocket {
+    constructor (...args) {
+      super(...args)
+      this.on('error', (err) => { lastTransportError = err })
+    }
+  }
 }
 const autobahn = require('autobahn')
 
@@ -119,7 +128,8 @@ function connect (config) {
     connection.onclose = (reason, details) => {
       if (!joined) {
         clearTimeout(timer)
-        reject(new Error('connection closed before join: ' + reason + ' ' + JSON.stringify(details && details.message || details && details.reason || '')))
+        const why = lastTransportError ? lastTransportError.message : (details && (details.message || details.reason)) || ''
+        reject(new Error('connection closed before join: ' + reason + ' ' + JSON.stringify(why)))
       } else if (connection.onlost) {
         connection.onlost(reason, details)
       }
@@ -129,8 +139,17 @@ function connect (config) {
   })
 }
 
+// A peer script reports an unexpected exception (e.g. from inside Autobahn|JS) as one line and
+// exits with 2, so the harness sees a reason rather than a stack trace only.
+function exitOnUncaught (script) {
+  process.on('uncaughtException', (err) => {
+    console.log('FAIL ' + script + ': uncaught exception: ' + (err && err.stack ? err.stack.split('\n').slice(0, 3).join(' | ') : err))
+    process.exit(2)
+  })
+}
+
 function describe (value) {
   return JSON.stringify(value, (k, v) => (v instanceof Uint8Array ? { bytes: Buffer.from(v).toString('hex') } : v))
 }
 
-module.exports = { autobahn, parseConfig, connect, describe }
+module.exports = { autobahn, parseConfig, connect, describe, exitOnUncaught }
