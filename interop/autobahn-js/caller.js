@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// Autobahn|JS caller: runs the interop checks against the test procedures of a callee
+// (autobahn-js/callee.js, autobahn-py/callee.py, or ours) and prints one line per check:
+//   PASS <name> | FAIL <name>: <reason> | SKIP <name>
+// then "SUMMARY passed=N failed=N skipped=N". Exit code 0 when nothing failed, 1 when a check
+// failed, 2 when it could not connect. Options: see common.js; --only and --skip take check names.
+'use strict'
+
+const { isDeepStrictEqual } = require('util')
+const { autobahn, parseConfig, connect, describe, exitOnUncaught } = require('./common')
+
+exitOnUncaught('caller')
+
+// Normalizes an Autobahn|JS call result to { args, kwargs }.
+function normalize (res) {
+  if (res instanceof autobahn.Result) return { args: res.args || [], kwargs: res.kwargs || {} }
+  if (res === undefined) return { args: [], kwargs: {} }
+  return { args: [res], kwargs: {} }
+}
+
+// Values after a round trip through JSON, so that msgpack/cbor decodings compare like JSON.
+function plain (value) {
+  return JSON.parse(JSON.stringify(value === undefined ? null : value))
+}
+
+function expectEqual (what, actual, expected) {
+  if (!isDeepStrictEqual(plain(actual), plain(expected))) {
+    throw new Error(what + ' was ' + describe(actual) + ', expected ' + describe(expected))
+  }
+}
+
+function withTimeout (promise, ms, what) {
+  let timer
+  return Promise.race([
+    promise,
+    new Promise((resolve, reject) => { timer = setTimeout(() => reject(new Error('timed out after ' + ms + ' ms ' + what)), ms) })
+  ]).finally(() => clearTimeout(timer))
+}
+
+// Waits for an error and returns it; fails if the promise resolves.
+async function expectError (promise) {
+  try {
+    const res = await promise
+    throw new Error('expected an error, got result ' + describe(normalize(res)))
+  } catch (err) {
+    if (err instanceof autobahn.Error) return err
+    throw err
+  }
+}
+
+function checks (config, session, details) {
+  const p = config.prefix
+  const echo = async (args, kwargs, expectedArgs = args, expectedKwargs = kwargs || {}) => {
+    const res = normalize(await session.call(p + '.echo', args, kwargs))
+    expectEqual('args', res.args, expectedArgs)
+    expectEqual('kwargs', res.kwargs, expectedKwargs)
+  }
+  return {
+    join: async () => {
+      const method = config.authmethod || 'anonymous'
+      if (details.authmethod !== undefined || method !== 'anonymous') expectEqual('authmethod', details.authmethod, method)
+      if (config.authid) expectEqual('authid', details.authid, config.authid)
+    },
+    echo_args: () => echo(['hello', 42, true, 1.5, null, -7, 9007199254740991]),
+    echo_kwargs: () => echo([1], { a: 'x', b: { c: [1, 2] }, d: null }),
+    echo_unicode: () => echo(['héllo wörld ✓ 日本語 🚀']),
+    echo_single_list: () => echo([[1, 2, 3]]),
+    echo_no_args: async () => {
+      // Autobahn|JS turns a RESULT without args into null, the same as a single null.
+      const res = await session.call(p + '.echo', [])
+      if (res !== null && res !== undefined) expectEqual('result', normalize(res), { args: [], kwargs: {} })
+    },
+    add2: async () => expectEqual('result', normalize(await session.call(p + '.add2', [2, 3])).args, [5]),
+    progressive: async () => {
+      const progress = []
+      const res = await session.call(p + '.countdown', [3], {}, { receive_progress: true })
+        .then((r) => r, (e) => { throw e }, (r) => progress.push(normalize(r).args[0]))
+      expectEqual('progressive results', progress, [3, 2, 1])
+      expectEqual('final result', normalize(res).args, [0])
+    },
+    error_any: async () => {
+      await expectError(session.call(p + '.error'))
+    },
+    error_uri: async () => {
+      const err = await expectError(session.call(p + '.error'))
+      expectEqual('error uri', err.error, 'interop.error.custom')
+      expectEqual('error args', err.args, ['boom'])
+      expectEqual('error kwargs', err.kwargs, { detail: 42 })
+    },
+    no_such_procedure: async () => {
+      const err = await expectError(session.call(p + '.does_not_exist'))
+      expectEqual('error uri', err.error, 'wamp.error.no_such_procedure')
+    },
+    pubsub_relay: async () => {
+      let received
+      const got = new Promise((resolve) => { received = resolve })
+      const sub = await session.subscribe(p + '.pong', (args, kwargs) => received({ args, kwargs }))
+      try {
+        await session.publish(p + '.ping', ['hi', 7], { k: 'v' }, { acknowledge: true })
+        const event = await withTimeout(got, config.timeout, 'waiting for the relayed event')
+        expectEqual('event args', event.args, ['hi', 7])
+        expectEqual('event kwargs', event.kwargs, { k: 'v' })
+      } finally {
+        await session.unsubscribe(sub)
+      }
+    },
+    exclude_me: async () => {
+      // Publishes an event the router must not send back (default exclude_me) and then one it
+      // must (exclude_me=false); one connection keeps them in order, so the first event seen must
+      // be the second one.
+      let received
+      const got = new Promise((resolve) => { received = resolve })
+      const sub = await session.subscribe(p + '.self', (args) => received(args))
+      try {
+        await session.publish(p + '.self', ['excluded'], {}, { acknowledge: true })
+        await session.publish(p + '.self', ['included'], {}, { acknowledge: true, exclude_me: false })
+        expectEqual('first event', await withTimeout(got, config.timeout, 'waiting for the own event'), ['included'])
+      } finally {
+        await session.unsubscribe(sub)
+      }
+    },
+    disclose_caller: async () => {
+      const res = normalize(await session.call(p + '.whoami', [], {}, { disclose_me: true }))
+      expectEqual('disclosed caller', res.args[0].caller, session.id)
+    },
+    pattern_prefix: async () => {
+      const res = normalize(await session.call(p + '.prefix.sub.x'))
+      expectEqual('procedure', res.args, [p + '.prefix.sub.x'])
+    },
+    meta_session_count: async () => {
+      const count = normalize(await session.call('wamp.session.count')).args[0]
+      if (!Number.isInteger(count) || count < 1) throw new Error('wamp.session.count returned ' + describe(count))
+    },
+    cancel: async () => {
+      // mode kill: the router interrupts the callee (or, for a callee without call_canceling
+      // such as Autobahn|JS, answers at once as for skip) and the caller gets wamp.error.canceled.
+      const call = session.call(p + '.slow', [2000])
+      setTimeout(() => call.cancel({ mode: 'kill' }), 100)
+      const started = Date.now()
+      const err = await expectError(call)
+      expectEqual('error uri', err.error, 'wamp.error.canceled')
+      if (Date.now() - started > 1500) throw new Error('cancel took ' + (Date.now() - started) + ' ms')
+    }
+  }
+}
+
+async function main () {
+  const config = parseConfig(process.argv.slice(2))
+  let connected
+  try {
+    connected = await connect(config)
+  } catch (err) {
+    console.log('FAIL connect: ' + err.message)
+    process.exit(2)
+  }
+  const { connection, session, details } = connected
+  let lost = null
+  connection.onlost = (reason) => { lost = reason }
+  const all = checks(config, session, details)
+  for (const name of config.only) {
+    if (!(name in all)) throw new Error('unknown check ' + name + ' (known: ' + Object.keys(all).join(', ') + ')')
+  }
+  let passed = 0; let failed = 0; let skipped = 0
+  for (const [name, check] of Object.entries(all)) {
+    if ((config.only.length && !config.only.includes(name)) || config.skip.includes(name)) {
+      console.log('SKIP ' + name)
+      skipped++
+      continue
+    }
+    try {
+      if (lost !== null) throw new Error('session lost: ' + lost)
+      await withTimeout(Promise.resolve().then(check), config.timeout, '')
+      console.log('PASS ' + name)
+      passed++
+    } catch (err) {
+      const reason = err instanceof autobahn.Error ? err.error + ' ' + describe(err.args) + ' ' + describe(err.kwargs) : (err && err.message) || describe(err)
+      console.log('FAIL ' + name + ': ' + reason)
+      failed++
+    }
+  }
+  console.log('SUMMARY passed=' + passed + ' failed=' + failed + ' skipped=' + skipped)
+  try { connection.close() } catch (e) { /* already closed */ }
+  process.exit(failed ? 1 : 0)
+}
+
+main().catch((err) => {
+  console.log('FAIL caller: ' + (err && err.message ? err.message : describe(err)))
+  process.exit(2)
+})

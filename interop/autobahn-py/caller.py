@@ -1,0 +1,197 @@
+"""Autobahn|Python caller: runs the interop checks against the test procedures of a callee.
+
+Prints one line per check, "PASS <name>", "FAIL <name>: <reason>" or "SKIP <name>", then
+"SUMMARY passed=N failed=N skipped=N". Exit code 0 when nothing failed, 1 when a check failed,
+2 when it could not connect. Options: see common.py; --only and --skip take check names.
+"""
+
+import asyncio
+import json
+import sys
+
+from common import connect, describe, fail_fast, out, parse_config
+
+from autobahn.wamp.exception import ApplicationError
+from autobahn.wamp.types import CallOptions, CallResult, PublishOptions
+
+
+def normalize(res):
+    """Autobahn|Python call result as (args, kwargs)."""
+    if isinstance(res, CallResult):
+        return list(res.results), dict(res.kwresults)
+    if res is None:
+        return [], {}
+    return [res], {}
+
+
+def plain(value):
+    return json.loads(json.dumps(value, sort_keys=True))
+
+
+def expect_equal(what, actual, expected):
+    if json.dumps(plain(actual), sort_keys=True) != json.dumps(plain(expected), sort_keys=True):
+        raise AssertionError('%s was %s, expected %s' % (what, describe(actual), describe(expected)))
+
+
+async def expect_error(awaitable):
+    try:
+        res = await awaitable
+    except ApplicationError as e:
+        return e
+    raise AssertionError('expected an error, got result %s' % describe(normalize(res)))
+
+
+def make_checks(config, session, details):
+    p = config.prefix
+
+    async def echo(args, kwargs, expected_args=None, expected_kwargs=None):
+        res = await session.call(p + '.echo', *args, **kwargs)
+        got_args, got_kwargs = normalize(res)
+        expect_equal('args', got_args, args if expected_args is None else expected_args)
+        expect_equal('kwargs', got_kwargs, kwargs if expected_kwargs is None else expected_kwargs)
+
+    async def join():
+        method = config.authmethod or 'anonymous'
+        expect_equal('authmethod', details.authmethod, method)
+        if config.authid:
+            expect_equal('authid', details.authid, config.authid)
+
+    async def echo_no_args():
+        # Autobahn|Python turns a RESULT without args into None, the same as a single None.
+        res = await session.call(p + '.echo')
+        expect_equal('result', normalize(res), ([], {}))
+
+    async def add2():
+        expect_equal('result', normalize(await session.call(p + '.add2', 2, 3))[0], [5])
+
+    async def progressive():
+        progress = []
+        res = await session.call(p + '.countdown', 3, options=CallOptions(on_progress=lambda i: progress.append(i)))
+        expect_equal('progressive results', progress, [3, 2, 1])
+        expect_equal('final result', normalize(res)[0], [0])
+
+    async def error_any():
+        await expect_error(session.call(p + '.error'))
+
+    async def error_uri():
+        e = await expect_error(session.call(p + '.error'))
+        expect_equal('error uri', e.error, 'interop.error.custom')
+        expect_equal('error args', list(e.args), ['boom'])
+        expect_equal('error kwargs', e.kwargs, {'detail': 42})
+
+    async def no_such_procedure():
+        e = await expect_error(session.call(p + '.does_not_exist'))
+        expect_equal('error uri', e.error, 'wamp.error.no_such_procedure')
+
+    async def pubsub_relay():
+        got = asyncio.get_event_loop().create_future()
+        sub = await session.subscribe(lambda *a, **kw: got.done() or got.set_result((list(a), kw)), p + '.pong')
+        try:
+            await session.publish(p + '.ping', 'hi', 7, k='v', options=PublishOptions(acknowledge=True))
+            args, kwargs = await asyncio.wait_for(got, config.timeout)
+            expect_equal('event args', args, ['hi', 7])
+            expect_equal('event kwargs', kwargs, {'k': 'v'})
+        finally:
+            await sub.unsubscribe()
+
+    async def exclude_me():
+        # The first event seen must be the one published with exclude_me=False (see caller.js).
+        got = asyncio.get_event_loop().create_future()
+        sub = await session.subscribe(lambda *a: got.done() or got.set_result(list(a)), p + '.self')
+        try:
+            await session.publish(p + '.self', 'excluded', options=PublishOptions(acknowledge=True))
+            await session.publish(p + '.self', 'included', options=PublishOptions(acknowledge=True, exclude_me=False))
+            expect_equal('first event', await asyncio.wait_for(got, config.timeout), ['included'])
+        finally:
+            await sub.unsubscribe()
+
+    async def disclose_caller():
+        # Autobahn|Python 22 has no disclose_me call option: this passes when the callee's
+        # registration asked for disclose_caller (the Autobahn|JS callee does) or the router
+        # discloses callers anyway.
+        res = normalize(await session.call(p + '.whoami'))[0]
+        expect_equal('disclosed caller', res[0]['caller'], details.session)
+
+    async def pattern_prefix():
+        expect_equal('procedure', normalize(await session.call(p + '.prefix.sub.x'))[0], [p + '.prefix.sub.x'])
+
+    async def meta_session_count():
+        count = normalize(await session.call('wamp.session.count'))[0][0]
+        if not isinstance(count, int) or count < 1:
+            raise AssertionError('wamp.session.count returned %s' % describe(count))
+
+    async def cancel():
+        # Autobahn|Python cancels locally and sends CANCEL (mode omitted, so "skip" by default);
+        # the session must stay usable, also when the late RESULT/ERROR arrives.
+        call = asyncio.ensure_future(session.call(p + '.slow', 300))
+        await asyncio.sleep(0.1)
+        call.cancel()
+        try:
+            await call
+            raise AssertionError('the call completed although it was cancelled')
+        except asyncio.CancelledError:
+            pass
+        await asyncio.sleep(0.4)  # let a late answer for the cancelled call arrive
+        expect_equal('echo after cancel', normalize(await session.call(p + '.echo', 'after'))[0], ['after'])
+
+    return {
+        'join': join,
+        'echo_args': lambda: echo(['hello', 42, True, 1.5, None, -7, 9007199254740991], {}),
+        'echo_kwargs': lambda: echo([1], {'a': 'x', 'b': {'c': [1, 2]}, 'd': None}),
+        'echo_unicode': lambda: echo(['héllo wörld ✓ 日本語 🚀'], {}),
+        'echo_single_list': lambda: echo([[1, 2, 3]], {}),
+        'echo_no_args': echo_no_args,
+        'add2': add2,
+        'progressive': progressive,
+        'error_any': error_any,
+        'error_uri': error_uri,
+        'no_such_procedure': no_such_procedure,
+        'pubsub_relay': pubsub_relay,
+        'exclude_me': exclude_me,
+        'disclose_caller': disclose_caller,
+        'pattern_prefix': pattern_prefix,
+        'meta_session_count': meta_session_count,
+        'cancel': cancel,
+    }
+
+
+async def main():
+    config = parse_config(sys.argv[1:])
+    try:
+        session, details = await connect(config)
+    except Exception as e:
+        fail_fast('FAIL connect: %s' % e)
+    checks = make_checks(config, session, details)
+    unknown = [name for name in config.only if name not in checks]
+    if unknown:
+        fail_fast('FAIL caller: unknown checks %s (known: %s)' % (', '.join(unknown), ', '.join(checks)))
+    passed = failed = skipped = 0
+    for name, check in checks.items():
+        if (config.only and name not in config.only) or name in config.skip:
+            out('SKIP %s' % name)
+            skipped += 1
+            continue
+        try:
+            if session.lost.done():
+                raise AssertionError('session lost: %s' % session.lost.result())
+            await asyncio.wait_for(check(), config.timeout)
+            out('PASS %s' % name)
+            passed += 1
+        except ApplicationError as e:
+            out('FAIL %s: %s %s %s' % (name, e.error, describe(list(e.args)), describe(e.kwargs)))
+            failed += 1
+        except asyncio.TimeoutError:
+            out('FAIL %s: timed out after %d ms' % (name, config.timeout * 1000))
+            failed += 1
+        except Exception as e:
+            out('FAIL %s: %s' % (name, e))
+            failed += 1
+    out('SUMMARY passed=%d failed=%d skipped=%d' % (passed, failed, skipped))
+    if not session.lost.done():
+        session.leave()
+        await asyncio.sleep(0.1)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == '__main__':
+    asyncio.run(main())
