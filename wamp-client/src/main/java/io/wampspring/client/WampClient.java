@@ -348,7 +348,7 @@ public final class WampClient {
 			}
 			return current.leave(this.options.goodbyeTimeout())
 				.onErrorResume((error) -> Mono.empty())
-				.then(Mono.fromRunnable(() -> this.stateMachine.transition(SessionState.CLOSED,
+				.then(Mono.<Void>fromRunnable(() -> this.stateMachine.transition(SessionState.CLOSED,
 						"left: closed by the application")));
 		}).publishOn(this.options.resultScheduler());
 	}
