@@ -115,11 +115,13 @@ public final class WampClient {
 	}
 
 	/**
-	 * Every state change, starting with the current state (replayed to each new subscriber).
+	 * Every state change, starting with the current state (replayed to each new subscriber),
+	 * delivered on {@link ClientOptions#resultScheduler()}.
 	 * @return a hot Flux of state events
 	 */
 	public Flux<SessionStateEvent> stateEvents() {
-		return this.stateMachine.events();
+		// delivered off the client's locks and I/O threads, so a listener may call back into the client
+		return this.stateMachine.events().publishOn(this.options.resultScheduler());
 	}
 
 	/**

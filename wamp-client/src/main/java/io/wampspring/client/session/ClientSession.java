@@ -312,7 +312,7 @@ public final class ClientSession {
 	}
 
 	private void onInboundComplete() {
-		end(WampUris.TRANSPORT_LOST, "connection closed", null);
+		end(WampUris.TRANSPORT_LOST, "connection to " + this.options.transport().describe() + " closed", null);
 	}
 
 	private void protocolViolation(String message) {

@@ -1,7 +1,10 @@
 package io.wampspring.client.transport;
 
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.core.link.LocalAcceptor;
 import io.wampspring.core.link.LocalLink;
@@ -47,25 +50,55 @@ public final class InProcessTransport implements WampTransport {
 
 	private static final class LocalConnection implements WampConnection, LocalLink {
 
+		private static final WampMessage CLOSED = new io.wampspring.core.message.Goodbye(java.util.Map.of(), "closed");
+
 		private final Sinks.Many<WampMessage> inbound = Sinks.many().unicast().onBackpressureBuffer();
+
+		// The router may deliver from several threads, and the sink needs serial calls: callers
+		// enqueue, and whoever finds the queue idle drains it. Nobody blocks or holds a lock
+		// while the session handles a message, so the router cannot deadlock against it.
+		private final Queue<WampMessage> queue = new ConcurrentLinkedQueue<>();
+
+		private final AtomicInteger wip = new AtomicInteger();
 
 		private final AtomicBoolean open = new AtomicBoolean(true);
 
 		private volatile LocalLink toRouter;
 
 		@Override
-		public synchronized void deliver(WampMessage message) {
-			// synchronized: the router may deliver from several threads; the sink needs serial calls
+		public void deliver(WampMessage message) {
 			if (this.open.get()) {
-				this.inbound.tryEmitNext(message);
+				this.queue.offer(message);
+				drain();
 			}
 		}
 
 		@Override
-		public synchronized void closed(String reason) {
+		public void closed(String reason) {
 			if (this.open.compareAndSet(true, false)) {
-				this.inbound.tryEmitComplete();
+				this.queue.offer(CLOSED);
+				drain();
 			}
+		}
+
+		private void drain() {
+			if (this.wip.getAndIncrement() != 0) {
+				return;
+			}
+			int missed = 1;
+			do {
+				WampMessage message;
+				while ((message = this.queue.poll()) != null) {
+					if (message == CLOSED) {
+						this.inbound.tryEmitComplete();
+					}
+					else {
+						this.inbound.tryEmitNext(message);
+					}
+				}
+				missed = this.wip.addAndGet(-missed);
+			}
+			while (missed != 0);
 		}
 
 		@Override
@@ -88,9 +121,8 @@ public final class InProcessTransport implements WampTransport {
 			return Mono.fromRunnable(() -> {
 				if (this.open.compareAndSet(true, false)) {
 					this.toRouter.closed("client closed the connection");
-					synchronized (this) {
-						this.inbound.tryEmitComplete();
-					}
+					this.queue.offer(CLOSED);
+					drain();
 				}
 			});
 		}
