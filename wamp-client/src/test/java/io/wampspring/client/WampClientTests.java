@@ -118,7 +118,7 @@ class WampClientTests {
 	void negotiatesMessagePack() {
 		WebSocketTransport transport = WebSocketTransport.builder(this.router.url())
 			.serializers(WampCodecs.MSGPACK, WampCodecs.JSON)
-			.pingInterval(Duration.ofMillis(50))
+			.header("X-Client-Test", "yes")
 			.build();
 		WampClient client = connect(ClientOptions.builder(transport, "realm1"));
 		StepVerifier.create(client.call("com.echo", List.of(1L, "two", new byte[] { 3 }), Map.of("k", true),
@@ -130,6 +130,37 @@ class WampClientTests {
 			})
 			.expectComplete()
 			.verify(TIMEOUT);
+		assertThat(this.router.handshakeHeaders()).containsEntry("x-client-test", "yes");
+		assertThat(this.router.handshakeHeaders().get("sec-websocket-protocol")).isEqualTo("wamp.2.msgpack,wamp.2.json");
+	}
+
+	@Test
+	void pingsKeepTheConnectionAlive() {
+		WampClient client = connect(ClientOptions.builder(
+				WebSocketTransport.builder(this.router.url()).pingInterval(Duration.ofMillis(30)).build(), "realm1"));
+		awaitCondition(() -> this.router.pings() >= 5);
+		assertThat(client.state()).isEqualTo(SessionState.JOINED);
+	}
+
+	@Test
+	void aRouterThatStopsAnsweringIsDetectedByThePings() {
+		this.router.answerPings(false);
+		connect(ClientOptions.builder(
+				WebSocketTransport.builder(this.router.url()).pingInterval(Duration.ofMillis(30)).build(), "realm1"));
+		StepVerifier.create(this.client.stateEvents().filter((e) -> e.state() == SessionState.CLOSED).next())
+			.assertNext((event) -> assertThat(event.reason()).contains("no pong"))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	private static void awaitCondition(java.util.function.BooleanSupplier condition) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("condition not met within 5 s");
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+		}
 	}
 
 	@Test
@@ -236,8 +267,9 @@ class WampClientTests {
 	@Test
 	void fluxHandlerGivesProgressiveYieldsWhenAsked() {
 		WampClient client = connect();
+		List<Long> requests = new CopyOnWriteArrayList<>();
 		Registration registration = client.register("com.count", RegisterOptions.defaults(),
-				(invocation) -> Flux.range(1, 3).map(InvocationResult::of)).block(TIMEOUT);
+				(invocation) -> Flux.range(1, 3).map(InvocationResult::of).doOnRequest(requests::add)).block(TIMEOUT);
 		this.router.send(new Invocation(8, registration.registrationId(), Map.of("receive_progress", true)));
 		assertThat(this.router.await(Yield.class).options()).containsEntry("progress", true);
 		Yield second = this.router.await(Yield.class);
@@ -246,6 +278,7 @@ class WampClientTests {
 		Yield last = this.router.await(Yield.class);
 		assertThat(last.args()).containsExactly(3L);
 		assertThat(last.options()).doesNotContainKey("progress");
+		assertThat(requests).isNotEmpty().allSatisfy((n) -> assertThat(n).isEqualTo(1L));
 
 		// without receive_progress only the final element is sent; empty completion gives an empty YIELD
 		this.router.send(new Invocation(9, registration.registrationId(), Map.of()));

@@ -299,7 +299,7 @@ public final class ClientSession {
 
 	private void onInboundError(Throwable error) {
 		String message = (error instanceof WampProtocolException) ? "protocol violation: " + error.getMessage()
-				: "transport error: " + error;
+				: "transport failed: " + ((error.getMessage() != null) ? error.getMessage() : error.toString());
 		if (error instanceof WampProtocolException && !this.ended.get()) {
 			logger.warn("router at realm '{}' sent a message that breaks the protocol, aborting the session: {}",
 					this.options.realm(), error.getMessage());

@@ -21,6 +21,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -31,6 +32,8 @@ import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,6 +61,8 @@ import reactor.netty.http.websocket.WebsocketInbound;
  * </pre>
  */
 public final class WebSocketTransport implements WampTransport {
+
+	private static final Logger logger = LoggerFactory.getLogger(WebSocketTransport.class);
 
 	/** The default largest frame: 16 MiB. */
 	public static final int DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
@@ -101,7 +106,8 @@ public final class WebSocketTransport implements WampTransport {
 		this.spec = WebsocketClientSpec.builder()
 			.protocols(this.serializers.stream().map(WampCodec::subprotocol).collect(Collectors.joining(",")))
 			.maxFramePayloadLength(this.maxFrameSize)
-			.handlePing(false)
+			// ping and pong frames reach the connection: it answers pings and counts pongs as liveness
+			.handlePing(true)
 			.build();
 	}
 
@@ -222,7 +228,12 @@ public final class WebSocketTransport implements WampTransport {
 
 		private volatile boolean failed;
 
+		private volatile @Nullable String closeReason;
+
 		private @Nullable ScheduledFuture<?> pinger;
+
+		// when the last frame (of any kind, pongs included) arrived; only touched on the event loop
+		private long lastFrameNanos = System.nanoTime();
 
 		Connection(WebsocketInbound in, WampCodec codec) {
 			this.in = in;
@@ -231,12 +242,25 @@ public final class WebSocketTransport implements WampTransport {
 			Channel ch = this.channel;
 			long ping = WebSocketTransport.this.pingInterval.toMillis();
 			if (ch != null && ping > 0) {
-				this.pinger = ch.eventLoop().scheduleAtFixedRate(() -> {
-					if (ch.isActive()) {
-						ch.writeAndFlush(new PingWebSocketFrame());
-					}
-				}, ping, ping, TimeUnit.MILLISECONDS);
+				this.pinger = ch.eventLoop().scheduleAtFixedRate(() -> ping(ch, ping), ping, ping, TimeUnit.MILLISECONDS);
 			}
+		}
+
+		// Runs on the event loop. A router that sent nothing, not even a pong, for two ping
+		// intervals is gone (a silent network failure): close, so that reconnect logic applies.
+		private void ping(Channel ch, long intervalMillis) {
+			if (!ch.isActive()) {
+				return;
+			}
+			long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.lastFrameNanos);
+			if (silentMillis > 2 * intervalMillis) {
+				logger.warn("no frame (not even a pong) from {} for {} ms, closing the connection",
+						WebSocketTransport.this.uri, silentMillis);
+				this.closeReason = "no pong from the router for " + silentMillis + " ms";
+				ch.close();
+				return;
+			}
+			ch.writeAndFlush(new PingWebSocketFrame());
 		}
 
 		Mono<Void> receive() {
@@ -250,12 +274,26 @@ public final class WebSocketTransport implements WampTransport {
 					if (p != null) {
 						p.cancel(false);
 					}
-					this.inbound.tryEmitComplete();
+					String reason = this.closeReason;
+					if (reason != null) {
+						this.inbound.tryEmitError(new java.io.IOException(reason));
+					}
+					else {
+						this.inbound.tryEmitComplete();
+					}
 				});
 		}
 
 		// Runs on the event loop; the frame's buffer is released by Reactor Netty after this returns.
 		private void onFrame(WebSocketFrame frame) {
+			this.lastFrameNanos = System.nanoTime();
+			if (frame instanceof PingWebSocketFrame) {
+				Channel ch = this.channel;
+				if (ch != null) {
+					ch.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+				}
+				return;
+			}
 			if (this.failed || !(frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)) {
 				return;
 			}
@@ -440,7 +478,9 @@ public final class WebSocketTransport implements WampTransport {
 		}
 
 		/**
-		 * Send a WebSocket ping at this interval (default zero: no pings).
+		 * Send a WebSocket ping at this interval (default zero: no pings). A connection that
+		 * receives nothing from the router, not even a pong, for two intervals is closed as
+		 * lost, so that a silent network failure is noticed.
 		 * @param pingInterval the interval, zero to disable
 		 * @return this builder
 		 */

@@ -19,6 +19,8 @@ import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.wampspring.core.WampUris;
@@ -77,6 +79,12 @@ public final class ScriptedRouter implements AutoCloseable {
 
 	private volatile @Nullable String ticket;
 
+	private volatile boolean answerPings = true;
+
+	private final AtomicLong pings = new AtomicLong();
+
+	private volatile Map<String, String> handshakeHeaders = Map.of();
+
 	private volatile Function<WampMessage, @Nullable List<WampMessage>> script = (message) -> null;
 
 	/**
@@ -87,6 +95,32 @@ public final class ScriptedRouter implements AutoCloseable {
 	public ScriptedRouter ticket(@Nullable String ticket) {
 		this.ticket = ticket;
 		return this;
+	}
+
+	/**
+	 * Whether to answer WebSocket pings (default true); false simulates a silent network.
+	 * @param answer true to answer
+	 * @return this router
+	 */
+	public ScriptedRouter answerPings(boolean answer) {
+		this.answerPings = answer;
+		return this;
+	}
+
+	/**
+	 * How many WebSocket pings arrived.
+	 * @return the count
+	 */
+	public long pings() {
+		return this.pings.get();
+	}
+
+	/**
+	 * The headers of the latest WebSocket handshake, with lower-case names.
+	 * @return the headers
+	 */
+	public Map<String, String> handshakeHeaders() {
+		return this.handshakeHeaders;
 	}
 
 	/**
@@ -119,6 +153,9 @@ public final class ScriptedRouter implements AutoCloseable {
 			.route((routes) -> routes.ws("/ws", (in, out) -> {
 				WampCodec codec = WampCodecs.bySubprotocol(in.selectedSubprotocol());
 				WampCodec chosen = (codec != null) ? codec : WampCodecs.JSON;
+				Map<String, String> headers = new LinkedHashMap<>();
+				in.headers().forEach((entry) -> headers.put(entry.getKey().toLowerCase(java.util.Locale.ROOT), entry.getValue()));
+				this.handshakeHeaders = headers;
 				in.withConnection((connection) -> {
 					this.current = connection.channel();
 					this.currentCodec = chosen;
@@ -127,7 +164,10 @@ public final class ScriptedRouter implements AutoCloseable {
 				});
 				Channel channel = this.current;
 				return in.receiveFrames().doOnNext((frame) -> onFrame(channel, chosen, frame)).then();
-			}, WebsocketServerSpec.builder().protocols("wamp.2.json,wamp.2.msgpack,wamp.2.cbor").build()))
+			}, WebsocketServerSpec.builder()
+				.protocols("wamp.2.json,wamp.2.msgpack,wamp.2.cbor")
+				.handlePing(true)
+				.build()))
 			.bindNow(Duration.ofSeconds(5));
 		this.server = started;
 		this.port = started.port();
@@ -243,6 +283,13 @@ public final class ScriptedRouter implements AutoCloseable {
 	}
 
 	private void onFrame(@Nullable Channel channel, WampCodec codec, WebSocketFrame frame) {
+		if (channel != null && frame instanceof PingWebSocketFrame) {
+			this.pings.incrementAndGet();
+			if (this.answerPings) {
+				channel.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+			}
+			return;
+		}
 		if (channel == null || !(frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)) {
 			return;
 		}
