@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.ssl.SslContext;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
@@ -81,6 +82,8 @@ public final class ScriptedRouter implements AutoCloseable {
 
 	private volatile boolean answerPings = true;
 
+	private volatile @Nullable SslContext sslContext;
+
 	private final AtomicLong pings = new AtomicLong();
 
 	private volatile Map<String, String> handshakeHeaders = Map.of();
@@ -94,6 +97,16 @@ public final class ScriptedRouter implements AutoCloseable {
 	 */
 	public ScriptedRouter ticket(@Nullable String ticket) {
 		this.ticket = ticket;
+		return this;
+	}
+
+	/**
+	 * Serve {@code wss://} with this server context.
+	 * @param sslContext a server SslContext
+	 * @return this router
+	 */
+	public ScriptedRouter secure(SslContext sslContext) {
+		this.sslContext = sslContext;
 		return this;
 	}
 
@@ -147,9 +160,12 @@ public final class ScriptedRouter implements AutoCloseable {
 	 * @return this router
 	 */
 	public ScriptedRouter start(int port) {
-		DisposableServer started = HttpServer.create()
-			.host("127.0.0.1")
-			.port(port)
+		HttpServer server = HttpServer.create().host("127.0.0.1").port(port);
+		SslContext ssl = this.sslContext;
+		if (ssl != null) {
+			server = server.secure((spec) -> spec.sslContext(ssl));
+		}
+		DisposableServer started = server
 			.route((routes) -> routes.ws("/ws", (in, out) -> {
 				WampCodec codec = WampCodecs.bySubprotocol(in.selectedSubprotocol());
 				WampCodec chosen = (codec != null) ? codec : WampCodecs.JSON;
@@ -214,7 +230,7 @@ public final class ScriptedRouter implements AutoCloseable {
 	 * @return such as {@code ws://127.0.0.1:12345/ws}
 	 */
 	public String url() {
-		return "ws://127.0.0.1:" + this.port + "/ws";
+		return ((this.sslContext != null) ? "wss" : "ws") + "://127.0.0.1:" + this.port + "/ws";
 	}
 
 	/**
