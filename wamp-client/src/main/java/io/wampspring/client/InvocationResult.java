@@ -34,6 +34,17 @@ public record InvocationResult(List<@Nullable Object> args, Map<String, @Nullabl
 	}
 
 	/**
+	 * A result with positional and keyword values.
+	 * @param args the positional values
+	 * @param kwargs the keyword values
+	 * @return the result
+	 */
+	public static InvocationResult of(List<?> args, Map<String, ?> kwargs) {
+		return new InvocationResult(new java.util.ArrayList<@Nullable Object>(args),
+				new java.util.LinkedHashMap<String, @Nullable Object>(kwargs));
+	}
+
+	/**
 	 * A result without values.
 	 * @return the empty result
 	 */

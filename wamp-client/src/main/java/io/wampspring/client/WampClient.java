@@ -260,6 +260,10 @@ public final class WampClient {
 				giveUp("authentication failed, not reconnecting: " + reason, error);
 				return;
 			}
+			if (!reconnect.isEnabled()) {
+				giveUp("connection failed and reconnect is disabled: " + reason, error);
+				return;
+			}
 			if (!reconnect.allowsRetry(this.retries + 1)) {
 				giveUp("giving up after " + this.retries + " retries: " + reason, error);
 				return;
@@ -383,7 +387,7 @@ public final class WampClient {
 	 * {@link WampUris#TRANSPORT_LOST} or {@link WampUris#NOT_CONNECTED}. Canceling the
 	 * subscription sends CANCEL.
 	 */
-	public Mono<CallResult> call(String procedure, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs,
+	public Mono<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs,
 			CallOptions callOptions) {
 		return Flux.defer(() -> joinedSession("call '" + procedure + "'").call(procedure, args, kwargs, callOptions, false))
 			.last()
@@ -400,6 +404,16 @@ public final class WampClient {
 	}
 
 	/**
+	 * Call a procedure with positional arguments and default options.
+	 * @param procedure the procedure URI
+	 * @param args positional arguments
+	 * @return the result
+	 */
+	public Mono<CallResult> call(String procedure, List<?> args) {
+		return call(procedure, args, Map.of(), CallOptions.defaults());
+	}
+
+	/**
 	 * Call a procedure asking for progressive results ({@code receive_progress=true}).
 	 * @param procedure the procedure URI
 	 * @param args positional arguments
@@ -408,8 +422,8 @@ public final class WampClient {
 	 * @return the progressive results, then the final one; errors as for
 	 * {@link #call(String, List, Map, CallOptions)}
 	 */
-	public Flux<CallResult> callProgressive(String procedure, List<@Nullable Object> args,
-			Map<String, @Nullable Object> kwargs, CallOptions callOptions) {
+	public Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs,
+			CallOptions callOptions) {
 		return Flux.defer(() -> joinedSession("call '" + procedure + "'").call(procedure, args, kwargs, callOptions, true))
 			.publishOn(this.options.resultScheduler());
 	}
@@ -463,7 +477,7 @@ public final class WampClient {
 	 * @return with {@code acknowledge}: the publication id, or an error with the router's
 	 * {@link WampException}; without: completes empty once the event was written
 	 */
-	public Mono<Long> publish(String topic, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs,
+	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs,
 			PublishOptions publishOptions) {
 		return Mono.defer(() -> joinedSession("publish to '" + topic + "'").publish(topic, args, kwargs, publishOptions))
 			.publishOn(this.options.resultScheduler());

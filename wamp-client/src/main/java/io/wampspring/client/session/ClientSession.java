@@ -525,7 +525,7 @@ public final class ClientSession {
 	 * @param progressive whether to ask for progressive results
 	 * @return the results: progressive ones first (when asked for), then the final one
 	 */
-	public Flux<CallResult> call(String procedure, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs,
+	public Flux<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs,
 			CallOptions callOptions, boolean progressive) {
 		return Flux.create((FluxSink<CallResult> sink) -> {
 			if (!isJoined()) {
@@ -551,7 +551,7 @@ public final class ClientSession {
 					}
 				}, timeout, TimeUnit.MILLISECONDS);
 			}
-			this.connection.send(new Call(id, callOptions.toWire(progressive), procedure, args, kwargs))
+			this.connection.send(new Call(id, callOptions.toWire(progressive), procedure, Payloads.args(args), Payloads.kwargs(kwargs)))
 				.subscribe(null, (error) -> {
 					if (this.calls.remove(id, call)) {
 						call.fail(sendFailure("call '" + procedure + "'", error));
@@ -628,17 +628,18 @@ public final class ClientSession {
 	 * @param publishOptions the options
 	 * @return the publication id when acknowledged; else empty once written
 	 */
-	public Mono<Long> publish(String topic, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs,
+	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs,
 			PublishOptions publishOptions) {
 		if (publishOptions.acknowledge()) {
 			return request(WampMessageType.PUBLISH, "publish to '" + topic + "'", null,
-					(id) -> new Publish(id, publishOptions.toWire(), topic, args, kwargs));
+					(id) -> new Publish(id, publishOptions.toWire(), topic, Payloads.args(args), Payloads.kwargs(kwargs)));
 		}
 		return Mono.defer(() -> {
 			if (!isJoined()) {
 				return Mono.error(notJoined("publish to '" + topic + "'"));
 			}
-			return this.connection.send(new Publish(this.requestIds.next(), publishOptions.toWire(), topic, args, kwargs))
+			return this.connection.send(new Publish(this.requestIds.next(), publishOptions.toWire(), topic, Payloads.args(args),
+					Payloads.kwargs(kwargs)))
 				.onErrorMap((error) -> sendFailure("publish to '" + topic + "'", error))
 				.then(Mono.empty());
 		});
