@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.client.auth.WampAuthenticationException;
 import io.wampspring.client.reconnect.ReconnectOptions;
@@ -73,6 +74,8 @@ public final class WampClient {
 	private @Nullable Disposable timer;
 
 	private int retries;
+
+	private volatile int lastRestored;
 
 	private boolean stopped = true;
 
@@ -159,6 +162,12 @@ public final class WampClient {
 				if (info != null && isJoined()) {
 					return Mono.just(info);
 				}
+				if (state() == SessionState.LEAVING) {
+					// a close() is still saying goodbye: connect again once it is done
+					return stateEvents().filter((event) -> event.state() == SessionState.CLOSED)
+						.next()
+						.then(Mono.defer(this::connect));
+				}
 				if (this.stopped) {
 					this.stopped = false;
 					this.retries = 0;
@@ -187,6 +196,8 @@ public final class WampClient {
 	private void startAttempt() {
 		if (!this.stateMachine.transition(SessionState.CONNECTING,
 				"connecting to " + this.options.transport().describe() + " (realm '" + this.options.realm() + "')")) {
+			giveUp("cannot connect from state " + state(),
+					new IllegalStateException("cannot connect while the client is " + state()));
 			return;
 		}
 		SessionListener listener = (method) -> this.stateMachine.transition(SessionState.AUTHENTICATING,
@@ -196,16 +207,31 @@ public final class WampClient {
 			.flatMap((connection) -> {
 				ClientSession candidate = new ClientSession(connection, this.options, listener);
 				candidate.closed().subscribe((end) -> onSessionEnded(candidate, end));
-				return candidate.join().then(restore(candidate)).thenReturn(candidate);
+				return candidate.join()
+					.then(Mono.defer(() -> restore(candidate)))
+					.map((restored) -> {
+						this.lastRestored = restored;
+						return candidate;
+					})
+					// close() canceled the attempt: do not leave a half-open session behind
+					.doOnCancel(() -> candidate.dispose(this.options.goodbyeTimeout()));
 			})
 			.subscribe(this::onJoined, this::onAttemptFailed);
 	}
 
-	private Mono<Void> restore(ClientSession candidate) {
+	/**
+	 * Register and subscribe everything the application holds in a new session.
+	 * @return how many registrations and subscriptions were restored
+	 */
+	private Mono<Integer> restore(ClientSession candidate) {
+		AtomicInteger restored = new AtomicInteger();
 		List<Mono<?>> work = new ArrayList<>();
 		for (RegistrationHandle registration : this.registrations) {
 			work.add(candidate.register(registration.procedure(), registration.options(), registration)
-				.doOnNext((id) -> registration.bind(candidate, id))
+				.doOnNext((id) -> {
+					registration.bind(candidate, id);
+					restored.incrementAndGet();
+				})
 				.onErrorResume((error) -> {
 					logger.warn("could not restore the registration of '{}': {}", registration.procedure(),
 							error.getMessage());
@@ -213,12 +239,12 @@ public final class WampClient {
 				}));
 		}
 		for (SubscriptionGroup group : this.subscriptionGroups.values()) {
-			work.add(group.subscribeIn(candidate).onErrorResume((error) -> {
+			work.add(group.subscribeIn(candidate).doOnNext((id) -> restored.incrementAndGet()).onErrorResume((error) -> {
 				logger.warn("could not restore the subscription to '{}': {}", group.topic(), error.getMessage());
 				return Mono.empty();
 			}));
 		}
-		return Mono.when(work);
+		return Mono.when(work).then(Mono.fromSupplier(restored::get));
 	}
 
 	private void onJoined(ClientSession joined) {
@@ -238,14 +264,18 @@ public final class WampClient {
 			SessionInfo info = Objects.requireNonNull(joined.info());
 			this.stateMachine.transition(SessionState.JOINED,
 					"joined realm '" + info.realm() + "' as session " + info.sessionId() + " (authid=" + info.authid()
-							+ ", authrole=" + info.authrole() + ", " + joined.protocol() + ", "
-							+ this.registrations.size() + " registrations and " + this.subscriptionGroups.size()
-							+ " subscriptions restored)");
+							+ ", authrole=" + info.authrole() + ", " + joined.protocol() + restoredSummary() + ")");
 			Sinks.One<SessionInfo> join = this.firstJoin;
 			if (join != null) {
 				join.tryEmitValue(info);
 			}
 		}
+	}
+
+	private String restoredSummary() {
+		int wanted = this.registrations.size() + this.subscriptionGroups.size();
+		return (wanted == 0) ? ""
+				: ", " + this.lastRestored + " of " + wanted + " registrations and subscriptions restored";
 	}
 
 	private void onAttemptFailed(Throwable error) {
@@ -327,7 +357,8 @@ public final class WampClient {
 	 * Leave the realm and stop reconnecting: GOODBYE ({@code wamp.close.normal}), wait for
 	 * the router's answer up to {@link ClientOptions#goodbyeTimeout()}, close the transport.
 	 * Pending requests fail with {@link WampUris#SESSION_CLOSED}. The client may connect
-	 * again later.
+	 * again later; registrations and subscriptions that were not removed are kept and
+	 * restored by the next {@link #connect()}.
 	 * @return a Mono that completes when closed
 	 */
 	public Mono<Void> close() {

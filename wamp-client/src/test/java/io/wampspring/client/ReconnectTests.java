@@ -105,6 +105,31 @@ class ReconnectTests {
 	}
 
 	@Test
+	void closeWhileReconnectingStopsAndTheNextConnectRestoresRegistrations() {
+		this.router.start();
+		this.client = WampClient.create(ClientOptions.builder(this.router.url(), "realm1")
+			.reconnect(ReconnectOptions.builder().backoff(BackoffStrategy.fixed(Duration.ofMillis(20))).build())
+			.build());
+		SessionInfo first = this.client.connect().block(TIMEOUT);
+		StepVerifier.create(this.client.connect()).expectNext(first).expectComplete().verify(TIMEOUT);
+		Registration registration = this.client.register("com.kept", RegisterOptions.defaults(),
+				(invocation) -> Mono.empty()).block(TIMEOUT);
+		this.router.stop();
+		StepVerifier.create(this.client.stateEvents().filter((e) -> e.state() == SessionState.RECONNECTING).next())
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+		StepVerifier.create(this.client.close()).expectComplete().verify(TIMEOUT);
+		assertThat(this.client.state()).isEqualTo(SessionState.CLOSED);
+
+		this.router.clearReceived();
+		this.router.restart();
+		StepVerifier.create(this.client.connect()).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		assertThat(this.router.await(Register.class).procedure()).isEqualTo("com.kept");
+		assertThat(registration.registrationId()).isNotZero();
+	}
+
+	@Test
 	void connectFailsWhenRetriesAreExhausted() {
 		this.router.start();
 		String url = this.router.url();

@@ -140,7 +140,22 @@ public final class ClientSession {
 			this.connection.send(hello()).subscribe(null, (error) -> end(WampUris.TRANSPORT_LOST,
 					"could not send HELLO: " + error.getMessage(), error));
 			return this.welcome.asMono();
-		}).doOnCancel(() -> end(WampUris.SESSION_CLOSED, "join canceled", null));
+		});
+	}
+
+	/**
+	 * Give the session up without waiting: leave with GOODBYE when it is joined, else just
+	 * close the connection.
+	 * @param timeout how long the GOODBYE may wait for the router's answer
+	 */
+	public void dispose(Duration timeout) {
+		if (this.info != null) {
+			leave(timeout).subscribe(null, (error) -> {
+			});
+		}
+		else {
+			end(WampUris.SESSION_CLOSED, "the client gave up joining", null);
+		}
 	}
 
 	private Hello hello() {
