@@ -1,6 +1,7 @@
 package io.wampspring.client;
 
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.wampspring.client.session.ClientSession;
@@ -128,6 +129,10 @@ final class SubscriptionGroup implements EventTarget {
 		catch (RuntimeException ex) {
 			logger.warn("event handler for '{}' failed: {}", event.topic(), ex.toString());
 		}
+	}
+
+	static void dropped(WampEvent event, RejectedExecutionException ex) {
+		logger.debug("dropping an event of '{}': the handler scheduler rejected it ({})", event.topic(), ex.toString());
 	}
 
 	/**

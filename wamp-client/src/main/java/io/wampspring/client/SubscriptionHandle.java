@@ -1,5 +1,7 @@
 package io.wampspring.client;
 
+import java.util.concurrent.RejectedExecutionException;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -32,11 +34,17 @@ final class SubscriptionHandle implements Subscription {
 
 	void deliver(WampEvent event) {
 		if (this.active) {
-			this.worker.schedule(() -> {
-				if (this.active) {
-					SubscriptionGroup.runHandler(this.handler, event);
-				}
-			});
+			try {
+				this.worker.schedule(() -> {
+					if (this.active) {
+						SubscriptionGroup.runHandler(this.handler, event);
+					}
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// unsubscribed meanwhile (worker disposed) or the scheduler was shut down
+				SubscriptionGroup.dropped(event, ex);
+			}
 		}
 	}
 

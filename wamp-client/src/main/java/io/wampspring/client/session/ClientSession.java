@@ -393,7 +393,8 @@ public final class ClientSession {
 			return;
 		}
 		this.listener.onChallenge(challenge.authMethod());
-		authenticator.respond(challenge.authMethod(), challenge.extra())
+		ClientAuthenticator chosen = authenticator;
+		Mono.defer(() -> chosen.respond(challenge.authMethod(), challenge.extra()))
 			.flatMap((response) -> this.connection.send(new Authenticate(response.signature(), response.extra())))
 			.subscribe(null, (error) -> abort(WampUris.AUTHENTICATION_FAILED,
 					"could not answer the '" + challenge.authMethod() + "' challenge: " + error.getMessage()));
