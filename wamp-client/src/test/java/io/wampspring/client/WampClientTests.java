@@ -135,6 +135,19 @@ class WampClientTests {
 	}
 
 	@Test
+	void aFrameAboveTheMaximumSizeDropsTheConnection() {
+		WampClient client = connect(ClientOptions.builder(
+				WebSocketTransport.builder(this.router.url()).maxFrameSize(1024).build(), "realm1"));
+		Subscription subscription = client.subscribe("com.big", SubscribeOptions.defaults(), (event) -> {
+		}).block(TIMEOUT);
+		this.router.send(new Event(subscription.subscriptionId(), 1, Map.of(), List.of("x".repeat(4096)), Map.of()));
+		StepVerifier.create(client.stateEvents().filter((e) -> e.state() == SessionState.CLOSED).next())
+			.assertNext((event) -> assertThat(event.reason()).containsIgnoringCase("frame"))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
 	void pingsKeepTheConnectionAlive() {
 		WampClient client = connect(ClientOptions.builder(
 				WebSocketTransport.builder(this.router.url()).pingInterval(Duration.ofMillis(30)).build(), "realm1"));

@@ -268,6 +268,11 @@ public final class WebSocketTransport implements WampTransport {
 				.receiveFrames()
 				.doOnNext(this::onFrame)
 				.then()
+				.doOnError((error) -> {
+					if (this.closeReason == null) {
+						this.closeReason = (error.getMessage() != null) ? error.getMessage() : error.toString();
+					}
+				})
 				.doFinally((signal) -> {
 					this.open.set(false);
 					ScheduledFuture<?> p = this.pinger;
