@@ -226,6 +226,28 @@ class WampClientTests {
 	}
 
 	@Test
+	void featuresTheRouterDidNotAnnounceAreNotUsed() {
+		this.router.dealerFeatures(Map.of());
+		this.router.script((message) -> (message instanceof Call call && call.procedure().equals("com.slow")) ? List.of()
+				: null);
+		WampClient client = connect();
+		StepVerifier.create(client.callProgressive("com.count", List.of(), Map.of(), CallOptions.defaults()))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.router.await(Call.class).options()).doesNotContainKey("receive_progress");
+		StepVerifier.create(client.call("com.slow", List.of(), Map.of(),
+				CallOptions.builder().timeout(Duration.ofMillis(100)).build()))
+			.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TIMEOUT))
+			.verify(TIMEOUT);
+		// neither the timeout option nor a CANCEL went to a router without call_timeout and call_canceling
+		assertThat(this.router.await(Call.class).options()).doesNotContainKey("timeout");
+		StepVerifier.create(client.call("com.echo")).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		assertThat(this.router.takeAll()).singleElement()
+			.satisfies((message) -> assertThat(((Call) message).procedure()).isEqualTo("com.echo"));
+	}
+
+	@Test
 	void cancelingTheSubscriberSendsCancel() {
 		this.router.script((message) -> (message instanceof Call) ? List.of() : null);
 		WampClient client = connect();

@@ -112,6 +112,8 @@ public final class ClientSession {
 
 	private volatile boolean leaving;
 
+	private volatile boolean warnedProgress;
+
 	private volatile @Nullable SessionEnd end;
 
 	/**
@@ -548,6 +550,7 @@ public final class ClientSession {
 				sink.error(notJoined("call '" + procedure + "'"));
 				return;
 			}
+			Map<String, Object> wireOptions = callOptions(procedure, callOptions, progressive);
 			long id = this.requestIds.next();
 			PendingCall call = new PendingCall(procedure, sink, callOptions.cancelMode());
 			this.calls.put(id, call);
@@ -567,13 +570,35 @@ public final class ClientSession {
 					}
 				}, timeout, TimeUnit.MILLISECONDS);
 			}
-			this.connection.send(new Call(id, callOptions.toWire(progressive), procedure, Payloads.args(args), Payloads.kwargs(kwargs)))
+			this.connection.send(new Call(id, wireOptions, procedure, Payloads.args(args), Payloads.kwargs(kwargs)))
 				.subscribe(null, (error) -> {
 					if (this.calls.remove(id, call)) {
 						call.fail(sendFailure("call '" + procedure + "'", error));
 					}
 				});
 		});
+	}
+
+	// Features the router did not announce are not used silently: fall back and say so.
+	private Map<String, Object> callOptions(String procedure, CallOptions callOptions, boolean progressive) {
+		SessionInfo sessionInfo = this.info;
+		boolean receiveProgress = progressive;
+		if (progressive && sessionInfo != null && !sessionInfo.routerSupports("dealer", "progressive_call_results")) {
+			receiveProgress = false;
+			if (!this.warnedProgress) {
+				this.warnedProgress = true;
+				logger.info("the router did not announce progressive_call_results: calling '{}' (and later "
+						+ "procedures) without receive_progress, only the final result will arrive", procedure);
+			}
+		}
+		Map<String, Object> wire = callOptions.toWire(receiveProgress);
+		if (wire.containsKey("timeout") && sessionInfo != null && !sessionInfo.routerSupports("dealer", "call_timeout")) {
+			// the client still enforces the timeout itself
+			logger.debug("the router did not announce call_timeout: not sending the timeout of the call to '{}'",
+					procedure);
+			wire.remove("timeout");
+		}
+		return wire;
 	}
 
 	private void sendCancel(long id, PendingCall call, String why) {

@@ -84,6 +84,9 @@ public final class ScriptedRouter implements AutoCloseable {
 
 	private volatile @Nullable SslContext sslContext;
 
+	private volatile Map<String, Object> dealerFeatures = Map.of("call_canceling", true, "progressive_call_results",
+			true, "call_timeout", true);
+
 	private final AtomicLong pings = new AtomicLong();
 
 	private volatile Map<String, String> handshakeHeaders = Map.of();
@@ -97,6 +100,17 @@ public final class ScriptedRouter implements AutoCloseable {
 	 */
 	public ScriptedRouter ticket(@Nullable String ticket) {
 		this.ticket = ticket;
+		return this;
+	}
+
+	/**
+	 * The dealer features announced in WELCOME (default call_canceling,
+	 * progressive_call_results, call_timeout).
+	 * @param features the features
+	 * @return this router
+	 */
+	public ScriptedRouter dealerFeatures(Map<String, Object> features) {
+		this.dealerFeatures = features;
 		return this;
 	}
 
@@ -286,6 +300,16 @@ public final class ScriptedRouter implements AutoCloseable {
 	}
 
 	/**
+	 * Take every message received and not yet awaited.
+	 * @return the messages, oldest first
+	 */
+	public List<WampMessage> takeAll() {
+		List<WampMessage> messages = new ArrayList<>();
+		this.received.drainTo(messages);
+		return messages;
+	}
+
+	/**
 	 * Forget every message received so far.
 	 */
 	public void clearReceived() {
@@ -369,8 +393,8 @@ public final class ScriptedRouter implements AutoCloseable {
 		details.put("authrole", "user");
 		details.put("authmethod", authmethod);
 		details.put("authprovider", "static");
-		details.put("roles", Map.of("dealer", Map.of("features", Map.of("call_canceling", true,
-				"progressive_call_results", true)), "broker", Map.of("features", Map.of())));
+		details.put("roles", Map.of("dealer", Map.of("features", this.dealerFeatures), "broker",
+				Map.of("features", Map.of())));
 		return new Welcome(this.sessions.incrementAndGet(), details);
 	}
 
