@@ -1,5 +1,6 @@
 /**
- * Client-side authentication: the {@link io.wampspring.client.auth.ClientAuthenticator} SPI with anonymous and ticket authenticators.
+ * Client-side authentication: the {@link io.wampspring.client.auth.ClientAuthenticator}
+ * SPI with the anonymous and ticket methods, and the exception for refused credentials.
  */
 @NullMarked
 package io.wampspring.client.auth;
