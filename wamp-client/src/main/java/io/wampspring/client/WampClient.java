@@ -20,6 +20,8 @@ import io.wampspring.client.session.SessionEnd;
 import io.wampspring.client.session.SessionListener;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
+import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.core.uri.WampUriValidator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -396,6 +398,19 @@ public final class WampClient {
 		}
 	}
 
+	// Registrations and subscriptions are checked here (they are rare and outlive sessions);
+	// calls and publications are left to the router, to keep the hot path short.
+	private static void checkUri(String uri, MatchPolicy match, String what) {
+		if (!WampUriValidator.LOOSE_RULES.isValid(uri, match)) {
+			try {
+				WampUriValidator.LOOSE_RULES.check(uri, match, what);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new WampException(WampUris.INVALID_URI, ex.getMessage());
+			}
+		}
+	}
+
 	private ClientSession joinedSession(String what) {
 		ClientSession current = this.session;
 		if (current == null || !current.isJoined()) {
@@ -465,7 +480,8 @@ public final class WampClient {
 	 * @param registerOptions the options
 	 * @param handler the code to run for every invocation
 	 * @return the registration handle; an error with the router's {@link WampException}
-	 * (such as {@code wamp.error.procedure_already_exists}) or
+	 * (such as {@code wamp.error.procedure_already_exists}), {@link WampUris#INVALID_URI} for
+	 * a URI that breaks the loose URI rules of its match policy, or
 	 * {@link WampUris#NOT_CONNECTED}
 	 */
 	public Mono<Registration> register(String procedure, RegisterOptions registerOptions, InvocationHandler handler) {
@@ -473,6 +489,7 @@ public final class WampClient {
 		Objects.requireNonNull(registerOptions, "registerOptions");
 		Objects.requireNonNull(handler, "handler");
 		return Mono.defer(() -> {
+			checkUri(procedure, registerOptions.match(), "procedure");
 			ClientSession current = joinedSession("register '" + procedure + "'");
 			RegistrationHandle registration = new RegistrationHandle(this, procedure, registerOptions, handler);
 			return current.register(procedure, registerOptions, registration).map((id) -> {
@@ -520,14 +537,16 @@ public final class WampClient {
 	 * @param topic the topic URI (or pattern, with a prefix or wildcard match)
 	 * @param subscribeOptions the options
 	 * @param handler receives the events, one at a time, on the handler scheduler
-	 * @return the subscription handle; an error with the router's {@link WampException} or
-	 * {@link WampUris#NOT_CONNECTED}
+	 * @return the subscription handle; an error with the router's {@link WampException},
+	 * {@link WampUris#INVALID_URI} for a topic that breaks the loose URI rules of its match
+	 * policy, or {@link WampUris#NOT_CONNECTED}
 	 */
 	public Mono<Subscription> subscribe(String topic, SubscribeOptions subscribeOptions, EventHandler handler) {
 		Objects.requireNonNull(topic, "topic");
 		Objects.requireNonNull(subscribeOptions, "subscribeOptions");
 		Objects.requireNonNull(handler, "handler");
 		return Mono.defer(() -> {
+			checkUri(topic, subscribeOptions.match(), "topic");
 			ClientSession current = joinedSession("subscribe to '" + topic + "'");
 			SubscriptionGroup group;
 			SubscriptionHandle subscription;

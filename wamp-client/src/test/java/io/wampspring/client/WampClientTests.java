@@ -368,6 +368,33 @@ class WampClientTests {
 	}
 
 	@Test
+	void invalidRegistrationAndTopicUrisFailLocally() {
+		WampClient client = connect();
+		StepVerifier.create(client.register("com..bad", RegisterOptions.defaults(), (invocation) -> Mono.empty()))
+			.expectErrorSatisfies((error) -> {
+				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.INVALID_URI);
+				assertThat(error.getMessage()).contains("com..bad");
+			})
+			.verify(TIMEOUT);
+		StepVerifier.create(client.subscribe("com..update", SubscribeOptions.match(MatchPolicy.WILDCARD), (event) -> {
+		})).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		StepVerifier.create(client.subscribe("has space", SubscribeOptions.defaults(), (event) -> {
+		})).expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.INVALID_URI))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void manyConcurrentCallsAllComplete() {
+		WampClient client = connect();
+		StepVerifier.create(Flux.range(0, 2000)
+			.flatMap((i) -> client.call("com.echo", List.of(i)).map((result) -> ((Long) result.arg(0)).intValue()), 256)
+			.reduce(0L, (sum, value) -> sum + value))
+			.expectNext(1999L * 2000 / 2)
+			.expectComplete()
+			.verify(Duration.ofSeconds(20));
+	}
+
+	@Test
 	void unregisterSendsUnregister() {
 		WampClient client = connect();
 		Registration registration = client.register("com.once", RegisterOptions.builder()
