@@ -103,6 +103,30 @@ class WampClientTests {
 	}
 
 	@Test
+	void closeDoesNotWaitForeverForTheRouterGoodbye() {
+		this.router.script((message) -> (message instanceof Goodbye) ? List.of() : null);
+		WampClient client = connect(ClientOptions.builder(this.router.url(), "realm1").goodbyeTimeout(Duration.ofMillis(200)));
+		StepVerifier.create(client.close()).expectComplete().verify(TIMEOUT);
+		assertThat(client.state()).isEqualTo(SessionState.CLOSED);
+		this.client = null;
+	}
+
+	@Test
+	void abortOnHelloFailsConnectWithTheRouterReason() {
+		this.router.script((message) -> (message instanceof Hello)
+				? List.of(new Abort(Map.of("message", "no realm 'nowhere'"), WampUris.NO_SUCH_REALM)) : null);
+		this.client = WampClient
+			.create(ClientOptions.builder(this.router.url(), "nowhere").reconnect(ReconnectOptions.disabled()).build());
+		StepVerifier.create(this.client.connect())
+			.expectErrorSatisfies((error) -> {
+				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.NO_SUCH_REALM);
+				assertThat(error.getMessage()).contains("nowhere", "no_such_realm");
+			})
+			.verify(TIMEOUT);
+		assertThat(this.client.state()).isEqualTo(SessionState.CLOSED);
+	}
+
+	@Test
 	void answersRouterGoodbye() {
 		connect();
 		this.router.send(new Goodbye(Map.of(), WampUris.CLOSE_SYSTEM_SHUTDOWN));
