@@ -364,6 +364,18 @@ public final class WampClient {
 	 * @return a Mono that completes when closed
 	 */
 	public Mono<Void> close() {
+		return close(Duration.ZERO);
+	}
+
+	/**
+	 * Leave gracefully: like {@link #close()}, but first wait up to a grace period for the
+	 * invocations that are running in handlers to answer. New requests from the application
+	 * fail with {@link WampUris#NOT_CONNECTED} from the start of the close.
+	 * @param gracePeriod how long to wait for running invocations; zero to not wait
+	 * @return a Mono that completes when closed
+	 */
+	public Mono<Void> close(Duration gracePeriod) {
+		Objects.requireNonNull(gracePeriod, "gracePeriod");
 		return Mono.defer(() -> {
 			ClientSession current;
 			synchronized (this.lock) {
@@ -385,7 +397,8 @@ public final class WampClient {
 					return Mono.empty();
 				}
 			}
-			return current.leave(this.options.goodbyeTimeout())
+			return current.awaitInvocations(gracePeriod)
+				.then(current.leave(this.options.goodbyeTimeout()))
 				.onErrorResume((error) -> Mono.empty())
 				.then(Mono.<Void>fromRunnable(() -> this.stateMachine.transition(SessionState.CLOSED,
 						"left: closed by the application")));

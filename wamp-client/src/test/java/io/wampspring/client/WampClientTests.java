@@ -103,6 +103,24 @@ class WampClientTests {
 	}
 
 	@Test
+	void gracefulCloseLetsRunningInvocationsAnswerBeforeGoodbye() throws InterruptedException {
+		WampClient client = connect();
+		CountDownLatch started = new CountDownLatch(1);
+		Registration registration = client.register("com.slow", RegisterOptions.defaults(),
+				(invocation) -> Mono.delay(Duration.ofMillis(150))
+					.thenReturn(InvocationResult.of("done"))
+					.doOnSubscribe((s) -> started.countDown()))
+			.block(TIMEOUT);
+		this.router.clearReceived();
+		this.router.send(new Invocation(12, registration.registrationId(), Map.of()));
+		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		StepVerifier.create(client.close(Duration.ofSeconds(3))).expectComplete().verify(TIMEOUT);
+		assertThat(this.router.takeAll()).extracting((message) -> message.getClass().getSimpleName())
+			.containsExactly("Yield", "Goodbye");
+		this.client = null;
+	}
+
+	@Test
 	void closeDoesNotWaitForeverForTheRouterGoodbye() {
 		this.router.script((message) -> (message instanceof Goodbye) ? List.of() : null);
 		WampClient client = connect(ClientOptions.builder(this.router.url(), "realm1").goodbyeTimeout(Duration.ofMillis(200)));

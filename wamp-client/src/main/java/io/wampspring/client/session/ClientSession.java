@@ -208,6 +208,25 @@ public final class ClientSession {
 	}
 
 	/**
+	 * Wait until no invocation is running in a handler, or the timeout passed, or the
+	 * session ended.
+	 * @param timeout the longest wait
+	 * @return a Mono that completes (never errors) when one of them happened
+	 */
+	public Mono<Void> awaitInvocations(Duration timeout) {
+		if (timeout.isZero() || this.invocations.isEmpty()) {
+			return Mono.empty();
+		}
+		// shutdown path only: a short poll keeps the hot path free of idle bookkeeping
+		return Flux.interval(Duration.ofMillis(10))
+			.filter((tick) -> this.invocations.isEmpty() || this.ended.get())
+			.next()
+			.then()
+			.timeout(timeout, Mono.fromRunnable(() -> logger.info(
+					"{} invocations still running after {} ms, leaving anyway", this.invocations.size(), timeout.toMillis())));
+	}
+
+	/**
 	 * Completes once when the session ended, for whatever reason.
 	 * @return the end
 	 */
