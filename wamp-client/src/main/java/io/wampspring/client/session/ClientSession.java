@@ -441,7 +441,7 @@ public final class ClientSession {
 			onError(error);
 		}
 		else if (message instanceof Interrupt interrupt) {
-			InvocationRunner runner = this.invocations.remove(interrupt.requestId());
+			InvocationRunner runner = this.invocations.get(interrupt.requestId());
 			if (runner != null) {
 				runner.interrupt(CancelMode.fromWire(interrupt.options().get("mode")));
 			}
@@ -762,25 +762,22 @@ public final class ClientSession {
 			.subscribe(runner);
 	}
 
-	private void sendInvocationError(long requestId, String procedure, Throwable error) {
-		ErrorMessage message;
+	private ErrorMessage invocationError(long requestId, String procedure, Throwable error) {
 		if (error instanceof WampException wampError) {
-			message = new ErrorMessage(WampMessageType.INVOCATION, requestId, Map.of(), wampError.getUri(),
+			return new ErrorMessage(WampMessageType.INVOCATION, requestId, Map.of(), wampError.getUri(),
 					wampError.getArgs(), wampError.getKwargs());
 		}
-		else {
-			String text = (error.getMessage() != null) ? error.getMessage() : error.getClass().getName();
-			logger.debug("handler of '{}' failed: {}", procedure, error.toString());
-			message = new ErrorMessage(WampMessageType.INVOCATION, requestId, Map.of(), this.options.defaultErrorUri(),
-					List.of(text), Map.of());
-		}
-		this.connection.send(message).subscribe(null, (e) -> logger.debug("could not send ERROR for invocation {}: {}",
-				requestId, e.toString()));
+		String text = (error.getMessage() != null) ? error.getMessage() : error.getClass().getName();
+		logger.debug("handler of '{}' failed: {}", procedure, error.toString());
+		return new ErrorMessage(WampMessageType.INVOCATION, requestId, Map.of(), this.options.defaultErrorUri(),
+				List.of(text), Map.of());
 	}
 
 	/**
 	 * Subscribes to a handler's results and writes them as YIELDs, one element at a time,
-	 * holding back one element to know which one is the last.
+	 * holding back one element to know which one is the last. The runner stays in the
+	 * running table until its final YIELD or ERROR was written, so a graceful close waits
+	 * for it.
 	 */
 	private final class InvocationRunner extends BaseSubscriber<InvocationResult> {
 
@@ -789,6 +786,9 @@ public final class ClientSession {
 		private final boolean receiveProgress;
 
 		private final String procedure;
+
+		// set once by whichever comes first: the final answer or an INTERRUPT
+		private final AtomicBoolean finished = new AtomicBoolean();
 
 		private @Nullable InvocationResult held;
 
@@ -816,43 +816,44 @@ public final class ClientSession {
 				.subscribe(null, (error) -> {
 					logger.debug("could not send a progressive YIELD for '{}': {}", this.procedure, error.toString());
 					cancel();
-					ClientSession.this.invocations.remove(this.requestId, this);
+					finish(null);
 				}, () -> request(1));
 		}
 
 		@Override
 		protected void hookOnComplete() {
-			if (!ClientSession.this.invocations.remove(this.requestId, this)) {
-				return;
-			}
 			InvocationResult last = (this.held != null) ? this.held : InvocationResult.empty();
-			ClientSession.this.connection.send(new Yield(this.requestId, Map.of(), last.args(), last.kwargs()))
-				.subscribe(null, (error) -> {
-					if (error instanceof IllegalArgumentException) {
-						sendInvocationError(this.requestId, this.procedure, error);
-					}
-					else {
-						logger.debug("could not send YIELD for '{}': {}", this.procedure, error.toString());
-					}
-				});
+			finish(new Yield(this.requestId, Map.of(), last.args(), last.kwargs()));
 		}
 
 		@Override
 		protected void hookOnError(Throwable error) {
-			if (ClientSession.this.invocations.remove(this.requestId, this)) {
-				sendInvocationError(this.requestId, this.procedure, error);
-			}
+			finish(invocationError(this.requestId, this.procedure, error));
 		}
 
 		void interrupt(CancelMode mode) {
 			dispose();
-			if (mode != CancelMode.KILL_NO_WAIT) {
-				ClientSession.this.connection
-					.send(new ErrorMessage(WampMessageType.INVOCATION, this.requestId, Map.of(), WampUris.CANCELED,
-							List.of("invocation of '" + this.procedure + "' was canceled"), Map.of()))
-					.subscribe(null, (e) -> {
-					});
+			finish((mode != CancelMode.KILL_NO_WAIT) ? new ErrorMessage(WampMessageType.INVOCATION, this.requestId,
+					Map.of(), WampUris.CANCELED, List.of("invocation of '" + this.procedure + "' was canceled"), Map.of())
+					: null);
+		}
+
+		private void finish(@Nullable WampMessage answer) {
+			if (!this.finished.compareAndSet(false, true)) {
+				return;
 			}
+			if (answer == null) {
+				ClientSession.this.invocations.remove(this.requestId, this);
+				return;
+			}
+			ClientSession.this.connection.send(answer)
+				.onErrorResume(IllegalArgumentException.class, (error) -> {
+					// the serializer could not write the results: tell the caller instead
+					return ClientSession.this.connection.send(invocationError(this.requestId, this.procedure, error));
+				})
+				.doFinally((signal) -> ClientSession.this.invocations.remove(this.requestId, this))
+				.subscribe(null, (error) -> logger.debug("could not answer the invocation of '{}': {}", this.procedure,
+						error.toString()));
 		}
 
 	}
