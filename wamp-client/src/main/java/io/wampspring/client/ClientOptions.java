@@ -1,0 +1,356 @@
+package io.wampspring.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.wampspring.client.auth.AnonymousAuthenticator;
+import io.wampspring.client.auth.ClientAuthenticator;
+import io.wampspring.client.reconnect.ReconnectOptions;
+import io.wampspring.client.transport.WampTransport;
+import io.wampspring.client.transport.WebSocketTransport;
+import io.wampspring.core.uri.WampUriValidator;
+import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Immutable settings of a {@link WampClient}: where to connect, which realm, who the client
+ * is, what it announces in HELLO, where user code runs, and how it reconnects.
+ *
+ * <pre class="code">
+ * ClientOptions options = ClientOptions.builder("ws://localhost:8080/ws", "realm1")
+ *     .authid("joe")
+ *     .authenticator(new TicketAuthenticator(secret))
+ *     .reconnect(ReconnectOptions.builder().maxRetries(10).build())
+ *     .build();
+ * </pre>
+ */
+public final class ClientOptions {
+
+	/** The error URI sent for handler exceptions that are not {@link io.wampspring.core.WampException}s. */
+	public static final String DEFAULT_ERROR_URI = "wamp.error.runtime_error";
+
+	private final WampTransport transport;
+
+	private final String realm;
+
+	private final @Nullable String authid;
+
+	private final List<ClientAuthenticator> authenticators;
+
+	private final Map<String, Map<String, Object>> roleFeatures;
+
+	private final Scheduler handlerScheduler;
+
+	private final Scheduler resultScheduler;
+
+	private final Duration goodbyeTimeout;
+
+	private final String defaultErrorUri;
+
+	private final ReconnectOptions reconnect;
+
+	private ClientOptions(Builder builder) {
+		this.transport = builder.transport;
+		this.realm = builder.realm;
+		this.authid = builder.authid;
+		this.authenticators = List.copyOf(builder.authenticators.isEmpty() ? List.of(AnonymousAuthenticator.INSTANCE)
+				: builder.authenticators);
+		Map<String, Map<String, Object>> roles = new LinkedHashMap<>();
+		builder.roleFeatures.forEach((role, features) -> roles.put(role, Collections.unmodifiableMap(new LinkedHashMap<>(features))));
+		this.roleFeatures = Collections.unmodifiableMap(roles);
+		this.handlerScheduler = builder.handlerScheduler;
+		this.resultScheduler = builder.resultScheduler;
+		this.goodbyeTimeout = builder.goodbyeTimeout;
+		this.defaultErrorUri = builder.defaultErrorUri;
+		this.reconnect = builder.reconnect;
+	}
+
+	/**
+	 * A builder for a transport and a realm.
+	 * @param transport how to reach the router
+	 * @param realm the realm to join
+	 * @return a new builder
+	 */
+	public static Builder builder(WampTransport transport, String realm) {
+		return new Builder(transport, realm);
+	}
+
+	/**
+	 * A builder for a WebSocket URL (JSON, default WebSocket settings) and a realm. Use
+	 * {@link WebSocketTransport#builder(String)} for other serializers, TLS or headers.
+	 * @param url a {@code ws://} or {@code wss://} URL
+	 * @param realm the realm to join
+	 * @return a new builder
+	 */
+	public static Builder builder(String url, String realm) {
+		return new Builder(WebSocketTransport.builder(url).build(), realm);
+	}
+
+	/**
+	 * The features the client announces by default, per role.
+	 * @return a new mutable map of role to feature flags
+	 */
+	public static Map<String, Map<String, Object>> defaultRoleFeatures() {
+		Map<String, Map<String, Object>> roles = new LinkedHashMap<>();
+		roles.put("caller", features("progressive_call_results", "call_canceling", "call_timeout",
+				"caller_identification"));
+		roles.put("callee", features("progressive_call_results", "call_canceling", "call_timeout",
+				"caller_identification", "pattern_based_registration", "shared_registration"));
+		roles.put("publisher", features("publisher_exclusion", "subscriber_blackwhite_listing",
+				"publisher_identification"));
+		roles.put("subscriber", features("pattern_based_subscription", "publisher_identification"));
+		return roles;
+	}
+
+	private static Map<String, Object> features(String... names) {
+		Map<String, Object> features = new LinkedHashMap<>();
+		for (String name : names) {
+			features.put(name, true);
+		}
+		return features;
+	}
+
+	/**
+	 * The transport.
+	 * @return the transport
+	 */
+	public WampTransport transport() {
+		return this.transport;
+	}
+
+	/**
+	 * The realm to join.
+	 * @return the realm
+	 */
+	public String realm() {
+		return this.realm;
+	}
+
+	/**
+	 * The authid announced in HELLO, if any.
+	 * @return the authid, or null
+	 */
+	public @Nullable String authid() {
+		return this.authid;
+	}
+
+	/**
+	 * The authenticators, in preference order (anonymous when none was configured).
+	 * @return an unmodifiable list
+	 */
+	public List<ClientAuthenticator> authenticators() {
+		return this.authenticators;
+	}
+
+	/**
+	 * The roles announced in HELLO with their feature flags.
+	 * @return an unmodifiable map of role to features
+	 */
+	public Map<String, Map<String, Object>> roleFeatures() {
+		return this.roleFeatures;
+	}
+
+	/**
+	 * Where invocation and event handlers run.
+	 * @return the scheduler
+	 */
+	public Scheduler handlerScheduler() {
+		return this.handlerScheduler;
+	}
+
+	/**
+	 * Where call results, publication acknowledgements and other request outcomes are
+	 * delivered to the application's subscribers (so that application code never runs on the
+	 * I/O thread).
+	 * @return the scheduler
+	 */
+	public Scheduler resultScheduler() {
+		return this.resultScheduler;
+	}
+
+	/**
+	 * How long {@link WampClient#close()} waits for the router's GOODBYE.
+	 * @return the timeout
+	 */
+	public Duration goodbyeTimeout() {
+		return this.goodbyeTimeout;
+	}
+
+	/**
+	 * The ERROR URI for handler exceptions that carry no URI of their own.
+	 * @return the URI, {@value #DEFAULT_ERROR_URI} by default
+	 */
+	public String defaultErrorUri() {
+		return this.defaultErrorUri;
+	}
+
+	/**
+	 * The reconnect settings.
+	 * @return the settings
+	 */
+	public ReconnectOptions reconnect() {
+		return this.reconnect;
+	}
+
+	@Override
+	public String toString() {
+		return "ClientOptions[transport=" + this.transport.describe() + ", realm=" + this.realm + ", authid="
+				+ this.authid + ", authmethods=" + this.authenticators.stream().map(ClientAuthenticator::authMethod).toList()
+				+ ", reconnect=" + this.reconnect + "]";
+	}
+
+	/**
+	 * Builds {@link ClientOptions}.
+	 */
+	public static final class Builder {
+
+		private final WampTransport transport;
+
+		private final String realm;
+
+		private @Nullable String authid;
+
+		private final List<ClientAuthenticator> authenticators = new ArrayList<>();
+
+		private final Map<String, Map<String, Object>> roleFeatures = defaultRoleFeatures();
+
+		private Scheduler handlerScheduler = Schedulers.boundedElastic();
+
+		private Scheduler resultScheduler = Schedulers.boundedElastic();
+
+		private Duration goodbyeTimeout = Duration.ofSeconds(5);
+
+		private String defaultErrorUri = DEFAULT_ERROR_URI;
+
+		private ReconnectOptions reconnect = ReconnectOptions.defaults();
+
+		private Builder(WampTransport transport, String realm) {
+			this.transport = Objects.requireNonNull(transport, "transport");
+			Objects.requireNonNull(realm, "realm");
+			if (!WampUriValidator.LOOSE_RULES.isValid(realm)) {
+				throw new IllegalArgumentException("realm must be a valid WAMP URI such as 'realm1', got '" + realm + "'");
+			}
+			this.realm = realm;
+		}
+
+		/**
+		 * The authid to announce in HELLO.
+		 * @param authid the authid, or null for none
+		 * @return this builder
+		 */
+		public Builder authid(@Nullable String authid) {
+			this.authid = authid;
+			return this;
+		}
+
+		/**
+		 * Add an authenticator; the methods are offered in the order they were added.
+		 * @param authenticator the authenticator
+		 * @return this builder
+		 */
+		public Builder authenticator(ClientAuthenticator authenticator) {
+			Objects.requireNonNull(authenticator, "authenticator");
+			for (ClientAuthenticator existing : this.authenticators) {
+				if (existing.authMethod().equals(authenticator.authMethod())) {
+					throw new IllegalArgumentException("an authenticator for '" + authenticator.authMethod()
+							+ "' is already configured; configure one per method");
+				}
+			}
+			this.authenticators.add(authenticator);
+			return this;
+		}
+
+		/**
+		 * Set a feature flag of a role announced in HELLO (roles: caller, callee, publisher,
+		 * subscriber).
+		 * @param role the role
+		 * @param feature the feature, such as {@code call_canceling}
+		 * @param value its value (usually a boolean)
+		 * @return this builder
+		 */
+		public Builder feature(String role, String feature, Object value) {
+			Map<String, Object> features = this.roleFeatures.get(role);
+			if (features == null) {
+				throw new IllegalArgumentException(
+						"unknown role '" + role + "': use one of " + this.roleFeatures.keySet());
+			}
+			features.put(Objects.requireNonNull(feature, "feature"), Objects.requireNonNull(value, "value"));
+			return this;
+		}
+
+		/**
+		 * Where invocation and event handlers run (default {@code Schedulers.boundedElastic()}).
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder handlerScheduler(Scheduler scheduler) {
+			this.handlerScheduler = Objects.requireNonNull(scheduler, "scheduler");
+			return this;
+		}
+
+		/**
+		 * Where request outcomes are delivered (default {@code Schedulers.boundedElastic()});
+		 * {@code Schedulers.immediate()} delivers them on the I/O thread, which is faster but
+		 * then the application must never block in its operators.
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder resultScheduler(Scheduler scheduler) {
+			this.resultScheduler = Objects.requireNonNull(scheduler, "scheduler");
+			return this;
+		}
+
+		/**
+		 * How long {@code close()} waits for the router's GOODBYE (default 5 s).
+		 * @param timeout a positive duration
+		 * @return this builder
+		 */
+		public Builder goodbyeTimeout(Duration timeout) {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("goodbyeTimeout must be positive, got " + timeout);
+			}
+			this.goodbyeTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * The ERROR URI for handler exceptions without a URI (default
+		 * {@value ClientOptions#DEFAULT_ERROR_URI}).
+		 * @param uri a valid WAMP URI
+		 * @return this builder
+		 */
+		public Builder defaultErrorUri(String uri) {
+			if (!WampUriValidator.LOOSE_RULES.isValid(uri)) {
+				throw new IllegalArgumentException("defaultErrorUri must be a valid WAMP URI, got '" + uri + "'");
+			}
+			this.defaultErrorUri = uri;
+			return this;
+		}
+
+		/**
+		 * The reconnect settings (default {@link ReconnectOptions#defaults()}).
+		 * @param reconnect the settings
+		 * @return this builder
+		 */
+		public Builder reconnect(ReconnectOptions reconnect) {
+			this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
+			return this;
+		}
+
+		/**
+		 * Build the immutable options.
+		 * @return the options
+		 */
+		public ClientOptions build() {
+			return new ClientOptions(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.wampspring.client;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A procedure registered by a {@link WampClient}. The handle stays valid across reconnects:
+ * after a rejoin the client registers the procedure again and the handle follows the new
+ * router registration id.
+ */
+public interface Registration {
+
+	/**
+	 * The registered URI (or pattern).
+	 * @return the procedure
+	 */
+	String procedure();
+
+	/**
+	 * The options it was registered with.
+	 * @return the options
+	 */
+	RegisterOptions options();
+
+	/**
+	 * The router's registration id in the current session.
+	 * @return the id, or 0 while not registered (between sessions)
+	 */
+	long registrationId();
+
+	/**
+	 * Whether the registration is still wanted (not unregistered).
+	 * @return true until {@link #unregister()} was called
+	 */
+	boolean isActive();
+
+	/**
+	 * Unregister the procedure; it is not registered again after a reconnect. When the client
+	 * is not joined, only the local registration is removed.
+	 * @return a Mono that completes when the router confirmed
+	 */
+	Mono<Void> unregister();
+
+}

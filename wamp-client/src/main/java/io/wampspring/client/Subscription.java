@@ -1,0 +1,43 @@
+package io.wampspring.client;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A subscription of a {@link WampClient}. Several local subscriptions with the same topic
+ * and options share one router subscription. The handle stays valid across reconnects.
+ */
+public interface Subscription {
+
+	/**
+	 * The subscribed topic (or pattern).
+	 * @return the topic
+	 */
+	String topic();
+
+	/**
+	 * The options it was subscribed with.
+	 * @return the options
+	 */
+	SubscribeOptions options();
+
+	/**
+	 * The router's subscription id in the current session.
+	 * @return the id, or 0 while not subscribed (between sessions)
+	 */
+	long subscriptionId();
+
+	/**
+	 * Whether the subscription is still wanted (not unsubscribed).
+	 * @return true until {@link #unsubscribe()} was called
+	 */
+	boolean isActive();
+
+	/**
+	 * Stop receiving events. The router subscription is removed when the last local
+	 * subscription of the topic is gone. When the client is not joined, only the local
+	 * subscription is removed.
+	 * @return a Mono that completes when done
+	 */
+	Mono<Void> unsubscribe();
+
+}

@@ -1,0 +1,147 @@
+package io.wampspring.client;
+
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.wampspring.client.session.ClientSession;
+import io.wampspring.client.session.EventTarget;
+import io.wampspring.core.message.Dicts;
+import io.wampspring.core.message.Event;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The local subscriptions that share one router subscription (same topic and options).
+ */
+final class SubscriptionGroup implements EventTarget {
+
+	private static final Logger logger = LoggerFactory.getLogger(SubscriptionGroup.class);
+
+	private final Key key;
+
+	private final Scheduler scheduler;
+
+	private final List<SubscriptionHandle> locals = new CopyOnWriteArrayList<>();
+
+	private volatile @Nullable ClientSession session;
+
+	private volatile long subscriptionId;
+
+	private @Nullable Mono<Long> inflight;
+
+	private @Nullable ClientSession inflightSession;
+
+	SubscriptionGroup(Key key, Scheduler scheduler) {
+		this.key = key;
+		this.scheduler = scheduler;
+	}
+
+	Key key() {
+		return this.key;
+	}
+
+	String topic() {
+		return this.key.topic();
+	}
+
+	long subscriptionId(SubscriptionHandle handle) {
+		ClientSession current = this.session;
+		return (current != null && current.isJoined() && this.locals.contains(handle)) ? this.subscriptionId : 0;
+	}
+
+	SubscriptionHandle add(WampClient client, EventHandler handler) {
+		SubscriptionHandle handle = new SubscriptionHandle(client, this, handler, this.scheduler.createWorker());
+		this.locals.add(handle);
+		return handle;
+	}
+
+	/**
+	 * Remove a local subscription.
+	 * @return true when it was the last one
+	 */
+	boolean remove(SubscriptionHandle handle) {
+		if (this.locals.remove(handle)) {
+			handle.deactivate();
+		}
+		return this.locals.isEmpty();
+	}
+
+	/**
+	 * Make sure the group is subscribed in a session; concurrent callers share one SUBSCRIBE.
+	 */
+	synchronized Mono<Long> subscribeIn(ClientSession target) {
+		if (this.session == target && target.isJoined()) {
+			return Mono.just(this.subscriptionId);
+		}
+		if (this.inflight == null || this.inflightSession != target) {
+			this.inflightSession = target;
+			this.inflight = target.subscribe(this.key.topic(), this.key.options(), this)
+				.doOnNext((id) -> bind(target, id))
+				.doOnError((error) -> clearInflight(target))
+				.cache();
+		}
+		return this.inflight;
+	}
+
+	private synchronized void bind(ClientSession target, long id) {
+		this.session = target;
+		this.subscriptionId = id;
+		this.inflight = null;
+		this.inflightSession = null;
+	}
+
+	private synchronized void clearInflight(ClientSession target) {
+		if (this.inflightSession == target) {
+			this.inflight = null;
+			this.inflightSession = null;
+		}
+	}
+
+	Mono<Void> unsubscribeIn(ClientSession current) {
+		ClientSession boundTo = this.session;
+		long id = this.subscriptionId;
+		this.session = null;
+		this.subscriptionId = 0;
+		if (boundTo != current || id == 0) {
+			return Mono.empty();
+		}
+		return current.unsubscribe(id);
+	}
+
+	@Override
+	public void dispatch(Event event) {
+		String concrete = Dicts.string(event.details(), "topic");
+		WampEvent wampEvent = new WampEvent((concrete != null) ? concrete : this.key.topic(), event.publication(),
+				event.args(), event.kwargs(), event.details());
+		for (SubscriptionHandle handle : this.locals) {
+			handle.deliver(wampEvent);
+		}
+	}
+
+	static void runHandler(EventHandler handler, WampEvent event) {
+		try {
+			handler.onEvent(event);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("event handler for '{}' failed: {}", event.topic(), ex.toString());
+		}
+	}
+
+	static void dropped(WampEvent event, RejectedExecutionException ex) {
+		logger.debug("dropping an event of '{}': the handler scheduler rejected it ({})", event.topic(), ex.toString());
+	}
+
+	/**
+	 * What makes subscriptions share a router subscription.
+	 *
+	 * @param topic the topic or pattern
+	 * @param options the options
+	 */
+	record Key(String topic, SubscribeOptions options) {
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.wampspring.client.session;
+
+/**
+ * Lifecycle callbacks from a {@link ClientSession} to its owner.
+ */
+public interface SessionListener {
+
+	/**
+	 * The router sent a CHALLENGE.
+	 * @param authMethod the challenged method
+	 */
+	void onChallenge(String authMethod);
+
+}

@@ -1,0 +1,50 @@
+package io.wampspring.client.transport;
+
+import io.wampspring.core.message.WampMessage;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One open connection to a router.
+ * <p>
+ * {@link #inbound()} may be subscribed to once; it emits the messages in the order they
+ * arrived (on the transport's I/O thread), completes when the connection closes, and errors
+ * with {@link io.wampspring.core.WampProtocolException} when the router sent something that
+ * could not be decoded (the caller then aborts and closes). {@link #send(WampMessage)} may be
+ * called from any thread.
+ */
+public interface WampConnection {
+
+	/**
+	 * The messages from the router.
+	 * @return a Flux for a single subscriber
+	 */
+	Flux<WampMessage> inbound();
+
+	/**
+	 * Write a message.
+	 * @param message the message
+	 * @return a Mono that completes when the message was written to the transport, or errors
+	 * when it could not be (closed connection, or a payload the serializer cannot write)
+	 */
+	Mono<Void> send(WampMessage message);
+
+	/**
+	 * Close the connection. Idempotent.
+	 * @return a Mono that completes when the connection is closed
+	 */
+	Mono<Void> close();
+
+	/**
+	 * Whether the connection is still open.
+	 * @return true when open
+	 */
+	boolean isOpen();
+
+	/**
+	 * The serializer in use, for logs.
+	 * @return such as {@code wamp.2.json}, or {@code in-process}
+	 */
+	String protocol();
+
+}
