@@ -1,0 +1,299 @@
+package io.wampspring.router;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.wampspring.router.config.RealmConfig;
+import io.wampspring.router.config.RouterLimits;
+import io.wampspring.router.realm.RouterCore;
+import io.wampspring.router.transport.WebSocketListener;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded WAMP v2 router for development, tests and samples: realms with a dealer, a
+ * broker, authentication, role-based authorization and the meta API, reachable over
+ * WebSocket (JSON, MessagePack, CBOR).
+ *
+ * <pre class="code">
+ * WampRouter router = WampRouter.builder()
+ *     .realm("realm1")                                   // open realm, anonymous access
+ *     .realm(RealmConfig.builder("secure")
+ *         .user("joe", "user", "secret123")              // ticket authentication
+ *         .role("user", Permission.prefix("com.example.", Action.CALL, Action.SUBSCRIBE),
+ *               Permission.prefix("conversations.private.{authid}.", Action.PUBLISH))
+ *         .build())
+ *     .webSocket("127.0.0.1", 0, "/ws")                  // port 0: an ephemeral port
+ *     .build();
+ * router.start();
+ * String url = router.webSocketUrl();                    // ws://127.0.0.1:54321/ws
+ * ...
+ * router.stop();                                         // graceful: GOODBYE to every session
+ * </pre>
+ *
+ * Not a production router: production should point at Crossbar.io or Bondy.
+ */
+public final class WampRouter implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(WampRouter.class);
+
+	private final Map<String, RealmConfig> realms;
+
+	private final boolean autoCreateRealms;
+
+	private final @Nullable String host;
+
+	private final int port;
+
+	private final String path;
+
+	private final RouterLimits limits;
+
+	private final Duration shutdownTimeout;
+
+	private final String servicePrefix;
+
+	private volatile @Nullable RouterCore core;
+
+	private volatile @Nullable WebSocketListener webSocket;
+
+	private WampRouter(Builder builder) {
+		this.realms = Map.copyOf(builder.realms);
+		this.autoCreateRealms = builder.autoCreateRealms;
+		this.host = builder.host;
+		this.port = builder.port;
+		this.path = builder.path;
+		this.limits = builder.limits;
+		this.shutdownTimeout = builder.shutdownTimeout;
+		this.servicePrefix = builder.servicePrefix;
+	}
+
+	/**
+	 * Start building a router.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start the router and bind its listeners. Blocks until they are bound.
+	 * @return this router
+	 * @throws IllegalStateException when already started
+	 */
+	public synchronized WampRouter start() {
+		if (this.core != null) {
+			throw new IllegalStateException("the router is already started");
+		}
+		RouterCore newCore = new RouterCore(this.realms.values(), this.autoCreateRealms, this.limits,
+				this.servicePrefix);
+		if (this.host != null) {
+			WebSocketListener listener = new WebSocketListener(newCore, this.host, this.port, this.path);
+			listener.start(Duration.ofSeconds(10));
+			this.webSocket = listener;
+		}
+		this.core = newCore;
+		logger.info("WAMP router started with realms {}", this.realms.keySet());
+		return this;
+	}
+
+	/**
+	 * Stop gracefully: refuse new calls, let calls in flight be answered within the shutdown
+	 * timeout, send GOODBYE {@code wamp.close.system_shutdown} to every session, then close
+	 * the listeners. Blocks; idempotent.
+	 */
+	public synchronized void stop() {
+		RouterCore current = this.core;
+		if (current == null) {
+			return;
+		}
+		current.shutdown(this.shutdownTimeout);
+		WebSocketListener listener = this.webSocket;
+		if (listener != null) {
+			listener.stop(Duration.ofSeconds(5));
+			this.webSocket = null;
+		}
+		this.core = null;
+		logger.info("WAMP router stopped");
+	}
+
+	/**
+	 * Same as {@link #stop()}.
+	 */
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * Whether the router is started.
+	 * @return true between {@link #start()} and {@link #stop()}
+	 */
+	public boolean isRunning() {
+		return this.core != null;
+	}
+
+	/**
+	 * The port the WebSocket listener is bound to (the ephemeral port when 0 was configured).
+	 * @return the port
+	 * @throws IllegalStateException when there is no started WebSocket listener
+	 */
+	public int webSocketPort() {
+		WebSocketListener listener = this.webSocket;
+		if (listener == null) {
+			throw new IllegalStateException("no WebSocket listener is running; configure webSocket(..) and start()");
+		}
+		return listener.boundPort();
+	}
+
+	/**
+	 * The URL clients connect to.
+	 * @return such as {@code ws://127.0.0.1:54321/ws}
+	 */
+	public String webSocketUrl() {
+		return "ws://" + this.host + ":" + webSocketPort() + this.path;
+	}
+
+	/**
+	 * The running core, for transports and tests in this module.
+	 * @return the core
+	 * @throws IllegalStateException when not started
+	 */
+	public RouterCore core() {
+		RouterCore current = this.core;
+		if (current == null) {
+			throw new IllegalStateException("the router is not started");
+		}
+		return current;
+	}
+
+	/**
+	 * Builds a {@link WampRouter}.
+	 */
+	public static final class Builder {
+
+		private final Map<String, RealmConfig> realms = new LinkedHashMap<>();
+
+		private boolean autoCreateRealms;
+
+		private @Nullable String host;
+
+		private int port;
+
+		private String path = "/ws";
+
+		private RouterLimits limits = RouterLimits.DEFAULTS;
+
+		private Duration shutdownTimeout = Duration.ofSeconds(2);
+
+		private String servicePrefix = "";
+
+		Builder() {
+		}
+
+		/**
+		 * Add an open realm (anonymous access, everything allowed).
+		 * @param name the realm name
+		 * @return this builder
+		 */
+		public Builder realm(String name) {
+			return realm(RealmConfig.open(name));
+		}
+
+		/**
+		 * Add a realm.
+		 * @param realm the realm configuration
+		 * @return this builder
+		 */
+		public Builder realm(RealmConfig realm) {
+			this.realms.put(realm.name(), realm);
+			return this;
+		}
+
+		/**
+		 * Add realms.
+		 * @param realms the realm configurations
+		 * @return this builder
+		 */
+		public Builder realms(List<RealmConfig> realms) {
+			realms.forEach(this::realm);
+			return this;
+		}
+
+		/**
+		 * Whether a HELLO for an unknown realm creates it (open) instead of being refused with
+		 * {@code wamp.error.no_such_realm}.
+		 * @param autoCreate false by default
+		 * @return this builder
+		 */
+		public Builder autoCreateRealms(boolean autoCreate) {
+			this.autoCreateRealms = autoCreate;
+			return this;
+		}
+
+		/**
+		 * Listen for WebSocket clients.
+		 * @param host the host to bind, such as {@code 127.0.0.1}
+		 * @param port the port; 0 for an ephemeral port (see {@link WampRouter#webSocketPort()})
+		 * @param path the HTTP path, such as {@code /ws}
+		 * @return this builder
+		 */
+		public Builder webSocket(String host, int port, String path) {
+			this.host = Objects.requireNonNull(host, "host");
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+			}
+			this.port = port;
+			this.path = path.startsWith("/") ? path : "/" + path;
+			return this;
+		}
+
+		/**
+		 * Limits per session.
+		 * @param limits the limits
+		 * @return this builder
+		 */
+		public Builder limits(RouterLimits limits) {
+			this.limits = Objects.requireNonNull(limits, "limits");
+			return this;
+		}
+
+		/**
+		 * How long {@link WampRouter#stop()} waits for calls in flight.
+		 * @param timeout 2 seconds by default
+		 * @return this builder
+		 */
+		public Builder shutdownTimeout(Duration timeout) {
+			this.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+			return this;
+		}
+
+		/**
+		 * The URI prefix of the Nexus-style services ({@code auth.whoami},
+		 * {@code system.roster.*}, {@code my.metadata.*}), such as {@code com.izaber.wamp}.
+		 * @param prefix empty by default
+		 * @return this builder
+		 */
+		public Builder servicePrefix(String prefix) {
+			this.servicePrefix = Objects.requireNonNull(prefix, "prefix");
+			return this;
+		}
+
+		/**
+		 * Build the router (not started).
+		 * @return the router
+		 */
+		public WampRouter build() {
+			if (this.realms.isEmpty() && !this.autoCreateRealms) {
+				throw new IllegalStateException("a router needs at least one realm, or autoCreateRealms(true)");
+			}
+			return new WampRouter(this);
+		}
+
+	}
+
+}
