@@ -146,7 +146,9 @@ public final class TestPeer implements AutoCloseable {
 
 	private void sendFrame(WebSocketFrame frame) {
 		Sinks.EmitResult result = this.outbox.tryEmitNext(frame);
-		assertThat(result.isSuccess()).as("frame queued").isTrue();
+		// After the router closed the connection the outbox is cancelled: frames are dropped.
+		assertThat(result.isSuccess() || result == Sinks.EmitResult.FAIL_CANCELLED
+				|| result == Sinks.EmitResult.FAIL_TERMINATED).as("frame queued").isTrue();
 	}
 
 	/**
