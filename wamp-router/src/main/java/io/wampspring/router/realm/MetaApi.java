@@ -84,16 +84,30 @@ final class MetaApi {
 	}
 
 	void subscriptionCreated(RouterSession session, Subscription subscription) {
+		if (isMeta(subscription)) {
+			return;
+		}
 		publish("wamp.subscription.on_create", session.id(), subscriptionDetails(subscription));
 	}
 
 	void subscriptionAdded(RouterSession session, Subscription subscription) {
+		if (isMeta(subscription)) {
+			return;
+		}
 		publish("wamp.subscription.on_subscribe", session.id(), subscription.id());
 	}
 
 	void subscriptionRemoved(RouterSession session, Subscription subscription, boolean deleted) {
+		if (isMeta(subscription)) {
+			return;
+		}
 		publish(deleted ? "wamp.subscription.on_delete" : "wamp.subscription.on_unsubscribe", session.id(),
 				subscription.id());
+	}
+
+	/** Subscriptions to meta topics do not raise meta events themselves (no feedback noise). */
+	private static boolean isMeta(Subscription subscription) {
+		return subscription.uri().startsWith("wamp.");
 	}
 
 	private void publish(String topic, @Nullable Object... args) {

@@ -159,6 +159,9 @@ public final class RouterCore {
 		while (!this.sessions.isEmpty() && System.nanoTime() < closeDeadline) {
 			pause();
 		}
+		for (RouterSession session : new ArrayList<>(this.sessions)) {
+			session.forceClose("the router stopped");
+		}
 		this.timer.stop();
 		logger.info("Router core stopped ({} sessions closed)", all.size());
 	}

@@ -245,6 +245,16 @@ public final class RouterSession {
 			logger.info("Session {} lost its transport", this.id);
 		}
 		leave();
+		this.core.forget(this);
+	}
+
+	/**
+	 * Close the transport now, without a GOODBYE (the router is stopping).
+	 * @param reason a readable reason
+	 */
+	void forceClose(String reason) {
+		leave();
+		closeTransport(reason);
 	}
 
 	private void onEstablished(WampMessage message) {
@@ -271,10 +281,10 @@ public final class RouterSession {
 			case WampMessageType.SUBSCRIBE -> current.broker.subscribe(this, (Subscribe) message);
 			case WampMessageType.UNSUBSCRIBE -> current.broker.unsubscribe(this, (Unsubscribe) message);
 			case WampMessageType.GOODBYE -> {
-				this.state = State.CLOSED;
-				send(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
 				logger.info("Session {} left realm '{}' ({})", this.id, current.name(), ((Goodbye) message).reason());
 				leave();
+				this.state = State.CLOSED;
+				this.out.send(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
 				closeTransport("session closed");
 			}
 			case WampMessageType.ABORT -> end("client aborted");
@@ -572,7 +582,6 @@ public final class RouterSession {
 		if (current != null && this.identity != null) {
 			current.leave(this);
 		}
-		this.core.forget(this);
 	}
 
 	private String realmName() {

@@ -340,6 +340,15 @@ public final class TestPeer implements AutoCloseable {
 	}
 
 	/**
+	 * Leave the realm: send GOODBYE and await the router's GOODBYE (the router has cleaned
+	 * up the session by then).
+	 */
+	public void leave() {
+		send(new io.wampspring.core.message.Goodbye(Map.of(), "wamp.close.normal"));
+		expect(io.wampspring.core.message.Goodbye.class);
+	}
+
+	/**
 	 * Expect an ABORT and return its reason.
 	 * @return the ABORT
 	 */
