@@ -9,6 +9,9 @@ import java.util.Objects;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.RouterLimits;
 import io.wampspring.router.realm.RouterCore;
+import io.wampspring.core.link.LocalAcceptor;
+import io.wampspring.core.link.LocalLink;
+import io.wampspring.router.transport.LocalTransport;
 import io.wampspring.router.transport.WebSocketListener;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * Not a production router: production should point at Crossbar.io or Bondy.
  */
-public final class WampRouter implements AutoCloseable {
+public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(WampRouter.class);
 
@@ -156,6 +159,19 @@ public final class WampRouter implements AutoCloseable {
 	 */
 	public String webSocketUrl() {
 		return "ws://" + this.host + ":" + webSocketPort() + this.path;
+	}
+
+	/**
+	 * Open an in-process connection: a client in the same JVM exchanges message objects with
+	 * the router, without sockets or serialization. The client then sends HELLO as on any
+	 * transport.
+	 * @param toClient the link on which the router delivers messages to the client
+	 * @return the link on which the client delivers messages to the router
+	 * @throws IllegalStateException when the router is not started
+	 */
+	@Override
+	public LocalLink accept(LocalLink toClient) {
+		return new LocalTransport(core()).accept(toClient);
 	}
 
 	/**
