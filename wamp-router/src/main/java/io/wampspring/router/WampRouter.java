@@ -12,6 +12,7 @@ import io.wampspring.router.realm.RouterCore;
 import io.wampspring.core.link.LocalAcceptor;
 import io.wampspring.core.link.LocalLink;
 import io.wampspring.router.transport.LocalTransport;
+import io.wampspring.router.transport.RawSocketListener;
 import io.wampspring.router.transport.WebSocketListener;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An embedded WAMP v2 router for development, tests and samples: realms with a dealer, a
  * broker, authentication, role-based authorization and the meta API, reachable over
- * WebSocket (JSON, MessagePack, CBOR).
+ * WebSocket and RawSocket (JSON, MessagePack, CBOR) and in process
+ * ({@link #accept(LocalLink)}).
  *
  * <pre class="code">
  * WampRouter router = WampRouter.builder()
@@ -31,6 +33,7 @@ import org.slf4j.LoggerFactory;
  *               Permission.prefix("conversations.private.{authid}.", Action.PUBLISH))
  *         .build())
  *     .webSocket("127.0.0.1", 0, "/ws")                  // port 0: an ephemeral port
+ *     .rawSocket("127.0.0.1", 0)                         // optional: RawSocket over TCP
  *     .build();
  * router.start();
  * String url = router.webSocketUrl();                    // ws://127.0.0.1:54321/ws
@@ -54,6 +57,10 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 	private final String path;
 
+	private final @Nullable String rawSocketHost;
+
+	private final int rawSocketPort;
+
 	private final RouterLimits limits;
 
 	private final Duration shutdownTimeout;
@@ -64,12 +71,16 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 	private volatile @Nullable WebSocketListener webSocket;
 
+	private volatile @Nullable RawSocketListener rawSocket;
+
 	private WampRouter(Builder builder) {
 		this.realms = Map.copyOf(builder.realms);
 		this.autoCreateRealms = builder.autoCreateRealms;
 		this.host = builder.host;
 		this.port = builder.port;
 		this.path = builder.path;
+		this.rawSocketHost = builder.rawSocketHost;
+		this.rawSocketPort = builder.rawSocketPort;
 		this.limits = builder.limits;
 		this.shutdownTimeout = builder.shutdownTimeout;
 		this.servicePrefix = builder.servicePrefix;
@@ -99,6 +110,11 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 			listener.start(Duration.ofSeconds(10));
 			this.webSocket = listener;
 		}
+		if (this.rawSocketHost != null) {
+			RawSocketListener listener = new RawSocketListener(newCore, this.rawSocketHost, this.rawSocketPort);
+			listener.start(Duration.ofSeconds(10));
+			this.rawSocket = listener;
+		}
 		this.core = newCore;
 		logger.info("WAMP router started with realms {}", this.realms.keySet());
 		return this;
@@ -119,6 +135,11 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		if (listener != null) {
 			listener.stop(Duration.ofSeconds(5));
 			this.webSocket = null;
+		}
+		RawSocketListener raw = this.rawSocket;
+		if (raw != null) {
+			raw.stop(Duration.ofSeconds(5));
+			this.rawSocket = null;
 		}
 		this.core = null;
 		logger.info("WAMP router stopped");
@@ -162,6 +183,27 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 	}
 
 	/**
+	 * The port the RawSocket listener is bound to.
+	 * @return the port
+	 * @throws IllegalStateException when there is no started RawSocket listener
+	 */
+	public int rawSocketPort() {
+		RawSocketListener listener = this.rawSocket;
+		if (listener == null) {
+			throw new IllegalStateException("no RawSocket listener is running; configure rawSocket(..) and start()");
+		}
+		return listener.boundPort();
+	}
+
+	/**
+	 * The RawSocket URL clients connect to.
+	 * @return such as {@code tcp://127.0.0.1:54321}
+	 */
+	public String rawSocketUrl() {
+		return "tcp://" + this.rawSocketHost + ":" + rawSocketPort();
+	}
+
+	/**
 	 * Open an in-process connection: a client in the same JVM exchanges message objects with
 	 * the router, without sockets or serialization. The client then sends HELLO as on any
 	 * transport.
@@ -201,6 +243,10 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		private int port;
 
 		private String path = "/ws";
+
+		private @Nullable String rawSocketHost;
+
+		private int rawSocketPort;
 
 		private RouterLimits limits = RouterLimits.DEFAULTS;
 
@@ -265,6 +311,22 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 			}
 			this.port = port;
 			this.path = path.startsWith("/") ? path : "/" + path;
+			return this;
+		}
+
+		/**
+		 * Listen for RawSocket clients over TCP (JSON, MessagePack or CBOR, chosen in the
+		 * client's handshake).
+		 * @param host the host to bind
+		 * @param port the port; 0 for an ephemeral port (see {@link WampRouter#rawSocketPort()})
+		 * @return this builder
+		 */
+		public Builder rawSocket(String host, int port) {
+			this.rawSocketHost = Objects.requireNonNull(host, "host");
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+			}
+			this.rawSocketPort = port;
 			return this;
 		}
 
