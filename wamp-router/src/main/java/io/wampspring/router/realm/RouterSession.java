@@ -150,6 +150,24 @@ public final class RouterSession {
 		return this.state == State.CLOSED || this.left.get();
 	}
 
+	/**
+	 * Change the state only from an expected one; handshake steps that complete on other
+	 * threads (an authenticator's answer) race with aborts, kills and shutdown.
+	 */
+	private synchronized boolean transition(State from, State to) {
+		if (this.state != from) {
+			return false;
+		}
+		this.state = to;
+		return true;
+	}
+
+	private synchronized State close() {
+		State previous = this.state;
+		this.state = State.CLOSED;
+		return previous;
+	}
+
 	Outbound outbound() {
 		return this.out;
 	}
@@ -239,8 +257,7 @@ public final class RouterSession {
 	 * The transport is gone: leave the realm, failing what is pending.
 	 */
 	public void transportClosed() {
-		State previous = this.state;
-		this.state = State.CLOSED;
+		State previous = close();
 		if (previous == State.ESTABLISHED) {
 			logger.info("Session {} lost its transport", this.id);
 		}
@@ -283,7 +300,7 @@ public final class RouterSession {
 			case WampMessageType.GOODBYE -> {
 				logger.info("Session {} left realm '{}' ({})", this.id, current.name(), ((Goodbye) message).reason());
 				leave();
-				this.state = State.CLOSED;
+				close();
 				this.out.send(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
 				closeTransport("session closed");
 			}
@@ -297,6 +314,10 @@ public final class RouterSession {
 
 	private void onHello(Hello hello) {
 		Realm target = this.core.realmFor(hello.realm());
+		if (target == null && this.core.isShuttingDown()) {
+			abort(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");
+			return;
+		}
 		if (target == null) {
 			abort(WampUris.NO_SUCH_REALM, "no realm '" + hello.realm() + "' on this router; known realms: "
 					+ this.core.realmNames());
@@ -345,8 +366,9 @@ public final class RouterSession {
 		this.realm = target;
 		this.authRequest = request;
 		this.authenticator = chosen;
-		this.state = State.AUTHENTICATING;
-		run(chosen.begin(request));
+		if (transition(State.NEW, State.AUTHENTICATING)) {
+			run(chosen.begin(request));
+		}
 	}
 
 	private void onAuthenticate(Authenticate authenticate) {
@@ -356,7 +378,9 @@ public final class RouterSession {
 			protocolViolation("AUTHENTICATE without a pending CHALLENGE");
 			return;
 		}
-		this.state = State.AUTHENTICATING;
+		if (!transition(State.CHALLENGED, State.AUTHENTICATING)) {
+			return;
+		}
 		run(current.authenticate(request, this.authState, authenticate.signature(), authenticate.extra()));
 	}
 
@@ -391,7 +415,9 @@ public final class RouterSession {
 		}
 		else if (decision instanceof AuthDecision.Challenge challenge) {
 			this.authState = challenge.state();
-			this.state = State.CHALLENGED;
+			if (!transition(State.AUTHENTICATING, State.CHALLENGED)) {
+				return;
+			}
 			send(new Challenge(this.authenticator.authMethod(), challenge.extra()));
 		}
 		else if (decision instanceof AuthDecision.Reject reject) {
@@ -413,8 +439,15 @@ public final class RouterSession {
 				method.authMethod(), accept.authprovider(), this.out.kind(), accept.authextra());
 		this.joinedAt = Instant.now();
 		this.authState = null;
-		this.state = State.ESTABLISHED;
+		if (!transition(State.AUTHENTICATING, State.ESTABLISHED)) {
+			return;
+		}
 		target.join(this);
+		if (this.state != State.ESTABLISHED) {
+			// Aborted, killed or disconnected while joining: make sure the realm forgets it.
+			target.leave(this);
+			return;
+		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("realm", target.name());
 		details.put("authid", accept.authid());
@@ -429,10 +462,6 @@ public final class RouterSession {
 		logger.info("Session {} joined realm '{}' as '{}' (role '{}', {})", this.id, target.name(), accept.authid(),
 				accept.authrole(), method.authMethod());
 		target.meta.sessionJoined(this);
-		if (this.state != State.ESTABLISHED) {
-			// Closed while joining: make sure the realm forgets it.
-			leave();
-		}
 	}
 
 	@SuppressWarnings("unchecked")
@@ -535,10 +564,9 @@ public final class RouterSession {
 	 * Send ABORT, leave the realm and close the transport.
 	 */
 	void abort(String reason, String message) {
-		if (this.state == State.CLOSED) {
+		if (close() == State.CLOSED) {
 			return;
 		}
-		this.state = State.CLOSED;
 		this.out.send(new Abort(Map.of("message", message), reason));
 		leave();
 		closeTransport(reason);
@@ -551,33 +579,32 @@ public final class RouterSession {
 	 * @param message a readable message
 	 */
 	public void goodbye(String reason, String message) {
-		if (this.state != State.ESTABLISHED) {
-			if (this.state != State.CLOSED && this.state != State.CLOSING) {
+		if (!transition(State.ESTABLISHED, State.CLOSING)) {
+			State current = this.state;
+			if (current != State.CLOSED && current != State.CLOSING) {
 				abort(reason, message);
 			}
 			return;
 		}
-		this.state = State.CLOSING;
 		this.out.send(new Goodbye(Map.of("message", message), reason));
 		leave();
 		this.core.timer().newTimeout((t) -> closeTransport(reason), 1, TimeUnit.SECONDS);
 	}
 
 	private void end(String why) {
-		this.state = State.CLOSED;
+		close();
 		leave();
 		closeTransport(why);
 	}
 
 	private void closeTransport(String reason) {
-		this.state = State.CLOSED;
+		close();
 		this.out.close(reason);
 	}
 
 	private void leave() {
-		if (!this.left.compareAndSet(false, true)) {
-			return;
-		}
+		// Idempotent: the realm removes a session once.
+		this.left.set(true);
 		Realm current = this.realm;
 		if (current != null && this.identity != null) {
 			current.leave(this);
