@@ -44,7 +44,7 @@ public final class TicketAuthenticator implements Authenticator {
 			return Mono.just(new AuthDecision.Accept(user.authid(), user.role(), "static", Map.of()));
 		}, (request) -> {
 			User user = (request.authid() != null) ? copy.get(request.authid()) : null;
-			return user != null && user.secret() != null;
+			return user != null && user.secret() != null && user.salt() == null;
 		});
 	}
 

@@ -11,7 +11,9 @@ import io.wampspring.router.auth.AnonymousAuthenticator;
 import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.auth.RoleBasedAuthorizer;
+import io.wampspring.router.auth.CryptosignAuthenticator;
 import io.wampspring.router.auth.TicketAuthenticator;
+import io.wampspring.router.auth.WampCraAuthenticator;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.RouterLimits;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +48,12 @@ public final class Realm {
 		this.core = core;
 		this.config = config;
 		List<Authenticator> methods = new ArrayList<>(config.authenticators());
-		if (!config.users().isEmpty()) {
+		if (config.users().values().stream().anyMatch((user) -> user.secret() != null)) {
 			methods.add(TicketAuthenticator.forUsers(config.users()));
+			methods.add(WampCraAuthenticator.forUsers(config.users()));
+		}
+		if (config.users().values().stream().anyMatch((user) -> !user.publicKeys().isEmpty())) {
+			methods.add(CryptosignAuthenticator.forUsers(config.users()));
 		}
 		if (config.anonymous()) {
 			methods.add(new AnonymousAuthenticator(config.anonymousRole()));

@@ -107,7 +107,7 @@ public final class RouterSession {
 
 	private final AtomicBoolean left = new AtomicBoolean();
 
-	@SuppressWarnings("unchecked")
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private final Map<String, Authorization>[] authCache = new Map[Action.values().length];
 
 	RouterSession(RouterCore core, Outbound out) {
@@ -336,7 +336,8 @@ public final class RouterSession {
 		}
 		readFeatures(details);
 		Map<String, Object> authextra = Dicts.dict(details, "authextra");
-		AuthRequest request = new AuthRequest(target.name(), Dicts.string(details, "authid"), methods,
+		this.id = target.newSessionId();
+		AuthRequest request = new AuthRequest(target.name(), this.id, Dicts.string(details, "authid"), methods,
 				(authextra != null) ? authextra : Map.of(), details, this.out.kind());
 		Authenticator chosen = null;
 		for (String method : methods) {
@@ -434,7 +435,6 @@ public final class RouterSession {
 		if (target == null || method == null) {
 			return;
 		}
-		this.id = target.newSessionId();
 		this.identity = new SessionIdentity(target.name(), this.id, accept.authid(), accept.authrole(),
 				method.authMethod(), accept.authprovider(), this.out.kind(), accept.authextra());
 		this.joinedAt = Instant.now();
