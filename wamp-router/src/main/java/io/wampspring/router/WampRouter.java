@@ -1,5 +1,7 @@
 package io.wampspring.router;
 
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,8 @@ import java.util.Objects;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.RouterLimits;
 import io.wampspring.router.realm.RouterCore;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.ssl.SslContext;
 import io.wampspring.core.link.LocalAcceptor;
 import io.wampspring.core.link.LocalLink;
 import io.wampspring.router.transport.LocalTransport;
@@ -61,6 +65,10 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 	private final int rawSocketPort;
 
+	private final @Nullable Path rawSocketUnixPath;
+
+	private final @Nullable SslContext ssl;
+
 	private final RouterLimits limits;
 
 	private final Duration shutdownTimeout;
@@ -73,6 +81,8 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 	private volatile @Nullable RawSocketListener rawSocket;
 
+	private volatile @Nullable RawSocketListener rawSocketUnix;
+
 	private WampRouter(Builder builder) {
 		this.realms = Map.copyOf(builder.realms);
 		this.autoCreateRealms = builder.autoCreateRealms;
@@ -81,6 +91,8 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		this.path = builder.path;
 		this.rawSocketHost = builder.rawSocketHost;
 		this.rawSocketPort = builder.rawSocketPort;
+		this.rawSocketUnixPath = builder.rawSocketUnixPath;
+		this.ssl = builder.ssl;
 		this.limits = builder.limits;
 		this.shutdownTimeout = builder.shutdownTimeout;
 		this.servicePrefix = builder.servicePrefix;
@@ -106,14 +118,21 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		RouterCore newCore = new RouterCore(this.realms.values(), this.autoCreateRealms, this.limits,
 				this.servicePrefix);
 		if (this.host != null) {
-			WebSocketListener listener = new WebSocketListener(newCore, this.host, this.port, this.path);
+			WebSocketListener listener = new WebSocketListener(newCore, this.host, this.port, this.path, this.ssl);
 			listener.start(Duration.ofSeconds(10));
 			this.webSocket = listener;
 		}
 		if (this.rawSocketHost != null) {
-			RawSocketListener listener = new RawSocketListener(newCore, this.rawSocketHost, this.rawSocketPort);
+			RawSocketListener listener = new RawSocketListener(newCore,
+					new InetSocketAddress(this.rawSocketHost, this.rawSocketPort), this.ssl);
 			listener.start(Duration.ofSeconds(10));
 			this.rawSocket = listener;
+		}
+		if (this.rawSocketUnixPath != null) {
+			RawSocketListener listener = new RawSocketListener(newCore,
+					new DomainSocketAddress(this.rawSocketUnixPath.toString()), null);
+			listener.start(Duration.ofSeconds(10));
+			this.rawSocketUnix = listener;
 		}
 		this.core = newCore;
 		logger.info("WAMP router started with realms {}", this.realms.keySet());
@@ -140,6 +159,11 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		if (raw != null) {
 			raw.stop(Duration.ofSeconds(5));
 			this.rawSocket = null;
+		}
+		RawSocketListener unix = this.rawSocketUnix;
+		if (unix != null) {
+			unix.stop(Duration.ofSeconds(5));
+			this.rawSocketUnix = null;
 		}
 		this.core = null;
 		logger.info("WAMP router stopped");
@@ -176,10 +200,10 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 	/**
 	 * The URL clients connect to.
-	 * @return such as {@code ws://127.0.0.1:54321/ws}
+	 * @return such as {@code ws://127.0.0.1:54321/ws} ({@code wss://} with TLS)
 	 */
 	public String webSocketUrl() {
-		return "ws://" + this.host + ":" + webSocketPort() + this.path;
+		return ((this.ssl != null) ? "wss://" : "ws://") + this.host + ":" + webSocketPort() + this.path;
 	}
 
 	/**
@@ -197,10 +221,10 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 	/**
 	 * The RawSocket URL clients connect to.
-	 * @return such as {@code tcp://127.0.0.1:54321}
+	 * @return such as {@code tcp://127.0.0.1:54321} ({@code tcps://} with TLS)
 	 */
 	public String rawSocketUrl() {
-		return "tcp://" + this.rawSocketHost + ":" + rawSocketPort();
+		return ((this.ssl != null) ? "tcps://" : "tcp://") + this.rawSocketHost + ":" + rawSocketPort();
 	}
 
 	/**
@@ -247,6 +271,10 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		private @Nullable String rawSocketHost;
 
 		private int rawSocketPort;
+
+		private @Nullable Path rawSocketUnixPath;
+
+		private @Nullable SslContext ssl;
 
 		private RouterLimits limits = RouterLimits.DEFAULTS;
 
@@ -327,6 +355,29 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 				throw new IllegalArgumentException("port must be in 0..65535, got " + port);
 			}
 			this.rawSocketPort = port;
+			return this;
+		}
+
+		/**
+		 * Listen for RawSocket clients on a Unix domain socket (Linux, with Netty's epoll
+		 * transport).
+		 * @param path the socket file; it must not exist yet
+		 * @return this builder
+		 */
+		public Builder rawSocketUnix(Path path) {
+			this.rawSocketUnixPath = Objects.requireNonNull(path, "path");
+			return this;
+		}
+
+		/**
+		 * Serve the WebSocket and TCP RawSocket listeners over TLS. Build the context with
+		 * Netty's {@code SslContextBuilder.forServer(..)}; to verify client certificates, give
+		 * it a trust manager and {@code clientAuth(ClientAuth.REQUIRE)}.
+		 * @param sslContext a server TLS context
+		 * @return this builder
+		 */
+		public Builder tls(SslContext sslContext) {
+			this.ssl = Objects.requireNonNull(sslContext, "sslContext");
 			return this;
 		}
 

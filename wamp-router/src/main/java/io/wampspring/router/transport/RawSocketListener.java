@@ -1,8 +1,11 @@
 package io.wampspring.router.transport;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.ssl.SslContext;
 import io.wampspring.router.realm.RouterCore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,22 +23,23 @@ public final class RawSocketListener {
 
 	private final RouterCore core;
 
-	private final String host;
+	private final SocketAddress address;
 
-	private final int port;
+	private final @Nullable SslContext ssl;
 
 	private @Nullable DisposableServer server;
 
 	/**
 	 * Create a listener.
 	 * @param core the router core
-	 * @param host the host to bind
-	 * @param port the port, 0 for an ephemeral one
+	 * @param address where to bind: an {@link InetSocketAddress} (port 0 for an ephemeral
+	 * one) or a {@link DomainSocketAddress} (a Unix socket, Linux with epoll)
+	 * @param ssl TLS for TCP listeners, or null
 	 */
-	public RawSocketListener(RouterCore core, String host, int port) {
+	public RawSocketListener(RouterCore core, SocketAddress address, @Nullable SslContext ssl) {
 		this.core = core;
-		this.host = host;
-		this.port = port;
+		this.address = address;
+		this.ssl = ssl;
 	}
 
 	/**
@@ -43,14 +47,16 @@ public final class RawSocketListener {
 	 * @param timeout how long to wait for the bind
 	 */
 	public void start(Duration timeout) {
-		this.server = TcpServer.create()
-			.host(this.host)
-			.port(this.port)
-			.doOnConnection((connection) -> connection.addHandlerLast("wamp-rawsocket", new RawSocketHandler(this.core)))
+		TcpServer tcp = TcpServer.create().bindAddress(() -> this.address);
+		if (this.ssl != null) {
+			SslContext context = this.ssl;
+			tcp = tcp.secure((spec) -> spec.sslContext(context));
+		}
+		this.server = tcp.doOnConnection((connection) -> connection.addHandlerLast("wamp-rawsocket", new RawSocketHandler(this.core)))
 			// Subscribing to the inbound keeps reads flowing; the RawSocket handler consumes every byte.
 			.handle((in, out) -> in.receive().then())
 			.bindNow(timeout);
-		logger.info("WAMP RawSocket listener on tcp://{}:{}", this.host, boundPort());
+		logger.info("WAMP RawSocket listener on {}", this.server.address());
 	}
 
 	/**
@@ -62,7 +68,10 @@ public final class RawSocketListener {
 		if (current == null) {
 			throw new IllegalStateException("the RawSocket listener is not started");
 		}
-		return ((InetSocketAddress) current.address()).getPort();
+		if (!(current.address() instanceof InetSocketAddress inet)) {
+			throw new IllegalStateException("the RawSocket listener is bound to a Unix socket, not a port");
+		}
+		return inet.getPort();
 	}
 
 	/**

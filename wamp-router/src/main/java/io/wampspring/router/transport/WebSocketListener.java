@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBufInputStream;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.ssl.SslContext;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
@@ -44,6 +45,8 @@ public final class WebSocketListener {
 
 	private final String path;
 
+	private final @Nullable SslContext ssl;
+
 	private @Nullable DisposableServer server;
 
 	/**
@@ -52,12 +55,14 @@ public final class WebSocketListener {
 	 * @param host the host to bind
 	 * @param port the port, 0 for an ephemeral one
 	 * @param path the HTTP path, such as {@code /ws}
+	 * @param ssl TLS, or null for plain WebSocket
 	 */
-	public WebSocketListener(RouterCore core, String host, int port, String path) {
+	public WebSocketListener(RouterCore core, String host, int port, String path, @Nullable SslContext ssl) {
 		this.core = core;
 		this.host = host;
 		this.port = port;
 		this.path = path;
+		this.ssl = ssl;
 	}
 
 	/**
@@ -73,12 +78,15 @@ public final class WebSocketListener {
 			.protocols(PROTOCOLS)
 			.maxFramePayloadLength(nettyMax)
 			.build();
-		this.server = HttpServer.create()
-			.host(this.host)
-			.port(this.port)
-			.route((routes) -> routes.ws(this.path, (in, out) -> handle(in, out, nettyMax), spec))
+		HttpServer http = HttpServer.create().host(this.host).port(this.port);
+		if (this.ssl != null) {
+			SslContext context = this.ssl;
+			http = http.secure((ssl) -> ssl.sslContext(context));
+		}
+		this.server = http.route((routes) -> routes.ws(this.path, (in, out) -> handle(in, out, nettyMax), spec))
 			.bindNow(timeout);
-		logger.info("WAMP WebSocket listener on ws://{}:{}{}", this.host, boundPort(), this.path);
+		logger.info("WAMP WebSocket listener on {}://{}:{}{}", (this.ssl != null) ? "wss" : "ws", this.host, boundPort(),
+				this.path);
 	}
 
 	/**

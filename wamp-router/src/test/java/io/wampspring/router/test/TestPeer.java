@@ -92,8 +92,12 @@ public final class TestPeer implements AutoCloseable {
 	 */
 	public static TestPeer connect(String url, String subprotocols) {
 		CompletableFuture<TestPeer> connected = new CompletableFuture<>();
-		HttpClient.create()
-			.websocket(WebsocketClientSpec.builder().protocols(subprotocols).maxFramePayloadLength(64 * 1024 * 1024).build())
+		HttpClient client = HttpClient.create();
+		if (url.startsWith("wss:")) {
+			// Tests use self-signed certificates.
+			client = client.secure((ssl) -> ssl.sslContext(insecureClientContext()));
+		}
+		client.websocket(WebsocketClientSpec.builder().protocols(subprotocols).maxFramePayloadLength(64 * 1024 * 1024).build())
 			.uri(url)
 			.handle((in, out) -> {
 				WampCodec selected = WampCodecs.bySubprotocol(in.selectedSubprotocol());
@@ -110,6 +114,17 @@ public final class TestPeer implements AutoCloseable {
 			})
 			.subscribe(null, connected::completeExceptionally);
 		return connected.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+	}
+
+	private static io.netty.handler.ssl.SslContext insecureClientContext() {
+		try {
+			return io.netty.handler.ssl.SslContextBuilder.forClient()
+				.trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE)
+				.build();
+		}
+		catch (javax.net.ssl.SSLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void onFrame(WebSocketFrame frame) {
