@@ -1,10 +1,12 @@
 package io.wampspring.router.transport;
 
+import java.util.concurrent.TimeUnit;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.DuplexChannel;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.WampMessageType;
@@ -85,9 +87,23 @@ final class RawSocketOutbound implements Outbound {
 
 	@Override
 	public void close(String reason) {
-		if (this.channel.isActive()) {
-			this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+		if (!this.channel.isActive()) {
+			return;
 		}
+		// Half-close after the last message and keep reading (and discarding) for a moment:
+		// closing with unread input would reset the connection and the client could lose the
+		// ABORT or GOODBYE just sent.
+		this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((future) -> {
+			if (this.channel instanceof DuplexChannel duplex) {
+				duplex.shutdownOutput();
+			}
+			else {
+				this.channel.close();
+			}
+		});
+		this.channel.eventLoop().schedule(() -> {
+			this.channel.close();
+		}, 1, TimeUnit.SECONDS);
 	}
 
 	@Override

@@ -123,7 +123,7 @@ public final class WebSocketListener {
 		}
 		RouterSession[] holder = new RouterSession[1];
 		in.withConnection((connection) -> {
-			RouterSession session = this.core.newSession(new WebSocketOutbound(connection.channel(), codec, out));
+			RouterSession session = this.core.newSession(new WebSocketOutbound(connection.channel(), codec));
 			holder[0] = session;
 			connection.onDispose(session::transportClosed);
 		});

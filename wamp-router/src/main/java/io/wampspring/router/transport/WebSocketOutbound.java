@@ -4,7 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.wampspring.core.codec.WampCodec;
@@ -14,7 +18,6 @@ import io.wampspring.router.realm.Outbound;
 import io.wampspring.router.realm.SharedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
  * Sends a session's messages as WebSocket frames: encodes on the calling thread into a
@@ -29,12 +32,11 @@ final class WebSocketOutbound implements Outbound {
 
 	private final WampCodec codec;
 
-	private final WebsocketOutbound out;
+	private final AtomicBoolean closing = new AtomicBoolean();
 
-	WebSocketOutbound(Channel channel, WampCodec codec, WebsocketOutbound out) {
+	WebSocketOutbound(Channel channel, WampCodec codec) {
 		this.channel = channel;
 		this.codec = codec;
-		this.out = out;
 	}
 
 	@Override
@@ -77,11 +79,18 @@ final class WebSocketOutbound implements Outbound {
 
 	@Override
 	public void close(String reason) {
-		if (!this.channel.isActive()) {
+		if (!this.channel.isActive() || !this.closing.compareAndSet(false, true)) {
 			return;
 		}
 		String text = (reason.length() > 120) ? reason.substring(0, 120) : reason;
-		this.out.sendClose(1000, text).subscribe(null, (ex) -> this.channel.close());
+		// Send the close frame but keep reading (and discarding) for a moment: closing the
+		// socket while the client's frames are still unread would reset the connection, and
+		// the client could lose the ABORT or GOODBYE just sent. The client answers the close
+		// frame and Reactor Netty closes then; the timer is the fallback.
+		this.channel.writeAndFlush(new CloseWebSocketFrame(1000, text));
+		this.channel.eventLoop().schedule(() -> {
+			this.channel.close();
+		}, 1, TimeUnit.SECONDS);
 	}
 
 	@Override
