@@ -51,6 +51,22 @@ class AuthTests {
 						Permission.prefix("conversations.private.{authid}.", Action.PUBLISH, Action.SUBSCRIBE),
 						Permission.exact("com.example.forbidden"))
 				.build())
+			.realm(RealmConfig.builder("custom")
+				.anonymous(true)
+				.anonymousRole("visitor")
+				// An application's own authorizer: visitors may only call under their role's branch,
+				// and their calls are always disclosed.
+				.authorizer((session, action, uri) -> (action == Action.CALL
+						&& uri.startsWith("app." + session.authrole() + "."))
+								? io.wampspring.router.auth.Authorization.ALLOW_AND_DISCLOSE
+								: (action == Action.REGISTER) ? io.wampspring.router.auth.Authorization.ALLOW
+										: io.wampspring.router.auth.Authorization.DENY)
+				.build())
+			.realm(RealmConfig.builder("roles")
+				.anonymous(true)
+				.role("anonymous",
+						Permission.prefix("rooms.{authrole}.", Action.CALL, Action.REGISTER).withDisclosure(true, false))
+				.build())
 			.realm(RealmConfig.builder("tokens")
 				// An application's own check: a regex, then a lookup mapping the token to an authid.
 				.authenticator(TicketAuthenticator.of((request, ticket) -> {
@@ -158,6 +174,36 @@ class AuthTests {
 		ErrorMessage denied = joe.expect(ErrorMessage.class);
 		assertThat(denied.error()).isEqualTo(WampUris.NOT_AUTHORIZED);
 		assertThat((String) denied.args().get(0)).contains("conversations.private.ann.inbox");
+	}
+
+	@Test
+	void customAuthorizerDecidesAndForcesDisclosure() {
+		TestPeer callee = connect();
+		callee.join("custom");
+		TestPeer caller = connect();
+		caller.join("custom");
+		callee.register("app.visitor.echo", Map.of());
+		callee.register("app.admin.echo", Map.of());
+		caller.call("app.admin.echo", Map.of());
+		assertThat(caller.expect(ErrorMessage.class).error()).isEqualTo(WampUris.NOT_AUTHORIZED);
+		caller.call("app.visitor.echo", Map.of());
+		var invocation = callee.expect(io.wampspring.core.message.Invocation.class);
+		assertThat(invocation.details()).containsEntry("caller", caller.sessionId())
+			.containsEntry("caller_authrole", "visitor");
+	}
+
+	@Test
+	void authroleSubstitutionAndRoleDisclosure() {
+		TestPeer callee = connect();
+		callee.join("roles");
+		TestPeer caller = connect();
+		caller.join("roles");
+		callee.register("rooms.anonymous.lobby", Map.of());
+		callee.send(new Register(9, Map.of(), "rooms.admin.lobby"));
+		assertThat(callee.expect(ErrorMessage.class).error()).isEqualTo(WampUris.NOT_AUTHORIZED);
+		caller.call("rooms.anonymous.lobby", Map.of());
+		var invocation = callee.expect(io.wampspring.core.message.Invocation.class);
+		assertThat(invocation.details()).containsEntry("caller", caller.sessionId());
 	}
 
 	@Test

@@ -109,6 +109,24 @@ class HandshakeTests {
 	}
 
 	@Test
+	void refusesClientsWithoutWampSubprotocol() {
+		java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
+		reactor.netty.http.client.HttpClient.create()
+			.websocket(reactor.netty.http.client.WebsocketClientSpec.builder().protocols("chat").build())
+			.uri(router.webSocketUrl())
+			.handle((in, out) -> in.receiveCloseStatus().doOnNext(outcome::complete).then())
+			.subscribe(null, outcome::complete);
+		// Either the upgrade fails or the router closes with 1002 (protocol error).
+		Object result = outcome.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
+		if (result instanceof io.netty.handler.codec.http.websocketx.WebSocketCloseStatus status) {
+			assertThat(status.code()).isEqualTo(1002);
+		}
+		else {
+			assertThat(result).isInstanceOf(Throwable.class);
+		}
+	}
+
+	@Test
 	void createsRealmsOnFirstUseWhenAsked() {
 		WampRouter auto = WampRouter.builder().autoCreateRealms(true).webSocket("127.0.0.1", 0, "/wamp").build().start();
 		try (TestPeer peer = TestPeer.connect(auto.webSocketUrl())) {
