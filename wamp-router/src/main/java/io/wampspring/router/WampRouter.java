@@ -11,6 +11,7 @@ import java.util.Objects;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.RouterLimits;
 import io.wampspring.router.realm.RouterCore;
+import io.wampspring.router.realm.RouterMetrics;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.ssl.SslContext;
 import io.wampspring.core.link.LocalAcceptor;
@@ -238,6 +239,16 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 	@Override
 	public LocalLink accept(LocalLink toClient) {
 		return new LocalTransport(core()).accept(toClient);
+	}
+
+	/**
+	 * A snapshot of the router's counters and gauges (sessions, registrations, calls,
+	 * events, denials, protocol violations), for health checks and metrics.
+	 * @return the metrics
+	 * @throws IllegalStateException when not started
+	 */
+	public RouterMetrics metrics() {
+		return core().metrics();
 	}
 
 	/**

@@ -88,6 +88,10 @@ class DealerTests {
 		assertThat(result.requestId()).isEqualTo(request);
 		assertThat(result.args()).containsExactly(5L);
 		assertThat(result.kwargs()).containsEntry("sum", 5L);
+		var metrics = router.metrics();
+		assertThat(metrics.calls()).isPositive();
+		assertThat(metrics.sessions()).isGreaterThanOrEqualTo(2);
+		assertThat(metrics.registrations()).isPositive();
 	}
 
 	@Test

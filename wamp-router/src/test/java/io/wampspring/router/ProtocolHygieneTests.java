@@ -128,6 +128,7 @@ class ProtocolHygieneTests {
 			attacker.sendText((i % 2 == 0) ? "not json at all {" : "[999, \"nonsense\"]");
 		}
 		assertThat(abortMessage(attacker)).contains("could not decode");
+		assertThat(router.metrics().protocolViolations()).isPositive();
 		for (int i = 0; i < 3; i++) {
 			long request = caller.call("com.example.survivor", Map.of(), i);
 			Invocation invocation = callee.expect(Invocation.class);

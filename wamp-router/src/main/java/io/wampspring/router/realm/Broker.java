@@ -153,6 +153,7 @@ final class Broker {
 		}
 		Filter filter = Filter.of(options, Dicts.bool(options, "exclude_me", true) ? publisher : null);
 		long publication = GlobalIdGenerator.next();
+		this.realm.core.publications.increment();
 		dispatch(topic, publication, publish.args(), publish.kwargs(), filter,
 				(discloseMe || authorization.disclose()) ? publisher.identity() : null);
 		if (acknowledge) {
@@ -191,6 +192,7 @@ final class Broker {
 				}
 			}
 			SharedMessage event = null;
+			int delivered = 0;
 			for (RouterSession subscriber : subscribers) {
 				if (filter != null && !filter.eligible(subscriber)) {
 					continue;
@@ -199,6 +201,10 @@ final class Broker {
 					event = new SharedMessage(new Event(subscription.id(), publication, details, args, kwargs));
 				}
 				subscriber.send(event);
+				delivered++;
+			}
+			if (delivered > 0) {
+				this.realm.core.events.add(delivered);
 			}
 		});
 	}

@@ -275,6 +275,7 @@ final class Dealer {
 			pending.timeout = this.realm.core.timer().newTimeout((t) -> timedOut(pending, timeout), timeout,
 					TimeUnit.MILLISECONDS);
 		}
+		this.realm.core.calls.increment();
 		target.send(new Invocation(invocationId, registration.id(), details, call.args(), call.kwargs()));
 		if (target.isClosed()) {
 			// The callee left while we routed: its cleanup may have missed this call.
@@ -283,6 +284,7 @@ final class Dealer {
 	}
 
 	private void callInternal(RouterSession caller, Call call, InternalProcedure internal) {
+		this.realm.core.calls.increment();
 		try {
 			List<@Nullable Object> result = internal.invoke(caller, call.args(), call.kwargs());
 			caller.send(new Result(call.requestId(), Map.of(), result, Map.of()));

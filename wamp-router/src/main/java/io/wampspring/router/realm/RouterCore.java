@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timer;
@@ -42,6 +43,20 @@ public final class RouterCore {
 			TimeUnit.MILLISECONDS);
 
 	private volatile boolean shuttingDown;
+
+	final LongAdder calls = new LongAdder();
+
+	final LongAdder callErrors = new LongAdder();
+
+	final LongAdder publications = new LongAdder();
+
+	final LongAdder events = new LongAdder();
+
+	final LongAdder authenticationFailures = new LongAdder();
+
+	final LongAdder authorizationDenials = new LongAdder();
+
+	final LongAdder protocolViolations = new LongAdder();
 
 	/**
 	 * Create a core.
@@ -94,6 +109,24 @@ public final class RouterCore {
 	 */
 	public int sessionCount() {
 		return this.sessions.size();
+	}
+
+	/**
+	 * A snapshot of the router's counters and gauges.
+	 * @return the metrics
+	 */
+	public RouterMetrics metrics() {
+		int sessions = 0;
+		int registrations = 0;
+		int subscriptions = 0;
+		for (Realm realm : this.realms.values()) {
+			sessions += realm.sessionCount();
+			registrations += realm.dealer.index.size();
+			subscriptions += realm.broker.index.size();
+		}
+		return new RouterMetrics(sessions, this.realms.size(), registrations, subscriptions, pendingCalls(),
+				this.calls.sum(), this.callErrors.sum(), this.publications.sum(), this.events.sum(),
+				this.authenticationFailures.sum(), this.authorizationDenials.sum(), this.protocolViolations.sum());
 	}
 
 	/**

@@ -404,6 +404,7 @@ public final class RouterSession {
 			return;
 		}
 		logger.info("Authentication of a session on realm '{}' failed: {}", realmName(), ex.toString());
+		this.core.authenticationFailures.increment();
 		abort(WampUris.AUTHENTICATION_FAILED, "authentication failed: " + ex.getMessage());
 	}
 
@@ -425,6 +426,7 @@ public final class RouterSession {
 			AuthRequest request = this.authRequest;
 			logger.info("Rejected authid '{}' on realm '{}': {}", (request != null) ? request.authid() : null,
 					realmName(), reject.message());
+			this.core.authenticationFailures.increment();
 			abort(reject.reason(), reject.message());
 		}
 	}
@@ -513,7 +515,7 @@ public final class RouterSession {
 		return decide(authorizer, who, action, uri);
 	}
 
-	private static Authorization decide(Authorizer authorizer, SessionIdentity who, Action action, String uri) {
+	private Authorization decide(Authorizer authorizer, SessionIdentity who, Action action, String uri) {
 		Authorization decided;
 		try {
 			decided = authorizer.authorize(who, action, uri);
@@ -523,6 +525,7 @@ public final class RouterSession {
 			decided = Authorization.DENY;
 		}
 		if (!decided.allowed()) {
+			this.core.authorizationDenials.increment();
 			logger.info("Denied {} on '{}' to session {} (authid '{}', role '{}')", action, uri, who.session(),
 					who.authid(), who.authrole());
 		}
@@ -545,6 +548,9 @@ public final class RouterSession {
 	}
 
 	void error(int requestType, long requestId, String uri, String message) {
+		if (requestType == WampMessageType.CALL) {
+			this.core.callErrors.increment();
+		}
 		send(new ErrorMessage(requestType, requestId, Map.of(), uri, List.of(message), Map.of()));
 	}
 
@@ -557,6 +563,7 @@ public final class RouterSession {
 			return;
 		}
 		logger.info("Session {} on realm '{}' broke the protocol: {}", this.id, realmName(), what);
+		this.core.protocolViolations.increment();
 		abort(WampUris.PROTOCOL_VIOLATION, what);
 	}
 

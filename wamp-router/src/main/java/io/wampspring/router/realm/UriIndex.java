@@ -50,6 +50,10 @@ final class UriIndex<T extends UriIndex.Entry> {
 		return this.byId.get(id);
 	}
 
+	int size() {
+		return this.byId.size();
+	}
+
 	List<T> all() {
 		return new ArrayList<>(this.byId.values());
 	}
