@@ -23,6 +23,7 @@ import io.wampspring.core.message.Challenge;
 import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.Welcome;
 import io.wampspring.router.config.RealmConfig;
+import io.wampspring.router.config.ScramCredential;
 import io.wampspring.router.config.User;
 import io.wampspring.router.test.TestPeer;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +58,7 @@ class ChallengeResponseAuthTests {
 				.user("cra", "user", "cra-secret")
 				.user(new User("salty", "user", deriveKey("salty-secret", SALT, 1000, 32)).withSalt(SALT, 1000, 32))
 				.user(new User("signer", "device", null).withPublicKeys(publicKeyHex))
+				.user(new User("scrammer", "user", null).withScram(ScramCredential.pbkdf2("scram-pass", 4096)))
 				.build())
 			.webSocket("127.0.0.1", 0, "/ws")
 			.build()
@@ -146,6 +148,52 @@ class ChallengeResponseAuthTests {
 		String signature = HexFormat.of().formatHex(signer.sign()) + HexFormat.of().formatHex(bytes);
 		peer.send(new Authenticate(signature, Map.of()));
 		return peer.next();
+	}
+
+	private WampMessage scram(String password) throws Exception {
+		TestPeer peer = connect();
+		String clientNonce = Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+		peer.send(TestPeer.hello("crypto", Map.of("authid", "scrammer", "authmethods", List.of("wamp-scram"),
+				"authextra", Map.of("nonce", clientNonce))));
+		Challenge challenge = peer.expect(Challenge.class);
+		assertThat(challenge.authMethod()).isEqualTo("wamp-scram");
+		String nonce = (String) challenge.extra().get("nonce");
+		assertThat(nonce).startsWith(clientNonce);
+		assertThat(challenge.extra()).containsEntry("kdf", "pbkdf2").containsEntry("iterations", 4096L);
+		String salt = (String) challenge.extra().get("salt");
+		byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+			.generateSecret(new PBEKeySpec(password.toCharArray(), Base64.getDecoder().decode(salt), 4096, 256))
+			.getEncoded();
+		byte[] clientKey = rawHmac(salted, "Client Key");
+		byte[] storedKey = java.security.MessageDigest.getInstance("SHA-256").digest(clientKey);
+		String authMessage = "n=scrammer,r=" + clientNonce + ",r=" + nonce + ",s=" + salt + ",i=4096,c=biws,r=" + nonce;
+		byte[] clientSignature = rawHmac(storedKey, authMessage);
+		byte[] proof = new byte[clientKey.length];
+		for (int i = 0; i < proof.length; i++) {
+			proof[i] = (byte) (clientKey[i] ^ clientSignature[i]);
+		}
+		peer.send(new Authenticate(Base64.getEncoder().encodeToString(proof), Map.of("nonce", nonce)));
+		WampMessage answer = peer.next();
+		if (answer instanceof Welcome welcome) {
+			String verifier = Base64.getEncoder().encodeToString(rawHmac(rawHmac(salted, "Server Key"), authMessage));
+			assertThat(welcome.details().get("authextra")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+				.containsEntry("verifier", verifier);
+		}
+		return answer;
+	}
+
+	static byte[] rawHmac(byte[] key, String text) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(key, "HmacSHA256"));
+		return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void scramWithRightAndWrongPassword() throws Exception {
+		Welcome welcome = (Welcome) scram("scram-pass");
+		assertThat(welcome.details()).containsEntry("authid", "scrammer").containsEntry("authmethod", "wamp-scram");
+		Abort abort = (Abort) scram("wrong-pass");
+		assertThat(abort.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
 	}
 
 	@Test

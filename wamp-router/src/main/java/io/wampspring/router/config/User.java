@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param iterations the WAMP-CRA PBKDF2 iterations (when salted)
  * @param keylen the WAMP-CRA derived key length in bytes (when salted)
  * @param publicKeys the cryptosign public keys, as 64 hex characters each
+ * @param scram the WAMP-SCRAM credential, or null
  */
 public record User(String authid, String role, @Nullable String secret, @Nullable String salt, int iterations,
-		int keylen, List<String> publicKeys) {
+		int keylen, List<String> publicKeys, @Nullable ScramCredential scram) {
 
 	/**
 	 * Check and copy.
@@ -39,7 +40,7 @@ public record User(String authid, String role, @Nullable String secret, @Nullabl
 	 * @param secret the secret, or null
 	 */
 	public User(String authid, String role, @Nullable String secret) {
-		this(authid, role, secret, null, 0, 0, List.of());
+		this(authid, role, secret, null, 0, 0, List.of(), null);
 	}
 
 	/**
@@ -50,7 +51,7 @@ public record User(String authid, String role, @Nullable String secret, @Nullabl
 	 * @return the new user
 	 */
 	public User withSalt(String salt, int iterations, int keylen) {
-		return new User(this.authid, this.role, this.secret, salt, iterations, keylen, this.publicKeys);
+		return new User(this.authid, this.role, this.secret, salt, iterations, keylen, this.publicKeys, this.scram);
 	}
 
 	/**
@@ -59,7 +60,18 @@ public record User(String authid, String role, @Nullable String secret, @Nullabl
 	 * @return the new user
 	 */
 	public User withPublicKeys(String... keys) {
-		return new User(this.authid, this.role, this.secret, this.salt, this.iterations, this.keylen, List.of(keys));
+		return new User(this.authid, this.role, this.secret, this.salt, this.iterations, this.keylen, List.of(keys),
+				this.scram);
+	}
+
+	/**
+	 * A copy with a WAMP-SCRAM credential.
+	 * @param credential the credential, such as {@link ScramCredential#pbkdf2(String, int)}
+	 * @return the new user
+	 */
+	public User withScram(ScramCredential credential) {
+		return new User(this.authid, this.role, this.secret, this.salt, this.iterations, this.keylen, this.publicKeys,
+				credential);
 	}
 
 	@Override

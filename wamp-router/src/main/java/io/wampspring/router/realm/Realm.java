@@ -12,6 +12,7 @@ import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.auth.RoleBasedAuthorizer;
 import io.wampspring.router.auth.CryptosignAuthenticator;
+import io.wampspring.router.auth.ScramAuthenticator;
 import io.wampspring.router.auth.TicketAuthenticator;
 import io.wampspring.router.auth.WampCraAuthenticator;
 import io.wampspring.router.config.RealmConfig;
@@ -54,6 +55,9 @@ public final class Realm {
 		}
 		if (config.users().values().stream().anyMatch((user) -> !user.publicKeys().isEmpty())) {
 			methods.add(CryptosignAuthenticator.forUsers(config.users()));
+		}
+		if (config.users().values().stream().anyMatch((user) -> user.scram() != null)) {
+			methods.add(ScramAuthenticator.forUsers(config.users()));
 		}
 		if (config.anonymous()) {
 			methods.add(new AnonymousAuthenticator(config.anonymousRole()));
