@@ -63,6 +63,31 @@ public record Permission(String uri, MatchPolicy match, Set<Action> actions, boo
 	}
 
 	/**
+	 * A rule from a compact action string, as configuration files write it: {@code c} call,
+	 * {@code r} register, {@code p} publish, {@code s} subscribe (Nexus's and Crossbar's
+	 * letters), such as {@code "crps"}.
+	 * @param uri the URI or pattern
+	 * @param match how the pattern matches
+	 * @param actions the action letters, in any order
+	 * @return the rule
+	 * @throws IllegalArgumentException for a letter that is not one of c, r, p, s
+	 */
+	public static Permission of(String uri, MatchPolicy match, String actions) {
+		EnumSet<Action> set = EnumSet.noneOf(Action.class);
+		for (char letter : actions.toCharArray()) {
+			switch (letter) {
+				case 'c' -> set.add(Action.CALL);
+				case 'r' -> set.add(Action.REGISTER);
+				case 'p' -> set.add(Action.PUBLISH);
+				case 's' -> set.add(Action.SUBSCRIBE);
+				default -> throw new IllegalArgumentException("unknown action '" + letter + "' in '" + actions
+						+ "' for '" + uri + "': use c (call), r (register), p (publish), s (subscribe)");
+			}
+		}
+		return new Permission(uri, match, set, false, false);
+	}
+
+	/**
 	 * A copy of this rule with disclosure settings.
 	 * @param caller whether calls are disclosed
 	 * @param publisher whether publications are disclosed
