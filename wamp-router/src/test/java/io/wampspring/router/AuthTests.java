@@ -67,6 +67,11 @@ class AuthTests {
 				.role("anonymous",
 						Permission.prefix("rooms.{authrole}.", Action.CALL, Action.REGISTER).withDisclosure(true, false))
 				.build())
+			.realm(RealmConfig.builder("broken")
+				.authenticator(TicketAuthenticator.of((request, ticket) -> {
+					throw new IllegalStateException("token store down");
+				}))
+				.build())
 			.realm(RealmConfig.builder("tokens")
 				// An application's own check: a regex, then a lookup mapping the token to an authid.
 				.authenticator(TicketAuthenticator.of((request, ticket) -> {
@@ -158,6 +163,17 @@ class AuthTests {
 		Abort abort = bad.expectAbort();
 		assertThat(abort.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
 		assertThat(abort.details()).containsEntry("message", "malformed token");
+	}
+
+	@Test
+	void failingAuthenticatorAbortsCleanly() {
+		TestPeer peer = connect();
+		peer.send(TestPeer.hello("broken", Map.of("authmethods", List.of("ticket"))));
+		peer.expect(io.wampspring.core.message.Challenge.class);
+		peer.send(new io.wampspring.core.message.Authenticate("anything", Map.of()));
+		Abort abort = peer.expectAbort();
+		assertThat(abort.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
+		assertThat((String) abort.details().get("message")).contains("token store down");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.wampspring.core.WampUris;
 import io.wampspring.core.id.Ids;
@@ -368,7 +369,7 @@ public final class RouterSession {
 		this.authRequest = request;
 		this.authenticator = chosen;
 		if (transition(State.NEW, State.AUTHENTICATING)) {
-			run(chosen.begin(request));
+			run(() -> chosen.begin(request));
 		}
 	}
 
@@ -382,13 +383,15 @@ public final class RouterSession {
 		if (!transition(State.CHALLENGED, State.AUTHENTICATING)) {
 			return;
 		}
-		run(current.authenticate(request, this.authState, authenticate.signature(), authenticate.extra()));
+		Object state = this.authState;
+		run(() -> current.authenticate(request, state, authenticate.signature(), authenticate.extra()));
 	}
 
-	private void run(Mono<AuthDecision> step) {
+	private void run(Supplier<Mono<AuthDecision>> step) {
 		Mono<AuthDecision> decision;
 		try {
-			decision = step;
+			// An authenticator that throws instead of signalling an error still fails cleanly.
+			decision = step.get();
 		}
 		catch (RuntimeException ex) {
 			onAuthError(ex);
