@@ -1,5 +1,5 @@
 /**
- * The reactive WAMP router.
+ * The embedded WAMP router: {@link io.wampspring.router.WampRouter} and its builder.
  */
 @NullMarked
 package io.wampspring.router;

@@ -1,0 +1,32 @@
+package io.wampspring.router.auth;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a client asked for in its HELLO, handed to an {@link Authenticator}.
+ *
+ * @param realm the realm the client wants to join
+ * @param session the session id the client will get if admitted (WAMP-CRA puts it in its
+ * challenge)
+ * @param authid the authid the client announced, or null
+ * @param authmethods the methods the client offered, in its order of preference
+ * @param authextra the {@code authextra} of HELLO (a public key for cryptosign, a nonce for
+ * SCRAM), may be empty
+ * @param helloDetails the whole details dictionary of HELLO
+ * @param transport a short description of the transport (such as {@code websocket})
+ */
+public record AuthRequest(String realm, long session, @Nullable String authid, List<String> authmethods,
+		Map<String, Object> authextra, Map<String, Object> helloDetails, String transport) {
+
+	/**
+	 * Copy the collections.
+	 */
+	public AuthRequest {
+		authmethods = List.copyOf(authmethods);
+		authextra = Map.copyOf(authextra);
+	}
+
+}

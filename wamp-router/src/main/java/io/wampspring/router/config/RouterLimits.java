@@ -1,0 +1,32 @@
+package io.wampspring.router.config;
+
+/**
+ * Limits that protect the router from one session.
+ *
+ * @param maxMessageSize the largest message, in bytes, a client may send; a larger one ends
+ * its session with {@code wamp.error.protocol_violation}
+ * @param maxPendingCallsPerSession calls a session may have in flight as caller; one more is
+ * answered with {@code wamp.error.limit_exceeded}
+ * @param maxRegistrationsPerSession registrations per session
+ * @param maxSubscriptionsPerSession subscriptions per session
+ */
+public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, int maxRegistrationsPerSession,
+		int maxSubscriptionsPerSession) {
+
+	/** The error URI when a limit is reached (not a spec URI; the spec defines none). */
+	public static final String LIMIT_EXCEEDED = "wamp.error.limit_exceeded";
+
+	/** The defaults: 16 MiB messages, 10,000 pending calls, 1,000 registrations and subscriptions. */
+	public static final RouterLimits DEFAULTS = new RouterLimits(16 * 1024 * 1024, 10_000, 1_000, 1_000);
+
+	/**
+	 * Check the values.
+	 */
+	public RouterLimits {
+		if (maxMessageSize < 128 || maxPendingCallsPerSession < 1 || maxRegistrationsPerSession < 1
+				|| maxSubscriptionsPerSession < 1) {
+			throw new IllegalArgumentException("router limits must be positive (and the message size at least 128 bytes)");
+		}
+	}
+
+}

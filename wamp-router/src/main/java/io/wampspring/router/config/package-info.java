@@ -1,0 +1,7 @@
+/**
+ * Immutable configuration of the embedded router: realms, users, roles and their permissions, limits.
+ */
+@NullMarked
+package io.wampspring.router.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,311 @@
+package io.wampspring.router.realm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.wampspring.core.WampUris;
+import io.wampspring.core.id.GlobalIdGenerator;
+import io.wampspring.core.message.Dicts;
+import io.wampspring.core.message.Event;
+import io.wampspring.core.message.Publish;
+import io.wampspring.core.message.Published;
+import io.wampspring.core.message.Subscribe;
+import io.wampspring.core.message.Subscribed;
+import io.wampspring.core.message.Unsubscribe;
+import io.wampspring.core.message.Unsubscribed;
+import io.wampspring.core.message.WampMessageType;
+import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.router.auth.Action;
+import io.wampspring.router.auth.Authorization;
+import io.wampspring.router.auth.SessionIdentity;
+import io.wampspring.router.config.RouterLimits;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The broker of a realm: subscriptions (one id per topic and match, shared by its
+ * subscribers) and event dispatch with exclusion, black/white listing and publisher
+ * disclosure. Dispatch reads without locks; each EVENT is encoded once per codec.
+ */
+final class Broker {
+
+	private final Realm realm;
+
+	private final Object lock = new Object();
+
+	final UriIndex<Subscription> index = new UriIndex<>();
+
+	Broker(Realm realm) {
+		this.realm = realm;
+	}
+
+	void subscribe(RouterSession session, Subscribe subscribe) {
+		long requestId = subscribe.requestId();
+		MatchPolicy match;
+		try {
+			match = MatchPolicy.fromWire(subscribe.options().get("match"));
+		}
+		catch (IllegalArgumentException ex) {
+			session.error(WampMessageType.SUBSCRIBE, requestId, WampUris.INVALID_ARGUMENT, ex.getMessage());
+			return;
+		}
+		String topic = subscribe.topic();
+		if (!this.realm.uris().isValid(topic, match)) {
+			session.error(WampMessageType.SUBSCRIBE, requestId, WampUris.INVALID_URI,
+					"invalid topic URI '" + topic + "' for match " + match.wireName());
+			return;
+		}
+		if (!session.authorize(Action.SUBSCRIBE, topic).allowed()) {
+			session.error(WampMessageType.SUBSCRIBE, requestId, WampUris.NOT_AUTHORIZED,
+					"session is not authorized to subscribe to '" + topic + "'");
+			return;
+		}
+		if (session.subscriptions.size() >= this.realm.limits().maxSubscriptionsPerSession()) {
+			session.error(WampMessageType.SUBSCRIBE, requestId, RouterLimits.LIMIT_EXCEEDED,
+					"this session reached the limit of " + this.realm.limits().maxSubscriptionsPerSession()
+							+ " subscriptions");
+			return;
+		}
+		Subscription subscription;
+		boolean created = false;
+		boolean added;
+		synchronized (this.lock) {
+			subscription = this.index.get(topic, match);
+			if (subscription == null) {
+				subscription = new Subscription(GlobalIdGenerator.next(), topic, match);
+				this.index.add(subscription);
+				created = true;
+			}
+			added = subscription.add(session);
+			session.subscriptions.add(subscription);
+		}
+		session.send(new Subscribed(requestId, subscription.id()));
+		if (created) {
+			this.realm.meta.subscriptionCreated(session, subscription);
+		}
+		if (added) {
+			this.realm.meta.subscriptionAdded(session, subscription);
+		}
+	}
+
+	void unsubscribe(RouterSession session, Unsubscribe unsubscribe) {
+		Subscription subscription = this.index.byId(unsubscribe.subscription());
+		boolean removed = false;
+		boolean deleted = false;
+		if (subscription != null) {
+			synchronized (this.lock) {
+				removed = subscription.remove(session);
+				if (removed && subscription.subscribers.length == 0) {
+					this.index.remove(subscription);
+					deleted = true;
+				}
+			}
+		}
+		if (!removed) {
+			session.error(WampMessageType.UNSUBSCRIBE, unsubscribe.requestId(), WampUris.NO_SUCH_SUBSCRIPTION,
+					"this session has no subscription " + unsubscribe.subscription());
+			return;
+		}
+		session.subscriptions.remove(subscription);
+		session.send(new Unsubscribed(unsubscribe.requestId()));
+		this.realm.meta.subscriptionRemoved(session, subscription, false);
+		if (deleted) {
+			this.realm.meta.subscriptionRemoved(session, subscription, true);
+		}
+	}
+
+	void publish(RouterSession publisher, Publish publish) {
+		Map<String, Object> options = publish.options();
+		boolean acknowledge = Dicts.bool(options, "acknowledge", false);
+		long requestId = publish.requestId();
+		String topic = publish.topic();
+		if (!this.realm.uris().isValid(topic)) {
+			if (acknowledge) {
+				publisher.error(WampMessageType.PUBLISH, requestId, WampUris.INVALID_URI, "invalid topic URI '" + topic + "'");
+			}
+			return;
+		}
+		if (topic.startsWith("wamp.")) {
+			if (acknowledge) {
+				publisher.error(WampMessageType.PUBLISH, requestId, WampUris.NOT_AUTHORIZED,
+						"topics under 'wamp.' are published by the router only");
+			}
+			return;
+		}
+		Authorization authorization = publisher.authorize(Action.PUBLISH, topic);
+		if (!authorization.allowed()) {
+			if (acknowledge) {
+				publisher.error(WampMessageType.PUBLISH, requestId, WampUris.NOT_AUTHORIZED,
+						"session is not authorized to publish to '" + topic + "'");
+			}
+			return;
+		}
+		boolean discloseMe = Dicts.bool(options, "disclose_me", false);
+		if (discloseMe && !this.realm.config().allowDiscloseMe()) {
+			if (acknowledge) {
+				publisher.error(WampMessageType.PUBLISH, requestId, WampUris.DISCLOSE_ME_NOT_ALLOWED,
+						"this realm does not allow publishers to disclose themselves");
+			}
+			return;
+		}
+		Filter filter = Filter.of(options, Dicts.bool(options, "exclude_me", true) ? publisher : null);
+		long publication = GlobalIdGenerator.next();
+		this.realm.core.publications.increment();
+		dispatch(topic, publication, publish.args(), publish.kwargs(), filter,
+				(discloseMe || authorization.disclose()) ? publisher.identity() : null);
+		if (acknowledge) {
+			publisher.send(new Published(requestId, publication));
+		}
+	}
+
+	/**
+	 * Publish an event from the router itself (meta events).
+	 */
+	void publishInternal(String topic, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
+		dispatch(topic, GlobalIdGenerator.next(), args, kwargs, null, null);
+	}
+
+	private void dispatch(String topic, long publication, List<@Nullable Object> args,
+			Map<String, @Nullable Object> kwargs, @Nullable Filter filter, @Nullable SessionIdentity disclosed) {
+		this.index.forEachMatch(topic, (subscription) -> {
+			RouterSession[] subscribers = subscription.subscribers;
+			if (subscribers.length == 0) {
+				return;
+			}
+			Map<String, Object> details;
+			boolean pattern = subscription.match() != MatchPolicy.EXACT;
+			if (!pattern && disclosed == null) {
+				details = Map.of();
+			}
+			else {
+				details = new HashMap<>(8);
+				if (pattern) {
+					details.put("topic", topic);
+				}
+				if (disclosed != null) {
+					details.put("publisher", disclosed.session());
+					details.put("publisher_authid", disclosed.authid());
+					details.put("publisher_authrole", disclosed.authrole());
+				}
+			}
+			SharedMessage event = null;
+			int delivered = 0;
+			for (RouterSession subscriber : subscribers) {
+				if (filter != null && !filter.eligible(subscriber)) {
+					continue;
+				}
+				if (event == null) {
+					event = new SharedMessage(new Event(subscription.id(), publication, details, args, kwargs));
+				}
+				subscriber.send(event);
+				delivered++;
+			}
+			if (delivered > 0) {
+				this.realm.core.events.add(delivered);
+			}
+		});
+	}
+
+	void sessionLeft(RouterSession session) {
+		List<Subscription> removed = new ArrayList<>(session.subscriptions);
+		List<Subscription> deleted = new ArrayList<>();
+		synchronized (this.lock) {
+			for (Subscription subscription : removed) {
+				subscription.remove(session);
+				if (subscription.subscribers.length == 0) {
+					this.index.remove(subscription);
+					deleted.add(subscription);
+				}
+			}
+		}
+		session.subscriptions.clear();
+		for (Subscription subscription : removed) {
+			this.realm.meta.subscriptionRemoved(session, subscription, false);
+			if (deleted.contains(subscription)) {
+				this.realm.meta.subscriptionRemoved(session, subscription, true);
+			}
+		}
+	}
+
+	/**
+	 * Who may receive a publication: publisher exclusion and black/white lists.
+	 */
+	private record Filter(@Nullable RouterSession excluded, @Nullable Set<Long> exclude, @Nullable Set<Long> eligible,
+			@Nullable Set<String> excludeAuthid, @Nullable Set<String> eligibleAuthid,
+			@Nullable Set<String> excludeAuthrole, @Nullable Set<String> eligibleAuthrole) {
+
+		static @Nullable Filter of(Map<String, Object> options, @Nullable RouterSession excluded) {
+			Set<Long> exclude = ids(options, "exclude");
+			Set<Long> eligible = ids(options, "eligible");
+			Set<String> excludeAuthid = strings(options, "exclude_authid");
+			Set<String> eligibleAuthid = strings(options, "eligible_authid");
+			Set<String> excludeAuthrole = strings(options, "exclude_authrole");
+			Set<String> eligibleAuthrole = strings(options, "eligible_authrole");
+			if (excluded == null && exclude == null && eligible == null && excludeAuthid == null
+					&& eligibleAuthid == null && excludeAuthrole == null && eligibleAuthrole == null) {
+				return null;
+			}
+			return new Filter(excluded, exclude, eligible, excludeAuthid, eligibleAuthid, excludeAuthrole,
+					eligibleAuthrole);
+		}
+
+		boolean eligible(RouterSession session) {
+			if (session == this.excluded) {
+				return false;
+			}
+			long id = session.id();
+			if (this.exclude != null && this.exclude.contains(id)) {
+				return false;
+			}
+			if (this.eligible != null && !this.eligible.contains(id)) {
+				return false;
+			}
+			SessionIdentity who = session.identity();
+			if (who == null) {
+				return false;
+			}
+			if (this.excludeAuthid != null && this.excludeAuthid.contains(who.authid())) {
+				return false;
+			}
+			if (this.eligibleAuthid != null && !this.eligibleAuthid.contains(who.authid())) {
+				return false;
+			}
+			if (this.excludeAuthrole != null && this.excludeAuthrole.contains(who.authrole())) {
+				return false;
+			}
+			return this.eligibleAuthrole == null || this.eligibleAuthrole.contains(who.authrole());
+		}
+
+		private static @Nullable Set<Long> ids(Map<String, Object> options, String key) {
+			List<@Nullable Object> list = Dicts.list(options, key);
+			if (list == null) {
+				return null;
+			}
+			Set<Long> ids = new HashSet<>();
+			for (Object value : list) {
+				if (!(value instanceof Number number)) {
+					throw new IllegalArgumentException("'" + key + "' must be a list of session ids, got " + list);
+				}
+				ids.add(number.longValue());
+			}
+			return ids;
+		}
+
+		private static @Nullable Set<String> strings(Map<String, Object> options, String key) {
+			List<@Nullable Object> list = Dicts.list(options, key);
+			if (list == null) {
+				return null;
+			}
+			Set<String> values = new HashSet<>();
+			for (Object value : list) {
+				values.add(String.valueOf(value));
+			}
+			return values;
+		}
+
+	}
+
+}

@@ -1,0 +1,425 @@
+package io.wampspring.router.realm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
+import io.wampspring.core.id.GlobalIdGenerator;
+import io.wampspring.core.message.Call;
+import io.wampspring.core.message.Cancel;
+import io.wampspring.core.message.Dicts;
+import io.wampspring.core.message.ErrorMessage;
+import io.wampspring.core.message.Interrupt;
+import io.wampspring.core.message.Invocation;
+import io.wampspring.core.message.Register;
+import io.wampspring.core.message.Registered;
+import io.wampspring.core.message.Result;
+import io.wampspring.core.message.Unregister;
+import io.wampspring.core.message.Unregistered;
+import io.wampspring.core.message.WampMessageType;
+import io.wampspring.core.message.Yield;
+import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.router.auth.Action;
+import io.wampspring.router.auth.Authorization;
+import io.wampspring.router.auth.SessionIdentity;
+import io.wampspring.router.config.RouterLimits;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dealer of a realm: registrations, call routing, progressive results, cancel and
+ * timeouts. Routing a call reads the registration index and callee arrays without locks;
+ * only registering and unregistering take the dealer's lock.
+ */
+final class Dealer {
+
+	private static final Logger logger = LoggerFactory.getLogger(Dealer.class);
+
+	private static final Set<String> INVOKE_POLICIES = Set.of("single", "roundrobin", "random", "first", "last");
+
+	private static final Map<String, Object> PROGRESS = Map.of("progress", true);
+
+	private static final int REGISTER = WampMessageType.REGISTER;
+
+	private static final int CALL = WampMessageType.CALL;
+
+	private final Realm realm;
+
+	private final Object lock = new Object();
+
+	final UriIndex<Registration> index = new UriIndex<>();
+
+	Dealer(Realm realm) {
+		this.realm = realm;
+	}
+
+	// Registrations
+
+	void register(RouterSession session, Register register) {
+		long requestId = register.requestId();
+		Map<String, Object> options = register.options();
+		MatchPolicy match;
+		try {
+			match = MatchPolicy.fromWire(options.get("match"));
+		}
+		catch (IllegalArgumentException ex) {
+			session.error(REGISTER, requestId, WampUris.INVALID_ARGUMENT, ex.getMessage());
+			return;
+		}
+		String invoke = Dicts.string(options, "invoke");
+		if (invoke == null) {
+			invoke = "single";
+		}
+		if (!INVOKE_POLICIES.contains(invoke)) {
+			session.error(REGISTER, requestId, WampUris.INVALID_ARGUMENT,
+					"'invoke' must be one of single, roundrobin, random, first, last, got '" + invoke + "'");
+			return;
+		}
+		boolean force = Dicts.bool(options, "force_reregister", false);
+		boolean discloseCaller = Dicts.bool(options, "disclose_caller", false);
+		String uri = register.procedure();
+		if (!this.realm.uris().isValid(uri, match)) {
+			session.error(REGISTER, requestId, WampUris.INVALID_URI,
+					"invalid procedure URI '" + uri + "' for match " + match.wireName());
+			return;
+		}
+		if (uri.startsWith("wamp.") || (match == MatchPolicy.EXACT && this.realm.internal(uri) != null)) {
+			session.error(REGISTER, requestId, WampUris.PROCEDURE_ALREADY_EXISTS,
+					"procedure '" + uri + "' is provided by the router itself");
+			return;
+		}
+		if (!session.authorize(Action.REGISTER, uri).allowed()) {
+			session.error(REGISTER, requestId, WampUris.NOT_AUTHORIZED,
+					"session is not authorized to register '" + uri + "'");
+			return;
+		}
+		if (session.registrations.size() >= this.realm.limits().maxRegistrationsPerSession()) {
+			session.error(REGISTER, requestId, RouterLimits.LIMIT_EXCEEDED, "this session reached the limit of "
+					+ this.realm.limits().maxRegistrationsPerSession() + " registrations");
+			return;
+		}
+		Registration registration;
+		Registration deleted = null;
+		Registration.Callee[] kicked = new Registration.Callee[0];
+		boolean created = false;
+		String refusal = null;
+		synchronized (this.lock) {
+			registration = this.index.get(uri, match);
+			if (registration != null) {
+				if (registration.hasCallee(session)) {
+					refusal = "procedure '" + uri + "' is already registered by this session";
+				}
+				else if (force) {
+					kicked = registration.callees;
+					for (Registration.Callee callee : kicked) {
+						callee.session().registrations.remove(registration);
+					}
+					registration.callees = new Registration.Callee[0];
+					this.index.remove(registration);
+					deleted = registration;
+					registration = null;
+				}
+				else if ("single".equals(invoke) || "single".equals(registration.invoke)) {
+					refusal = "procedure '" + uri + "' is already registered (use a shared invoke policy, "
+							+ "or force_reregister)";
+				}
+				else if (!invoke.equals(registration.invoke)) {
+					refusal = "procedure '" + uri + "' is already registered with invoke policy '"
+							+ registration.invoke + "', not '" + invoke + "'";
+				}
+			}
+			if (refusal == null) {
+				if (registration == null) {
+					registration = new Registration(GlobalIdGenerator.next(), uri, match, invoke);
+					this.index.add(registration);
+					created = true;
+				}
+				registration.addCallee(new Registration.Callee(session, discloseCaller));
+				session.registrations.add(registration);
+			}
+		}
+		if (refusal != null) {
+			session.error(REGISTER, requestId, WampUris.PROCEDURE_ALREADY_EXISTS, refusal);
+			return;
+		}
+		if (deleted != null) {
+			for (Registration.Callee callee : kicked) {
+				RouterSession old = callee.session();
+				if (old.calleeRevocation) {
+					old.send(new Unregistered(0, Map.of("registration", deleted.id(), "reason",
+							"wamp.error.force_reregister")));
+				}
+				this.realm.meta.registrationRemoved(old, deleted, false);
+			}
+			this.realm.meta.registrationRemoved(null, deleted, true);
+		}
+		session.send(new Registered(requestId, registration.id()));
+		if (created) {
+			this.realm.meta.registrationCreated(session, registration);
+		}
+		this.realm.meta.registrationAdded(session, registration);
+	}
+
+	void unregister(RouterSession session, Unregister unregister) {
+		Registration registration = this.index.byId(unregister.registration());
+		boolean removed = false;
+		boolean deleted = false;
+		if (registration != null) {
+			synchronized (this.lock) {
+				removed = registration.removeCallee(session);
+				if (removed && registration.callees.length == 0) {
+					this.index.remove(registration);
+					deleted = true;
+				}
+			}
+		}
+		if (!removed) {
+			session.error(WampMessageType.UNREGISTER, unregister.requestId(), WampUris.NO_SUCH_REGISTRATION,
+					"this session has no registration " + unregister.registration());
+			return;
+		}
+		session.registrations.remove(registration);
+		session.send(new Unregistered(unregister.requestId()));
+		this.realm.meta.registrationRemoved(session, registration, false);
+		if (deleted) {
+			this.realm.meta.registrationRemoved(session, registration, true);
+		}
+	}
+
+	// Calls
+
+	void call(RouterSession caller, Call call) {
+		long requestId = call.requestId();
+		String procedure = call.procedure();
+		if (!this.realm.uris().isValid(procedure)) {
+			caller.error(CALL, requestId, WampUris.INVALID_URI, "invalid procedure URI '" + procedure + "'");
+			return;
+		}
+		Authorization authorization = caller.authorize(Action.CALL, procedure);
+		InternalProcedure internal = this.realm.internal(procedure);
+		if (internal != null) {
+			if (!authorization.allowed() && !this.realm.nexus.isService(procedure)) {
+				caller.error(CALL, requestId, WampUris.NOT_AUTHORIZED,
+						"session is not authorized to call '" + procedure + "'");
+				return;
+			}
+			callInternal(caller, call, internal);
+			return;
+		}
+		if (!authorization.allowed()) {
+			caller.error(CALL, requestId, WampUris.NOT_AUTHORIZED,
+					"session is not authorized to call '" + procedure + "'");
+			return;
+		}
+		if (this.realm.core.isShuttingDown()) {
+			caller.error(CALL, requestId, WampUris.CANCELED, "the router is shutting down");
+			return;
+		}
+		Registration registration = this.index.best(procedure);
+		Registration.Callee callee = (registration != null) ? registration.pick() : null;
+		if (callee == null) {
+			caller.error(CALL, requestId, WampUris.NO_SUCH_PROCEDURE, "no callee registered procedure '" + procedure + "'");
+			return;
+		}
+		if (caller.callsAsCaller.size() >= this.realm.limits().maxPendingCallsPerSession()) {
+			caller.error(CALL, requestId, RouterLimits.LIMIT_EXCEEDED, "this session reached the limit of "
+					+ this.realm.limits().maxPendingCallsPerSession() + " pending calls");
+			return;
+		}
+		Map<String, Object> options = call.options();
+		boolean discloseMe = Dicts.bool(options, "disclose_me", false);
+		if (discloseMe && !this.realm.config().allowDiscloseMe()) {
+			caller.error(CALL, requestId, WampUris.DISCLOSE_ME_NOT_ALLOWED,
+					"this realm does not allow callers to disclose themselves");
+			return;
+		}
+		boolean receiveProgress = Dicts.bool(options, "receive_progress", false);
+		Long timeout = Dicts.integer(options, "timeout");
+		RouterSession target = callee.session();
+		long invocationId = target.nextInvocationId();
+		boolean progress = receiveProgress && target.calleeProgressive;
+		PendingCall pending = new PendingCall(caller, requestId, target, invocationId, registration, progress, procedure);
+		if (caller.callsAsCaller.putIfAbsent(requestId, pending) != null) {
+			caller.protocolViolation("CALL request id " + requestId + " is already used by a pending call");
+			return;
+		}
+		target.invocationsAsCallee.put(invocationId, pending);
+		Map<String, Object> details;
+		boolean pattern = registration.match() != MatchPolicy.EXACT;
+		boolean disclose = discloseMe || callee.discloseCaller() || authorization.disclose();
+		if (!pattern && !progress && !disclose) {
+			details = Map.of();
+		}
+		else {
+			details = new HashMap<>(8);
+			if (pattern) {
+				details.put("procedure", procedure);
+			}
+			if (progress) {
+				details.put("receive_progress", true);
+			}
+			if (disclose) {
+				SessionIdentity who = caller.requireIdentity();
+				details.put("caller", who.session());
+				details.put("caller_authid", who.authid());
+				details.put("caller_authrole", who.authrole());
+			}
+		}
+		if (timeout != null && timeout > 0) {
+			pending.timeout = this.realm.core.timer().newTimeout((t) -> timedOut(pending, timeout), timeout,
+					TimeUnit.MILLISECONDS);
+		}
+		this.realm.core.calls.increment();
+		target.send(new Invocation(invocationId, registration.id(), details, call.args(), call.kwargs()));
+		if (target.isClosed()) {
+			// The callee left while we routed: its cleanup may have missed this call.
+			calleeGone(pending);
+		}
+	}
+
+	private void callInternal(RouterSession caller, Call call, InternalProcedure internal) {
+		this.realm.core.calls.increment();
+		try {
+			List<@Nullable Object> result = internal.invoke(caller, call.args(), call.kwargs());
+			caller.send(new Result(call.requestId(), Map.of(), result, Map.of()));
+		}
+		catch (WampException ex) {
+			caller.send(new ErrorMessage(CALL, call.requestId(), Map.of(), ex.getUri(), ex.getArgs(), ex.getKwargs()));
+		}
+		catch (RuntimeException ex) {
+			caller.error(CALL, call.requestId(), WampUris.INVALID_ARGUMENT,
+					"'" + call.procedure() + "' failed: " + ex.getMessage());
+		}
+	}
+
+	void yield(RouterSession callee, Yield yield) {
+		PendingCall pending = callee.invocationsAsCallee.get(yield.requestId());
+		if (pending == null) {
+			// Canceled, timed out or unknown: the specification asks to ignore it.
+			return;
+		}
+		if (Dicts.bool(yield.options(), "progress", false)) {
+			if (pending.receiveProgress && !pending.isDone()) {
+				pending.caller.send(new Result(pending.callRequestId, PROGRESS, yield.args(), yield.kwargs()));
+			}
+			return;
+		}
+		if (pending.complete()) {
+			pending.caller.send(new Result(pending.callRequestId, Map.of(), yield.args(), yield.kwargs()));
+		}
+	}
+
+	void calleeError(RouterSession callee, ErrorMessage error) {
+		PendingCall pending = callee.invocationsAsCallee.get(error.requestId());
+		if (pending != null && pending.complete()) {
+			pending.caller.send(new ErrorMessage(CALL, pending.callRequestId, error.details(), error.error(),
+					error.args(), error.kwargs()));
+		}
+	}
+
+	void cancel(RouterSession caller, Cancel cancel) {
+		PendingCall pending = caller.callsAsCaller.get(cancel.requestId());
+		if (pending == null) {
+			return;
+		}
+		String mode = Dicts.string(cancel.options(), "mode");
+		if (mode == null) {
+			mode = "killnowait";
+		}
+		if (!mode.equals("skip") && !mode.equals("kill") && !mode.equals("killnowait")) {
+			caller.error(WampMessageType.CANCEL, cancel.requestId(), WampUris.INVALID_ARGUMENT,
+					"'mode' must be one of skip, kill, killnowait, got '" + mode + "'");
+			return;
+		}
+		if (!pending.callee.calleeCanceling) {
+			mode = "skip";
+		}
+		switch (mode) {
+			case "kill" -> {
+				if (!pending.isDone() && !pending.killRequested) {
+					pending.killRequested = true;
+					pending.callee.send(new Interrupt(pending.invocationId, Map.of("mode", "kill")));
+				}
+			}
+			case "killnowait" -> {
+				if (pending.complete()) {
+					pending.callee.send(new Interrupt(pending.invocationId, Map.of("mode", "killnowait")));
+					caller.error(CALL, pending.callRequestId, WampUris.CANCELED, "the call was canceled");
+				}
+			}
+			default -> {
+				if (pending.complete()) {
+					caller.error(CALL, pending.callRequestId, WampUris.CANCELED, "the call was canceled");
+				}
+			}
+		}
+	}
+
+	private void timedOut(PendingCall pending, long timeout) {
+		if (!pending.complete()) {
+			return;
+		}
+		if (pending.callee.calleeCanceling) {
+			pending.callee.send(new Interrupt(pending.invocationId,
+					Map.of("mode", "killnowait", "reason", WampUris.TIMEOUT)));
+		}
+		pending.caller.error(CALL, pending.callRequestId, WampUris.TIMEOUT,
+				"call to '" + pending.procedure + "' timed out after " + timeout + " ms");
+	}
+
+	private void calleeGone(PendingCall pending) {
+		if (pending.complete()) {
+			pending.caller.error(CALL, pending.callRequestId, WampUris.CANCELED,
+					"the callee of '" + pending.procedure + "' left before answering");
+		}
+	}
+
+	// Sessions leaving
+
+	void sessionLeft(RouterSession session) {
+		List<Registration> deleted = new ArrayList<>();
+		List<Registration> removed = new ArrayList<>(session.registrations);
+		synchronized (this.lock) {
+			for (Registration registration : removed) {
+				registration.removeCallee(session);
+				if (registration.callees.length == 0) {
+					this.index.remove(registration);
+					deleted.add(registration);
+				}
+			}
+		}
+		session.registrations.clear();
+		for (PendingCall pending : new ArrayList<>(session.invocationsAsCallee.values())) {
+			calleeGone(pending);
+		}
+		for (PendingCall pending : new ArrayList<>(session.callsAsCaller.values())) {
+			if (pending.complete() && pending.callee.calleeCanceling) {
+				pending.callee.send(new Interrupt(pending.invocationId, Map.of("mode", "killnowait")));
+			}
+		}
+		for (Registration registration : removed) {
+			this.realm.meta.registrationRemoved(session, registration, false);
+			if (deleted.contains(registration)) {
+				this.realm.meta.registrationRemoved(session, registration, true);
+			}
+		}
+		if (!deleted.isEmpty()) {
+			logger.debug("Session {} left: deleted {} registrations", session.id(), deleted.size());
+		}
+	}
+
+	int pendingCalls() {
+		int count = 0;
+		for (RouterSession session : this.realm.sessions()) {
+			count += session.callsAsCaller.size();
+		}
+		return count;
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.wampspring.router.realm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
+import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.router.auth.SessionIdentity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The session, registration and subscription meta API of a realm: meta procedures answered by
+ * the router and meta events published by it.
+ */
+final class MetaApi {
+
+	private final Realm realm;
+
+	MetaApi(Realm realm) {
+		this.realm = realm;
+		realm.addInternal("wamp.session.count", (caller, args, kwargs) -> List.of((long) sessions(args).size()));
+		realm.addInternal("wamp.session.list",
+				(caller, args, kwargs) -> List.of(sessions(args).stream().map(RouterSession::id).toList()));
+		realm.addInternal("wamp.session.get", (caller, args, kwargs) -> List.of(details(session(args))));
+		realm.addInternal("wamp.session.kill", this::kill);
+		realm.addInternal("wamp.registration.list", (caller, args, kwargs) -> List.of(list(realm.dealer.index)));
+		realm.addInternal("wamp.registration.lookup",
+				(caller, args, kwargs) -> single(lookup(realm.dealer.index, args)));
+		realm.addInternal("wamp.registration.match", (caller, args, kwargs) -> {
+			Registration found = realm.dealer.index.best(uriArg(args));
+			return single((found != null) ? found.id() : null);
+		});
+		realm.addInternal("wamp.registration.get",
+				(caller, args, kwargs) -> List.of(registrationDetails(registration(args))));
+		realm.addInternal("wamp.registration.list_callees", (caller, args, kwargs) -> List
+			.of(Arrays.stream(registration(args).callees).map((c) -> c.session().id()).toList()));
+		realm.addInternal("wamp.registration.count_callees",
+				(caller, args, kwargs) -> List.of((long) registration(args).callees.length));
+		realm.addInternal("wamp.subscription.list", (caller, args, kwargs) -> List.of(list(realm.broker.index)));
+		realm.addInternal("wamp.subscription.lookup",
+				(caller, args, kwargs) -> single(lookup(realm.broker.index, args)));
+		realm.addInternal("wamp.subscription.match", (caller, args, kwargs) -> {
+			List<Long> ids = new ArrayList<>();
+			realm.broker.index.forEachMatch(uriArg(args), (s) -> ids.add(s.id()));
+			return single(ids.isEmpty() ? null : ids);
+		});
+		realm.addInternal("wamp.subscription.get",
+				(caller, args, kwargs) -> List.of(subscriptionDetails(subscription(args))));
+		realm.addInternal("wamp.subscription.list_subscribers", (caller, args, kwargs) -> List
+			.of(Arrays.stream(subscription(args).subscribers).map(RouterSession::id).toList()));
+		realm.addInternal("wamp.subscription.count_subscribers",
+				(caller, args, kwargs) -> List.of((long) subscription(args).subscribers.length));
+	}
+
+	// Events
+
+	void sessionJoined(RouterSession session) {
+		publish("wamp.session.on_join", details(session));
+	}
+
+	void sessionLeft(RouterSession session) {
+		SessionIdentity who = session.identity();
+		if (who != null) {
+			this.realm.broker.publishInternal("wamp.session.on_leave",
+					List.of(who.session(), who.authid(), who.authrole()), Map.of());
+		}
+	}
+
+	void registrationCreated(RouterSession session, Registration registration) {
+		publish("wamp.registration.on_create", session.id(), registrationDetails(registration));
+	}
+
+	void registrationAdded(RouterSession session, Registration registration) {
+		publish("wamp.registration.on_register", session.id(), registration.id());
+	}
+
+	void registrationRemoved(@Nullable RouterSession session, Registration registration, boolean deleted) {
+		publish(deleted ? "wamp.registration.on_delete" : "wamp.registration.on_unregister",
+				(session != null) ? session.id() : null, registration.id());
+	}
+
+	void subscriptionCreated(RouterSession session, Subscription subscription) {
+		if (isMeta(subscription)) {
+			return;
+		}
+		publish("wamp.subscription.on_create", session.id(), subscriptionDetails(subscription));
+	}
+
+	void subscriptionAdded(RouterSession session, Subscription subscription) {
+		if (isMeta(subscription)) {
+			return;
+		}
+		publish("wamp.subscription.on_subscribe", session.id(), subscription.id());
+	}
+
+	void subscriptionRemoved(RouterSession session, Subscription subscription, boolean deleted) {
+		if (isMeta(subscription)) {
+			return;
+		}
+		publish(deleted ? "wamp.subscription.on_delete" : "wamp.subscription.on_unsubscribe", session.id(),
+				subscription.id());
+	}
+
+	/** Subscriptions to meta topics do not raise meta events themselves (no feedback noise). */
+	private static boolean isMeta(Subscription subscription) {
+		return subscription.uri().startsWith("wamp.");
+	}
+
+	private void publish(String topic, @Nullable Object... args) {
+		this.realm.broker.publishInternal(topic, Arrays.asList(args), Map.of());
+	}
+
+	// Procedures
+
+	private List<@Nullable Object> kill(RouterSession caller, List<@Nullable Object> args,
+			Map<String, @Nullable Object> kwargs) {
+		RouterSession target = session(args);
+		if (target == caller) {
+			throw new WampException(WampUris.NO_SUCH_SESSION, "a session cannot kill itself; use GOODBYE");
+		}
+		Object reason = kwargs.get("reason");
+		Object message = kwargs.get("message");
+		target.goodbye((reason instanceof String r) ? r : WampUris.CLOSE_KILLED,
+				(message instanceof String m) ? m : "killed by session " + caller.id());
+		return List.of();
+	}
+
+	private List<RouterSession> sessions(List<@Nullable Object> args) {
+		List<RouterSession> all = this.realm.sessions();
+		if (!args.isEmpty() && args.get(0) instanceof List<?> roles) {
+			return all.stream().filter((s) -> s.identity() != null && roles.contains(s.identity().authrole())).toList();
+		}
+		return all;
+	}
+
+	private RouterSession session(List<@Nullable Object> args) {
+		long id = idArg(args, "session id");
+		RouterSession session = this.realm.session(id);
+		if (session == null) {
+			throw new WampException(WampUris.NO_SUCH_SESSION, "no session " + id + " on this realm");
+		}
+		return session;
+	}
+
+	private Registration registration(List<@Nullable Object> args) {
+		long id = idArg(args, "registration id");
+		Registration registration = this.realm.dealer.index.byId(id);
+		if (registration == null) {
+			throw new WampException(WampUris.NO_SUCH_REGISTRATION, "no registration " + id);
+		}
+		return registration;
+	}
+
+	private Subscription subscription(List<@Nullable Object> args) {
+		long id = idArg(args, "subscription id");
+		Subscription subscription = this.realm.broker.index.byId(id);
+		if (subscription == null) {
+			throw new WampException(WampUris.NO_SUCH_SUBSCRIPTION, "no subscription " + id);
+		}
+		return subscription;
+	}
+
+	static Map<String, Object> details(RouterSession session) {
+		SessionIdentity who = session.identity();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("session", session.id());
+		if (who != null) {
+			details.put("authid", who.authid());
+			details.put("authrole", who.authrole());
+			details.put("authmethod", who.authmethod());
+			details.put("authprovider", who.authprovider());
+			details.put("transport", Map.of("type", who.transport()));
+		}
+		return details;
+	}
+
+	private static Map<String, Object> registrationDetails(Registration registration) {
+		return Map.of("id", registration.id(), "created", registration.created.toString(), "uri",
+				registration.uri(), "match", registration.match().wireName(), "invoke", registration.invoke);
+	}
+
+	private static Map<String, Object> subscriptionDetails(Subscription subscription) {
+		return Map.of("id", subscription.id(), "created", subscription.created.toString(), "uri",
+				subscription.uri(), "match", subscription.match().wireName());
+	}
+
+	private static <T extends UriIndex.Entry> Map<String, Object> list(UriIndex<T> index) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		for (MatchPolicy match : MatchPolicy.values()) {
+			result.put(match.wireName(),
+					index.all().stream().filter((e) -> e.match() == match).map(UriIndex.Entry::id).toList());
+		}
+		return result;
+	}
+
+	private static <T extends UriIndex.Entry> @Nullable Long lookup(UriIndex<T> index, List<@Nullable Object> args) {
+		String uri = uriArg(args);
+		MatchPolicy match = MatchPolicy.EXACT;
+		if (args.size() > 1 && args.get(1) instanceof Map<?, ?> options) {
+			match = MatchPolicy.fromWire(options.get("match"));
+		}
+		T found = index.get(uri, match);
+		return (found != null) ? found.id() : null;
+	}
+
+	private static List<@Nullable Object> single(@Nullable Object value) {
+		List<@Nullable Object> result = new ArrayList<>(1);
+		result.add(value);
+		return result;
+	}
+
+	private static String uriArg(List<@Nullable Object> args) {
+		if (args.isEmpty() || !(args.get(0) instanceof String uri)) {
+			throw new WampException(WampUris.INVALID_ARGUMENT, "expected a URI as the first argument");
+		}
+		return uri;
+	}
+
+	private static long idArg(List<@Nullable Object> args, String what) {
+		if (args.isEmpty() || !(args.get(0) instanceof Number id)) {
+			throw new WampException(WampUris.INVALID_ARGUMENT, "expected a " + what + " as the first argument");
+		}
+		return id.longValue();
+	}
+
+}

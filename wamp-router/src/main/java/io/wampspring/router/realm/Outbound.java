@@ -1,0 +1,39 @@
+package io.wampspring.router.realm;
+
+import io.wampspring.core.message.WampMessage;
+
+/**
+ * How a {@link RouterSession} reaches its client: the transport's side of a session.
+ * Implementations are thread safe, never block, and keep the order of messages sent from one
+ * thread.
+ */
+public interface Outbound {
+
+	/**
+	 * Send a message.
+	 * @param message the message
+	 */
+	void send(WampMessage message);
+
+	/**
+	 * Send a message that goes to many sessions; a serializing transport encodes it once per
+	 * codec.
+	 * @param message the shared message
+	 */
+	default void send(SharedMessage message) {
+		send(message.message());
+	}
+
+	/**
+	 * Close the transport after the messages already sent.
+	 * @param reason a readable reason, for logs and close frames
+	 */
+	void close(String reason);
+
+	/**
+	 * A short name of the transport, shown in the meta API.
+	 * @return such as {@code websocket}
+	 */
+	String kind();
+
+}

@@ -1,0 +1,67 @@
+package io.wampspring.router.realm;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.netty.util.Timeout;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A call in flight: the caller's request and the callee's invocation. Completed exactly
+ * once, by whichever comes first (result, error, cancel, timeout, a session leaving).
+ */
+final class PendingCall {
+
+	final RouterSession caller;
+
+	final long callRequestId;
+
+	final RouterSession callee;
+
+	final long invocationId;
+
+	final Registration registration;
+
+	final boolean receiveProgress;
+
+	final String procedure;
+
+	volatile @Nullable Timeout timeout;
+
+	/** Whether a CANCEL in mode kill sent an INTERRUPT and waits for the callee's answer. */
+	volatile boolean killRequested;
+
+	private final AtomicBoolean done = new AtomicBoolean();
+
+	PendingCall(RouterSession caller, long callRequestId, RouterSession callee, long invocationId,
+			Registration registration, boolean receiveProgress, String procedure) {
+		this.caller = caller;
+		this.callRequestId = callRequestId;
+		this.callee = callee;
+		this.invocationId = invocationId;
+		this.registration = registration;
+		this.receiveProgress = receiveProgress;
+		this.procedure = procedure;
+	}
+
+	boolean isDone() {
+		return this.done.get();
+	}
+
+	/**
+	 * Claim the completion and forget the call on both sides.
+	 * @return true for the one thread that completes the call
+	 */
+	boolean complete() {
+		if (!this.done.compareAndSet(false, true)) {
+			return false;
+		}
+		this.caller.callsAsCaller.remove(this.callRequestId, this);
+		this.callee.invocationsAsCallee.remove(this.invocationId, this);
+		Timeout t = this.timeout;
+		if (t != null) {
+			t.cancel();
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,162 @@
+package io.wampspring.router.realm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.wampspring.core.id.GlobalIdGenerator;
+import io.wampspring.core.uri.WampUriValidator;
+import io.wampspring.router.auth.AnonymousAuthenticator;
+import io.wampspring.router.auth.Authenticator;
+import io.wampspring.router.auth.Authorizer;
+import io.wampspring.router.auth.RoleBasedAuthorizer;
+import io.wampspring.router.auth.CryptosignAuthenticator;
+import io.wampspring.router.auth.ScramAuthenticator;
+import io.wampspring.router.auth.TicketAuthenticator;
+import io.wampspring.router.auth.WampCraAuthenticator;
+import io.wampspring.router.config.RealmConfig;
+import io.wampspring.router.config.RouterLimits;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One realm: its sessions, dealer, broker, meta API and services. Safe under concurrent
+ * sessions.
+ */
+public final class Realm {
+
+	final RouterCore core;
+
+	private final RealmConfig config;
+
+	final Dealer dealer;
+
+	final Broker broker;
+
+	final MetaApi meta;
+
+	final NexusServices nexus;
+
+	private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
+
+	private final Map<String, InternalProcedure> internal = new ConcurrentHashMap<>();
+
+	private final List<Authenticator> authenticators;
+
+	private final Authorizer authorizer;
+
+	Realm(RouterCore core, RealmConfig config) {
+		this.core = core;
+		this.config = config;
+		List<Authenticator> methods = new ArrayList<>(config.authenticators());
+		if (config.users().values().stream().anyMatch((user) -> user.secret() != null)) {
+			methods.add(TicketAuthenticator.forUsers(config.users()));
+			methods.add(WampCraAuthenticator.forUsers(config.users()));
+		}
+		if (config.users().values().stream().anyMatch((user) -> !user.publicKeys().isEmpty())) {
+			methods.add(CryptosignAuthenticator.forUsers(config.users()));
+		}
+		if (config.users().values().stream().anyMatch((user) -> user.scram() != null)) {
+			methods.add(ScramAuthenticator.forUsers(config.users()));
+		}
+		if (config.anonymous()) {
+			methods.add(new AnonymousAuthenticator(config.anonymousRole()));
+		}
+		this.authenticators = List.copyOf(methods);
+		if (config.authorizer() != null) {
+			this.authorizer = config.authorizer();
+		}
+		else if (!config.roles().isEmpty()) {
+			this.authorizer = new RoleBasedAuthorizer(config.roles());
+		}
+		else {
+			this.authorizer = Authorizer.ALLOW_ALL;
+		}
+		this.dealer = new Dealer(this);
+		this.broker = new Broker(this);
+		this.meta = new MetaApi(this);
+		this.nexus = new NexusServices(this, core.servicePrefix());
+	}
+
+	/**
+	 * The realm name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.config.name();
+	}
+
+	/**
+	 * The realm's configuration.
+	 * @return the configuration
+	 */
+	public RealmConfig config() {
+		return this.config;
+	}
+
+	/**
+	 * The joined sessions.
+	 * @return a snapshot
+	 */
+	public List<RouterSession> sessions() {
+		return new ArrayList<>(this.sessions.values());
+	}
+
+	List<Authenticator> authenticators() {
+		return this.authenticators;
+	}
+
+	List<String> authMethods() {
+		return this.authenticators.stream().map(Authenticator::authMethod).distinct().toList();
+	}
+
+	Authorizer authorizer() {
+		return this.authorizer;
+	}
+
+	RouterLimits limits() {
+		return this.core.limits();
+	}
+
+	WampUriValidator uris() {
+		return WampUriValidator.LOOSE_RULES;
+	}
+
+	@Nullable RouterSession session(long id) {
+		return this.sessions.get(id);
+	}
+
+	int sessionCount() {
+		return this.sessions.size();
+	}
+
+	void addInternal(String uri, InternalProcedure procedure) {
+		this.internal.put(uri, procedure);
+	}
+
+	@Nullable InternalProcedure internal(String uri) {
+		return this.internal.get(uri);
+	}
+
+	long newSessionId() {
+		long id = GlobalIdGenerator.next();
+		while (this.sessions.containsKey(id)) {
+			id = GlobalIdGenerator.next();
+		}
+		return id;
+	}
+
+	void join(RouterSession session) {
+		this.sessions.put(session.id(), session);
+	}
+
+	void leave(RouterSession session) {
+		if (this.sessions.remove(session.id(), session)) {
+			this.dealer.sessionLeft(session);
+			this.broker.sessionLeft(session);
+			this.nexus.sessionLeft(session);
+			this.meta.sessionLeft(session);
+		}
+	}
+
+}

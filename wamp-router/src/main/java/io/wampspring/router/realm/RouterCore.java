@@ -1,0 +1,219 @@
+package io.wampspring.router.realm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timer;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.wampspring.core.WampUris;
+import io.wampspring.router.config.RealmConfig;
+import io.wampspring.router.config.RouterLimits;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport-independent heart of the router: its realms and sessions. Transports ask it
+ * for a {@link RouterSession} per connection.
+ */
+public final class RouterCore {
+
+	private static final Logger logger = LoggerFactory.getLogger(RouterCore.class);
+
+	private final Map<String, Realm> realms = new ConcurrentHashMap<>();
+
+	private final boolean autoCreateRealms;
+
+	private final RouterLimits limits;
+
+	private final String servicePrefix;
+
+	private final Set<RouterSession> sessions = ConcurrentHashMap.newKeySet();
+
+	private final HashedWheelTimer timer = new HashedWheelTimer(new DefaultThreadFactory("wamp-router-timer", true), 10,
+			TimeUnit.MILLISECONDS);
+
+	private volatile boolean shuttingDown;
+
+	final LongAdder calls = new LongAdder();
+
+	final LongAdder callErrors = new LongAdder();
+
+	final LongAdder publications = new LongAdder();
+
+	final LongAdder events = new LongAdder();
+
+	final LongAdder authenticationFailures = new LongAdder();
+
+	final LongAdder authorizationDenials = new LongAdder();
+
+	final LongAdder protocolViolations = new LongAdder();
+
+	/**
+	 * Create a core.
+	 * @param realms the configured realms
+	 * @param autoCreateRealms whether an unknown realm is created (open) on first HELLO
+	 * @param limits the limits per session
+	 * @param servicePrefix the URI prefix of the Nexus-style services, may be empty
+	 */
+	public RouterCore(Collection<RealmConfig> realms, boolean autoCreateRealms, RouterLimits limits,
+			String servicePrefix) {
+		this.autoCreateRealms = autoCreateRealms;
+		this.limits = limits;
+		this.servicePrefix = servicePrefix;
+		for (RealmConfig config : realms) {
+			this.realms.put(config.name(), new Realm(this, config));
+		}
+	}
+
+	/**
+	 * Start a session for a new connection.
+	 * @param outbound how the session reaches its client
+	 * @return the session; hand it every message the client sends
+	 */
+	public RouterSession newSession(Outbound outbound) {
+		RouterSession session = new RouterSession(this, outbound);
+		this.sessions.add(session);
+		return session;
+	}
+
+	/**
+	 * The limits per session.
+	 * @return the limits
+	 */
+	public RouterLimits limits() {
+		return this.limits;
+	}
+
+	/**
+	 * A realm by name.
+	 * @param name the realm name
+	 * @return the realm, or null
+	 */
+	public @Nullable Realm realm(String name) {
+		return this.realms.get(name);
+	}
+
+	/**
+	 * The number of sessions, joined or still in their handshake.
+	 * @return the count
+	 */
+	public int sessionCount() {
+		return this.sessions.size();
+	}
+
+	/**
+	 * A snapshot of the router's counters and gauges.
+	 * @return the metrics
+	 */
+	public RouterMetrics metrics() {
+		int sessions = 0;
+		int registrations = 0;
+		int subscriptions = 0;
+		for (Realm realm : this.realms.values()) {
+			sessions += realm.sessionCount();
+			registrations += realm.dealer.index.size();
+			subscriptions += realm.broker.index.size();
+		}
+		return new RouterMetrics(sessions, this.realms.size(), registrations, subscriptions, pendingCalls(),
+				this.calls.sum(), this.callErrors.sum(), this.publications.sum(), this.events.sum(),
+				this.authenticationFailures.sum(), this.authorizationDenials.sum(), this.protocolViolations.sum());
+	}
+
+	/**
+	 * Whether the router is shutting down.
+	 * @return true once {@link #shutdown(Duration)} started
+	 */
+	public boolean isShuttingDown() {
+		return this.shuttingDown;
+	}
+
+	@Nullable Realm realmFor(String name) {
+		if (this.shuttingDown) {
+			return null;
+		}
+		Realm realm = this.realms.get(name);
+		if (realm == null && this.autoCreateRealms && io.wampspring.core.uri.WampUriValidator.LOOSE_RULES.isValid(name)) {
+			realm = this.realms.computeIfAbsent(name, (n) -> {
+				logger.info("Created realm '{}' on first use", n);
+				return new Realm(this, RealmConfig.open(n));
+			});
+		}
+		return realm;
+	}
+
+	String realmNames() {
+		return new TreeSet<>(this.realms.keySet()).toString();
+	}
+
+	String servicePrefix() {
+		return this.servicePrefix;
+	}
+
+	Timer timer() {
+		return this.timer;
+	}
+
+	void forget(RouterSession session) {
+		this.sessions.remove(session);
+	}
+
+	/**
+	 * Shut down gracefully: refuse new calls, let calls in flight be answered (up to the
+	 * timeout), then send GOODBYE {@code wamp.close.system_shutdown} to every session and
+	 * wait briefly for them to close. Blocks the calling thread; never call it on an event
+	 * loop.
+	 * @param timeout how long to wait for calls in flight
+	 */
+	public void shutdown(Duration timeout) {
+		this.shuttingDown = true;
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (pendingCalls() > 0 && System.nanoTime() < deadline) {
+			pause();
+		}
+		int pending = pendingCalls();
+		if (pending > 0) {
+			logger.warn("Shutting down with {} calls still in flight after {}", pending, timeout);
+		}
+		List<RouterSession> all = new ArrayList<>(this.sessions);
+		for (RouterSession session : all) {
+			session.goodbye(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");
+		}
+		long closeDeadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+		while (!this.sessions.isEmpty() && System.nanoTime() < closeDeadline) {
+			pause();
+		}
+		for (RouterSession session : new ArrayList<>(this.sessions)) {
+			session.forceClose("the router stopped");
+		}
+		this.timer.stop();
+		logger.info("Router core stopped ({} sessions closed)", all.size());
+	}
+
+	private int pendingCalls() {
+		int count = 0;
+		for (Realm realm : this.realms.values()) {
+			count += realm.dealer.pendingCalls();
+		}
+		return count;
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(5);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

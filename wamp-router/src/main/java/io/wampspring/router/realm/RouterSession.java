@@ -1,0 +1,638 @@
+package io.wampspring.router.realm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import io.wampspring.core.WampUris;
+import io.wampspring.core.id.Ids;
+import io.wampspring.core.message.Abort;
+import io.wampspring.core.message.Authenticate;
+import io.wampspring.core.message.Call;
+import io.wampspring.core.message.Cancel;
+import io.wampspring.core.message.Challenge;
+import io.wampspring.core.message.Dicts;
+import io.wampspring.core.message.ErrorMessage;
+import io.wampspring.core.message.Goodbye;
+import io.wampspring.core.message.Hello;
+import io.wampspring.core.message.Publish;
+import io.wampspring.core.message.Register;
+import io.wampspring.core.message.Subscribe;
+import io.wampspring.core.message.Unregister;
+import io.wampspring.core.message.Unsubscribe;
+import io.wampspring.core.message.WampMessage;
+import io.wampspring.core.message.WampMessageType;
+import io.wampspring.core.message.Welcome;
+import io.wampspring.core.message.Yield;
+import io.wampspring.router.auth.Action;
+import io.wampspring.router.auth.AuthDecision;
+import io.wampspring.router.auth.AuthRequest;
+import io.wampspring.router.auth.Authenticator;
+import io.wampspring.router.auth.Authorization;
+import io.wampspring.router.auth.Authorizer;
+import io.wampspring.router.auth.SessionIdentity;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The router's side of one WAMP session, independent of the transport. A transport hands
+ * it every decoded message with {@link #receive(WampMessage)} (one at a time, in order),
+ * reports undecodable input with {@link #protocolError(String)} and a lost connection with
+ * {@link #transportClosed()}; the session answers through its {@link Outbound}.
+ * <p>
+ * The session runs the handshake (HELLO, CHALLENGE/AUTHENTICATE, WELCOME or ABORT), hands
+ * established traffic to its realm's dealer and broker, and ends itself with an ABORT
+ * {@code wamp.error.protocol_violation} when the client breaks the protocol, leaving the
+ * router and every other session untouched.
+ */
+public final class RouterSession {
+
+	private static final Logger logger = LoggerFactory.getLogger(RouterSession.class);
+
+	private static final Duration AUTH_TIMEOUT = Duration.ofSeconds(30);
+
+	enum State {
+
+		NEW, AUTHENTICATING, CHALLENGED, ESTABLISHED, CLOSING, CLOSED
+
+	}
+
+	private final RouterCore core;
+
+	private final Outbound out;
+
+	private volatile State state = State.NEW;
+
+	private volatile @Nullable Realm realm;
+
+	private volatile @Nullable SessionIdentity identity;
+
+	private volatile long id;
+
+	private @Nullable AuthRequest authRequest;
+
+	private @Nullable Authenticator authenticator;
+
+	private @Nullable Object authState;
+
+	volatile boolean calleeCanceling;
+
+	volatile boolean calleeProgressive;
+
+	volatile boolean calleeRevocation;
+
+	volatile boolean subscriberRevocation;
+
+	volatile Instant joinedAt = Instant.EPOCH;
+
+	final ConcurrentHashMap<Long, PendingCall> callsAsCaller = new ConcurrentHashMap<>();
+
+	final ConcurrentHashMap<Long, PendingCall> invocationsAsCallee = new ConcurrentHashMap<>();
+
+	final Set<Registration> registrations = ConcurrentHashMap.newKeySet();
+
+	final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong invocationIds = new AtomicLong();
+
+	private final AtomicBoolean left = new AtomicBoolean();
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private final Map<String, Authorization>[] authCache = new Map[Action.values().length];
+
+	RouterSession(RouterCore core, Outbound out) {
+		this.core = core;
+		this.out = out;
+		for (int i = 0; i < this.authCache.length; i++) {
+			this.authCache[i] = new ConcurrentHashMap<>();
+		}
+	}
+
+	/**
+	 * The session id.
+	 * @return the id, or 0 before WELCOME
+	 */
+	public long id() {
+		return this.id;
+	}
+
+	/**
+	 * Who the session is.
+	 * @return the identity, or null before WELCOME
+	 */
+	public @Nullable SessionIdentity identity() {
+		return this.identity;
+	}
+
+	/**
+	 * Whether the session is established (WELCOME sent, not yet closing).
+	 * @return true when established
+	 */
+	public boolean isEstablished() {
+		return this.state == State.ESTABLISHED;
+	}
+
+	/**
+	 * Whether the session has ended.
+	 * @return true once it left its realm or was closed
+	 */
+	public boolean isClosed() {
+		return this.state == State.CLOSED || this.left.get();
+	}
+
+	/**
+	 * Change the state only from an expected one; handshake steps that complete on other
+	 * threads (an authenticator's answer) race with aborts, kills and shutdown.
+	 */
+	private synchronized boolean transition(State from, State to) {
+		if (this.state != from) {
+			return false;
+		}
+		this.state = to;
+		return true;
+	}
+
+	private synchronized State close() {
+		State previous = this.state;
+		this.state = State.CLOSED;
+		return previous;
+	}
+
+	Outbound outbound() {
+		return this.out;
+	}
+
+	@Nullable Realm realm() {
+		return this.realm;
+	}
+
+	SessionIdentity requireIdentity() {
+		SessionIdentity current = this.identity;
+		if (current == null) {
+			throw new IllegalStateException("session not established");
+		}
+		return current;
+	}
+
+	long nextInvocationId() {
+		return this.invocationIds.updateAndGet((previous) -> (previous >= Ids.MAX) ? 1 : previous + 1);
+	}
+
+	// Inbound
+
+	/**
+	 * Handle a message from the client.
+	 * @param message the decoded message
+	 */
+	public void receive(WampMessage message) {
+		try {
+			switch (this.state) {
+				case NEW -> {
+					if (message instanceof Hello hello) {
+						onHello(hello);
+					}
+					else if (message instanceof Abort) {
+						closeTransport("client aborted before HELLO");
+					}
+					else {
+						protocolViolation("expected HELLO as the first message, got " + name(message));
+					}
+				}
+				case AUTHENTICATING -> {
+					if (message instanceof Abort) {
+						end("client aborted during authentication");
+					}
+					else {
+						protocolViolation("got " + name(message) + " while authentication is in progress");
+					}
+				}
+				case CHALLENGED -> {
+					if (message instanceof Authenticate authenticate) {
+						onAuthenticate(authenticate);
+					}
+					else if (message instanceof Abort) {
+						end("client aborted during authentication");
+					}
+					else {
+						protocolViolation("expected AUTHENTICATE after CHALLENGE, got " + name(message));
+					}
+				}
+				case ESTABLISHED -> onEstablished(message);
+				case CLOSING -> {
+					if (message instanceof Goodbye || message instanceof Abort) {
+						closeTransport("session closed");
+					}
+				}
+				case CLOSED -> {
+					// Late messages of a closed session are dropped.
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Options of the wrong type (Dicts) and similar malformed content.
+			protocolViolation("malformed " + name(message) + ": " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * The transport could not decode a frame (or it broke a transport rule such as the size
+	 * limit): end the session with an ABORT naming what was wrong.
+	 * @param what what was wrong, for the client to read
+	 */
+	public void protocolError(String what) {
+		protocolViolation(what);
+	}
+
+	/**
+	 * The transport is gone: leave the realm, failing what is pending.
+	 */
+	public void transportClosed() {
+		State previous = close();
+		if (previous == State.ESTABLISHED) {
+			logger.info("Session {} lost its transport", this.id);
+		}
+		leave();
+		this.core.forget(this);
+	}
+
+	/**
+	 * Close the transport now, without a GOODBYE (the router is stopping).
+	 * @param reason a readable reason
+	 */
+	void forceClose(String reason) {
+		leave();
+		closeTransport(reason);
+	}
+
+	private void onEstablished(WampMessage message) {
+		Realm current = this.realm;
+		if (current == null) {
+			return;
+		}
+		switch (message.type()) {
+			case WampMessageType.CALL -> current.dealer.call(this, (Call) message);
+			case WampMessageType.YIELD -> current.dealer.yield(this, (Yield) message);
+			case WampMessageType.ERROR -> {
+				ErrorMessage error = (ErrorMessage) message;
+				if (error.requestType() != WampMessageType.INVOCATION) {
+					protocolViolation("ERROR may only answer an INVOCATION, got an ERROR for "
+							+ WampMessageType.name(error.requestType()));
+					return;
+				}
+				current.dealer.calleeError(this, error);
+			}
+			case WampMessageType.CANCEL -> current.dealer.cancel(this, (Cancel) message);
+			case WampMessageType.REGISTER -> current.dealer.register(this, (Register) message);
+			case WampMessageType.UNREGISTER -> current.dealer.unregister(this, (Unregister) message);
+			case WampMessageType.PUBLISH -> current.broker.publish(this, (Publish) message);
+			case WampMessageType.SUBSCRIBE -> current.broker.subscribe(this, (Subscribe) message);
+			case WampMessageType.UNSUBSCRIBE -> current.broker.unsubscribe(this, (Unsubscribe) message);
+			case WampMessageType.GOODBYE -> {
+				logger.info("Session {} left realm '{}' ({})", this.id, current.name(), ((Goodbye) message).reason());
+				leave();
+				close();
+				this.out.send(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
+				closeTransport("session closed");
+			}
+			case WampMessageType.ABORT -> end("client aborted");
+			case WampMessageType.HELLO -> protocolViolation("got a second HELLO in an established session");
+			default -> protocolViolation(name(message) + " is not a message a client may send to a router");
+		}
+	}
+
+	// Handshake
+
+	private void onHello(Hello hello) {
+		Realm target = this.core.realmFor(hello.realm());
+		if (target == null && this.core.isShuttingDown()) {
+			abort(WampUris.CLOSE_SYSTEM_SHUTDOWN, "the router is shutting down");
+			return;
+		}
+		if (target == null) {
+			abort(WampUris.NO_SUCH_REALM, "no realm '" + hello.realm() + "' on this router; known realms: "
+					+ this.core.realmNames());
+			return;
+		}
+		Map<String, Object> details = hello.details();
+		List<String> methods = new ArrayList<>();
+		List<@Nullable Object> offered = Dicts.list(details, "authmethods");
+		if (offered == null || offered.isEmpty()) {
+			methods.add("anonymous");
+		}
+		else {
+			for (Object method : offered) {
+				methods.add(String.valueOf(method));
+			}
+		}
+		readFeatures(details);
+		Map<String, Object> authextra = Dicts.dict(details, "authextra");
+		this.id = target.newSessionId();
+		AuthRequest request = new AuthRequest(target.name(), this.id, Dicts.string(details, "authid"), methods,
+				(authextra != null) ? authextra : Map.of(), details, this.out.kind());
+		Authenticator chosen = null;
+		for (String method : methods) {
+			for (Authenticator candidate : target.authenticators()) {
+				if (candidate.authMethod().equals(method) && candidate.supports(request)) {
+					chosen = candidate;
+					break;
+				}
+			}
+			if (chosen != null) {
+				break;
+			}
+		}
+		if (chosen == null) {
+			List<String> enabled = target.authMethods();
+			boolean anyEnabled = methods.stream().anyMatch(enabled::contains);
+			if (anyEnabled) {
+				abort(WampUris.NO_SUCH_PRINCIPAL, "no principal '" + request.authid() + "' for methods " + methods
+						+ " on realm '" + target.name() + "'");
+			}
+			else {
+				abort(WampUris.NO_AUTH_METHOD, "none of the offered authentication methods " + methods
+						+ " is enabled on realm '" + target.name() + "' (enabled: " + enabled + ")");
+			}
+			return;
+		}
+		this.realm = target;
+		this.authRequest = request;
+		this.authenticator = chosen;
+		if (transition(State.NEW, State.AUTHENTICATING)) {
+			run(() -> chosen.begin(request));
+		}
+	}
+
+	private void onAuthenticate(Authenticate authenticate) {
+		Authenticator current = this.authenticator;
+		AuthRequest request = this.authRequest;
+		if (current == null || request == null) {
+			protocolViolation("AUTHENTICATE without a pending CHALLENGE");
+			return;
+		}
+		if (!transition(State.CHALLENGED, State.AUTHENTICATING)) {
+			return;
+		}
+		Object state = this.authState;
+		run(() -> current.authenticate(request, state, authenticate.signature(), authenticate.extra()));
+	}
+
+	private void run(Supplier<Mono<AuthDecision>> step) {
+		Mono<AuthDecision> decision;
+		try {
+			// An authenticator that throws instead of signalling an error still fails cleanly.
+			decision = step.get();
+		}
+		catch (RuntimeException ex) {
+			onAuthError(ex);
+			return;
+		}
+		decision.timeout(AUTH_TIMEOUT)
+			.switchIfEmpty(Mono.fromSupplier(() -> AuthDecision.reject("the authenticator gave no answer")))
+			.subscribe(this::onDecision, this::onAuthError);
+	}
+
+	private void onAuthError(Throwable ex) {
+		if (this.state != State.AUTHENTICATING) {
+			return;
+		}
+		logger.info("Authentication of a session on realm '{}' failed: {}", realmName(), ex.toString());
+		this.core.authenticationFailures.increment();
+		abort(WampUris.AUTHENTICATION_FAILED, "authentication failed: " + ex.getMessage());
+	}
+
+	private void onDecision(AuthDecision decision) {
+		if (this.state != State.AUTHENTICATING) {
+			return;
+		}
+		if (decision instanceof AuthDecision.Accept accept) {
+			welcome(accept);
+		}
+		else if (decision instanceof AuthDecision.Challenge challenge) {
+			this.authState = challenge.state();
+			if (!transition(State.AUTHENTICATING, State.CHALLENGED)) {
+				return;
+			}
+			send(new Challenge(this.authenticator.authMethod(), challenge.extra()));
+		}
+		else if (decision instanceof AuthDecision.Reject reject) {
+			AuthRequest request = this.authRequest;
+			logger.info("Rejected authid '{}' on realm '{}': {}", (request != null) ? request.authid() : null,
+					realmName(), reject.message());
+			this.core.authenticationFailures.increment();
+			abort(reject.reason(), reject.message());
+		}
+	}
+
+	private void welcome(AuthDecision.Accept accept) {
+		Realm target = this.realm;
+		Authenticator method = this.authenticator;
+		if (target == null || method == null) {
+			return;
+		}
+		this.identity = new SessionIdentity(target.name(), this.id, accept.authid(), accept.authrole(),
+				method.authMethod(), accept.authprovider(), this.out.kind(), accept.authextra());
+		this.joinedAt = Instant.now();
+		this.authState = null;
+		if (!transition(State.AUTHENTICATING, State.ESTABLISHED)) {
+			return;
+		}
+		target.join(this);
+		if (this.state != State.ESTABLISHED) {
+			// Aborted, killed or disconnected while joining: make sure the realm forgets it.
+			target.leave(this);
+			return;
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("realm", target.name());
+		details.put("authid", accept.authid());
+		details.put("authrole", accept.authrole());
+		details.put("authmethod", method.authMethod());
+		details.put("authprovider", accept.authprovider());
+		if (!accept.authextra().isEmpty()) {
+			details.put("authextra", accept.authextra());
+		}
+		details.put("roles", RouterFeatures.ROLES);
+		send(new Welcome(this.id, details));
+		logger.info("Session {} joined realm '{}' as '{}' (role '{}', {})", this.id, target.name(), accept.authid(),
+				accept.authrole(), method.authMethod());
+		target.meta.sessionJoined(this);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void readFeatures(Map<String, Object> details) {
+		Object roles = details.get("roles");
+		if (!(roles instanceof Map)) {
+			return;
+		}
+		Map<String, Object> callee = featuresOf((Map<String, Object>) roles, "callee");
+		this.calleeCanceling = Boolean.TRUE.equals(callee.get("call_canceling"));
+		this.calleeProgressive = Boolean.TRUE.equals(callee.get("progressive_call_results"));
+		this.calleeRevocation = Boolean.TRUE.equals(callee.get("registration_revocation"));
+		this.subscriberRevocation = Boolean.TRUE
+			.equals(featuresOf((Map<String, Object>) roles, "subscriber").get("subscription_revocation"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> featuresOf(Map<String, Object> roles, String role) {
+		if (roles.get(role) instanceof Map<?, ?> r && r.get("features") instanceof Map<?, ?> f) {
+			return (Map<String, Object>) f;
+		}
+		return Map.of();
+	}
+
+	// Authorization
+
+	Authorization authorize(Action action, String uri) {
+		Realm current = this.realm;
+		SessionIdentity who = this.identity;
+		if (current == null || who == null) {
+			return Authorization.DENY;
+		}
+		Authorizer authorizer = current.authorizer();
+		if (authorizer == Authorizer.ALLOW_ALL) {
+			return Authorization.ALLOW;
+		}
+		if (authorizer.cacheable()) {
+			Map<String, Authorization> cache = this.authCache[action.ordinal()];
+			Authorization cached = cache.get(uri);
+			if (cached != null) {
+				return cached;
+			}
+			Authorization decided = decide(authorizer, who, action, uri);
+			if (cache.size() < 1024) {
+				cache.put(uri, decided);
+			}
+			return decided;
+		}
+		return decide(authorizer, who, action, uri);
+	}
+
+	private Authorization decide(Authorizer authorizer, SessionIdentity who, Action action, String uri) {
+		Authorization decided;
+		try {
+			decided = authorizer.authorize(who, action, uri);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Authorizer failed for session {} ({} '{}'): {}", who.session(), action, uri, ex.toString());
+			decided = Authorization.DENY;
+		}
+		if (!decided.allowed()) {
+			this.core.authorizationDenials.increment();
+			logger.info("Denied {} on '{}' to session {} (authid '{}', role '{}')", action, uri, who.session(),
+					who.authid(), who.authrole());
+		}
+		return decided;
+	}
+
+	// Outbound
+
+	void send(WampMessage message) {
+		if (this.state == State.CLOSED && !(message instanceof Abort || message instanceof Goodbye)) {
+			return;
+		}
+		this.out.send(message);
+	}
+
+	void send(SharedMessage message) {
+		if (this.state == State.ESTABLISHED) {
+			this.out.send(message);
+		}
+	}
+
+	void error(int requestType, long requestId, String uri, String message) {
+		if (requestType == WampMessageType.CALL) {
+			this.core.callErrors.increment();
+		}
+		send(new ErrorMessage(requestType, requestId, Map.of(), uri, List.of(message), Map.of()));
+	}
+
+	/**
+	 * End the session because the client broke the protocol.
+	 * @param what what was wrong
+	 */
+	void protocolViolation(String what) {
+		if (this.state == State.CLOSED) {
+			return;
+		}
+		logger.info("Session {} on realm '{}' broke the protocol: {}", this.id, realmName(), what);
+		this.core.protocolViolations.increment();
+		abort(WampUris.PROTOCOL_VIOLATION, what);
+	}
+
+	/**
+	 * Send ABORT, leave the realm and close the transport.
+	 */
+	void abort(String reason, String message) {
+		if (close() == State.CLOSED) {
+			return;
+		}
+		this.out.send(new Abort(Map.of("message", message), reason));
+		leave();
+		closeTransport(reason);
+	}
+
+	/**
+	 * Router-initiated close: send GOODBYE, leave the realm, and close the transport when the
+	 * client answers (or after a second).
+	 * @param reason the close reason URI
+	 * @param message a readable message
+	 */
+	public void goodbye(String reason, String message) {
+		if (!transition(State.ESTABLISHED, State.CLOSING)) {
+			State current = this.state;
+			if (current != State.CLOSED && current != State.CLOSING) {
+				abort(reason, message);
+			}
+			return;
+		}
+		this.out.send(new Goodbye(Map.of("message", message), reason));
+		leave();
+		this.core.timer().newTimeout((t) -> closeTransport(reason), 1, TimeUnit.SECONDS);
+	}
+
+	private void end(String why) {
+		close();
+		leave();
+		closeTransport(why);
+	}
+
+	private void closeTransport(String reason) {
+		close();
+		this.out.close(reason);
+	}
+
+	private void leave() {
+		// Idempotent: the realm removes a session once.
+		this.left.set(true);
+		Realm current = this.realm;
+		if (current != null && this.identity != null) {
+			current.leave(this);
+		}
+	}
+
+	private String realmName() {
+		Realm current = this.realm;
+		return (current != null) ? current.name() : "?";
+	}
+
+	private static String name(WampMessage message) {
+		return WampMessageType.name(message.type());
+	}
+
+	@Override
+	public String toString() {
+		return "RouterSession[" + this.id + ", " + this.state + "]";
+	}
+
+}

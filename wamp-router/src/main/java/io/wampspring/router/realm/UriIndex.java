@@ -1,0 +1,150 @@
+package io.wampspring.router.realm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import io.wampspring.core.uri.MatchPolicy;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Registrations or subscriptions indexed for matching: a hash map for exact URIs, and arrays
+ * for prefix (longest first) and wildcard patterns (most fixed components first). Reads are
+ * lock free; writes happen under the owner's lock and publish new arrays.
+ *
+ * @param <T> the entry type
+ */
+final class UriIndex<T extends UriIndex.Entry> {
+
+	/** What the index holds. */
+	interface Entry {
+
+		long id();
+
+		String uri();
+
+		MatchPolicy match();
+
+	}
+
+	private final ConcurrentHashMap<String, T> exact = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<String, T> prefixByUri = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<String, T> wildcardByUri = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Long, T> byId = new ConcurrentHashMap<>();
+
+	private volatile Entry[] prefixes = new Entry[0];
+
+	private volatile Entry[] wildcards = new Entry[0];
+
+	@Nullable T get(String uri, MatchPolicy match) {
+		return mapFor(match).get(uri);
+	}
+
+	@Nullable T byId(long id) {
+		return this.byId.get(id);
+	}
+
+	int size() {
+		return this.byId.size();
+	}
+
+	List<T> all() {
+		return new ArrayList<>(this.byId.values());
+	}
+
+	/** Add an entry; the caller holds the owner's lock. */
+	void add(T entry) {
+		mapFor(entry.match()).put(entry.uri(), entry);
+		this.byId.put(entry.id(), entry);
+		rebuild(entry.match());
+	}
+
+	/** Remove an entry; the caller holds the owner's lock. */
+	void remove(T entry) {
+		mapFor(entry.match()).remove(entry.uri(), entry);
+		this.byId.remove(entry.id(), entry);
+		rebuild(entry.match());
+	}
+
+	/**
+	 * The entry that wins for a concrete URI: exact, then the longest prefix, then the
+	 * wildcard with the most fixed components.
+	 */
+	@SuppressWarnings("unchecked")
+	@Nullable T best(String uri) {
+		T found = this.exact.get(uri);
+		if (found != null) {
+			return found;
+		}
+		for (Entry entry : this.prefixes) {
+			if (uri.startsWith(entry.uri())) {
+				return (T) entry;
+			}
+		}
+		for (Entry entry : this.wildcards) {
+			if (MatchPolicy.WILDCARD.matches(entry.uri(), uri)) {
+				return (T) entry;
+			}
+		}
+		return null;
+	}
+
+	/** Every entry that matches a concrete URI. */
+	@SuppressWarnings("unchecked")
+	void forEachMatch(String uri, Consumer<T> action) {
+		T found = this.exact.get(uri);
+		if (found != null) {
+			action.accept(found);
+		}
+		for (Entry entry : this.prefixes) {
+			if (uri.startsWith(entry.uri())) {
+				action.accept((T) entry);
+			}
+		}
+		for (Entry entry : this.wildcards) {
+			if (MatchPolicy.WILDCARD.matches(entry.uri(), uri)) {
+				action.accept((T) entry);
+			}
+		}
+	}
+
+	private ConcurrentHashMap<String, T> mapFor(MatchPolicy match) {
+		return switch (match) {
+			case EXACT -> this.exact;
+			case PREFIX -> this.prefixByUri;
+			case WILDCARD -> this.wildcardByUri;
+		};
+	}
+
+	private void rebuild(MatchPolicy match) {
+		if (match == MatchPolicy.PREFIX) {
+			Entry[] array = this.prefixByUri.values().toArray(new Entry[0]);
+			Arrays.sort(array, Comparator.comparingInt((Entry e) -> e.uri().length()).reversed()
+				.thenComparingLong(Entry::id));
+			this.prefixes = array;
+		}
+		else if (match == MatchPolicy.WILDCARD) {
+			Entry[] array = this.wildcardByUri.values().toArray(new Entry[0]);
+			Arrays.sort(array, Comparator.comparingInt((Entry e) -> fixedComponents(e.uri())).reversed()
+				.thenComparingLong(Entry::id));
+			this.wildcards = array;
+		}
+	}
+
+	private static int fixedComponents(String pattern) {
+		int count = 0;
+		for (String part : pattern.split("\\.", -1)) {
+			if (!part.isEmpty()) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+}

@@ -1,0 +1,175 @@
+package io.wampspring.router.transport;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.ssl.SslContext;
+import io.wampspring.core.WampProtocolException;
+import io.wampspring.core.codec.WampCodec;
+import io.wampspring.core.codec.WampCodecs;
+import io.wampspring.core.message.WampMessage;
+import io.wampspring.router.realm.RouterCore;
+import io.wampspring.router.realm.RouterSession;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.WebsocketServerSpec;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+/**
+ * The WebSocket listener: a Reactor Netty HTTP server that upgrades requests on one path,
+ * picks the codec from the client's offered subprotocols (in the client's order), and feeds
+ * each decoded frame to the connection's {@link RouterSession} on the event loop.
+ */
+public final class WebSocketListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(WebSocketListener.class);
+
+	private static final String PROTOCOLS = "wamp.2.json,wamp.2.msgpack,wamp.2.cbor";
+
+	private final RouterCore core;
+
+	private final String host;
+
+	private final int port;
+
+	private final String path;
+
+	private final @Nullable SslContext ssl;
+
+	private @Nullable DisposableServer server;
+
+	/**
+	 * Create a listener.
+	 * @param core the router core
+	 * @param host the host to bind
+	 * @param port the port, 0 for an ephemeral one
+	 * @param path the HTTP path, such as {@code /ws}
+	 * @param ssl TLS, or null for plain WebSocket
+	 */
+	public WebSocketListener(RouterCore core, String host, int port, String path, @Nullable SslContext ssl) {
+		this.core = core;
+		this.host = host;
+		this.port = port;
+		this.path = path;
+		this.ssl = ssl;
+	}
+
+	/**
+	 * Bind the server.
+	 * @param timeout how long to wait for the bind
+	 */
+	public void start(Duration timeout) {
+		int max = this.core.limits().maxMessageSize();
+		// Netty's own limit is twice ours, so that a message just above our limit gets a
+		// readable ABORT instead of a bare close.
+		int nettyMax = (max > Integer.MAX_VALUE / 2) ? Integer.MAX_VALUE : max * 2;
+		WebsocketServerSpec spec = WebsocketServerSpec.builder()
+			.protocols(PROTOCOLS)
+			.maxFramePayloadLength(nettyMax)
+			.build();
+		HttpServer http = HttpServer.create().host(this.host).port(this.port);
+		if (this.ssl != null) {
+			SslContext context = this.ssl;
+			http = http.secure((ssl) -> ssl.sslContext(context));
+		}
+		this.server = http.route((routes) -> routes.ws(this.path, (in, out) -> handle(in, out, nettyMax), spec))
+			.bindNow(timeout);
+		logger.info("WAMP WebSocket listener on {}://{}:{}{}", (this.ssl != null) ? "wss" : "ws", this.host, boundPort(),
+				this.path);
+	}
+
+	/**
+	 * The port the server is bound to.
+	 * @return the port
+	 */
+	public int boundPort() {
+		DisposableServer current = this.server;
+		if (current == null) {
+			throw new IllegalStateException("the WebSocket listener is not started");
+		}
+		return ((InetSocketAddress) current.address()).getPort();
+	}
+
+	/**
+	 * Stop the server.
+	 * @param timeout how long to wait
+	 */
+	public void stop(Duration timeout) {
+		DisposableServer current = this.server;
+		if (current != null) {
+			current.disposeNow(timeout);
+			this.server = null;
+		}
+	}
+
+	private Publisher<Void> handle(WebsocketInbound in, WebsocketOutbound out, int nettyMax) {
+		String subprotocol = in.selectedSubprotocol();
+		WampCodec codec = WampCodecs.bySubprotocol(subprotocol);
+		if (codec == null) {
+			logger.info("Rejected a WebSocket client without a WAMP subprotocol (offered: {})",
+					in.headers().get("Sec-WebSocket-Protocol"));
+			return out.sendClose(1002, "offer one of the subprotocols " + PROTOCOLS);
+		}
+		RouterSession[] holder = new RouterSession[1];
+		in.withConnection((connection) -> {
+			RouterSession session = this.core.newSession(new WebSocketOutbound(connection.channel(), codec));
+			holder[0] = session;
+			connection.onDispose(session::transportClosed);
+		});
+		RouterSession session = holder[0];
+		if (session == null) {
+			return Mono.empty();
+		}
+		int max = this.core.limits().maxMessageSize();
+		return in.aggregateFrames(nettyMax)
+			.receiveFrames()
+			.doOnNext((frame) -> onFrame(session, codec, frame, max))
+			.then();
+	}
+
+	private static void onFrame(RouterSession session, WampCodec codec, WebSocketFrame frame, int max) {
+		if (session.isClosed()) {
+			return;
+		}
+		if (!(frame instanceof TextWebSocketFrame) && !(frame instanceof BinaryWebSocketFrame)) {
+			return;
+		}
+		ByteBuf content = frame.content();
+		int size = content.readableBytes();
+		if (size > max) {
+			session.protocolError("a message of " + size + " bytes exceeds the limit of " + max + " bytes");
+			return;
+		}
+		WampMessage message;
+		try {
+			message = codec.decode(new ByteBufInputStream(content));
+		}
+		catch (WampProtocolException ex) {
+			session.protocolError("could not decode a " + codec.subprotocol() + " message: " + ex.getMessage());
+			return;
+		}
+		catch (RuntimeException ex) {
+			session.protocolError("could not decode a " + codec.subprotocol() + " message: " + ex);
+			return;
+		}
+		try {
+			session.receive(message);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Router failure while handling a message of session {}", session.id(), ex);
+			session.protocolError("the router failed to handle the message: " + ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.wampspring.router;
+
+import java.util.List;
+import java.util.Map;
+
+import io.wampspring.core.WampUris;
+import io.wampspring.core.message.Abort;
+import io.wampspring.core.message.Goodbye;
+import io.wampspring.core.message.Welcome;
+import io.wampspring.router.test.TestPeer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The session handshake over real WebSockets: WELCOME with the router's roles, ABORT for an
+ * unknown realm, GOODBYE both ways, subprotocol selection, realms created on first use.
+ */
+class HandshakeTests {
+
+	private static WampRouter router;
+
+	@BeforeAll
+	static void start() {
+		router = WampRouter.builder().realm("realm1").webSocket("127.0.0.1", 0, "/ws").build().start();
+	}
+
+	@AfterAll
+	static void stop() {
+		router.stop();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void welcomesWithRouterRolesAndFeatures() {
+		try (TestPeer peer = TestPeer.connect(router.webSocketUrl())) {
+			peer.send(TestPeer.hello("realm1", Map.of()));
+			Welcome welcome = peer.expect(Welcome.class);
+			assertThat(welcome.session()).isPositive();
+			assertThat(welcome.details()).containsEntry("realm", "realm1")
+				.containsEntry("authmethod", "anonymous")
+				.containsEntry("authrole", "anonymous");
+			Map<String, Object> roles = (Map<String, Object>) welcome.details().get("roles");
+			assertThat(roles).containsKeys("dealer", "broker");
+			Map<String, Object> dealer = (Map<String, Object>) ((Map<String, Object>) roles.get("dealer")).get("features");
+			assertThat(dealer).containsEntry("call_canceling", true)
+				.containsEntry("progressive_call_results", true)
+				.containsEntry("shared_registration", true)
+				.containsEntry("pattern_based_registration", true);
+		}
+	}
+
+	@Test
+	void abortsForUnknownRealmWithMessage() {
+		try (TestPeer peer = TestPeer.connect(router.webSocketUrl())) {
+			peer.send(TestPeer.hello("nope", Map.of()));
+			Abort abort = peer.expect(Abort.class);
+			assertThat(abort.reason()).isEqualTo(WampUris.NO_SUCH_REALM);
+			assertThat((String) abort.details().get("message")).contains("nope").contains("realm1");
+			assertThat(peer.awaitClosed()).isTrue();
+		}
+	}
+
+	@Test
+	void clientGoodbyeIsAnswered() {
+		try (TestPeer peer = TestPeer.connect(router.webSocketUrl())) {
+			peer.join("realm1");
+			peer.send(new Goodbye(Map.of(), WampUris.CLOSE_NORMAL));
+			assertThat(peer.expect(Goodbye.class).reason()).isEqualTo(WampUris.CLOSE_GOODBYE_AND_OUT);
+			assertThat(peer.awaitClosed()).isTrue();
+		}
+	}
+
+	@Test
+	void routerGoodbyeOnKill() {
+		try (TestPeer victim = TestPeer.connect(router.webSocketUrl());
+				TestPeer killer = TestPeer.connect(router.webSocketUrl())) {
+			long id = victim.join("realm1");
+			killer.join("realm1");
+			killer.send(new io.wampspring.core.message.Call(1, Map.of(), "wamp.session.kill", List.of(id), Map.of()));
+			killer.expect(io.wampspring.core.message.Result.class);
+			Goodbye goodbye = victim.expect(Goodbye.class);
+			assertThat(goodbye.reason()).isEqualTo(WampUris.CLOSE_KILLED);
+			victim.send(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
+			assertThat(victim.awaitClosed()).isTrue();
+		}
+	}
+
+	@Test
+	void selectsSubprotocolInClientOrder() {
+		try (TestPeer msgpack = TestPeer.connect(router.webSocketUrl(), "wamp.2.msgpack,wamp.2.json");
+				TestPeer cbor = TestPeer.connect(router.webSocketUrl(), "wamp.2.cbor,wamp.2.msgpack")) {
+			assertThat(msgpack.codec().subprotocol()).isEqualTo("wamp.2.msgpack");
+			assertThat(cbor.codec().subprotocol()).isEqualTo("wamp.2.cbor");
+			msgpack.join("realm1");
+			cbor.join("realm1");
+			long registration = msgpack.register("com.example.cross", Map.of());
+			long call = cbor.call("com.example.cross", Map.of(), "x", 1);
+			var invocation = msgpack.expect(io.wampspring.core.message.Invocation.class);
+			assertThat(invocation.registration()).isEqualTo(registration);
+			assertThat(invocation.args()).containsExactly("x", 1L);
+			msgpack.send(new io.wampspring.core.message.Yield(invocation.requestId(), Map.of(), List.of("ok"), Map.of()));
+			var result = cbor.expect(io.wampspring.core.message.Result.class);
+			assertThat(result.requestId()).isEqualTo(call);
+			assertThat(result.args()).containsExactly("ok");
+		}
+	}
+
+	@Test
+	void refusesClientsWithoutWampSubprotocol() {
+		java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
+		reactor.netty.http.client.HttpClient.create()
+			.websocket(reactor.netty.http.client.WebsocketClientSpec.builder().protocols("chat").build())
+			.uri(router.webSocketUrl())
+			.handle((in, out) -> in.receiveCloseStatus().doOnNext(outcome::complete).then())
+			.subscribe(null, outcome::complete);
+		// Either the upgrade fails or the router closes with 1002 (protocol error).
+		Object result = outcome.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
+		if (result instanceof io.netty.handler.codec.http.websocketx.WebSocketCloseStatus status) {
+			assertThat(status.code()).isEqualTo(1002);
+		}
+		else {
+			assertThat(result).isInstanceOf(Throwable.class);
+		}
+	}
+
+	@Test
+	void createsRealmsOnFirstUseWhenAsked() {
+		WampRouter auto = WampRouter.builder().autoCreateRealms(true).webSocket("127.0.0.1", 0, "/wamp").build().start();
+		try (TestPeer peer = TestPeer.connect(auto.webSocketUrl())) {
+			assertThat(peer.join("brand.new")).isPositive();
+		}
+		finally {
+			auto.stop();
+		}
+	}
+
+}
