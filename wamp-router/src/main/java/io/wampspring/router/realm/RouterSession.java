@@ -369,7 +369,8 @@ public final class RouterSession {
 		this.authRequest = request;
 		this.authenticator = chosen;
 		if (transition(State.NEW, State.AUTHENTICATING)) {
-			run(() -> chosen.begin(request));
+			Authenticator method = chosen;
+			run(() -> method.begin(request));
 		}
 	}
 
