@@ -29,4 +29,44 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 		}
 	}
 
+	/**
+	 * A copy with another message size limit.
+	 * @param bytes the largest message a client may send
+	 * @return the new limits
+	 */
+	public RouterLimits withMaxMessageSize(int bytes) {
+		return new RouterLimits(bytes, this.maxPendingCallsPerSession, this.maxRegistrationsPerSession,
+				this.maxSubscriptionsPerSession);
+	}
+
+	/**
+	 * A copy with another pending call limit.
+	 * @param calls calls a session may have in flight
+	 * @return the new limits
+	 */
+	public RouterLimits withMaxPendingCallsPerSession(int calls) {
+		return new RouterLimits(this.maxMessageSize, calls, this.maxRegistrationsPerSession,
+				this.maxSubscriptionsPerSession);
+	}
+
+	/**
+	 * A copy with another registration limit.
+	 * @param registrations registrations per session
+	 * @return the new limits
+	 */
+	public RouterLimits withMaxRegistrationsPerSession(int registrations) {
+		return new RouterLimits(this.maxMessageSize, this.maxPendingCallsPerSession, registrations,
+				this.maxSubscriptionsPerSession);
+	}
+
+	/**
+	 * A copy with another subscription limit.
+	 * @param subscriptions subscriptions per session
+	 * @return the new limits
+	 */
+	public RouterLimits withMaxSubscriptionsPerSession(int subscriptions) {
+		return new RouterLimits(this.maxMessageSize, this.maxPendingCallsPerSession, this.maxRegistrationsPerSession,
+				subscriptions);
+	}
+
 }
