@@ -242,6 +242,25 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 	}
 
 	/**
+	 * Add a realm while the router runs.
+	 * @param realm the realm configuration
+	 * @return true when added, false when a realm of that name exists
+	 */
+	public boolean addRealm(RealmConfig realm) {
+		return core().addRealm(realm);
+	}
+
+	/**
+	 * Remove a realm while the router runs; its sessions get GOODBYE
+	 * {@code wamp.close.close_realm}.
+	 * @param name the realm name
+	 * @return true when a realm was removed
+	 */
+	public boolean removeRealm(String name) {
+		return core().removeRealm(name);
+	}
+
+	/**
 	 * A snapshot of the router's counters and gauges (sessions, registrations, calls,
 	 * events, denials, protocol violations), for health checks and metrics.
 	 * @return the metrics

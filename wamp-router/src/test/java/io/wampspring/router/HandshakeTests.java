@@ -127,6 +127,18 @@ class HandshakeTests {
 	}
 
 	@Test
+	void addsAndRemovesRealmsAtRunTime() {
+		assertThat(router.addRealm(io.wampspring.router.config.RealmConfig.open("late"))).isTrue();
+		assertThat(router.addRealm(io.wampspring.router.config.RealmConfig.open("late"))).isFalse();
+		try (TestPeer peer = TestPeer.connect(router.webSocketUrl())) {
+			peer.join("late");
+			assertThat(router.removeRealm("late")).isTrue();
+			assertThat(peer.expect(Goodbye.class).reason()).isEqualTo(WampUris.CLOSE_REALM);
+		}
+		assertThat(router.core().realmNames()).containsExactly("realm1");
+	}
+
+	@Test
 	void createsRealmsOnFirstUseWhenAsked() {
 		WampRouter auto = WampRouter.builder().autoCreateRealms(true).webSocket("127.0.0.1", 0, "/wamp").build().start();
 		try (TestPeer peer = TestPeer.connect(auto.webSocketUrl())) {

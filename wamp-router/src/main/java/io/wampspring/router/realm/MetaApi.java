@@ -27,6 +27,16 @@ final class MetaApi {
 				(caller, args, kwargs) -> List.of(sessions(args).stream().map(RouterSession::id).toList()));
 		realm.addInternal("wamp.session.get", (caller, args, kwargs) -> List.of(details(session(args))));
 		realm.addInternal("wamp.session.kill", this::kill);
+		realm.addInternal("wamp.session.kill_by_authid", (caller, args, kwargs) -> {
+			String authid = stringArg(args, "authid");
+			return List.of(killAll(caller, kwargs, (who) -> who.authid().equals(authid)));
+		});
+		realm.addInternal("wamp.session.kill_by_authrole", (caller, args, kwargs) -> {
+			String authrole = stringArg(args, "authrole");
+			return List.of((long) killAll(caller, kwargs, (who) -> who.authrole().equals(authrole)).size());
+		});
+		realm.addInternal("wamp.session.kill_all",
+				(caller, args, kwargs) -> List.of((long) killAll(caller, kwargs, (who) -> true).size()));
 		realm.addInternal("wamp.registration.list", (caller, args, kwargs) -> List.of(list(realm.dealer.index)));
 		realm.addInternal("wamp.registration.lookup",
 				(caller, args, kwargs) -> single(lookup(realm.dealer.index, args)));
@@ -127,6 +137,30 @@ final class MetaApi {
 		target.goodbye((reason instanceof String r) ? r : WampUris.CLOSE_KILLED,
 				(message instanceof String m) ? m : "killed by session " + caller.id());
 		return List.of();
+	}
+
+	/** Kill every other session whose identity matches; the killed session ids. */
+	private List<Long> killAll(RouterSession caller, Map<String, @Nullable Object> kwargs,
+			java.util.function.Predicate<SessionIdentity> filter) {
+		Object reason = kwargs.get("reason");
+		Object message = kwargs.get("message");
+		List<Long> killed = new ArrayList<>();
+		for (RouterSession session : this.realm.sessions()) {
+			SessionIdentity who = session.identity();
+			if (session != caller && who != null && filter.test(who)) {
+				session.goodbye((reason instanceof String r) ? r : WampUris.CLOSE_KILLED,
+						(message instanceof String m) ? m : "killed by session " + caller.id());
+				killed.add(session.id());
+			}
+		}
+		return killed;
+	}
+
+	private static String stringArg(List<@Nullable Object> args, String what) {
+		if (args.isEmpty() || !(args.get(0) instanceof String value)) {
+			throw new WampException(WampUris.INVALID_ARGUMENT, "expected the " + what + " as the first argument");
+		}
+		return value;
 	}
 
 	private List<RouterSession> sessions(List<@Nullable Object> args) {

@@ -104,6 +104,44 @@ public final class RouterCore {
 	}
 
 	/**
+	 * Add a realm while running.
+	 * @param config the realm configuration
+	 * @return true when added, false when a realm of that name exists
+	 */
+	public boolean addRealm(RealmConfig config) {
+		boolean added = this.realms.putIfAbsent(config.name(), new Realm(this, config)) == null;
+		if (added) {
+			logger.info("Added realm '{}'", config.name());
+		}
+		return added;
+	}
+
+	/**
+	 * Remove a realm while running: its sessions get GOODBYE {@code wamp.close.close_realm}.
+	 * @param name the realm name
+	 * @return true when a realm was removed
+	 */
+	public boolean removeRealm(String name) {
+		Realm realm = this.realms.remove(name);
+		if (realm == null) {
+			return false;
+		}
+		for (RouterSession session : realm.sessions()) {
+			session.goodbye(WampUris.CLOSE_REALM, "the realm '" + name + "' was removed");
+		}
+		logger.info("Removed realm '{}'", name);
+		return true;
+	}
+
+	/**
+	 * The names of the realms.
+	 * @return a sorted snapshot
+	 */
+	public List<String> realmNames() {
+		return List.copyOf(new TreeSet<>(this.realms.keySet()));
+	}
+
+	/**
 	 * The number of sessions, joined or still in their handshake.
 	 * @return the count
 	 */
@@ -151,7 +189,7 @@ public final class RouterCore {
 		return realm;
 	}
 
-	String realmNames() {
+	String realmNamesText() {
 		return new TreeSet<>(this.realms.keySet()).toString();
 	}
 

@@ -321,7 +321,7 @@ public final class RouterSession {
 		}
 		if (target == null) {
 			abort(WampUris.NO_SUCH_REALM, "no realm '" + hello.realm() + "' on this router; known realms: "
-					+ this.core.realmNames());
+					+ this.core.realmNamesText());
 			return;
 		}
 		Map<String, Object> details = hello.details();
@@ -369,7 +369,8 @@ public final class RouterSession {
 		this.authRequest = request;
 		this.authenticator = chosen;
 		if (transition(State.NEW, State.AUTHENTICATING)) {
-			run(() -> chosen.begin(request));
+			Authenticator method = chosen;
+			run(() -> method.begin(request));
 		}
 	}
 

@@ -120,7 +120,8 @@ final class RawSocketHandler extends ByteToMessageDecoder {
 		this.codec = selected;
 		ctx.writeAndFlush(Unpooled.wrappedBuffer(
 				new byte[] { (byte) MAGIC, (byte) ((this.maxLengthExponent << 4) | (second & 0x0F)), 0, 0 }));
-		this.session = this.core.newSession(new RawSocketOutbound(ctx.channel(), selected, clientMax));
+		this.session = this.core.newSession(new RawSocketOutbound(ctx.channel(), selected, clientMax,
+				this.core.limits().maxOutboundBytesPerSession()));
 	}
 
 	private void onMessage(ByteBuf payload) {

@@ -29,15 +29,18 @@ final class RawSocketOutbound implements Outbound {
 
 	private final int clientMaxLength;
 
-	RawSocketOutbound(Channel channel, WampCodec codec, int clientMaxLength) {
+	private final SlowConsumerGuard guard;
+
+	RawSocketOutbound(Channel channel, WampCodec codec, int clientMaxLength, long maxOutboundBytes) {
 		this.channel = channel;
 		this.codec = codec;
 		this.clientMaxLength = clientMaxLength;
+		this.guard = new SlowConsumerGuard(channel, maxOutboundBytes);
 	}
 
 	@Override
 	public void send(WampMessage message) {
-		if (!this.channel.isActive()) {
+		if (!this.channel.isActive() || !this.guard.admit()) {
 			return;
 		}
 		ByteBuf buffer = this.channel.alloc().ioBuffer(256);
@@ -64,7 +67,7 @@ final class RawSocketOutbound implements Outbound {
 
 	@Override
 	public void send(SharedMessage message) {
-		if (!this.channel.isActive()) {
+		if (!this.channel.isActive() || !this.guard.admit()) {
 			return;
 		}
 		byte[] bytes;

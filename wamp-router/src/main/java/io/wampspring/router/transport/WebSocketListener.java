@@ -123,7 +123,8 @@ public final class WebSocketListener {
 		}
 		RouterSession[] holder = new RouterSession[1];
 		in.withConnection((connection) -> {
-			RouterSession session = this.core.newSession(new WebSocketOutbound(connection.channel(), codec));
+			RouterSession session = this.core.newSession(new WebSocketOutbound(connection.channel(), codec,
+					this.core.limits().maxOutboundBytesPerSession()));
 			holder[0] = session;
 			connection.onDispose(session::transportClosed);
 		});

@@ -34,14 +34,17 @@ final class WebSocketOutbound implements Outbound {
 
 	private final AtomicBoolean closing = new AtomicBoolean();
 
-	WebSocketOutbound(Channel channel, WampCodec codec) {
+	private final SlowConsumerGuard guard;
+
+	WebSocketOutbound(Channel channel, WampCodec codec, long maxOutboundBytes) {
 		this.channel = channel;
 		this.codec = codec;
+		this.guard = new SlowConsumerGuard(channel, maxOutboundBytes);
 	}
 
 	@Override
 	public void send(WampMessage message) {
-		if (!this.channel.isActive()) {
+		if (!this.channel.isActive() || !this.guard.admit()) {
 			return;
 		}
 		ByteBuf buffer = this.channel.alloc().ioBuffer(256);
@@ -59,7 +62,7 @@ final class WebSocketOutbound implements Outbound {
 
 	@Override
 	public void send(SharedMessage message) {
-		if (!this.channel.isActive()) {
+		if (!this.channel.isActive() || !this.guard.admit()) {
 			return;
 		}
 		byte[] bytes;
