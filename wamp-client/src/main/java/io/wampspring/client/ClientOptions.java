@@ -93,6 +93,24 @@ public final class ClientOptions {
 	}
 
 	/**
+	 * A builder that starts from these options, to derive changed options.
+	 * @return a new builder holding every setting of these options
+	 */
+	public Builder mutate() {
+		Builder builder = new Builder(this.transport, this.realm);
+		builder.authid = this.authid;
+		builder.authenticators.addAll(this.authenticators);
+		builder.roleFeatures.clear();
+		this.roleFeatures.forEach((role, features) -> builder.roleFeatures.put(role, new LinkedHashMap<>(features)));
+		builder.handlerScheduler = this.handlerScheduler;
+		builder.resultScheduler = this.resultScheduler;
+		builder.goodbyeTimeout = this.goodbyeTimeout;
+		builder.defaultErrorUri = this.defaultErrorUri;
+		builder.reconnect = this.reconnect;
+		return builder;
+	}
+
+	/**
 	 * The features the client announces by default, per role.
 	 * @return a new mutable map of role to feature flags
 	 */

@@ -29,6 +29,23 @@ class OptionsTests {
 	}
 
 	@Test
+	void mutateDerivesChangedOptionsAndLeavesTheOriginal() {
+		ClientOptions original = ClientOptions.builder("ws://localhost:8080/ws", "realm1")
+			.authid("joe")
+			.authenticator(new TicketAuthenticator("secret"))
+			.feature("caller", "call_timeout", false)
+			.build();
+		ClientOptions changed = original.mutate().authid("ann").feature("caller", "x_custom", true).build();
+		assertThat(changed.authid()).isEqualTo("ann");
+		assertThat(changed.authenticators()).hasSize(1);
+		assertThat(changed.roleFeatures().get("caller")).containsEntry("call_timeout", false)
+			.containsEntry("x_custom", true);
+		assertThat(original.authid()).isEqualTo("joe");
+		assertThat(original.roleFeatures().get("caller")).doesNotContainKey("x_custom");
+		assertThat(changed.transport()).isSameAs(original.transport());
+	}
+
+	@Test
 	void clientOptionsValidation() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder("http://localhost/ws", "realm1"))
 			.withMessageContaining("ws://");
