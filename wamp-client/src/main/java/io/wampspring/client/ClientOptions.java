@@ -12,6 +12,7 @@ import io.wampspring.client.auth.AnonymousAuthenticator;
 import io.wampspring.client.auth.ClientAuthenticator;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.transport.WampTransport;
+import io.wampspring.client.transport.WampTransports;
 import io.wampspring.client.transport.WebSocketTransport;
 import io.wampspring.core.uri.WampUriValidator;
 import org.jspecify.annotations.Nullable;
@@ -82,14 +83,17 @@ public final class ClientOptions {
 	}
 
 	/**
-	 * A builder for a WebSocket URL (JSON, default WebSocket settings) and a realm. Use
-	 * {@link WebSocketTransport#builder(String)} for other serializers, TLS or headers.
-	 * @param url a {@code ws://} or {@code wss://} URL
+	 * A builder for a router URL and a realm, with JSON and default transport settings (see
+	 * {@link WampTransports#forUrl(String)}). Use {@link WebSocketTransport#builder(String)}
+	 * or {@link io.wampspring.client.transport.RawSocketTransport#builder(String)} for other
+	 * serializers, TLS, headers or pings.
+	 * @param url a {@code ws://}, {@code wss://}, {@code tcp://}, {@code tcps://} or
+	 * {@code unix://} URL
 	 * @param realm the realm to join
 	 * @return a new builder
 	 */
 	public static Builder builder(String url, String realm) {
-		return new Builder(WebSocketTransport.builder(url).build(), realm);
+		return new Builder(WampTransports.forUrl(url), realm);
 	}
 
 	/**

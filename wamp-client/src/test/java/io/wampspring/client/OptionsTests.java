@@ -48,7 +48,12 @@ class OptionsTests {
 	@Test
 	void clientOptionsValidation() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder("http://localhost/ws", "realm1"))
-			.withMessageContaining("ws://");
+			.withMessageContaining("ws://")
+			.withMessageContaining("tcp://");
+		assertThat(ClientOptions.builder("tcp://localhost:8081", "realm1").build().transport())
+			.isInstanceOf(io.wampspring.client.transport.RawSocketTransport.class);
+		assertThat(ClientOptions.builder("unix:///run/wamp.sock", "realm1").build().transport().describe())
+			.isEqualTo("unix:///run/wamp.sock");
 		assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder("ws://localhost/ws", "bad realm"))
 			.withMessageContaining("realm");
 		assertThatIllegalArgumentException()
