@@ -145,6 +145,20 @@ class WampClientTests {
 	}
 
 	@Test
+	void aMessageOutOfOrderDuringTheHandshakeFailsConnectWithAProtocolViolation() {
+		this.router.script((message) -> (message instanceof Hello) ? List.of(new Result(1, Map.of())) : null);
+		this.client = WampClient
+			.create(ClientOptions.builder(this.router.url(), "realm1").reconnect(ReconnectOptions.disabled()).build());
+		StepVerifier.create(this.client.connect())
+			.expectErrorSatisfies((error) -> {
+				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
+				assertThat(error.getMessage()).contains("RESULT before WELCOME");
+			})
+			.verify(TIMEOUT);
+		assertThat(this.router.await(Abort.class).reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
+	}
+
+	@Test
 	void answersRouterGoodbye() {
 		connect();
 		this.router.send(new Goodbye(Map.of(), WampUris.CLOSE_SYSTEM_SHUTDOWN));
