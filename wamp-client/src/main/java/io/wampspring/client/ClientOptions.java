@@ -244,7 +244,7 @@ public final class ClientOptions {
 
 		private Scheduler handlerScheduler = Schedulers.boundedElastic();
 
-		private Scheduler resultScheduler = Schedulers.boundedElastic();
+		private Scheduler resultScheduler = Schedulers.parallel();
 
 		private Duration goodbyeTimeout = Duration.ofSeconds(5);
 
@@ -317,9 +317,12 @@ public final class ClientOptions {
 		}
 
 		/**
-		 * Where request outcomes are delivered (default {@code Schedulers.boundedElastic()});
-		 * {@code Schedulers.immediate()} delivers them on the I/O thread, which is faster but
-		 * then the application must never block in its operators.
+		 * Where request outcomes are delivered (default {@code Schedulers.parallel()}: cheap,
+		 * and off the I/O thread; Reactor refuses {@code block()} there, so an application
+		 * that blocks in its operators should {@code publishOn} its own scheduler or set
+		 * {@code Schedulers.boundedElastic()} here). {@code Schedulers.immediate()} delivers on
+		 * the I/O thread, which is fastest but then the application must never block in its
+		 * operators.
 		 * @param scheduler the scheduler
 		 * @return this builder
 		 */
