@@ -1,5 +1,6 @@
 package io.wampspring.client;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.reconnect.SessionState;
 import io.wampspring.client.transport.InProcessTransport;
+import io.wampspring.client.transport.RawSocketTransport;
 import io.wampspring.client.transport.WebSocketTransport;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
@@ -25,6 +27,7 @@ import io.wampspring.router.config.Permission;
 import io.wampspring.router.config.RealmConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -36,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Not compiled on the {@code client} branch, which lacks the router: after merging both,
  * move this file to {@code wamp-client/src/test/java/io/wampspring/client/}. It passed on a
- * scratch merge of client + main + router (5 tests, about 3.5 s).
+ * scratch merge of client + main + router.
  */
 class EmbeddedRouterTests {
 
@@ -205,6 +208,33 @@ class EmbeddedRouterTests {
 		caller.publish("com.t", List.of(), Map.of(), PublishOptions.acknowledged()).block(TIMEOUT);
 		assertThat(received.await(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(registration.registrationId()).isNotZero();
+	}
+
+	@Test
+	void rawSocketOverTcpAndUnixSocketsInEverySerializer(@TempDir Path dir) {
+		Path socket = dir.resolve("router.sock");
+		this.router = WampRouter.builder()
+			.realm("realm1")
+			.rawSocket("127.0.0.1", 0)
+			.rawSocketUnix(socket)
+			.build()
+			.start();
+		for (String url : List.of(this.router.rawSocketUrl(), "unix://" + socket)) {
+			for (WampCodec codec : WampCodecs.all()) {
+				WampClient client = WampClient.create(ClientOptions
+					.builder(RawSocketTransport.builder(url).serializers(codec).pingInterval(Duration.ofSeconds(1)).build(),
+							"realm1")
+					.build());
+				this.clients.add(client);
+				client.connect().block(TIMEOUT);
+				client.register("com.raw", RegisterOptions.defaults(),
+						(invocation) -> Mono.just(InvocationResult.of(invocation.arg(0))))
+					.block(TIMEOUT);
+				assertThat(client.call("com.raw", List.of(new byte[] { 1, 2 })).block(TIMEOUT).arg(0))
+					.isEqualTo(new byte[] { 1, 2 });
+				client.close().block(TIMEOUT);
+			}
+		}
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import io.wampspring.client.auth.AnonymousAuthenticator;
 import io.wampspring.client.auth.ClientAuthenticator;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.transport.WampTransport;
+import io.wampspring.client.transport.WampTransports;
 import io.wampspring.client.transport.WebSocketTransport;
 import io.wampspring.core.uri.WampUriValidator;
 import org.jspecify.annotations.Nullable;
@@ -82,14 +83,35 @@ public final class ClientOptions {
 	}
 
 	/**
-	 * A builder for a WebSocket URL (JSON, default WebSocket settings) and a realm. Use
-	 * {@link WebSocketTransport#builder(String)} for other serializers, TLS or headers.
-	 * @param url a {@code ws://} or {@code wss://} URL
+	 * A builder for a router URL and a realm, with JSON and default transport settings (see
+	 * {@link WampTransports#forUrl(String)}). Use {@link WebSocketTransport#builder(String)}
+	 * or {@link io.wampspring.client.transport.RawSocketTransport#builder(String)} for other
+	 * serializers, TLS, headers or pings.
+	 * @param url a {@code ws://}, {@code wss://}, {@code tcp://}, {@code tcps://} or
+	 * {@code unix://} URL
 	 * @param realm the realm to join
 	 * @return a new builder
 	 */
 	public static Builder builder(String url, String realm) {
-		return new Builder(WebSocketTransport.builder(url).build(), realm);
+		return new Builder(WampTransports.forUrl(url), realm);
+	}
+
+	/**
+	 * A builder that starts from these options, to derive changed options.
+	 * @return a new builder holding every setting of these options
+	 */
+	public Builder mutate() {
+		Builder builder = new Builder(this.transport, this.realm);
+		builder.authid = this.authid;
+		builder.authenticators.addAll(this.authenticators);
+		builder.roleFeatures.clear();
+		this.roleFeatures.forEach((role, features) -> builder.roleFeatures.put(role, new LinkedHashMap<>(features)));
+		builder.handlerScheduler = this.handlerScheduler;
+		builder.resultScheduler = this.resultScheduler;
+		builder.goodbyeTimeout = this.goodbyeTimeout;
+		builder.defaultErrorUri = this.defaultErrorUri;
+		builder.reconnect = this.reconnect;
+		return builder;
 	}
 
 	/**
@@ -222,7 +244,7 @@ public final class ClientOptions {
 
 		private Scheduler handlerScheduler = Schedulers.boundedElastic();
 
-		private Scheduler resultScheduler = Schedulers.boundedElastic();
+		private Scheduler resultScheduler = Schedulers.parallel();
 
 		private Duration goodbyeTimeout = Duration.ofSeconds(5);
 
@@ -295,9 +317,12 @@ public final class ClientOptions {
 		}
 
 		/**
-		 * Where request outcomes are delivered (default {@code Schedulers.boundedElastic()});
-		 * {@code Schedulers.immediate()} delivers them on the I/O thread, which is faster but
-		 * then the application must never block in its operators.
+		 * Where request outcomes are delivered (default {@code Schedulers.parallel()}: cheap,
+		 * and off the I/O thread; Reactor refuses {@code block()} there, so an application
+		 * that blocks in its operators should {@code publishOn} its own scheduler or set
+		 * {@code Schedulers.boundedElastic()} here). {@code Schedulers.immediate()} delivers on
+		 * the I/O thread, which is fastest but then the application must never block in its
+		 * operators.
 		 * @param scheduler the scheduler
 		 * @return this builder
 		 */

@@ -218,6 +218,9 @@ public final class WampClient {
 					// close() canceled the attempt: do not leave a half-open session behind
 					.doOnCancel(() -> candidate.dispose(this.options.goodbyeTimeout()));
 			})
+			// never open the transport or send HELLO while holding the client's lock: an
+			// in-process router may answer synchronously from its own threads
+			.subscribeOn(Schedulers.parallel())
 			.subscribe(this::onJoined, this::onAttemptFailed);
 	}
 
@@ -250,6 +253,16 @@ public final class WampClient {
 	}
 
 	private void onJoined(ClientSession joined) {
+		boolean unwanted;
+		synchronized (this.lock) {
+			unwanted = this.stopped && !joined.isEnded();
+		}
+		if (unwanted) {
+			// closed while joining; leave outside the lock
+			joined.leave(this.options.goodbyeTimeout()).subscribe(null, (error) -> {
+			});
+			return;
+		}
 		synchronized (this.lock) {
 			if (joined.isEnded()) {
 				SessionEnd end = joined.end();
@@ -258,7 +271,6 @@ public final class WampClient {
 				return;
 			}
 			if (this.stopped) {
-				joined.leave(this.options.goodbyeTimeout()).subscribe();
 				return;
 			}
 			this.session = joined;
@@ -378,24 +390,35 @@ public final class WampClient {
 		Objects.requireNonNull(gracePeriod, "gracePeriod");
 		return Mono.defer(() -> {
 			ClientSession current;
+			Disposable pendingTimer;
+			Disposable pendingAttempt;
+			boolean leaving;
 			synchronized (this.lock) {
 				if (this.stopped && this.session == null) {
 					return Mono.empty();
 				}
 				this.stopped = true;
-				dispose(this.timer);
-				dispose(this.attempt);
+				pendingTimer = this.timer;
+				pendingAttempt = this.attempt;
+				this.timer = null;
+				this.attempt = null;
 				current = this.session;
 				this.session = null;
 				Sinks.One<SessionInfo> join = this.firstJoin;
 				if (join != null) {
 					join.tryEmitError(new WampException(WampUris.SESSION_CLOSED, "client closed before it joined"));
 				}
-				if (current == null || !this.stateMachine.transition(SessionState.LEAVING,
-						"leaving realm '" + this.options.realm() + "'")) {
+				leaving = current != null && this.stateMachine.transition(SessionState.LEAVING,
+						"leaving realm '" + this.options.realm() + "'");
+				if (!leaving) {
 					this.stateMachine.transition(SessionState.CLOSED, "left: closed by the application");
-					return Mono.empty();
 				}
+			}
+			// canceling an attempt may send GOODBYE or close a connection: never under the lock
+			dispose(pendingTimer);
+			dispose(pendingAttempt);
+			if (!leaving || current == null) {
+				return Mono.empty();
 			}
 			return current.awaitInvocations(gracePeriod)
 				.then(current.leave(this.options.goodbyeTimeout()))

@@ -29,9 +29,31 @@ class OptionsTests {
 	}
 
 	@Test
+	void mutateDerivesChangedOptionsAndLeavesTheOriginal() {
+		ClientOptions original = ClientOptions.builder("ws://localhost:8080/ws", "realm1")
+			.authid("joe")
+			.authenticator(new TicketAuthenticator("secret"))
+			.feature("caller", "call_timeout", false)
+			.build();
+		ClientOptions changed = original.mutate().authid("ann").feature("caller", "x_custom", true).build();
+		assertThat(changed.authid()).isEqualTo("ann");
+		assertThat(changed.authenticators()).hasSize(1);
+		assertThat(changed.roleFeatures().get("caller")).containsEntry("call_timeout", false)
+			.containsEntry("x_custom", true);
+		assertThat(original.authid()).isEqualTo("joe");
+		assertThat(original.roleFeatures().get("caller")).doesNotContainKey("x_custom");
+		assertThat(changed.transport()).isSameAs(original.transport());
+	}
+
+	@Test
 	void clientOptionsValidation() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder("http://localhost/ws", "realm1"))
-			.withMessageContaining("ws://");
+			.withMessageContaining("ws://")
+			.withMessageContaining("tcp://");
+		assertThat(ClientOptions.builder("tcp://localhost:8081", "realm1").build().transport())
+			.isInstanceOf(io.wampspring.client.transport.RawSocketTransport.class);
+		assertThat(ClientOptions.builder("unix:///run/wamp.sock", "realm1").build().transport().describe())
+			.isEqualTo("unix:///run/wamp.sock");
 		assertThatIllegalArgumentException().isThrownBy(() -> ClientOptions.builder("ws://localhost/ws", "bad realm"))
 			.withMessageContaining("realm");
 		assertThatIllegalArgumentException()

@@ -145,6 +145,20 @@ class WampClientTests {
 	}
 
 	@Test
+	void aMessageOutOfOrderDuringTheHandshakeFailsConnectWithAProtocolViolation() {
+		this.router.script((message) -> (message instanceof Hello) ? List.of(new Result(1, Map.of())) : null);
+		this.client = WampClient
+			.create(ClientOptions.builder(this.router.url(), "realm1").reconnect(ReconnectOptions.disabled()).build());
+		StepVerifier.create(this.client.connect())
+			.expectErrorSatisfies((error) -> {
+				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
+				assertThat(error.getMessage()).contains("RESULT before WELCOME");
+			})
+			.verify(TIMEOUT);
+		assertThat(this.router.await(Abort.class).reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
+	}
+
+	@Test
 	void answersRouterGoodbye() {
 		connect();
 		this.router.send(new Goodbye(Map.of(), WampUris.CLOSE_SYSTEM_SHUTDOWN));
@@ -191,9 +205,10 @@ class WampClientTests {
 
 	@Test
 	void pingsKeepTheConnectionAlive() {
+		// 100 ms leaves room for a loaded machine: two silent intervals would close the connection
 		WampClient client = connect(ClientOptions.builder(
-				WebSocketTransport.builder(this.router.url()).pingInterval(Duration.ofMillis(30)).build(), "realm1"));
-		awaitCondition(() -> this.router.pings() >= 5);
+				WebSocketTransport.builder(this.router.url()).pingInterval(Duration.ofMillis(100)).build(), "realm1"));
+		awaitCondition(() -> this.router.pings() >= 3);
 		assertThat(client.state()).isEqualTo(SessionState.JOINED);
 	}
 

@@ -319,8 +319,9 @@ public final class ClientSession {
 		this.registrations.clear();
 		this.subscriptions.clear();
 		if (this.info == null) {
+			String uri = (error instanceof WampProtocolException) ? WampUris.PROTOCOL_VIOLATION : pendingUri;
 			Throwable failure = (error instanceof WampException) ? error
-					: new WampException(pendingUri, List.of(message), Map.of(), Map.of(), message, error);
+					: new WampException(uri, List.of(message), Map.of(), Map.of(), message, error);
 			this.welcome.tryEmitError(failure);
 		}
 		this.goodbyeReply.tryEmitEmpty();
