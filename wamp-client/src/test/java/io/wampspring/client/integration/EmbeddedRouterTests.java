@@ -1,5 +1,6 @@
 package io.wampspring.client.integration;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.stream.Stream;
 
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
+import io.wampspring.client.CancelMode;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.InvocationResult;
 import io.wampspring.client.PublishOptions;
@@ -21,6 +23,7 @@ import io.wampspring.client.auth.WampAuthenticationException;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.reconnect.SessionState;
+import io.wampspring.client.transport.InProcessTransport;
 import io.wampspring.client.transport.RawSocketTransport;
 import io.wampspring.client.transport.WampTransport;
 import io.wampspring.client.transport.WebSocketTransport;
@@ -35,6 +38,7 @@ import io.wampspring.router.config.Permission;
 import io.wampspring.router.config.RealmConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
@@ -169,6 +173,58 @@ class EmbeddedRouterTests {
 					(ex) -> assertThat(ex.getUri()).isIn(WampUris.TIMEOUT, WampUris.CANCELED)))
 			.verify(TIMEOUT);
 		await().atMost(TIMEOUT).until(() -> cancelled.get() == 1);
+	}
+
+	@Test
+	void cancellingTheCallerInterruptsTheCallee() {
+		WampClient callee = connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
+		WampClient caller = connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
+		AtomicInteger cancelled = new AtomicInteger();
+		callee
+			.register("com.example.forever", RegisterOptions.defaults(),
+					(invocation) -> Mono.<InvocationResult>never().doOnCancel(cancelled::incrementAndGet))
+			.block(TIMEOUT);
+		StepVerifier
+			.create(caller.call("com.example.forever", List.of(), Map.of(),
+					CallOptions.builder().cancelMode(CancelMode.KILL).build()))
+			.expectSubscription()
+			.thenAwait(Duration.ofMillis(100))
+			.thenCancel()
+			.verify(TIMEOUT);
+		await().atMost(TIMEOUT).until(() -> cancelled.get() == 1);
+	}
+
+	@Test
+	void rawSocketOverAUnixDomainSocketInEverySerializer(@TempDir Path dir) {
+		Path socket = dir.resolve("router.sock");
+		WampRouter unixRouter = WampRouter.builder().realm("realm1").rawSocketUnix(socket).build().start();
+		try {
+			for (WampCodec codec : WampCodecs.all()) {
+				WampClient client = connect(ClientOptions
+					.builder(RawSocketTransport.builder("unix://" + socket).serializers(codec).build(), "realm1")
+					.build());
+				client.register("com.example.raw", RegisterOptions.defaults(),
+						(invocation) -> Mono.just(InvocationResult.of(invocation.arg(0))))
+					.block(TIMEOUT);
+				assertThat((byte[]) client.call("com.example.raw", List.of(new byte[] { 1, 2 })).block(TIMEOUT).arg(0))
+					.containsExactly(1, 2);
+				client.close().block(TIMEOUT);
+			}
+		}
+		finally {
+			unixRouter.stop();
+		}
+	}
+
+	@Test
+	void inProcessLinkJoinsWithoutSockets() {
+		WampClient local = connect(
+				ClientOptions.builder(new InProcessTransport(this.router, "embedded"), "realm1").build());
+		WampClient remote = connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
+		local.register("com.example.local", RegisterOptions.defaults(),
+				(invocation) -> Mono.just(InvocationResult.of("local", invocation.arg(0))))
+			.block(TIMEOUT);
+		assertThat(remote.call("com.example.local", List.of(1)).block(TIMEOUT).args()).containsExactly("local", 1L);
 	}
 
 	@Test
