@@ -302,6 +302,23 @@ class DealerTests {
 	}
 
 	@Test
+	void killGivesUpWaitingForACalleeThatNeverAnswersTheInterrupt() {
+		TestPeer callee = peer();
+		callee.register("com.example.mute", Map.of());
+		long kill = this.caller.call("com.example.mute", Map.of());
+		Invocation killed = callee.expect(Invocation.class);
+		this.caller.send(new Cancel(kill, Map.of("mode", "kill")));
+		assertThat(callee.expect(Interrupt.class).options()).containsEntry("mode", "kill");
+		// Autobahn|Python 22 stops its handler on INTERRUPT but sends nothing.
+		ErrorMessage error = this.caller.expect(ErrorMessage.class);
+		assertThat(error.requestId()).isEqualTo(kill);
+		assertThat(error.error()).isEqualTo(WampUris.CANCELED);
+		// A late answer is dropped.
+		callee.send(new Yield(killed.requestId(), Map.of()));
+		this.caller.expectNothing(Duration.ofMillis(100));
+	}
+
+	@Test
 	void calleeLeavingFailsPendingCalls() {
 		TestPeer callee = peer();
 		callee.register("com.example.leaver", Map.of());
