@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.core.auth.ScramVariant;
+import io.wampspring.interop.support.Callers;
 import io.wampspring.interop.support.CheckReport;
 import io.wampspring.interop.support.CheckReport.Outcome;
 import io.wampspring.interop.support.InteropEnvironment;
@@ -31,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AutobahnThroughEmbeddedRouterTests {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
-
-	private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
 
 	/** Seed 0x07 * 32 and its Ed25519 public key, for Cryptosign. */
 	private static final String CRYPTOSIGN_SEED = "07".repeat(32);
@@ -85,13 +84,13 @@ class AutobahnThroughEmbeddedRouterTests {
 	void everyCallerCheckPasses(String callee, String caller, String calleeSerializer, String callerSerializer,
 			String transport) {
 		String prefix = "interop.r" + runs.incrementAndGet();
-		try (PeerProcess calleePeer = peer(callee, connection("realm1", calleeSerializer, transport))
+		try (PeerProcess calleePeer = Callers.peer(callee, connection("realm1", calleeSerializer, transport))
 			.args("--prefix", prefix)
 			.start()) {
 			calleePeer.awaitLine(PeerProcess.READY, READY_TIMEOUT);
 			List<String> args = new ArrayList<>(connection("realm1", callerSerializer, transport));
 			args.addAll(List.of("--prefix", prefix, "--extended", "1"));
-			CheckReport report = runCaller(caller, args);
+			CheckReport report = Callers.run(caller, args);
 			assertThat(report.checks(Outcome.FAIL)).as(report.failureDescription()).isEmpty();
 			assertThat(report.checks(Outcome.SKIP)).as("skipped checks").isEmpty();
 			assertThat(report.checks(Outcome.PASS)).contains("cancel", "disclose_caller", "pattern_prefix",
@@ -114,7 +113,7 @@ class AutobahnThroughEmbeddedRouterTests {
 			default -> List.of("--authmethod", "cryptosign", "--authid", "kim", "--private-key", CRYPTOSIGN_SEED);
 		});
 		args.addAll(List.of("--only", "join,meta_session_count"));
-		CheckReport report = runCaller(caller, args);
+		CheckReport report = Callers.run(caller, args);
 		assertThat(report.checks(Outcome.PASS)).as(report.failureDescription())
 			.containsExactly("join", "meta_session_count");
 
@@ -126,32 +125,12 @@ class AutobahnThroughEmbeddedRouterTests {
 		else {
 			wrong.set(wrong.indexOf("--private-key") + 1, "08".repeat(32));
 		}
-		try (PeerProcess refused = peer(caller, wrong).start()) {
-			assertThat(refused.awaitExit(RUN_TIMEOUT)).as("exit code of a caller that cannot join").isEqualTo(2);
-			assertThat(refused.output()).anyMatch((line) -> line.startsWith("FAIL connect:"));
-		}
+		Callers.assertRefused(caller, wrong);
 	}
 
 	private static List<String> connection(String realm, String serializer, String transport) {
 		String url = transport.equals("rawsocket") ? router.rawSocketUrl() : router.webSocketUrl();
 		return List.of("--url", url, "--realm", realm, "--serializer", serializer);
-	}
-
-	private static PeerProcess.Builder peer(String script, List<String> args) {
-		PeerProcess.Builder builder = script.endsWith(".py") ? PeerProcess.python(script) : PeerProcess.node(script);
-		return builder.args(args);
-	}
-
-	private static CheckReport runCaller(String caller, List<String> args) {
-		try (PeerProcess callerPeer = peer(caller, args).start()) {
-			int exit = callerPeer.awaitExit(RUN_TIMEOUT);
-			CheckReport report = CheckReport.parse(callerPeer.output());
-			assertThat(report.outcomes()).as("checks reported by " + caller + ", output:\n"
-					+ String.join("\n", callerPeer.output())).isNotEmpty();
-			assertThat(exit == 0).as("exit code %d of %s (0 exactly when no check failed)", exit, caller)
-				.isEqualTo(report.checks(Outcome.FAIL).isEmpty());
-			return report;
-		}
 	}
 
 }
