@@ -144,6 +144,86 @@ function checks (config, session, details) {
   }
 }
 
+// Checks of Advanced Profile features (run with --extended 1 or by name with --only). They open
+// extra sessions with the same configuration as helpers.
+function extendedChecks (config, session) {
+  const p = config.prefix
+  const withSessions = async (n, body) => {
+    const opened = []
+    try {
+      for (let i = 0; i < n; i++) opened.push(await connect(config))
+      return await body(opened.map((o) => o.session))
+    } finally {
+      for (const o of opened) { try { o.connection.close() } catch (e) { /* already closed */ } }
+    }
+  }
+  const firstEvent = async (s, topic, options, action) => {
+    let received
+    const got = new Promise((resolve) => { received = resolve })
+    const sub = await s.subscribe(topic, (args, kwargs, details) => received({ args, details }), options)
+    try {
+      await action()
+      return await withTimeout(got, config.timeout, 'waiting for an event on ' + topic)
+    } finally {
+      await s.unsubscribe(sub)
+    }
+  }
+  return {
+    shared_registration: () => withSessions(2, async ([a, b]) => {
+      for (const s of [a, b]) await s.register(p + '.shared', () => s.id, { invoke: 'roundrobin' })
+      const seen = []
+      for (let i = 0; i < 4; i++) seen.push(normalize(await session.call(p + '.shared')).args[0])
+      expectEqual('callees in turn', seen, [a.id, b.id, a.id, b.id])
+    }),
+    pattern_wildcard: () => withSessions(1, async ([a]) => {
+      await a.register(p + '..wild', (args, kwargs, inv) => inv.procedure, { match: 'wildcard' })
+      expectEqual('procedure', normalize(await session.call(p + '.x.wild')).args, [p + '.x.wild'])
+    }),
+    pubsub_options: () => withSessions(1, async ([b]) => {
+      // The first event b sees must be the one it is eligible for, with the publisher disclosed.
+      const event = await firstEvent(b, p + '.opts', {}, async () => {
+        await session.publish(p + '.opts', ['excluded'], {}, { acknowledge: true, exclude: [b.id] })
+        await session.publish(p + '.opts', ['not eligible'], {}, { acknowledge: true, eligible: [session.id], exclude_me: false })
+        await session.publish(p + '.opts', ['eligible'], {}, { acknowledge: true, eligible: [b.id], disclose_me: true })
+      })
+      expectEqual('event', event.args, ['eligible'])
+      expectEqual('publisher', event.details.publisher, session.id)
+    }),
+    pubsub_pattern: async () => {
+      const event = await firstEvent(session, p + '.pat', { match: 'prefix' }, () =>
+        session.publish(p + '.pat.a.b', ['x'], {}, { acknowledge: true, exclude_me: false }))
+      expectEqual('topic', event.details.topic, p + '.pat.a.b')
+    },
+    meta_api: async () => {
+      const one = async (uri, args) => normalize(await session.call(uri, args)).args[0]
+      const sessions = await one('wamp.session.list')
+      if (!sessions.includes(session.id)) throw new Error('wamp.session.list ' + describe(sessions) + ' lacks ' + session.id)
+      const me = await one('wamp.session.get', [session.id])
+      expectEqual('session', me.session, session.id)
+      const reg = await one('wamp.registration.lookup', [p + '.echo'])
+      if (!Number.isInteger(reg)) throw new Error('wamp.registration.lookup returned ' + describe(reg))
+      const callees = await one('wamp.registration.list_callees', [reg])
+      expectEqual('callee count', callees.length, 1)
+      expectEqual('count_callees', await one('wamp.registration.count_callees', [reg]), 1)
+      const prefixReg = await one('wamp.registration.lookup', [p + '.prefix', { match: 'prefix' }])
+      expectEqual('match', await one('wamp.registration.match', [p + '.prefix.any']), prefixReg)
+      const sub = await one('wamp.subscription.lookup', [p + '.ping'])
+      if (!Number.isInteger(sub)) throw new Error('wamp.subscription.lookup returned ' + describe(sub))
+    },
+    meta_events: async () => {
+      let joinedId
+      const event = await firstEvent(session, 'wamp.session.on_join', {}, () =>
+        withSessions(1, async ([c]) => { joinedId = c.id }))
+      expectEqual('joined session', event.args[0].session, joinedId)
+    },
+    invalid_uri: async () => {
+      const err = await expectError(session.call(p + '.not a uri'))
+      expectEqual('error uri', err.error, 'wamp.error.invalid_uri')
+      expectEqual('echo after', normalize(await session.call(p + '.echo', ['after'])).args, ['after'])
+    }
+  }
+}
+
 async function main () {
   const config = parseConfig(process.argv.slice(2))
   let connected
@@ -157,6 +237,10 @@ async function main () {
   let lost = null
   connection.onlost = (reason) => { lost = reason }
   const all = checks(config, session, details)
+  const extended = extendedChecks(config, session)
+  for (const [name, check] of Object.entries(extended)) {
+    if (config.extended || config.only.includes(name)) all[name] = check
+  }
   for (const name of config.only) {
     if (!(name in all)) throw new Error('unknown check ' + name + ' (known: ' + Object.keys(all).join(', ') + ')')
   }

@@ -12,6 +12,7 @@
 //   --timeout     WAMP_TIMEOUT     5000 (ms, per check and for connecting)
 //   --only        WAMP_ONLY        comma separated check names to run (caller)
 //   --skip        WAMP_SKIP        comma separated check names to skip (caller)
+//   --extended    WAMP_EXTENDED    0 | 1: also run the extended checks (caller; routers with the Advanced Profile)
 'use strict'
 
 // Autobahn|JS 26 uses the global WebSocket (Node.js 22+); on older Node.js the ws package provides
@@ -40,7 +41,8 @@ const OPTIONS = {
   prefix: ['WAMP_PREFIX', 'interop'],
   timeout: ['WAMP_TIMEOUT', '5000'],
   only: ['WAMP_ONLY', ''],
-  skip: ['WAMP_SKIP', '']
+  skip: ['WAMP_SKIP', ''],
+  extended: ['WAMP_EXTENDED', '0']
 }
 
 function parseConfig (argv) {
@@ -59,6 +61,7 @@ function parseConfig (argv) {
   config.timeout = parseInt(config.timeout, 10)
   config.only = config.only ? config.only.split(',').map((s) => s.trim()).filter(Boolean) : []
   config.skip = config.skip ? config.skip.split(',').map((s) => s.trim()).filter(Boolean) : []
+  config.extended = config.extended === '1' || config.extended === 'true'
   return config
 }
 

@@ -12,7 +12,7 @@ import sys
 from common import connect, describe, fail_fast, out, parse_config
 
 from autobahn.wamp.exception import ApplicationError
-from autobahn.wamp.types import CallOptions, CallResult, PublishOptions
+from autobahn.wamp.types import CallOptions, CallResult, PublishOptions, RegisterOptions, SubscribeOptions
 
 
 def normalize(res):
@@ -134,7 +134,7 @@ def make_checks(config, session, details):
         await asyncio.sleep(0.4)  # let a late answer for the cancelled call arrive
         expect_equal('echo after cancel', normalize(await session.call(p + '.echo', 'after'))[0], ['after'])
 
-    return {
+    checks = {
         'join': join,
         'echo_args': lambda: echo(['hello', 42, True, 1.5, None, -7, 9007199254740991], {}),
         'echo_kwargs': lambda: echo([1], {'a': 'x', 'b': {'c': [1, 2]}, 'd': None}),
@@ -152,6 +152,115 @@ def make_checks(config, session, details):
         'pattern_prefix': pattern_prefix,
         'meta_session_count': meta_session_count,
         'cancel': cancel,
+    }
+    extended = make_extended_checks(config, session)
+    for name, check in extended.items():
+        if config.extended or name in config.only:
+            checks[name] = check
+    return checks
+
+
+def make_extended_checks(config, session):
+    """Advanced Profile checks (--extended 1, or by name with --only); extra sessions are helpers."""
+    p = config.prefix
+
+    async def with_sessions(n, body):
+        opened = []
+        try:
+            for _ in range(n):
+                helper, _details = await connect(config)
+                opened.append(helper)
+            return await body(*opened)
+        finally:
+            for helper in opened:
+                if not helper.lost.done():
+                    helper.leave()
+
+    async def first_event(s, topic, options, action):
+        got = asyncio.get_event_loop().create_future()
+
+        def on_event(*args, details=None, **kwargs):
+            if not got.done():
+                got.set_result((list(args), details))
+        sub = await s.subscribe(on_event, topic, SubscribeOptions(details_arg='details', **options))
+        try:
+            await action()
+            return await asyncio.wait_for(got, config.timeout)
+        finally:
+            await sub.unsubscribe()
+
+    async def shared_registration():
+        async def body(a, b):
+            for helper in (a, b):
+                await helper.register(lambda h=helper: h._session_id, p + '.shared', RegisterOptions(invoke='roundrobin'))
+            seen = [normalize(await session.call(p + '.shared'))[0][0] for _ in range(4)]
+            expect_equal('callees in turn', seen, [a._session_id, b._session_id, a._session_id, b._session_id])
+        await with_sessions(2, body)
+
+    async def pattern_wildcard():
+        async def body(a):
+            await a.register(lambda details=None: details.procedure, p + '..wild',
+                             RegisterOptions(match='wildcard', details_arg='details'))
+            expect_equal('procedure', normalize(await session.call(p + '.x.wild'))[0], [p + '.x.wild'])
+        await with_sessions(1, body)
+
+    async def pubsub_options():
+        async def body(b):
+            me = session._session_id
+
+            async def publish():
+                await session.publish(p + '.opts', 'excluded', options=PublishOptions(acknowledge=True, exclude=[b._session_id]))
+                await session.publish(p + '.opts', 'not eligible',
+                                      options=PublishOptions(acknowledge=True, eligible=[me], exclude_me=False))
+                # Autobahn|Python 22 has no disclose_me publish option (Autobahn|JS checks disclosure).
+                await session.publish(p + '.opts', 'eligible',
+                                      options=PublishOptions(acknowledge=True, eligible=[b._session_id]))
+            args, _details = await first_event(b, p + '.opts', {}, publish)
+            expect_equal('event', args, ['eligible'])
+        await with_sessions(1, body)
+
+    async def pubsub_pattern():
+        async def publish():
+            await session.publish(p + '.pat.a.b', 'x', options=PublishOptions(acknowledge=True, exclude_me=False))
+        _args, details = await first_event(session, p + '.pat', {'match': 'prefix'}, publish)
+        expect_equal('topic', details.topic, p + '.pat.a.b')
+
+    async def meta_api():
+        async def one(uri, *args):
+            return normalize(await session.call(uri, *args))[0][0]
+        me = session._session_id
+        sessions = await one('wamp.session.list')
+        if me not in sessions:
+            raise AssertionError('wamp.session.list %s lacks %s' % (describe(sessions), me))
+        expect_equal('session', (await one('wamp.session.get', me))['session'], me)
+        reg = await one('wamp.registration.lookup', p + '.echo')
+        if not isinstance(reg, int):
+            raise AssertionError('wamp.registration.lookup returned %s' % describe(reg))
+        expect_equal('callee count', len(await one('wamp.registration.list_callees', reg)), 1)
+        expect_equal('count_callees', await one('wamp.registration.count_callees', reg), 1)
+        prefix_reg = await one('wamp.registration.lookup', p + '.prefix', {'match': 'prefix'})
+        expect_equal('match', await one('wamp.registration.match', p + '.prefix.any'), prefix_reg)
+        sub = await one('wamp.subscription.lookup', p + '.ping')
+        if not isinstance(sub, int):
+            raise AssertionError('wamp.subscription.lookup returned %s' % describe(sub))
+
+    async def meta_events():
+        joined = []
+
+        async def open_one():
+            async def body(c):
+                joined.append(c._session_id)
+            await with_sessions(1, body)
+        args, _details = await first_event(session, 'wamp.session.on_join', {}, open_one)
+        expect_equal('joined session', args[0]['session'], joined[0])
+
+    return {
+        'shared_registration': shared_registration,
+        'pattern_wildcard': pattern_wildcard,
+        'pubsub_options': pubsub_options,
+        'pubsub_pattern': pubsub_pattern,
+        'meta_api': meta_api,
+        'meta_events': meta_events,
     }
 
 

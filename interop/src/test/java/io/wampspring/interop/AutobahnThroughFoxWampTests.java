@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.wampspring.interop.support.Callers;
 import io.wampspring.interop.support.CheckReport;
 import io.wampspring.interop.support.CheckReport.Outcome;
 import io.wampspring.interop.support.FoxWampRouter;
@@ -23,8 +24,6 @@ class AutobahnThroughFoxWampTests {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
 
-	private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
-
 	/** Seed 0x07 * 32 and its Ed25519 public key, for Cryptosign. */
 	private static final String CRYPTOSIGN_SEED = "07".repeat(32);
 
@@ -37,9 +36,9 @@ class AutobahnThroughFoxWampTests {
 	@CsvSource({ "autobahn-js/callee.js, autobahn-py/caller.py", "autobahn-py/callee.py, autobahn-js/caller.js",
 			"autobahn-js/callee.js, autobahn-js/caller.js", "autobahn-py/callee.py, autobahn-py/caller.py" })
 	void callerChecksPassThroughFoxWamp(String callee, String caller) {
-		try (PeerProcess calleePeer = peer(callee, connection(fox)).start()) {
+		try (PeerProcess calleePeer = Callers.peer(callee, connection(fox)).start()) {
 			calleePeer.awaitLine(PeerProcess.READY, READY_TIMEOUT);
-			CheckReport report = runCaller(caller, connection(fox), "--skip",
+			CheckReport report = Callers.run(caller, connection(fox), "--skip",
 					String.join(",", FoxWampRouter.UNSUPPORTED_CHECKS));
 			assertThat(report.checks(Outcome.FAIL)).as(report.failureDescription()).isEmpty();
 			assertThat(report.checks(Outcome.PASS)).contains("join", "echo_args", "echo_kwargs", "echo_unicode",
@@ -51,9 +50,9 @@ class AutobahnThroughFoxWampTests {
 	@Test
 	void foxWampLacksTheFeaturesItIsExcusedFrom() {
 		// If a fox-wamp upgrade adds one of them, this fails: then shorten UNSUPPORTED_CHECKS.
-		try (PeerProcess calleePeer = peer("autobahn-js/callee.js", connection(fox)).start()) {
+		try (PeerProcess calleePeer = Callers.peer("autobahn-js/callee.js", connection(fox)).start()) {
 			calleePeer.awaitLine(PeerProcess.READY, READY_TIMEOUT);
-			CheckReport report = runCaller("autobahn-js/caller.js", connection(fox), "--only",
+			CheckReport report = Callers.run("autobahn-js/caller.js", connection(fox), "--only",
 					String.join(",", FoxWampRouter.UNSUPPORTED_CHECKS));
 			assertThat(report.checks(Outcome.FAIL)).containsExactlyElementsOf(FoxWampRouter.UNSUPPORTED_CHECKS);
 		}
@@ -62,16 +61,16 @@ class AutobahnThroughFoxWampTests {
 	@Test
 	void restartKeepsThePortAndEndsTheSessions() {
 		int port = fox.port();
-		try (PeerProcess calleePeer = peer("autobahn-js/callee.js", connection(fox)).start()) {
+		try (PeerProcess calleePeer = Callers.peer("autobahn-js/callee.js", connection(fox)).start()) {
 			calleePeer.awaitLine(PeerProcess.READY, READY_TIMEOUT);
 			fox.restart();
 			assertThat(fox.port()).isEqualTo(port);
 			// The callee script exits with 3 when its session is lost.
 			assertThat(calleePeer.awaitExit(READY_TIMEOUT)).isEqualTo(3);
 		}
-		try (PeerProcess calleePeer = peer("autobahn-py/callee.py", connection(fox)).start()) {
+		try (PeerProcess calleePeer = Callers.peer("autobahn-py/callee.py", connection(fox)).start()) {
 			calleePeer.awaitLine(PeerProcess.READY, READY_TIMEOUT);
-			CheckReport report = runCaller("autobahn-js/caller.js", connection(fox), "--only", "join,echo_args");
+			CheckReport report = Callers.run("autobahn-js/caller.js", connection(fox), "--only", "join,echo_args");
 			assertThat(report.checks(Outcome.PASS)).as(report.failureDescription()).containsExactly("join", "echo_args");
 		}
 	}
@@ -93,38 +92,18 @@ class AutobahnThroughFoxWampTests {
 				default -> List.of("--authmethod", "cryptosign", "--authid", "kim", "--private-key", CRYPTOSIGN_SEED);
 			});
 			args.addAll(List.of("--only", "join,meta_session_count"));
-			CheckReport report = runCaller(caller, args);
+			CheckReport report = Callers.run(caller, args);
 			assertThat(report.checks(Outcome.PASS)).as(report.failureDescription())
 				.containsExactly("join", "meta_session_count");
 
 			List<String> wrong = new ArrayList<>(args);
 			wrong.set(wrong.indexOf("--authid") + 1, "nobody");
-			try (PeerProcess refused = peer(caller, wrong).start()) {
-				assertThat(refused.awaitExit(RUN_TIMEOUT)).as("exit code of a caller that cannot join").isEqualTo(2);
-				assertThat(refused.output()).anyMatch((line) -> line.startsWith("FAIL connect:"));
-			}
+			Callers.assertRefused(caller, wrong);
 		}
 	}
 
 	private static List<String> connection(FoxWampRouter router) {
 		return List.of("--url", router.url(), "--realm", router.realm(), "--serializer", "json");
-	}
-
-	private static PeerProcess.Builder peer(String script, List<String> args) {
-		PeerProcess.Builder builder = script.endsWith(".py") ? PeerProcess.python(script) : PeerProcess.node(script);
-		return builder.args(args);
-	}
-
-	private static CheckReport runCaller(String caller, List<String> args, String... more) {
-		try (PeerProcess callerPeer = peer(caller, args).args(more).start()) {
-			int exit = callerPeer.awaitExit(RUN_TIMEOUT);
-			CheckReport report = CheckReport.parse(callerPeer.output());
-			assertThat(report.outcomes()).as("checks reported by " + caller + ", output:\n"
-					+ String.join("\n", callerPeer.output())).isNotEmpty();
-			assertThat(exit == 0).as("exit code %d of %s (0 exactly when no check failed)", exit, caller)
-				.isEqualTo(report.checks(Outcome.FAIL).isEmpty());
-			return report;
-		}
 	}
 
 }

@@ -101,13 +101,15 @@ class DealerTests {
 		assertThat(error.requestType()).isEqualTo(WampMessageType.CALL);
 		assertThat(error.requestId()).isEqualTo(request);
 		assertThat(error.error()).isEqualTo(WampUris.NO_SUCH_PROCEDURE);
-		// wamp-core's decoder rejects an invalid URI while reading the frame, so the router
-		// ends the session (it cannot know the request id to answer invalid_uri).
-		TestPeer bad = peer();
-		bad.call("com..bad uri", Map.of());
-		io.wampspring.core.message.Abort abort = bad.expectAbort();
-		assertThat(abort.reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
-		assertThat((String) abort.details().get("message")).contains("com..bad uri");
+		// wamp-core's decoder rejects the URI but knows the request id: ERROR, the session goes on.
+		long bad = this.caller.call("com..bad uri", Map.of());
+		ErrorMessage invalid = this.caller.expect(ErrorMessage.class);
+		assertThat(invalid.requestType()).isEqualTo(WampMessageType.CALL);
+		assertThat(invalid.requestId()).isEqualTo(bad);
+		assertThat(invalid.error()).isEqualTo(WampUris.INVALID_URI);
+		assertThat((String) invalid.args().get(0)).contains("com..bad uri");
+		this.caller.call("wamp.session.count", Map.of());
+		assertThat(this.caller.expect(Result.class).args()).hasSize(1);
 	}
 
 	@Test
@@ -297,6 +299,23 @@ class DealerTests {
 		assertThat(error.requestId()).isEqualTo(kill);
 		assertThat(error.error()).isEqualTo(WampUris.CANCELED);
 		assertThat(error.args()).containsExactly("stopped");
+	}
+
+	@Test
+	void killGivesUpWaitingForACalleeThatNeverAnswersTheInterrupt() {
+		TestPeer callee = peer();
+		callee.register("com.example.mute", Map.of());
+		long kill = this.caller.call("com.example.mute", Map.of());
+		Invocation killed = callee.expect(Invocation.class);
+		this.caller.send(new Cancel(kill, Map.of("mode", "kill")));
+		assertThat(callee.expect(Interrupt.class).options()).containsEntry("mode", "kill");
+		// Autobahn|Python 22 stops its handler on INTERRUPT but sends nothing.
+		ErrorMessage error = this.caller.expect(ErrorMessage.class);
+		assertThat(error.requestId()).isEqualTo(kill);
+		assertThat(error.error()).isEqualTo(WampUris.CANCELED);
+		// A late answer is dropped.
+		callee.send(new Yield(killed.requestId(), Map.of()));
+		this.caller.expectNothing(Duration.ofMillis(100));
 	}
 
 	@Test

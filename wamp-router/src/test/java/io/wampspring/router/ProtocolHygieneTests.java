@@ -110,6 +110,35 @@ class ProtocolHygieneTests {
 	}
 
 	@Test
+	void invalidUrisInRequestsAreAnsweredWithInvalidUriAndTheSessionGoesOn() {
+		TestPeer peer = joined();
+		peer.send(new Register(21, Map.of(), "com.bad uri"));
+		assertInvalidUri(peer.expect(ErrorMessage.class), WampMessageType.REGISTER, 21);
+		peer.send(new Subscribe(22, Map.of("match", "prefix"), "com.bad uri."));
+		assertInvalidUri(peer.expect(ErrorMessage.class), WampMessageType.SUBSCRIBE, 22);
+		peer.send(new io.wampspring.core.message.Publish(23, Map.of("acknowledge", true), "com..topic"));
+		assertInvalidUri(peer.expect(ErrorMessage.class), WampMessageType.PUBLISH, 23);
+		// Without acknowledge a PUBLISH gets no answer, not even an error.
+		peer.send(new io.wampspring.core.message.Publish(24, Map.of(), "com..topic"));
+		peer.call("wamp.session.count", Map.of());
+		assertThat(peer.expect(Result.class).args()).hasSize(1);
+	}
+
+	private static void assertInvalidUri(ErrorMessage error, int requestType, long requestId) {
+		assertThat(error.requestType()).isEqualTo(requestType);
+		assertThat(error.requestId()).isEqualTo(requestId);
+		assertThat(error.error()).isEqualTo(WampUris.INVALID_URI);
+		assertThat((String) error.args().get(0)).contains("not a valid");
+	}
+
+	@Test
+	void invalidUriBeforeWelcomeIsStillAViolation() {
+		TestPeer peer = connect();
+		peer.send(new Call(3, Map.of(), "com..x"));
+		assertThat(abortMessage(peer)).contains("com..x");
+	}
+
+	@Test
 	void yieldForUnknownInvocationIsIgnored() {
 		TestPeer peer = joined();
 		peer.send(new Yield(12345, Map.of()));

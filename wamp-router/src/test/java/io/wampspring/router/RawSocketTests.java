@@ -12,6 +12,7 @@ import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.message.Abort;
 import io.wampspring.core.message.Call;
+import io.wampspring.core.message.ErrorMessage;
 import io.wampspring.core.message.Invocation;
 import io.wampspring.core.message.Registered;
 import io.wampspring.core.message.Register;
@@ -119,6 +120,21 @@ class RawSocketTests {
 				callee.send(new Yield(invocation.requestId(), Map.of(), invocation.args(), Map.of()));
 				assertThat(caller.expect(Result.class).args()).containsExactly("ping");
 			}
+		}
+	}
+
+	@Test
+	void answersInvalidUriWithErrorAndKeepsReading() throws Exception {
+		try (RawClient client = new RawClient(WampCodecs.CBOR)) {
+			client.handshake(WampCodecs.CBOR.rawSocketSerializerId());
+			client.send(TestPeer.hello("realm1", Map.of()));
+			assertThat(client.receive()).isInstanceOf(Welcome.class);
+			client.send(new Call(8, Map.of(), "com..no good"));
+			ErrorMessage error = (ErrorMessage) client.receive();
+			assertThat(error.requestId()).isEqualTo(8);
+			assertThat(error.error()).isEqualTo(WampUris.INVALID_URI);
+			client.send(new Register(9, Map.of(), "com.raw.after_error"));
+			assertThat(client.receive()).isInstanceOf(Registered.class);
 		}
 	}
 

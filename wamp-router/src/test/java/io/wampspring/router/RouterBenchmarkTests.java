@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A simple throughput benchmark, off by default: two sessions over JSON WebSockets, one
  * caller pipelining calls (a fixed window in flight), one callee answering. Run with
- * {@code ./mvnw -o -pl wamp-router test -Dtest=RouterBenchmarkTests -Dbenchmark=true}.
+ * {@code ./mvnw -o -pl wamp-router -am test -Dtest=RouterBenchmarkTests -Dbenchmark=true
+ * -Dsurefire.failIfNoSpecifiedTests=false} (see docs/benchmarks.md).
  * The clients run in the same JVM and share the cores, so the figure understates the
  * router.
  */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.wampspring.core.WampProtocolException;
+import io.wampspring.core.WampUris;
 import io.wampspring.core.id.Ids;
 import io.wampspring.core.message.Abort;
 import io.wampspring.core.message.Authenticate;
@@ -102,8 +103,11 @@ public final class MessageFactory {
 				}
 				case WampMessageType.PUBLISH -> {
 					r.length(4, 6);
-					yield new Publish(r.id(1, "Request"), r.dict(2, "Options"), r.uri(3, "Topic"), r.args(4),
-							r.kwargs(5));
+					long request = r.id(1, "Request");
+					Map<String, Object> options = r.dict(2, "Options");
+					// Only an acknowledged PUBLISH may be answered with an ERROR.
+					r.answerable(Boolean.TRUE.equals(options.get("acknowledge")) ? request : 0);
+					yield new Publish(request, options, r.uri(3, "Topic"), r.args(4), r.kwargs(5));
 				}
 				case WampMessageType.PUBLISHED -> {
 					r.length(3, 3);
@@ -111,8 +115,9 @@ public final class MessageFactory {
 				}
 				case WampMessageType.SUBSCRIBE -> {
 					r.length(4, 4);
+					long request = r.answerable(r.id(1, "Request"));
 					Map<String, Object> options = r.dict(2, "Options");
-					yield new Subscribe(r.id(1, "Request"), options, r.pattern(3, "Topic", options));
+					yield new Subscribe(request, options, r.pattern(3, "Topic", options));
 				}
 				case WampMessageType.SUBSCRIBED -> {
 					r.length(3, 3);
@@ -133,8 +138,8 @@ public final class MessageFactory {
 				}
 				case WampMessageType.CALL -> {
 					r.length(4, 6);
-					yield new Call(r.id(1, "Request"), r.dict(2, "Options"), r.uri(3, "Procedure"), r.args(4),
-							r.kwargs(5));
+					long request = r.answerable(r.id(1, "Request"));
+					yield new Call(request, r.dict(2, "Options"), r.uri(3, "Procedure"), r.args(4), r.kwargs(5));
 				}
 				case WampMessageType.CANCEL -> {
 					r.length(3, 3);
@@ -146,8 +151,9 @@ public final class MessageFactory {
 				}
 				case WampMessageType.REGISTER -> {
 					r.length(4, 4);
+					long request = r.answerable(r.id(1, "Request"));
 					Map<String, Object> options = r.dict(2, "Options");
-					yield new Register(r.id(1, "Request"), options, r.pattern(3, "Procedure", options));
+					yield new Register(request, options, r.pattern(3, "Procedure", options));
 				}
 				case WampMessageType.REGISTERED -> {
 					r.length(3, 3);
@@ -194,6 +200,9 @@ public final class MessageFactory {
 
 		private final List<?> wire;
 
+		/** The id of a request that may be answered with ERROR invalid_uri, once read. */
+		private long answerableRequestId;
+
 		Reader(int type, List<?> wire) {
 			this.type = type;
 			this.wire = wire;
@@ -201,6 +210,17 @@ public final class MessageFactory {
 
 		private WampProtocolException error(String text) {
 			return new WampProtocolException(this.type, WampMessageType.name(this.type) + " message: " + text);
+		}
+
+		/** An invalid URI: answerable with ERROR invalid_uri when the request id is known. */
+		private WampProtocolException uriError(String text) {
+			return new WampProtocolException(this.type, this.answerableRequestId, WampUris.INVALID_URI,
+					WampMessageType.name(this.type) + " message: " + text);
+		}
+
+		long answerable(long requestId) {
+			this.answerableRequestId = requestId;
+			return requestId;
 		}
 
 		void length(int min, int max) {
@@ -263,7 +283,7 @@ public final class MessageFactory {
 		String uri(int index, String name) {
 			String uri = string(index, name);
 			if (!URIS.isValid(uri)) {
-				throw error("element " + index + " (" + name + ") is not a valid URI: '" + abbreviate(uri) + "'");
+				throw uriError("element " + index + " (" + name + ") is not a valid URI: '" + abbreviate(uri) + "'");
 			}
 			return uri;
 		}
@@ -278,7 +298,7 @@ public final class MessageFactory {
 				throw error("Options: " + ex.getMessage());
 			}
 			if (!URIS.isValid(uri, match)) {
-				throw error("element " + index + " (" + name + ") is not a valid " + match.wireName()
+				throw uriError("element " + index + " (" + name + ") is not a valid " + match.wireName()
 						+ " URI: '" + abbreviate(uri) + "'");
 			}
 			return uri;

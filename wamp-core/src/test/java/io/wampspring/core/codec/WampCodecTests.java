@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.wampspring.core.WampProtocolException;
+import io.wampspring.core.WampUris;
 import io.wampspring.core.message.Call;
 import io.wampspring.core.message.Event;
 import io.wampspring.core.message.Result;
@@ -170,6 +171,61 @@ class WampCodecTests {
 	void protocolErrorKnowsTheMessageType() {
 		assertThatThrownBy(() -> decodeJson("[48, 0, {}, \"a.b\"]")).isInstanceOfSatisfying(WampProtocolException.class,
 				(ex) -> assertThat(ex.messageType()).isEqualTo(WampMessageType.CALL));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("requestsWithInvalidUris")
+	void invalidUriInARequestCarriesTheRequestIdAndInvalidUri(String json, int type) {
+		assertThatThrownBy(() -> decodeJson(json)).isInstanceOfSatisfying(WampProtocolException.class, (ex) -> {
+			assertThat(ex.messageType()).isEqualTo(type);
+			assertThat(ex.requestId()).isEqualTo(7);
+			assertThat(ex.errorUri()).isEqualTo(WampUris.INVALID_URI);
+			assertThat(ex).hasMessageContaining("not a valid");
+		});
+	}
+
+	static Stream<Arguments> requestsWithInvalidUris() {
+		return Stream.of(Arguments.of("[48, 7, {}, \"com..add\", [1]]", WampMessageType.CALL),
+				Arguments.of("[64, 7, {}, \"com.a b\"]", WampMessageType.REGISTER),
+				Arguments.of("[64, 7, {\"match\": \"prefix\"}, \"com.a b\"]", WampMessageType.REGISTER),
+				Arguments.of("[32, 7, {}, \"com..t\"]", WampMessageType.SUBSCRIBE),
+				Arguments.of("[16, 7, {\"acknowledge\": true}, \"com..t\"]", WampMessageType.PUBLISH));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unanswerableErrors")
+	void otherProtocolErrorsHaveNoRequestIdAndAreProtocolViolations(String json) {
+		assertThatThrownBy(() -> decodeJson(json)).isInstanceOfSatisfying(WampProtocolException.class, (ex) -> {
+			assertThat(ex.requestId()).isZero();
+			assertThat(ex.errorUri()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
+		});
+	}
+
+	static Stream<String> unanswerableErrors() {
+		return Stream.of("[48, 0, {}, \"com..add\"]", // no valid request id
+				"[48, 7, {}, \"com.add\", 5]", // malformed arguments, not a URI problem
+				"[64, 7, {\"match\": \"nope\"}, \"com.x\"]", // unknown match policy
+				"[34, 7, 0]");
+	}
+
+	@Test
+	void invalidUriOutsideAnAnswerableRequestHasNoRequestId() {
+		// A PUBLISH without acknowledge expects no answer; HELLO is not a request.
+		for (String json : List.of("[16, 7, {}, \"com..t\"]", "[1, \"realm..x\", {}]")) {
+			assertThatThrownBy(() -> decodeJson(json)).isInstanceOfSatisfying(WampProtocolException.class, (ex) -> {
+				assertThat(ex.requestId()).isZero();
+				assertThat(ex.errorUri()).isEqualTo(WampUris.INVALID_URI);
+			});
+		}
+	}
+
+	@Test
+	void protocolErrorWithCauseKeepsDefaults() {
+		WampProtocolException ex = new WampProtocolException(WampMessageType.CALL, "bad", new IllegalStateException());
+		assertThat(ex.requestId()).isZero();
+		assertThat(ex.errorUri()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
+		assertThat(ex.getCause()).isInstanceOf(IllegalStateException.class);
+		assertThat(new WampProtocolException("bad").getCause()).isNull();
 	}
 
 	@Test

@@ -1,16 +1,11 @@
 package io.wampspring.router.auth;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
+import io.wampspring.core.WampUris;
+import io.wampspring.core.auth.Cryptosign;
 import io.wampspring.router.config.User;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -19,17 +14,10 @@ import reactor.core.publisher.Mono;
  * The {@code cryptosign} method (Ed25519) against static users' public keys: the client
  * announces its public key in HELLO's {@code authextra.pubkey}, the router sends 32 random
  * bytes as the challenge (hex), and the client answers with its Ed25519 signature of them
- * (hex, optionally followed by the challenge, as Autobahn sends it). TLS channel binding is
- * not supported.
+ * (hex, followed by the challenge as the specification says, or bare). The computations are
+ * wamp-core's {@link Cryptosign}. TLS channel binding is not supported.
  */
 public final class CryptosignAuthenticator implements Authenticator {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
-
-	/** The DER prefix of an X.509 SubjectPublicKeyInfo holding a raw Ed25519 key. */
-	private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
-
-	private static final HexFormat HEX = HexFormat.of();
 
 	private final Map<String, User> usersByKey = new HashMap<>();
 
@@ -52,7 +40,7 @@ public final class CryptosignAuthenticator implements Authenticator {
 
 	@Override
 	public String authMethod() {
-		return "cryptosign";
+		return Cryptosign.AUTHMETHOD;
 	}
 
 	@Override
@@ -62,22 +50,28 @@ public final class CryptosignAuthenticator implements Authenticator {
 	}
 
 	private @Nullable User user(AuthRequest request) {
+		String key = publicKey(request);
+		return (key != null) ? this.usersByKey.get(key) : null;
+	}
+
+	private static @Nullable String publicKey(AuthRequest request) {
 		Object key = request.authextra().get("pubkey");
-		return (key instanceof String hex) ? this.usersByKey.get(hex.toLowerCase(Locale.ROOT)) : null;
+		return (key instanceof String hex) ? hex.strip().toLowerCase(Locale.ROOT) : null;
 	}
 
 	@Override
 	public Mono<AuthDecision> begin(AuthRequest request) {
 		User user = user(request);
-		if (user == null) {
-			return Mono.just(new AuthDecision.Reject(io.wampspring.core.WampUris.NO_SUCH_PRINCIPAL,
+		String key = publicKey(request);
+		if (user == null || key == null) {
+			return Mono.just(new AuthDecision.Reject(WampUris.NO_SUCH_PRINCIPAL,
 					"no user with this public key on realm '" + request.realm() + "'"));
 		}
-		byte[] challenge = new byte[32];
-		RANDOM.nextBytes(challenge);
-		String key = ((String) request.authextra().get("pubkey")).toLowerCase(Locale.ROOT);
-		return Mono.just(AuthDecision.challenge(Map.of("challenge", HEX.formatHex(challenge), "channel_binding", ""),
-				new Pending(user, key, challenge)));
+		String challenge = Cryptosign.newChallenge();
+		// No channel binding: Autobahn reads a null channel_binding as "none".
+		Map<String, Object> extra = new HashMap<>();
+		extra.put("challenge", challenge);
+		return Mono.just(AuthDecision.challenge(extra, new Pending(user, key, challenge)));
 	}
 
 	@Override
@@ -86,34 +80,20 @@ public final class CryptosignAuthenticator implements Authenticator {
 		if (!(state instanceof Pending pending)) {
 			return Mono.just(AuthDecision.reject("no cryptosign challenge is pending"));
 		}
+		boolean valid;
 		try {
-			byte[] bytes = HEX.parseHex(signature);
-			if (bytes.length != 64 && bytes.length != 96) {
-				return Mono.just(AuthDecision.reject("a cryptosign signature has 64 bytes (or 96 with the challenge)"));
-			}
-			byte[] sig = java.util.Arrays.copyOf(bytes, 64);
-			Signature verifier = Signature.getInstance("Ed25519");
-			verifier.initVerify(publicKey(pending.key()));
-			verifier.update(pending.challenge());
-			if (!verifier.verify(sig)) {
-				return Mono.just(AuthDecision.reject("invalid cryptosign signature for authid '" + pending.user().authid() + "'"));
-			}
+			valid = Cryptosign.verify(pending.key(), pending.challenge(), null, signature);
 		}
-		catch (IllegalArgumentException | GeneralSecurityException ex) {
+		catch (IllegalArgumentException ex) {
 			return Mono.just(AuthDecision.reject("unreadable cryptosign signature: " + ex.getMessage()));
 		}
-		return Mono.just(new AuthDecision.Accept(pending.user().authid(), pending.user().role(), "static", Map.of()));
+		if (!valid) {
+			return Mono.just(AuthDecision.reject("invalid cryptosign signature for authid '" + pending.user().authid() + "'"));
+		}
+		return Mono.just(AuthDecision.accept(pending.user().authid(), pending.user().role()));
 	}
 
-	private static PublicKey publicKey(String hex) throws GeneralSecurityException {
-		byte[] raw = HEX.parseHex(hex);
-		byte[] encoded = new byte[X509_PREFIX.length + raw.length];
-		System.arraycopy(X509_PREFIX, 0, encoded, 0, X509_PREFIX.length);
-		System.arraycopy(raw, 0, encoded, X509_PREFIX.length, raw.length);
-		return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
-	}
-
-	private record Pending(User user, String key, byte[] challenge) {
+	private record Pending(User user, String key, String challenge) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.wampspring.router.realm;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,9 @@ import org.slf4j.LoggerFactory;
 final class Dealer {
 
 	private static final Logger logger = LoggerFactory.getLogger(Dealer.class);
+
+	/** How long a CANCEL in mode kill waits for the callee's answer to the INTERRUPT. */
+	static final Duration KILL_ANSWER_WAIT = Duration.ofSeconds(1);
 
 	private static final Set<String> INVOKE_POLICIES = Set.of("single", "roundrobin", "random", "first", "last");
 
@@ -345,6 +349,15 @@ final class Dealer {
 				if (!pending.isDone() && !pending.killRequested) {
 					pending.killRequested = true;
 					pending.callee.send(new Interrupt(pending.invocationId, Map.of("mode", "kill")));
+					// Some callees (Autobahn|Python 22) stop the handler but never answer: do not let
+					// the caller wait forever for the callee's ERROR.
+					this.realm.core.timer().newTimeout((t) -> {
+						if (pending.complete()) {
+							caller.error(CALL, pending.callRequestId, WampUris.CANCELED,
+									"the call was canceled; the callee did not answer the interrupt within "
+											+ KILL_ANSWER_WAIT.toMillis() + " ms");
+						}
+					}, KILL_ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 				}
 			}
 			case "killnowait" -> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.wampspring.core.auth.ScramVariant;
 import io.wampspring.core.id.GlobalIdGenerator;
 import io.wampspring.core.uri.WampUriValidator;
 import io.wampspring.router.auth.AnonymousAuthenticator;
@@ -56,8 +57,10 @@ public final class Realm {
 		if (config.users().values().stream().anyMatch((user) -> !user.publicKeys().isEmpty())) {
 			methods.add(CryptosignAuthenticator.forUsers(config.users()));
 		}
-		if (config.users().values().stream().anyMatch((user) -> user.scram() != null)) {
-			methods.add(ScramAuthenticator.forUsers(config.users()));
+		for (ScramVariant variant : ScramVariant.values()) {
+			if (config.users().values().stream().anyMatch((user) -> user.scram() != null && user.scram().variant() == variant)) {
+				methods.add(ScramAuthenticator.forUsers(config.users(), variant));
+			}
 		}
 		if (config.anonymous()) {
 			methods.add(new AnonymousAuthenticator(config.anonymousRole()));

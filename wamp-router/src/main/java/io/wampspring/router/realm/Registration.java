@@ -1,6 +1,5 @@
 package io.wampspring.router.realm;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,47 +12,22 @@ import org.jspecify.annotations.Nullable;
  * A procedure registration: one id per (URI, match), shared by its callees under one invoke
  * policy. The callee array is replaced under the dealer's lock and read without locks.
  */
-final class Registration implements UriIndex.Entry {
+final class Registration extends UriIndex.Entry {
 
 	record Callee(RouterSession session, boolean discloseCaller) {
 	}
 
 	private static final Callee[] NONE = new Callee[0];
 
-	private final long id;
-
-	private final String uri;
-
-	private final MatchPolicy match;
-
 	final String invoke;
-
-	final Instant created = Instant.now();
 
 	volatile Callee[] callees = NONE;
 
 	private final AtomicInteger next = new AtomicInteger();
 
 	Registration(long id, String uri, MatchPolicy match, String invoke) {
-		this.id = id;
-		this.uri = uri;
-		this.match = match;
+		super(id, uri, match);
 		this.invoke = invoke;
-	}
-
-	@Override
-	public long id() {
-		return this.id;
-	}
-
-	@Override
-	public String uri() {
-		return this.uri;
-	}
-
-	@Override
-	public MatchPolicy match() {
-		return this.match;
 	}
 
 	/** Choose the callee of the next invocation by the invoke policy. */

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.id.Ids;
 import io.wampspring.core.message.Abort;
@@ -243,6 +244,33 @@ public final class RouterSession {
 			// Options of the wrong type (Dicts) and similar malformed content.
 			protocolViolation("malformed " + name(message) + ": " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * A frame could not be decoded into a message. A request whose URI is invalid but whose
+	 * id could be read is answered with ERROR {@code wamp.error.invalid_uri} and the session
+	 * goes on, as the specification asks (a PUBLISH without {@code acknowledge} is dropped);
+	 * anything else ends the session with ABORT {@code wamp.error.protocol_violation}.
+	 * @param codecName the codec's subprotocol name, for the message
+	 * @param ex the decoder's error
+	 * @return whether the session goes on (the transport may read the next frame)
+	 */
+	public boolean undecodable(String codecName, RuntimeException ex) {
+		if (ex instanceof WampProtocolException protocol && WampUris.INVALID_URI.equals(protocol.errorUri())
+				&& this.state == State.ESTABLISHED) {
+			if (protocol.requestId() != 0) {
+				error(protocol.messageType(), protocol.requestId(), protocol.errorUri(), protocol.getMessage());
+				return true;
+			}
+			if (protocol.messageType() == WampMessageType.PUBLISH) {
+				// An unacknowledged PUBLISH expects no answer, not even an error.
+				logger.debug("Session {} published to an invalid URI: {}", this.id, protocol.getMessage());
+				return true;
+			}
+		}
+		String what = (ex instanceof WampProtocolException) ? ex.getMessage() : ex.toString();
+		protocolViolation("could not decode a " + codecName + " message: " + what);
+		return false;
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.wampspring.router.realm;
 
-import java.time.Instant;
 import java.util.Arrays;
 
 import io.wampspring.core.uri.MatchPolicy;
@@ -9,39 +8,14 @@ import io.wampspring.core.uri.MatchPolicy;
  * A subscription: one id per (topic, match), shared by all its subscribers. The subscriber
  * array is replaced under the broker's lock and read without locks.
  */
-final class Subscription implements UriIndex.Entry {
+final class Subscription extends UriIndex.Entry {
 
 	private static final RouterSession[] NONE = new RouterSession[0];
-
-	private final long id;
-
-	private final String uri;
-
-	private final MatchPolicy match;
-
-	final Instant created = Instant.now();
 
 	volatile RouterSession[] subscribers = NONE;
 
 	Subscription(long id, String uri, MatchPolicy match) {
-		this.id = id;
-		this.uri = uri;
-		this.match = match;
-	}
-
-	@Override
-	public long id() {
-		return this.id;
-	}
-
-	@Override
-	public String uri() {
-		return this.uri;
-	}
-
-	@Override
-	public MatchPolicy match() {
-		return this.match;
+		super(id, uri, match);
 	}
 
 	boolean add(RouterSession session) {

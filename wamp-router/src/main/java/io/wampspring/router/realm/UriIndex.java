@@ -1,5 +1,6 @@
 package io.wampspring.router.realm;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,14 +20,34 @@ import org.jspecify.annotations.Nullable;
  */
 final class UriIndex<T extends UriIndex.Entry> {
 
-	/** What the index holds. */
-	interface Entry {
+	/** What the index holds: an id for a URI under a match policy (a registration, a subscription). */
+	abstract static class Entry {
 
-		long id();
+		private final long id;
 
-		String uri();
+		private final String uri;
 
-		MatchPolicy match();
+		private final MatchPolicy match;
+
+		final Instant created = Instant.now();
+
+		Entry(long id, String uri, MatchPolicy match) {
+			this.id = id;
+			this.uri = uri;
+			this.match = match;
+		}
+
+		final long id() {
+			return this.id;
+		}
+
+		final String uri() {
+			return this.uri;
+		}
+
+		final MatchPolicy match() {
+			return this.match;
+		}
 
 	}
 

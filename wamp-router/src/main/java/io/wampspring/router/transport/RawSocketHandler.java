@@ -8,7 +8,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.message.WampMessage;
@@ -135,8 +134,10 @@ final class RawSocketHandler extends ByteToMessageDecoder {
 			message = currentCodec.decode(new ByteBufInputStream(payload));
 		}
 		catch (RuntimeException ex) {
-			String what = (ex instanceof WampProtocolException) ? ex.getMessage() : ex.toString();
-			fail("could not decode a " + currentCodec.subprotocol() + " message: " + what);
+			if (!current.undecodable(currentCodec.subprotocol(), ex)) {
+				// The session is over: ignore whatever else the client sends.
+				this.discarding = true;
+			}
 			return;
 		}
 		try {

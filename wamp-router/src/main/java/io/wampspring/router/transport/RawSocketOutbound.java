@@ -3,62 +3,42 @@ package io.wampspring.router.transport;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DuplexChannel;
 import io.wampspring.core.codec.WampCodec;
-import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.WampMessageType;
-import io.wampspring.router.realm.Outbound;
-import io.wampspring.router.realm.SharedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends a session's messages as RawSocket frames: a 4-byte header (frame type 0 and a 24-bit
- * length) followed by the encoded message.
+ * length) followed by the encoded message. A message longer than the client accepts is
+ * dropped with a warning.
  */
-final class RawSocketOutbound implements Outbound {
+final class RawSocketOutbound extends ChannelOutbound {
 
 	private static final Logger logger = LoggerFactory.getLogger(RawSocketOutbound.class);
 
-	private final Channel channel;
-
-	private final WampCodec codec;
-
 	private final int clientMaxLength;
 
-	private final SlowConsumerGuard guard;
-
 	RawSocketOutbound(Channel channel, WampCodec codec, int clientMaxLength, long maxOutboundBytes) {
-		this.channel = channel;
-		this.codec = codec;
+		super(channel, codec, maxOutboundBytes);
 		this.clientMaxLength = clientMaxLength;
-		this.guard = new SlowConsumerGuard(channel, maxOutboundBytes);
 	}
 
 	@Override
-	public void send(WampMessage message) {
-		if (!this.channel.isActive() || !this.guard.admit()) {
-			return;
-		}
-		ByteBuf buffer = this.channel.alloc().ioBuffer(256);
-		buffer.writeInt(0);
-		try {
-			this.codec.encode(message, new ByteBufOutputStream(buffer));
-		}
-		catch (RuntimeException ex) {
-			buffer.release();
-			logger.warn("Could not encode {} with {}: {}", WampMessageType.name(message.type()), this.codec.subprotocol(),
-					ex.getMessage());
-			return;
-		}
+	int headerLength() {
+		return 4;
+	}
+
+	@Override
+	void write(ByteBuf buffer, int type) {
 		int length = buffer.readableBytes() - 4;
 		if (length > this.clientMaxLength) {
 			buffer.release();
 			logger.warn("Dropped a {} of {} bytes: the RawSocket client accepts at most {} bytes",
-					WampMessageType.name(message.type()), length, this.clientMaxLength);
+					WampMessageType.name(type), length, this.clientMaxLength);
 			return;
 		}
 		buffer.setInt(0, length);
@@ -66,25 +46,14 @@ final class RawSocketOutbound implements Outbound {
 	}
 
 	@Override
-	public void send(SharedMessage message) {
-		if (!this.channel.isActive() || !this.guard.admit()) {
-			return;
-		}
-		byte[] bytes;
-		try {
-			bytes = message.encoded(this.codec);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not encode an event with {}: {}", this.codec.subprotocol(), ex.getMessage());
-			return;
-		}
-		if (bytes.length > this.clientMaxLength) {
-			logger.warn("Dropped an event of {} bytes: the RawSocket client accepts at most {} bytes", bytes.length,
+	void write(byte[] encoded) {
+		if (encoded.length > this.clientMaxLength) {
+			logger.warn("Dropped an event of {} bytes: the RawSocket client accepts at most {} bytes", encoded.length,
 					this.clientMaxLength);
 			return;
 		}
-		ByteBuf header = this.channel.alloc().ioBuffer(4).writeInt(bytes.length);
-		this.channel.writeAndFlush(Unpooled.wrappedBuffer(header, Unpooled.wrappedBuffer(bytes)),
+		ByteBuf header = this.channel.alloc().ioBuffer(4).writeInt(encoded.length);
+		this.channel.writeAndFlush(Unpooled.wrappedBuffer(header, Unpooled.wrappedBuffer(encoded)),
 				this.channel.voidPromise());
 	}
 

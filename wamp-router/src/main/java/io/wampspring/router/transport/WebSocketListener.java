@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.ssl.SslContext;
-import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.message.WampMessage;
@@ -156,12 +155,8 @@ public final class WebSocketListener {
 		try {
 			message = codec.decode(new ByteBufInputStream(content));
 		}
-		catch (WampProtocolException ex) {
-			session.protocolError("could not decode a " + codec.subprotocol() + " message: " + ex.getMessage());
-			return;
-		}
 		catch (RuntimeException ex) {
-			session.protocolError("could not decode a " + codec.subprotocol() + " message: " + ex);
+			session.undecodable(codec.subprotocol(), ex);
 			return;
 		}
 		try {

@@ -1,0 +1,93 @@
+package io.wampspring.router.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.channel.Channel;
+import io.wampspring.core.codec.WampCodec;
+import io.wampspring.core.message.WampMessage;
+import io.wampspring.core.message.WampMessageType;
+import io.wampspring.router.realm.Outbound;
+import io.wampspring.router.realm.SharedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the socket transports share: encode on the calling thread (into a pooled buffer, or
+ * once per codec for a shared message), drop writes to a closed channel or to a client that
+ * reads too slowly, and hand the bytes to the transport's framing. Netty passes writes from
+ * other threads to the channel's event loop in order.
+ */
+abstract class ChannelOutbound implements Outbound {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChannelOutbound.class);
+
+	protected final Channel channel;
+
+	protected final WampCodec codec;
+
+	private final SlowConsumerGuard guard;
+
+	ChannelOutbound(Channel channel, WampCodec codec, long maxOutboundBytes) {
+		this.channel = channel;
+		this.codec = codec;
+		this.guard = new SlowConsumerGuard(channel, maxOutboundBytes);
+	}
+
+	@Override
+	public final void send(WampMessage message) {
+		if (!this.channel.isActive() || !this.guard.admit()) {
+			return;
+		}
+		ByteBuf buffer = this.channel.alloc().ioBuffer(256);
+		buffer.writeZero(headerLength());
+		try {
+			this.codec.encode(message, new ByteBufOutputStream(buffer));
+		}
+		catch (RuntimeException ex) {
+			buffer.release();
+			logger.warn("Could not encode {} with {}: {}", WampMessageType.name(message.type()), this.codec.subprotocol(),
+					ex.getMessage());
+			return;
+		}
+		write(buffer, message.type());
+	}
+
+	@Override
+	public final void send(SharedMessage message) {
+		if (!this.channel.isActive() || !this.guard.admit()) {
+			return;
+		}
+		byte[] bytes;
+		try {
+			bytes = message.encoded(this.codec);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not encode an event with {}: {}", this.codec.subprotocol(), ex.getMessage());
+			return;
+		}
+		write(bytes);
+	}
+
+	/**
+	 * Bytes the framing needs in front of the encoded message.
+	 * @return 0 by default
+	 */
+	int headerLength() {
+		return 0;
+	}
+
+	/**
+	 * Frame and write one encoded message.
+	 * @param buffer {@link #headerLength()} zero bytes, then the encoded message; released by
+	 * the write or here
+	 * @param type the message type, for logs
+	 */
+	abstract void write(ByteBuf buffer, int type);
+
+	/**
+	 * Frame and write a message encoded once for many sessions.
+	 * @param encoded the encoded message, not to be modified
+	 */
+	abstract void write(byte[] encoded);
+
+}
