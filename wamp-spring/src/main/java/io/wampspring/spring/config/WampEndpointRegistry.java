@@ -32,9 +32,11 @@ import reactor.util.retry.Retry;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Owns the running endpoints: when the context starts it registers every procedure and
- * subscribes every event handler on each session of its peer (waiting for sessions that are
- * not joined yet; the client restores them after a reconnect); when the context stops it
+ * Owns the running endpoints: when the context starts it registers every procedure on each
+ * session of its peer (shared with {@code roundrobin} on a pool unless the endpoint chose a
+ * policy) and subscribes every event handler on the peer's first session (so that an event
+ * is handled once), waiting for sessions that are not joined yet; the client restores them
+ * after a reconnect. When the context stops it
  * unregisters them first, then waits for the invocations in flight to finish within the
  * shutdown timeout, before the peers (a lower phase) close their sessions.
  * <p>
@@ -150,7 +152,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		for (WampEndpoint endpoint : toActivate) {
 			Active entry = activate(endpoint);
 			this.active.add(entry);
-			for (int i = 0; i < entry.peer.clients().size(); i++) {
+			for (int i = 0; i < entry.sessions(); i++) {
 				WampClient client = entry.peer.clients().get(i);
 				Mono<Object> handle = entry.attach(client, i).doOnError((error) -> failures
 					.add(endpoint.id() + " on '" + entry.uri + "' (peer '" + entry.peer.name() + "'): " + error.getMessage()));
@@ -288,6 +290,15 @@ public class WampEndpointRegistry implements SmartLifecycle {
 			this.uri = uri;
 			this.adapter = adapter;
 			this.attachment = attachment;
+		}
+
+		/**
+		 * How many sessions of the pool serve the endpoint: every session registers a
+		 * procedure (shared registration), only the first subscribes, so that an event is
+		 * handled once and not once per session.
+		 */
+		int sessions() {
+			return (this.endpoint instanceof WampSubscriptionEndpoint) ? 1 : this.peer.clients().size();
 		}
 
 		/** Register once the session is joined; the client restores it after reconnects. */

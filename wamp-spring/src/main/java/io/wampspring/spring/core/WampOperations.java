@@ -18,7 +18,8 @@ import org.springframework.core.ParameterizedTypeReference;
 
 /**
  * Reactive WAMP operations on one peer: calls (typed, progressive), publications, run-time
- * registrations and subscriptions, and helpers for Zaber's Nexus services. URIs that start
+ * registrations and subscriptions, and helpers for Zaber's Nexus services (sent to the
+ * peer's primary session, as they act on the session's own state). URIs that start
  * with a dot are relative to the peer's uri-prefix. Errors travel as {@code Mono.error} with
  * a {@link io.wampspring.core.WampException} carrying the router's or callee's URI.
  * Implemented by {@link WampTemplate}.
@@ -142,7 +143,8 @@ public interface WampOperations {
 	Mono<Void> unregister(PeerRegistration registration);
 
 	/**
-	 * Subscribe at run time on every session of the peer.
+	 * Subscribe at run time on the peer's first session (on every session of a pool, each
+	 * event would be handled once per session).
 	 * @param topic the URI
 	 * @param options the options
 	 * @param handler the handler

@@ -47,6 +47,9 @@ public final class WampTemplate implements WampOperations {
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> RECORDS = new ParameterizedTypeReference<>() {
 	};
 
+	private static final ParameterizedTypeReference<Map<String, Object>> RECORD = new ParameterizedTypeReference<>() {
+	};
+
 	private final WampPeers peers;
 
 	private final WampPeer peer;
@@ -316,10 +319,9 @@ public final class WampTemplate implements WampOperations {
 	@Override
 	public Mono<PeerSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler) {
 		String uri = this.peer.resolveUri(topic);
-		return Flux.fromIterable(this.peer.clients())
-			.flatMapSequential((WampClient client) -> client.subscribe(uri, options, handler))
-			.collectList()
-			.map((subscriptions) -> new PeerSubscription(uri, subscriptions));
+		// the first session only: on every session, each event would be handled once per session
+		WampClient client = this.peer.clients().get(0);
+		return client.subscribe(uri, options, handler).map((subscription) -> new PeerSubscription(uri, List.of(subscription)));
 	}
 
 	@Override
@@ -329,87 +331,95 @@ public final class WampTemplate implements WampOperations {
 
 	// ---------------------------------------------------------------- Nexus
 
-	private String nexus(NexusService service) {
-		return this.nexusUris.uri(service, this.peer.uriPrefix());
+	/**
+	 * Call a Nexus service on the peer's primary session: these services act on the calling
+	 * session or its authid, so every helper call must reach the same session.
+	 */
+	private <T> Mono<T> nexus(NexusService service, List<?> args, Map<String, ?> kwargs, JavaType type) {
+		String uri = this.nexusUris.uri(service, this.peer.uriPrefix());
+		List<@Nullable Object> wireArgs = toWire(args);
+		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
+		Mono<CallResult> call = Mono.defer(() -> this.peer.primary().call(uri, wireArgs, wireKwargs, this.callOptions));
+		if (this.callRetry.isEnabled()) {
+			call = call.retryWhen(this.callRetry.toRetry());
+		}
+		return call.mapNotNull((result) -> convert(result, type));
+	}
+
+	private JavaType type(Class<?> type) {
+		return this.converter.javaType(type);
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public Mono<Map<String, Object>> whoami() {
-		return call(nexus(NexusService.WHOAMI), List.of(), Map.of(), this.callOptions, Map.class)
-			.map((map) -> (Map<String, Object>) map);
+		return nexus(NexusService.WHOAMI, List.of(), Map.of(), this.converter.javaType(RECORD.getType()));
 	}
 
 	@Override
 	public Mono<Boolean> rosterRegister(String roster, @Nullable Object data, List<String> visibility) {
-		return call(nexus(NexusService.ROSTER_REGISTER), Arrays.asList(roster, data, visibility), Map.of(),
-				this.callOptions, Boolean.class);
+		return nexus(NexusService.ROSTER_REGISTER, Arrays.asList(roster, data, visibility), Map.of(),
+				type(Boolean.class));
 	}
 
 	@Override
 	public <T> Mono<List<T>> rosterQuery(String roster, Class<T> entryType) {
 		JavaType type = this.converter.mapper().getTypeFactory().constructCollectionType(List.class, entryType);
-		return call(nexus(NexusService.ROSTER_QUERY), roster).mapNotNull((result) -> convert(result, type));
+		return nexus(NexusService.ROSTER_QUERY, List.of(roster), Map.of(), type);
 	}
 
 	@Override
 	public Mono<Boolean> rosterUnregister(String roster) {
-		return call(nexus(NexusService.ROSTER_UNREGISTER), Boolean.class, roster);
+		return nexus(NexusService.ROSTER_UNREGISTER, List.of(roster), Map.of(), type(Boolean.class));
 	}
 
 	@Override
 	public Mono<Boolean> metadataSet(String key, @Nullable Object value) {
-		return call(nexus(NexusService.METADATA_SET), Boolean.class, key, value);
+		return nexus(NexusService.METADATA_SET, Arrays.asList(key, value), Map.of(), type(Boolean.class));
 	}
 
 	@Override
 	public <T> Mono<T> metadataGet(String key, Class<T> valueType) {
-		return call(nexus(NexusService.METADATA_GET), valueType, key);
+		return nexus(NexusService.METADATA_GET, List.of(key), Map.of(), type(valueType));
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public Mono<Map<String, Object>> metadataList() {
-		return call(nexus(NexusService.METADATA_LIST), Map.class).map((map) -> (Map<String, Object>) map);
+		return nexus(NexusService.METADATA_LIST, List.of(), Map.of(), this.converter.javaType(RECORD.getType()));
 	}
 
 	@Override
 	public Mono<Boolean> metadataDelete(String key) {
-		return call(nexus(NexusService.METADATA_DELETE), Boolean.class, key);
+		return nexus(NexusService.METADATA_DELETE, List.of(key), Map.of(), type(Boolean.class));
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public Mono<Map<String, Object>> otpCreate(Map<String, ?> options) {
-		return call(nexus(NexusService.OTP_CREATE), List.of(), options, this.callOptions, Map.class)
-			.map((map) -> (Map<String, Object>) map);
+		return nexus(NexusService.OTP_CREATE, List.of(), options, this.converter.javaType(RECORD.getType()));
 	}
 
 	@Override
 	public Mono<List<Map<String, Object>>> otpList() {
-		return call(nexus(NexusService.OTP_LIST), RECORDS);
+		return nexus(NexusService.OTP_LIST, List.of(), Map.of(), this.converter.javaType(RECORDS.getType()));
 	}
 
 	@Override
 	public Mono<CallResult> otpDelete(String key) {
-		return call(nexus(NexusService.OTP_DELETE), key);
+		return nexus(NexusService.OTP_DELETE, List.of(key), Map.of(), type(CallResult.class));
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public Mono<Map<String, Object>> apikeysCreate(Map<String, ?> values) {
-		return call(nexus(NexusService.APIKEYS_CREATE), List.of(values), Map.of(), this.callOptions, Map.class)
-			.map((map) -> (Map<String, Object>) map);
+		return nexus(NexusService.APIKEYS_CREATE, List.of(values), Map.of(), this.converter.javaType(RECORD.getType()));
 	}
 
 	@Override
 	public Mono<List<Map<String, Object>>> apikeysList() {
-		return call(nexus(NexusService.APIKEYS_LIST), RECORDS);
+		return nexus(NexusService.APIKEYS_LIST, List.of(), Map.of(), this.converter.javaType(RECORDS.getType()));
 	}
 
 	@Override
 	public Mono<CallResult> apikeysDelete(String key) {
-		return call(nexus(NexusService.APIKEYS_DELETE), key);
+		return nexus(NexusService.APIKEYS_DELETE, List.of(key), Map.of(), type(CallResult.class));
 	}
 
 	@Override

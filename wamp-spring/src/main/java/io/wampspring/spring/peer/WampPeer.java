@@ -183,6 +183,21 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	}
 
 	/**
+	 * The first joined session of the pool (the first session when none is joined): for
+	 * requests that act on the session's own state, such as a roster entry or the metadata
+	 * of an anonymous session's authid, which must all reach the same session.
+	 * @return the session
+	 */
+	public WampClient primary() {
+		for (WampClient client : this.clients) {
+			if (client.isJoined()) {
+				return client;
+			}
+		}
+		return this.clients.get(0);
+	}
+
+	/**
 	 * Whether every session of the pool is joined.
 	 * @return true when all are joined
 	 */
