@@ -1,0 +1,213 @@
+package io.wampspring.spring.annotation;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.wampspring.client.InvokePolicy;
+import io.wampspring.client.RegisterOptions;
+import io.wampspring.client.SubscribeOptions;
+import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.spring.config.WampEndpoint;
+import io.wampspring.spring.config.WampEndpointRegistry;
+import io.wampspring.spring.config.WampProcedureEndpoint;
+import io.wampspring.spring.config.WampSubscriptionEndpoint;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.beans.factory.config.EmbeddedValueResolver;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds {@link WampProcedure} and {@link WampSubscribe} methods on beans, turns each into a
+ * {@link WampEndpoint} (placeholders in the URI, concurrency and options resolved with the
+ * bean factory's embedded value resolver), and hands them to the
+ * {@link WampEndpointRegistry} once every singleton exists. Nothing else: binding happens in
+ * the registry's adapters, and the registry registers when the context starts.
+ */
+public class WampAnnotationBeanPostProcessor
+		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
+
+	private static final Logger logger = LoggerFactory.getLogger(WampAnnotationBeanPostProcessor.class);
+
+	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
+
+	private final List<WampEndpoint> endpoints = new ArrayList<>();
+
+	private @Nullable BeanFactory beanFactory;
+
+	private @Nullable EmbeddedValueResolver resolver;
+
+	private String registryBeanName = WampBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME;
+
+	/**
+	 * The bean name of the registry that receives the endpoints.
+	 * @param registryBeanName the bean name
+	 */
+	public void setRegistryBeanName(String registryBeanName) {
+		this.registryBeanName = registryBeanName;
+	}
+
+	@Override
+	public int getOrder() {
+		return LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+		if (beanFactory instanceof ConfigurableBeanFactory configurable) {
+			this.resolver = new EmbeddedValueResolver(configurable);
+		}
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (this.nonAnnotatedClasses.contains(targetClass)
+				|| !AnnotationUtils.isCandidateClass(targetClass, List.of(WampProcedure.class, WampSubscribe.class))) {
+			return bean;
+		}
+		Map<Method, WampProcedure> procedures = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<WampProcedure>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, WampProcedure.class));
+		Map<Method, WampSubscribe> subscriptions = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<WampSubscribe>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, WampSubscribe.class));
+		if (procedures.isEmpty() && subscriptions.isEmpty()) {
+			this.nonAnnotatedClasses.add(targetClass);
+			return bean;
+		}
+		procedures.forEach((method, annotation) -> this.endpoints
+			.add(procedureEndpoint(bean, beanName, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
+		subscriptions.forEach((method, annotation) -> this.endpoints.add(
+				subscriptionEndpoint(bean, beanName, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
+		logger.debug("{} WAMP endpoints found on bean '{}'", procedures.size() + subscriptions.size(), beanName);
+		return bean;
+	}
+
+	private WampProcedureEndpoint procedureEndpoint(Object bean, String beanName, Method method,
+			WampProcedure annotation) {
+		String id = beanName + "#" + method.getName();
+		String uri = uri(id, annotation.uri());
+		RegisterOptions.Builder options = RegisterOptions.builder()
+			.match(match(annotation.match()))
+			.invoke(InvokePolicy.valueOf(annotation.invoke().name()))
+			.discloseCaller(annotation.discloseCaller());
+		extraOptions(id, annotation.options()).forEach(options::option);
+		return new WampProcedureEndpoint(id, uri, resolve(annotation.peer()), options.build(),
+				annotation.invoke() != Invoke.SINGLE, concurrency(id, annotation.concurrency(), 0), bean, method);
+	}
+
+	private WampSubscriptionEndpoint subscriptionEndpoint(Object bean, String beanName, Method method,
+			WampSubscribe annotation) {
+		String id = beanName + "#" + method.getName();
+		String uri = uri(id, annotation.uri());
+		SubscribeOptions options = new SubscribeOptions(match(annotation.match()),
+				extraOptions(id, annotation.options()));
+		int concurrency = concurrency(id, annotation.concurrency(), 1);
+		if (concurrency < 1) {
+			throw new BeanInitializationException(id + ": concurrency of a subscription must be at least 1");
+		}
+		return new WampSubscriptionEndpoint(id, uri, resolve(annotation.peer()), options, concurrency, bean, method);
+	}
+
+	private String uri(String id, String raw) {
+		String uri = resolve(raw);
+		if (!StringUtils.hasText(uri)) {
+			throw new BeanInitializationException(id + ": the WAMP annotation needs a URI (value or uri)");
+		}
+		return uri.trim();
+	}
+
+	private static MatchPolicy match(Match match) {
+		return switch (match) {
+			case EXACT -> MatchPolicy.EXACT;
+			case PREFIX -> MatchPolicy.PREFIX;
+			case WILDCARD -> MatchPolicy.WILDCARD;
+		};
+	}
+
+	private int concurrency(String id, String raw, int defaultValue) {
+		String value = resolve(raw).trim();
+		if (value.isEmpty()) {
+			return defaultValue;
+		}
+		try {
+			int concurrency = Integer.parseInt(value);
+			if (concurrency < 0) {
+				throw new NumberFormatException();
+			}
+			return concurrency;
+		}
+		catch (NumberFormatException ex) {
+			throw new BeanInitializationException(
+					id + ": concurrency must be a non-negative whole number, got '" + value + "'");
+		}
+	}
+
+	private Map<String, Object> extraOptions(String id, String[] pairs) {
+		Map<String, Object> options = new LinkedHashMap<>();
+		for (String pair : pairs) {
+			String resolved = resolve(pair);
+			int equals = resolved.indexOf('=');
+			if (equals <= 0) {
+				throw new BeanInitializationException(id + ": option '" + resolved + "' must look like key=value");
+			}
+			options.put(resolved.substring(0, equals).trim(), optionValue(resolved.substring(equals + 1).trim()));
+		}
+		return options;
+	}
+
+	private static Object optionValue(String text) {
+		if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
+			return Boolean.valueOf(text);
+		}
+		try {
+			return Long.valueOf(text);
+		}
+		catch (NumberFormatException ex) {
+			return text;
+		}
+	}
+
+	private String resolve(String value) {
+		EmbeddedValueResolver current = this.resolver;
+		if (current == null) {
+			return value;
+		}
+		String resolved = current.resolveStringValue(value);
+		return (resolved != null) ? resolved : "";
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (this.endpoints.isEmpty()) {
+			return;
+		}
+		BeanFactory factory = this.beanFactory;
+		if (factory == null) {
+			throw new IllegalStateException("no bean factory to find the WAMP endpoint registry in");
+		}
+		WampEndpointRegistry registry = factory.getBean(this.registryBeanName, WampEndpointRegistry.class);
+		this.endpoints.forEach(registry::registerEndpoint);
+		this.endpoints.clear();
+	}
+
+}

@@ -1,0 +1,326 @@
+package io.wampspring.spring.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.wampspring.client.InvokePolicy;
+import io.wampspring.client.RegisterOptions;
+import io.wampspring.client.Registration;
+import io.wampspring.client.Subscription;
+import io.wampspring.client.WampClient;
+import io.wampspring.client.reconnect.SessionState;
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
+import io.wampspring.spring.listener.adapter.ReturnValueMapper;
+import io.wampspring.spring.listener.adapter.WampEventAdapter;
+import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
+import io.wampspring.spring.listener.adapter.WampHandlerMethod;
+import io.wampspring.spring.listener.adapter.WampInvocationAdapter;
+import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.spring.peer.WampPeers;
+import io.wampspring.spring.support.WampJsonConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Owns the running endpoints: when the context starts it registers every procedure on each
+ * session of its peer (shared with {@code roundrobin} on a pool unless the endpoint chose a
+ * policy) and subscribes every event handler on the peer's first session (so that an event
+ * is handled once), waiting for sessions that are not joined yet; the client restores them
+ * after a reconnect. When the context stops it
+ * unregisters them first, then waits for the invocations in flight to finish within the
+ * shutdown timeout, before the peers (a lower phase) close their sessions.
+ * <p>
+ * A registration that the router refuses for a session that is joined at start-up (such as
+ * {@code procedure_already_exists} or {@code not_authorized}) fails the start with a message
+ * naming the endpoint.
+ */
+public class WampEndpointRegistry implements SmartLifecycle {
+
+	/** The lifecycle phase: after the peers start, before they stop. */
+	public static final int PHASE = WampPeer.PHASE + 100;
+
+	private static final Logger logger = LoggerFactory.getLogger(WampEndpointRegistry.class);
+
+	private final WampPeers peers;
+
+	private final WampJsonConverter converter;
+
+	private final WampExceptionTranslator translator;
+
+	private final ReturnValueMapper results;
+
+	private final List<WampEndpoint> endpoints = new CopyOnWriteArrayList<>();
+
+	private final List<Active> active = new CopyOnWriteArrayList<>();
+
+	private final Object lifecycleMonitor = new Object();
+
+	private Duration registrationTimeout = Duration.ofSeconds(10);
+
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	private volatile boolean running;
+
+	/**
+	 * Create a registry.
+	 * @param peers the peers endpoints name
+	 * @param converter converts arguments and results
+	 * @param translator maps handler exceptions to error URIs
+	 */
+	public WampEndpointRegistry(WampPeers peers, WampJsonConverter converter, WampExceptionTranslator translator) {
+		this.peers = Objects.requireNonNull(peers, "peers");
+		this.converter = Objects.requireNonNull(converter, "converter");
+		this.translator = Objects.requireNonNull(translator, "translator");
+		this.results = new ReturnValueMapper(converter);
+	}
+
+	/**
+	 * How long {@code start()} waits for the router to confirm the registrations of sessions
+	 * that are joined (default 10 s).
+	 * @param timeout the timeout
+	 */
+	public void setRegistrationTimeout(Duration timeout) {
+		this.registrationTimeout = Objects.requireNonNull(timeout, "timeout");
+	}
+
+	/**
+	 * How long {@code stop()} waits for invocations in flight (default 10 s).
+	 * @param timeout the timeout
+	 */
+	public void setShutdownTimeout(Duration timeout) {
+		this.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+	}
+
+	/**
+	 * Add an endpoint; it is registered when the registry starts, or at once when it runs.
+	 * @param endpoint the endpoint
+	 */
+	public void registerEndpoint(WampEndpoint endpoint) {
+		Objects.requireNonNull(endpoint, "endpoint");
+		this.endpoints.add(endpoint);
+		if (this.running) {
+			activateAll(List.of(endpoint));
+		}
+	}
+
+	/**
+	 * The endpoints known to the registry.
+	 * @return a snapshot
+	 */
+	public List<WampEndpoint> getEndpoints() {
+		return List.copyOf(this.endpoints);
+	}
+
+	/**
+	 * The procedure adapters of the running endpoints (for metrics and tests).
+	 * @return a snapshot
+	 */
+	public List<WampInvocationAdapter> getInvocationAdapters() {
+		List<WampInvocationAdapter> adapters = new ArrayList<>();
+		for (Active entry : this.active) {
+			if (entry.adapter instanceof WampInvocationAdapter adapter) {
+				adapters.add(adapter);
+			}
+		}
+		return adapters;
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.running) {
+				return;
+			}
+			this.running = true;
+			activateAll(this.endpoints);
+		}
+	}
+
+	private void activateAll(List<WampEndpoint> toActivate) {
+		List<Mono<Void>> waitFor = new ArrayList<>();
+		List<String> failures = new CopyOnWriteArrayList<>();
+		for (WampEndpoint endpoint : toActivate) {
+			Active entry = activate(endpoint);
+			this.active.add(entry);
+			for (int i = 0; i < entry.sessions(); i++) {
+				WampClient client = entry.peer.clients().get(i);
+				Mono<Object> handle = entry.attach(client, i).doOnError((error) -> failures
+					.add(endpoint.id() + " on '" + entry.uri + "' (peer '" + entry.peer.name() + "'): " + error.getMessage()));
+				if (client.isJoined()) {
+					waitFor.add(handle.then().onErrorResume((error) -> Mono.empty()));
+				}
+				else {
+					entry.pending.add(handle.subscribe(null, (error) -> logger.error("could not register {}: {}",
+							endpoint.id(), error.getMessage())));
+				}
+			}
+		}
+		if (!waitFor.isEmpty()) {
+			try {
+				Mono.when(waitFor).block(this.registrationTimeout);
+			}
+			catch (RuntimeException ex) {
+				failures.add("no answer from the router within " + this.registrationTimeout.toMillis() + " ms");
+			}
+		}
+		if (!failures.isEmpty()) {
+			throw new IllegalStateException("could not register WAMP endpoints: " + String.join("; ", failures));
+		}
+	}
+
+	private Active activate(WampEndpoint endpoint) {
+		WampPeer peer = this.peers.get(endpoint.peer());
+		String uri;
+		try {
+			uri = peer.resolveUri(endpoint.uri());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(endpoint.id() + ": " + ex.getMessage(), ex);
+		}
+		WampHandlerMethod method = new WampHandlerMethod(endpoint.bean(), endpoint.method(), uri, this.converter);
+		var scheduler = peer.clients().get(0).options().handlerScheduler();
+		if (endpoint instanceof WampProcedureEndpoint procedure) {
+			RegisterOptions options = procedure.options();
+			if (peer.clients().size() > 1 && !procedure.invokeConfigured()
+					&& options.invoke() == InvokePolicy.SINGLE) {
+				// every session of a pool registers: the router must share the registration
+				options = withInvoke(options, InvokePolicy.ROUNDROBIN);
+			}
+			WampInvocationAdapter adapter = new WampInvocationAdapter(method, this.results, this.translator,
+					procedure.concurrency(), scheduler);
+			RegisterOptions registerOptions = options;
+			return new Active(endpoint, peer, uri, adapter,
+					(client) -> client.register(uri, registerOptions, adapter).map((r) -> (Object) r));
+		}
+		WampSubscriptionEndpoint subscription = (WampSubscriptionEndpoint) endpoint;
+		WampEventAdapter adapter = new WampEventAdapter(method, subscription.concurrency(), scheduler);
+		return new Active(endpoint, peer, uri, adapter,
+				(client) -> client.subscribe(uri, subscription.options(), adapter).map((s) -> (Object) s));
+	}
+
+	private static RegisterOptions withInvoke(RegisterOptions options, InvokePolicy invoke) {
+		RegisterOptions.Builder builder = RegisterOptions.builder()
+			.match(options.match())
+			.invoke(invoke)
+			.discloseCaller(options.discloseCaller())
+			.forceReregister(options.forceReregister());
+		options.extra().forEach(builder::option);
+		return builder.build();
+	}
+
+	@Override
+	public void stop() {
+		List<Active> stopping;
+		synchronized (this.lifecycleMonitor) {
+			if (!this.running) {
+				return;
+			}
+			this.running = false;
+			stopping = new ArrayList<>(this.active);
+			this.active.clear();
+		}
+		List<Mono<Void>> removals = new ArrayList<>();
+		for (Active entry : stopping) {
+			entry.pending.forEach(Disposable::dispose);
+			for (Object handle : entry.handles) {
+				Mono<Void> removal = (handle instanceof Registration registration) ? registration.unregister()
+						: ((Subscription) handle).unsubscribe();
+				removals.add(removal.onErrorResume((error) -> {
+					logger.debug("could not remove {}: {}", entry.endpoint.id(), error.getMessage());
+					return Mono.empty();
+				}));
+			}
+		}
+		try {
+			Mono.when(removals).block(this.shutdownTimeout);
+		}
+		catch (RuntimeException ex) {
+			logger.info("unregistering WAMP endpoints took longer than {} ms", this.shutdownTimeout.toMillis());
+		}
+		// no new invocations arrive now; let the running ones answer
+		Flux.fromIterable(stopping)
+			.filter((entry) -> entry.adapter instanceof WampInvocationAdapter)
+			.flatMap((entry) -> ((WampInvocationAdapter) entry.adapter).awaitIdle(this.shutdownTimeout))
+			.then()
+			.block();
+		logger.debug("stopped {} WAMP endpoints", stopping.size());
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/** The registrations or subscriptions of one endpoint on the sessions of its peer. */
+	private static final class Active {
+
+		final WampEndpoint endpoint;
+
+		final WampPeer peer;
+
+		final String uri;
+
+		final Object adapter;
+
+		final java.util.function.Function<WampClient, Mono<Object>> attachment;
+
+		final List<Object> handles = new CopyOnWriteArrayList<>();
+
+		final List<Disposable> pending = new CopyOnWriteArrayList<>();
+
+		Active(WampEndpoint endpoint, WampPeer peer, String uri, Object adapter,
+				java.util.function.Function<WampClient, Mono<Object>> attachment) {
+			this.endpoint = endpoint;
+			this.peer = peer;
+			this.uri = uri;
+			this.adapter = adapter;
+			this.attachment = attachment;
+		}
+
+		/**
+		 * How many sessions of the pool serve the endpoint: every session registers a
+		 * procedure (shared registration), only the first subscribes, so that an event is
+		 * handled once and not once per session.
+		 */
+		int sessions() {
+			return (this.endpoint instanceof WampSubscriptionEndpoint) ? 1 : this.peer.clients().size();
+		}
+
+		/** Register once the session is joined; the client restores it after reconnects. */
+		Mono<Object> attach(WampClient client, int index) {
+			return client.stateEvents()
+				.filter((event) -> event.state() == SessionState.JOINED)
+				.next()
+				.then(Mono.defer(() -> this.attachment.apply(client)))
+				// the session left between JOINED and REGISTER: wait for the next join
+				.retryWhen(Retry.indefinitely().filter(Active::isConnectionLoss))
+				.doOnNext((handle) -> {
+					this.handles.add(handle);
+					logger.debug("{} serves '{}' on session {} of peer '{}'", this.endpoint.id(), this.uri, index,
+							this.peer.name());
+				});
+		}
+
+		private static boolean isConnectionLoss(Throwable error) {
+			return error instanceof WampException wamp && (WampUris.NOT_CONNECTED.equals(wamp.getUri())
+					|| WampUris.TRANSPORT_LOST.equals(wamp.getUri()) || WampUris.SESSION_CLOSED.equals(wamp.getUri()));
+		}
+
+	}
+
+}

@@ -1,0 +1,269 @@
+package io.wampspring.spring.core;
+
+import java.util.List;
+import java.util.Map;
+
+import io.wampspring.client.CallOptions;
+import io.wampspring.client.CallResult;
+import io.wampspring.client.EventHandler;
+import io.wampspring.client.InvocationHandler;
+import io.wampspring.client.PublishOptions;
+import io.wampspring.client.RegisterOptions;
+import io.wampspring.client.SubscribeOptions;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * Reactive WAMP operations on one peer: calls (typed, progressive), publications, run-time
+ * registrations and subscriptions, and helpers for Zaber's Nexus services (sent to the
+ * peer's primary session, as they act on the session's own state). URIs that start
+ * with a dot are relative to the peer's uri-prefix. Errors travel as {@code Mono.error} with
+ * a {@link io.wampspring.core.WampException} carrying the router's or callee's URI.
+ * Implemented by {@link WampTemplate}.
+ */
+public interface WampOperations {
+
+	/**
+	 * Call a procedure.
+	 * @param procedure the URI
+	 * @param args positional arguments (converted to the wire with Jackson)
+	 * @param kwargs keyword arguments (converted to the wire with Jackson)
+	 * @param options the call options
+	 * @return the raw result
+	 */
+	Mono<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options);
+
+	/**
+	 * Call a procedure with positional arguments and the default options.
+	 * @param procedure the URI
+	 * @param args positional arguments
+	 * @return the raw result
+	 */
+	Mono<CallResult> call(String procedure, @Nullable Object... args);
+
+	/**
+	 * Call a procedure and convert its result: the only positional result, else all of them
+	 * as a list, else the keyword results; {@link io.wampspring.spring.support.WampResult}
+	 * and {@link CallResult} receive everything.
+	 * @param <T> the result type
+	 * @param procedure the URI
+	 * @param resultType the result class
+	 * @param args positional arguments
+	 * @return the converted result; empty when the callee answered nothing
+	 */
+	<T> Mono<T> call(String procedure, Class<T> resultType, @Nullable Object... args);
+
+	/**
+	 * Call a procedure and convert its result to a generic type.
+	 * @param <T> the result type
+	 * @param procedure the URI
+	 * @param resultType the result type, such as {@code new ParameterizedTypeReference<List<Order>>() {}}
+	 * @param args positional arguments
+	 * @return the converted result; empty when the callee answered nothing
+	 */
+	<T> Mono<T> call(String procedure, ParameterizedTypeReference<T> resultType, @Nullable Object... args);
+
+	/**
+	 * Call a procedure with every part and convert its result.
+	 * @param <T> the result type
+	 * @param procedure the URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
+	 * @param options the call options
+	 * @param resultType the result class
+	 * @return the converted result; empty when the callee answered nothing
+	 */
+	<T> Mono<T> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options, Class<T> resultType);
+
+	/**
+	 * Call a procedure and receive its progressive results, then the final one.
+	 * @param procedure the URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
+	 * @param options the call options
+	 * @return the results
+	 */
+	Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options);
+
+	/**
+	 * Call a procedure and receive its progressive results converted, then the final one.
+	 * Results without a value (such as an empty final YIELD) are skipped.
+	 * @param <T> the element type
+	 * @param procedure the URI
+	 * @param elementType the element class
+	 * @param args positional arguments
+	 * @return the converted results
+	 */
+	<T> Flux<T> callProgressive(String procedure, Class<T> elementType, @Nullable Object... args);
+
+	/**
+	 * Publish an event without acknowledgement.
+	 * @param topic the URI
+	 * @param args positional arguments
+	 * @return completes once the event was written
+	 */
+	Mono<Void> publish(String topic, @Nullable Object... args);
+
+	/**
+	 * Publish an event and wait for the router's acknowledgement.
+	 * @param topic the URI
+	 * @param args positional arguments
+	 * @return the publication id
+	 */
+	Mono<Long> publishAcknowledged(String topic, @Nullable Object... args);
+
+	/**
+	 * Publish an event with every part.
+	 * @param topic the URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
+	 * @param options the publish options (acknowledge, exclude_me, black- and whitelists)
+	 * @return the publication id when acknowledged, else empty
+	 */
+	Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs, PublishOptions options);
+
+	/**
+	 * Register a procedure at run time on every session of the peer (a pooled peer registers
+	 * with {@code roundrobin} unless the options say otherwise).
+	 * @param procedure the URI
+	 * @param options the options
+	 * @param handler the handler
+	 * @return the registration
+	 */
+	Mono<PeerRegistration> register(String procedure, RegisterOptions options, InvocationHandler handler);
+
+	/**
+	 * Remove a run-time registration.
+	 * @param registration the registration
+	 * @return completes when done
+	 */
+	Mono<Void> unregister(PeerRegistration registration);
+
+	/**
+	 * Subscribe at run time on the peer's first session (on every session of a pool, each
+	 * event would be handled once per session).
+	 * @param topic the URI
+	 * @param options the options
+	 * @param handler the handler
+	 * @return the subscription
+	 */
+	Mono<PeerSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler);
+
+	/**
+	 * Remove a run-time subscription.
+	 * @param subscription the subscription
+	 * @return completes when done
+	 */
+	Mono<Void> unsubscribe(PeerSubscription subscription);
+
+	/**
+	 * Nexus {@code auth.whoami}: the session's identity.
+	 * @return the identity (authid, role, session, ...)
+	 */
+	Mono<Map<String, Object>> whoami();
+
+	/**
+	 * Nexus {@code system.roster.register}: add this session to a roster while it lives.
+	 * @param roster the roster name
+	 * @param data the entry
+	 * @param visibility the roles that may see it ({@code *} for all)
+	 * @return whether it was registered
+	 */
+	Mono<Boolean> rosterRegister(String roster, @Nullable Object data, List<String> visibility);
+
+	/**
+	 * Nexus {@code system.roster.query}: the entries of a roster this session may see.
+	 * @param <T> the entry type
+	 * @param roster the roster name
+	 * @param entryType the entry class
+	 * @return the entries
+	 */
+	<T> Mono<List<T>> rosterQuery(String roster, Class<T> entryType);
+
+	/**
+	 * Nexus {@code system.roster.unregister}: remove this session from a roster.
+	 * @param roster the roster name
+	 * @return whether an entry was removed
+	 */
+	Mono<Boolean> rosterUnregister(String roster);
+
+	/**
+	 * Nexus {@code my.metadata.set}.
+	 * @param key the key
+	 * @param value the value
+	 * @return whether it was set
+	 */
+	Mono<Boolean> metadataSet(String key, @Nullable Object value);
+
+	/**
+	 * Nexus {@code my.metadata.get}.
+	 * @param <T> the value type
+	 * @param key the key
+	 * @param valueType the value class
+	 * @return the value; empty when absent
+	 */
+	<T> Mono<T> metadataGet(String key, Class<T> valueType);
+
+	/**
+	 * Nexus {@code my.metadata.list}.
+	 * @return every key and value
+	 */
+	Mono<Map<String, Object>> metadataList();
+
+	/**
+	 * Nexus {@code my.metadata.delete}.
+	 * @param key the key
+	 * @return whether it existed
+	 */
+	Mono<Boolean> metadataDelete(String key);
+
+	/**
+	 * Nexus {@code my.otp.create}: a one-time password.
+	 * @param options creation options (router specific); may be empty
+	 * @return the OTP record (such as {@code plaintext_key})
+	 */
+	Mono<Map<String, Object>> otpCreate(Map<String, ?> options);
+
+	/**
+	 * Nexus {@code my.otp.list}.
+	 * @return the OTP records
+	 */
+	Mono<List<Map<String, Object>>> otpList();
+
+	/**
+	 * Nexus {@code my.otp.delete}.
+	 * @param key the OTP's key
+	 * @return the router's answer
+	 */
+	Mono<CallResult> otpDelete(String key);
+
+	/**
+	 * Nexus {@code my.apikey.create}.
+	 * @param values the key's values (router specific)
+	 * @return the API key record
+	 */
+	Mono<Map<String, Object>> apikeysCreate(Map<String, ?> values);
+
+	/**
+	 * Nexus {@code my.apikey.list}.
+	 * @return the API key records
+	 */
+	Mono<List<Map<String, Object>>> apikeysList();
+
+	/**
+	 * Nexus {@code my.apikey.delete}.
+	 * @param key the API key
+	 * @return the router's answer
+	 */
+	Mono<CallResult> apikeysDelete(String key);
+
+	/**
+	 * The blocking facade of these operations, for scripts and tests.
+	 * @return the facade
+	 */
+	BlockingWampOperations blocking();
+
+}

@@ -1,0 +1,457 @@
+package io.wampspring.spring.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.wampspring.client.CallOptions;
+import io.wampspring.client.CallResult;
+import io.wampspring.client.EventHandler;
+import io.wampspring.client.InvocationHandler;
+import io.wampspring.client.InvokePolicy;
+import io.wampspring.client.PublishOptions;
+import io.wampspring.client.RegisterOptions;
+import io.wampspring.client.SubscribeOptions;
+import io.wampspring.client.WampClient;
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
+import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.spring.peer.WampPeers;
+import io.wampspring.spring.support.WampJsonConverter;
+import io.wampspring.spring.support.WampResult;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JavaType;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * The default {@link WampOperations}: sends through one peer (picking a session per request
+ * by the peer's pool type), converts arguments to the wire and results to Java types with a
+ * shared {@link WampJsonConverter}, and optionally retries calls ({@link CallRetry}).
+ * Immutable: the {@code with*} methods return configured copies, such as
+ * {@link #forPeer(String)} for a template of another peer.
+ *
+ * <pre class="code">
+ * Mono&lt;Integer&gt; sum = template.call("com.example.add2", Integer.class, 2, 3);
+ * template.blocking().publish("com.example.hello", "hi");
+ * </pre>
+ */
+public final class WampTemplate implements WampOperations {
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> RECORDS = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<Map<String, Object>> RECORD = new ParameterizedTypeReference<>() {
+	};
+
+	private final WampPeers peers;
+
+	private final WampPeer peer;
+
+	private final WampJsonConverter converter;
+
+	private final CallOptions callOptions;
+
+	private final PublishOptions publishOptions;
+
+	private final CallRetry callRetry;
+
+	private final NexusUris nexusUris;
+
+	private final Duration blockTimeout;
+
+	/**
+	 * A template of the default peer.
+	 * @param peers the peers
+	 */
+	public WampTemplate(WampPeers peers) {
+		this(peers, peers.defaultPeer(), WampJsonConverter.shared(), CallOptions.defaults(), PublishOptions.defaults(),
+				CallRetry.disabled(), NexusUris.defaults(), Duration.ofSeconds(30));
+	}
+
+	/**
+	 * A template of one peer.
+	 * @param peer the peer
+	 */
+	public WampTemplate(WampPeer peer) {
+		this(WampPeers.of(peer));
+	}
+
+	private WampTemplate(WampPeers peers, WampPeer peer, WampJsonConverter converter, CallOptions callOptions,
+			PublishOptions publishOptions, CallRetry callRetry, NexusUris nexusUris, Duration blockTimeout) {
+		this.peers = peers;
+		this.peer = peer;
+		this.converter = converter;
+		this.callOptions = callOptions;
+		this.publishOptions = publishOptions;
+		this.callRetry = callRetry;
+		this.nexusUris = nexusUris;
+		this.blockTimeout = blockTimeout;
+	}
+
+	/**
+	 * A template of another peer with the same settings.
+	 * @param name the peer's name
+	 * @return the template
+	 */
+	public WampTemplate forPeer(String name) {
+		return new WampTemplate(this.peers, this.peers.get(name), this.converter, this.callOptions,
+				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout);
+	}
+
+	/**
+	 * A copy with another converter.
+	 * @param converter the converter
+	 * @return the template
+	 */
+	public WampTemplate withConverter(WampJsonConverter converter) {
+		return new WampTemplate(this.peers, this.peer, Objects.requireNonNull(converter, "converter"), this.callOptions,
+				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout);
+	}
+
+	/**
+	 * A copy with other default call options (used by the methods that take none).
+	 * @param callOptions the options
+	 * @return the template
+	 */
+	public WampTemplate withCallOptions(CallOptions callOptions) {
+		return new WampTemplate(this.peers, this.peer, this.converter, Objects.requireNonNull(callOptions, "callOptions"),
+				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout);
+	}
+
+	/**
+	 * A copy with other default publish options (used by {@link #publish(String, Object...)}).
+	 * @param publishOptions the options
+	 * @return the template
+	 */
+	public WampTemplate withPublishOptions(PublishOptions publishOptions) {
+		return new WampTemplate(this.peers, this.peer, this.converter, this.callOptions,
+				Objects.requireNonNull(publishOptions, "publishOptions"), this.callRetry, this.nexusUris,
+				this.blockTimeout);
+	}
+
+	/**
+	 * A copy that retries calls.
+	 * @param callRetry the retry setting
+	 * @return the template
+	 */
+	public WampTemplate withCallRetry(CallRetry callRetry) {
+		return new WampTemplate(this.peers, this.peer, this.converter, this.callOptions, this.publishOptions,
+				Objects.requireNonNull(callRetry, "callRetry"), this.nexusUris, this.blockTimeout);
+	}
+
+	/**
+	 * A copy with other Nexus service URIs.
+	 * @param nexusUris the URIs
+	 * @return the template
+	 */
+	public WampTemplate withNexusUris(NexusUris nexusUris) {
+		return new WampTemplate(this.peers, this.peer, this.converter, this.callOptions, this.publishOptions,
+				this.callRetry, Objects.requireNonNull(nexusUris, "nexusUris"), this.blockTimeout);
+	}
+
+	/**
+	 * A copy whose blocking facade waits another time (default 30 s).
+	 * @param blockTimeout the timeout
+	 * @return the template
+	 */
+	public WampTemplate withBlockTimeout(Duration blockTimeout) {
+		return new WampTemplate(this.peers, this.peer, this.converter, this.callOptions, this.publishOptions,
+				this.callRetry, this.nexusUris, Objects.requireNonNull(blockTimeout, "blockTimeout"));
+	}
+
+	/**
+	 * The peer this template sends through.
+	 * @return the peer
+	 */
+	public WampPeer getPeer() {
+		return this.peer;
+	}
+
+	/**
+	 * The converter.
+	 * @return the converter
+	 */
+	public WampJsonConverter getConverter() {
+		return this.converter;
+	}
+
+	// ---------------------------------------------------------------- calls
+
+	@Override
+	public Mono<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options) {
+		String uri = this.peer.resolveUri(procedure);
+		List<@Nullable Object> wireArgs = toWire(args);
+		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
+		// the session is picked per attempt, so a retry may go to another session of the pool
+		// (the seam for a Micrometer Observation, wamp.template, around one call)
+		Mono<CallResult> call = Mono.defer(() -> this.peer.select(uri).call(uri, wireArgs, wireKwargs, options));
+		return this.callRetry.isEnabled() ? call.retryWhen(this.callRetry.toRetry()) : call;
+	}
+
+	@Override
+	public Mono<CallResult> call(String procedure, @Nullable Object... args) {
+		return call(procedure, Arrays.asList(args), Map.of(), this.callOptions);
+	}
+
+	@Override
+	public <T> Mono<T> call(String procedure, Class<T> resultType, @Nullable Object... args) {
+		return call(procedure, Arrays.asList(args), Map.of(), this.callOptions, resultType);
+	}
+
+	@Override
+	public <T> Mono<T> call(String procedure, ParameterizedTypeReference<T> resultType, @Nullable Object... args) {
+		JavaType type = this.converter.javaType(resultType.getType());
+		return call(procedure, Arrays.asList(args), Map.of(), this.callOptions).mapNotNull((result) -> convert(result, type));
+	}
+
+	@Override
+	public <T> Mono<T> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options,
+			Class<T> resultType) {
+		JavaType type = this.converter.javaType(resultType);
+		return call(procedure, args, kwargs, options).mapNotNull((result) -> convert(result, type));
+	}
+
+	@Override
+	public Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs,
+			CallOptions options) {
+		String uri = this.peer.resolveUri(procedure);
+		List<@Nullable Object> wireArgs = toWire(args);
+		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
+		return Flux.defer(() -> this.peer.select(uri).callProgressive(uri, wireArgs, wireKwargs, options));
+	}
+
+	@Override
+	public <T> Flux<T> callProgressive(String procedure, Class<T> elementType, @Nullable Object... args) {
+		JavaType type = this.converter.javaType(elementType);
+		return callProgressive(procedure, Arrays.asList(args), Map.of(), this.callOptions)
+			.mapNotNull((result) -> convert(result, type));
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> @Nullable T convert(CallResult result, JavaType type) {
+		Class<?> raw = type.getRawClass();
+		if (raw == CallResult.class) {
+			return (T) result;
+		}
+		if (raw == WampResult.class) {
+			return (T) new WampResult(result.args(), result.kwargs(), result.details());
+		}
+		Object value;
+		if (result.args().size() == 1) {
+			value = result.args().get(0);
+		}
+		else if (!result.args().isEmpty()) {
+			value = result.args();
+		}
+		else if (!result.kwargs().isEmpty()) {
+			value = result.kwargs();
+		}
+		else {
+			return null;
+		}
+		try {
+			return this.converter.fromWire(value, type);
+		}
+		catch (RuntimeException ex) {
+			throw new WampException(WampUris.INVALID_ARGUMENT, List.of("the result cannot convert to " + type.toCanonical()
+					+ ": " + ex.getMessage()), Map.of(), result.details(), null, ex);
+		}
+	}
+
+	// ---------------------------------------------------------------- PubSub
+
+	@Override
+	public Mono<Void> publish(String topic, @Nullable Object... args) {
+		return publish(topic, Arrays.asList(args), Map.of(), this.publishOptions).then();
+	}
+
+	@Override
+	public Mono<Long> publishAcknowledged(String topic, @Nullable Object... args) {
+		PublishOptions options = this.publishOptions.acknowledge() ? this.publishOptions
+				: PublishOptions.acknowledged();
+		return publish(topic, Arrays.asList(args), Map.of(), options);
+	}
+
+	@Override
+	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs, PublishOptions options) {
+		String uri = this.peer.resolveUri(topic);
+		List<@Nullable Object> wireArgs = toWire(args);
+		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
+		return Mono.defer(() -> this.peer.select(uri).publish(uri, wireArgs, wireKwargs, options));
+	}
+
+	// ---------------------------------------------------------------- run-time registrations
+
+	@Override
+	public Mono<PeerRegistration> register(String procedure, RegisterOptions options, InvocationHandler handler) {
+		String uri = this.peer.resolveUri(procedure);
+		// every session of a pool registers: the router must share the registration
+		RegisterOptions registerOptions = (this.peer.clients().size() > 1 && options.invoke() == InvokePolicy.SINGLE)
+				? withInvoke(options, InvokePolicy.ROUNDROBIN) : options;
+		return Flux.fromIterable(this.peer.clients())
+			.flatMapSequential((client) -> client.register(uri, registerOptions, handler))
+			.collectList()
+			.map((registrations) -> new PeerRegistration(uri, registrations));
+	}
+
+	private static RegisterOptions withInvoke(RegisterOptions options, InvokePolicy invoke) {
+		RegisterOptions.Builder builder = RegisterOptions.builder()
+			.match(options.match())
+			.invoke(invoke)
+			.discloseCaller(options.discloseCaller())
+			.forceReregister(options.forceReregister());
+		options.extra().forEach(builder::option);
+		return builder.build();
+	}
+
+	@Override
+	public Mono<Void> unregister(PeerRegistration registration) {
+		return registration.unregister();
+	}
+
+	@Override
+	public Mono<PeerSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler) {
+		String uri = this.peer.resolveUri(topic);
+		// the first session only: on every session, each event would be handled once per session
+		WampClient client = this.peer.clients().get(0);
+		return client.subscribe(uri, options, handler).map((subscription) -> new PeerSubscription(uri, List.of(subscription)));
+	}
+
+	@Override
+	public Mono<Void> unsubscribe(PeerSubscription subscription) {
+		return subscription.unsubscribe();
+	}
+
+	// ---------------------------------------------------------------- Nexus
+
+	/**
+	 * Call a Nexus service on the peer's primary session: these services act on the calling
+	 * session or its authid, so every helper call must reach the same session.
+	 */
+	private <T> Mono<T> nexus(NexusService service, List<?> args, Map<String, ?> kwargs, JavaType type) {
+		String uri = this.nexusUris.uri(service, this.peer.uriPrefix());
+		List<@Nullable Object> wireArgs = toWire(args);
+		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
+		Mono<CallResult> call = Mono.defer(() -> this.peer.primary().call(uri, wireArgs, wireKwargs, this.callOptions));
+		if (this.callRetry.isEnabled()) {
+			call = call.retryWhen(this.callRetry.toRetry());
+		}
+		return call.mapNotNull((result) -> convert(result, type));
+	}
+
+	private JavaType type(Class<?> type) {
+		return this.converter.javaType(type);
+	}
+
+	@Override
+	public Mono<Map<String, Object>> whoami() {
+		return nexus(NexusService.WHOAMI, List.of(), Map.of(), this.converter.javaType(RECORD.getType()));
+	}
+
+	@Override
+	public Mono<Boolean> rosterRegister(String roster, @Nullable Object data, List<String> visibility) {
+		return nexus(NexusService.ROSTER_REGISTER, Arrays.asList(roster, data, visibility), Map.of(),
+				type(Boolean.class));
+	}
+
+	@Override
+	public <T> Mono<List<T>> rosterQuery(String roster, Class<T> entryType) {
+		JavaType type = this.converter.mapper().getTypeFactory().constructCollectionType(List.class, entryType);
+		return nexus(NexusService.ROSTER_QUERY, List.of(roster), Map.of(), type);
+	}
+
+	@Override
+	public Mono<Boolean> rosterUnregister(String roster) {
+		return nexus(NexusService.ROSTER_UNREGISTER, List.of(roster), Map.of(), type(Boolean.class));
+	}
+
+	@Override
+	public Mono<Boolean> metadataSet(String key, @Nullable Object value) {
+		return nexus(NexusService.METADATA_SET, Arrays.asList(key, value), Map.of(), type(Boolean.class));
+	}
+
+	@Override
+	public <T> Mono<T> metadataGet(String key, Class<T> valueType) {
+		return nexus(NexusService.METADATA_GET, List.of(key), Map.of(), type(valueType));
+	}
+
+	@Override
+	public Mono<Map<String, Object>> metadataList() {
+		return nexus(NexusService.METADATA_LIST, List.of(), Map.of(), this.converter.javaType(RECORD.getType()));
+	}
+
+	@Override
+	public Mono<Boolean> metadataDelete(String key) {
+		return nexus(NexusService.METADATA_DELETE, List.of(key), Map.of(), type(Boolean.class));
+	}
+
+	@Override
+	public Mono<Map<String, Object>> otpCreate(Map<String, ?> options) {
+		return nexus(NexusService.OTP_CREATE, List.of(), options, this.converter.javaType(RECORD.getType()));
+	}
+
+	@Override
+	public Mono<List<Map<String, Object>>> otpList() {
+		return nexus(NexusService.OTP_LIST, List.of(), Map.of(), this.converter.javaType(RECORDS.getType()));
+	}
+
+	@Override
+	public Mono<CallResult> otpDelete(String key) {
+		return nexus(NexusService.OTP_DELETE, List.of(key), Map.of(), type(CallResult.class));
+	}
+
+	@Override
+	public Mono<Map<String, Object>> apikeysCreate(Map<String, ?> values) {
+		return nexus(NexusService.APIKEYS_CREATE, List.of(values), Map.of(), this.converter.javaType(RECORD.getType()));
+	}
+
+	@Override
+	public Mono<List<Map<String, Object>>> apikeysList() {
+		return nexus(NexusService.APIKEYS_LIST, List.of(), Map.of(), this.converter.javaType(RECORDS.getType()));
+	}
+
+	@Override
+	public Mono<CallResult> apikeysDelete(String key) {
+		return nexus(NexusService.APIKEYS_DELETE, List.of(key), Map.of(), type(CallResult.class));
+	}
+
+	@Override
+	public BlockingWampOperations blocking() {
+		return new BlockingWampTemplate(this, this.blockTimeout);
+	}
+
+	// ---------------------------------------------------------------- conversion
+
+	private List<@Nullable Object> toWire(List<?> values) {
+		if (values.isEmpty()) {
+			return List.of();
+		}
+		List<@Nullable Object> wire = new ArrayList<>(values.size());
+		for (Object value : values) {
+			wire.add(this.converter.toWire(value));
+		}
+		return wire;
+	}
+
+	private Map<String, @Nullable Object> toWire(Map<String, ?> values) {
+		if (values.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, @Nullable Object> wire = new LinkedHashMap<>();
+		values.forEach((key, value) -> wire.put(key, this.converter.toWire(value)));
+		return wire;
+	}
+
+	@Override
+	public String toString() {
+		return "WampTemplate[peer=" + this.peer.name() + "]";
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.wampspring.spring.listener.adapter;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.wampspring.client.InvocationHandler;
+import io.wampspring.client.InvocationResult;
+import io.wampspring.client.WampInvocation;
+import io.wampspring.core.WampException;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The {@link InvocationHandler} of a {@code @WampProcedure} method: binds the invocation to
+ * the method's parameters, invokes it (on the client's handler scheduler, never on the I/O
+ * thread), maps the return value to results and exceptions to error URIs. Canceling the
+ * returned publisher (the client does so on INTERRUPT) cancels the method's publisher.
+ * Counts the invocations in flight, so that a graceful stop can wait for them.
+ */
+public final class WampInvocationAdapter implements InvocationHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(WampInvocationAdapter.class);
+
+	private final WampHandlerMethod method;
+
+	private final ReturnValueMapper results;
+
+	private final WampExceptionTranslator translator;
+
+	private final @Nullable ConcurrencyLimiter limiter;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	/**
+	 * Create an adapter.
+	 * @param method the handler method
+	 * @param results maps return values
+	 * @param translator maps exceptions
+	 * @param concurrency the most invocations that run at once; 0 for no limit
+	 * @param scheduler where invocations that waited for the limit resume
+	 */
+	public WampInvocationAdapter(WampHandlerMethod method, ReturnValueMapper results,
+			WampExceptionTranslator translator, int concurrency, Scheduler scheduler) {
+		this.method = Objects.requireNonNull(method, "method");
+		this.results = Objects.requireNonNull(results, "results");
+		this.translator = Objects.requireNonNull(translator, "translator");
+		this.limiter = (concurrency > 0) ? new ConcurrencyLimiter(concurrency, scheduler) : null;
+	}
+
+	@Override
+	public Publisher<InvocationResult> handle(WampInvocation invocation) {
+		// the seam for a Micrometer Observation (wamp.listener) around one invocation
+		Flux<InvocationResult> run = (this.limiter != null) ? this.limiter.run(() -> invoke(invocation))
+				: Flux.defer(() -> invoke(invocation));
+		return Flux.defer(() -> {
+			this.inFlight.incrementAndGet();
+			return run.onErrorMap((error) -> translate(invocation, error))
+				.doFinally((signal) -> this.inFlight.decrementAndGet());
+		});
+	}
+
+	private Publisher<InvocationResult> invoke(WampInvocation invocation) {
+		Object returned;
+		try {
+			returned = this.method.invoke(invocation.args(), invocation.kwargs(), invocation);
+		}
+		catch (Throwable ex) {
+			return Mono.error(ex);
+		}
+		return this.results.toResults(returned);
+	}
+
+	private WampException translate(WampInvocation invocation, Throwable error) {
+		WampException answer = this.translator.translate(error);
+		if (answer != error && answer.getUri().equals(this.translator.defaultUri())) {
+			// not an expected condition: the log keeps the stack trace, the caller never sees it
+			logger.warn("{} failed for '{}', answering {}", this.method, invocation.procedure(), answer.getUri(),
+					answer.getCause());
+		}
+		else {
+			logger.debug("{} answered '{}' with {}: {}", this.method, invocation.procedure(), answer.getUri(),
+					answer.getMessage());
+		}
+		return answer;
+	}
+
+	/**
+	 * The handler method.
+	 * @return the method
+	 */
+	public WampHandlerMethod getMethod() {
+		return this.method;
+	}
+
+	/**
+	 * How many invocations are running now.
+	 * @return the count
+	 */
+	public int inFlight() {
+		return this.inFlight.get();
+	}
+
+	/**
+	 * Wait until no invocation is running, or the timeout passed.
+	 * @param timeout the longest wait
+	 * @return completes (never errors) when idle or timed out
+	 */
+	public Mono<Void> awaitIdle(Duration timeout) {
+		if (this.inFlight.get() == 0 || timeout.isZero()) {
+			return Mono.empty();
+		}
+		// shutdown path only: polling keeps the per-invocation path free of extra bookkeeping
+		return Flux.interval(Duration.ofMillis(10))
+			.filter((tick) -> this.inFlight.get() == 0)
+			.next()
+			.then()
+			.timeout(timeout, Mono.fromRunnable(() -> logger.info("{} invocations of {} still running after {} ms",
+					this.inFlight.get(), this.method, timeout.toMillis())));
+	}
+
+}

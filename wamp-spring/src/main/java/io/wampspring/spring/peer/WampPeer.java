@@ -1,0 +1,460 @@
+package io.wampspring.spring.peer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.wampspring.client.ClientOptions;
+import io.wampspring.client.SessionInfo;
+import io.wampspring.client.WampClient;
+import io.wampspring.client.reconnect.SessionState;
+import io.wampspring.core.uri.WampUriValidator;
+import io.wampspring.spring.event.WampSessionJoinedEvent;
+import io.wampspring.spring.event.WampSessionLeftEvent;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A named pool of client sessions to one router: the unit that the template and the
+ * annotated endpoints use. Calls and publications go to one session picked by the
+ * {@link PoolType}; registrations and subscriptions are made on every session of the pool.
+ * URIs that start with a dot are relative to the peer's URI prefix.
+ * <p>
+ * As a {@link SmartLifecycle} bean it connects its sessions when the context starts (waiting
+ * up to the startup timeout for them to join, so that endpoints can register right away),
+ * publishes {@link WampSessionJoinedEvent} and {@link WampSessionLeftEvent}, and closes its
+ * sessions gracefully when the context stops, after the endpoint registry (which stops in a
+ * later phase) unregistered its procedures.
+ *
+ * <pre class="code">
+ * WampPeer peer = WampPeer.builder("default")
+ *     .clientOptions(ClientOptions.builder("ws://localhost:8080/ws", "realm1").build())
+ *     .poolSize(2)
+ *     .uriPrefix("com.example")
+ *     .build();
+ * </pre>
+ */
+public final class WampPeer implements SmartLifecycle, ApplicationEventPublisherAware {
+
+	/** The lifecycle phase of peers: before the endpoint registry, after most other beans. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 200;
+
+	private static final Logger logger = LoggerFactory.getLogger(WampPeer.class);
+
+	private final String name;
+
+	private final List<WampClient> clients;
+
+	private final PoolType poolType;
+
+	private final @Nullable String uriPrefix;
+
+	private final Duration startupTimeout;
+
+	private final Duration shutdownGracePeriod;
+
+	private final boolean autoStartup;
+
+	private final AtomicInteger next = new AtomicInteger();
+
+	private final Object lifecycleMonitor = new Object();
+
+	private @Nullable ApplicationEventPublisher eventPublisher;
+
+	private Disposable.@Nullable Composite watchers;
+
+	private volatile boolean running;
+
+	private WampPeer(Builder builder) {
+		this.name = builder.name;
+		List<WampClient> pool = new ArrayList<>(builder.clients);
+		if (builder.clientOptions != null) {
+			for (int i = 0; i < builder.poolSize; i++) {
+				pool.add(WampClient.create(builder.clientOptions));
+			}
+		}
+		if (pool.isEmpty()) {
+			throw new IllegalStateException(
+					"peer '" + this.name + "' has no session: set clientOptions(..) or add clients(..)");
+		}
+		this.clients = List.copyOf(pool);
+		this.poolType = builder.poolType;
+		this.uriPrefix = builder.uriPrefix;
+		this.startupTimeout = builder.startupTimeout;
+		this.shutdownGracePeriod = builder.shutdownGracePeriod;
+		this.autoStartup = builder.autoStartup;
+	}
+
+	/**
+	 * A builder for a peer.
+	 * @param name the peer's name, as used by {@code @WampProcedure(peer = ..)}
+	 * @return the builder
+	 */
+	public static Builder builder(String name) {
+		return new Builder(name);
+	}
+
+	/**
+	 * The peer's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * The sessions of the pool, in order.
+	 * @return an unmodifiable list
+	 */
+	public List<WampClient> clients() {
+		return this.clients;
+	}
+
+	/**
+	 * How a session is picked.
+	 * @return the pool type
+	 */
+	public PoolType poolType() {
+		return this.poolType;
+	}
+
+	/**
+	 * The prefix of relative URIs.
+	 * @return the prefix without a trailing dot, or null
+	 */
+	public @Nullable String uriPrefix() {
+		return this.uriPrefix;
+	}
+
+	/**
+	 * Resolve a URI: one that starts with a dot is appended to the peer's URI prefix.
+	 * @param uri an absolute or relative URI
+	 * @return the absolute URI
+	 * @throws IllegalArgumentException for a relative URI when the peer has no prefix
+	 */
+	public String resolveUri(String uri) {
+		if (!uri.startsWith(".")) {
+			return uri;
+		}
+		if (this.uriPrefix == null) {
+			throw new IllegalArgumentException("'" + uri + "' is relative (it starts with a dot) but peer '" + this.name
+					+ "' has no uri-prefix: configure one or use an absolute URI");
+		}
+		return this.uriPrefix + uri;
+	}
+
+	/**
+	 * Pick a session for a request whose key is its URI.
+	 * @param key the hash key (or, for {@link PoolType#DIRECT}, an Integer index); may be null
+	 * @return a joined session when any is joined, else a session that will answer
+	 * {@code wamp.error.not_connected}
+	 */
+	public WampClient select(@Nullable Object key) {
+		int size = this.clients.size();
+		if (size == 1) {
+			return this.clients.get(0);
+		}
+		int start = switch (this.poolType) {
+			case ROUND_ROBIN -> Math.floorMod(this.next.getAndIncrement(), size);
+			case RANDOM -> ThreadLocalRandom.current().nextInt(size);
+			case HASH -> (key != null) ? Math.floorMod(key.hashCode(), size) : Math.floorMod(this.next.getAndIncrement(), size);
+			case DIRECT -> (key instanceof Integer index) ? Math.floorMod(index, size) : 0;
+		};
+		// skip sessions that are down, in a fixed order so a hashed key stays stable while they are up
+		for (int i = 0; i < size; i++) {
+			WampClient candidate = this.clients.get((start + i) % size);
+			if (candidate.isJoined()) {
+				return candidate;
+			}
+		}
+		return this.clients.get(start);
+	}
+
+	/**
+	 * The first joined session of the pool (the first session when none is joined): for
+	 * requests that act on the session's own state, such as a roster entry or the metadata
+	 * of an anonymous session's authid, which must all reach the same session.
+	 * @return the session
+	 */
+	public WampClient primary() {
+		for (WampClient client : this.clients) {
+			if (client.isJoined()) {
+				return client;
+			}
+		}
+		return this.clients.get(0);
+	}
+
+	/**
+	 * Whether every session of the pool is joined.
+	 * @return true when all are joined
+	 */
+	public boolean isJoined() {
+		for (WampClient client : this.clients) {
+			if (!client.isJoined()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher applicationEventPublisher) {
+		this.eventPublisher = applicationEventPublisher;
+	}
+
+	/**
+	 * Connect every session; reconnects follow each client's options.
+	 * @return completes when every session joined; errors when one gave up
+	 */
+	public Mono<Void> connect() {
+		return Flux.fromIterable(this.clients).flatMap(WampClient::connect).then();
+	}
+
+	/**
+	 * Close every session gracefully: running invocations may answer within the grace period,
+	 * then GOODBYE.
+	 * @param gracePeriod how long running invocations may take
+	 * @return completes when every session closed
+	 */
+	public Mono<Void> close(Duration gracePeriod) {
+		return Flux.fromIterable(this.clients).flatMap((client) -> client.close(gracePeriod)).then();
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.running) {
+				return;
+			}
+			this.watchers = Disposables.composite();
+			for (int i = 0; i < this.clients.size(); i++) {
+				this.watchers.add(watch(i, this.clients.get(i)));
+			}
+			this.running = true;
+		}
+		Mono<Void> connecting = connect();
+		if (this.startupTimeout.isZero()) {
+			connecting.subscribe(null, (error) -> logger.warn("peer '{}' could not connect: {}", this.name,
+					error.getMessage()));
+			return;
+		}
+		try {
+			connecting.block(this.startupTimeout);
+		}
+		catch (RuntimeException ex) {
+			// the clients keep reconnecting on their own: the application starts anyway
+			logger.warn("peer '{}' did not join within {} ms ({}); its sessions keep trying", this.name,
+					this.startupTimeout.toMillis(), ex.getMessage());
+		}
+	}
+
+	private Disposable watch(int index, WampClient client) {
+		return client.stateEvents().subscribe((event) -> {
+			ApplicationEventPublisher publisher = this.eventPublisher;
+			if (event.state() == SessionState.JOINED) {
+				SessionInfo info = client.sessionInfo();
+				if (publisher != null && info != null) {
+					publisher.publishEvent(new WampSessionJoinedEvent(this, this.name, index, client, info));
+				}
+			}
+			else if (event.previous() == SessionState.JOINED) {
+				if (publisher != null) {
+					publisher.publishEvent(
+							new WampSessionLeftEvent(this, this.name, index, client, event.state(), event.reason()));
+				}
+			}
+		}, (error) -> logger.debug("state events of peer '{}' ended: {}", this.name, error.toString()));
+	}
+
+	@Override
+	public void stop() {
+		Disposable watching;
+		synchronized (this.lifecycleMonitor) {
+			if (!this.running) {
+				return;
+			}
+			this.running = false;
+			watching = this.watchers;
+			this.watchers = null;
+		}
+		try {
+			close(this.shutdownGracePeriod).block(this.shutdownGracePeriod.plusSeconds(10));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("peer '{}' did not close cleanly: {}", this.name, ex.getMessage());
+		}
+		finally {
+			if (watching != null) {
+				// after the close, so that the left events are published
+				watching.dispose();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public String toString() {
+		return "WampPeer[" + this.name + ", " + this.clients.size() + " sessions, " + this.poolType + "]";
+	}
+
+	/**
+	 * Builds a {@link WampPeer}.
+	 */
+	public static final class Builder {
+
+		private final String name;
+
+		private final List<WampClient> clients = new ArrayList<>();
+
+		private @Nullable ClientOptions clientOptions;
+
+		private int poolSize = 1;
+
+		private PoolType poolType = PoolType.ROUND_ROBIN;
+
+		private @Nullable String uriPrefix;
+
+		private Duration startupTimeout = Duration.ofSeconds(10);
+
+		private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+
+		private boolean autoStartup = true;
+
+		private Builder(String name) {
+			if (Objects.requireNonNull(name, "name").isEmpty()) {
+				throw new IllegalArgumentException("a peer needs a name, such as 'default'");
+			}
+			this.name = name;
+		}
+
+		/**
+		 * The options of the pool's sessions (one client is created per pool slot).
+		 * @param options the options
+		 * @return this builder
+		 */
+		public Builder clientOptions(ClientOptions options) {
+			this.clientOptions = Objects.requireNonNull(options, "options");
+			return this;
+		}
+
+		/**
+		 * How many sessions {@link #clientOptions(ClientOptions)} opens (default 1).
+		 * @param poolSize at least 1
+		 * @return this builder
+		 */
+		public Builder poolSize(int poolSize) {
+			if (poolSize < 1) {
+				throw new IllegalArgumentException("pool size of peer '" + this.name + "' must be at least 1, got " + poolSize);
+			}
+			this.poolSize = poolSize;
+			return this;
+		}
+
+		/**
+		 * Add clients created elsewhere to the pool.
+		 * @param clients the clients
+		 * @return this builder
+		 */
+		public Builder clients(WampClient... clients) {
+			this.clients.addAll(List.of(clients));
+			return this;
+		}
+
+		/**
+		 * How a session is picked (default round-robin).
+		 * @param poolType the pool type
+		 * @return this builder
+		 */
+		public Builder poolType(PoolType poolType) {
+			this.poolType = Objects.requireNonNull(poolType, "poolType");
+			return this;
+		}
+
+		/**
+		 * The prefix of relative URIs (those that start with a dot), such as
+		 * {@code com.example}.
+		 * @param uriPrefix the prefix, or null for none
+		 * @return this builder
+		 */
+		public Builder uriPrefix(@Nullable String uriPrefix) {
+			if (uriPrefix != null && uriPrefix.endsWith(".")) {
+				uriPrefix = uriPrefix.substring(0, uriPrefix.length() - 1);
+			}
+			if (uriPrefix != null && !uriPrefix.isEmpty() && !WampUriValidator.LOOSE_RULES.isValid(uriPrefix)) {
+				throw new IllegalArgumentException(
+						"uri-prefix '" + uriPrefix + "' of peer '" + this.name + "' is not a valid WAMP URI");
+			}
+			this.uriPrefix = (uriPrefix == null || uriPrefix.isEmpty()) ? null : uriPrefix;
+			return this;
+		}
+
+		/**
+		 * How long {@code start()} waits for the sessions to join (default 10 s); zero to not
+		 * wait. The application starts anyway when they do not.
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder startupTimeout(Duration timeout) {
+			this.startupTimeout = Objects.requireNonNull(timeout, "timeout");
+			return this;
+		}
+
+		/**
+		 * How long {@code stop()} lets running invocations answer before GOODBYE (default
+		 * 10 s).
+		 * @param gracePeriod the grace period
+		 * @return this builder
+		 */
+		public Builder shutdownGracePeriod(Duration gracePeriod) {
+			this.shutdownGracePeriod = Objects.requireNonNull(gracePeriod, "gracePeriod");
+			return this;
+		}
+
+		/**
+		 * Whether the context starts the peer (default true).
+		 * @param autoStartup the flag
+		 * @return this builder
+		 */
+		public Builder autoStartup(boolean autoStartup) {
+			this.autoStartup = autoStartup;
+			return this;
+		}
+
+		/**
+		 * Build the peer (not connected).
+		 * @return the peer
+		 */
+		public WampPeer build() {
+			return new WampPeer(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.wampspring.spring.support;
+
+import java.util.Map;
+
+import io.wampspring.client.WampEvent;
+
+/**
+ * The details of an event, injectable into a {@code @WampSubscribe} method.
+ *
+ * @param topic the topic (the concrete one for pattern subscriptions)
+ * @param publication the publication id
+ * @param publisher the publisher, as far as disclosed
+ * @param details the raw EVENT details
+ */
+public record EventDetails(String topic, long publication, WampIdentity publisher, Map<String, Object> details) {
+
+	/**
+	 * Read the details of an event.
+	 * @param event the event
+	 * @return the details
+	 */
+	public static EventDetails of(WampEvent event) {
+		return new EventDetails(event.topic(), event.publication(),
+				new WampIdentity(event.publisher(), event.publisherAuthid(), event.publisherAuthrole()), event.details());
+	}
+
+}
