@@ -199,12 +199,13 @@ public class WampClientOptionsFactory {
 		}
 		List<WampCodec> codecs = new ArrayList<>();
 		for (String name : router.getSerializers()) {
-			WampCodec codec = WampCodecs.byName(name.toLowerCase(Locale.ROOT));
-			if (codec == null) {
-				throw new WampConfigurationException(prefix + "serializers", "unknown serializer '" + name + "'",
-						"Use " + WampPropertiesValidator.SERIALIZERS);
+			try {
+				codecs.add(WampCodecs.byName(name));
 			}
-			codecs.add(codec);
+			catch (IllegalArgumentException ex) {
+				throw new WampConfigurationException(prefix + "serializers", "unknown serializer '" + name + "'",
+						"Use " + WampPropertiesValidator.SERIALIZERS, ex);
+			}
 		}
 		try {
 			String scheme = url.substring(0, Math.max(0, url.indexOf(':'))).toLowerCase(Locale.ROOT);

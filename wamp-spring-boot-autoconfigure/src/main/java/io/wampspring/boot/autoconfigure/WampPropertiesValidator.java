@@ -9,7 +9,6 @@ import java.util.Set;
 
 import io.wampspring.client.transport.WampTransports;
 import io.wampspring.core.auth.CryptosignKey;
-import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.uri.WampUriValidator;
 import org.jspecify.annotations.Nullable;
 
@@ -136,7 +135,7 @@ final class WampPropertiesValidator {
 					"Name one or more of " + SERIALIZERS + ", in order of preference");
 		}
 		for (String serializer : serializers) {
-			if (WampCodecs.byName(serializer.toLowerCase(Locale.ROOT)) == null) {
+			if (!SERIALIZERS.contains(serializer.trim().toLowerCase(Locale.ROOT))) {
 				throw new WampConfigurationException(property, "unknown serializer '" + serializer + "'",
 						"Use " + SERIALIZERS + ", in order of preference");
 			}
