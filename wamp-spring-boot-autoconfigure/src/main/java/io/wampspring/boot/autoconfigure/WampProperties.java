@@ -1,11 +1,13 @@
 package io.wampspring.boot.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wampspring.boot.peer.PoolType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,7 +26,14 @@ public class WampProperties {
 	private boolean autoStartup = true;
 
 	/**
-	 * Routers by name: where they are and how to join them.
+	 * Time allowed, when the application stops, for the invocations that are running in
+	 * handlers to answer before the sessions leave with GOODBYE.
+	 */
+	private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+
+	/**
+	 * Routers by name: where they are and how to join them. A router without a url joins the
+	 * embedded router in process.
 	 */
 	private final Map<String, Router> routers = new LinkedHashMap<>();
 
@@ -52,6 +61,14 @@ public class WampProperties {
 		this.autoStartup = autoStartup;
 	}
 
+	public Duration getShutdownGracePeriod() {
+		return this.shutdownGracePeriod;
+	}
+
+	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
+		this.shutdownGracePeriod = shutdownGracePeriod;
+	}
+
 	public Map<String, Router> getRouters() {
 		return this.routers;
 	}
@@ -75,11 +92,12 @@ public class WampProperties {
 
 		/**
 		 * Address of the router: ws://, wss://, tcp:// (RawSocket), tcps:// or unix:///path.
+		 * When not set, the embedded router is joined in process (no socket, no serialization).
 		 */
 		private @Nullable String url;
 
 		/**
-		 * Realm to join.
+		 * Realm to join. Optional for the embedded router, whose first realm is then used.
 		 */
 		private @Nullable String realm;
 
@@ -349,7 +367,8 @@ public class WampProperties {
 		private @Nullable String authid;
 
 		/**
-		 * Role to ask for; the router decides.
+		 * Role to ask for; the router decides. Not sent yet: wamp-client does not announce an
+		 * authrole in HELLO.
 		 */
 		private @Nullable String authrole;
 
@@ -364,6 +383,12 @@ public class WampProperties {
 		 * public key.
 		 */
 		private @Nullable String privateKey;
+
+		/**
+		 * Cryptosign private key file: hex text, or a Crossbar.io key.priv file. Used when
+		 * private-key is not set.
+		 */
+		private @Nullable Path privateKeyFile;
 
 		public List<String> getMethod() {
 			return this.method;
@@ -411,6 +436,14 @@ public class WampProperties {
 
 		public void setPrivateKey(@Nullable String privateKey) {
 			this.privateKey = privateKey;
+		}
+
+		public @Nullable Path getPrivateKeyFile() {
+			return this.privateKeyFile;
+		}
+
+		public void setPrivateKeyFile(@Nullable Path privateKeyFile) {
+			this.privateKeyFile = privateKeyFile;
 		}
 
 		@Override
@@ -570,25 +603,6 @@ public class WampProperties {
 	}
 
 	/**
-	 * How a peer picks a session of its pool.
-	 */
-	public enum PoolType {
-
-		/** By a hash of the URI, so that one URI always uses the same session. */
-		HASH,
-
-		/** The sessions take turns. */
-		ROUND_ROBIN,
-
-		/** Always the first session. */
-		DIRECT,
-
-		/** A session at random. */
-		RANDOM
-
-	}
-
-	/**
 	 * Registrations and subscriptions of a peer declared in configuration.
 	 */
 	public static class Roles {
@@ -702,7 +716,8 @@ public class WampProperties {
 		private String host = "127.0.0.1";
 
 		/**
-		 * WebSocket port; 0 picks a free one.
+		 * WebSocket port; 0 picks a free one, -1 opens no WebSocket listener (in-process
+		 * clients only).
 		 */
 		private int port = 8090;
 
@@ -710,6 +725,17 @@ public class WampProperties {
 		 * WebSocket path.
 		 */
 		private String path = "/ws";
+
+		/**
+		 * RawSocket (TCP) port; 0 picks a free one. No RawSocket listener when not set.
+		 */
+		private @Nullable Integer rawSocketPort;
+
+		/**
+		 * Realms by name. An open realm "realm1" (anonymous, everything allowed) when none is
+		 * configured.
+		 */
+		private Map<String, Realm> realms = new LinkedHashMap<>();
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -741,6 +767,291 @@ public class WampProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+		public @Nullable Integer getRawSocketPort() {
+			return this.rawSocketPort;
+		}
+
+		public void setRawSocketPort(@Nullable Integer rawSocketPort) {
+			this.rawSocketPort = rawSocketPort;
+		}
+
+		public Map<String, Realm> getRealms() {
+			return this.realms;
+		}
+
+		public void setRealms(Map<String, Realm> realms) {
+			this.realms = realms;
+		}
+
+	}
+
+	/**
+	 * A realm of the embedded router.
+	 */
+	public static class Realm {
+
+		/**
+		 * Whether anonymous sessions may join. By default, only when the realm has no users.
+		 */
+		private @Nullable Boolean anonymous;
+
+		/**
+		 * Role of anonymous sessions.
+		 */
+		private String anonymousRole = "anonymous";
+
+		/**
+		 * Roles by name with their permission rules. Without roles every session may do
+		 * everything.
+		 */
+		private Map<String, RealmRole> roles = new LinkedHashMap<>();
+
+		/**
+		 * Static users by authid.
+		 */
+		private Map<String, RealmUser> users = new LinkedHashMap<>();
+
+		public @Nullable Boolean getAnonymous() {
+			return this.anonymous;
+		}
+
+		public void setAnonymous(@Nullable Boolean anonymous) {
+			this.anonymous = anonymous;
+		}
+
+		public String getAnonymousRole() {
+			return this.anonymousRole;
+		}
+
+		public void setAnonymousRole(String anonymousRole) {
+			this.anonymousRole = anonymousRole;
+		}
+
+		public Map<String, RealmRole> getRoles() {
+			return this.roles;
+		}
+
+		public void setRoles(Map<String, RealmRole> roles) {
+			this.roles = roles;
+		}
+
+		public Map<String, RealmUser> getUsers() {
+			return this.users;
+		}
+
+		public void setUsers(Map<String, RealmUser> users) {
+			this.users = users;
+		}
+
+	}
+
+	/**
+	 * A role of an embedded realm.
+	 */
+	public static class RealmRole {
+
+		/**
+		 * Permission rules; an action on a URI that no rule matches is denied.
+		 */
+		private List<PermissionRule> permissions = new ArrayList<>();
+
+		public List<PermissionRule> getPermissions() {
+			return this.permissions;
+		}
+
+		public void setPermissions(List<PermissionRule> permissions) {
+			this.permissions = permissions;
+		}
+
+	}
+
+	/**
+	 * One permission rule: the actions allowed on the URIs a pattern matches.
+	 */
+	public static class PermissionRule {
+
+		/**
+		 * URI or pattern; may contain {authid} and {authrole}.
+		 */
+		private String uri = "";
+
+		/**
+		 * How the pattern matches: exact, prefix or wildcard.
+		 */
+		private String match = "prefix";
+
+		/**
+		 * Allowed actions as letters: c (call), r (register), p (publish), s (subscribe).
+		 */
+		private String allow = "";
+
+		/**
+		 * Whether calls by this role are disclosed to callees.
+		 */
+		private boolean discloseCaller = false;
+
+		/**
+		 * Whether publications by this role are disclosed to subscribers.
+		 */
+		private boolean disclosePublisher = false;
+
+		public String getUri() {
+			return this.uri;
+		}
+
+		public void setUri(String uri) {
+			this.uri = uri;
+		}
+
+		public String getMatch() {
+			return this.match;
+		}
+
+		public void setMatch(String match) {
+			this.match = match;
+		}
+
+		public String getAllow() {
+			return this.allow;
+		}
+
+		public void setAllow(String allow) {
+			this.allow = allow;
+		}
+
+		public boolean isDiscloseCaller() {
+			return this.discloseCaller;
+		}
+
+		public void setDiscloseCaller(boolean discloseCaller) {
+			this.discloseCaller = discloseCaller;
+		}
+
+		public boolean isDisclosePublisher() {
+			return this.disclosePublisher;
+		}
+
+		public void setDisclosePublisher(boolean disclosePublisher) {
+			this.disclosePublisher = disclosePublisher;
+		}
+
+	}
+
+	/**
+	 * A static user of an embedded realm, with the credentials of the methods it may use.
+	 */
+	public static class RealmUser {
+
+		/**
+		 * Role the user gets.
+		 */
+		private String role = "user";
+
+		/**
+		 * Ticket or WAMP-CRA secret; for salted WAMP-CRA the derived key.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * WAMP-CRA salt; the secret is then the derived key.
+		 */
+		private @Nullable String salt;
+
+		/**
+		 * WAMP-CRA PBKDF2 iterations (salted secrets).
+		 */
+		private int iterations = 1000;
+
+		/**
+		 * WAMP-CRA derived key length in bytes (salted secrets).
+		 */
+		private int keylen = 32;
+
+		/**
+		 * Cryptosign Ed25519 public keys, 64 hex digits each.
+		 */
+		private List<String> publicKeys = new ArrayList<>();
+
+		/**
+		 * WAMP-SCRAM password; the router keeps only the derived keys (PBKDF2).
+		 */
+		private @Nullable String scramPassword;
+
+		/**
+		 * PBKDF2 iterations for the WAMP-SCRAM keys.
+		 */
+		private int scramIterations = 4096;
+
+		public String getRole() {
+			return this.role;
+		}
+
+		public void setRole(String role) {
+			this.role = role;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public @Nullable String getSalt() {
+			return this.salt;
+		}
+
+		public void setSalt(@Nullable String salt) {
+			this.salt = salt;
+		}
+
+		public int getIterations() {
+			return this.iterations;
+		}
+
+		public void setIterations(int iterations) {
+			this.iterations = iterations;
+		}
+
+		public int getKeylen() {
+			return this.keylen;
+		}
+
+		public void setKeylen(int keylen) {
+			this.keylen = keylen;
+		}
+
+		public List<String> getPublicKeys() {
+			return this.publicKeys;
+		}
+
+		public void setPublicKeys(List<String> publicKeys) {
+			this.publicKeys = publicKeys;
+		}
+
+		public @Nullable String getScramPassword() {
+			return this.scramPassword;
+		}
+
+		public void setScramPassword(@Nullable String scramPassword) {
+			this.scramPassword = scramPassword;
+		}
+
+		public int getScramIterations() {
+			return this.scramIterations;
+		}
+
+		public void setScramIterations(int scramIterations) {
+			this.scramIterations = scramIterations;
+		}
+
+		@Override
+		public String toString() {
+			// Never show secrets, not even in debug output.
+			return "RealmUser[role=" + this.role + ", publicKeys=" + this.publicKeys + "]";
 		}
 
 	}

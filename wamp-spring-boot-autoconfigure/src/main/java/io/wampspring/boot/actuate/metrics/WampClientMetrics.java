@@ -1,0 +1,56 @@
+package io.wampspring.boot.actuate.metrics;
+
+import java.util.Locale;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.wampspring.boot.peer.WampPeer;
+import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.client.reconnect.SessionState;
+
+/**
+ * Meters of the peers' sessions: {@code wamp.client.sessions} (a gauge per peer and state:
+ * how many sessions are in it) and {@code wamp.client.reconnects} (a counter per peer: how
+ * many times a session lost its connection or failed an attempt). Both read the peers'
+ * state, so binding costs nothing on the message path.
+ */
+public class WampClientMetrics implements MeterBinder {
+
+	/** The sessions gauge. */
+	public static final String SESSIONS = "wamp.client.sessions";
+
+	/** The reconnects counter. */
+	public static final String RECONNECTS = "wamp.client.reconnects";
+
+	private final WampPeers peers;
+
+	/**
+	 * Create the meters of some peers.
+	 * @param peers the peers
+	 */
+	public WampClientMetrics(WampPeers peers) {
+		this.peers = peers;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (WampPeer peer : this.peers.all()) {
+			for (SessionState state : SessionState.values()) {
+				Gauge.builder(SESSIONS, peer, (p) -> p.countIn(state))
+					.description("WAMP sessions by state")
+					.tag("peer", peer.name())
+					.tag("router", peer.routerName())
+					.tag("state", state.name().toLowerCase(Locale.ROOT))
+					.register(registry);
+			}
+			FunctionCounter.builder(RECONNECTS, peer, WampPeer::reconnectCount)
+				.description("Times a WAMP session lost its connection or failed an attempt and began reconnecting")
+				.tag("peer", peer.name())
+				.tag("router", peer.routerName())
+				.register(registry);
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.wampspring.boot.autoconfigure.router;
+
+import java.util.Locale;
+import java.util.Map;
+
+import io.wampspring.boot.autoconfigure.WampConfigurationException;
+import io.wampspring.boot.autoconfigure.WampProperties;
+import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.router.WampRouter;
+import io.wampspring.router.config.Permission;
+import io.wampspring.router.config.RealmConfig;
+import io.wampspring.router.config.Role;
+import io.wampspring.router.config.ScramCredential;
+import io.wampspring.router.config.User;
+
+/**
+ * Builds the embedded {@link WampRouter} from {@code wamp.embedded-router.*}, with messages
+ * that name the property at fault.
+ */
+final class EmbeddedRouterFactory {
+
+	private EmbeddedRouterFactory() {
+	}
+
+	static WampRouter create(WampProperties.EmbeddedRouter properties) {
+		WampRouter.Builder builder = WampRouter.builder();
+		if (properties.getRealms().isEmpty()) {
+			builder.realm("realm1");
+		}
+		properties.getRealms().forEach((name, realm) -> builder.realm(realm(name, realm)));
+		String prefix = "wamp.embedded-router.";
+		if (properties.getPort() >= 0) {
+			if (properties.getPort() > 65535) {
+				throw new WampConfigurationException(prefix + "port", "must be in 0..65535, got " + properties.getPort(),
+						"Set a free port, 0 to pick one, or -1 for no WebSocket listener");
+			}
+			builder.webSocket(properties.getHost(), properties.getPort(), properties.getPath());
+		}
+		Integer rawSocketPort = properties.getRawSocketPort();
+		if (rawSocketPort != null) {
+			if (rawSocketPort < 0 || rawSocketPort > 65535) {
+				throw new WampConfigurationException(prefix + "raw-socket-port", "must be in 0..65535, got "
+						+ rawSocketPort, "Set a free port, or 0 to pick one");
+			}
+			builder.rawSocket(properties.getHost(), rawSocketPort);
+		}
+		return builder.build();
+	}
+
+	private static RealmConfig realm(String name, WampProperties.Realm realm) {
+		String prefix = "wamp.embedded-router.realms." + name + ".";
+		RealmConfig.Builder builder = RealmConfig.builder(name).anonymousRole(realm.getAnonymousRole());
+		if (realm.getAnonymous() != null) {
+			builder.anonymous(realm.getAnonymous());
+		}
+		realm.getRoles().forEach((roleName, role) -> builder.role(role(prefix + "roles." + roleName, roleName, role)));
+		realm.getUsers().forEach((authid, user) -> builder.user(user(prefix + "users." + authid, authid, user)));
+		for (Map.Entry<String, WampProperties.RealmUser> user : realm.getUsers().entrySet()) {
+			String role = user.getValue().getRole();
+			if (!realm.getRoles().isEmpty() && !realm.getRoles().containsKey(role)) {
+				throw new WampConfigurationException(prefix + "users." + user.getKey() + ".role",
+						"there is no role named '" + role + "' in realm '" + name + "'",
+						"Use one of " + realm.getRoles().keySet() + ", or add " + prefix + "roles." + role);
+			}
+		}
+		return builder.build();
+	}
+
+	private static Role role(String prefix, String name, WampProperties.RealmRole role) {
+		Permission[] permissions = new Permission[role.getPermissions().size()];
+		for (int i = 0; i < permissions.length; i++) {
+			WampProperties.PermissionRule rule = role.getPermissions().get(i);
+			String property = prefix + ".permissions[" + i + "]";
+			MatchPolicy match;
+			try {
+				match = MatchPolicy.valueOf(rule.getMatch().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new WampConfigurationException(property + ".match", "unknown match policy '" + rule.getMatch() + "'",
+						"Use exact, prefix or wildcard");
+			}
+			try {
+				permissions[i] = Permission.of(rule.getUri(), match, rule.getAllow())
+					.withDisclosure(rule.isDiscloseCaller(), rule.isDisclosePublisher());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new WampConfigurationException(property + ".allow", ex.getMessage(),
+						"Write the allowed actions as letters: c (call), r (register), p (publish), s (subscribe)");
+			}
+		}
+		return Role.of(name, permissions);
+	}
+
+	private static User user(String prefix, String authid, WampProperties.RealmUser properties) {
+		User user = new User(authid, properties.getRole(), properties.getSecret());
+		if (properties.getSalt() != null) {
+			if (properties.getSecret() == null) {
+				throw new WampConfigurationException(prefix + ".secret", "a salted WAMP-CRA user needs its derived key",
+						"Set " + prefix + ".secret to the key derived from the password and the salt");
+			}
+			user = user.withSalt(properties.getSalt(), properties.getIterations(), properties.getKeylen());
+		}
+		for (String key : properties.getPublicKeys()) {
+			if (!key.matches("[0-9a-fA-F]{64}")) {
+				throw new WampConfigurationException(prefix + ".public-keys",
+						"a cryptosign public key must be 64 hex digits, got " + key.length() + " characters",
+						"Give each Ed25519 public key as 64 hex digits");
+			}
+		}
+		if (!properties.getPublicKeys().isEmpty()) {
+			user = user.withPublicKeys(properties.getPublicKeys().toArray(new String[0]));
+		}
+		if (properties.getScramPassword() != null) {
+			if (properties.getScramIterations() < 1000) {
+				throw new WampConfigurationException(prefix + ".scram-iterations",
+						"must be at least 1000, got " + properties.getScramIterations(), "Set 4096 or more");
+			}
+			user = user.withScram(ScramCredential.pbkdf2(properties.getScramPassword(), properties.getScramIterations()));
+		}
+		return user;
+	}
+
+}

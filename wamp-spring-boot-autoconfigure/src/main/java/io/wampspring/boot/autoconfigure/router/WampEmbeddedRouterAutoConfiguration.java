@@ -1,0 +1,36 @@
+package io.wampspring.boot.autoconfigure.router;
+
+import io.wampspring.boot.autoconfigure.WampProperties;
+import io.wampspring.router.WampRouter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the embedded WAMP router when {@code wamp.embedded-router.enabled}
+ * is true: a {@link WampRouter} built from {@code wamp.embedded-router.*}, started before
+ * the peers connect and stopped after they left.
+ */
+@AutoConfiguration
+@ConditionalOnClass(WampRouter.class)
+@ConditionalOnBooleanProperty("wamp.embedded-router.enabled")
+@EnableConfigurationProperties(WampProperties.class)
+public final class WampEmbeddedRouterAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	WampRouter wampEmbeddedRouter(WampProperties properties) {
+		return EmbeddedRouterFactory.create(properties.getEmbeddedRouter());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WampEmbeddedRouterLifecycle wampEmbeddedRouterLifecycle(WampRouter router) {
+		return new WampEmbeddedRouterLifecycle(router);
+	}
+
+}

@@ -1,0 +1,203 @@
+package io.wampspring.boot.autoconfigure;
+
+import java.time.Duration;
+
+import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
+import io.wampspring.boot.peer.PoolType;
+import io.wampspring.boot.peer.WampPeer;
+import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.client.ClientOptions;
+import io.wampspring.client.auth.AnonymousAuthenticator;
+import io.wampspring.client.auth.ClientAuthenticator;
+import io.wampspring.client.auth.TicketAuthenticator;
+import io.wampspring.client.reconnect.BackoffStrategy;
+import io.wampspring.client.transport.InProcessTransport;
+import io.wampspring.client.transport.RawSocketTransport;
+import io.wampspring.client.transport.WebSocketTransport;
+import io.wampspring.core.codec.WampCodecs;
+import io.wampspring.router.WampRouter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link WampAutoConfiguration}: every property reaches the client options.
+ */
+class WampAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class));
+
+	@Test
+	void withoutRouterThereIsNoPeer() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(WampPeers.class).hasSingleBean(PropertiesWampConnectionDetails.class);
+			assertThat(context.getBean(WampPeers.class).all()).isEmpty();
+			assertThat(context).doesNotHaveBean(WampRouter.class);
+		});
+	}
+
+	@Test
+	void oneRouterGivesADefaultPeer() {
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=realm1").run((context) -> {
+					WampPeers peers = context.getBean(WampPeers.class);
+					WampPeer peer = peers.getDefault();
+					assertThat(peer.name()).isEqualTo("default");
+					assertThat(peer.routerName()).isEqualTo("main");
+					assertThat(peer.sessions()).hasSize(1);
+					assertThat(peer.options().realm()).isEqualTo("realm1");
+					assertThat(peer.options().transport()).isInstanceOf(WebSocketTransport.class);
+					assertThat(peers.isAutoStartup()).isFalse();
+				});
+	}
+
+	@Test
+	void routerPropertiesReachTheClientOptions() {
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=com.example.realm", "wamp.routers.main.serializers=msgpack,json",
+				"wamp.routers.main.connect-timeout=3s", "wamp.routers.main.websocket.ping-interval=5s",
+				"wamp.routers.main.websocket.max-frame-size=2MB", "wamp.routers.main.websocket.headers.X-Token=abc",
+				"wamp.routers.main.reconnect.enabled=true", "wamp.routers.main.reconnect.max-retries=7",
+				"wamp.routers.main.reconnect.backoff-min=100ms", "wamp.routers.main.reconnect.backoff-max=2s",
+				"wamp.routers.main.reconnect.backoff-type=exponential", "wamp.routers.main.auth.method=ticket,anonymous",
+				"wamp.routers.main.auth.authid=joe", "wamp.routers.main.auth.password=s3cret",
+				"wamp.defaults.caller.features.call_canceling=false",
+				"wamp.defaults.subscriber.features.pattern-based-subscription=false")
+			.run((context) -> {
+				ClientOptions options = context.getBean(WampPeers.class).getDefault().options();
+				WebSocketTransport transport = (WebSocketTransport) options.transport();
+				assertThat(transport.serializers()).containsExactly(WampCodecs.MSGPACK, WampCodecs.JSON);
+				assertThat(transport.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(transport.pingInterval()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(transport.maxFrameSize()).isEqualTo(2 * 1024 * 1024);
+				assertThat(transport.headers()).containsEntry("X-Token", "abc");
+				assertThat(options.realm()).isEqualTo("com.example.realm");
+				assertThat(options.authid()).isEqualTo("joe");
+				assertThat(options.authenticators()).map(ClientAuthenticator::authMethod)
+					.containsExactly("ticket", "anonymous");
+				assertThat(options.authenticators().get(0)).isInstanceOf(TicketAuthenticator.class);
+				assertThat(options.reconnect().maxRetries()).isEqualTo(7);
+				assertThat(options.reconnect().backoff())
+					.isEqualTo(BackoffStrategy.exponential(Duration.ofMillis(100), Duration.ofSeconds(2)));
+				assertThat(options.roleFeatures().get("caller")).containsEntry("call_canceling", false);
+				assertThat(options.roleFeatures().get("subscriber")).containsEntry("pattern_based_subscription", false);
+			});
+	}
+
+	@Test
+	void rawSocketUrlGivesRawSocketTransportAndFixedBackoff() {
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=tcp://localhost:9",
+				"wamp.routers.main.realm=realm1", "wamp.routers.main.serializers=cbor",
+				"wamp.routers.main.reconnect.enabled=false", "wamp.routers.main.reconnect.backoff-type=fixed",
+				"wamp.routers.main.reconnect.backoff-min=1s")
+			.run((context) -> {
+				ClientOptions options = context.getBean(WampPeers.class).getDefault().options();
+				assertThat(options.transport()).isInstanceOf(RawSocketTransport.class);
+				assertThat(((RawSocketTransport) options.transport()).serializers()).containsExactly(WampCodecs.CBOR);
+				assertThat(options.reconnect().isEnabled()).isFalse();
+				assertThat(options.reconnect().backoff()).isEqualTo(BackoffStrategy.fixed(Duration.ofSeconds(1)));
+				assertThat(options.authenticators()).containsExactly(AnonymousAuthenticator.INSTANCE);
+			});
+	}
+
+	@Test
+	void peersHavePoolsOnTheirRouters() {
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.a.url=ws://localhost:9/ws",
+				"wamp.routers.a.realm=ra", "wamp.routers.b.url=tcp://localhost:9", "wamp.routers.b.realm=rb",
+				"wamp.defaults.router=b", "wamp.peers.workers.router=a", "wamp.peers.workers.pool-size=3",
+				"wamp.peers.workers.pool-type=hash", "wamp.peers.default.pool-size=2",
+				"wamp.peers.default.roles.callee.registrations[com.example.echo].handler=handlers#echo",
+				"wamp.peers.default.roles.subscriber.subscriptions[com.example.hello].handler=handlers#onHello")
+			.run((context) -> {
+				WampPeers peers = context.getBean(WampPeers.class);
+				WampPeer workers = peers.get("workers");
+				assertThat(workers.sessions()).hasSize(3);
+				assertThat(workers.poolType()).isEqualTo(PoolType.HASH);
+				assertThat(workers.options().realm()).isEqualTo("ra");
+				assertThat(workers.select("com.example.x")).isSameAs(workers.select("com.example.x"));
+				WampPeer byDefault = peers.getDefault();
+				assertThat(byDefault.routerName()).isEqualTo("b");
+				assertThat(byDefault.sessions()).hasSize(2);
+				assertThat(byDefault.select("x")).isNotSameAs(byDefault.select("x"));
+				WampProperties properties = context.getBean(WampProperties.class);
+				assertThat(properties.getPeers().get("default").getRoles().getCallee().getRegistrations())
+					.containsKey("com.example.echo");
+			});
+	}
+
+	@Test
+	void embeddedRouterWithoutRouterGivesAnInProcessPeer() {
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.embedded-router.enabled=true",
+				"wamp.embedded-router.port=-1").run((context) -> {
+					assertThat(context).hasSingleBean(WampRouter.class);
+					WampPeer peer = context.getBean(WampPeers.class).getDefault();
+					assertThat(peer.routerName()).isEqualTo("embedded");
+					assertThat(peer.options().transport()).isInstanceOf(InProcessTransport.class);
+					assertThat(peer.options().realm()).isEqualTo("realm1");
+				});
+	}
+
+	@Test
+	void connectionDetailsOverrideTheDefaultRouter() {
+		this.runner.withPropertyValues("wamp.auto-startup=false")
+			.withBean(WampConnectionDetails.class, () -> new WampConnectionDetails() {
+				@Override
+				public String getUrl() {
+					return "ws://container:8080/ws";
+				}
+
+				@Override
+				public String getRealm() {
+					return "container-realm";
+				}
+			})
+			.run((context) -> {
+				WampPeer peer = context.getBean(WampPeers.class).getDefault();
+				assertThat(peer.routerName()).isEqualTo("default");
+				assertThat(peer.options().transport().describe()).isEqualTo("ws://container:8080/ws");
+				assertThat(peer.options().realm()).isEqualTo("container-realm");
+			});
+	}
+
+	@Test
+	void customizersAreAppliedInOrder() {
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=realm1")
+			.withUserConfiguration(CustomizerConfiguration.class)
+			.run((context) -> assertThat(context.getBean(WampPeers.class).getDefault().options().defaultErrorUri())
+				.isEqualTo("com.example.second"));
+	}
+
+	@Test
+	void userBeansWin() {
+		WampAuthenticatorFactory factory = (method, credentials) -> AnonymousAuthenticator.INSTANCE;
+		this.runner.withBean(WampAuthenticatorFactory.class, () -> factory)
+			.run((context) -> assertThat(context.getBean(WampAuthenticatorFactory.class)).isSameAs(factory));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		@Order(2)
+		WampClientOptionsCustomizer second() {
+			return (router, builder) -> builder.defaultErrorUri("com.example.second");
+		}
+
+		@Bean
+		@Order(1)
+		WampClientOptionsCustomizer first() {
+			return (router, builder) -> builder.defaultErrorUri("com.example.first");
+		}
+
+	}
+
+}

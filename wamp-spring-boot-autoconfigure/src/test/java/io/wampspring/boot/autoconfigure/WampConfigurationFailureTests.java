@@ -1,0 +1,250 @@
+package io.wampspring.boot.autoconfigure;
+
+import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every start-up failure of a wrong {@code wamp.*} property names the property and the fix,
+ * through {@link WampConfigurationFailureAnalyzer}, and never shows a secret.
+ */
+class WampConfigurationFailureTests {
+
+	private static final String URL = "wamp.routers.main.url=ws://localhost:9/ws";
+
+	private static final String REALM = "wamp.routers.main.realm=realm1";
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class,
+				SslAutoConfiguration.class))
+		.withPropertyValues("wamp.auto-startup=false");
+
+	@Test
+	void unknownDefaultRouter() {
+		assertFailure(analysis("wamp.defaults.router=nope", URL, REALM), "wamp.defaults.router",
+				"no router named 'nope'", "Set it to one of [main]");
+	}
+
+	@Test
+	void unknownPeerRouter() {
+		assertFailure(analysis("wamp.peers.p.router=nope", URL, REALM), "wamp.peers.p.router",
+				"no router named 'nope'", "wamp.routers.nope.url");
+	}
+
+	@Test
+	void peerWithoutRouterAmongSeveral() {
+		assertFailure(analysis("wamp.peers.p.pool-size=1", URL, REALM, "wamp.routers.other.url=tcp://localhost:9",
+				"wamp.routers.other.realm=r"), "wamp.peers.p.router", "several are configured",
+				"wamp.defaults.router");
+	}
+
+	@Test
+	void peerWithoutAnyRouter() {
+		assertFailure(analysis("wamp.peers.p.pool-size=1"), "wamp.peers.p.router", "no router is configured",
+				"wamp.embedded-router.enabled=true");
+	}
+
+	@Test
+	void badPoolSize() {
+		assertFailure(analysis("wamp.peers.p.pool-size=0", URL, REALM), "wamp.peers.p.pool-size", "at least 1",
+				"number of sessions");
+	}
+
+	@Test
+	void badHandler() {
+		assertFailure(
+				analysis(URL, REALM, "wamp.peers.p.roles.callee.registrations[com.example.echo].handler=echo"),
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].handler", "'echo' is not a bean method",
+				"beanName#methodName");
+	}
+
+	@Test
+	void badUrlScheme() {
+		assertFailure(analysis("wamp.routers.main.url=http://localhost:8080/ws", REALM), "wamp.routers.main.url",
+				"not a WAMP router address", "ws:// or wss://");
+	}
+
+	@Test
+	void urlWithoutHost() {
+		assertFailure(analysis("wamp.routers.main.url=tcp://localhost", REALM), "wamp.routers.main.url",
+				"not a valid router address", "ws://localhost:8080/ws");
+	}
+
+	@Test
+	void missingUrlWithoutEmbeddedRouter() {
+		assertFailure(analysis(REALM), "wamp.routers.main.url", "no embedded router runs",
+				"wamp.embedded-router.enabled=true");
+	}
+
+	@Test
+	void missingRealm() {
+		assertFailure(analysis(URL), "wamp.routers.main.realm", "no realm", "realm=realm1");
+	}
+
+	@Test
+	void invalidRealm() {
+		assertFailure(analysis(URL, "wamp.routers.main.realm=my realm"), "wamp.routers.main.realm",
+				"not a valid WAMP URI", "realm1");
+	}
+
+	@Test
+	void unknownSerializer() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.serializers=json,xml"), "wamp.routers.main.serializers",
+				"unknown serializer 'xml'", "[json, msgpack, cbor]");
+	}
+
+	@Test
+	void unknownAuthMethod() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.auth.method=kerberos"), "wamp.routers.main.auth.method",
+				"unknown authentication method 'kerberos'", "[anonymous, ticket, wampcra, cryptosign, scram]");
+	}
+
+	@Test
+	void missingAuthid() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.auth.method=ticket", "wamp.routers.main.auth.secret=x"),
+				"wamp.routers.main.auth.authid", "needs an authid", "user name");
+	}
+
+	@Test
+	void missingSecretForTicketWampcraAndScram() {
+		for (String method : new String[] { "ticket", "wampcra", "scram" }) {
+			assertFailure(analysis(URL, REALM, "wamp.routers.main.auth.method=" + method,
+					"wamp.routers.main.auth.authid=joe"), "wamp.routers.main.auth.secret",
+					"the '" + method + "' method needs a secret", "${WAMP_SECRET}");
+		}
+	}
+
+	@Test
+	void missingCryptosignKey() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.auth.method=cryptosign", "wamp.routers.main.auth.authid=joe"),
+				"wamp.routers.main.auth.private-key", "needs a private key", "64 hex digits");
+	}
+
+	@Test
+	void malformedCryptosignKey() {
+		FailureAnalysis analysis = analysis(URL, REALM, "wamp.routers.main.auth.method=cryptosign",
+				"wamp.routers.main.auth.authid=joe", "wamp.routers.main.auth.private-key=abcdef0123");
+		assertFailure(analysis, "wamp.routers.main.auth.private-key", "malformed cryptosign private key",
+				"64 hex digits");
+		assertThat(analysis.getDescription()).doesNotContain("abcdef0123");
+	}
+
+	@Test
+	void unreadableCryptosignKeyFile() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.auth.method=cryptosign", "wamp.routers.main.auth.authid=joe",
+				"wamp.routers.main.auth.private-key-file=/nonexistent/key.priv"),
+				"wamp.routers.main.auth.private-key-file", "cannot read", "readable key file");
+	}
+
+	@Test
+	void methodNotYetInTheClient() {
+		// the key is valid: the method itself is what wamp-client lacks for now
+		FailureAnalysis analysis = analysis(URL, REALM, "wamp.routers.main.auth.method=cryptosign",
+				"wamp.routers.main.auth.authid=joe",
+				"wamp.routers.main.auth.private-key=4d57d97a68f555696620a6d849c0ce582568518d729eb753dc7c732de2804510");
+		assertFailure(analysis, "wamp.routers.main.auth.method", "'cryptosign' authentication method is not available",
+				"WampAuthenticatorFactory");
+	}
+
+	@Test
+	void secretNeverInTheReport() {
+		FailureAnalysis analysis = analysis(URL, REALM, "wamp.routers.main.auth.method=wampcra",
+				"wamp.routers.main.auth.authid=joe", "wamp.routers.main.auth.secret=TopSecret42");
+		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("TopSecret42");
+	}
+
+	@Test
+	void backoffMaxShorterThanMin() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.reconnect.backoff-min=5s",
+				"wamp.routers.main.reconnect.backoff-max=1s"), "wamp.routers.main.reconnect.backoff-max",
+				"shorter than backoff-min", "at least backoff-min");
+	}
+
+	@Test
+	void badMaxRetries() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.reconnect.max-retries=-2"),
+				"wamp.routers.main.reconnect.max-retries", "must be -1 or more", "-1 to retry forever");
+	}
+
+	@Test
+	void sslBundleOnPlainUrl() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.ssl.bundle=client"), "wamp.routers.main.ssl.bundle",
+				"does not use TLS", "wss://");
+	}
+
+	@Test
+	void unknownSslBundle() {
+		assertFailure(analysis("wamp.routers.main.url=wss://localhost:9/ws", REALM, "wamp.routers.main.ssl.bundle=nope"),
+				"wamp.routers.main.ssl.bundle", "no SSL bundle named 'nope'", "spring.ssl.bundle");
+	}
+
+	@Test
+	void badConnectTimeout() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.connect-timeout=0s"), "wamp.routers.main.connect-timeout",
+				"must be positive", "10s");
+	}
+
+	@Test
+	void badMaxFrameSize() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.websocket.max-frame-size=10B"),
+				"wamp.routers.main.websocket.max-frame-size", "between 1KB and 2GB", "16MB");
+	}
+
+	@Test
+	void embeddedRouterBadPermission() {
+		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.embedded-router.realms.r.roles.user.permissions[0].uri=com.example.",
+				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow=cx"),
+				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow", "unknown action 'x'",
+				"c (call), r (register), p (publish), s (subscribe)");
+	}
+
+	@Test
+	void embeddedRouterBadMatch() {
+		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.embedded-router.realms.r.roles.user.permissions[0].match=regex"),
+				"wamp.embedded-router.realms.r.roles.user.permissions[0].match", "unknown match policy 'regex'",
+				"exact, prefix or wildcard");
+	}
+
+	@Test
+	void embeddedRouterUnknownUserRole() {
+		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow=c",
+				"wamp.embedded-router.realms.r.users.joe.role=admin", "wamp.embedded-router.realms.r.users.joe.secret=x"),
+				"wamp.embedded-router.realms.r.users.joe.role", "no role named 'admin'", "[user]");
+	}
+
+	@Test
+	void embeddedRouterBadPublicKey() {
+		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.embedded-router.realms.r.users.joe.public-keys=abc"),
+				"wamp.embedded-router.realms.r.users.joe.public-keys", "64 hex digits", "64 hex digits");
+	}
+
+	private FailureAnalysis analysis(String... properties) {
+		FailureAnalysis[] result = new FailureAnalysis[1];
+		this.runner.withPropertyValues(properties).run((context) -> result[0] = analyze(context));
+		return result[0];
+	}
+
+	private static FailureAnalysis analyze(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = new WampConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).as("a WampConfigurationException behind %s", context.getStartupFailure()).isNotNull();
+		return analysis;
+	}
+
+	private static void assertFailure(FailureAnalysis analysis, String property, String reason, String action) {
+		assertThat(analysis.getDescription()).contains("'" + property + "'").contains(reason);
+		assertThat(analysis.getAction()).contains(action);
+	}
+
+}

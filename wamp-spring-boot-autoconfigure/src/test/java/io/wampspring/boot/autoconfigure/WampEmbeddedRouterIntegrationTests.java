@@ -1,0 +1,163 @@
+package io.wampspring.boot.autoconfigure;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wampspring.boot.actuate.endpoint.WampEndpoint;
+import io.wampspring.boot.autoconfigure.endpoint.WampEndpointAutoConfiguration;
+import io.wampspring.boot.autoconfigure.health.WampHealthContributorAutoConfiguration;
+import io.wampspring.boot.autoconfigure.metrics.WampMetricsAutoConfiguration;
+import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
+import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.client.reconnect.SessionState;
+import io.wampspring.router.WampRouter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Boot context with the embedded router: the peer joins, health and meters follow the
+ * session through a router stop and restart, and the {@code wamp} endpoint shows no secret.
+ */
+class WampEmbeddedRouterIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class,
+				WampHealthContributorAutoConfiguration.class, WampMetricsAutoConfiguration.class,
+				WampEndpointAutoConfiguration.class, EndpointAutoConfiguration.class, MetricsAutoConfiguration.class,
+				SimpleMetricsExportAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=wamp", "management.endpoints.jmx.exposure.include=wamp");
+
+	@Test
+	void inProcessPeerFollowsTheRouterThroughAStopAndARestart() {
+		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.routers.local.reconnect.backoff-type=fixed", "wamp.routers.local.reconnect.backoff-min=50ms")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
+				Health up = health(context);
+				assertThat(up.getDetails()).containsEntry("state", "JOINED")
+					.containsEntry("router", "local")
+					.containsEntry("realm", "realm1")
+					.containsKey("sessionId");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(sessions(registry, "joined")).isEqualTo(1.0);
+				assertThat(registry.get("wamp.client.reconnects").functionCounter().count()).isZero();
+
+				WampRouter router = context.getBean(WampRouter.class);
+				router.stop();
+				await().atMost(TIMEOUT).until(() -> {
+					Health health = health(context);
+					return health.getStatus().equals(Status.DOWN) && health.getDetails().get("attempt") instanceof Integer
+							&& (Integer) health.getDetails().get("attempt") >= 2;
+				});
+				Health down = health(context);
+				assertThat(down.getDetails()).containsEntry("state", SessionState.RECONNECTING.name())
+					.containsEntry("maxRetries", "unlimited")
+					.containsKeys("reason", "nextAttempt", "since")
+					.doesNotContainKey("sessionId");
+				assertThat(sessions(registry, "joined")).isZero();
+				assertThat(registry.get("wamp.client.reconnects").functionCounter().count()).isGreaterThanOrEqualTo(2);
+
+				router.start();
+				await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
+				assertThat(sessions(registry, "joined")).isEqualTo(1.0);
+			});
+	}
+
+	@Test
+	void webSocketTicketPeerAndTheEndpointShowsNoSecret() throws IOException {
+		int port = freePort();
+		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=" + port,
+				"wamp.embedded-router.realms.secure.roles.user.permissions[0].uri=",
+				"wamp.embedded-router.realms.secure.roles.user.permissions[0].allow=crps",
+				"wamp.embedded-router.realms.secure.users.joe.role=user",
+				"wamp.embedded-router.realms.secure.users.joe.secret=Sup3rSecret",
+				"wamp.routers.main.url=ws://127.0.0.1:" + port + "/ws", "wamp.routers.main.realm=secure",
+				"wamp.routers.main.serializers=msgpack,json", "wamp.routers.main.auth.method=ticket",
+				"wamp.routers.main.auth.authid=joe", "wamp.routers.main.auth.secret=Sup3rSecret",
+				"wamp.peers.workers.pool-size=2")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				CompositeHealthContributor wamp = context.getBean("wampHealthContributor", CompositeHealthContributor.class);
+				CompositeHealthContributor workers = (CompositeHealthContributor) wamp.getContributor("workers");
+				for (String index : new String[] { "0", "1" }) {
+					HealthIndicator session = (HealthIndicator) workers.getContributor(index);
+					await().atMost(TIMEOUT).until(() -> session.health().getStatus().equals(Status.UP));
+					assertThat(session.health().getDetails()).containsEntry("authid", "joe")
+						.containsEntry("authrole", "user")
+						.containsEntry("authmethod", "ticket");
+					assertThat(session.health().toString()).doesNotContain("Sup3rSecret");
+				}
+				assertThat(context).hasSingleBean(WampEndpoint.class);
+				WampEndpoint.WampDescriptor descriptor = context.getBean(WampEndpoint.class).wamp();
+				WampEndpoint.RouterDescriptor main = descriptor.routers().get("main");
+				assertThat(main.url()).isEqualTo("ws://127.0.0.1:" + port + "/ws");
+				assertThat(main.realm()).isEqualTo("secure");
+				assertThat(main.authid()).isEqualTo("joe");
+				assertThat(main.authmethods()).containsExactly("ticket");
+				WampEndpoint.PeerDescriptor peer = descriptor.peers().get("workers");
+				assertThat(peer.sessions()).hasSize(2).allSatisfy((session) -> {
+					assertThat(session.state()).isEqualTo("JOINED");
+					assertThat(session.sessionId()).isNotNull();
+					assertThat(session.authid()).isEqualTo("joe");
+					assertThat(session.authrole()).isEqualTo("user");
+				});
+				assertThat(descriptor.toString()).doesNotContain("Sup3rSecret");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("wamp.client.sessions").tags("peer", "workers", "state", "joined").gauge().value())
+					.isEqualTo(2.0);
+			});
+	}
+
+	@Test
+	void autoStartupFalseLeavesSessionsOutOfService() {
+		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.auto-startup=false").run((context) -> {
+					assertThat(context.getBean(WampPeers.class).isRunning()).isFalse();
+					assertThat(health(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+					context.getBean(WampPeers.class).start();
+					await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
+				});
+	}
+
+	@Test
+	void healthIndicatorCanBeDisabled() {
+		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.auto-startup=false", "management.health.wamp.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("wampHealthContributor"));
+	}
+
+	private static Health health(AssertableApplicationContext context) {
+		CompositeHealthContributor wamp = context.getBean("wampHealthContributor", CompositeHealthContributor.class);
+		CompositeHealthContributor peer = (CompositeHealthContributor) wamp.getContributor("default");
+		return ((HealthIndicator) peer.getContributor("0")).health();
+	}
+
+	private static double sessions(MeterRegistry registry, String state) {
+		return registry.get("wamp.client.sessions").tags("peer", "default", "state", state).gauge().value();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

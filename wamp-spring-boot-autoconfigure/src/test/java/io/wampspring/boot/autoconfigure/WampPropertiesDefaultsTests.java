@@ -1,0 +1,99 @@
+package io.wampspring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.wampspring.client.ClientOptions;
+import io.wampspring.client.auth.AnonymousAuthenticator;
+import io.wampspring.client.reconnect.BackoffStrategy;
+import io.wampspring.client.reconnect.ReconnectOptions;
+import io.wampspring.client.transport.WebSocketTransport;
+import io.wampspring.core.codec.WampCodecs;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The property defaults match the library's defaults, so that leaving a property out means
+ * what the wamp-client documentation says.
+ */
+class WampPropertiesDefaultsTests {
+
+	private final WampProperties properties = new WampProperties();
+
+	private final WampProperties.Router router = new WampProperties.Router();
+
+	@Test
+	void transportDefaults() {
+		WebSocketTransport transport = WebSocketTransport.builder("ws://localhost/ws").build();
+		assertThat(this.router.getSerializers()).containsExactly("json");
+		assertThat(transport.serializers()).containsExactly(WampCodecs.JSON);
+		assertThat(this.router.getConnectTimeout()).isEqualTo(transport.connectTimeout());
+		assertThat(this.router.getWebsocket().getMaxFrameSize().toBytes()).isEqualTo(transport.maxFrameSize());
+		assertThat(this.router.getWebsocket().getHeaders()).isEqualTo(transport.headers());
+		// Deliberately not the library's default (no pings): a Boot application should notice a
+		// silently dead connection, as DESIGN.md section 3 says.
+		assertThat(this.router.getWebsocket().getPingInterval()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(transport.pingInterval()).isZero();
+	}
+
+	@Test
+	void reconnectDefaults() {
+		ReconnectOptions library = ReconnectOptions.defaults();
+		WampProperties.Reconnect reconnect = this.router.getReconnect();
+		assertThat(reconnect.isEnabled()).isEqualTo(library.isEnabled());
+		assertThat(reconnect.getMaxRetries()).isEqualTo(library.maxRetries());
+		assertThat(reconnect.getBackoffType()).isEqualTo(WampProperties.BackoffType.JITTER);
+		assertThat(library.backoff()).isInstanceOf(BackoffStrategy.Jitter.class);
+		assertThat(((BackoffStrategy.Jitter) library.backoff()).exponential())
+			.isEqualTo(BackoffStrategy.exponential(reconnect.getBackoffMin(), reconnect.getBackoffMax()));
+	}
+
+	@Test
+	void authAndFeatureDefaults() {
+		ClientOptions library = ClientOptions.builder("ws://localhost/ws", "realm1").build();
+		assertThat(this.router.getAuth().getMethod()).containsExactly("anonymous");
+		assertThat(library.authenticators()).containsExactly(AnonymousAuthenticator.INSTANCE);
+		assertThat(library.authid()).isNull();
+		assertThat(this.router.getAuth().getAuthid()).isNull();
+		// no feature overrides: the client's own feature set is announced
+		assertThat(this.properties.getDefaults().getCaller().getFeatures()).isEmpty();
+		assertThat(this.properties.getDefaults().getSubscriber().getFeatures()).isEmpty();
+	}
+
+	@Test
+	void peerAndLifecycleDefaults() {
+		assertThat(this.properties.isAutoStartup()).isTrue();
+		assertThat(this.properties.getPeers()).isEmpty();
+		WampProperties.Peer peer = new WampProperties.Peer();
+		assertThat(peer.getPoolSize()).isEqualTo(1);
+		assertThat(peer.getRouter()).isNull();
+	}
+
+	@Test
+	void embeddedRouterDefaults() {
+		WampProperties.EmbeddedRouter embedded = this.properties.getEmbeddedRouter();
+		assertThat(embedded.isEnabled()).isFalse();
+		assertThat(embedded.getPath()).isEqualTo("/ws");
+		assertThat(embedded.getRawSocketPort()).isNull();
+		assertThat(embedded.getRealms()).isEmpty();
+		WampProperties.RealmUser user = new WampProperties.RealmUser();
+		assertThat(user.getIterations()).isEqualTo(io.wampspring.core.auth.WampCra.DEFAULT_ITERATIONS);
+		assertThat(user.getKeylen()).isEqualTo(io.wampspring.core.auth.WampCra.DEFAULT_KEY_LENGTH);
+		assertThat(List.of(user.getRole())).containsExactly("user");
+	}
+
+	@Test
+	void secretsAreNeverPrinted() {
+		WampProperties.Auth auth = new WampProperties.Auth();
+		auth.setPassword("p4ssw0rd");
+		auth.setPrivateKey("00");
+		assertThat(auth.getSecret()).isEqualTo("p4ssw0rd");
+		assertThat(auth.toString()).doesNotContain("p4ssw0rd").doesNotContain("00]");
+		WampProperties.RealmUser user = new WampProperties.RealmUser();
+		user.setSecret("p4ssw0rd");
+		assertThat(user.toString()).doesNotContain("p4ssw0rd");
+		assertThat(new WampCredentials("r", "joe", "p4ssw0rd", null, null).toString()).doesNotContain("p4ssw0rd");
+	}
+
+}
