@@ -5,12 +5,15 @@ import java.util.Map;
 
 import io.wampspring.boot.autoconfigure.WampConfigurationException;
 import io.wampspring.boot.autoconfigure.WampProperties;
+import io.wampspring.core.auth.Scram;
+import io.wampspring.core.auth.ScramCredential;
+import io.wampspring.core.auth.ScramKdf;
+import io.wampspring.core.auth.ScramVariant;
 import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.config.Permission;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.Role;
-import io.wampspring.router.config.ScramCredential;
 import io.wampspring.router.config.User;
 
 /**
@@ -115,7 +118,9 @@ final class EmbeddedRouterFactory {
 				throw new WampConfigurationException(prefix + ".scram-iterations",
 						"must be at least 1000, got " + properties.getScramIterations(), "Set 4096 or more");
 			}
-			user = user.withScram(ScramCredential.pbkdf2(properties.getScramPassword(), properties.getScramIterations()));
+			// Method "scram", as Crossbar.io and Autobahn name it (the variant the client picks for "scram").
+			user = user.withScram(ScramCredential.derive(ScramVariant.AUTOBAHN, ScramKdf.PBKDF2,
+					properties.getScramPassword(), Scram.newSalt(), properties.getScramIterations(), 0));
 		}
 		return user;
 	}
