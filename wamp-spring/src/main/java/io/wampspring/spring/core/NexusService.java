@@ -40,13 +40,13 @@ public enum NexusService {
 	OTP_DELETE("my.otp.delete"),
 
 	/** Create an API key. */
-	APIKEYS_CREATE("my.apikey.create"),
+	APIKEYS_CREATE("my.apikeys.create"),
 
 	/** List the API keys. */
-	APIKEYS_LIST("my.apikey.list"),
+	APIKEYS_LIST("my.apikeys.list"),
 
 	/** Delete an API key. */
-	APIKEYS_DELETE("my.apikey.delete");
+	APIKEYS_DELETE("my.apikeys.delete");
 
 	private final String relativeUri;
 

@@ -241,20 +241,20 @@ public interface WampOperations {
 	Mono<CallResult> otpDelete(String key);
 
 	/**
-	 * Nexus {@code my.apikey.create}.
+	 * Nexus {@code my.apikeys.create}.
 	 * @param values the key's values (router specific)
 	 * @return the API key record
 	 */
 	Mono<Map<String, Object>> apikeysCreate(Map<String, ?> values);
 
 	/**
-	 * Nexus {@code my.apikey.list}.
+	 * Nexus {@code my.apikeys.list}.
 	 * @return the API key records
 	 */
 	Mono<List<Map<String, Object>>> apikeysList();
 
 	/**
-	 * Nexus {@code my.apikey.delete}.
+	 * Nexus {@code my.apikeys.delete}.
 	 * @param key the API key
 	 * @return the router's answer
 	 */
