@@ -411,6 +411,11 @@ public final class RawSocketTransport implements WampTransport {
 		}
 
 		@Override
+		public boolean isSecure() {
+			return "tcps".equalsIgnoreCase(RawSocketTransport.this.uri.getScheme());
+		}
+
+		@Override
 		public String protocol() {
 			return "rawsocket/" + this.codec.subprotocol();
 		}

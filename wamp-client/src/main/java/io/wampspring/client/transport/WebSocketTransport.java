@@ -377,6 +377,11 @@ public final class WebSocketTransport implements WampTransport {
 		}
 
 		@Override
+		public boolean isSecure() {
+			return WebSocketTransport.isSecure(WebSocketTransport.this.uri);
+		}
+
+		@Override
 		public String protocol() {
 			return this.codec.subprotocol();
 		}
