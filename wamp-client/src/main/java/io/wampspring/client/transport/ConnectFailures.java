@@ -17,6 +17,9 @@ import java.util.function.Function;
 
 import javax.net.ssl.SSLException;
 
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -143,6 +146,37 @@ final class ConnectFailures {
 					+ "); over TLS this is how a router that refuses the client certificate (or needs one) answers";
 		}
 		return transport + " connection failed: " + message;
+	}
+
+	/**
+	 * A handler that hands a TLS failure during connection set-up straight to the opening
+	 * sink and closes the channel, so that the failure is reported once, as a
+	 * {@link WampTransportException}, instead of also as a warning with a stack trace by
+	 * Reactor Netty's HTTP client. Later errors pass on.
+	 * @param opened the sink of the connection being opened
+	 * @return a handler for one channel
+	 */
+	static ChannelHandler tlsFailureReporter(Sinks.One<WampConnection> opened) {
+		return new ChannelInboundHandlerAdapter() {
+
+			private boolean reported;
+
+			@Override
+			public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+				boolean tls = false;
+				for (Throwable t = cause; t != null && !tls; t = t.getCause()) {
+					tls = t instanceof SSLException;
+				}
+				// the SslHandler reports a handshake failure twice (bare, then wrapped)
+				if (tls && (this.reported || opened.tryEmitError(cause).isSuccess())) {
+					this.reported = true;
+					ctx.close();
+					return;
+				}
+				ctx.fireExceptionCaught(cause);
+			}
+
+		};
 	}
 
 	private static @Nullable Throwable find(List<Throwable> chain, Class<? extends Throwable> type) {

@@ -13,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -26,6 +27,7 @@ import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
@@ -167,7 +169,20 @@ public final class WebSocketTransport implements WampTransport {
 	@Override
 	public Mono<WampConnection> connect() {
 		return ConnectFailures.open("WebSocket", this.uri.toString(), this.connectTimeout, isSecure(this.uri),
-				(opened) -> this.httpClient.websocket(this.spec).uri(this.uri).handle((in, out) -> {
+				(opened) -> this.httpClient
+					.doOnChannelInit((observer, channel, address) -> {
+						ChannelPipeline pipeline = channel.pipeline();
+						if (pipeline.get(NettyPipeline.ReactiveBridge) != null) {
+							pipeline.addBefore(NettyPipeline.ReactiveBridge, "wampTlsFailures",
+									ConnectFailures.tlsFailureReporter(opened));
+						}
+						else {
+							pipeline.addLast("wampTlsFailures", ConnectFailures.tlsFailureReporter(opened));
+						}
+					})
+					.websocket(this.spec)
+					.uri(this.uri)
+					.handle((in, out) -> {
 					WampCodec codec = WampCodecs.bySubprotocol(in.selectedSubprotocol());
 					if (codec == null || !this.serializers.contains(codec)) {
 						return Mono.error(new WampTransportException("WebSocket", this.uri.toString(),
