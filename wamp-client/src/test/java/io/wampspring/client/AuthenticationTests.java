@@ -2,8 +2,13 @@ package io.wampspring.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import io.wampspring.client.auth.ClientAuthenticator;
+import io.wampspring.client.auth.CryptosignAuthenticator;
+import io.wampspring.client.auth.ScramAuthenticator;
 import io.wampspring.client.auth.TicketAuthenticator;
+import io.wampspring.client.auth.WampCraAuthenticator;
 import io.wampspring.client.auth.WampAuthenticationException;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
@@ -11,8 +16,12 @@ import io.wampspring.client.reconnect.SessionState;
 import io.wampspring.client.reconnect.SessionStateEvent;
 import io.wampspring.client.support.ScriptedRouter;
 import io.wampspring.core.WampUris;
+import io.wampspring.core.auth.CryptosignKey;
+import io.wampspring.core.auth.WampCra;
 import io.wampspring.core.message.Authenticate;
+import io.wampspring.core.message.Challenge;
 import io.wampspring.core.message.Hello;
+import io.wampspring.core.message.Welcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -20,7 +29,8 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ticket authentication against a scripted router.
+ * Ticket authentication, the HELLO of several methods and the CHALLENGE dispatch, against a
+ * scripted router; secrets in toString().
  */
 class AuthenticationTests {
 
@@ -65,6 +75,61 @@ class AuthenticationTests {
 		assertThat(this.router.await(Authenticate.class).signature()).isEqualTo("s3cret");
 		assertThat(events).extracting(SessionStateEvent::state)
 			.containsSubsequence(SessionState.CONNECTING, SessionState.AUTHENTICATING, SessionState.JOINED);
+	}
+
+	@Test
+	void helloOffersEveryMethodInTheConfiguredOrderAndTheChallengeGoesToTheChosenMethod() {
+		String challenge = "{\"authid\":\"joe\",\"nonce\":\"abc\"}";
+		CryptosignKey key = CryptosignKey.generate();
+		this.router.ticket(null).script((message) -> {
+			if (message instanceof Hello) {
+				return List.of(new Challenge("wampcra", Map.of("challenge", challenge)));
+			}
+			if (message instanceof Authenticate) {
+				return List.of(new Welcome(77, Map.of("authid", "joe", "authrole", "user", "authmethod", "wampcra",
+						"roles", Map.of("dealer", Map.of(), "broker", Map.of()))));
+			}
+			return null;
+		});
+		this.client = WampClient.create(ClientOptions.builder(this.router.url(), "realm1")
+			.authid("joe")
+			.authenticator(new TicketAuthenticator("s3cret"))
+			.authenticator(new WampCraAuthenticator("cra-secret"))
+			.authenticator(new CryptosignAuthenticator(key))
+			.build());
+		StepVerifier.create(this.client.connect())
+			.assertNext((info) -> assertThat(info.authmethod()).isEqualTo("wampcra"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		Hello hello = this.router.await(Hello.class);
+		assertThat(hello.details().get("authmethods")).isEqualTo(List.of("ticket", "wampcra", "cryptosign"));
+		assertThat(hello.details().get("authextra")).isEqualTo(Map.of("pubkey", key.publicKeyHex()));
+		assertThat(this.router.await(Authenticate.class).signature()).isEqualTo(WampCra.sign("cra-secret", challenge));
+	}
+
+	@Test
+	void secretsStayOutOfToString() {
+		List<Object> described = List.of(new TicketAuthenticator("s3cret"), new WampCraAuthenticator("s3cret"),
+				new ScramAuthenticator("s3cret"), ScramAuthenticator.forAuthMethod("scram", "s3cret"),
+				CryptosignAuthenticator.fromHex("aa".repeat(32)),
+				new ClientAuthenticator.AuthResponse("s3cret", Map.of("nonce", "n")),
+				ClientOptions.builder(this.router.url(), "realm1")
+					.authid("joe")
+					.authenticator(new TicketAuthenticator("s3cret"))
+					.build());
+		for (Object object : described) {
+			assertThat(object.toString()).doesNotContain("s3cret").doesNotContain("aa".repeat(32));
+		}
+		assertThat(CryptosignAuthenticator.fromHex("aa".repeat(32)).toString())
+			.contains(CryptosignKey.fromHex("aa".repeat(32)).publicKeyHex());
+	}
+
+	@Test
+	void anUnknownScramMethodNameIsRefused() {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> ScramAuthenticator.forAuthMethod("scram-sha-1", "s3cret"))
+			.withMessageContaining("wamp-scram")
+			.withMessageNotContaining("s3cret");
 	}
 
 	@Test

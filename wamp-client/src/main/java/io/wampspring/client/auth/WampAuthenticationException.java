@@ -14,6 +14,14 @@ import org.jspecify.annotations.Nullable;
  * HELLO or AUTHENTICATE with ABORT and an authentication reason. {@link #getUri()} is the
  * ABORT's reason (such as {@code wamp.error.authentication_failed}) and
  * {@link #getRouterMessage()} the router's {@code message} detail, if it sent one.
+ * <p>
+ * The client raises it too when it cannot authenticate for reasons of its own (a challenge
+ * it cannot answer, a router that failed to prove its identity, a method that cannot be
+ * used on this connection): then {@link #getUri()} is
+ * {@code wamp.error.authentication_failed} and {@link #getRouterMessage()} is null. Either
+ * way trying again with the same settings would fail the same way, so reconnection follows
+ * the {@link io.wampspring.client.reconnect.ReconnectOptions.AuthFailurePolicy}. Messages
+ * never contain a secret.
  */
 public class WampAuthenticationException extends WampException {
 
@@ -40,6 +48,18 @@ public class WampAuthenticationException extends WampException {
 						+ "; check the authid, the credentials and the authentication methods",
 				null);
 		this.routerMessage = routerMessage;
+	}
+
+	/**
+	 * Create an exception for an authentication the client gave up on its own.
+	 * @param realm the realm the client tried to join
+	 * @param problem what went wrong, without secrets
+	 * @param cause the underlying error, if any
+	 */
+	public WampAuthenticationException(String realm, String problem, @Nullable Throwable cause) {
+		super(WampUris.AUTHENTICATION_FAILED, List.of(problem), Map.of(), Map.of(),
+				"could not authenticate to realm '" + realm + "': " + problem, cause);
+		this.routerMessage = null;
 	}
 
 	/**

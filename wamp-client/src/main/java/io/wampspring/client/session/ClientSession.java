@@ -2,6 +2,7 @@ package io.wampspring.client.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.SessionInfo;
 import io.wampspring.client.SubscribeOptions;
 import io.wampspring.client.WampInvocation;
+import io.wampspring.client.auth.AuthContext;
 import io.wampspring.client.auth.ClientAuthenticator;
 import io.wampspring.client.auth.WampAuthenticationException;
 import io.wampspring.client.transport.WampConnection;
@@ -112,6 +114,11 @@ public final class ClientSession {
 
 	private volatile boolean leaving;
 
+	// the authentication exchanges of this HELLO, by method, and the method the router challenged
+	private volatile Map<String, ClientAuthenticator.Exchange> exchanges = Map.of();
+
+	private volatile @Nullable String challengedMethod;
+
 	private volatile boolean warnedProgress;
 
 	private volatile @Nullable SessionEnd end;
@@ -138,8 +145,19 @@ public final class ClientSession {
 	 */
 	public Mono<SessionInfo> join() {
 		return Mono.defer(() -> {
+			Hello hello;
+			try {
+				hello = hello();
+			}
+			catch (IllegalStateException | IllegalArgumentException ex) {
+				// an authenticator that cannot work with these settings or this connection
+				WampAuthenticationException error = new WampAuthenticationException(this.options.realm(),
+						String.valueOf(ex.getMessage()), ex);
+				end(WampUris.TRANSPORT_LOST, error.getMessage(), error);
+				return this.welcome.asMono();
+			}
 			this.connection.inbound().subscribe(this::onMessage, this::onInboundError, this::onInboundComplete);
-			this.connection.send(hello()).subscribe(null, (error) -> end(WampUris.TRANSPORT_LOST,
+			this.connection.send(hello).subscribe(null, (error) -> end(WampUris.TRANSPORT_LOST,
 					"could not send HELLO: " + error.getMessage(), error));
 			return this.welcome.asMono();
 		});
@@ -171,10 +189,16 @@ public final class ClientSession {
 		}
 		List<Object> methods = new ArrayList<>();
 		Map<String, Object> authExtra = new LinkedHashMap<>();
+		Map<String, ClientAuthenticator.Exchange> started = new LinkedHashMap<>();
+		AuthContext context = new AuthContext(this.options.realm(), this.options.authid(),
+				this.options.transport().describe(), this.connection.isSecure(), this.connection.tlsUnique());
 		for (ClientAuthenticator authenticator : this.options.authenticators()) {
+			ClientAuthenticator.Exchange exchange = authenticator.start(context);
+			started.put(authenticator.authMethod(), exchange);
 			methods.add(authenticator.authMethod());
-			authExtra.putAll(authenticator.authExtra());
+			authExtra.putAll(exchange.helloAuthExtra());
 		}
+		this.exchanges = Collections.unmodifiableMap(started);
 		details.put("authmethods", methods);
 		if (!authExtra.isEmpty()) {
 			details.put("authextra", authExtra);
@@ -378,6 +402,9 @@ public final class ClientSession {
 
 	private void onMessageBeforeWelcome(WampMessage message) {
 		if (message instanceof Welcome welcomeMessage) {
+			if (!routerPassesChecks(welcomeMessage)) {
+				return;
+			}
 			SessionInfo sessionInfo = SessionInfo.of(welcomeMessage.session(), this.options.realm(),
 					welcomeMessage.details());
 			this.info = sessionInfo;
@@ -404,22 +431,58 @@ public final class ClientSession {
 	}
 
 	private void onChallenge(Challenge challenge) {
-		ClientAuthenticator authenticator = null;
-		for (ClientAuthenticator candidate : this.options.authenticators()) {
-			if (candidate.authMethod().equals(challenge.authMethod())) {
-				authenticator = candidate;
-			}
-		}
-		if (authenticator == null) {
-			protocolViolation("router challenged method '" + challenge.authMethod() + "', which the client did not offer");
+		ClientAuthenticator.Exchange exchange = this.exchanges.get(challenge.authMethod());
+		if (exchange == null) {
+			protocolViolation("router challenged method '" + challenge.authMethod() + "', which the client did not offer"
+					+ " (offered: " + this.exchanges.keySet() + ")");
 			return;
 		}
+		this.challengedMethod = challenge.authMethod();
 		this.listener.onChallenge(challenge.authMethod());
-		ClientAuthenticator chosen = authenticator;
-		Mono.defer(() -> chosen.respond(challenge.authMethod(), challenge.extra()))
+		Mono.defer(() -> exchange.respond(challenge.extra()))
 			.flatMap((response) -> this.connection.send(new Authenticate(response.signature(), response.extra())))
-			.subscribe(null, (error) -> abort(WampUris.AUTHENTICATION_FAILED,
-					"could not answer the '" + challenge.authMethod() + "' challenge: " + error.getMessage()));
+			.subscribe(null, (error) -> failAuthentication("could not answer the router's '" + challenge.authMethod()
+					+ "' challenge: " + ((error.getMessage() != null) ? error.getMessage() : error.toString()), error));
+	}
+
+	// Methods such as WAMP-SCRAM authenticate the router too: check its proof before joining.
+	private boolean routerPassesChecks(Welcome welcome) {
+		String method = Dicts.string(welcome.details(), "authmethod");
+		String challenged = this.challengedMethod;
+		if (method == null) {
+			method = challenged;
+		}
+		ClientAuthenticator.Exchange exchange = (method != null) ? this.exchanges.get(method) : null;
+		if (exchange == null) {
+			return true;
+		}
+		Map<String, Object> authExtra = Dicts.dict(welcome.details(), "authextra");
+		try {
+			exchange.verifyWelcome((authExtra != null) ? authExtra : Map.of(), method.equals(challenged));
+			return true;
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			failAuthentication(this.options.transport().describe() + ": " + ex.getMessage(), ex);
+			return false;
+		}
+	}
+
+	/**
+	 * Give up authenticating: tell the router with ABORT, close, and fail the join with a
+	 * {@link WampAuthenticationException} so that reconnection follows the auth failure policy.
+	 */
+	private void failAuthentication(String problem, @Nullable Throwable cause) {
+		if (this.ended.get()) {
+			return;
+		}
+		logger.debug("authentication to realm '{}' failed on the client side: {}", this.options.realm(), problem);
+		this.connection.send(new Abort(Map.of("message", problem), WampUris.AUTHENTICATION_FAILED))
+			.onErrorResume((error) -> Mono.empty())
+			.then(this.connection.close())
+			.subscribe(null, (e) -> {
+			});
+		WampAuthenticationException error = new WampAuthenticationException(this.options.realm(), problem, cause);
+		end(WampUris.TRANSPORT_LOST, error.getMessage(), error);
 	}
 
 	private void onSessionMessage(WampMessage message) {

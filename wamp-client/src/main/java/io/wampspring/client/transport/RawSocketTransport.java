@@ -5,29 +5,16 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
-import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.codec.WampCodec;
-import io.wampspring.core.codec.WampCodecs;
-import io.wampspring.core.message.WampMessage;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.NettyInbound;
@@ -69,7 +56,7 @@ public final class RawSocketTransport implements WampTransport {
 
 	private RawSocketTransport(Builder builder) {
 		this.uri = builder.uri;
-		this.serializers = List.copyOf(builder.serializers);
+		this.serializers = builder.serializers;
 		this.lengthExponent = lengthExponent(builder.maxMessageSize);
 		this.maxMessageSize = 1 << (9 + this.lengthExponent);
 		this.pingInterval = builder.pingInterval;
@@ -78,7 +65,7 @@ public final class RawSocketTransport implements WampTransport {
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
 			.doOnConnected((connection) -> connection.addHandlerLast("wampRawSocket",
 					new RawSocketFrameDecoder(this.maxMessageSize)));
-		String scheme = this.uri.getScheme().toLowerCase(Locale.ROOT);
+		String scheme = this.uri.getScheme().toLowerCase(java.util.Locale.ROOT);
 		if (scheme.equals("unix")) {
 			SocketAddress address = new DomainSocketAddress(this.uri.getPath());
 			client = client.remoteAddress(() -> address);
@@ -146,66 +133,48 @@ public final class RawSocketTransport implements WampTransport {
 				logger.debug("router at {} does not support {}, trying the next serializer", this.uri, codec.subprotocol());
 				return connect(index + 1);
 			}
-			return Mono.error(new WampProtocolException("router at " + this.uri
-					+ " supports none of the offered serializers " + this.serializers.stream().map(WampCodec::subprotocol).toList()));
+			return Mono.error(new WampTransportException("RawSocket", this.uri.toString(),
+					"the router answered the RawSocket handshake with error 'serializer unsupported' for each offered"
+							+ " serializer: it supports none of " + this.serializers.stream().map(WampCodec::subprotocol).toList(),
+					null));
 		});
+	}
+
+	private boolean isSecure() {
+		return "tcps".equalsIgnoreCase(this.uri.getScheme());
 	}
 
 	private Mono<WampConnection> connect(WampCodec codec) {
-		return Mono.defer(() -> {
-			Sinks.One<WampConnection> opened = Sinks.one();
-			Disposable handle = this.tcpClient.handle((in, out) -> {
-				Connection connection = new Connection(in, codec, opened);
-				return connection.receive();
-			}).connect().subscribe(null, (error) -> opened.tryEmitError(error));
-			return opened.asMono()
-				.timeout(this.connectTimeout,
-						Mono.error(() -> new TimeoutException("no RawSocket connection to " + this.uri + " within "
-								+ this.connectTimeout.toMillis() + " ms")))
-				.doOnError((error) -> handle.dispose())
-				.doOnCancel(handle::dispose);
-		});
+		return ConnectFailures.open("RawSocket", this.uri.toString(), this.connectTimeout, isSecure(),
+				(opened) -> this.tcpClient.handle((in, out) -> new Connection(in, codec, opened).receive())
+					.connect()
+					.subscribe(null, opened::tryEmitError));
 	}
 
-	private static final class UnsupportedSerializer extends RuntimeException {
+	/** The router does not speak this serializer: the client tries the next one. */
+	private static final class UnsupportedSerializer extends WampTransportException {
 
 		private static final long serialVersionUID = 1L;
 
-		UnsupportedSerializer(String message) {
-			super(message, null, false, false);
+		UnsupportedSerializer(String address) {
+			super("RawSocket", address, "the router answered the RawSocket handshake with error 'serializer unsupported'",
+					null);
 		}
 
 	}
 
-	private final class Connection implements WampConnection {
+	private final class Connection extends NettyConnection {
 
 		private final NettyInbound in;
 
-		private final WampCodec codec;
-
 		private final Sinks.One<WampConnection> opened;
-
-		private final Sinks.Many<WampMessage> inbound = Sinks.many().unicast().onBackpressureBuffer();
-
-		private final AtomicBoolean open = new AtomicBoolean(true);
-
-		private volatile @Nullable Channel channel;
 
 		private volatile int routerMaxMessageSize = 1 << 24;
 
-		private volatile boolean failed;
-
-		private volatile @Nullable String closeReason;
-
-		private @Nullable ScheduledFuture<?> pinger;
-
-		private long lastFrameNanos = System.nanoTime();
-
 		Connection(NettyInbound in, WampCodec codec, Sinks.One<WampConnection> opened) {
+			super("RawSocket", RawSocketTransport.this.uri.toString(), codec, RawSocketTransport.this.isSecure(), in);
 			this.in = in;
-			this.codec = codec;
 			this.opened = opened;
-			in.withConnection((c) -> this.channel = c.channel());
 			Channel ch = this.channel;
 			if (ch != null) {
 				int handshake = (0x7F << 24) | (RawSocketTransport.this.lengthExponent << 20)
@@ -221,36 +190,26 @@ public final class RawSocketTransport implements WampTransport {
 				.doOnError((failure) -> {
 					// the frame decoder's errors arrive wrapped in Netty's DecoderException
 					Throwable error = (failure.getCause() instanceof WampProtocolException) ? failure.getCause() : failure;
-					if (this.closeReason == null) {
-						this.closeReason = (error.getMessage() != null) ? error.getMessage() : error.toString();
-					}
+					closing((error.getMessage() != null) ? error.getMessage() : error.toString());
 					if (error instanceof WampProtocolException protocolError) {
-						this.failed = true;
-						this.inbound.tryEmitError(protocolError);
+						fail(protocolError);
 					}
+					// a TLS failure before the RawSocket handshake completed
+					this.opened.tryEmitError(error);
 				})
 				.doFinally((signal) -> {
-					this.open.set(false);
-					ScheduledFuture<?> p = this.pinger;
-					if (p != null) {
-						p.cancel(false);
-					}
-					String reason = this.closeReason;
-					this.opened.tryEmitError(new IllegalStateException("RawSocket connection to "
-							+ RawSocketTransport.this.uri + " closed during the handshake"
-							+ ((reason != null) ? ": " + reason : "")));
-					if (reason != null) {
-						this.inbound.tryEmitError(new java.io.IOException(reason));
-					}
-					else {
-						this.inbound.tryEmitComplete();
-					}
+					String reason = closeReason();
+					this.opened.tryEmitError(new WampTransportException("RawSocket", this.address,
+							"the router closed the connection during the RawSocket handshake"
+									+ ((reason != null) ? ": " + reason : ""),
+							null));
+					closed();
 				});
 		}
 
 		// Runs on the event loop.
 		private void onObject(Object object) {
-			this.lastFrameNanos = System.nanoTime();
+			frameArrived();
 			if (object instanceof RawSocketFrameDecoder.Handshake handshake) {
 				onHandshake(handshake);
 			}
@@ -260,57 +219,50 @@ public final class RawSocketTransport implements WampTransport {
 		}
 
 		private void onHandshake(RawSocketFrameDecoder.Handshake handshake) {
-			Channel ch = this.channel;
 			if (handshake.magic() != 0x7F) {
-				this.closeReason = "not a WAMP RawSocket router (handshake octet " + handshake.magic() + ")";
-				closeChannel();
+				refuse("the other side is not a WAMP RawSocket router: its handshake starts with octet 0x"
+						+ Integer.toHexString(handshake.magic()) + " instead of 0x7f");
 				return;
 			}
 			if (handshake.low() == 0) {
 				int code = handshake.high();
-				String text = (code < HANDSHAKE_ERRORS.length) ? HANDSHAKE_ERRORS[code] : "error " + code;
 				if (code == 1) {
-					this.opened.tryEmitError(new UnsupportedSerializer(text));
+					this.opened.tryEmitError(new UnsupportedSerializer(this.address));
 				}
 				else {
-					this.opened.tryEmitError(new WampProtocolException(
-							"router at " + RawSocketTransport.this.uri + " refused the RawSocket handshake: " + text));
+					String text = (code < HANDSHAKE_ERRORS.length) ? HANDSHAKE_ERRORS[code] : "error " + code;
+					refuse("the router answered the RawSocket handshake with error '" + text + "'");
 				}
-				closeChannel();
+				closeNow();
 				return;
 			}
 			if (handshake.low() != this.codec.rawSocketSerializerId()) {
-				this.closeReason = "router answered with serializer " + handshake.low() + " instead of "
-						+ this.codec.rawSocketSerializerId();
-				closeChannel();
+				refuse("the router answered the RawSocket handshake with serializer " + handshake.low()
+						+ " instead of the requested " + this.codec.rawSocketSerializerId() + " ("
+						+ this.codec.subprotocol() + ")");
 				return;
 			}
 			this.routerMaxMessageSize = 1 << (9 + handshake.high());
-			long ping = RawSocketTransport.this.pingInterval.toMillis();
-			if (ch != null && ping > 0) {
-				this.pinger = ch.eventLoop().scheduleAtFixedRate(() -> ping(ch, ping), ping, ping, TimeUnit.MILLISECONDS);
-			}
+			startPinging(RawSocketTransport.this.pingInterval);
 			this.opened.tryEmitValue(this);
 		}
 
-		private void ping(Channel ch, long intervalMillis) {
-			if (!ch.isActive()) {
-				return;
-			}
-			long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.lastFrameNanos);
-			if (silentMillis > 2 * intervalMillis) {
-				logger.warn("no frame (not even a pong) from {} for {} ms, closing the connection",
-						RawSocketTransport.this.uri, silentMillis);
-				this.closeReason = "no pong from the router for " + silentMillis + " ms";
+		private void refuse(String problem) {
+			closing(problem);
+			this.opened.tryEmitError(new WampTransportException("RawSocket", this.address, problem, null));
+			closeNow();
+		}
+
+		private void closeNow() {
+			Channel ch = this.channel;
+			if (ch != null) {
 				ch.close();
-				return;
 			}
-			ch.writeAndFlush(ch.alloc().buffer(4).writeInt(RawSocketFrameDecoder.PING << 24));
 		}
 
 		private void onFrame(RawSocketFrameDecoder.Frame frame) {
-			Channel ch = this.channel;
 			if (frame.type() == RawSocketFrameDecoder.PING) {
+				Channel ch = this.channel;
 				if (ch != null) {
 					ByteBuf pong = ch.alloc().buffer(4 + frame.content().readableBytes());
 					pong.writeInt((RawSocketFrameDecoder.PONG << 24) | frame.content().readableBytes());
@@ -319,95 +271,36 @@ public final class RawSocketTransport implements WampTransport {
 				}
 				return;
 			}
-			if (frame.type() != RawSocketFrameDecoder.MESSAGE || this.failed) {
-				return;
-			}
-			WampMessage message;
-			try {
-				message = this.codec.decode(new ByteBufInputStream(frame.content()));
-			}
-			catch (WampProtocolException ex) {
-				this.failed = true;
-				this.inbound.tryEmitError(ex);
-				return;
-			}
-			catch (RuntimeException ex) {
-				this.failed = true;
-				this.inbound.tryEmitError(new WampProtocolException(0,
-						"could not decode a " + this.codec.subprotocol() + " frame: " + ex.getMessage(), ex));
-				return;
-			}
-			this.inbound.tryEmitNext(message);
-		}
-
-		private void closeChannel() {
-			Channel ch = this.channel;
-			if (ch != null) {
-				ch.close();
+			if (frame.type() == RawSocketFrameDecoder.MESSAGE) {
+				decode(frame.content());
 			}
 		}
 
 		@Override
-		public Flux<WampMessage> inbound() {
-			return this.inbound.asFlux();
+		Object pingFrame(Channel ch) {
+			return ch.alloc().buffer(4).writeInt(RawSocketFrameDecoder.PING << 24);
 		}
 
 		@Override
-		public Mono<Void> send(WampMessage message) {
-			return Mono.create((sink) -> {
-				Channel ch = this.channel;
-				if (ch == null || !ch.isActive()) {
-					sink.error(new IllegalStateException("RawSocket connection to " + RawSocketTransport.this.uri + " is closed"));
-					return;
-				}
-				ByteBuf buffer = ch.alloc().buffer();
-				try {
-					buffer.writeInt(0);
-					this.codec.encode(message, new ByteBufOutputStream(buffer));
-				}
-				catch (RuntimeException ex) {
-					buffer.release();
-					sink.error(ex);
-					return;
-				}
-				int length = buffer.readableBytes() - 4;
-				if (length > this.routerMaxMessageSize) {
-					buffer.release();
-					sink.error(new IllegalArgumentException("a message of " + length
-							+ " bytes exceeds the router's RawSocket maximum of " + this.routerMaxMessageSize + " bytes"));
-					return;
-				}
-				buffer.setInt(0, (RawSocketFrameDecoder.MESSAGE << 24) | length);
-				ch.writeAndFlush(buffer).addListener((future) -> {
-					if (future.isSuccess()) {
-						sink.success();
-					}
-					else {
-						sink.error(future.cause());
-					}
-				});
-			});
+		int headerLength() {
+			return 4;
 		}
 
 		@Override
-		public Mono<Void> close() {
-			return Mono.create((sink) -> {
-				Channel ch = this.channel;
-				this.open.set(false);
-				if (ch == null || !ch.isActive()) {
-					sink.success();
-					return;
-				}
-				ch.closeFuture().addListener((f) -> sink.success());
-				// flush what was written (such as an ABORT or GOODBYE) before closing
-				ch.writeAndFlush(ch.alloc().buffer(0)).addListener((f) -> ch.close());
-			});
+		Object frame(ByteBuf payload) {
+			int length = payload.readableBytes() - 4;
+			if (length > this.routerMaxMessageSize) {
+				throw new IllegalArgumentException("a message of " + length
+						+ " bytes exceeds the router's RawSocket maximum of " + this.routerMaxMessageSize + " bytes");
+			}
+			payload.setInt(0, (RawSocketFrameDecoder.MESSAGE << 24) | length);
+			return payload;
 		}
 
 		@Override
-		public boolean isOpen() {
-			Channel ch = this.channel;
-			return this.open.get() && ch != null && ch.isActive();
+		void closeChannel(Channel ch) {
+			// flush what was written (such as an ABORT or GOODBYE) before closing
+			ch.writeAndFlush(ch.alloc().buffer(0)).addListener((f) -> ch.close());
 		}
 
 		@Override
@@ -420,39 +313,21 @@ public final class RawSocketTransport implements WampTransport {
 	/**
 	 * Builds a {@link RawSocketTransport}.
 	 */
-	public static final class Builder {
-
-		private final URI uri;
-
-		private List<WampCodec> serializers = List.of(WampCodecs.JSON);
-
-		private @Nullable SslContext sslContext;
+	public static final class Builder extends TransportBuilder<Builder> {
 
 		private int maxMessageSize = 16 * 1024 * 1024;
 
-		private Duration pingInterval = Duration.ZERO;
-
-		private Duration connectTimeout = Duration.ofSeconds(10);
-
 		private Builder(String url) {
-			Objects.requireNonNull(url, "url");
-			URI parsed;
-			try {
-				parsed = URI.create(url);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("not a valid RawSocket URL: '" + url + "'", ex);
-			}
-			String scheme = (parsed.getScheme() != null) ? parsed.getScheme().toLowerCase(Locale.ROOT) : "";
-			switch (scheme) {
+			super(url, "RawSocket");
+			switch (scheme()) {
 				case "tcp", "tcps" -> {
-					if (parsed.getHost() == null || parsed.getPort() < 0) {
+					if (this.uri.getHost() == null || this.uri.getPort() < 0) {
 						throw new IllegalArgumentException(
 								"a RawSocket URL needs a host and a port, such as tcp://localhost:8081, got '" + url + "'");
 					}
 				}
 				case "unix" -> {
-					if (parsed.getPath() == null || parsed.getPath().isEmpty()) {
+					if (this.uri.getPath() == null || this.uri.getPath().isEmpty()) {
 						throw new IllegalArgumentException(
 								"a Unix socket URL needs a path, such as unix:///run/wamp.sock, got '" + url + "'");
 					}
@@ -460,30 +335,6 @@ public final class RawSocketTransport implements WampTransport {
 				default -> throw new IllegalArgumentException(
 						"a RawSocket URL must start with tcp://, tcps:// or unix://, got '" + url + "'");
 			}
-			this.uri = parsed;
-		}
-
-		/**
-		 * The serializers to try, in preference order (default JSON).
-		 * @param serializers one or more codecs
-		 * @return this builder
-		 */
-		public Builder serializers(WampCodec... serializers) {
-			if (serializers.length == 0) {
-				throw new IllegalArgumentException("at least one serializer is needed (json, msgpack or cbor)");
-			}
-			this.serializers = List.of(serializers);
-			return this;
-		}
-
-		/**
-		 * The TLS context for {@code tcps://}.
-		 * @param sslContext a client SslContext, or null for the JDK's default trust
-		 * @return this builder
-		 */
-		public Builder sslContext(@Nullable SslContext sslContext) {
-			this.sslContext = sslContext;
-			return this;
 		}
 
 		/**
@@ -497,33 +348,6 @@ public final class RawSocketTransport implements WampTransport {
 				throw new IllegalArgumentException("maxMessageSize must be in 1..16 MiB, got " + maxMessageSize);
 			}
 			this.maxMessageSize = maxMessageSize;
-			return this;
-		}
-
-		/**
-		 * Send a RawSocket PING at this interval (default zero: no pings); two silent
-		 * intervals close the connection as lost.
-		 * @param pingInterval the interval, zero to disable
-		 * @return this builder
-		 */
-		public Builder pingInterval(Duration pingInterval) {
-			if (pingInterval.isNegative()) {
-				throw new IllegalArgumentException("pingInterval must not be negative, got " + pingInterval);
-			}
-			this.pingInterval = pingInterval;
-			return this;
-		}
-
-		/**
-		 * The time allowed to connect and complete the handshake (default 10 s).
-		 * @param connectTimeout a positive duration
-		 * @return this builder
-		 */
-		public Builder connectTimeout(Duration connectTimeout) {
-			if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-				throw new IllegalArgumentException("connectTimeout must be positive, got " + connectTimeout);
-			}
-			this.connectTimeout = connectTimeout;
 			return this;
 		}
 

@@ -1,6 +1,7 @@
 package io.wampspring.client.transport;
 
 import io.wampspring.core.message.WampMessage;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,5 +47,24 @@ public interface WampConnection {
 	 * @return such as {@code wamp.2.json}, or {@code in-process}
 	 */
 	String protocol();
+
+	/**
+	 * Whether the connection is encrypted with TLS, for authenticators that bind to the
+	 * channel.
+	 * @return false by default
+	 */
+	default boolean isSecure() {
+		return false;
+	}
+
+	/**
+	 * The RFC 5929 {@code tls-unique} channel binding data of a TLS connection. Java's TLS
+	 * implementation (JSSE) does not expose it (and it is not defined for TLS 1.3), so the
+	 * built-in transports return null; a transport on another TLS stack may provide it.
+	 * @return the data, or null when unavailable
+	 */
+	default byte @Nullable [] tlsUnique() {
+		return null;
+	}
 
 }

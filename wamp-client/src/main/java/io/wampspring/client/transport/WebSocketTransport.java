@@ -5,19 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
-import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -26,18 +22,12 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
-import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
@@ -62,8 +52,6 @@ import reactor.netty.http.websocket.WebsocketInbound;
  */
 public final class WebSocketTransport implements WampTransport {
 
-	private static final Logger logger = LoggerFactory.getLogger(WebSocketTransport.class);
-
 	/** The default largest frame: 16 MiB. */
 	public static final int DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024;
 
@@ -87,7 +75,7 @@ public final class WebSocketTransport implements WampTransport {
 
 	private WebSocketTransport(Builder builder) {
 		this.uri = builder.uri;
-		this.serializers = List.copyOf(builder.serializers);
+		this.serializers = builder.serializers;
 		this.sslContext = builder.sslContext;
 		this.headers = Map.copyOf(builder.headers);
 		this.pingInterval = builder.pingInterval;
@@ -180,30 +168,34 @@ public final class WebSocketTransport implements WampTransport {
 
 	@Override
 	public Mono<WampConnection> connect() {
-		return Mono.defer(() -> {
-			Sinks.One<WampConnection> opened = Sinks.one();
-			Disposable handle = this.httpClient.websocket(this.spec)
-				.uri(this.uri)
-				.handle((in, out) -> {
+		return ConnectFailures.open("WebSocket", this.uri.toString(), this.connectTimeout, isSecure(this.uri),
+				(opened) -> this.httpClient
+					.doOnChannelInit((observer, channel, address) -> {
+						ChannelPipeline pipeline = channel.pipeline();
+						if (pipeline.get(NettyPipeline.ReactiveBridge) != null) {
+							pipeline.addBefore(NettyPipeline.ReactiveBridge, "wampTlsFailures",
+									ConnectFailures.tlsFailureReporter(opened));
+						}
+						else {
+							pipeline.addLast("wampTlsFailures", ConnectFailures.tlsFailureReporter(opened));
+						}
+					})
+					.websocket(this.spec)
+					.uri(this.uri)
+					.handle((in, out) -> {
 					WampCodec codec = WampCodecs.bySubprotocol(in.selectedSubprotocol());
 					if (codec == null || !this.serializers.contains(codec)) {
-						return Mono.error(new WampProtocolException("router at " + this.uri
-								+ " accepted none of the offered WebSocket subprotocols " + offered() + " (it chose '"
-								+ in.selectedSubprotocol() + "')"));
+						return Mono.error(new WampTransportException("WebSocket", this.uri.toString(),
+								"the router accepted none of the offered WebSocket subprotocols " + offered()
+										+ " (it chose '" + in.selectedSubprotocol() + "')",
+								null));
 					}
 					Connection connection = new Connection(in, codec);
 					opened.tryEmitValue(connection);
 					return connection.receive();
 				})
-				.subscribe(null, (error) -> opened.tryEmitError(error),
-						() -> opened.tryEmitError(new IllegalStateException("connection to " + this.uri + " closed during the handshake")));
-			return opened.asMono()
-				.timeout(this.connectTimeout,
-						Mono.error(() -> new java.util.concurrent.TimeoutException(
-								"no WebSocket connection to " + this.uri + " within " + this.connectTimeout.toMillis() + " ms")))
-				.doOnError((error) -> handle.dispose())
-				.doOnCancel(handle::dispose);
-		});
+					.subscribe(null, opened::tryEmitError, () -> opened.tryEmitError(new IllegalStateException(
+							"the connection closed during the WebSocket handshake"))));
 	}
 
 	private List<String> offered() {
@@ -214,53 +206,14 @@ public final class WebSocketTransport implements WampTransport {
 		return names;
 	}
 
-	private final class Connection implements WampConnection {
-
-		private final WampCodec codec;
+	private final class Connection extends NettyConnection {
 
 		private final WebsocketInbound in;
 
-		private final Sinks.Many<WampMessage> inbound = Sinks.many().unicast().onBackpressureBuffer();
-
-		private final AtomicBoolean open = new AtomicBoolean(true);
-
-		private volatile @Nullable Channel channel;
-
-		private volatile boolean failed;
-
-		private volatile @Nullable String closeReason;
-
-		private @Nullable ScheduledFuture<?> pinger;
-
-		// when the last frame (of any kind, pongs included) arrived; only touched on the event loop
-		private long lastFrameNanos = System.nanoTime();
-
 		Connection(WebsocketInbound in, WampCodec codec) {
+			super("WebSocket", WebSocketTransport.this.uri.toString(), codec, WebSocketTransport.isSecure(WebSocketTransport.this.uri), in);
 			this.in = in;
-			this.codec = codec;
-			in.withConnection((c) -> this.channel = c.channel());
-			Channel ch = this.channel;
-			long ping = WebSocketTransport.this.pingInterval.toMillis();
-			if (ch != null && ping > 0) {
-				this.pinger = ch.eventLoop().scheduleAtFixedRate(() -> ping(ch, ping), ping, ping, TimeUnit.MILLISECONDS);
-			}
-		}
-
-		// Runs on the event loop. A router that sent nothing, not even a pong, for two ping
-		// intervals is gone (a silent network failure): close, so that reconnect logic applies.
-		private void ping(Channel ch, long intervalMillis) {
-			if (!ch.isActive()) {
-				return;
-			}
-			long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.lastFrameNanos);
-			if (silentMillis > 2 * intervalMillis) {
-				logger.warn("no frame (not even a pong) from {} for {} ms, closing the connection",
-						WebSocketTransport.this.uri, silentMillis);
-				this.closeReason = "no pong from the router for " + silentMillis + " ms";
-				ch.close();
-				return;
-			}
-			ch.writeAndFlush(new PingWebSocketFrame());
+			startPinging(WebSocketTransport.this.pingInterval);
 		}
 
 		Mono<Void> receive() {
@@ -268,30 +221,13 @@ public final class WebSocketTransport implements WampTransport {
 				.receiveFrames()
 				.doOnNext(this::onFrame)
 				.then()
-				.doOnError((error) -> {
-					if (this.closeReason == null) {
-						this.closeReason = (error.getMessage() != null) ? error.getMessage() : error.toString();
-					}
-				})
-				.doFinally((signal) -> {
-					this.open.set(false);
-					ScheduledFuture<?> p = this.pinger;
-					if (p != null) {
-						p.cancel(false);
-					}
-					String reason = this.closeReason;
-					if (reason != null) {
-						this.inbound.tryEmitError(new java.io.IOException(reason));
-					}
-					else {
-						this.inbound.tryEmitComplete();
-					}
-				});
+				.doOnError((error) -> closing((error.getMessage() != null) ? error.getMessage() : error.toString()))
+				.doFinally((signal) -> closed());
 		}
 
 		// Runs on the event loop; the frame's buffer is released by Reactor Netty after this returns.
 		private void onFrame(WebSocketFrame frame) {
-			this.lastFrameNanos = System.nanoTime();
+			frameArrived();
 			if (frame instanceof PingWebSocketFrame) {
 				Channel ch = this.channel;
 				if (ch != null) {
@@ -299,81 +235,25 @@ public final class WebSocketTransport implements WampTransport {
 				}
 				return;
 			}
-			if (this.failed || !(frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)) {
-				return;
+			if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+				decode(frame.content());
 			}
-			WampMessage message;
-			try {
-				message = this.codec.decode(new ByteBufInputStream(frame.content()));
-			}
-			catch (WampProtocolException ex) {
-				this.failed = true;
-				this.inbound.tryEmitError(ex);
-				return;
-			}
-			catch (RuntimeException ex) {
-				this.failed = true;
-				this.inbound.tryEmitError(new WampProtocolException(0,
-						"could not decode a " + this.codec.subprotocol() + " frame: " + ex.getMessage(), ex));
-				return;
-			}
-			this.inbound.tryEmitNext(message);
 		}
 
 		@Override
-		public Flux<WampMessage> inbound() {
-			return this.inbound.asFlux();
+		Object pingFrame(Channel ch) {
+			return new PingWebSocketFrame();
 		}
 
 		@Override
-		public Mono<Void> send(WampMessage message) {
-			return Mono.create((sink) -> {
-				Channel ch = this.channel;
-				if (ch == null || !ch.isActive()) {
-					sink.error(new IllegalStateException("WebSocket connection to " + WebSocketTransport.this.uri + " is closed"));
-					return;
-				}
-				ByteBuf buffer = ch.alloc().buffer();
-				try {
-					this.codec.encode(message, new ByteBufOutputStream(buffer));
-				}
-				catch (RuntimeException ex) {
-					buffer.release();
-					sink.error(ex);
-					return;
-				}
-				WebSocketFrame frame = this.codec.isBinary() ? new BinaryWebSocketFrame(buffer)
-						: new TextWebSocketFrame(buffer);
-				ch.writeAndFlush(frame).addListener((future) -> {
-					if (future.isSuccess()) {
-						sink.success();
-					}
-					else {
-						sink.error(future.cause());
-					}
-				});
-			});
+		Object frame(ByteBuf payload) {
+			return this.codec.isBinary() ? new BinaryWebSocketFrame(payload) : new TextWebSocketFrame(payload);
 		}
 
 		@Override
-		public Mono<Void> close() {
-			return Mono.create((sink) -> {
-				Channel ch = this.channel;
-				this.open.set(false);
-				if (ch == null || !ch.isActive()) {
-					sink.success();
-					return;
-				}
-				ch.closeFuture().addListener((f) -> sink.success());
-				ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
-					.addListener(ChannelFutureListener.CLOSE);
-			});
-		}
-
-		@Override
-		public boolean isOpen() {
-			Channel ch = this.channel;
-			return this.open.get() && ch != null && ch.isActive();
+		void closeChannel(Channel ch) {
+			ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+				.addListener(ChannelFutureListener.CLOSE);
 		}
 
 		@Override
@@ -386,79 +266,22 @@ public final class WebSocketTransport implements WampTransport {
 	/**
 	 * Builds a {@link WebSocketTransport}.
 	 */
-	public static final class Builder {
-
-		private final URI uri;
-
-		private List<WampCodec> serializers = List.of(WampCodecs.JSON);
-
-		private @Nullable SslContext sslContext;
+	public static final class Builder extends TransportBuilder<Builder> {
 
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
-		private Duration pingInterval = Duration.ZERO;
-
 		private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
 
-		private Duration connectTimeout = Duration.ofSeconds(10);
-
 		private Builder(String url) {
-			Objects.requireNonNull(url, "url");
-			URI parsed;
-			try {
-				parsed = URI.create(url);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("not a valid WebSocket URL: '" + url + "'", ex);
-			}
-			String scheme = (parsed.getScheme() != null) ? parsed.getScheme().toLowerCase(Locale.ROOT) : "";
+			super(url, "WebSocket");
+			String scheme = scheme();
 			if (!scheme.equals("ws") && !scheme.equals("wss")) {
 				throw new IllegalArgumentException(
 						"a WebSocket URL must start with ws:// or wss://, got '" + url + "'");
 			}
-			if (parsed.getHost() == null) {
+			if (this.uri.getHost() == null) {
 				throw new IllegalArgumentException("the WebSocket URL '" + url + "' has no host");
 			}
-			this.uri = parsed;
-		}
-
-		/**
-		 * The serializers to offer, in preference order (default JSON).
-		 * @param serializers one or more codecs
-		 * @return this builder
-		 */
-		public Builder serializers(WampCodec... serializers) {
-			return serializers(List.of(serializers));
-		}
-
-		/**
-		 * The serializers to offer, in preference order (default JSON).
-		 * @param serializers one or more codecs, without duplicates
-		 * @return this builder
-		 */
-		public Builder serializers(List<WampCodec> serializers) {
-			if (serializers.isEmpty()) {
-				throw new IllegalArgumentException("at least one serializer is needed (json, msgpack or cbor)");
-			}
-			if (serializers.stream().distinct().count() != serializers.size()) {
-				throw new IllegalArgumentException("serializers must not repeat: " + serializers);
-			}
-			this.serializers = List.copyOf(serializers);
-			return this;
-		}
-
-		/**
-		 * The TLS context for {@code wss://} (trust, client certificate). Without one, the JDK's
-		 * default trust is used.
-		 * @param sslContext a client SslContext, or null for the default
-		 * @return this builder
-		 */
-		public Builder sslContext(@Nullable SslContext sslContext) {
-			if (sslContext != null && !sslContext.isClient()) {
-				throw new IllegalArgumentException("the SslContext must be a client context (SslContextBuilder.forClient())");
-			}
-			this.sslContext = sslContext;
-			return this;
 		}
 
 		/**
@@ -483,21 +306,6 @@ public final class WebSocketTransport implements WampTransport {
 		}
 
 		/**
-		 * Send a WebSocket ping at this interval (default zero: no pings). A connection that
-		 * receives nothing from the router, not even a pong, for two intervals is closed as
-		 * lost, so that a silent network failure is noticed.
-		 * @param pingInterval the interval, zero to disable
-		 * @return this builder
-		 */
-		public Builder pingInterval(Duration pingInterval) {
-			if (pingInterval.isNegative()) {
-				throw new IllegalArgumentException("pingInterval must not be negative, got " + pingInterval);
-			}
-			this.pingInterval = pingInterval;
-			return this;
-		}
-
-		/**
 		 * The largest frame (or message of aggregated fragments) accepted, in bytes (default
 		 * 16 MiB).
 		 * @param maxFrameSize the size, at least 1024
@@ -508,19 +316,6 @@ public final class WebSocketTransport implements WampTransport {
 				throw new IllegalArgumentException("maxFrameSize must be at least 1024 bytes, got " + maxFrameSize);
 			}
 			this.maxFrameSize = maxFrameSize;
-			return this;
-		}
-
-		/**
-		 * The time allowed to connect and complete the WebSocket handshake (default 10 s).
-		 * @param connectTimeout a positive duration
-		 * @return this builder
-		 */
-		public Builder connectTimeout(Duration connectTimeout) {
-			if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-				throw new IllegalArgumentException("connectTimeout must be positive, got " + connectTimeout);
-			}
-			this.connectTimeout = connectTimeout;
 			return this;
 		}
 

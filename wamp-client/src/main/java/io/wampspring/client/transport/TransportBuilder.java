@@ -1,0 +1,124 @@
+package io.wampspring.client.transport;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import io.netty.handler.ssl.SslContext;
+import io.wampspring.core.codec.WampCodec;
+import io.wampspring.core.codec.WampCodecs;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings every socket transport has: serializers, TLS, pings, connect timeout.
+ *
+ * @param <B> the concrete builder
+ */
+abstract class TransportBuilder<B extends TransportBuilder<B>> {
+
+	final URI uri;
+
+	List<WampCodec> serializers = List.of(WampCodecs.JSON);
+
+	@Nullable SslContext sslContext;
+
+	Duration pingInterval = Duration.ZERO;
+
+	Duration connectTimeout = Duration.ofSeconds(10);
+
+	TransportBuilder(String url, String transport) {
+		Objects.requireNonNull(url, "url");
+		try {
+			this.uri = URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("not a valid " + transport + " URL: '" + url + "'", ex);
+		}
+	}
+
+	/**
+	 * The URL's scheme in lower case.
+	 * @return the scheme, empty when there is none
+	 */
+	String scheme() {
+		return (this.uri.getScheme() != null) ? this.uri.getScheme().toLowerCase(Locale.ROOT) : "";
+	}
+
+	@SuppressWarnings("unchecked")
+	private B self() {
+		return (B) this;
+	}
+
+	/**
+	 * The serializers to offer, in preference order (default JSON).
+	 * @param serializers one or more codecs
+	 * @return this builder
+	 */
+	public B serializers(WampCodec... serializers) {
+		return serializers(List.of(serializers));
+	}
+
+	/**
+	 * The serializers to offer, in preference order (default JSON).
+	 * @param serializers one or more codecs, without duplicates
+	 * @return this builder
+	 */
+	public B serializers(List<WampCodec> serializers) {
+		if (serializers.isEmpty()) {
+			throw new IllegalArgumentException("at least one serializer is needed (json, msgpack or cbor)");
+		}
+		if (serializers.stream().distinct().count() != serializers.size()) {
+			throw new IllegalArgumentException("serializers must not repeat: " + serializers);
+		}
+		this.serializers = List.copyOf(serializers);
+		return self();
+	}
+
+	/**
+	 * The TLS context for {@code wss://} and {@code tcps://}: the trust (a custom trust store)
+	 * and, for mutual TLS, the client certificate and key. Build it with Netty's
+	 * {@code SslContextBuilder.forClient()}. Without one, the JDK's default trust is used.
+	 * The router's host name is verified against its certificate either way.
+	 * @param sslContext a client SslContext, or null for the default
+	 * @return this builder
+	 */
+	public B sslContext(@Nullable SslContext sslContext) {
+		if (sslContext != null && !sslContext.isClient()) {
+			throw new IllegalArgumentException("the SslContext must be a client context (SslContextBuilder.forClient())");
+		}
+		this.sslContext = sslContext;
+		return self();
+	}
+
+	/**
+	 * Send a ping at this interval (default zero: no pings). A connection that receives
+	 * nothing from the router, not even a pong, for two intervals is closed as lost, so that
+	 * a silent network failure is noticed.
+	 * @param pingInterval the interval, zero to disable
+	 * @return this builder
+	 */
+	public B pingInterval(Duration pingInterval) {
+		if (pingInterval.isNegative()) {
+			throw new IllegalArgumentException("pingInterval must not be negative, got " + pingInterval);
+		}
+		this.pingInterval = pingInterval;
+		return self();
+	}
+
+	/**
+	 * The time allowed to connect and complete the TLS and transport handshakes (default
+	 * 10 s).
+	 * @param connectTimeout a positive duration
+	 * @return this builder
+	 */
+	public B connectTimeout(Duration connectTimeout) {
+		if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+			throw new IllegalArgumentException("connectTimeout must be positive, got " + connectTimeout);
+		}
+		this.connectTimeout = connectTimeout;
+		return self();
+	}
+
+}
