@@ -25,12 +25,12 @@ import io.wampspring.client.transport.WampTransport;
 import io.wampspring.client.transport.WebSocketTransport;
 import io.wampspring.core.auth.CryptosignKey;
 import io.wampspring.core.auth.Scram;
+import io.wampspring.core.auth.ScramCredential;
 import io.wampspring.core.auth.ScramKdf;
 import io.wampspring.core.auth.ScramVariant;
 import io.wampspring.core.auth.WampCra;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.config.RealmConfig;
-import io.wampspring.router.config.ScramCredential;
 import io.wampspring.router.config.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -80,27 +80,20 @@ class AuthenticationMethodsTests {
 	 */
 	static RealmConfig authRealm() {
 		String salt = "pepper";
-		io.wampspring.core.auth.ScramCredential argon = io.wampspring.core.auth.ScramCredential.derive(ScramVariant.SPEC,
-				ScramKdf.ARGON2ID13, "argon-secret", Scram.newSalt(), 1, 1024);
-		io.wampspring.core.auth.ScramCredential autobahn = io.wampspring.core.auth.ScramCredential
-			.derive(ScramVariant.AUTOBAHN, ScramKdf.PBKDF2, "autobahn-secret", Scram.newSalt(), 1000, 0);
+		ScramCredential argon = ScramCredential.derive(ScramVariant.SPEC, ScramKdf.ARGON2ID13, "argon-secret",
+				Scram.newSalt(), 1, 1024);
+		ScramCredential autobahn = ScramCredential.derive(ScramVariant.AUTOBAHN, ScramKdf.PBKDF2, "autobahn-secret",
+				Scram.newSalt(), 1000, 0);
 		return RealmConfig.builder("auth")
 			.anonymous(false)
 			.user(new User("ticket-user", "ticket-role", "ticket-secret"))
 			.user(new User("cra", "cra-role", "cra-secret"))
 			.user(new User("salty", "salty-role", WampCra.deriveKey("salty-secret", salt, 100, 32)).withSalt(salt, 100, 32))
 			.user(new User("signer", "signer-role", null).withPublicKeys(SIGNER.publicKeyHex()))
-			.user(new User("scrammer", "scram-role", null).withScram(ScramCredential.pbkdf2("scram-secret", 4096)))
-			.user(new User("argon", "argon-role", null).withScram(routerCredential(argon)))
-			.authenticator(new CoreScramRouterAuthenticator("autobahn", "autobahn-role", autobahn, false))
+			.user(new User("scrammer", "scram-role", null).withScramPassword(ScramVariant.SPEC, "scram-secret"))
+			.user(new User("argon", "argon-role", null).withScram(argon))
+			.user(new User("autobahn", "autobahn-role", null).withScram(autobahn))
 			.build();
-	}
-
-	static ScramCredential routerCredential(io.wampspring.core.auth.ScramCredential credential) {
-		java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
-		return new ScramCredential(credential.kdf().wireName(), credential.saltBase64(), credential.iterations(),
-				credential.memory(), base64.encodeToString(credential.storedKey()),
-				base64.encodeToString(credential.serverKey()));
 	}
 
 	@BeforeAll
