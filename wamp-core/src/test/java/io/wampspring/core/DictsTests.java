@@ -38,6 +38,12 @@ class DictsTests {
 	}
 
 	@Test
+	void authenticateNeverPrintsItsSignature() {
+		String text = new io.wampspring.core.message.Authenticate("joe-secret-ticket", Map.of("nonce", "n")).toString();
+		assertThat(text).doesNotContain("joe-secret-ticket").contains("******").contains("nonce");
+	}
+
+	@Test
 	void exceptionsCarryUriArgsAndKwargs() {
 		WampException ex = new WampException("com.example.error.not_found", List.of("no user 5"), Map.of("id", 5L));
 		assertThat(ex.getUri()).isEqualTo("com.example.error.not_found");

@@ -25,6 +25,12 @@ public record Authenticate(String signature,
 	}
 
 	@Override
+	public String toString() {
+		// The signature is the ticket itself for ticket authentication: never print it.
+		return "Authenticate[signature=******, extra=" + this.extra.keySet() + "]";
+	}
+
+	@Override
 	public int type() {
 		return WampMessageType.AUTHENTICATE;
 	}
