@@ -13,6 +13,7 @@ import io.wampspring.client.WampInvocation;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.sample.SampleProperties;
+import io.wampspring.sample.events.EventCounters;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.core.WampOperations;
 import io.wampspring.spring.support.WampIdentity;
@@ -34,9 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ExampleProcedures {
-
-	/** The topic com.example.add2 publishes the sum on. */
-	public static final String ON_ADD = "com.example.onadd";
 
 	/** The meter that counts invocations canceled by their caller (or the router). */
 	public static final String CANCELED_METER = "sample.procedures.canceled";
@@ -66,7 +64,7 @@ public class ExampleProcedures {
 	}
 
 	/**
-	 * Add two numbers and publish the sum on {@value #ON_ADD} (to every subscriber, this
+	 * Add two numbers and publish the sum on {@value EventCounters#ON_ADD} (to every subscriber, this
 	 * session's own included).
 	 * @param a a number
 	 * @param b another number
@@ -77,7 +75,7 @@ public class ExampleProcedures {
 		Number sum = isWhole(a) && isWhole(b) ? (Number) (a.longValue() + b.longValue())
 				: (Number) (a.doubleValue() + b.doubleValue());
 		PublishOptions options = PublishOptions.builder().excludeMe(false).build();
-		return this.wamp.publish(ON_ADD, List.of(sum), Map.of(), options).thenReturn(sum);
+		return this.wamp.publish(EventCounters.ON_ADD, List.of(sum), Map.of(), options).thenReturn(sum);
 	}
 
 	private static boolean isWhole(Number number) {
