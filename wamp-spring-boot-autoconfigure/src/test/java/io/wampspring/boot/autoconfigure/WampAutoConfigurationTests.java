@@ -16,7 +16,11 @@ import io.wampspring.client.transport.RawSocketTransport;
 import io.wampspring.client.transport.WebSocketTransport;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.spring.annotation.WampBootstrapConfiguration;
 import io.wampspring.spring.config.WampEndpointRegistry;
+import io.wampspring.spring.core.NexusService;
+import io.wampspring.spring.core.WampTemplate;
+import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import io.wampspring.spring.config.WampProcedureEndpoint;
 import io.wampspring.spring.config.WampSubscriptionEndpoint;
 import io.wampspring.router.WampRouter;
@@ -190,6 +194,47 @@ class WampAutoConfigurationTests {
 			.withUserConfiguration(CustomizerConfiguration.class)
 			.run((context) -> assertThat(context.getBean(WampPeers.class).defaultPeer().clients().get(0).options().defaultErrorUri())
 				.isEqualTo("com.example.second"));
+	}
+
+	@Test
+	void springLayerPropertiesReachTheTemplateAndTheTranslator() {
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=realm1", "wamp.routers.main.uri-prefix=com.example",
+				"wamp.defaults.callee.error-uri=com.example.error.internal",
+				"wamp.defaults.callee.exception-uris[java.util.NoSuchElementException]=com.example.error.not_found",
+				"wamp.defaults.caller.retry.enabled=true", "wamp.defaults.caller.retry.max-retries=5",
+				"wamp.defaults.caller.options.timeout=7s", "wamp.defaults.caller.options.disclose-me=true",
+				"wamp.defaults.publisher.options.exclude-me=false", "wamp.nexus.prefix=com.izaber.wamp",
+				"wamp.nexus.uris.whoami=my.whoami")
+			.withBean(WampTemplateCustomizer.class, () -> (template) -> template.withBlockTimeout(Duration.ofSeconds(3)))
+			.run((context) -> {
+				WampExceptionTranslator translator = context.getBean(WampExceptionTranslator.class);
+				assertThat(translator.defaultUri()).isEqualTo("com.example.error.internal");
+				assertThat(translator.uriFor(java.util.NoSuchElementException.class))
+					.isEqualTo("com.example.error.not_found");
+				assertThat(translator.uriFor(IllegalArgumentException.class)).isEqualTo("wamp.error.invalid_argument");
+				WampTemplate template = context.getBean("wampTemplate", WampTemplate.class);
+				assertThat(template.getPeer().uriPrefix()).isEqualTo("com.example");
+				assertThat(template.getCallRetry().maxRetries()).isEqualTo(5);
+				assertThat(template.getCallOptions().timeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(template.getCallOptions().discloseMe()).isTrue();
+				assertThat(template.getPublishOptions().excludeMe()).isFalse();
+				assertThat(template.getNexusUris().uri(NexusService.WHOAMI, "x")).isEqualTo("my.whoami");
+				assertThat(template.getNexusUris().uri(NexusService.METADATA_GET, "x"))
+					.isEqualTo("com.izaber.wamp.my.metadata.get");
+				assertThat(context).hasBean(WampBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
+					.hasBean(WampBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME);
+			});
+	}
+
+	@Test
+	void callRetriesAreOffByDefaultAndTheTemplateExistsWithoutAPeer() {
+		this.runner.run((context) -> {
+			WampTemplate template = context.getBean(WampTemplate.class);
+			assertThat(template.getCallRetry().isEnabled()).isFalse();
+			assertThat(org.assertj.core.api.Assertions.catchThrowable(template::getPeer))
+				.hasMessageContaining("wamp.routers.<name>.url");
+		});
 	}
 
 	@Test

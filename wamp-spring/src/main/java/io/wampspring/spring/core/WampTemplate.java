@@ -358,9 +358,21 @@ public final class WampTemplate implements WampOperations {
 
 	@Override
 	public Mono<Long> publishAcknowledged(String topic, @Nullable Object... args) {
-		PublishOptions options = this.publishOptions.acknowledge() ? this.publishOptions
-				: PublishOptions.acknowledged();
-		return publish(topic, Arrays.asList(args), Map.of(), options);
+		return publish(topic, Arrays.asList(args), Map.of(), acknowledged(this.publishOptions));
+	}
+
+	// the default options with acknowledge on, keeping the others (exclude_me, eligible, ...)
+	private static PublishOptions acknowledged(PublishOptions options) {
+		if (options.acknowledge()) {
+			return options;
+		}
+		PublishOptions.Builder builder = PublishOptions.builder().acknowledge(true);
+		options.toWire().forEach((key, value) -> {
+			if (!key.equals("acknowledge")) {
+				builder.option(key, value);
+			}
+		});
+		return builder.build();
 	}
 
 	@Override
