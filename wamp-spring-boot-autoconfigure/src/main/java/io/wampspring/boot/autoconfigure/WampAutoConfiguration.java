@@ -1,34 +1,59 @@
 package io.wampspring.boot.autoconfigure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
-import io.wampspring.boot.peer.PoolType;
-import io.wampspring.boot.peer.WampPeer;
-import io.wampspring.boot.peer.WampPeers;
+import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.client.WampClient;
 import io.wampspring.core.link.LocalAcceptor;
-import org.jspecify.annotations.Nullable;
+import io.wampspring.spring.annotation.WampAnnotationBeanPostProcessor;
+import io.wampspring.spring.annotation.WampBootstrapConfiguration;
+import io.wampspring.spring.config.WampEndpointRegistry;
+import io.wampspring.spring.core.CallRetry;
+import io.wampspring.spring.core.NexusUris;
+import io.wampspring.spring.core.WampOperations;
+import io.wampspring.spring.core.WampTemplate;
+import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
+import io.wampspring.spring.micrometer.WampListenerObservationConvention;
+import io.wampspring.spring.micrometer.WampTemplateObservationConvention;
+import io.wampspring.spring.peer.PoolType;
+import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.spring.peer.WampPeers;
+import io.wampspring.spring.support.WampJsonConverter;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
 
 /**
- * Auto-configuration of WAMP clients: the {@link WampConnectionDetails}, the
- * {@link WampClientOptionsFactory} that turns {@code wamp.routers} into client options, and
- * the {@link WampPeers} (a session pool per peer) that connect with the application context.
- * With no peer configured, a peer named {@code default} joins the default router; with no
- * router configured and the embedded router enabled, that is the embedded router, in
- * process.
+ * Auto-configuration of WAMP clients and of the Spring layer:
+ * <ul>
+ * <li>the {@link WampConnectionDetails}, the {@link WampClientOptionsFactory} that turns
+ * {@code wamp.routers} into client options, and the {@link WampPeers}: one wamp-spring
+ * {@link WampPeer} (a session pool) per {@code wamp.peers} entry, or a peer named
+ * {@code default} on the default router (the embedded router, in process, when no router is
+ * configured and it is enabled), started and stopped by {@link WampPeersLifecycle};</li>
+ * <li>what {@code @EnableWamp} imports, without the application adding it: the
+ * {@code @WampProcedure} / {@code @WampSubscribe} post-processor and the endpoint registry,
+ * plus the handlers declared in {@code wamp.peers.<peer>.roles};</li>
+ * <li>the {@link WampExceptionTranslator} ({@code wamp.defaults.callee.error-uri},
+ * {@code wamp.defaults.callee.exception-uris}), the {@link WampJsonConverter}, and the
+ * {@code wampTemplate} of the default peer (default options from
+ * {@code wamp.defaults.caller/publisher.options}, retries from
+ * {@code wamp.defaults.caller.retry}, Nexus URIs from {@code wamp.nexus}), then the
+ * {@link WampTemplateCustomizer}s.</li>
+ * </ul>
+ * Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = { "io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration",
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
-@ConditionalOnClass(WampClient.class)
+@ConditionalOnClass({ WampClient.class, WampTemplate.class })
 @EnableConfigurationProperties(WampProperties.class)
 public final class WampAutoConfiguration {
 
@@ -57,30 +82,155 @@ public final class WampAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WampPeers wampPeers(WampProperties properties, WampClientOptionsFactory optionsFactory) {
-		Map<String, WampPeer> peers = new LinkedHashMap<>();
+		List<WampPeer> peers = new ArrayList<>();
 		properties.getPeers().forEach((name, peer) -> {
 			String router = (peer.getRouter() != null) ? peer.getRouter() : optionsFactory.defaultRouterName();
 			if (router == null) {
 				throw new WampConfigurationException("wamp.peers." + name + ".router", "no router is configured",
 						"Set wamp.peers." + name + ".router or wamp.defaults.router");
 			}
-			peers.put(name,
-					new WampPeer(name, router, optionsFactory.create(router), peer.getPoolSize(), peer.getPoolType()));
+			peers.add(peer(properties, optionsFactory, name, router, peer.getPoolSize(), peer.getPoolType()));
 		});
 		String defaultRouter = optionsFactory.defaultRouterName();
 		if (peers.isEmpty() && defaultRouter != null) {
-			peers.put(WampRouterNames.DEFAULT_PEER, new WampPeer(WampRouterNames.DEFAULT_PEER, defaultRouter,
-					optionsFactory.create(defaultRouter), 1, PoolType.ROUND_ROBIN));
+			peers.add(peer(properties, optionsFactory, WampRouterNames.DEFAULT_PEER, defaultRouter, 1,
+					PoolType.ROUND_ROBIN));
 		}
-		return new WampPeers(peers, defaultPeer(peers), properties.isAutoStartup(),
-				properties.getShutdownGracePeriod());
+		return WampPeers.of(peers);
 	}
 
-	private static @Nullable String defaultPeer(Map<String, WampPeer> peers) {
-		if (peers.containsKey(WampRouterNames.DEFAULT_PEER)) {
-			return WampRouterNames.DEFAULT_PEER;
+	private static WampPeer peer(WampProperties properties, WampClientOptionsFactory optionsFactory, String name,
+			String router, int poolSize, PoolType poolType) {
+		String uriPrefix = optionsFactory.router(router).getUriPrefix();
+		try {
+			return WampPeer.builder(name)
+				.routerName(router)
+				.clientOptions(optionsFactory.create(router))
+				.poolSize(poolSize)
+				.poolType(poolType)
+				.uriPrefix(uriPrefix)
+				.startupTimeout(properties.getStartupTimeout())
+				.shutdownGracePeriod(properties.getShutdownGracePeriod())
+				.autoStartup(properties.isAutoStartup())
+				.build();
 		}
-		return (peers.size() == 1) ? peers.keySet().iterator().next() : null;
+		catch (IllegalArgumentException ex) {
+			throw new WampConfigurationException("wamp.routers." + router + ".uri-prefix", ex.getMessage(),
+					"Use a dotted URI prefix such as com.example", ex);
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WampPeersLifecycle wampPeersLifecycle(WampPeers peers, WampProperties properties) {
+		return new WampPeersLifecycle(peers, properties.isAutoStartup());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WampJsonConverter wampJsonConverter() {
+		return WampJsonConverter.shared();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WampExceptionTranslator wampExceptionTranslator(WampProperties properties) {
+		WampProperties.CalleeDefaults callee = properties.getDefaults().getCallee();
+		String prefix = "wamp.defaults.callee.";
+		WampExceptionTranslator.Builder builder = WampExceptionTranslator.builder();
+		try {
+			builder.defaultUri(callee.getErrorUri());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WampConfigurationException(prefix + "error-uri", ex.getMessage(),
+					"Use a WAMP URI such as com.example.error", ex);
+		}
+		callee.getExceptionUris().forEach((type, uri) -> {
+			try {
+				builder.map(type, uri);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new WampConfigurationException(prefix + "exception-uris[" + type + "]", ex.getMessage(),
+						"Use a WAMP URI such as com.example.error.not_found", ex);
+			}
+		});
+		return builder.build();
+	}
+
+	/**
+	 * The annotation post-processor, as {@code @EnableWamp} declares it; static so that it
+	 * does not make this configuration an early bean.
+	 */
+	@Bean(WampBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
+	@ConditionalOnMissingBean(name = WampBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static WampAnnotationBeanPostProcessor wampAnnotationBeanPostProcessor() {
+		return new WampAnnotationBeanPostProcessor();
+	}
+
+	@Bean(WampBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME)
+	@ConditionalOnMissingBean(name = WampBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME)
+	WampEndpointRegistry wampEndpointRegistry(WampPeers peers, WampJsonConverter converter,
+			WampExceptionTranslator translator, WampProperties properties,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<WampListenerObservationConvention> observationConvention) {
+		WampEndpointRegistry registry = new WampEndpointRegistry(peers, converter, translator);
+		registry.setShutdownTimeout(properties.getShutdownGracePeriod());
+		observationRegistry.ifUnique(registry::setObservationRegistry);
+		registry.setObservationConvention(observationConvention.getIfUnique());
+		return registry;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WampConfiguredEndpoints wampConfiguredEndpoints(WampProperties properties, WampPeers peers) {
+		return new WampConfiguredEndpoints(properties, WampBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(WampOperations.class)
+	WampTemplate wampTemplate(WampPeers peers, WampJsonConverter converter, WampProperties properties,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<WampTemplateObservationConvention> observationConvention,
+			ObjectProvider<WampTemplateCustomizer> customizers) {
+		WampTemplate template = new WampTemplate(peers).withConverter(converter)
+			.withCallOptions(WampMessageOptions.callOptions(properties.getDefaults().getCaller().getOptions()))
+			.withPublishOptions(WampMessageOptions.publishOptions(properties.getDefaults().getPublisher().getOptions()))
+			.withCallRetry(callRetry(properties.getDefaults().getCaller().getRetry()))
+			.withNexusUris(nexusUris(properties.getNexus()))
+			.withObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+			.withObservationConvention(observationConvention.getIfUnique());
+		for (WampTemplateCustomizer customizer : customizers.orderedStream().toList()) {
+			template = customizer.customize(template);
+		}
+		return template;
+	}
+
+	static CallRetry callRetry(WampProperties.Retry retry) {
+		if (!retry.isEnabled()) {
+			return CallRetry.disabled();
+		}
+		String prefix = "wamp.defaults.caller.retry.";
+		if (retry.getMaxRetries() < 1) {
+			throw new WampConfigurationException(prefix + "max-retries", "must be at least 1, got " + retry.getMaxRetries(),
+					"Set a number of retries such as 3, or " + prefix + "enabled=false");
+		}
+		try {
+			return new CallRetry(retry.getMaxRetries(), retry.getBackoffMin(), retry.getBackoffMax(),
+					java.util.Set.copyOf(retry.getRetryableUris()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WampConfigurationException(prefix + "backoff-max", ex.getMessage(),
+					"Set backoff-max to at least backoff-min", ex);
+		}
+	}
+
+	static NexusUris nexusUris(WampProperties.Nexus nexus) {
+		NexusUris uris = (nexus.getPrefix() != null) ? NexusUris.withPrefix(nexus.getPrefix()) : NexusUris.defaults();
+		for (var override : nexus.getUris().entrySet()) {
+			uris = uris.override(override.getKey(), override.getValue());
+		}
+		return uris;
 	}
 
 }

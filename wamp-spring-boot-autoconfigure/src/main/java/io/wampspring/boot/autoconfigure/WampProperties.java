@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.wampspring.boot.peer.PoolType;
+import io.wampspring.client.ClientOptions;
+import io.wampspring.spring.core.CallRetry;
+import io.wampspring.spring.core.NexusService;
+import io.wampspring.spring.peer.PoolType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,6 +33,19 @@ public class WampProperties {
 	 * handlers to answer before the sessions leave with GOODBYE.
 	 */
 	private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+
+	/**
+	 * Time the application start-up waits for the peers' sessions to join, so that the
+	 * procedures are registered when the application reports itself started; zero does not
+	 * wait. Sessions that did not join keep trying and register when they join.
+	 */
+	private Duration startupTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Where the Nexus services (auth.whoami, system.roster.*, my.metadata.*, ...) live, for
+	 * the template's helpers.
+	 */
+	private final Nexus nexus = new Nexus();
 
 	/**
 	 * Routers by name: where they are and how to join them. A router without a url joins the
@@ -67,6 +83,18 @@ public class WampProperties {
 
 	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
 		this.shutdownGracePeriod = shutdownGracePeriod;
+	}
+
+	public Duration getStartupTimeout() {
+		return this.startupTimeout;
+	}
+
+	public void setStartupTimeout(Duration startupTimeout) {
+		this.startupTimeout = startupTimeout;
+	}
+
+	public Nexus getNexus() {
+		return this.nexus;
 	}
 
 	public Map<String, Router> getRouters() {
@@ -467,14 +495,15 @@ public class WampProperties {
 		private @Nullable String router;
 
 		/**
-		 * Caller features and default call options.
+		 * Caller features, default call options and call retries.
 		 */
-		private final Role caller = new Role();
+		private final CallerDefaults caller = new CallerDefaults();
 
 		/**
-		 * Callee features and default registration options.
+		 * Callee features, default registration options and the error URIs of handler
+		 * exceptions.
 		 */
-		private final Role callee = new Role();
+		private final CalleeDefaults callee = new CalleeDefaults();
 
 		/**
 		 * Publisher features and default publication options.
@@ -494,11 +523,11 @@ public class WampProperties {
 			this.router = router;
 		}
 
-		public Role getCaller() {
+		public CallerDefaults getCaller() {
 			return this.caller;
 		}
 
-		public Role getCallee() {
+		public CalleeDefaults getCallee() {
 			return this.callee;
 		}
 
@@ -543,6 +572,171 @@ public class WampProperties {
 
 		public void setOptions(Map<String, Object> options) {
 			this.options = options;
+		}
+
+	}
+
+	/**
+	 * The caller role: features, default call options (timeout, disclose_me, ...) and call
+	 * retries.
+	 */
+	public static class CallerDefaults extends Role {
+
+		/**
+		 * Retries of calls that failed because the callee or the session was not there
+		 * (the Erlang client's call_retries).
+		 */
+		private final Retry retry = new Retry();
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	/**
+	 * Call retries: off by default.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether the template retries a call that failed with one of the retryable error URIs.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Largest number of retries of one call.
+		 */
+		private int maxRetries = 3;
+
+		/**
+		 * Delay before the first retry; it doubles on each retry.
+		 */
+		private Duration backoffMin = Duration.ofMillis(100);
+
+		/**
+		 * Longest delay between retries.
+		 */
+		private Duration backoffMax = Duration.ofSeconds(5);
+
+		/**
+		 * Error URIs that are retried: by default wamp.error.no_such_procedure,
+		 * wamp.error.unavailable and the local transport_lost and not_connected.
+		 */
+		private List<String> retryableUris = new ArrayList<>(CallRetry.DEFAULT_RETRYABLE_URIS.stream().sorted().toList());
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getBackoffMin() {
+			return this.backoffMin;
+		}
+
+		public void setBackoffMin(Duration backoffMin) {
+			this.backoffMin = backoffMin;
+		}
+
+		public Duration getBackoffMax() {
+			return this.backoffMax;
+		}
+
+		public void setBackoffMax(Duration backoffMax) {
+			this.backoffMax = backoffMax;
+		}
+
+		public List<String> getRetryableUris() {
+			return this.retryableUris;
+		}
+
+		public void setRetryableUris(List<String> retryableUris) {
+			this.retryableUris = retryableUris;
+		}
+
+	}
+
+	/**
+	 * The callee role: features, default registration options and how handler exceptions map
+	 * to error URIs.
+	 */
+	public static class CalleeDefaults extends Role {
+
+		/**
+		 * Error URI of a handler exception that exception-uris does not map (the application
+		 * error URI). A WampException always answers with its own URI.
+		 */
+		private String errorUri = ClientOptions.DEFAULT_ERROR_URI;
+
+		/**
+		 * Error URIs of handler exceptions by fully qualified class name; a subclass maps as
+		 * its nearest listed superclass. Added to the built-in table
+		 * (IllegalArgumentException and validation exceptions to wamp.error.invalid_argument,
+		 * Spring Security's access denied to wamp.error.not_authorized). Write class names in
+		 * brackets: exception-uris[com.example.NotFoundException]=com.example.error.not_found.
+		 */
+		private Map<String, String> exceptionUris = new LinkedHashMap<>();
+
+		public String getErrorUri() {
+			return this.errorUri;
+		}
+
+		public void setErrorUri(String errorUri) {
+			this.errorUri = errorUri;
+		}
+
+		public Map<String, String> getExceptionUris() {
+			return this.exceptionUris;
+		}
+
+		public void setExceptionUris(Map<String, String> exceptionUris) {
+			this.exceptionUris = exceptionUris;
+		}
+
+	}
+
+	/**
+	 * Where the Nexus services live.
+	 */
+	public static class Nexus {
+
+		/**
+		 * Prefix of the Nexus service URIs, such as com.izaber.wamp; the peer's uri-prefix
+		 * when not set.
+		 */
+		private @Nullable String prefix;
+
+		/**
+		 * Absolute URIs of services that live elsewhere, by service (whoami,
+		 * roster-register, metadata-get, otp-create, apikeys-list, ...).
+		 */
+		private Map<NexusService, String> uris = new LinkedHashMap<>();
+
+		public @Nullable String getPrefix() {
+			return this.prefix;
+		}
+
+		public void setPrefix(@Nullable String prefix) {
+			this.prefix = prefix;
+		}
+
+		public Map<NexusService, String> getUris() {
+			return this.uris;
+		}
+
+		public void setUris(Map<NexusService, String> uris) {
+			this.uris = uris;
 		}
 
 	}
@@ -673,12 +867,17 @@ public class WampProperties {
 	public static class Handler {
 
 		/**
-		 * The method as beanName#methodName.
+		 * The method as beanName#methodName. It binds arguments and maps results as a
+		 * method annotated with @WampProcedure or @WampSubscribe does. Write URIs with dots in
+		 * brackets, such as registrations[com.example.echo].handler, or in YAML
+		 * "[com.example.echo]".
 		 */
 		private @Nullable String handler;
 
 		/**
-		 * REGISTER or SUBSCRIBE options, in WAMP's names (match, invoke, disclose_caller, ...).
+		 * REGISTER or SUBSCRIBE options, in WAMP's names: match (exact, prefix, wildcard),
+		 * invoke (single, roundrobin, random, first, last), disclose_caller, and concurrency
+		 * (how many run at once); others are sent as they are.
 		 */
 		private Map<String, Object> options = new LinkedHashMap<>();
 

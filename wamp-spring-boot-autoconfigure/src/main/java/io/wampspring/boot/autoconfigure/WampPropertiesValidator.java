@@ -248,7 +248,8 @@ final class WampPropertiesValidator {
 		if (value == null || hash <= 0 || hash == value.length() - 1 || value.indexOf('#', hash + 1) >= 0) {
 			throw new WampConfigurationException(property,
 					(value == null) ? "no handler is set" : "'" + value + "' is not a bean method",
-					"Write the handler as beanName#methodName, such as exampleHandlers#echo");
+					"Write the handler as beanName#methodName, such as exampleHandlers#echo; write a URI with dots in "
+							+ "brackets, such as registrations[com.example.echo] (in YAML: \"[com.example.echo]\")");
 		}
 	}
 

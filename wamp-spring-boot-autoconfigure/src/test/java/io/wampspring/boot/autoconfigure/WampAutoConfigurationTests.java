@@ -3,9 +3,9 @@ package io.wampspring.boot.autoconfigure;
 import java.time.Duration;
 
 import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
-import io.wampspring.boot.peer.PoolType;
-import io.wampspring.boot.peer.WampPeer;
-import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.spring.peer.PoolType;
+import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.auth.AnonymousAuthenticator;
 import io.wampspring.client.auth.ClientAuthenticator;
@@ -15,6 +15,14 @@ import io.wampspring.client.transport.InProcessTransport;
 import io.wampspring.client.transport.RawSocketTransport;
 import io.wampspring.client.transport.WebSocketTransport;
 import io.wampspring.core.codec.WampCodecs;
+import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.spring.annotation.WampBootstrapConfiguration;
+import io.wampspring.spring.config.WampEndpointRegistry;
+import io.wampspring.spring.core.NexusService;
+import io.wampspring.spring.core.WampTemplate;
+import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
+import io.wampspring.spring.config.WampProcedureEndpoint;
+import io.wampspring.spring.config.WampSubscriptionEndpoint;
 import io.wampspring.router.WampRouter;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +57,13 @@ class WampAutoConfigurationTests {
 		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
 				"wamp.routers.main.realm=realm1").run((context) -> {
 					WampPeers peers = context.getBean(WampPeers.class);
-					WampPeer peer = peers.getDefault();
+					WampPeer peer = peers.defaultPeer();
 					assertThat(peer.name()).isEqualTo("default");
 					assertThat(peer.routerName()).isEqualTo("main");
-					assertThat(peer.sessions()).hasSize(1);
-					assertThat(peer.options().realm()).isEqualTo("realm1");
-					assertThat(peer.options().transport()).isInstanceOf(WebSocketTransport.class);
-					assertThat(peers.isAutoStartup()).isFalse();
+					assertThat(peer.clients()).hasSize(1);
+					assertThat(peer.clients().get(0).options().realm()).isEqualTo("realm1");
+					assertThat(peer.clients().get(0).options().transport()).isInstanceOf(WebSocketTransport.class);
+					assertThat(context.getBean(WampPeersLifecycle.class).isAutoStartup()).isFalse();
 				});
 	}
 
@@ -72,7 +80,7 @@ class WampAutoConfigurationTests {
 				"wamp.defaults.caller.features.call_canceling=false",
 				"wamp.defaults.subscriber.features.pattern-based-subscription=false")
 			.run((context) -> {
-				ClientOptions options = context.getBean(WampPeers.class).getDefault().options();
+				ClientOptions options = context.getBean(WampPeers.class).defaultPeer().clients().get(0).options();
 				WebSocketTransport transport = (WebSocketTransport) options.transport();
 				assertThat(transport.serializers()).containsExactly(WampCodecs.MSGPACK, WampCodecs.JSON);
 				assertThat(transport.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -99,7 +107,7 @@ class WampAutoConfigurationTests {
 				"wamp.routers.main.reconnect.enabled=false", "wamp.routers.main.reconnect.backoff-type=fixed",
 				"wamp.routers.main.reconnect.backoff-min=1s")
 			.run((context) -> {
-				ClientOptions options = context.getBean(WampPeers.class).getDefault().options();
+				ClientOptions options = context.getBean(WampPeers.class).defaultPeer().clients().get(0).options();
 				assertThat(options.transport()).isInstanceOf(RawSocketTransport.class);
 				assertThat(((RawSocketTransport) options.transport()).serializers()).containsExactly(WampCodecs.CBOR);
 				assertThat(options.reconnect().isEnabled()).isFalse();
@@ -115,21 +123,33 @@ class WampAutoConfigurationTests {
 				"wamp.defaults.router=b", "wamp.peers.workers.router=a", "wamp.peers.workers.pool-size=3",
 				"wamp.peers.workers.pool-type=hash", "wamp.peers.default.pool-size=2",
 				"wamp.peers.default.roles.callee.registrations[com.example.echo].handler=handlers#echo",
-				"wamp.peers.default.roles.subscriber.subscriptions[com.example.hello].handler=handlers#onHello")
+				"wamp.peers.default.roles.subscriber.subscriptions[com.example.hello].handler=handlers#onHello",
+				"wamp.peers.default.roles.subscriber.subscriptions[com.example.hello].options.match=prefix")
+			.withBean("handlers", Handlers.class, Handlers::new)
 			.run((context) -> {
 				WampPeers peers = context.getBean(WampPeers.class);
 				WampPeer workers = peers.get("workers");
-				assertThat(workers.sessions()).hasSize(3);
+				assertThat(workers.clients()).hasSize(3);
 				assertThat(workers.poolType()).isEqualTo(PoolType.HASH);
-				assertThat(workers.options().realm()).isEqualTo("ra");
+				assertThat(workers.clients().get(0).options().realm()).isEqualTo("ra");
 				assertThat(workers.select("com.example.x")).isSameAs(workers.select("com.example.x"));
-				WampPeer byDefault = peers.getDefault();
+				WampPeer byDefault = peers.defaultPeer();
 				assertThat(byDefault.routerName()).isEqualTo("b");
-				assertThat(byDefault.sessions()).hasSize(2);
+				assertThat(byDefault.clients()).hasSize(2);
 				assertThat(byDefault.select("x")).isNotSameAs(byDefault.select("x"));
 				WampProperties properties = context.getBean(WampProperties.class);
 				assertThat(properties.getPeers().get("default").getRoles().getCallee().getRegistrations())
 					.containsKey("com.example.echo");
+				WampEndpointRegistry registry = context.getBean(WampEndpointRegistry.class);
+				assertThat(registry.getEndpoints()).hasSize(2);
+				assertThat(registry.getEndpoints().get(0)).isInstanceOfSatisfying(WampProcedureEndpoint.class,
+						(endpoint) -> {
+							assertThat(endpoint.uri()).isEqualTo("com.example.echo");
+							assertThat(endpoint.peer()).isEqualTo("default");
+							assertThat(endpoint.method().getName()).isEqualTo("echo");
+						});
+				assertThat(registry.getEndpoints().get(1)).isInstanceOfSatisfying(WampSubscriptionEndpoint.class,
+						(endpoint) -> assertThat(endpoint.options().match()).isEqualTo(MatchPolicy.PREFIX));
 			});
 	}
 
@@ -138,10 +158,10 @@ class WampAutoConfigurationTests {
 		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.embedded-router.enabled=true",
 				"wamp.embedded-router.port=-1").run((context) -> {
 					assertThat(context).hasSingleBean(WampRouter.class);
-					WampPeer peer = context.getBean(WampPeers.class).getDefault();
+					WampPeer peer = context.getBean(WampPeers.class).defaultPeer();
 					assertThat(peer.routerName()).isEqualTo("embedded");
-					assertThat(peer.options().transport()).isInstanceOf(InProcessTransport.class);
-					assertThat(peer.options().realm()).isEqualTo("realm1");
+					assertThat(peer.clients().get(0).options().transport()).isInstanceOf(InProcessTransport.class);
+					assertThat(peer.clients().get(0).options().realm()).isEqualTo("realm1");
 				});
 	}
 
@@ -160,10 +180,10 @@ class WampAutoConfigurationTests {
 				}
 			})
 			.run((context) -> {
-				WampPeer peer = context.getBean(WampPeers.class).getDefault();
+				WampPeer peer = context.getBean(WampPeers.class).defaultPeer();
 				assertThat(peer.routerName()).isEqualTo("default");
-				assertThat(peer.options().transport().describe()).isEqualTo("ws://container:8080/ws");
-				assertThat(peer.options().realm()).isEqualTo("container-realm");
+				assertThat(peer.clients().get(0).options().transport().describe()).isEqualTo("ws://container:8080/ws");
+				assertThat(peer.clients().get(0).options().realm()).isEqualTo("container-realm");
 			});
 	}
 
@@ -172,8 +192,49 @@ class WampAutoConfigurationTests {
 		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
 				"wamp.routers.main.realm=realm1")
 			.withUserConfiguration(CustomizerConfiguration.class)
-			.run((context) -> assertThat(context.getBean(WampPeers.class).getDefault().options().defaultErrorUri())
+			.run((context) -> assertThat(context.getBean(WampPeers.class).defaultPeer().clients().get(0).options().defaultErrorUri())
 				.isEqualTo("com.example.second"));
+	}
+
+	@Test
+	void springLayerPropertiesReachTheTemplateAndTheTranslator() {
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=realm1", "wamp.routers.main.uri-prefix=com.example",
+				"wamp.defaults.callee.error-uri=com.example.error.internal",
+				"wamp.defaults.callee.exception-uris[java.util.NoSuchElementException]=com.example.error.not_found",
+				"wamp.defaults.caller.retry.enabled=true", "wamp.defaults.caller.retry.max-retries=5",
+				"wamp.defaults.caller.options.timeout=7s", "wamp.defaults.caller.options.disclose-me=true",
+				"wamp.defaults.publisher.options.exclude-me=false", "wamp.nexus.prefix=com.izaber.wamp",
+				"wamp.nexus.uris.whoami=my.whoami")
+			.withBean(WampTemplateCustomizer.class, () -> (template) -> template.withBlockTimeout(Duration.ofSeconds(3)))
+			.run((context) -> {
+				WampExceptionTranslator translator = context.getBean(WampExceptionTranslator.class);
+				assertThat(translator.defaultUri()).isEqualTo("com.example.error.internal");
+				assertThat(translator.uriFor(java.util.NoSuchElementException.class))
+					.isEqualTo("com.example.error.not_found");
+				assertThat(translator.uriFor(IllegalArgumentException.class)).isEqualTo("wamp.error.invalid_argument");
+				WampTemplate template = context.getBean("wampTemplate", WampTemplate.class);
+				assertThat(template.getPeer().uriPrefix()).isEqualTo("com.example");
+				assertThat(template.getCallRetry().maxRetries()).isEqualTo(5);
+				assertThat(template.getCallOptions().timeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(template.getCallOptions().discloseMe()).isTrue();
+				assertThat(template.getPublishOptions().excludeMe()).isFalse();
+				assertThat(template.getNexusUris().uri(NexusService.WHOAMI, "x")).isEqualTo("my.whoami");
+				assertThat(template.getNexusUris().uri(NexusService.METADATA_GET, "x"))
+					.isEqualTo("com.izaber.wamp.my.metadata.get");
+				assertThat(context).hasBean(WampBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
+					.hasBean(WampBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME);
+			});
+	}
+
+	@Test
+	void callRetriesAreOffByDefaultAndTheTemplateExistsWithoutAPeer() {
+		this.runner.run((context) -> {
+			WampTemplate template = context.getBean(WampTemplate.class);
+			assertThat(template.getCallRetry().isEnabled()).isFalse();
+			assertThat(org.assertj.core.api.Assertions.catchThrowable(template::getPeer))
+				.hasMessageContaining("wamp.routers.<name>.url");
+		});
 	}
 
 	@Test
@@ -181,6 +242,17 @@ class WampAutoConfigurationTests {
 		WampAuthenticatorFactory factory = (method, credentials) -> AnonymousAuthenticator.INSTANCE;
 		this.runner.withBean(WampAuthenticatorFactory.class, () -> factory)
 			.run((context) -> assertThat(context.getBean(WampAuthenticatorFactory.class)).isSameAs(factory));
+	}
+
+	static class Handlers {
+
+		String echo(String text) {
+			return text;
+		}
+
+		void onHello(String text) {
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

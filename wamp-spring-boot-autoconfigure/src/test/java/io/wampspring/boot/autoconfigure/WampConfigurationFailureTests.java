@@ -66,6 +66,37 @@ class WampConfigurationFailureTests {
 	}
 
 	@Test
+	void handlerBeanThatDoesNotExist() {
+		assertFailure(
+				analysis(URL, REALM, "wamp.peers.p.roles.callee.registrations[com.example.echo].handler=nope#echo"),
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].handler", "no bean named 'nope'",
+				"Name an existing bean");
+	}
+
+	@Test
+	void handlerMethodThatDoesNotExist() {
+		assertFailure(analysis(URL, REALM,
+				"wamp.peers.p.roles.subscriber.subscriptions[com.example.hello].handler=wampClientOptionsFactory#nope"),
+				"wamp.peers.p.roles.subscriber.subscriptions[com.example.hello].handler", "has no method 'nope'",
+				"Name a method of the bean");
+	}
+
+	@Test
+	void unknownHandlerMatchPolicy() {
+		assertFailure(analysis(URL, REALM,
+				"wamp.peers.p.roles.subscriber.subscriptions[com.example.hello].handler=wampClientOptionsFactory#routerNames",
+				"wamp.peers.p.roles.subscriber.subscriptions[com.example.hello].options.match=regex"),
+				"wamp.peers.p.roles.subscriber.subscriptions[com.example.hello].options.match",
+				"unknown match policy 'regex'", "Use exact, prefix or wildcard");
+	}
+
+	@Test
+	void badDefaultErrorUri() {
+		assertFailure(analysis(URL, REALM, "wamp.defaults.callee.error-uri=not a uri"),
+				"wamp.defaults.callee.error-uri", "not a valid WAMP error URI", "Use a WAMP URI");
+	}
+
+	@Test
 	void badUrlScheme() {
 		assertFailure(analysis("wamp.routers.main.url=http://localhost:8080/ws", REALM), "wamp.routers.main.url",
 				"not a WAMP router address", "ws:// or wss://");

@@ -10,7 +10,7 @@ import io.wampspring.boot.autoconfigure.endpoint.WampEndpointAutoConfiguration;
 import io.wampspring.boot.autoconfigure.health.WampHealthContributorAutoConfiguration;
 import io.wampspring.boot.autoconfigure.metrics.WampMetricsAutoConfiguration;
 import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
-import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.client.reconnect.SessionState;
 import io.wampspring.router.WampRouter;
 import org.junit.jupiter.api.Test;
@@ -130,9 +130,9 @@ class WampEmbeddedRouterIntegrationTests {
 	void autoStartupFalseLeavesSessionsOutOfService() {
 		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
 				"wamp.auto-startup=false").run((context) -> {
-					assertThat(context.getBean(WampPeers.class).isRunning()).isFalse();
+					assertThat(context.getBean(WampPeersLifecycle.class).isRunning()).isFalse();
 					assertThat(health(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-					context.getBean(WampPeers.class).start();
+					context.getBean(WampPeersLifecycle.class).start();
 					await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
 				});
 	}

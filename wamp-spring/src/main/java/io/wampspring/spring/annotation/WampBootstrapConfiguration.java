@@ -1,5 +1,6 @@
 package io.wampspring.spring.annotation;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import io.wampspring.spring.peer.WampPeer;
@@ -44,16 +45,20 @@ public class WampBootstrapConfiguration {
 	 * @param peers the application's peers, used when it defines no {@link WampPeers}
 	 * @param converter the application's converter, if any
 	 * @param translator the application's translator, if any
+	 * @param observationRegistry the application's observation registry, if any: invocations
+	 * and events are then observed ({@code wamp.listener})
 	 * @return the registry
 	 */
 	@Bean(ENDPOINT_REGISTRY_BEAN_NAME)
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	public WampEndpointRegistry wampEndpointRegistry(ObjectProvider<WampPeers> peersHolder,
 			ObjectProvider<WampPeer> peers, ObjectProvider<WampJsonConverter> converter,
-			ObjectProvider<WampExceptionTranslator> translator) {
+			ObjectProvider<WampExceptionTranslator> translator, ObjectProvider<ObservationRegistry> observationRegistry) {
 		WampPeers resolved = peersHolder.getIfUnique(() -> WampPeers.of(peers.orderedStream().toList()));
-		return new WampEndpointRegistry(resolved, converter.getIfUnique(WampJsonConverter::shared),
-				translator.getIfUnique(WampExceptionTranslator::defaults));
+		WampEndpointRegistry registry = new WampEndpointRegistry(resolved,
+				converter.getIfUnique(WampJsonConverter::shared), translator.getIfUnique(WampExceptionTranslator::defaults));
+		observationRegistry.ifUnique(registry::setObservationRegistry);
+		return registry;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.client.InvokePolicy;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.Registration;
@@ -19,9 +20,11 @@ import io.wampspring.spring.listener.adapter.WampEventAdapter;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import io.wampspring.spring.listener.adapter.WampHandlerMethod;
 import io.wampspring.spring.listener.adapter.WampInvocationAdapter;
+import io.wampspring.spring.micrometer.WampListenerObservationConvention;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.spring.support.WampJsonConverter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -69,6 +72,10 @@ public class WampEndpointRegistry implements SmartLifecycle {
 
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable WampListenerObservationConvention observationConvention;
+
 	private volatile boolean running;
 
 	/**
@@ -99,6 +106,23 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 */
 	public void setShutdownTimeout(Duration timeout) {
 		this.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+	}
+
+	/**
+	 * Observe every invocation and event ({@code wamp.listener}) in this registry; set before
+	 * the registry starts.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+	}
+
+	/**
+	 * A custom convention for the {@code wamp.listener} observations.
+	 * @param observationConvention the convention, or null for the default
+	 */
+	public void setObservationConvention(@Nullable WampListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -133,6 +157,19 @@ public class WampEndpointRegistry implements SmartLifecycle {
 			}
 		}
 		return adapters;
+	}
+
+	/**
+	 * The endpoints that run now, with the resolved URI and on how many sessions the router
+	 * confirmed them (for the Actuator endpoint).
+	 * @return a snapshot
+	 */
+	public List<ActiveEndpoint> getActiveEndpoints() {
+		List<ActiveEndpoint> snapshot = new ArrayList<>();
+		for (Active entry : this.active) {
+			snapshot.add(new ActiveEndpoint(entry.endpoint, entry.peer.name(), entry.uri, entry.handles.size()));
+		}
+		return snapshot;
 	}
 
 	@Override
@@ -197,13 +234,15 @@ public class WampEndpointRegistry implements SmartLifecycle {
 				options = withInvoke(options, InvokePolicy.ROUNDROBIN);
 			}
 			WampInvocationAdapter adapter = new WampInvocationAdapter(method, this.results, this.translator,
-					procedure.concurrency(), scheduler);
+					procedure.concurrency(), scheduler, peer.name(), this.observationRegistry,
+					this.observationConvention);
 			RegisterOptions registerOptions = options;
 			return new Active(endpoint, peer, uri, adapter,
 					(client) -> client.register(uri, registerOptions, adapter).map((r) -> (Object) r));
 		}
 		WampSubscriptionEndpoint subscription = (WampSubscriptionEndpoint) endpoint;
-		WampEventAdapter adapter = new WampEventAdapter(method, subscription.concurrency(), scheduler);
+		WampEventAdapter adapter = new WampEventAdapter(method, subscription.concurrency(), scheduler, peer.name(),
+				this.observationRegistry, this.observationConvention);
 		return new Active(endpoint, peer, uri, adapter,
 				(client) -> client.subscribe(uri, subscription.options(), adapter).map((s) -> (Object) s));
 	}
@@ -264,6 +303,27 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return PHASE;
+	}
+
+	/**
+	 * An endpoint that runs.
+	 *
+	 * @param endpoint the endpoint
+	 * @param peer the name of the peer that serves it
+	 * @param uri the absolute URI or pattern
+	 * @param sessions on how many sessions the router confirmed the registration or
+	 * subscription
+	 */
+	public record ActiveEndpoint(WampEndpoint endpoint, String peer, String uri, int sessions) {
+
+		/**
+		 * Whether the endpoint is a procedure (else an event handler).
+		 * @return true for a procedure
+		 */
+		public boolean isProcedure() {
+			return this.endpoint instanceof WampProcedureEndpoint;
+		}
+
 	}
 
 	/** The registrations or subscriptions of one endpoint on the sessions of its peer. */

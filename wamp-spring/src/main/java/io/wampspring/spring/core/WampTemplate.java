@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
 import io.wampspring.client.EventHandler;
@@ -19,6 +20,10 @@ import io.wampspring.client.SubscribeOptions;
 import io.wampspring.client.WampClient;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
+import io.wampspring.spring.micrometer.WampObservations;
+import io.wampspring.spring.micrometer.WampOperation;
+import io.wampspring.spring.micrometer.WampTemplateContext;
+import io.wampspring.spring.micrometer.WampTemplateObservationConvention;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.spring.support.WampJsonConverter;
@@ -52,7 +57,7 @@ public final class WampTemplate implements WampOperations {
 
 	private final WampPeers peers;
 
-	private final WampPeer peer;
+	private final @Nullable String peerName;
 
 	private final WampJsonConverter converter;
 
@@ -66,13 +71,19 @@ public final class WampTemplate implements WampOperations {
 
 	private final Duration blockTimeout;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable WampTemplateObservationConvention observationConvention;
+
 	/**
-	 * A template of the default peer.
+	 * A template of the default peer. The peer is looked up when the template is used, so
+	 * that a template may exist in a context that defines no peer (using it then fails with a
+	 * message saying what to configure).
 	 * @param peers the peers
 	 */
 	public WampTemplate(WampPeers peers) {
-		this(peers, peers.defaultPeer(), WampJsonConverter.shared(), CallOptions.defaults(), PublishOptions.defaults(),
-				CallRetry.disabled(), NexusUris.defaults(), Duration.ofSeconds(30));
+		this(peers, null, WampJsonConverter.shared(), CallOptions.defaults(), PublishOptions.defaults(),
+				CallRetry.disabled(), NexusUris.defaults(), Duration.ofSeconds(30), ObservationRegistry.NOOP, null);
 	}
 
 	/**
@@ -83,16 +94,20 @@ public final class WampTemplate implements WampOperations {
 		this(WampPeers.of(peer));
 	}
 
-	private WampTemplate(WampPeers peers, WampPeer peer, WampJsonConverter converter, CallOptions callOptions,
-			PublishOptions publishOptions, CallRetry callRetry, NexusUris nexusUris, Duration blockTimeout) {
+	private WampTemplate(WampPeers peers, @Nullable String peerName, WampJsonConverter converter,
+			CallOptions callOptions, PublishOptions publishOptions, CallRetry callRetry, NexusUris nexusUris,
+			Duration blockTimeout, ObservationRegistry observationRegistry,
+			@Nullable WampTemplateObservationConvention observationConvention) {
 		this.peers = peers;
-		this.peer = peer;
+		this.peerName = peerName;
 		this.converter = converter;
 		this.callOptions = callOptions;
 		this.publishOptions = publishOptions;
 		this.callRetry = callRetry;
 		this.nexusUris = nexusUris;
 		this.blockTimeout = blockTimeout;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -101,8 +116,9 @@ public final class WampTemplate implements WampOperations {
 	 * @return the template
 	 */
 	public WampTemplate forPeer(String name) {
-		return new WampTemplate(this.peers, this.peers.get(name), this.converter, this.callOptions,
-				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout);
+		return new WampTemplate(this.peers, this.peers.get(name).name(), this.converter, this.callOptions,
+				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout, this.observationRegistry,
+				this.observationConvention);
 	}
 
 	/**
@@ -111,8 +127,9 @@ public final class WampTemplate implements WampOperations {
 	 * @return the template
 	 */
 	public WampTemplate withConverter(WampJsonConverter converter) {
-		return new WampTemplate(this.peers, this.peer, Objects.requireNonNull(converter, "converter"), this.callOptions,
-				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout);
+		return new WampTemplate(this.peers, this.peerName, Objects.requireNonNull(converter, "converter"), this.callOptions,
+				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout,
+				this.observationRegistry, this.observationConvention);
 	}
 
 	/**
@@ -121,8 +138,9 @@ public final class WampTemplate implements WampOperations {
 	 * @return the template
 	 */
 	public WampTemplate withCallOptions(CallOptions callOptions) {
-		return new WampTemplate(this.peers, this.peer, this.converter, Objects.requireNonNull(callOptions, "callOptions"),
-				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout);
+		return new WampTemplate(this.peers, this.peerName, this.converter, Objects.requireNonNull(callOptions, "callOptions"),
+				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout,
+				this.observationRegistry, this.observationConvention);
 	}
 
 	/**
@@ -131,9 +149,10 @@ public final class WampTemplate implements WampOperations {
 	 * @return the template
 	 */
 	public WampTemplate withPublishOptions(PublishOptions publishOptions) {
-		return new WampTemplate(this.peers, this.peer, this.converter, this.callOptions,
+		return new WampTemplate(this.peers, this.peerName, this.converter, this.callOptions,
 				Objects.requireNonNull(publishOptions, "publishOptions"), this.callRetry, this.nexusUris,
-				this.blockTimeout);
+				this.blockTimeout,
+				this.observationRegistry, this.observationConvention);
 	}
 
 	/**
@@ -142,8 +161,9 @@ public final class WampTemplate implements WampOperations {
 	 * @return the template
 	 */
 	public WampTemplate withCallRetry(CallRetry callRetry) {
-		return new WampTemplate(this.peers, this.peer, this.converter, this.callOptions, this.publishOptions,
-				Objects.requireNonNull(callRetry, "callRetry"), this.nexusUris, this.blockTimeout);
+		return new WampTemplate(this.peers, this.peerName, this.converter, this.callOptions, this.publishOptions,
+				Objects.requireNonNull(callRetry, "callRetry"), this.nexusUris, this.blockTimeout,
+				this.observationRegistry, this.observationConvention);
 	}
 
 	/**
@@ -152,8 +172,9 @@ public final class WampTemplate implements WampOperations {
 	 * @return the template
 	 */
 	public WampTemplate withNexusUris(NexusUris nexusUris) {
-		return new WampTemplate(this.peers, this.peer, this.converter, this.callOptions, this.publishOptions,
-				this.callRetry, Objects.requireNonNull(nexusUris, "nexusUris"), this.blockTimeout);
+		return new WampTemplate(this.peers, this.peerName, this.converter, this.callOptions, this.publishOptions,
+				this.callRetry, Objects.requireNonNull(nexusUris, "nexusUris"), this.blockTimeout,
+				this.observationRegistry, this.observationConvention);
 	}
 
 	/**
@@ -162,16 +183,71 @@ public final class WampTemplate implements WampOperations {
 	 * @return the template
 	 */
 	public WampTemplate withBlockTimeout(Duration blockTimeout) {
-		return new WampTemplate(this.peers, this.peer, this.converter, this.callOptions, this.publishOptions,
-				this.callRetry, this.nexusUris, Objects.requireNonNull(blockTimeout, "blockTimeout"));
+		return new WampTemplate(this.peers, this.peerName, this.converter, this.callOptions, this.publishOptions,
+				this.callRetry, this.nexusUris, Objects.requireNonNull(blockTimeout, "blockTimeout"),
+				this.observationRegistry, this.observationConvention);
+	}
+
+	/**
+	 * A copy whose calls and publications are observed ({@code wamp.template}).
+	 * @param observationRegistry the registry
+	 * @return the template
+	 */
+	public WampTemplate withObservationRegistry(ObservationRegistry observationRegistry) {
+		return new WampTemplate(this.peers, this.peerName, this.converter, this.callOptions, this.publishOptions,
+				this.callRetry, this.nexusUris, this.blockTimeout,
+				Objects.requireNonNull(observationRegistry, "observationRegistry"), this.observationConvention);
+	}
+
+	/**
+	 * A copy with a custom convention for the {@code wamp.template} observations.
+	 * @param observationConvention the convention, or null for the default
+	 * @return the template
+	 */
+	public WampTemplate withObservationConvention(@Nullable WampTemplateObservationConvention observationConvention) {
+		return new WampTemplate(this.peers, this.peerName, this.converter, this.callOptions, this.publishOptions,
+				this.callRetry, this.nexusUris, this.blockTimeout, this.observationRegistry, observationConvention);
 	}
 
 	/**
 	 * The peer this template sends through.
 	 * @return the peer
+	 * @throws IllegalStateException when the peer does not exist (such as no default peer)
 	 */
 	public WampPeer getPeer() {
-		return this.peer;
+		return this.peers.get(this.peerName);
+	}
+
+	/**
+	 * The default call options.
+	 * @return the options
+	 */
+	public CallOptions getCallOptions() {
+		return this.callOptions;
+	}
+
+	/**
+	 * The default publish options.
+	 * @return the options
+	 */
+	public PublishOptions getPublishOptions() {
+		return this.publishOptions;
+	}
+
+	/**
+	 * The call retry setting.
+	 * @return the setting
+	 */
+	public CallRetry getCallRetry() {
+		return this.callRetry;
+	}
+
+	/**
+	 * The Nexus service URIs.
+	 * @return the URIs
+	 */
+	public NexusUris getNexusUris() {
+		return this.nexusUris;
 	}
 
 	/**
@@ -186,13 +262,18 @@ public final class WampTemplate implements WampOperations {
 
 	@Override
 	public Mono<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions options) {
-		String uri = this.peer.resolveUri(procedure);
+		WampPeer peer = getPeer();
+		String uri = peer.resolveUri(procedure);
 		List<@Nullable Object> wireArgs = toWire(args);
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
 		// the session is picked per attempt, so a retry may go to another session of the pool
-		// (the seam for a Micrometer Observation, wamp.template, around one call)
-		Mono<CallResult> call = Mono.defer(() -> this.peer.select(uri).call(uri, wireArgs, wireKwargs, options));
-		return this.callRetry.isEnabled() ? call.retryWhen(this.callRetry.toRetry()) : call;
+		Mono<CallResult> call = Mono.defer(() -> peer.select(uri).call(uri, wireArgs, wireKwargs, options));
+		if (this.callRetry.isEnabled()) {
+			call = call.retryWhen(this.callRetry.toRetry());
+		}
+		// one observation per call as the application sees it, retries included
+		return WampObservations.template(this.observationRegistry, this.observationConvention,
+				() -> new WampTemplateContext(WampOperation.CALL, peer.name(), uri), call);
 	}
 
 	@Override
@@ -221,10 +302,13 @@ public final class WampTemplate implements WampOperations {
 	@Override
 	public Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs,
 			CallOptions options) {
-		String uri = this.peer.resolveUri(procedure);
+		WampPeer peer = getPeer();
+		String uri = peer.resolveUri(procedure);
 		List<@Nullable Object> wireArgs = toWire(args);
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
-		return Flux.defer(() -> this.peer.select(uri).callProgressive(uri, wireArgs, wireKwargs, options));
+		return WampObservations.templateMany(this.observationRegistry, this.observationConvention,
+				() -> new WampTemplateContext(WampOperation.CALL, peer.name(), uri),
+				Flux.defer(() -> peer.select(uri).callProgressive(uri, wireArgs, wireKwargs, options)));
 	}
 
 	@Override
@@ -274,28 +358,44 @@ public final class WampTemplate implements WampOperations {
 
 	@Override
 	public Mono<Long> publishAcknowledged(String topic, @Nullable Object... args) {
-		PublishOptions options = this.publishOptions.acknowledge() ? this.publishOptions
-				: PublishOptions.acknowledged();
-		return publish(topic, Arrays.asList(args), Map.of(), options);
+		return publish(topic, Arrays.asList(args), Map.of(), acknowledged(this.publishOptions));
+	}
+
+	// the default options with acknowledge on, keeping the others (exclude_me, eligible, ...)
+	private static PublishOptions acknowledged(PublishOptions options) {
+		if (options.acknowledge()) {
+			return options;
+		}
+		PublishOptions.Builder builder = PublishOptions.builder().acknowledge(true);
+		options.toWire().forEach((key, value) -> {
+			if (!key.equals("acknowledge")) {
+				builder.option(key, value);
+			}
+		});
+		return builder.build();
 	}
 
 	@Override
 	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs, PublishOptions options) {
-		String uri = this.peer.resolveUri(topic);
+		WampPeer peer = getPeer();
+		String uri = peer.resolveUri(topic);
 		List<@Nullable Object> wireArgs = toWire(args);
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
-		return Mono.defer(() -> this.peer.select(uri).publish(uri, wireArgs, wireKwargs, options));
+		return WampObservations.template(this.observationRegistry, this.observationConvention,
+				() -> new WampTemplateContext(WampOperation.PUBLISH, peer.name(), uri),
+				Mono.defer(() -> peer.select(uri).publish(uri, wireArgs, wireKwargs, options)));
 	}
 
 	// ---------------------------------------------------------------- run-time registrations
 
 	@Override
 	public Mono<PeerRegistration> register(String procedure, RegisterOptions options, InvocationHandler handler) {
-		String uri = this.peer.resolveUri(procedure);
+		WampPeer peer = getPeer();
+		String uri = peer.resolveUri(procedure);
 		// every session of a pool registers: the router must share the registration
-		RegisterOptions registerOptions = (this.peer.clients().size() > 1 && options.invoke() == InvokePolicy.SINGLE)
+		RegisterOptions registerOptions = (peer.clients().size() > 1 && options.invoke() == InvokePolicy.SINGLE)
 				? withInvoke(options, InvokePolicy.ROUNDROBIN) : options;
-		return Flux.fromIterable(this.peer.clients())
+		return Flux.fromIterable(peer.clients())
 			.flatMapSequential((client) -> client.register(uri, registerOptions, handler))
 			.collectList()
 			.map((registrations) -> new PeerRegistration(uri, registrations));
@@ -318,9 +418,10 @@ public final class WampTemplate implements WampOperations {
 
 	@Override
 	public Mono<PeerSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler) {
-		String uri = this.peer.resolveUri(topic);
+		WampPeer peer = getPeer();
+		String uri = peer.resolveUri(topic);
 		// the first session only: on every session, each event would be handled once per session
-		WampClient client = this.peer.clients().get(0);
+		WampClient client = peer.clients().get(0);
 		return client.subscribe(uri, options, handler).map((subscription) -> new PeerSubscription(uri, List.of(subscription)));
 	}
 
@@ -336,10 +437,11 @@ public final class WampTemplate implements WampOperations {
 	 * session or its authid, so every helper call must reach the same session.
 	 */
 	private <T> Mono<T> nexus(NexusService service, List<?> args, Map<String, ?> kwargs, JavaType type) {
-		String uri = this.nexusUris.uri(service, this.peer.uriPrefix());
+		WampPeer peer = getPeer();
+		String uri = this.nexusUris.uri(service, peer.uriPrefix());
 		List<@Nullable Object> wireArgs = toWire(args);
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
-		Mono<CallResult> call = Mono.defer(() -> this.peer.primary().call(uri, wireArgs, wireKwargs, this.callOptions));
+		Mono<CallResult> call = Mono.defer(() -> peer.primary().call(uri, wireArgs, wireKwargs, this.callOptions));
 		if (this.callRetry.isEnabled()) {
 			call = call.retryWhen(this.callRetry.toRetry());
 		}
@@ -451,7 +553,7 @@ public final class WampTemplate implements WampOperations {
 
 	@Override
 	public String toString() {
-		return "WampTemplate[peer=" + this.peer.name() + "]";
+		return "WampTemplate[peer=" + ((this.peerName != null) ? this.peerName : "(default)") + "]";
 	}
 
 }

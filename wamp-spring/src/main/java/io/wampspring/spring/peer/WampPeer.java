@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.SessionInfo;
 import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.SessionState;
+import io.wampspring.client.reconnect.SessionStateEvent;
 import io.wampspring.core.uri.WampUriValidator;
 import io.wampspring.spring.event.WampSessionJoinedEvent;
 import io.wampspring.spring.event.WampSessionLeftEvent;
@@ -55,6 +58,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 
 	private final String name;
 
+	private final @Nullable String router;
+
 	private final List<WampClient> clients;
 
 	private final PoolType poolType;
@@ -68,6 +73,10 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	private final boolean autoStartup;
 
 	private final AtomicInteger next = new AtomicInteger();
+
+	private final AtomicReferenceArray<@Nullable SessionStateEvent> lastEvents;
+
+	private final AtomicLong reconnects = new AtomicLong();
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -90,6 +99,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 					"peer '" + this.name + "' has no session: set clientOptions(..) or add clients(..)");
 		}
 		this.clients = List.copyOf(pool);
+		this.router = builder.router;
+		this.lastEvents = new AtomicReferenceArray<>(this.clients.size());
 		this.poolType = builder.poolType;
 		this.uriPrefix = builder.uriPrefix;
 		this.startupTimeout = builder.startupTimeout;
@@ -112,6 +123,48 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	 */
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * The name of the router the sessions join, as the configuration calls it (a label for
+	 * health, metrics and the Actuator endpoint).
+	 * @return the router's name, or null when not given
+	 */
+	public @Nullable String routerName() {
+		return this.router;
+	}
+
+	/**
+	 * The last state change of a session seen since the peer started.
+	 * @param index the session's index in {@link #clients()}
+	 * @return the event, or null before the peer started
+	 */
+	public @Nullable SessionStateEvent lastStateEvent(int index) {
+		return this.lastEvents.get(index);
+	}
+
+	/**
+	 * How many sessions of the pool are in a state now.
+	 * @param state the state
+	 * @return the count
+	 */
+	public int countIn(SessionState state) {
+		int count = 0;
+		for (WampClient client : this.clients) {
+			if (client.state() == state) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * How many times a session of the pool lost its connection or failed an attempt and began
+	 * reconnecting, since the peer was created (counted while it runs).
+	 * @return the count
+	 */
+	public long reconnectCount() {
+		return this.reconnects.get();
 	}
 
 	/**
@@ -263,6 +316,11 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 
 	private Disposable watch(int index, WampClient client) {
 		return client.stateEvents().subscribe((event) -> {
+			this.lastEvents.set(index, event);
+			// one count per lost connection or failed attempt, not per replay of the current state
+			if (event.state() == SessionState.RECONNECTING && event.previous() != SessionState.RECONNECTING) {
+				this.reconnects.incrementAndGet();
+			}
 			ApplicationEventPublisher publisher = this.eventPublisher;
 			if (event.state() == SessionState.JOINED) {
 				SessionInfo info = client.sessionInfo();
@@ -321,7 +379,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 
 	@Override
 	public String toString() {
-		return "WampPeer[" + this.name + ", " + this.clients.size() + " sessions, " + this.poolType + "]";
+		return "WampPeer[" + this.name + ((this.router != null) ? " on " + this.router : "") + ", "
+				+ this.clients.size() + " sessions, " + this.poolType + "]";
 	}
 
 	/**
@@ -330,6 +389,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	public static final class Builder {
 
 		private final String name;
+
+		private @Nullable String router;
 
 		private final List<WampClient> clients = new ArrayList<>();
 
@@ -361,6 +422,17 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		 */
 		public Builder clientOptions(ClientOptions options) {
 			this.clientOptions = Objects.requireNonNull(options, "options");
+			return this;
+		}
+
+		/**
+		 * The name of the router the sessions join, as a label for health, metrics and the
+		 * Actuator endpoint.
+		 * @param router the router's name, or null
+		 * @return this builder
+		 */
+		public Builder routerName(@Nullable String router) {
+			this.router = router;
 			return this;
 		}
 

@@ -77,7 +77,8 @@ public final class WampPeers {
 			return this.peers.values().iterator().next();
 		}
 		throw new IllegalStateException(this.peers.isEmpty()
-				? "no WAMP peer is defined: declare a WampPeer bean"
+				? "no WAMP peer is defined: declare a WampPeer bean (with Spring Boot: configure a router with "
+						+ "wamp.routers.<name>.url and .realm, or wamp.embedded-router.enabled=true)"
 				: "several WAMP peers " + this.peers.keySet() + " and none named '" + DEFAULT_PEER
 						+ "': name the peer in the annotation or the template");
 	}

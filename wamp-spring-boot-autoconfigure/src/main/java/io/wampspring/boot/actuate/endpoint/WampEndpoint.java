@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.wampspring.boot.actuate.health.WampUrls;
-import io.wampspring.boot.peer.WampPeer;
-import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.spring.config.WampEndpointRegistry;
+import io.wampspring.spring.config.WampProcedureEndpoint;
+import io.wampspring.spring.config.WampSubscriptionEndpoint;
+import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.SessionInfo;
 import io.wampspring.client.WampClient;
@@ -20,24 +23,37 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * The Actuator endpoint {@code wamp}: the routers (address, realm, authid, authentication
- * methods; never a secret) and the peers with their sessions (state, session id, authid,
- * authrole).
+ * methods; never a secret), the peers with their sessions (state, session id, authid,
+ * authrole), and the registrations and subscriptions of the endpoint registry.
  */
 @Endpoint(id = "wamp")
 public class WampEndpoint {
 
 	private final WampPeers peers;
 
+	private final @Nullable WampEndpointRegistry registry;
+
 	/**
 	 * Create the endpoint.
 	 * @param peers the peers
 	 */
 	public WampEndpoint(WampPeers peers) {
-		this.peers = peers;
+		this(peers, null);
 	}
 
 	/**
-	 * Describe the routers and the sessions.
+	 * Create the endpoint.
+	 * @param peers the peers
+	 * @param registry the endpoint registry whose registrations and subscriptions are listed,
+	 * or null
+	 */
+	public WampEndpoint(WampPeers peers, @Nullable WampEndpointRegistry registry) {
+		this.peers = peers;
+		this.registry = registry;
+	}
+
+	/**
+	 * Describe the routers, the sessions, the registrations and the subscriptions.
 	 * @return the description
 	 */
 	@ReadOperation
@@ -45,20 +61,35 @@ public class WampEndpoint {
 		Map<String, RouterDescriptor> routers = new LinkedHashMap<>();
 		Map<String, PeerDescriptor> peers = new LinkedHashMap<>();
 		for (WampPeer peer : this.peers.all()) {
-			ClientOptions options = peer.options();
-			routers.computeIfAbsent(peer.routerName(), (name) -> new RouterDescriptor(
+			ClientOptions options = peer.clients().get(0).options();
+			String router = (peer.routerName() != null) ? peer.routerName() : peer.name();
+			routers.computeIfAbsent(router, (name) -> new RouterDescriptor(
 					WampUrls.withoutUserInfo(options.transport().describe()), options.realm(), options.authid(),
 					options.authenticators().stream().map(ClientAuthenticator::authMethod).toList()));
 			List<SessionDescriptor> sessions = new ArrayList<>();
-			for (int i = 0; i < peer.sessions().size(); i++) {
-				WampClient session = peer.sessions().get(i);
+			for (int i = 0; i < peer.clients().size(); i++) {
+				WampClient session = peer.clients().get(i);
 				SessionInfo info = session.isJoined() ? session.sessionInfo() : null;
 				sessions.add(new SessionDescriptor(i, session.state().name(), (info != null) ? info.sessionId() : null,
 						(info != null) ? info.authid() : null, (info != null) ? info.authrole() : null));
 			}
-			peers.put(peer.name(), new PeerDescriptor(peer.routerName(), peer.poolType().name(), sessions));
+			peers.put(peer.name(), new PeerDescriptor(router, peer.poolType().name(), sessions));
 		}
-		return new WampDescriptor(routers, peers);
+		List<HandlerDescriptor> registrations = new ArrayList<>();
+		List<HandlerDescriptor> subscriptions = new ArrayList<>();
+		if (this.registry != null) {
+			for (WampEndpointRegistry.ActiveEndpoint active : this.registry.getActiveEndpoints()) {
+				if (active.endpoint() instanceof WampProcedureEndpoint procedure) {
+					registrations.add(new HandlerDescriptor(active.uri(), procedure.options().match().wireName(),
+							active.peer(), procedure.id(), active.sessions()));
+				}
+				else if (active.endpoint() instanceof WampSubscriptionEndpoint subscription) {
+					subscriptions.add(new HandlerDescriptor(active.uri(), subscription.options().match().wireName(),
+							active.peer(), subscription.id(), active.sessions()));
+				}
+			}
+		}
+		return new WampDescriptor(routers, peers, registrations, subscriptions);
 	}
 
 	/**
@@ -66,9 +97,12 @@ public class WampEndpoint {
 	 *
 	 * @param routers the routers by name
 	 * @param peers the peers by name
+	 * @param registrations the procedures served by handler methods
+	 * @param subscriptions the topics handled by handler methods
 	 */
-	public record WampDescriptor(Map<String, RouterDescriptor> routers,
-			Map<String, PeerDescriptor> peers) implements OperationResponseBody {
+	public record WampDescriptor(Map<String, RouterDescriptor> routers, Map<String, PeerDescriptor> peers,
+			List<HandlerDescriptor> registrations, List<HandlerDescriptor> subscriptions)
+			implements OperationResponseBody {
 	}
 
 	/**
@@ -103,6 +137,18 @@ public class WampEndpoint {
 	 */
 	public record SessionDescriptor(int index, String state, @Nullable Long sessionId, @Nullable String authid,
 			@Nullable String authrole) {
+	}
+
+	/**
+	 * A registration or a subscription of a handler method.
+	 *
+	 * @param uri the procedure or topic (or pattern)
+	 * @param match the match policy
+	 * @param peer the peer whose sessions serve it
+	 * @param handler the handler, such as {@code calculator#add}
+	 * @param sessions on how many sessions the router confirmed it
+	 */
+	public record HandlerDescriptor(String uri, String match, String peer, String handler, int sessions) {
 	}
 
 }

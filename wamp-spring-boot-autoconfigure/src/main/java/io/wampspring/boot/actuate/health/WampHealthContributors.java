@@ -3,8 +3,8 @@ package io.wampspring.boot.actuate.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.wampspring.boot.peer.WampPeer;
-import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.spring.peer.WampPeers;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -27,7 +27,7 @@ public final class WampHealthContributors {
 		Map<String, HealthContributor> byPeer = new LinkedHashMap<>();
 		for (WampPeer peer : peers.all()) {
 			Map<String, HealthContributor> sessions = new LinkedHashMap<>();
-			for (int i = 0; i < peer.sessions().size(); i++) {
+			for (int i = 0; i < peer.clients().size(); i++) {
 				sessions.put(String.valueOf(i), new WampSessionHealthIndicator(peer, i));
 			}
 			byPeer.put(peer.name(), CompositeHealthContributor.fromMap(sessions));

@@ -1,6 +1,6 @@
 package io.wampspring.boot.actuate.health;
 
-import io.wampspring.boot.peer.WampPeer;
+import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.client.SessionInfo;
 import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.SessionState;
@@ -34,7 +34,7 @@ public class WampSessionHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		WampClient session = this.peer.sessions().get(this.index);
+		WampClient session = this.peer.clients().get(this.index);
 		SessionState state = session.state();
 		SessionStateEvent last = this.peer.lastStateEvent(this.index);
 		Health.Builder builder = switch (state) {
@@ -44,7 +44,7 @@ public class WampSessionHealthIndicator implements HealthIndicator {
 			case CLOSED -> neverStarted(last) ? Health.outOfService() : Health.down();
 		};
 		builder.withDetail("state", state.name())
-			.withDetail("router", this.peer.routerName())
+			.withDetail("router", String.valueOf(this.peer.routerName()))
 			.withDetail("url", WampUrls.withoutUserInfo(session.options().transport().describe()))
 			.withDetail("realm", session.options().realm());
 		SessionInfo info = session.sessionInfo();

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.wampspring.boot.peer.WampPeer;
-import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.client.reconnect.SessionState;
 
 /**
@@ -41,14 +41,14 @@ public class WampClientMetrics implements MeterBinder {
 				Gauge.builder(SESSIONS, peer, (p) -> p.countIn(state))
 					.description("WAMP sessions by state")
 					.tag("peer", peer.name())
-					.tag("router", peer.routerName())
+					.tag("router", String.valueOf(peer.routerName()))
 					.tag("state", state.name().toLowerCase(Locale.ROOT))
 					.register(registry);
 			}
 			FunctionCounter.builder(RECONNECTS, peer, WampPeer::reconnectCount)
 				.description("Times a WAMP session lost its connection or failed an attempt and began reconnecting")
 				.tag("peer", peer.name())
-				.tag("router", peer.routerName())
+				.tag("router", String.valueOf(peer.routerName()))
 				.register(registry);
 		}
 	}

@@ -2,8 +2,10 @@ package io.wampspring.boot.autoconfigure.endpoint;
 
 import io.wampspring.boot.actuate.endpoint.WampEndpoint;
 import io.wampspring.boot.autoconfigure.WampAutoConfiguration;
-import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.spring.config.WampEndpointRegistry;
+import io.wampspring.spring.peer.WampPeers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -13,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@code wamp} Actuator endpoint (expose it with
- * {@code management.endpoints.web.exposure.include=wamp}).
+ * {@code management.endpoints.web.exposure.include=wamp}): routers, sessions, registrations
+ * and subscriptions.
  */
 @AutoConfiguration(after = WampAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
@@ -21,13 +24,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnAvailableEndpoint(WampEndpoint.class)
 public final class WampEndpointAutoConfiguration {
 
-	// TODO(lead): once wamp-spring is merged, add the endpoint registry's registrations and
-	// subscriptions to the descriptor.
-
 	@Bean
 	@ConditionalOnMissingBean
-	WampEndpoint wampEndpoint(WampPeers peers) {
-		return new WampEndpoint(peers);
+	WampEndpoint wampEndpoint(WampPeers peers, ObjectProvider<WampEndpointRegistry> registry) {
+		return new WampEndpoint(peers, registry.getIfUnique());
 	}
 
 }

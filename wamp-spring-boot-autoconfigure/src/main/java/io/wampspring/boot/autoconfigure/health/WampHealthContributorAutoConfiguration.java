@@ -2,7 +2,7 @@ package io.wampspring.boot.autoconfigure.health;
 
 import io.wampspring.boot.actuate.health.WampHealthContributors;
 import io.wampspring.boot.autoconfigure.WampAutoConfiguration;
-import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.spring.peer.WampPeers;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -2,8 +2,9 @@ package io.wampspring.boot.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wampspring.boot.actuate.metrics.WampClientMetrics;
+import io.wampspring.boot.actuate.metrics.WampObservationMeters;
 import io.wampspring.boot.autoconfigure.WampAutoConfiguration;
-import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.spring.peer.WampPeers;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,9 +13,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the WAMP client meters ({@code wamp.client.sessions},
- * {@code wamp.client.reconnects}). Spring Boot binds every {@code MeterBinder} bean to the
- * meter registry.
+ * Auto-configuration of the WAMP client meters: {@code wamp.client.sessions} and
+ * {@code wamp.client.reconnects} from the peers' state, and {@code wamp.client.calls},
+ * {@code wamp.client.invocations}, {@code wamp.client.events.published} and
+ * {@code wamp.client.events.received} from the Spring layer's observations (so they need the
+ * observation registry that Spring Boot's Micrometer auto-configuration provides). Spring
+ * Boot binds every {@code MeterBinder} bean to the meter registry and registers every
+ * {@code ObservationHandler} bean with the observation registry.
  */
 @AutoConfiguration(after = WampAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -23,14 +28,16 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean({ WampPeers.class, MeterRegistry.class })
 public final class WampMetricsAutoConfiguration {
 
-	// TODO(lead): the call/invocation/event meters and the wamp.template / wamp.listener
-	// observations belong to the Spring layer (WampTemplate and the handler adapter), which
-	// should take an ObservationRegistry; register its ObservationConvention beans here.
-
 	@Bean
 	@ConditionalOnMissingBean
 	WampClientMetrics wampClientMetrics(WampPeers peers) {
 		return new WampClientMetrics(peers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WampObservationMeters wampObservationMeters(MeterRegistry meterRegistry) {
+		return new WampObservationMeters(meterRegistry);
 	}
 
 }

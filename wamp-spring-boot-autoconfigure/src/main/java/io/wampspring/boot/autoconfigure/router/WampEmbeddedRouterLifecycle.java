@@ -1,18 +1,18 @@
 package io.wampspring.boot.autoconfigure.router;
 
-import io.wampspring.boot.peer.WampPeers;
+import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.router.WampRouter;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the embedded router before the peers connect ({@link #PHASE} is lower than
- * {@link WampPeers#PHASE}) and stops it after they left.
+ * {@link WampPeer#PHASE}) and stops it after they left.
  */
 public class WampEmbeddedRouterLifecycle implements SmartLifecycle {
 
 	/** The lifecycle phase of the embedded router. */
-	public static final int PHASE = WampPeers.PHASE - 100;
+	public static final int PHASE = WampPeer.PHASE - 100;
 
 	private final WampRouter router;
 

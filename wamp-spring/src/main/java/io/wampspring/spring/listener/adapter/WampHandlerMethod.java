@@ -103,6 +103,14 @@ public final class WampHandlerMethod {
 	}
 
 	/**
+	 * The URI (or pattern) the method serves.
+	 * @return the URI
+	 */
+	public String getUri() {
+		return this.uri;
+	}
+
+	/**
 	 * How many parameters bind positional arguments.
 	 * @return the count
 	 */

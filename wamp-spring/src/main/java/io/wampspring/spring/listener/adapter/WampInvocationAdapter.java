@@ -7,7 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.wampspring.client.InvocationHandler;
 import io.wampspring.client.InvocationResult;
 import io.wampspring.client.WampInvocation;
+import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.core.WampException;
+import io.wampspring.spring.micrometer.WampListenerContext;
+import io.wampspring.spring.micrometer.WampListenerObservationConvention;
+import io.wampspring.spring.micrometer.WampObservations;
+import io.wampspring.spring.micrometer.WampOperation;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -37,6 +42,12 @@ public final class WampInvocationAdapter implements InvocationHandler {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	private final String peer;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable WampListenerObservationConvention observationConvention;
+
 	/**
 	 * Create an adapter.
 	 * @param method the handler method
@@ -47,21 +58,46 @@ public final class WampInvocationAdapter implements InvocationHandler {
 	 */
 	public WampInvocationAdapter(WampHandlerMethod method, ReturnValueMapper results,
 			WampExceptionTranslator translator, int concurrency, Scheduler scheduler) {
+		this(method, results, translator, concurrency, scheduler, "", ObservationRegistry.NOOP, null);
+	}
+
+	/**
+	 * Create an adapter whose invocations are observed ({@code wamp.listener}).
+	 * @param method the handler method
+	 * @param results maps return values
+	 * @param translator maps exceptions
+	 * @param concurrency the most invocations that run at once; 0 for no limit
+	 * @param scheduler where invocations that waited for the limit resume
+	 * @param peer the name of the peer that serves the procedure
+	 * @param observationRegistry the registry ({@link ObservationRegistry#NOOP} for none)
+	 * @param observationConvention a custom convention, or null for the default
+	 */
+	public WampInvocationAdapter(WampHandlerMethod method, ReturnValueMapper results,
+			WampExceptionTranslator translator, int concurrency, Scheduler scheduler, String peer,
+			ObservationRegistry observationRegistry,
+			@Nullable WampListenerObservationConvention observationConvention) {
 		this.method = Objects.requireNonNull(method, "method");
 		this.results = Objects.requireNonNull(results, "results");
 		this.translator = Objects.requireNonNull(translator, "translator");
 		this.limiter = (concurrency > 0) ? new ConcurrencyLimiter(concurrency, scheduler) : null;
+		this.peer = Objects.requireNonNull(peer, "peer");
+		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+		this.observationConvention = observationConvention;
 	}
 
 	@Override
 	public Publisher<InvocationResult> handle(WampInvocation invocation) {
-		// the seam for a Micrometer Observation (wamp.listener) around one invocation
 		Flux<InvocationResult> run = (this.limiter != null) ? this.limiter.run(() -> invoke(invocation))
 				: Flux.defer(() -> invoke(invocation));
+		// the observation sees the translated error, so its error URI is the one the caller gets
+		Flux<InvocationResult> observed = WampObservations.listener(this.observationRegistry,
+				this.observationConvention,
+				() -> new WampListenerContext(WampOperation.INVOCATION, this.peer, this.method.getUri(),
+						invocation.procedure(), this.method.toString(), null),
+				run.onErrorMap((error) -> translate(invocation, error)));
 		return Flux.defer(() -> {
 			this.inFlight.incrementAndGet();
-			return run.onErrorMap((error) -> translate(invocation, error))
-				.doFinally((signal) -> this.inFlight.decrementAndGet());
+			return observed.doFinally((signal) -> this.inFlight.decrementAndGet());
 		});
 	}
 

@@ -1,0 +1,181 @@
+package io.wampspring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.wampspring.client.CallOptions;
+import io.wampspring.client.CancelMode;
+import io.wampspring.client.InvokePolicy;
+import io.wampspring.client.PublishOptions;
+import io.wampspring.client.RegisterOptions;
+import io.wampspring.client.SubscribeOptions;
+import io.wampspring.core.uri.MatchPolicy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * Turns the option maps of {@code wamp.defaults.<role>.options} and of handlers declared in
+ * configuration into wamp-client options. Keys are WAMP's names; Spring's kebab-case is
+ * accepted ({@code disclose-me} is {@code disclose_me}). Values bound from properties are
+ * strings, so booleans and numbers are parsed; unknown keys are sent as they are.
+ */
+final class WampMessageOptions {
+
+	private WampMessageOptions() {
+	}
+
+	static Map<String, Object> normalize(Map<String, Object> options) {
+		Map<String, Object> normalized = new LinkedHashMap<>();
+		options.forEach((key, value) -> normalized.put(key.replace('-', '_'), value));
+		return normalized;
+	}
+
+	static CallOptions callOptions(Map<String, Object> raw) {
+		CallOptions.Builder builder = CallOptions.builder();
+		normalize(raw).forEach((key, value) -> {
+			String property = "wamp.defaults.caller.options." + key;
+			switch (key) {
+				case "timeout" -> builder.timeout(duration(property, value));
+				case "disclose_me" -> builder.discloseMe(bool(value));
+				case "cancel_mode" -> builder.cancelMode(CancelMode.fromWire(text(value)));
+				default -> builder.option(key, scalar(value));
+			}
+		});
+		return builder.build();
+	}
+
+	static PublishOptions publishOptions(Map<String, Object> raw) {
+		PublishOptions.Builder builder = PublishOptions.builder();
+		normalize(raw).forEach((key, value) -> {
+			switch (key) {
+				case "acknowledge" -> builder.acknowledge(bool(value));
+				case "exclude_me" -> builder.excludeMe(bool(value));
+				case "disclose_me" -> builder.discloseMe(bool(value));
+				default -> builder.option(key, scalar(value));
+			}
+		});
+		return builder.build();
+	}
+
+	/** REGISTER options and the handler's concurrency (0: no limit). */
+	record Registration(RegisterOptions options, boolean invokeConfigured, int concurrency) {
+	}
+
+	static Registration registerOptions(String property, Map<String, Object> raw) {
+		RegisterOptions.Builder builder = RegisterOptions.builder();
+		boolean invokeConfigured = false;
+		int concurrency = 0;
+		for (Map.Entry<String, Object> entry : normalize(raw).entrySet()) {
+			Object value = entry.getValue();
+			switch (entry.getKey()) {
+				case "match" -> builder.match(match(property + ".match", value));
+				case "invoke" -> {
+					builder.invoke(invoke(property + ".invoke", value));
+					invokeConfigured = true;
+				}
+				case "disclose_caller" -> builder.discloseCaller(bool(value));
+				case "force_reregister" -> builder.forceReregister(bool(value));
+				case "concurrency" -> concurrency = number(property + ".concurrency", value, 0);
+				default -> builder.option(entry.getKey(), scalar(value));
+			}
+		}
+		return new Registration(builder.build(), invokeConfigured, concurrency);
+	}
+
+	/** SUBSCRIBE options and the handler's concurrency (at least 1). */
+	record Subscription(SubscribeOptions options, int concurrency) {
+	}
+
+	static Subscription subscribeOptions(String property, Map<String, Object> raw) {
+		MatchPolicy match = MatchPolicy.EXACT;
+		int concurrency = 1;
+		Map<String, Object> extra = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> entry : normalize(raw).entrySet()) {
+			Object value = entry.getValue();
+			switch (entry.getKey()) {
+				case "match" -> match = match(property + ".match", value);
+				case "concurrency" -> concurrency = number(property + ".concurrency", value, 1);
+				default -> extra.put(entry.getKey(), scalar(value));
+			}
+		}
+		return new Subscription(new SubscribeOptions(match, extra), concurrency);
+	}
+
+	private static MatchPolicy match(String property, Object value) {
+		try {
+			return MatchPolicy.valueOf(text(value).toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WampConfigurationException(property, "unknown match policy '" + value + "'",
+					"Use exact, prefix or wildcard");
+		}
+	}
+
+	private static InvokePolicy invoke(String property, Object value) {
+		for (InvokePolicy policy : InvokePolicy.values()) {
+			if (policy.wireName().equalsIgnoreCase(text(value).replace("-", ""))) {
+				return policy;
+			}
+		}
+		throw new WampConfigurationException(property, "unknown invocation policy '" + value + "'",
+				"Use single, roundrobin, random, first or last");
+	}
+
+	private static int number(String property, Object value, int min) {
+		try {
+			int number = Integer.parseInt(text(value).trim());
+			if (number < min) {
+				throw new NumberFormatException();
+			}
+			return number;
+		}
+		catch (NumberFormatException ex) {
+			throw new WampConfigurationException(property, "must be a whole number of at least " + min + ", got '"
+					+ value + "'", "Set a number such as 4");
+		}
+	}
+
+	private static Duration duration(String property, Object value) {
+		if (value instanceof Duration duration) {
+			return duration;
+		}
+		if (value instanceof Number number) {
+			return Duration.ofMillis(number.longValue());
+		}
+		try {
+			return DurationStyle.detectAndParse(text(value));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WampConfigurationException(property, "'" + value + "' is not a duration",
+					"Write a duration such as 15s or 500ms");
+		}
+	}
+
+	private static boolean bool(Object value) {
+		return (value instanceof Boolean flag) ? flag : Boolean.parseBoolean(text(value).trim());
+	}
+
+	private static String text(@Nullable Object value) {
+		return String.valueOf(value);
+	}
+
+	/** Properties bind scalars as strings: send booleans and whole numbers as such. */
+	private static Object scalar(Object value) {
+		if (!(value instanceof String text)) {
+			return value;
+		}
+		if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
+			return Boolean.valueOf(text);
+		}
+		try {
+			return Long.valueOf(text);
+		}
+		catch (NumberFormatException ex) {
+			return text;
+		}
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.wampspring.spring.micrometer;
+
+import java.util.function.Supplier;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Wraps the reactive operations of the template and the listeners in observations. With a
+ * no-op registry the publisher is returned as it is, so an application without Micrometer
+ * pays nothing per message.
+ */
+public final class WampObservations {
+
+	private WampObservations() {
+	}
+
+	/**
+	 * Observe a template operation.
+	 * @param <T> the element type
+	 * @param registry the registry
+	 * @param convention the custom convention, or null for the default
+	 * @param context creates the context
+	 * @param operation the operation, subscribed once per observation
+	 * @return the observed operation
+	 */
+	public static <T> Mono<T> template(ObservationRegistry registry,
+			@Nullable WampTemplateObservationConvention convention, Supplier<WampTemplateContext> context,
+			Mono<T> operation) {
+		if (registry.isNoop()) {
+			return operation;
+		}
+		return Mono.defer(() -> {
+			Observation observation = WampTemplateObservation.TEMPLATE_OBSERVATION.observation(convention,
+					DefaultWampTemplateObservationConvention.INSTANCE, context, registry);
+			return observed(observation, operation);
+		});
+	}
+
+	/**
+	 * Observe a template operation with many elements (a progressive call).
+	 * @param <T> the element type
+	 * @param registry the registry
+	 * @param convention the custom convention, or null for the default
+	 * @param context creates the context
+	 * @param operation the operation
+	 * @return the observed operation
+	 */
+	public static <T> Flux<T> templateMany(ObservationRegistry registry,
+			@Nullable WampTemplateObservationConvention convention, Supplier<WampTemplateContext> context,
+			Flux<T> operation) {
+		if (registry.isNoop()) {
+			return operation;
+		}
+		return Flux.defer(() -> {
+			Observation observation = WampTemplateObservation.TEMPLATE_OBSERVATION.observation(convention,
+					DefaultWampTemplateObservationConvention.INSTANCE, context, registry);
+			return observedMany(observation, operation);
+		});
+	}
+
+	/**
+	 * Observe a listener run.
+	 * @param <T> the element type
+	 * @param registry the registry
+	 * @param convention the custom convention, or null for the default
+	 * @param context creates the context
+	 * @param run the handler run
+	 * @return the observed run
+	 */
+	public static <T> Flux<T> listener(ObservationRegistry registry,
+			@Nullable WampListenerObservationConvention convention, Supplier<WampListenerContext> context,
+			Publisher<T> run) {
+		if (registry.isNoop()) {
+			return Flux.from(run);
+		}
+		return Flux.defer(() -> {
+			Observation observation = WampListenerObservation.LISTENER_OBSERVATION.observation(convention,
+					DefaultWampListenerObservationConvention.INSTANCE, context, registry);
+			return observedMany(observation, Flux.from(run));
+		});
+	}
+
+	private static <T> Mono<T> observed(Observation observation, Mono<T> operation) {
+		observation.start();
+		return operation.doOnError(observation::error)
+			.doFinally((signal) -> stop(observation, signal))
+			.contextWrite((context) -> context.put(ObservationThreadLocalKey.KEY, observation));
+	}
+
+	private static <T> Flux<T> observedMany(Observation observation, Flux<T> operation) {
+		observation.start();
+		return operation.doOnError(observation::error)
+			.doFinally((signal) -> stop(observation, signal))
+			.contextWrite((context) -> context.put(ObservationThreadLocalKey.KEY, observation));
+	}
+
+	private static void stop(Observation observation, SignalType signal) {
+		if (signal == SignalType.CANCEL && observation.getContext() instanceof WampObservationContext wamp) {
+			wamp.setCancelled(true);
+		}
+		observation.stop();
+	}
+
+	/** The Reactor context key under which Micrometer's context propagation finds the current observation. */
+	private static final class ObservationThreadLocalKey {
+
+		static final String KEY = "micrometer.observation";
+
+	}
+
+}
