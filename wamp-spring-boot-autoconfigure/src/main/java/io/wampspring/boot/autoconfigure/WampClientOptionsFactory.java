@@ -163,7 +163,7 @@ public class WampClientOptionsFactory {
 			}
 			catch (UnsupportedOperationException ex) {
 				throw new WampConfigurationException(prefix + "auth.method", ex.getMessage(),
-						"Use one of the available methods (anonymous, ticket), or declare a WampAuthenticatorFactory "
+						"Use one of anonymous, ticket, wampcra, cryptosign, scram, wamp-scram, or declare a WampAuthenticatorFactory "
 								+ "bean that supports '" + normalized + "'",
 						ex);
 			}

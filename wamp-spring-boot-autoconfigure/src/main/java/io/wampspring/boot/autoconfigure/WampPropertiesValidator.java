@@ -20,12 +20,12 @@ import org.jspecify.annotations.Nullable;
 final class WampPropertiesValidator {
 
 	/** The authentication methods a router entry may name. */
-	static final List<String> AUTH_METHODS = List.of("anonymous", "ticket", "wampcra", "cryptosign", "scram");
+	static final List<String> AUTH_METHODS = List.of("anonymous", "ticket", "wampcra", "cryptosign", "scram", "wamp-scram");
 
 	/** The serializers a router entry may name. */
 	static final List<String> SERIALIZERS = List.of("json", "msgpack", "cbor");
 
-	private static final Set<String> SECRET_METHODS = Set.of("ticket", "wampcra", "scram");
+	private static final Set<String> SECRET_METHODS = Set.of("ticket", "wampcra", "scram", "wamp-scram");
 
 	private static final Set<String> SCHEMES = Set.of("ws", "wss", "tcp", "tcps", "unix");
 
