@@ -103,7 +103,7 @@ class SampleApplicationTests {
 	@Test
 	void serviceSessionIsABackendUserOverWebSocket() {
 		Map<String, Object> me = this.wamp.blocking().whoami();
-		assertThat(me).containsEntry("authid", "sample-service").containsEntry("authrole", "backend");
+		assertThat(me).containsEntry("authid", "john.doe").containsEntry("authrole", "backend");
 		assertThat(this.wamp.getPeer().clients().get(0).options().transport().describe())
 			.isEqualTo(this.router.webSocketUrl());
 	}
@@ -312,7 +312,7 @@ class SampleApplicationTests {
 			.jsonPath("$.routers.sample.url")
 			.isEqualTo(this.router.webSocketUrl())
 			.jsonPath("$.routers.sample.authid")
-			.isEqualTo("sample-service")
+			.isEqualTo("john.doe")
 			.jsonPath("$.peers.default.sessions[0].state")
 			.isEqualTo("JOINED")
 			.jsonPath("$.peers.default.sessions[0].authrole")

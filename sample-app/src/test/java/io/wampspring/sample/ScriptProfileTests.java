@@ -24,7 +24,7 @@ class ScriptProfileTests {
 			.run("--wamp.embedded-router.port=" + TestClients.freePort(), "--wamp.embedded-router.raw-socket-port=0")) {
 			assertThat(context.getEnvironment().getProperty("spring.main.web-application-type")).isEqualTo("none");
 		}
-		assertThat(output.getOut()).contains("whoami: {", "authid=sample-service", "authrole=backend",
+		assertThat(output.getOut()).contains("whoami: {", "authid=john.doe", "authrole=backend",
 				"roster register: true", "roster query: [{name=sample-script}]", "roster unregister: true",
 				"metadata set: true", "metadata get: blue", "metadata list: {color=blue}", "metadata delete: true",
 				"metadata get: null", "script finished");
