@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Autobahn|JS caller: runs the interop checks against the test procedures of a callee
-// (autobahn-js/callee.js, autobahn-py/callee.py, or ours) and prints one line per check:
+// (autobahn-js/callee.js, autobahn-py/callee.py, or ours), or with --suite sample against the
+// sample app's com.example.* procedures, and prints one line per check:
 //   PASS <name> | FAIL <name>: <reason> | SKIP <name>
 // then "SUMMARY passed=N failed=N skipped=N". Exit code 0 when nothing failed, 1 when a check
 // failed, 2 when it could not connect. Options: see common.js; --only and --skip take check names.
@@ -60,6 +61,7 @@ function checks (config, session, details) {
       const method = config.authmethod || 'anonymous'
       if (details.authmethod !== undefined || method !== 'anonymous') expectEqual('authmethod', details.authmethod, method)
       if (config.authid) expectEqual('authid', details.authid, config.authid)
+      if (config['expect-authrole']) expectEqual('authrole', details.authrole, config['expect-authrole'])
     },
     echo_args: () => echo(['hello', 42, true, 1.5, null, -7, 9007199254740991]),
     echo_kwargs: () => echo([1], { a: 'x', b: { c: [1, 2] }, d: null }),
@@ -140,6 +142,113 @@ function checks (config, session, details) {
       const err = await expectError(call)
       expectEqual('error uri', err.error, 'wamp.error.canceled')
       if (Date.now() - started > 1500) throw new Error('cancel took ' + (Date.now() - started) + ' ms')
+    }
+  }
+}
+
+// The sample app's procedures (sample-app/README.md), for --suite sample. The expectations
+// that depend on the user come from WELCOME's authrole: only "backend" may publish, and
+// "anonymous" may call nothing outside com.example.
+function sampleChecks (config, session, details) {
+  const p = 'com.example.'
+  const call = async (name, args, kwargs, options) => normalize(await session.call(p + name, args, kwargs, options))
+  const args = ['hello', 42, true, 1.5, null, -7, 9007199254740991, { k: 'v' }, [1, 2]]
+  const kwargs = { a: 'x', b: { c: [1, 2] }, d: null, 'é': '✓' }
+  const errorCheck = (name, ...uris) => async () => {
+    const err = await expectError(session.call(p + name))
+    if (!uris.includes(err.error)) throw new Error('error uri was ' + err.error + ', expected ' + uris.join(' or '))
+    if (typeof err.args[0] !== 'string') throw new Error('error args ' + describe(err.args) + ' lack a message')
+  }
+  // mode kill: the router interrupts the sample's callee and answers wamp.error.canceled.
+  const cancelCheck = (name, callArgs, afterFirstProgress) => async () => {
+    const progress = []
+    let cancel
+    const pending = session.call(p + name, callArgs, {}, { receive_progress: true })
+    const cancelled = new Promise((resolve) => { cancel = () => { pending.cancel({ mode: 'kill' }); resolve() } })
+    if (!afterFirstProgress) setTimeout(cancel, 100)
+    const started = Date.now()
+    const err = await expectError(pending.then((r) => r, (e) => { throw e }, (r) => {
+      progress.push(normalize(r).args[0])
+      if (afterFirstProgress && progress.length === 1) cancel()
+    }))
+    await cancelled
+    expectEqual('error uri', err.error, 'wamp.error.canceled')
+    if (afterFirstProgress && (progress.length < 1 || progress.length >= callArgs[0])) {
+      throw new Error('progressive results before the cancel: ' + describe(progress))
+    }
+    if (Date.now() - started > 1500) throw new Error('cancel took ' + (Date.now() - started) + ' ms')
+    expectEqual('echo after cancel', (await call('echo', ['after'])).args, ['after'])
+  }
+  return {
+    sample_add2: async () => {
+      // A sum nobody else publishes, so that the event is ours.
+      const a = 1000 + Math.floor(Math.random() * 1000000)
+      let received
+      const got = new Promise((resolve) => { received = resolve })
+      const sub = await session.subscribe(p + 'onadd', (eventArgs) => { if (eventArgs[0] === a + 3) received(eventArgs) })
+      try {
+        expectEqual('result', (await call('add2', [a, 3])).args, [a + 3])
+        expectEqual('event on com.example.onadd', await withTimeout(got, config.timeout, 'waiting for com.example.onadd'), [a + 3])
+      } finally {
+        await session.unsubscribe(sub)
+      }
+    },
+    sample_echo: async () => {
+      const res = await call('echo', args, kwargs)
+      expectEqual('args', res.args, args)
+      expectEqual('kwargs', res.kwargs, kwargs)
+    },
+    sample_multiple: async () => {
+      const res = await call('multiple')
+      expectEqual('args', res.args, [1, 'two', 3.5])
+      expectEqual('kwargs', res.kwargs, { count: 3, kind: 'multiple' })
+    },
+    sample_circular: async () => {
+      const res = await call('circular', args, kwargs)
+      expectEqual('args', res.args, args)
+      expectEqual('kwargs', res.kwargs, kwargs)
+    },
+    sample_countdown: async () => {
+      const progress = []
+      const res = await session.call(p + 'countdown', [3], {}, { receive_progress: true })
+        .then((r) => r, (e) => { throw e }, (r) => progress.push(normalize(r).args[0]))
+      expectEqual('progressive results', progress, [3, 2, 1])
+      expectEqual('final result', normalize(res).args, [0])
+    },
+    sample_slow: async () => expectEqual('result', (await call('slow', [150])).args, [150]),
+    sample_cancel_slow: cancelCheck('slow', [3000], false),
+    sample_cancel_countdown: cancelCheck('countdown', [50], true),
+    sample_validation_error: errorCheck('validation_error', 'wamp.error.invalid_argument'),
+    sample_notfound_error: errorCheck('notfound_error', 'com.example.error.not_found'),
+    sample_authorization_error: errorCheck('authorization_error', 'wamp.error.not_authorized'),
+    sample_service_error: async () => {
+      await errorCheck('service_error', 'com.example.error.service')()
+      const err = await expectError(session.call(p + 'service_error'))
+      expectEqual('error kwargs', err.kwargs, { retryable: false })
+    },
+    sample_unknown_error: errorCheck('unknown_error', 'wamp.error.runtime_error'),
+    sample_timeout: errorCheck('timeout', 'wamp.error.timeout', 'wamp.error.canceled'),
+    sample_whoami: async () => {
+      const me = (await call('whoami')).args[0]
+      expectEqual('whoami', me, { session: session.id, authid: details.authid, authrole: details.authrole })
+    },
+    sample_publish: async () => {
+      // The sample counts com.example.onhello events; the harness checks its meter.
+      const publication = session.publish(p + 'onhello', ['hello from Autobahn|JS'], { from: 'autobahn-js' }, { acknowledge: true })
+      if (details.authrole === 'backend') {
+        await publication
+      } else {
+        expectEqual('error uri', (await expectError(publication)).error, 'wamp.error.not_authorized')
+      }
+    },
+    sample_role: async () => {
+      // Outside com.example. only frontend and backend may call.
+      const count = session.call('wamp.session.count')
+      if (details.authrole === 'anonymous') {
+        expectEqual('error uri', (await expectError(count)).error, 'wamp.error.not_authorized')
+      } else {
+        await count
+      }
     }
   }
 }
@@ -236,10 +345,17 @@ async function main () {
   const { connection, session, details } = connected
   let lost = null
   connection.onlost = (reason) => { lost = reason }
-  const all = checks(config, session, details)
-  const extended = extendedChecks(config, session)
-  for (const [name, check] of Object.entries(extended)) {
-    if (config.extended || config.only.includes(name)) all[name] = check
+  let all
+  if (config.suite === 'sample') {
+    all = Object.assign({ join: checks(config, session, details).join }, sampleChecks(config, session, details))
+  } else if (config.suite === 'interop') {
+    all = checks(config, session, details)
+    const extended = extendedChecks(config, session)
+    for (const [name, check] of Object.entries(extended)) {
+      if (config.extended || config.only.includes(name)) all[name] = check
+    }
+  } else {
+    throw new Error('unknown suite ' + config.suite + ' (interop, sample)')
   }
   for (const name of config.only) {
     if (!(name in all)) throw new Error('unknown check ' + name + ' (known: ' + Object.keys(all).join(', ') + ')')

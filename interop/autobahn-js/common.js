@@ -13,6 +13,9 @@
 //   --only        WAMP_ONLY        comma separated check names to run (caller)
 //   --skip        WAMP_SKIP        comma separated check names to skip (caller)
 //   --extended    WAMP_EXTENDED    0 | 1: also run the extended checks (caller; routers with the Advanced Profile)
+//   --suite       WAMP_SUITE       interop | sample: the checks of the test procedures (callee scripts) or of the
+//                                  sample app's com.example.* procedures (caller)
+//   --expect-authrole WAMP_EXPECT_AUTHROLE  caller: the authrole WELCOME must carry (checked by join)
 'use strict'
 
 // Autobahn|JS 26 uses the global WebSocket (Node.js 22+); on older Node.js the ws package provides
@@ -42,7 +45,9 @@ const OPTIONS = {
   timeout: ['WAMP_TIMEOUT', '5000'],
   only: ['WAMP_ONLY', ''],
   skip: ['WAMP_SKIP', ''],
-  extended: ['WAMP_EXTENDED', '0']
+  extended: ['WAMP_EXTENDED', '0'],
+  suite: ['WAMP_SUITE', 'interop'],
+  'expect-authrole': ['WAMP_EXPECT_AUTHROLE', '']
 }
 
 function parseConfig (argv) {

@@ -1,4 +1,5 @@
-"""Autobahn|Python caller: runs the interop checks against the test procedures of a callee.
+"""Autobahn|Python caller: runs the interop checks against the test procedures of a callee, or with
+--suite sample against the sample app's com.example.* procedures.
 
 Prints one line per check, "PASS <name>", "FAIL <name>: <reason>" or "SKIP <name>", then
 "SUMMARY passed=N failed=N skipped=N". Exit code 0 when nothing failed, 1 when a check failed,
@@ -7,6 +8,7 @@ Prints one line per check, "PASS <name>", "FAIL <name>: <reason>" or "SKIP <name
 
 import asyncio
 import json
+import random
 import sys
 
 from common import connect, describe, fail_fast, out, parse_config
@@ -55,6 +57,8 @@ def make_checks(config, session, details):
         expect_equal('authmethod', details.authmethod, method)
         if config.authid:
             expect_equal('authid', details.authid, config.authid)
+        if config.expect_authrole:
+            expect_equal('authrole', details.authrole, config.expect_authrole)
 
     async def echo_no_args():
         # Autobahn|Python turns a RESULT without args into None, the same as a single None.
@@ -158,6 +162,128 @@ def make_checks(config, session, details):
         if config.extended or name in config.only:
             checks[name] = check
     return checks
+
+
+def make_sample_checks(config, session, details):
+    """The sample app's procedures (sample-app/README.md), for --suite sample. What depends on the
+    user comes from WELCOME's authrole: only "backend" may publish, and "anonymous" may call nothing
+    outside com.example."""
+    p = 'com.example.'
+    args = ['hello', 42, True, 1.5, None, -7, 9007199254740991, {'k': 'v'}, [1, 2]]
+    kwargs = {'a': 'x', 'b': {'c': [1, 2]}, 'd': None, 'é': '✓'}
+
+    async def call(name, *a, **kw):
+        return normalize(await session.call(p + name, *a, **kw))
+
+    def error_check(name, *uris):
+        async def check():
+            e = await expect_error(session.call(p + name))
+            if e.error not in uris:
+                raise AssertionError('error uri was %s, expected %s' % (e.error, ' or '.join(uris)))
+            if not e.args or not isinstance(e.args[0], str):
+                raise AssertionError('error args %s lack a message' % describe(list(e.args)))
+            return e
+        return check
+
+    def cancel_check(name, n, after_first_progress):
+        # Autobahn|Python cancels locally and sends CANCEL (no mode); the session must stay
+        # usable, also when the router's answer for the cancelled call arrives later.
+        async def check():
+            loop = asyncio.get_event_loop()
+            progress = []
+            holder = {}
+
+            def on_progress(i):
+                progress.append(i)
+                if after_first_progress and len(progress) == 1:
+                    loop.call_soon(holder['call'].cancel)
+            holder['call'] = asyncio.ensure_future(session.call(p + name, n, options=CallOptions(on_progress=on_progress)))
+            if not after_first_progress:
+                loop.call_later(0.1, holder['call'].cancel)
+            try:
+                res = await holder['call']
+                raise AssertionError('the call completed although it was cancelled: %s' % describe(normalize(res)))
+            except asyncio.CancelledError:
+                pass
+            if after_first_progress and not (1 <= len(progress) < n):
+                raise AssertionError('progressive results before the cancel: %s' % describe(progress))
+            await asyncio.sleep(0.3)  # let the router's answer for the cancelled call arrive
+            expect_equal('echo after cancel', (await call('echo', 'after'))[0], ['after'])
+        return check
+
+    async def add2():
+        a = random.randint(1000, 1001000)  # a sum nobody else publishes, so that the event is ours
+        got = asyncio.get_event_loop().create_future()
+        sub = await session.subscribe(lambda *e: got.done() or e[:1] != (a + 3,) or got.set_result(list(e)),
+                                      p + 'onadd')
+        try:
+            expect_equal('result', (await call('add2', a, 3))[0], [a + 3])
+            expect_equal('event on com.example.onadd', await asyncio.wait_for(got, config.timeout), [a + 3])
+        finally:
+            await sub.unsubscribe()
+
+    async def echo(name):
+        got_args, got_kwargs = await call(name, *args, **kwargs)
+        expect_equal('args', got_args, args)
+        expect_equal('kwargs', got_kwargs, kwargs)
+
+    async def multiple():
+        expect_equal('result', await call('multiple'), ([1, 'two', 3.5], {'count': 3, 'kind': 'multiple'}))
+
+    async def countdown():
+        progress = []
+        res = await session.call(p + 'countdown', 3, options=CallOptions(on_progress=lambda i: progress.append(i)))
+        expect_equal('progressive results', progress, [3, 2, 1])
+        expect_equal('final result', normalize(res)[0], [0])
+
+    async def slow():
+        expect_equal('result', (await call('slow', 150))[0], [150])
+
+    async def service_error():
+        e = await error_check('service_error', 'com.example.error.service')()
+        expect_equal('error kwargs', e.kwargs, {'retryable': False})
+
+    async def whoami():
+        me = (await call('whoami'))[0][0]
+        expect_equal('whoami', me, {'session': session._session_id, 'authid': details.authid,
+                                    'authrole': details.authrole})
+
+    async def publish():
+        # The sample counts com.example.onhello events; the harness checks its meter.
+        publication = session.publish(p + 'onhello', 'hello from Autobahn|Python', **{
+            'from': 'autobahn-py', 'options': PublishOptions(acknowledge=True)})
+        if details.authrole == 'backend':
+            await publication
+        else:
+            expect_equal('error uri', (await expect_error(publication)).error, 'wamp.error.not_authorized')
+
+    async def role():
+        # Outside com.example. only frontend and backend may call.
+        count = session.call('wamp.session.count')
+        if details.authrole == 'anonymous':
+            expect_equal('error uri', (await expect_error(count)).error, 'wamp.error.not_authorized')
+        else:
+            await count
+
+    return {
+        'sample_add2': add2,
+        'sample_echo': lambda: echo('echo'),
+        'sample_multiple': multiple,
+        'sample_circular': lambda: echo('circular'),
+        'sample_countdown': countdown,
+        'sample_slow': slow,
+        'sample_cancel_slow': cancel_check('slow', 3000, False),
+        'sample_cancel_countdown': cancel_check('countdown', 50, True),
+        'sample_validation_error': error_check('validation_error', 'wamp.error.invalid_argument'),
+        'sample_notfound_error': error_check('notfound_error', 'com.example.error.not_found'),
+        'sample_authorization_error': error_check('authorization_error', 'wamp.error.not_authorized'),
+        'sample_service_error': service_error,
+        'sample_unknown_error': error_check('unknown_error', 'wamp.error.runtime_error'),
+        'sample_timeout': error_check('timeout', 'wamp.error.timeout', 'wamp.error.canceled'),
+        'sample_whoami': whoami,
+        'sample_publish': publish,
+        'sample_role': role,
+    }
 
 
 def make_extended_checks(config, session):
@@ -270,7 +396,13 @@ async def main():
         session, details = await connect(config)
     except Exception as e:
         fail_fast('FAIL connect: %s' % e)
-    checks = make_checks(config, session, details)
+    if config.suite == 'sample':
+        checks = {'join': make_checks(config, session, details)['join']}
+        checks.update(make_sample_checks(config, session, details))
+    elif config.suite == 'interop':
+        checks = make_checks(config, session, details)
+    else:
+        fail_fast('FAIL caller: unknown suite %s (interop, sample)' % config.suite)
     unknown = [name for name in config.only if name not in checks]
     if unknown:
         fail_fast('FAIL caller: unknown checks %s (known: %s)' % (', '.join(unknown), ', '.join(checks)))

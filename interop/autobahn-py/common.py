@@ -15,6 +15,9 @@ python3-cbor2 and python3-nacl. Options (command line first, then environment, t
   --only        WAMP_ONLY        comma separated check names to run (caller)
   --skip        WAMP_SKIP        comma separated check names to skip (caller)
   --extended    WAMP_EXTENDED    0 | 1: also run the extended checks (caller; routers with the Advanced Profile)
+  --suite       WAMP_SUITE       interop | sample: the checks of the test procedures (callee scripts) or of
+                                 the sample app's com.example.* procedures (caller)
+  --expect-authrole WAMP_EXPECT_AUTHROLE  caller: the authrole WELCOME must carry (checked by join)
 
 Workarounds for Autobahn|Python 22.7.1 bugs (each a one-line shim, so the rest is Autobahn's code):
 - SCRAM is Autobahn's own AuthScram ("scram", Crossbar.io's dialect) with PBKDF2. Debian's
@@ -61,6 +64,8 @@ OPTIONS = {
     'only': ('WAMP_ONLY', ''),
     'skip': ('WAMP_SKIP', ''),
     'extended': ('WAMP_EXTENDED', '0'),
+    'suite': ('WAMP_SUITE', 'interop'),
+    'expect-authrole': ('WAMP_EXPECT_AUTHROLE', ''),
 }
 
 
