@@ -69,7 +69,7 @@ public @interface WampProcedure {
 
 	/**
 	 * The largest number of invocations of this procedure that run at once; more wait.
-	 * @return the limit, or a property placeholder; empty for the configured default
+	 * @return the limit, or a property placeholder; empty for no limit
 	 */
 	String concurrency() default "";
 
