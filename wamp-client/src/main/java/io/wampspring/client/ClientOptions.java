@@ -289,6 +289,16 @@ public final class ClientOptions {
 		}
 
 		/**
+		 * Remove the authenticators added so far (those copied by {@link ClientOptions#mutate()}
+		 * too), to offer other methods; with none the client joins anonymously.
+		 * @return this builder
+		 */
+		public Builder clearAuthenticators() {
+			this.authenticators.clear();
+			return this;
+		}
+
+		/**
 		 * Set a feature flag of a role announced in HELLO (roles: caller, callee, publisher,
 		 * subscriber).
 		 * @param role the role

@@ -59,7 +59,8 @@ public final class WampClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(WampClient.class);
 
-	private final ClientOptions options;
+	// replaced only by reconnect(ClientOptions, Duration), between a close and a connect
+	private volatile ClientOptions options;
 
 	private final SessionStateMachine stateMachine;
 
@@ -426,6 +427,25 @@ public final class WampClient {
 				.then(Mono.<Void>fromRunnable(() -> this.stateMachine.transition(SessionState.CLOSED,
 						"left: closed by the application")));
 		}).publishOn(this.options.resultScheduler());
+	}
+
+	/**
+	 * Re-open the session under other options, typically another authid and other
+	 * authenticators (derive them with {@link ClientOptions#mutate()}): leave gracefully as
+	 * {@link #close(Duration)} does, take the new options, and connect again. Registrations and
+	 * subscriptions are kept and restored in the new session, and their handles stay valid.
+	 * @param newOptions the options of the new session
+	 * @param gracePeriod how long running invocations may take before GOODBYE
+	 * @return a Mono that completes when the new session joined, with the errors of
+	 * {@link #connect()}
+	 */
+	public Mono<SessionInfo> reconnect(ClientOptions newOptions, Duration gracePeriod) {
+		Objects.requireNonNull(newOptions, "newOptions");
+		return close(gracePeriod).then(Mono.fromRunnable(() -> {
+			synchronized (this.lock) {
+				this.options = newOptions;
+			}
+		})).then(Mono.defer(this::connect));
 	}
 
 	private static void dispose(@Nullable Disposable disposable) {

@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of WAMP clients and of the Spring layer:
@@ -81,7 +82,8 @@ public final class WampAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WampPeers wampPeers(WampProperties properties, WampClientOptionsFactory optionsFactory) {
+	WampPeers wampPeers(WampProperties properties, WampClientOptionsFactory optionsFactory, Environment environment) {
+		WampMapKeyCheck.checkPeerHandlers(environment, properties);
 		List<WampPeer> peers = new ArrayList<>();
 		properties.getPeers().forEach((name, peer) -> {
 			String router = (peer.getRouter() != null) ? peer.getRouter() : optionsFactory.defaultRouterName();

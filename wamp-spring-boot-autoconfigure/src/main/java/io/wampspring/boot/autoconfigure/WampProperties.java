@@ -827,7 +827,9 @@ public class WampProperties {
 	public static class Callee {
 
 		/**
-		 * Registrations by procedure URI.
+		 * Registrations by procedure URI. Write URIs in brackets, such as [com.example.echo], in YAML
+		 * "[com.example.echo]": without them Spring Boot drops the entry (start-up fails
+		 * with a message saying so).
 		 */
 		private Map<String, Handler> registrations = new LinkedHashMap<>();
 
@@ -847,7 +849,9 @@ public class WampProperties {
 	public static class Subscriber {
 
 		/**
-		 * Subscriptions by topic URI.
+		 * Subscriptions by topic URI. Write URIs in brackets, such as [com.example.echo], in YAML
+		 * "[com.example.echo]": without them Spring Boot drops the entry (start-up fails
+		 * with a message saying so).
 		 */
 		private Map<String, Handler> subscriptions = new LinkedHashMap<>();
 
@@ -1008,7 +1012,9 @@ public class WampProperties {
 		private Map<String, RealmRole> roles = new LinkedHashMap<>();
 
 		/**
-		 * Static users by authid.
+		 * Static users by authid. Write an authid with dots in brackets, such as
+		 * users[john.doe].secret, or in YAML "[john.doe]": without them Spring Boot drops the
+		 * user (start-up fails with a message saying so).
 		 */
 		private Map<String, RealmUser> users = new LinkedHashMap<>();
 

@@ -252,6 +252,43 @@ class WampConfigurationFailureTests {
 				"wamp.embedded-router.realms.r.users.joe.public-keys", "64 hex digits", "64 hex digits");
 	}
 
+	@Test
+	void embeddedRouterUserWithDotsWithoutBrackets() {
+		// Boot's binder reads john.doe as two names and drops the user without a word
+		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.embedded-router.realms.r.users.john.doe.secret=x"),
+				"wamp.embedded-router.realms.r.users.john.doe.secret", "dropped the user",
+				"wamp.embedded-router.realms.r.users[john.doe], in YAML \"[john.doe]\"");
+	}
+
+	@Test
+	void embeddedRouterUserWithDotsInBracketsIsKept() {
+		this.runner
+			.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+					"wamp.embedded-router.realms.r.users[john.doe].secret=x",
+					"wamp.embedded-router.realms.r.users.joe.secret=y")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(WampProperties.class).getEmbeddedRouter().getRealms().get("r").getUsers())
+					.containsOnlyKeys("john.doe", "joe");
+			});
+	}
+
+	@Test
+	void registrationUriWithoutBrackets() {
+		assertFailure(analysis(URL, REALM, "wamp.peers.p.roles.callee.registrations.com.example.echo.handler=h#echo"),
+				"wamp.peers.p.roles.callee.registrations.com.example.echo.handler", "dropped the registration",
+				"wamp.peers.p.roles.callee.registrations[com.example.echo], in YAML \"[com.example.echo]\"");
+	}
+
+	@Test
+	void subscriptionUriWithoutBracketsAndOptions() {
+		assertFailure(analysis(URL, REALM,
+				"wamp.peers.p.roles.subscriber.subscriptions.com.example.news.options.match=prefix"),
+				"wamp.peers.p.roles.subscriber.subscriptions.com.example.news.options.match",
+				"dropped the subscription", "subscriptions[com.example.news]");
+	}
+
 	private FailureAnalysis analysis(String... properties) {
 		FailureAnalysis[] result = new FailureAnalysis[1];
 		this.runner.withPropertyValues(properties).run((context) -> result[0] = analyze(context));

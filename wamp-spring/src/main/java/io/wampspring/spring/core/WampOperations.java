@@ -10,6 +10,7 @@ import io.wampspring.client.InvocationHandler;
 import io.wampspring.client.PublishOptions;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.SubscribeOptions;
+import io.wampspring.spring.peer.WampSessionCredentials;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -259,6 +260,23 @@ public interface WampOperations {
 	 * @return the router's answer
 	 */
 	Mono<CallResult> apikeysDelete(String key);
+
+	/**
+	 * Re-open the sessions of the peer under other credentials; registrations and
+	 * subscriptions are restored on the new sessions.
+	 * @param credentials who the sessions join as
+	 * @return completes when every session joined again
+	 * @see io.wampspring.spring.peer.WampPeer#changeUser(WampSessionCredentials)
+	 */
+	Mono<Void> changeUser(WampSessionCredentials credentials);
+
+	/**
+	 * Open one more session to the peer's router under other credentials, with operations
+	 * of the same settings bound to it. Close it when done.
+	 * @param credentials who the session joins as
+	 * @return the joined session
+	 */
+	Mono<WampExtraSession> openSession(WampSessionCredentials credentials);
 
 	/**
 	 * The blocking facade of these operations, for scripts and tests.

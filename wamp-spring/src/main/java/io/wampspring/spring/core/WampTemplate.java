@@ -26,6 +26,7 @@ import io.wampspring.spring.micrometer.WampTemplateContext;
 import io.wampspring.spring.micrometer.WampTemplateObservationConvention;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
+import io.wampspring.spring.peer.WampSessionCredentials;
 import io.wampspring.spring.support.WampJsonConverter;
 import io.wampspring.spring.support.WampResult;
 import org.jspecify.annotations.Nullable;
@@ -522,6 +523,20 @@ public final class WampTemplate implements WampOperations {
 	@Override
 	public Mono<CallResult> apikeysDelete(String key) {
 		return nexus(NexusService.APIKEYS_DELETE, List.of(key), Map.of(), type(CallResult.class));
+	}
+
+	@Override
+	public Mono<Void> changeUser(WampSessionCredentials credentials) {
+		return getPeer().changeUser(credentials);
+	}
+
+	@Override
+	public Mono<WampExtraSession> openSession(WampSessionCredentials credentials) {
+		return Mono.defer(() -> getPeer().openSession(credentials)).map((extra) -> new WampExtraSession(extra,
+				new WampTemplate(WampPeers.of(extra), extra.name(), this.converter, this.callOptions, this.publishOptions,
+						this.callRetry, this.nexusUris, this.blockTimeout, this.observationRegistry,
+						this.observationConvention),
+				this.blockTimeout));
 	}
 
 	@Override

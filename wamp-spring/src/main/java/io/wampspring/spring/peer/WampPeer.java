@@ -286,6 +286,52 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		return Flux.fromIterable(this.clients).flatMap((client) -> client.close(gracePeriod)).then();
 	}
 
+	/**
+	 * Re-open every session of the pool under other credentials: each session leaves
+	 * gracefully (running invocations may answer within the shutdown grace period) and joins
+	 * again with the peer's options carrying the new authid and authenticators. Registrations
+	 * and subscriptions are restored on the new sessions; {@link WampSessionLeftEvent} and
+	 * {@link WampSessionJoinedEvent} are published as for any rejoin. Requests sent while a
+	 * session changes fail with {@code wamp.error.not_connected}.
+	 * @param credentials who the sessions join as
+	 * @return completes when every session joined again; errors as {@link WampClient#connect()}
+	 * does, for example with a {@code WampAuthenticationException} when the router refuses
+	 * the credentials
+	 */
+	public Mono<Void> changeUser(WampSessionCredentials credentials) {
+		Objects.requireNonNull(credentials, "credentials");
+		return Flux.fromIterable(this.clients).concatMap((client) -> {
+			logger.info("peer '{}' re-opens a session as authid '{}'", this.name, credentials.authid());
+			return client.reconnect(credentials.applyTo(client.options()), this.shutdownGracePeriod);
+		}).then();
+	}
+
+	/**
+	 * Open one more session to the peer's router under other credentials, with the options
+	 * of this peer's first session otherwise. It is a peer of its own, named after this one
+	 * with {@code +authid}, that this peer does not manage: close it when done.
+	 * @param credentials who the session joins as
+	 * @return the connected peer of one session; errors as {@link WampClient#connect()}
+	 * does
+	 */
+	public Mono<WampPeer> openSession(WampSessionCredentials credentials) {
+		Objects.requireNonNull(credentials, "credentials");
+		return Mono.defer(() -> {
+			WampPeer extra = WampPeer.builder(this.name + "+" + ((credentials.authid() != null) ? credentials.authid() : "anonymous"))
+				.routerName(this.router)
+				.clientOptions(credentials.applyTo(this.clients.get(0).options()))
+				.uriPrefix(this.uriPrefix)
+				.shutdownGracePeriod(this.shutdownGracePeriod)
+				.autoStartup(false)
+				.build();
+			// close the half-open client when the join fails or the caller cancels
+			return extra.connect()
+				.thenReturn(extra)
+				.onErrorResume((error) -> extra.close(Duration.ZERO).then(Mono.error(error)))
+				.doOnCancel(() -> extra.close(Duration.ZERO).subscribe());
+		});
+	}
+
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * The peers of an application by name. The default peer is the one named
@@ -81,6 +82,30 @@ public final class WampPeers {
 						+ "wamp.routers.<name>.url and .realm, or wamp.embedded-router.enabled=true)"
 				: "several WAMP peers " + this.peers.keySet() + " and none named '" + DEFAULT_PEER
 						+ "': name the peer in the annotation or the template");
+	}
+
+	/**
+	 * Open one more session under other credentials to a configured router, with the
+	 * options of the router's peer: the peer whose {@link WampPeer#routerName()} is the
+	 * given name (the first one), else the peer of that name. Close it when done.
+	 * @param routerName the router's name (or a peer's name); null or empty for the default
+	 * peer's router
+	 * @param credentials who the session joins as
+	 * @return the connected peer of one session
+	 * @see WampPeer#openSession(WampSessionCredentials)
+	 */
+	public Mono<WampPeer> openSession(@Nullable String routerName,
+			WampSessionCredentials credentials) {
+		WampPeer source = null;
+		if (routerName != null && !routerName.isEmpty()) {
+			for (WampPeer peer : this.peers.values()) {
+				if (routerName.equals(peer.routerName())) {
+					source = peer;
+					break;
+				}
+			}
+		}
+		return ((source != null) ? source : get(routerName)).openSession(credentials);
 	}
 
 	/**

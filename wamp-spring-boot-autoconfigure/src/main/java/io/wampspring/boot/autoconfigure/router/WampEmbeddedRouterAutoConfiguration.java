@@ -1,5 +1,6 @@
 package io.wampspring.boot.autoconfigure.router;
 
+import io.wampspring.boot.autoconfigure.WampMapKeyCheck;
 import io.wampspring.boot.autoconfigure.WampProperties;
 import io.wampspring.router.WampRouter;
 
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the embedded WAMP router when {@code wamp.embedded-router.enabled}
@@ -23,7 +25,8 @@ public final class WampEmbeddedRouterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WampRouter wampEmbeddedRouter(WampProperties properties) {
+	WampRouter wampEmbeddedRouter(WampProperties properties, Environment environment) {
+		WampMapKeyCheck.checkRealmUsers(environment, properties);
 		return EmbeddedRouterFactory.create(properties.getEmbeddedRouter());
 	}
 
