@@ -1,6 +1,5 @@
 package io.wampspring.router;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,11 +18,10 @@ import io.wampspring.router.auth.AuthDecision;
 import io.wampspring.router.auth.TicketAuthenticator;
 import io.wampspring.router.config.Permission;
 import io.wampspring.router.config.RealmConfig;
+import io.wampspring.router.test.RouterFixture;
 import io.wampspring.router.test.TestPeer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,13 +34,8 @@ class AuthTests {
 
 	private static final Pattern TOKEN = Pattern.compile("tok-([a-z]+)");
 
-	private static WampRouter router;
-
-	private final List<TestPeer> peers = new ArrayList<>();
-
-	@BeforeAll
-	static void start() {
-		router = WampRouter.builder()
+	@RegisterExtension
+	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
 			.realm(RealmConfig.builder("secure")
 				.user("joe", "user", "joe-secret")
 				.user("ann", "user", "ann-secret")
@@ -84,23 +77,10 @@ class AuthTests {
 				.build())
 			.webSocket("127.0.0.1", 0, "/ws")
 			.build()
-			.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		router.stop();
-	}
-
-	@AfterEach
-	void closePeers() {
-		this.peers.forEach(TestPeer::close);
-	}
+			.start());
 
 	private TestPeer connect() {
-		TestPeer peer = TestPeer.connect(router.webSocketUrl());
-		this.peers.add(peer);
-		return peer;
+		return fixture.connect();
 	}
 
 	private TestPeer login(String authid) {

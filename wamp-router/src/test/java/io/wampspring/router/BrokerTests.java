@@ -12,11 +12,10 @@ import io.wampspring.core.message.Published;
 import io.wampspring.core.message.Unsubscribe;
 import io.wampspring.core.message.Unsubscribed;
 import io.wampspring.router.config.RealmConfig;
+import io.wampspring.router.test.RouterFixture;
 import io.wampspring.router.test.TestPeer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +27,8 @@ class BrokerTests {
 
 	private static final Duration QUIET = Duration.ofMillis(150);
 
-	private static WampRouter router;
-
-	private final List<TestPeer> peers = new ArrayList<>();
-
-	@BeforeAll
-	static void start() {
-		router = WampRouter.builder()
+	@RegisterExtension
+	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
 			.realm(RealmConfig.builder("realm1")
 				.anonymous(true)
 				.user("alice", "staff", "alice-secret")
@@ -42,30 +36,17 @@ class BrokerTests {
 				.build())
 			.webSocket("127.0.0.1", 0, "/ws")
 			.build()
-			.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		router.stop();
-	}
-
-	@AfterEach
-	void closePeers() {
-		this.peers.forEach(TestPeer::close);
-	}
+			.start());
 
 	private TestPeer peer() {
-		TestPeer peer = TestPeer.connect(router.webSocketUrl());
+		TestPeer peer = fixture.connect();
 		peer.join("realm1");
-		this.peers.add(peer);
 		return peer;
 	}
 
 	private TestPeer user(String authid) {
-		TestPeer peer = TestPeer.connect(router.webSocketUrl());
+		TestPeer peer = fixture.connect();
 		peer.joinWithTicket("realm1", authid, authid + "-secret");
-		this.peers.add(peer);
 		return peer;
 	}
 
@@ -180,8 +161,8 @@ class BrokerTests {
 		TestPeer publisher = peer();
 		List<TestPeer> subscribers = new ArrayList<>();
 		for (String protocol : List.of("wamp.2.json", "wamp.2.msgpack", "wamp.2.cbor", "wamp.2.json")) {
-			TestPeer subscriber = TestPeer.connect(router.webSocketUrl(), protocol);
-			this.peers.add(subscriber);
+			TestPeer subscriber = TestPeer.connect(fixture.router().webSocketUrl(), protocol);
+			fixture.track(subscriber);
 			subscriber.join("realm1");
 			subscriber.subscribe("com.example.codecs", Map.of());
 			subscribers.add(subscriber);

@@ -1,6 +1,5 @@
 package io.wampspring.router;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +15,10 @@ import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.Welcome;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.User;
+import io.wampspring.router.test.RouterFixture;
 import io.wampspring.router.test.TestPeer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,16 +33,10 @@ class ChallengeResponseAuthTests {
 
 	private static final String SALT = "salt123";
 
-	private static WampRouter router;
+	private static final CryptosignKey key = CryptosignKey.generate();
 
-	private static CryptosignKey key;
-
-	private final List<TestPeer> peers = new ArrayList<>();
-
-	@BeforeAll
-	static void start() {
-		key = CryptosignKey.generate();
-		router = WampRouter.builder()
+	@RegisterExtension
+	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
 			.realm(RealmConfig.builder("crypto")
 				.user("cra", "user", "cra-secret")
 				.user(new User("salty", "user", null).withSaltedPassword("salty-secret", SALT, 1000, 32))
@@ -54,23 +46,10 @@ class ChallengeResponseAuthTests {
 				.build())
 			.webSocket("127.0.0.1", 0, "/ws")
 			.build()
-			.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		router.stop();
-	}
-
-	@AfterEach
-	void closePeers() {
-		this.peers.forEach(TestPeer::close);
-	}
+			.start());
 
 	private TestPeer connect() {
-		TestPeer peer = TestPeer.connect(router.webSocketUrl());
-		this.peers.add(peer);
-		return peer;
+		return fixture.connect();
 	}
 
 	private WampMessage wampcra(String authid, String secret, boolean derive) {

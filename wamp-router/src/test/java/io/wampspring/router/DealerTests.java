@@ -18,12 +18,11 @@ import io.wampspring.core.message.Unregister;
 import io.wampspring.core.message.Unregistered;
 import io.wampspring.core.message.WampMessageType;
 import io.wampspring.core.message.Yield;
+import io.wampspring.router.test.RouterFixture;
 import io.wampspring.router.test.TestPeer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,36 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DealerTests {
 
-	private static WampRouter router;
-
-	private final List<TestPeer> peers = new ArrayList<>();
-
 	private TestPeer caller;
 
-	@BeforeAll
-	static void start() {
-		router = WampRouter.builder().realm("realm1").webSocket("127.0.0.1", 0, "/ws").build().start();
-	}
-
-	@AfterAll
-	static void stop() {
-		router.stop();
-	}
+	@RegisterExtension
+	static final RouterFixture fixture = new RouterFixture(
+			() -> WampRouter.builder().realm("realm1").webSocket("127.0.0.1", 0, "/ws").build().start());
 
 	@BeforeEach
 	void connectCaller() {
 		this.caller = peer();
 	}
 
-	@AfterEach
-	void closePeers() {
-		this.peers.forEach(TestPeer::close);
-	}
-
 	private TestPeer peer() {
-		TestPeer peer = TestPeer.connect(router.webSocketUrl());
+		TestPeer peer = fixture.connect();
 		peer.join("realm1");
-		this.peers.add(peer);
 		return peer;
 	}
 
@@ -88,7 +71,7 @@ class DealerTests {
 		assertThat(result.requestId()).isEqualTo(request);
 		assertThat(result.args()).containsExactly(5L);
 		assertThat(result.kwargs()).containsEntry("sum", 5L);
-		var metrics = router.metrics();
+		var metrics = fixture.router().metrics();
 		assertThat(metrics.calls()).isPositive();
 		assertThat(metrics.sessions()).isGreaterThanOrEqualTo(2);
 		assertThat(metrics.registrations()).isPositive();

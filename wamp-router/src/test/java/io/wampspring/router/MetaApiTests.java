@@ -1,6 +1,5 @@
 package io.wampspring.router;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +11,11 @@ import io.wampspring.core.message.Result;
 import io.wampspring.core.message.Unregister;
 import io.wampspring.core.message.Unregistered;
 import io.wampspring.core.message.WampMessage;
+import io.wampspring.router.test.RouterFixture;
 import io.wampspring.router.test.TestPeer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
@@ -28,33 +26,16 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
  */
 class MetaApiTests {
 
-	private static WampRouter router;
-
-	private final List<TestPeer> peers = new ArrayList<>();
-
-	@BeforeAll
-	static void start() {
-		router = WampRouter.builder()
+	@RegisterExtension
+	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
 			.realm("meta")
 			.servicePrefix("com.izaber.wamp")
 			.webSocket("127.0.0.1", 0, "/ws")
 			.build()
-			.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		router.stop();
-	}
-
-	@AfterEach
-	void closePeers() {
-		this.peers.forEach(TestPeer::close);
-	}
+			.start());
 
 	private TestPeer joined() {
-		TestPeer peer = TestPeer.connect(router.webSocketUrl());
-		this.peers.add(peer);
+		TestPeer peer = fixture.connect();
 		peer.join("meta");
 		return peer;
 	}

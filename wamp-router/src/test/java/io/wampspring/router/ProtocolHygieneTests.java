@@ -1,7 +1,6 @@
 package io.wampspring.router;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +15,10 @@ import io.wampspring.core.message.Subscribe;
 import io.wampspring.core.message.WampMessageType;
 import io.wampspring.core.message.Yield;
 import io.wampspring.router.config.RouterLimits;
+import io.wampspring.router.test.RouterFixture;
 import io.wampspring.router.test.TestPeer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,34 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProtocolHygieneTests {
 
-	private static WampRouter router;
-
-	private final List<TestPeer> peers = new ArrayList<>();
-
-	@BeforeAll
-	static void start() {
-		router = WampRouter.builder()
+	@RegisterExtension
+	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
 			.realm("realm1")
 			.limits(new RouterLimits(4096, 2, 2, 2))
 			.webSocket("127.0.0.1", 0, "/ws")
 			.build()
-			.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		router.stop();
-	}
-
-	@AfterEach
-	void closePeers() {
-		this.peers.forEach(TestPeer::close);
-	}
+			.start());
 
 	private TestPeer connect() {
-		TestPeer peer = TestPeer.connect(router.webSocketUrl());
-		this.peers.add(peer);
-		return peer;
+		return fixture.connect();
 	}
 
 	private TestPeer joined() {
@@ -157,7 +137,7 @@ class ProtocolHygieneTests {
 			attacker.sendText((i % 2 == 0) ? "not json at all {" : "[999, \"nonsense\"]");
 		}
 		assertThat(abortMessage(attacker)).contains("could not decode");
-		assertThat(router.metrics().protocolViolations()).isPositive();
+		assertThat(fixture.router().metrics().protocolViolations()).isPositive();
 		for (int i = 0; i < 3; i++) {
 			long request = caller.call("com.example.survivor", Map.of(), i);
 			Invocation invocation = callee.expect(Invocation.class);
