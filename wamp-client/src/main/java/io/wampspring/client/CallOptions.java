@@ -10,16 +10,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * Immutable options of a call.
  * <p>
- * A positive {@link #timeout()} is sent to the router ({@code timeout} in milliseconds) and
+ * The timeout (this call's, or else {@link ClientLimits#defaultCallTimeout()}) is sent to
+ * the router ({@code timeout} in milliseconds, when it announced {@code call_timeout}) and
  * also enforced by the client: when it fires first, the client sends CANCEL with the
  * {@link #cancelMode()} (if the router announced call canceling) and the call fails with
  * {@code wamp.error.timeout}. The same CANCEL is sent when the subscriber cancels.
+ * <p>
+ * A call marked {@link #idempotent()} may be sent again after a transport loss by layers
+ * that retry (the Spring template); any other call fails with
+ * {@code wamp.error.transport_lost}, because it may already have run on the callee.
  */
 public final class CallOptions {
 
 	private static final CallOptions DEFAULTS = builder().build();
 
-	private final Duration timeout;
+	private final @Nullable Duration timeout;
+
+	private final boolean idempotent;
 
 	private final @Nullable Boolean discloseMe;
 
@@ -29,13 +36,15 @@ public final class CallOptions {
 
 	private CallOptions(Builder builder) {
 		this.timeout = builder.timeout;
+		this.idempotent = builder.idempotent;
 		this.discloseMe = builder.discloseMe;
 		this.cancelMode = builder.cancelMode;
 		this.extra = Map.copyOf(builder.extra);
 	}
 
 	/**
-	 * No timeout, router's default disclosure, cancel mode killnowait.
+	 * The client's default timeout, router's default disclosure, cancel mode killnowait, not
+	 * idempotent.
 	 * @return the default options
 	 */
 	public static CallOptions defaults() {
@@ -51,11 +60,40 @@ public final class CallOptions {
 	}
 
 	/**
-	 * The call timeout; zero for none.
-	 * @return the timeout
+	 * The call timeout set on these options.
+	 * @return the timeout; zero when none was set (the client's default applies) or when
+	 * {@link Builder#noTimeout()} was chosen
 	 */
 	public Duration timeout() {
-		return this.timeout;
+		return (this.timeout != null) ? this.timeout : Duration.ZERO;
+	}
+
+	/**
+	 * Whether a timeout (or explicitly none) was set, so that the client's default does not
+	 * apply.
+	 * @return true when {@link Builder#timeout(Duration)} or {@link Builder#noTimeout()} was
+	 * called
+	 */
+	public boolean isTimeoutSet() {
+		return this.timeout != null;
+	}
+
+	/**
+	 * The timeout that applies to the call.
+	 * @param defaultTimeout the client's default for calls that set none
+	 * @return the timeout; zero for none
+	 */
+	public Duration effectiveTimeout(Duration defaultTimeout) {
+		return (this.timeout != null) ? this.timeout : defaultTimeout;
+	}
+
+	/**
+	 * Whether the procedure may run twice without harm, so that the call may be sent again
+	 * after a transport loss.
+	 * @return true when idempotent (default false)
+	 */
+	public boolean idempotent() {
+		return this.idempotent;
 	}
 
 	/**
@@ -89,9 +127,19 @@ public final class CallOptions {
 	 * @return a new map
 	 */
 	public Map<String, Object> toWire(boolean receiveProgress) {
+		return toWire(receiveProgress, timeout());
+	}
+
+	/**
+	 * The CALL options dictionary with the timeout that applies.
+	 * @param receiveProgress whether progressive results are requested
+	 * @param effectiveTimeout the timeout to send; zero for none
+	 * @return a new map
+	 */
+	public Map<String, Object> toWire(boolean receiveProgress, Duration effectiveTimeout) {
 		Map<String, Object> options = new LinkedHashMap<>(this.extra);
-		if (!this.timeout.isZero()) {
-			options.put("timeout", this.timeout.toMillis());
+		if (!effectiveTimeout.isZero()) {
+			options.put("timeout", effectiveTimeout.toMillis());
 		}
 		if (this.discloseMe != null) {
 			options.put("disclose_me", this.discloseMe);
@@ -107,7 +155,9 @@ public final class CallOptions {
 	 */
 	public static final class Builder {
 
-		private Duration timeout = Duration.ZERO;
+		private @Nullable Duration timeout;
+
+		private boolean idempotent;
 
 		private @Nullable Boolean discloseMe;
 
@@ -119,8 +169,8 @@ public final class CallOptions {
 		}
 
 		/**
-		 * The call timeout (default zero: none).
-		 * @param timeout zero or a duration of at least one millisecond
+		 * The call timeout (default: the client's {@link ClientLimits#defaultCallTimeout()}).
+		 * @param timeout zero (none) or a duration of at least one millisecond
 		 * @return this builder
 		 */
 		public Builder timeout(Duration timeout) {
@@ -128,6 +178,25 @@ public final class CallOptions {
 				throw new IllegalArgumentException("call timeout must be zero (none) or at least 1 ms, got " + timeout);
 			}
 			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Wait for the result without a deadline, whatever the client's default timeout.
+		 * @return this builder
+		 */
+		public Builder noTimeout() {
+			this.timeout = Duration.ZERO;
+			return this;
+		}
+
+		/**
+		 * Mark the call idempotent: it may be sent again after a transport loss.
+		 * @param idempotent the flag
+		 * @return this builder
+		 */
+		public Builder idempotent(boolean idempotent) {
+			this.idempotent = idempotent;
 			return this;
 		}
 

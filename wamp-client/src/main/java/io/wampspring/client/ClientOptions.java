@@ -56,6 +56,12 @@ public final class ClientOptions {
 
 	private final ReconnectOptions reconnect;
 
+	private final ClientLimits limits;
+
+	private final Scheduler eventScheduler;
+
+	private final boolean includeExceptionMessages;
+
 	private ClientOptions(Builder builder) {
 		this.transport = builder.transport;
 		this.realm = builder.realm;
@@ -70,6 +76,9 @@ public final class ClientOptions {
 		this.goodbyeTimeout = builder.goodbyeTimeout;
 		this.defaultErrorUri = builder.defaultErrorUri;
 		this.reconnect = builder.reconnect;
+		this.limits = builder.limits;
+		this.eventScheduler = builder.eventScheduler;
+		this.includeExceptionMessages = builder.includeExceptionMessages;
 	}
 
 	/**
@@ -111,6 +120,9 @@ public final class ClientOptions {
 		builder.goodbyeTimeout = this.goodbyeTimeout;
 		builder.defaultErrorUri = this.defaultErrorUri;
 		builder.reconnect = this.reconnect;
+		builder.limits = this.limits;
+		builder.eventScheduler = this.eventScheduler;
+		builder.includeExceptionMessages = this.includeExceptionMessages;
 		return builder;
 	}
 
@@ -220,6 +232,34 @@ public final class ClientOptions {
 		return this.reconnect;
 	}
 
+	/**
+	 * The bounds of time and memory.
+	 * @return the limits
+	 */
+	public ClientLimits limits() {
+		return this.limits;
+	}
+
+	/**
+	 * Where state events ({@link WampClient#stateEvents()}) are delivered: never an I/O or
+	 * {@code parallel} thread, so that a listener may block.
+	 * @return the scheduler
+	 */
+	public Scheduler eventScheduler() {
+		return this.eventScheduler;
+	}
+
+	/**
+	 * Whether the message of a handler exception that carries no WAMP URI is sent to the
+	 * caller. When false (the default) the caller receives the {@link #defaultErrorUri()} and
+	 * a correlation id that the callee's log line names; messages may hold SQL, host or user
+	 * names that should not cross the trust boundary.
+	 * @return true to send exception messages
+	 */
+	public boolean includeExceptionMessages() {
+		return this.includeExceptionMessages;
+	}
+
 	@Override
 	public String toString() {
 		return "ClientOptions[transport=" + this.transport.describe() + ", realm=" + this.realm + ", authid="
@@ -251,6 +291,12 @@ public final class ClientOptions {
 		private String defaultErrorUri = DEFAULT_ERROR_URI;
 
 		private ReconnectOptions reconnect = ReconnectOptions.defaults();
+
+		private ClientLimits limits = ClientLimits.defaults();
+
+		private Scheduler eventScheduler = Schedulers.boundedElastic();
+
+		private boolean includeExceptionMessages;
 
 		private Builder(WampTransport transport, String realm) {
 			this.transport = Objects.requireNonNull(transport, "transport");
@@ -375,6 +421,38 @@ public final class ClientOptions {
 		 */
 		public Builder reconnect(ReconnectOptions reconnect) {
 			this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
+			return this;
+		}
+
+		/**
+		 * The bounds of time and memory (default {@link ClientLimits#defaults()}).
+		 * @param limits the limits
+		 * @return this builder
+		 */
+		public Builder limits(ClientLimits limits) {
+			this.limits = Objects.requireNonNull(limits, "limits");
+			return this;
+		}
+
+		/**
+		 * Where state events are delivered (default {@code Schedulers.boundedElastic()}, where
+		 * a listener may block). Must not be an I/O or {@code parallel} scheduler.
+		 * @param scheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder eventScheduler(Scheduler scheduler) {
+			this.eventScheduler = Objects.requireNonNull(scheduler, "scheduler");
+			return this;
+		}
+
+		/**
+		 * Whether the message of a handler exception without a WAMP URI is sent to the caller
+		 * (default false: the URI and a correlation id only).
+		 * @param include true to send messages
+		 * @return this builder
+		 */
+		public Builder includeExceptionMessages(boolean include) {
+			this.includeExceptionMessages = include;
 			return this;
 		}
 
