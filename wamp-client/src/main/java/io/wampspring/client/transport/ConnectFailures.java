@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLException;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -47,21 +50,31 @@ final class ConnectFailures {
 	 * @param address the router address
 	 * @param timeout the connect timeout
 	 * @param secure whether TLS is used, for the messages
-	 * @param start starts connecting and emits the connection to the sink once usable
-	 * @return the connection
+	 * @param start starts connecting, hands the channel it opens to the consumer, and emits
+	 * the connection to the sink once usable
+	 * @return the connection; when it fails, times out or is canceled, the channel it opened
+	 * is closed, so that no socket outlives its attempt
 	 */
 	static Mono<WampConnection> open(String transport, String address, Duration timeout, boolean secure,
-			Function<Sinks.One<WampConnection>, Disposable> start) {
+			BiFunction<Sinks.One<WampConnection>, Consumer<Channel>, Disposable> start) {
 		return Mono.defer(() -> {
 			Sinks.One<WampConnection> opened = Sinks.one();
-			Disposable handle = start.apply(opened);
+			AtomicReference<@Nullable Channel> channel = new AtomicReference<>();
+			Disposable handle = start.apply(opened, channel::set);
+			Runnable giveUp = () -> {
+				handle.dispose();
+				Channel ch = channel.get();
+				if (ch != null) {
+					ch.close();
+				}
+			};
 			return opened.asMono()
 				.timeout(timeout,
 						Mono.error(() -> new TimeoutException("no " + transport + " connection to " + address + " within "
 								+ timeout.toMillis() + " ms")))
 				.onErrorMap((error) -> describe(transport, address, secure, error))
-				.doOnError((error) -> handle.dispose())
-				.doOnCancel(handle::dispose);
+				.doOnError((error) -> giveUp.run())
+				.doOnCancel(giveUp);
 		});
 	}
 

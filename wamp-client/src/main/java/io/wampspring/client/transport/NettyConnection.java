@@ -10,8 +10,11 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.wampspring.core.WampProtocolException;
+import io.wampspring.core.WampUris;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
@@ -41,20 +44,21 @@ abstract class NettyConnection implements WampConnection {
 
 	private final boolean secure;
 
+	// the event loop emits one message at a time and the session consumes it at once; reading
+	// stops (auto-read off) when the session's own high-water mark is reached
 	private final Sinks.Many<WampMessage> inbound = Sinks.many().unicast().onBackpressureBuffer();
+
+	private final Sinks.Many<WampProtocolException> unreadable = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final AtomicBoolean open = new AtomicBoolean(true);
 
 	volatile @Nullable Channel channel;
 
+	private volatile @Nullable FrameSubscriber<?> frames;
+
 	private volatile boolean failed;
 
 	private volatile @Nullable String closeReason;
-
-	private @Nullable ScheduledFuture<?> pinger;
-
-	// when the last frame (of any kind, pongs included) arrived; only touched on the event loop
-	private long lastFrameNanos = System.nanoTime();
 
 	NettyConnection(String transport, String address, WampCodec codec, boolean secure, NettyInbound in) {
 		this.transport = transport;
@@ -93,34 +97,39 @@ abstract class NettyConnection implements WampConnection {
 	 */
 	abstract void closeChannel(Channel ch);
 
-	// Runs on the event loop. A router that sent nothing, not even a pong, for two ping
-	// intervals is gone (a silent network failure): close, so that reconnect logic applies.
+	// Runs on the event loop. Netty's idle handler sees every read, pongs included: after one
+	// silent interval it pings, and a router that stays silent for a second interval is gone
+	// (a silent network failure), so the connection closes and reconnect logic applies.
 	void startPinging(Duration interval) {
 		Channel ch = this.channel;
 		long millis = interval.toMillis();
 		if (ch != null && millis > 0) {
-			this.pinger = ch.eventLoop().scheduleAtFixedRate(() -> ping(ch, millis), millis, millis, TimeUnit.MILLISECONDS);
+			ch.pipeline().addFirst("wampKeepAlive", new KeepAlive(millis));
 		}
 	}
 
-	private void ping(Channel ch, long intervalMillis) {
-		if (!ch.isActive()) {
-			return;
+	private final class KeepAlive extends IdleStateHandler {
+
+		private final long intervalMillis;
+
+		KeepAlive(long intervalMillis) {
+			super(intervalMillis, 0, 0, TimeUnit.MILLISECONDS);
+			this.intervalMillis = intervalMillis;
 		}
-		long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.lastFrameNanos);
-		if (silentMillis > 2 * intervalMillis) {
-			logger.warn("no frame (not even a pong) from {} for {} ms, closing the connection", this.address,
-					silentMillis);
-			this.closeReason = "no pong from the router for " + silentMillis + " ms";
+
+		@Override
+		protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent event) {
+			Channel ch = ctx.channel();
+			if (event.isFirst()) {
+				ch.writeAndFlush(pingFrame(ch));
+				return;
+			}
+			logger.warn("no frame (not even a pong) from {} for {} ms, closing the connection", NettyConnection.this.address,
+					2 * this.intervalMillis);
+			NettyConnection.this.closeReason = "no pong from the router for " + 2 * this.intervalMillis + " ms";
 			ch.close();
-			return;
 		}
-		ch.writeAndFlush(pingFrame(ch));
-	}
 
-	/** Note that a frame arrived (any frame counts as liveness). */
-	void frameArrived() {
-		this.lastFrameNanos = System.nanoTime();
 	}
 
 	/**
@@ -137,6 +146,11 @@ abstract class NettyConnection implements WampConnection {
 			message = this.codec.decode(new ByteBufInputStream(content));
 		}
 		catch (WampProtocolException ex) {
+			if (ex.requestId() != 0 && !WampUris.PROTOCOL_VIOLATION.equals(ex.errorUri())) {
+				// the frame and the message's structure were fine: only this message is bad
+				this.unreadable.tryEmitNext(ex);
+				return;
+			}
 			fail(ex);
 			return;
 		}
@@ -171,13 +185,10 @@ abstract class NettyConnection implements WampConnection {
 		return this.closeReason;
 	}
 
-	/** The connection is gone: stop pinging and end the inbound Flux. */
+	/** The connection is gone: end the inbound Flux. */
 	void closed() {
 		this.open.set(false);
-		ScheduledFuture<?> p = this.pinger;
-		if (p != null) {
-			p.cancel(false);
-		}
+		this.unreadable.tryEmitComplete();
 		String reason = this.closeReason;
 		if (reason != null) {
 			this.inbound.tryEmitError(new IOException(reason));
@@ -190,6 +201,41 @@ abstract class NettyConnection implements WampConnection {
 	@Override
 	public Flux<WampMessage> inbound() {
 		return this.inbound.asFlux();
+	}
+
+	@Override
+	public Flux<WampProtocolException> unreadable() {
+		return this.unreadable.asFlux();
+	}
+
+	/**
+	 * Consume the transport's frames with bounded demand, so that
+	 * {@link #pauseReading(boolean)} stops reading: Reactor Netty reads from the socket only
+	 * while there is demand, and the router then meets TCP flow control.
+	 * @param <T> the frame type
+	 * @param frames the frames
+	 * @param onFrame what to do with each frame, on the event loop
+	 * @return a Mono that completes or errors with the frames
+	 */
+	<T> Mono<Void> consume(Flux<T> frames, java.util.function.Consumer<T> onFrame) {
+		FrameSubscriber<T> subscriber = new FrameSubscriber<>(onFrame);
+		this.frames = subscriber;
+		frames.subscribe(subscriber);
+		return subscriber.done.asMono();
+	}
+
+	@Override
+	public void pauseReading(boolean paused) {
+		FrameSubscriber<?> subscriber = this.frames;
+		if (subscriber != null) {
+			subscriber.pause(paused);
+		}
+	}
+
+	@Override
+	public boolean isWritable() {
+		Channel ch = this.channel;
+		return ch != null && ch.isWritable();
 	}
 
 	@Override
@@ -255,6 +301,70 @@ abstract class NettyConnection implements WampConnection {
 	@Override
 	public boolean isSecure() {
 		return this.secure;
+	}
+
+	/**
+	 * Requests frames in batches and holds the next batch back while reading is paused.
+	 */
+	private static final class FrameSubscriber<T> extends reactor.core.publisher.BaseSubscriber<T> {
+
+		private static final int BATCH = 64;
+
+		private final java.util.function.Consumer<T> onFrame;
+
+		final Sinks.Empty<Void> done = Sinks.empty();
+
+		// frames consumed since the last request; replenished at half a batch unless paused
+		private final java.util.concurrent.atomic.AtomicInteger consumed = new java.util.concurrent.atomic.AtomicInteger();
+
+		private volatile boolean paused;
+
+		FrameSubscriber(java.util.function.Consumer<T> onFrame) {
+			this.onFrame = onFrame;
+		}
+
+		@Override
+		protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+			request(BATCH);
+		}
+
+		@Override
+		protected void hookOnNext(T frame) {
+			this.onFrame.accept(frame);
+			if (this.consumed.incrementAndGet() >= BATCH / 2 && !this.paused) {
+				replenish();
+			}
+		}
+
+		void pause(boolean pause) {
+			this.paused = pause;
+			if (!pause) {
+				replenish();
+			}
+		}
+
+		private void replenish() {
+			int n = this.consumed.getAndSet(0);
+			if (n > 0) {
+				request(n);
+			}
+		}
+
+		@Override
+		protected void hookOnComplete() {
+			this.done.tryEmitEmpty();
+		}
+
+		@Override
+		protected void hookOnError(Throwable error) {
+			this.done.tryEmitError(error);
+		}
+
+		@Override
+		protected void hookOnCancel() {
+			this.done.tryEmitEmpty();
+		}
+
 	}
 
 }

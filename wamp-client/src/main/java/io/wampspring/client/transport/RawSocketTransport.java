@@ -118,7 +118,7 @@ public final class RawSocketTransport implements WampTransport {
 
 	@Override
 	public String describe() {
-		return this.uri.toString();
+		return RedactedUrls.redact(this.uri);
 	}
 
 	@Override
@@ -130,10 +130,10 @@ public final class RawSocketTransport implements WampTransport {
 		WampCodec codec = this.serializers.get(index);
 		return connect(codec).onErrorResume(UnsupportedSerializer.class, (error) -> {
 			if (index + 1 < this.serializers.size()) {
-				logger.debug("router at {} does not support {}, trying the next serializer", this.uri, codec.subprotocol());
+				logger.debug("router at {} does not support {}, trying the next serializer", RedactedUrls.redact(this.uri), codec.subprotocol());
 				return connect(index + 1);
 			}
-			return Mono.error(new WampTransportException("RawSocket", this.uri.toString(),
+			return Mono.error(new WampTransportException("RawSocket", RedactedUrls.redact(this.uri),
 					"the router answered the RawSocket handshake with error 'serializer unsupported' for each offered"
 							+ " serializer: it supports none of " + this.serializers.stream().map(WampCodec::subprotocol).toList(),
 					null));
@@ -145,8 +145,9 @@ public final class RawSocketTransport implements WampTransport {
 	}
 
 	private Mono<WampConnection> connect(WampCodec codec) {
-		return ConnectFailures.open("RawSocket", this.uri.toString(), this.connectTimeout, isSecure(),
-				(opened) -> this.tcpClient.handle((in, out) -> new Connection(in, codec, opened).receive())
+		return ConnectFailures.open("RawSocket", RedactedUrls.redact(this.uri), this.connectTimeout, isSecure(),
+				(opened, opening) -> this.tcpClient.doOnChannelInit((observer, channel, address) -> opening.accept(channel))
+					.handle((in, out) -> new Connection(in, codec, opened).receive())
 					.connect()
 					.subscribe(null, opened::tryEmitError));
 	}
@@ -172,7 +173,7 @@ public final class RawSocketTransport implements WampTransport {
 		private volatile int routerMaxMessageSize = 1 << 24;
 
 		Connection(NettyInbound in, WampCodec codec, Sinks.One<WampConnection> opened) {
-			super("RawSocket", RawSocketTransport.this.uri.toString(), codec, RawSocketTransport.this.isSecure(), in);
+			super("RawSocket", RedactedUrls.redact(RawSocketTransport.this.uri), codec, RawSocketTransport.this.isSecure(), in);
 			this.in = in;
 			this.opened = opened;
 			Channel ch = this.channel;
@@ -184,9 +185,7 @@ public final class RawSocketTransport implements WampTransport {
 		}
 
 		Mono<Void> receive() {
-			return this.in.receiveObject()
-				.doOnNext(this::onObject)
-				.then()
+			return consume(this.in.receiveObject(), this::onObject)
 				.doOnError((failure) -> {
 					// the frame decoder's errors arrive wrapped in Netty's DecoderException
 					Throwable error = (failure.getCause() instanceof WampProtocolException) ? failure.getCause() : failure;
@@ -209,7 +208,6 @@ public final class RawSocketTransport implements WampTransport {
 
 		// Runs on the event loop.
 		private void onObject(Object object) {
-			frameArrived();
 			if (object instanceof RawSocketFrameDecoder.Handshake handshake) {
 				onHandshake(handshake);
 			}
@@ -323,17 +321,17 @@ public final class RawSocketTransport implements WampTransport {
 				case "tcp", "tcps" -> {
 					if (this.uri.getHost() == null || this.uri.getPort() < 0) {
 						throw new IllegalArgumentException(
-								"a RawSocket URL needs a host and a port, such as tcp://localhost:8081, got '" + url + "'");
+								"a RawSocket URL needs a host and a port, such as tcp://localhost:8081, got '" + RedactedUrls.redact(url) + "'");
 					}
 				}
 				case "unix" -> {
 					if (this.uri.getPath() == null || this.uri.getPath().isEmpty()) {
 						throw new IllegalArgumentException(
-								"a Unix socket URL needs a path, such as unix:///run/wamp.sock, got '" + url + "'");
+								"a Unix socket URL needs a path, such as unix:///run/wamp.sock, got '" + RedactedUrls.redact(url) + "'");
 					}
 				}
 				default -> throw new IllegalArgumentException(
-						"a RawSocket URL must start with tcp://, tcps:// or unix://, got '" + url + "'");
+						"a RawSocket URL must start with tcp://, tcps:// or unix://, got '" + RedactedUrls.redact(url) + "'");
 			}
 		}
 

@@ -34,7 +34,7 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> {
 			this.uri = URI.create(url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("not a valid " + transport + " URL: '" + url + "'", ex);
+			throw new IllegalArgumentException("not a valid " + transport + " URL: '" + RedactedUrls.redact(url) + "'", ex);
 		}
 	}
 

@@ -23,6 +23,36 @@ public interface WampConnection {
 	Flux<WampMessage> inbound();
 
 	/**
+	 * Messages whose framing and structure were readable but one of whose values the
+	 * serializer could not map (a {@link io.wampspring.core.WampProtocolException} with a
+	 * {@link io.wampspring.core.WampProtocolException#requestId()} and an error URI other
+	 * than {@code wamp.error.protocol_violation}). Only that message is bad: the session
+	 * answers it (an INVOCATION with ERROR, a RESULT fails its call) and goes on. Emitted on
+	 * the I/O thread, in order with {@link #inbound()}.
+	 * @return a Flux for a single subscriber; empty by default
+	 */
+	default Flux<io.wampspring.core.WampProtocolException> unreadable() {
+		return Flux.empty();
+	}
+
+	/**
+	 * Stop or resume reading from the router (inbound backpressure: the router then sees
+	 * TCP flow control). Idempotent; no-op by default.
+	 * @param paused true to stop reading, false to resume
+	 */
+	default void pauseReading(boolean paused) {
+	}
+
+	/**
+	 * Whether the connection accepts writes without queueing beyond its write buffer's
+	 * high-water mark.
+	 * @return true by default
+	 */
+	default boolean isWritable() {
+		return true;
+	}
+
+	/**
 	 * Write a message.
 	 * @param message the message
 	 * @return a Mono that completes when the message was written to the transport, or errors

@@ -26,7 +26,7 @@ public final class WampTransports {
 			case "ws", "wss" -> WebSocketTransport.builder(url).build();
 			case "tcp", "tcps", "unix" -> RawSocketTransport.builder(url).build();
 			default -> throw new IllegalArgumentException(
-					"a router URL must start with ws://, wss://, tcp://, tcps:// or unix://, got '" + url + "'");
+					"a router URL must start with ws://, wss://, tcp://, tcps:// or unix://, got '" + RedactedUrls.redact(url) + "'");
 		};
 	}
 

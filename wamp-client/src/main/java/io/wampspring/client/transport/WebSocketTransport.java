@@ -163,14 +163,15 @@ public final class WebSocketTransport implements WampTransport {
 
 	@Override
 	public String describe() {
-		return this.uri.toString();
+		return RedactedUrls.redact(this.uri);
 	}
 
 	@Override
 	public Mono<WampConnection> connect() {
-		return ConnectFailures.open("WebSocket", this.uri.toString(), this.connectTimeout, isSecure(this.uri),
-				(opened) -> this.httpClient
+		return ConnectFailures.open("WebSocket", RedactedUrls.redact(this.uri), this.connectTimeout, isSecure(this.uri),
+				(opened, opening) -> this.httpClient
 					.doOnChannelInit((observer, channel, address) -> {
+						opening.accept(channel);
 						ChannelPipeline pipeline = channel.pipeline();
 						if (pipeline.get(NettyPipeline.ReactiveBridge) != null) {
 							pipeline.addBefore(NettyPipeline.ReactiveBridge, "wampTlsFailures",
@@ -185,7 +186,7 @@ public final class WebSocketTransport implements WampTransport {
 					.handle((in, out) -> {
 					WampCodec codec = WampCodecs.bySubprotocol(in.selectedSubprotocol());
 					if (codec == null || !this.serializers.contains(codec)) {
-						return Mono.error(new WampTransportException("WebSocket", this.uri.toString(),
+						return Mono.error(new WampTransportException("WebSocket", RedactedUrls.redact(this.uri),
 								"the router accepted none of the offered WebSocket subprotocols " + offered()
 										+ " (it chose '" + in.selectedSubprotocol() + "')",
 								null));
@@ -211,23 +212,19 @@ public final class WebSocketTransport implements WampTransport {
 		private final WebsocketInbound in;
 
 		Connection(WebsocketInbound in, WampCodec codec) {
-			super("WebSocket", WebSocketTransport.this.uri.toString(), codec, WebSocketTransport.isSecure(WebSocketTransport.this.uri), in);
+			super("WebSocket", RedactedUrls.redact(WebSocketTransport.this.uri), codec, WebSocketTransport.isSecure(WebSocketTransport.this.uri), in);
 			this.in = in;
 			startPinging(WebSocketTransport.this.pingInterval);
 		}
 
 		Mono<Void> receive() {
-			return this.in.aggregateFrames(WebSocketTransport.this.maxFrameSize)
-				.receiveFrames()
-				.doOnNext(this::onFrame)
-				.then()
+			return consume(this.in.aggregateFrames(WebSocketTransport.this.maxFrameSize).receiveFrames(), this::onFrame)
 				.doOnError((error) -> closing((error.getMessage() != null) ? error.getMessage() : error.toString()))
 				.doFinally((signal) -> closed());
 		}
 
 		// Runs on the event loop; the frame's buffer is released by Reactor Netty after this returns.
 		private void onFrame(WebSocketFrame frame) {
-			frameArrived();
 			if (frame instanceof PingWebSocketFrame) {
 				Channel ch = this.channel;
 				if (ch != null) {
@@ -277,10 +274,10 @@ public final class WebSocketTransport implements WampTransport {
 			String scheme = scheme();
 			if (!scheme.equals("ws") && !scheme.equals("wss")) {
 				throw new IllegalArgumentException(
-						"a WebSocket URL must start with ws:// or wss://, got '" + url + "'");
+						"a WebSocket URL must start with ws:// or wss://, got '" + RedactedUrls.redact(url) + "'");
 			}
 			if (this.uri.getHost() == null) {
-				throw new IllegalArgumentException("the WebSocket URL '" + url + "' has no host");
+				throw new IllegalArgumentException("the WebSocket URL '" + RedactedUrls.redact(url) + "' has no host");
 			}
 		}
 
