@@ -1,21 +1,21 @@
 package io.wampspring.client;
 
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.wampspring.client.session.ClientSession;
 import io.wampspring.client.session.EventTarget;
+import io.wampspring.client.session.InboundPressure;
 import io.wampspring.core.message.Dicts;
 import io.wampspring.core.message.Event;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * The local subscriptions that share one router subscription (same topic and options).
+ * Bound and unbound only by the client's serialized commands; read by the I/O thread.
  */
 final class SubscriptionGroup implements EventTarget {
 
@@ -30,10 +30,6 @@ final class SubscriptionGroup implements EventTarget {
 	private volatile @Nullable ClientSession session;
 
 	private volatile long subscriptionId;
-
-	private @Nullable Mono<Long> inflight;
-
-	private @Nullable ClientSession inflightSession;
 
 	SubscriptionGroup(Key key, Scheduler scheduler) {
 		this.key = key;
@@ -70,55 +66,41 @@ final class SubscriptionGroup implements EventTarget {
 		return this.locals.isEmpty();
 	}
 
-	/**
-	 * Make sure the group is subscribed in a session; concurrent callers share one SUBSCRIBE.
-	 */
-	synchronized Mono<Long> subscribeIn(ClientSession target) {
-		if (this.session == target && target.isJoined()) {
-			return Mono.just(this.subscriptionId);
-		}
-		if (this.inflight == null || this.inflightSession != target) {
-			this.inflightSession = target;
-			this.inflight = target.subscribe(this.key.topic(), this.key.options(), this)
-				.doOnNext((id) -> bind(target, id))
-				.doOnError((error) -> clearInflight(target))
-				.cache();
-		}
-		return this.inflight;
+	boolean isEmpty() {
+		return this.locals.isEmpty();
 	}
 
-	private synchronized void bind(ClientSession target, long id) {
+	/**
+	 * Whether the group is subscribed in a session.
+	 */
+	boolean isBoundTo(ClientSession target) {
+		return this.session == target && target.isJoined();
+	}
+
+	void bind(ClientSession target, long id) {
 		this.session = target;
 		this.subscriptionId = id;
-		this.inflight = null;
-		this.inflightSession = null;
 	}
 
-	private synchronized void clearInflight(ClientSession target) {
-		if (this.inflightSession == target) {
-			this.inflight = null;
-			this.inflightSession = null;
-		}
-	}
-
-	Mono<Void> unsubscribeIn(ClientSession current) {
+	/**
+	 * Forget the router subscription.
+	 * @return the id it had in the session, or 0 when it was not subscribed there
+	 */
+	long unbind(@Nullable ClientSession current) {
 		ClientSession boundTo = this.session;
 		long id = this.subscriptionId;
 		this.session = null;
 		this.subscriptionId = 0;
-		if (boundTo != current || id == 0) {
-			return Mono.empty();
-		}
-		return current.unsubscribe(id);
+		return (current != null && boundTo == current) ? id : 0;
 	}
 
 	@Override
-	public void dispatch(Event event) {
+	public void dispatch(Event event, InboundPressure pressure) {
 		String concrete = Dicts.string(event.details(), "topic");
 		WampEvent wampEvent = new WampEvent((concrete != null) ? concrete : this.key.topic(), event.publication(),
 				event.args(), event.kwargs(), event.details());
 		for (SubscriptionHandle handle : this.locals) {
-			handle.deliver(wampEvent);
+			handle.deliver(wampEvent, pressure);
 		}
 	}
 
@@ -129,10 +111,6 @@ final class SubscriptionGroup implements EventTarget {
 		catch (RuntimeException ex) {
 			logger.warn("event handler for '{}' failed: {}", event.topic(), ex.toString());
 		}
-	}
-
-	static void dropped(WampEvent event, RejectedExecutionException ex) {
-		logger.debug("dropping an event of '{}': the handler scheduler rejected it ({})", event.topic(), ex.toString());
 	}
 
 	/**

@@ -1,13 +1,17 @@
 package io.wampspring.client;
 
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.wampspring.client.session.InboundPressure;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * The {@link Subscription} the application holds. Its events run one at a time, in order,
- * on its own worker of the handler scheduler.
+ * on its own worker of the handler scheduler; at most
+ * {@link ClientLimits#eventBuffer()} of them wait, and a newer one that does not fit is
+ * dropped and counted.
  */
 final class SubscriptionHandle implements Subscription {
 
@@ -18,6 +22,8 @@ final class SubscriptionHandle implements Subscription {
 	private final EventHandler handler;
 
 	private final Scheduler.Worker worker;
+
+	private final AtomicInteger waiting = new AtomicInteger();
 
 	private volatile boolean active = true;
 
@@ -32,25 +38,46 @@ final class SubscriptionHandle implements Subscription {
 		return this.group;
 	}
 
-	void deliver(WampEvent event) {
-		if (this.active) {
-			try {
-				this.worker.schedule(() -> {
+	void deliver(WampEvent event, InboundPressure pressure) {
+		if (!this.active) {
+			return;
+		}
+		int buffer = this.client.options().limits().eventBuffer();
+		if (this.waiting.incrementAndGet() > buffer) {
+			this.waiting.decrementAndGet();
+			this.client.eventDropped(event.topic(), buffer);
+			return;
+		}
+		pressure.acquire();
+		try {
+			this.worker.schedule(() -> {
+				try {
 					if (this.active) {
 						SubscriptionGroup.runHandler(this.handler, event);
 					}
-				});
-			}
-			catch (RejectedExecutionException ex) {
-				// unsubscribed meanwhile (worker disposed) or the scheduler was shut down
-				SubscriptionGroup.dropped(event, ex);
-			}
+				}
+				finally {
+					pressure.release();
+					if (this.waiting.decrementAndGet() == 0 && !this.active) {
+						this.worker.dispose();
+					}
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// unsubscribed meanwhile (worker disposed) or the scheduler was shut down
+			this.waiting.decrementAndGet();
+			pressure.release();
 		}
 	}
 
+	// Events already queued still run (skipping the handler) so that the session's
+	// backpressure count is released; the worker goes when the last one ran.
 	void deactivate() {
 		this.active = false;
-		this.worker.dispose();
+		if (this.waiting.get() == 0) {
+			this.worker.dispose();
+		}
 	}
 
 	@Override

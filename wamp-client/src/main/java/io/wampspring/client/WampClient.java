@@ -2,20 +2,22 @@ package io.wampspring.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.client.auth.WampAuthenticationException;
+import io.wampspring.client.reconnect.CommandQueue;
 import io.wampspring.client.reconnect.ReconnectOptions;
+import io.wampspring.client.reconnect.ReconnectSupervisor;
 import io.wampspring.client.reconnect.SessionState;
 import io.wampspring.client.reconnect.SessionStateEvent;
 import io.wampspring.client.reconnect.SessionStateMachine;
 import io.wampspring.client.session.ClientSession;
+import io.wampspring.client.session.RateLimitedLog;
 import io.wampspring.client.session.SessionEnd;
 import io.wampspring.client.session.SessionListener;
 import io.wampspring.core.WampException;
@@ -35,12 +37,21 @@ import reactor.core.scheduler.Schedulers;
  * A reactive WAMP v2 client: one session to one realm of one router, with RPC (caller and
  * callee), PubSub (publisher and subscriber), authentication and automatic reconnection.
  * <p>
- * Registrations and subscriptions survive reconnects: after every rejoin the client
- * restores them and the handles stay valid. While the client is not joined, requests fail
- * at once with {@link WampUris#NOT_CONNECTED}; when the transport is lost, every pending
- * request fails with {@link WampUris#TRANSPORT_LOST}. Handlers run on
- * {@link ClientOptions#handlerScheduler()} and request outcomes are delivered on
- * {@link ClientOptions#resultScheduler()}, never on the I/O thread. Thread safe.
+ * The client is one ordered state machine: every command that changes its state (connect,
+ * adopt a joined session and restore into it, register, unregister, subscribe, unsubscribe,
+ * handle a lost session, retry, close) runs through one serialized {@link CommandQueue}, so
+ * no command sees a half-restored client. Reconnect is a {@link ReconnectSupervisor}: a
+ * Reactor {@code Retry} around one attempt (open the transport, join within the join
+ * timeout, restore), started again when the session it produced is lost.
+ * <p>
+ * Registrations and subscriptions survive reconnects behind stable handles; a restore that
+ * fails for some of them leaves the client {@link SessionState#DEGRADED} (see
+ * {@link #missing()}) and is retried. While the client is not joined, requests fail at once
+ * with {@link WampUris#NOT_CONNECTED}; when the transport is lost, every pending request
+ * fails with {@link WampUris#TRANSPORT_LOST}. Every wait and queue is bounded by
+ * {@link ClientLimits}. Handlers run on {@link ClientOptions#handlerScheduler()}, request
+ * outcomes are delivered on {@link ClientOptions#resultScheduler()} and state events on
+ * {@link ClientOptions#eventScheduler()}, never on the I/O thread. Thread safe.
  *
  * <pre class="code">
  * WampClient client = WampClient.create(ClientOptions.builder("ws://localhost:8080/ws", "realm1").build());
@@ -59,30 +70,35 @@ public final class WampClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(WampClient.class);
 
-	// replaced only by reconnect(ClientOptions, Duration), between a close and a connect
+	/** State changes that may wait their turn; far more than an application makes at once. */
+	private static final int COMMAND_QUEUE_CAPACITY = 10_000;
+
+	// replaced only by reconnect(ClientOptions, Duration), in a command between a close and a connect
 	private volatile ClientOptions options;
 
 	private final SessionStateMachine stateMachine;
 
-	private final Object lock = new Object();
+	private final CommandQueue commands = new CommandQueue(COMMAND_QUEUE_CAPACITY);
 
 	private final Set<RegistrationHandle> registrations = ConcurrentHashMap.newKeySet();
 
 	private final Map<SubscriptionGroup.Key, SubscriptionGroup> subscriptionGroups = new ConcurrentHashMap<>();
 
+	private final RateLimitedLog droppedEvents = new RateLimitedLog(logger);
+
+	// the fields below are written only by commands; volatile so that any thread may read them
+
 	private volatile @Nullable ClientSession session;
 
-	private @Nullable Disposable attempt;
+	// whether the application wants the client connected; close() also clears it at once
+	private volatile boolean wanted;
 
-	private @Nullable Disposable timer;
+	// the running supervisor's attempt, if any; close() also disposes it at once
+	private volatile @Nullable Disposable supervision;
 
-	private int retries;
+	private volatile Sinks.One<SessionInfo> nextJoin = Sinks.one();
 
-	private volatile int lastRestored;
-
-	private boolean stopped = true;
-
-	private Sinks.@Nullable One<SessionInfo> firstJoin;
+	private volatile List<String> missing = List.of();
 
 	private WampClient(ClientOptions options) {
 		this.options = options;
@@ -122,12 +138,12 @@ public final class WampClient {
 
 	/**
 	 * Every state change, starting with the current state (replayed to each new subscriber),
-	 * delivered on {@link ClientOptions#resultScheduler()}.
+	 * delivered in order on {@link ClientOptions#eventScheduler()}, where a listener may
+	 * block.
 	 * @return a hot Flux of state events
 	 */
 	public Flux<SessionStateEvent> stateEvents() {
-		// delivered off the client's locks and I/O threads, so a listener may call back into the client
-		return this.stateMachine.events().publishOn(this.options.resultScheduler());
+		return this.stateMachine.events().publishOn(this.options.eventScheduler());
 	}
 
 	/**
@@ -140,12 +156,35 @@ public final class WampClient {
 	}
 
 	/**
-	 * Whether the client is joined.
+	 * Whether the client is joined ({@link SessionState#JOINED} or
+	 * {@link SessionState#DEGRADED}).
 	 * @return true when requests may be sent
 	 */
 	public boolean isJoined() {
 		ClientSession current = this.session;
 		return current != null && current.isJoined();
+	}
+
+	/**
+	 * The registrations and subscriptions the last restore could not bring back, and why;
+	 * empty unless the state is {@link SessionState#DEGRADED}.
+	 * @return descriptions such as {@code registration of 'com.example.add2': wamp.error.not_authorized}
+	 */
+	public List<String> missing() {
+		return this.missing;
+	}
+
+	/**
+	 * How many events were dropped because a subscription handler's buffer
+	 * ({@link ClientLimits#eventBuffer()}) was full.
+	 * @return the count since the client was created
+	 */
+	public long droppedEvents() {
+		return this.droppedEvents.count();
+	}
+
+	void eventDropped(String topic, int buffer) {
+		this.droppedEvents.warn("dropping events of '{}': {} events already wait for its handler", topic, buffer);
 	}
 
 	// ---------------------------------------------------------------- lifecycle
@@ -159,213 +198,226 @@ public final class WampClient {
 	 * last failure when the retries are exhausted
 	 */
 	public Mono<SessionInfo> connect() {
-		return Mono.defer(() -> {
-			synchronized (this.lock) {
-				SessionInfo info = sessionInfo();
-				if (info != null && isJoined()) {
-					return Mono.just(info);
-				}
-				if (state() == SessionState.LEAVING) {
-					// a close() is still saying goodbye: connect again once it is done
-					return stateEvents().filter((event) -> event.state() == SessionState.CLOSED)
-						.next()
-						.then(Mono.defer(this::connect));
-				}
-				if (this.stopped) {
-					this.stopped = false;
-					this.retries = 0;
-					this.firstJoin = Sinks.one();
-					Sinks.One<SessionInfo> join = this.firstJoin;
-					startAttempt();
-					return join.asMono();
-				}
-				// already (re)connecting: wait for the next JOINED, or for the client to give up
-				return stateEvents()
-					.filter((event) -> event.state() == SessionState.JOINED || event.state() == SessionState.CLOSED)
-					.next()
-					.flatMap((event) -> {
-						SessionInfo joined = sessionInfo();
-						if (event.state() == SessionState.JOINED && joined != null) {
-							return Mono.just(joined);
-						}
-						return Mono.error((event.error() != null) ? event.error()
-								: new WampException(WampUris.NOT_CONNECTED, "the client was closed before it joined"));
-					});
+		return this.commands.submit("connect", () -> {
+			ClientSession current = this.session;
+			SessionInfo info = (current != null && current.isJoined()) ? current.info() : null;
+			if (info != null) {
+				return Mono.just(Mono.just(info));
 			}
-		}).publishOn(this.options.resultScheduler());
+			Mono<SessionInfo> joined = this.nextJoin.asMono();
+			if (!this.wanted) {
+				this.wanted = true;
+				supervise(0, Duration.ZERO);
+			}
+			return Mono.just(joined);
+		}).flatMap((joined) -> joined).publishOn(this.options.resultScheduler());
 	}
 
-	// Called under the lock.
-	private void startAttempt() {
-		if (!this.stateMachine.transition(SessionState.CONNECTING,
-				"connecting to " + this.options.transport().describe() + " (realm '" + this.options.realm() + "')")) {
-			giveUp("cannot connect from state " + state(),
-					new IllegalStateException("cannot connect while the client is " + state()));
-			return;
+	// Command. Start the supervisor: attempts with retries, after an initial delay.
+	private void supervise(int retriesDone, Duration delay) {
+		ReconnectSupervisor supervisor = new ReconnectSupervisor(this.options.reconnect(), Schedulers.parallel());
+		Mono<ClientSession> attempts = supervisor.connect(this::attempt, retriesDone, this::retrying);
+		if (!delay.isZero()) {
+			attempts = Mono.delay(delay, Schedulers.parallel()).then(attempts);
 		}
-		SessionListener listener = (method) -> this.stateMachine.transition(SessionState.AUTHENTICATING,
-				"authenticating to realm '" + this.options.realm() + "' with method '" + method + "'");
-		this.attempt = this.options.transport()
-			.connect()
-			.flatMap((connection) -> {
-				ClientSession candidate = new ClientSession(connection, this.options, listener);
-				candidate.closed().subscribe((end) -> onSessionEnded(candidate, end));
+		this.supervision = attempts.subscribe(null,
+				(error) -> this.commands.submit("give up", () -> giveUp(error)).subscribe(null, (e) -> {
+				}));
+	}
+
+	// One attempt: open the transport, join within the join timeout, then adopt the session
+	// (restore into it) as a command of its own.
+	private Mono<ClientSession> attempt() {
+		ClientOptions attemptOptions = this.options;
+		return Mono.defer(() -> {
+			this.stateMachine.transition(SessionState.CONNECTING, "connecting to "
+					+ attemptOptions.transport().describe() + " (realm '" + attemptOptions.realm() + "')");
+			SessionListener listener = (method) -> this.stateMachine.transition(SessionState.AUTHENTICATING,
+					"authenticating to realm '" + attemptOptions.realm() + "' with method '" + method + "'");
+			return attemptOptions.transport().connect().flatMap((connection) -> {
+				ClientSession candidate = new ClientSession(connection, attemptOptions, listener);
 				return candidate.join()
-					.then(Mono.defer(() -> restore(candidate)))
-					.map((restored) -> {
-						this.lastRestored = restored;
-						return candidate;
+					// close() canceled the attempt while joining: do not leave a half-open session
+					// behind (once joined, the session is adopt's to keep or to leave)
+					.doOnCancel(() -> {
+						if (!candidate.isJoined()) {
+							candidate.dispose(attemptOptions.goodbyeTimeout());
+						}
 					})
-					// close() canceled the attempt: do not leave a half-open session behind
-					.doOnCancel(() -> candidate.dispose(this.options.goodbyeTimeout()));
-			})
-			// never open the transport or send HELLO while holding the client's lock: an
-			// in-process router may answer synchronously from its own threads
-			.subscribeOn(Schedulers.parallel())
-			.subscribe(this::onJoined, this::onAttemptFailed);
+					.then(this.commands.submit("restore", () -> adopt(candidate), false));
+			});
+		});
+	}
+
+	// Command, before a retry: announce it (unless the client was closed meanwhile).
+	private Mono<Void> retrying(int retry, Duration delay, Throwable error) {
+		return this.commands.submit("announce a retry", () -> {
+			if (!this.wanted) {
+				return Mono.error(error);
+			}
+			int max = this.options.reconnect().maxRetries();
+			this.stateMachine.transition(SessionState.RECONNECTING,
+					"reconnecting in " + delay.toMillis() + " ms (attempt " + retry + " of "
+							+ ((max < 0) ? "unlimited" : max) + "): " + ReconnectSupervisor.describe(error),
+					error, retry, delay);
+			return Mono.empty();
+		});
+	}
+
+	// Command: a session joined; make it the client's and restore into it.
+	private Mono<ClientSession> adopt(ClientSession candidate) {
+		if (!this.wanted) {
+			// closed while joining
+			candidate.leave(this.options.goodbyeTimeout()).subscribe(null, (error) -> {
+			});
+			return Mono.empty();
+		}
+		if (candidate.isEnded()) {
+			return Mono.error(endError(candidate, "session ended while joining"));
+		}
+		this.session = candidate;
+		return restore(candidate).flatMap((failures) -> {
+			if (candidate.isEnded()) {
+				this.session = null;
+				return Mono.error(endError(candidate, "session ended while restoring"));
+			}
+			this.missing = failures;
+			SessionInfo info = Objects.requireNonNull(candidate.info());
+			String joined = "joined realm '" + info.realm() + "' as session " + info.sessionId() + " (authid="
+					+ info.authid() + ", authrole=" + info.authrole() + ", " + candidate.protocol()
+					+ restoredSummary(failures) + ")";
+			if (failures.isEmpty()) {
+				this.stateMachine.transition(SessionState.JOINED, joined);
+			}
+			else {
+				this.stateMachine.transition(SessionState.DEGRADED, joined + "; not restored, retrying: " + failures);
+				retryRestore(candidate, 1);
+			}
+			candidate.closed()
+				.subscribe((end) -> this.commands.submit("handle a lost session", () -> lost(candidate, end))
+					.subscribe(null, (e) -> {
+					}));
+			Sinks.One<SessionInfo> join = this.nextJoin;
+			this.nextJoin = Sinks.one();
+			join.tryEmitValue(info);
+			return Mono.just(candidate);
+		});
+	}
+
+	private static Throwable endError(ClientSession candidate, String fallback) {
+		SessionEnd end = candidate.end();
+		return (end != null && end.error() != null) ? end.error() : new WampException(WampUris.TRANSPORT_LOST, fallback);
+	}
+
+	private String restoredSummary(List<String> failures) {
+		int wanted = this.registrations.size() + this.subscriptionGroups.size();
+		return (wanted == 0) ? ""
+				: ", " + (wanted - failures.size()) + " of " + wanted + " registrations and subscriptions restored";
 	}
 
 	/**
-	 * Register and subscribe everything the application holds in a new session.
-	 * @return how many registrations and subscriptions were restored
+	 * Register and subscribe, in a session, everything the application holds that is not
+	 * there yet. Runs inside a command.
+	 * @return what could not be restored, and why
 	 */
-	private Mono<Integer> restore(ClientSession candidate) {
-		AtomicInteger restored = new AtomicInteger();
+	private Mono<List<String>> restore(ClientSession candidate) {
+		List<String> failures = Collections.synchronizedList(new ArrayList<>());
 		List<Mono<?>> work = new ArrayList<>();
 		for (RegistrationHandle registration : this.registrations) {
+			if (registration.boundSession() == candidate) {
+				continue;
+			}
 			work.add(candidate.register(registration.procedure(), registration.options(), registration)
-				.doOnNext((id) -> {
-					registration.bind(candidate, id);
-					restored.incrementAndGet();
-				})
+				.doOnNext((id) -> registration.bind(candidate, id))
 				.onErrorResume((error) -> {
-					logger.warn("could not restore the registration of '{}': {}", registration.procedure(),
-							error.getMessage());
+					failures.add("registration of '" + registration.procedure() + "': " + reason(error));
 					return Mono.empty();
 				}));
 		}
 		for (SubscriptionGroup group : this.subscriptionGroups.values()) {
-			work.add(group.subscribeIn(candidate).doOnNext((id) -> restored.incrementAndGet()).onErrorResume((error) -> {
-				logger.warn("could not restore the subscription to '{}': {}", group.topic(), error.getMessage());
-				return Mono.empty();
-			}));
+			if (group.isBoundTo(candidate) || group.isEmpty()) {
+				continue;
+			}
+			work.add(candidate.subscribe(group.topic(), group.key().options(), group)
+				.doOnNext((id) -> group.bind(candidate, id))
+				.onErrorResume((error) -> {
+					failures.add("subscription to '" + group.topic() + "': " + reason(error));
+					return Mono.empty();
+				}));
 		}
-		return Mono.when(work).then(Mono.fromSupplier(restored::get));
+		return Mono.when(work).then(Mono.fromSupplier(() -> List.copyOf(failures)));
 	}
 
-	private void onJoined(ClientSession joined) {
-		boolean unwanted;
-		synchronized (this.lock) {
-			unwanted = this.stopped && !joined.isEnded();
-		}
-		if (unwanted) {
-			// closed while joining; leave outside the lock
-			joined.leave(this.options.goodbyeTimeout()).subscribe(null, (error) -> {
-			});
-			return;
-		}
-		synchronized (this.lock) {
-			if (joined.isEnded()) {
-				SessionEnd end = joined.end();
-				onAttemptFailed((end != null && end.error() != null) ? end.error()
-						: new WampException(WampUris.TRANSPORT_LOST, "session ended while joining"));
-				return;
-			}
-			if (this.stopped) {
-				return;
-			}
-			this.session = joined;
-			this.retries = 0;
-			SessionInfo info = Objects.requireNonNull(joined.info());
-			this.stateMachine.transition(SessionState.JOINED,
-					"joined realm '" + info.realm() + "' as session " + info.sessionId() + " (authid=" + info.authid()
-							+ ", authrole=" + info.authrole() + ", " + joined.protocol() + restoredSummary() + ")");
-			Sinks.One<SessionInfo> join = this.firstJoin;
-			if (join != null) {
-				join.tryEmitValue(info);
-			}
-		}
+	private static String reason(Throwable error) {
+		return (error instanceof WampException wampError) ? wampError.getUri() + " (" + wampError.getMessage() + ")"
+				: ReconnectSupervisor.describe(error);
 	}
 
-	private String restoredSummary() {
-		int wanted = this.registrations.size() + this.subscriptionGroups.size();
-		return (wanted == 0) ? ""
-				: ", " + this.lastRestored + " of " + wanted + " registrations and subscriptions restored";
-	}
-
-	private void onAttemptFailed(Throwable error) {
-		synchronized (this.lock) {
-			if (this.stopped) {
-				return;
-			}
-			ReconnectOptions reconnect = this.options.reconnect();
-			String reason = describe(error);
-			boolean authFailure = error instanceof WampAuthenticationException;
-			if (authFailure && reconnect.authFailurePolicy() == ReconnectOptions.AuthFailurePolicy.STOP) {
-				giveUp("authentication failed, not reconnecting: " + reason, error);
-				return;
-			}
-			if (!reconnect.isEnabled()) {
-				giveUp("connection failed and reconnect is disabled: " + reason, error);
-				return;
-			}
-			if (!reconnect.allowsRetry(this.retries + 1)) {
-				giveUp("giving up after " + this.retries + " retries: " + reason, error);
-				return;
-			}
-			this.retries++;
-			scheduleRetry(authFailure ? reconnect.backoff().max() : reconnect.backoff().delay(this.retries), reason,
-					error);
-		}
-	}
-
-	private void onSessionEnded(ClientSession ended, SessionEnd end) {
-		synchronized (this.lock) {
-			if (this.session != ended) {
-				return;
-			}
-			this.session = null;
-			if (this.stopped) {
-				return;
-			}
-			ReconnectOptions reconnect = this.options.reconnect();
-			Throwable error = (end.error() != null) ? end.error()
-					: new WampException(WampUris.TRANSPORT_LOST, end.reason());
-			if (!reconnect.allowsRetry(1)) {
-				giveUp("left: " + end.reason(), error);
-				return;
-			}
-			this.retries = 1;
-			scheduleRetry(reconnect.backoff().delay(1), end.reason(), error);
-		}
-	}
-
-	// Called under the lock.
-	private void scheduleRetry(Duration delay, String reason, Throwable error) {
-		int max = this.options.reconnect().maxRetries();
-		this.stateMachine.transition(SessionState.RECONNECTING, "reconnecting in " + delay.toMillis() + " ms (attempt "
-				+ this.retries + " of " + ((max < 0) ? "unlimited" : max) + "): " + reason, error, this.retries, delay);
-		this.timer = Schedulers.parallel().schedule(() -> {
-			synchronized (this.lock) {
-				if (!this.stopped) {
-					startAttempt();
+	// After a partial restore: try the missing ones again after the backoff, as a command.
+	private void retryRestore(ClientSession candidate, int attempt) {
+		Duration delay = this.options.reconnect().backoff().delay(attempt);
+		Mono.delay(delay, Schedulers.parallel())
+			.then(this.commands.submit("restore again", () -> {
+				if (this.session != candidate || !candidate.isJoined()) {
+					return Mono.empty();
 				}
-			}
-		}, delay.toMillis(), TimeUnit.MILLISECONDS);
+				return restore(candidate).doOnNext((failures) -> {
+					this.missing = failures;
+					if (failures.isEmpty()) {
+						this.stateMachine.transition(SessionState.JOINED,
+								"restored every registration and subscription in session " + sessionId(candidate));
+					}
+					else {
+						logger.warn("still not restored in session {}, retrying: {}", sessionId(candidate), failures);
+						retryRestore(candidate, attempt + 1);
+					}
+				});
+			}))
+			.subscribe(null, (error) -> {
+			});
 	}
 
-	// Called under the lock.
-	private void giveUp(String reason, Throwable error) {
-		this.stopped = true;
-		this.stateMachine.transition(SessionState.CLOSED, reason, error, 0, Duration.ZERO);
-		Sinks.One<SessionInfo> join = this.firstJoin;
-		if (join != null) {
-			join.tryEmitError(error);
+	private static String sessionId(ClientSession candidate) {
+		SessionInfo info = candidate.info();
+		return (info != null) ? String.valueOf(info.sessionId()) : "?";
+	}
+
+	// Command: the client's session ended.
+	private Mono<Void> lost(ClientSession ended, SessionEnd end) {
+		if (this.session != ended) {
+			return Mono.empty();
 		}
+		this.session = null;
+		this.missing = List.of();
+		if (!this.wanted) {
+			return Mono.empty();
+		}
+		Throwable error = (end.error() != null) ? end.error() : new WampException(WampUris.TRANSPORT_LOST, end.reason());
+		ReconnectSupervisor supervisor = new ReconnectSupervisor(this.options.reconnect(), Schedulers.parallel());
+		if (!supervisor.retriesLostSessions()) {
+			return giveUp(new ReconnectSupervisor.GaveUp("left: " + end.reason(), error));
+		}
+		Duration delay = supervisor.firstDelay();
+		int max = this.options.reconnect().maxRetries();
+		this.stateMachine.transition(SessionState.RECONNECTING, "reconnecting in " + delay.toMillis() + " ms (attempt 1 of "
+				+ ((max < 0) ? "unlimited" : max) + "): " + end.reason(), error, 1, delay);
+		supervise(1, delay);
+		return Mono.empty();
 	}
 
-	private static String describe(Throwable error) {
-		return (error.getMessage() != null) ? error.getMessage() : error.toString();
+	// Command: the supervisor stopped.
+	private Mono<Void> giveUp(Throwable error) {
+		if (!this.wanted) {
+			return Mono.empty();
+		}
+		this.wanted = false;
+		this.supervision = null;
+		Throwable failure = (error instanceof ReconnectSupervisor.GaveUp gaveUp) ? gaveUp.failure() : error;
+		this.stateMachine.transition(SessionState.CLOSED, ReconnectSupervisor.describe(error), failure, 0, Duration.ZERO);
+		Sinks.One<SessionInfo> join = this.nextJoin;
+		this.nextJoin = Sinks.one();
+		join.tryEmitError(failure);
+		return Mono.empty();
 	}
 
 	/**
@@ -383,50 +435,44 @@ public final class WampClient {
 	/**
 	 * Leave gracefully: like {@link #close()}, but first wait up to a grace period for the
 	 * invocations that are running in handlers to answer. New requests from the application
-	 * fail with {@link WampUris#NOT_CONNECTED} from the start of the close.
+	 * fail with {@link WampUris#NOT_CONNECTED} once the close runs.
 	 * @param gracePeriod how long to wait for running invocations; zero to not wait
 	 * @return a Mono that completes when closed
 	 */
 	public Mono<Void> close(Duration gracePeriod) {
 		Objects.requireNonNull(gracePeriod, "gracePeriod");
 		return Mono.defer(() -> {
-			ClientSession current;
-			Disposable pendingTimer;
-			Disposable pendingAttempt;
-			boolean leaving;
-			synchronized (this.lock) {
-				if (this.stopped && this.session == null) {
-					return Mono.empty();
-				}
-				this.stopped = true;
-				pendingTimer = this.timer;
-				pendingAttempt = this.attempt;
-				this.timer = null;
-				this.attempt = null;
-				current = this.session;
-				this.session = null;
-				Sinks.One<SessionInfo> join = this.firstJoin;
-				if (join != null) {
-					join.tryEmitError(new WampException(WampUris.SESSION_CLOSED, "client closed before it joined"));
-				}
-				leaving = current != null && this.stateMachine.transition(SessionState.LEAVING,
-						"leaving realm '" + this.options.realm() + "'");
-				if (!leaving) {
-					this.stateMachine.transition(SessionState.CLOSED, "left: closed by the application");
-				}
-			}
-			// canceling an attempt may send GOODBYE or close a connection: never under the lock
-			dispose(pendingTimer);
-			dispose(pendingAttempt);
-			if (!leaving || current == null) {
-				return Mono.empty();
-			}
-			return current.awaitInvocations(gracePeriod)
-				.then(current.leave(this.options.goodbyeTimeout()))
-				.onErrorResume((error) -> Mono.empty())
-				.then(Mono.<Void>fromRunnable(() -> this.stateMachine.transition(SessionState.CLOSED,
-						"left: closed by the application")));
+			// stop a running attempt at once (a join may wait for its timeout); the rest is a command
+			this.wanted = false;
+			dispose(this.supervision);
+			return this.commands.submit("close", () -> closeCommand(gracePeriod), false);
 		}).publishOn(this.options.resultScheduler());
+	}
+
+	// Command.
+	private Mono<Void> closeCommand(Duration gracePeriod) {
+		this.wanted = false;
+		dispose(this.supervision);
+		this.supervision = null;
+		ClientSession current = this.session;
+		this.session = null;
+		this.missing = List.of();
+		Sinks.One<SessionInfo> join = this.nextJoin;
+		this.nextJoin = Sinks.one();
+		join.tryEmitError(new WampException(WampUris.SESSION_CLOSED, "client closed before it joined"));
+		if (current == null || !current.isJoined()) {
+			this.stateMachine.transition(SessionState.CLOSED, "left: closed by the application");
+			if (current != null) {
+				current.dispose(this.options.goodbyeTimeout());
+			}
+			return Mono.empty();
+		}
+		this.stateMachine.transition(SessionState.LEAVING, "leaving realm '" + this.options.realm() + "'");
+		return current.awaitInvocations(gracePeriod)
+			.then(current.leave(this.options.goodbyeTimeout()))
+			.onErrorResume((error) -> Mono.empty())
+			.then(Mono.fromRunnable(
+					() -> this.stateMachine.transition(SessionState.CLOSED, "left: closed by the application")));
 	}
 
 	/**
@@ -441,10 +487,9 @@ public final class WampClient {
 	 */
 	public Mono<SessionInfo> reconnect(ClientOptions newOptions, Duration gracePeriod) {
 		Objects.requireNonNull(newOptions, "newOptions");
-		return close(gracePeriod).then(Mono.fromRunnable(() -> {
-			synchronized (this.lock) {
-				this.options = newOptions;
-			}
+		return close(gracePeriod).then(this.commands.submit("change options", () -> {
+			this.options = newOptions;
+			return Mono.<Void>empty();
 		})).then(Mono.defer(this::connect));
 	}
 
@@ -531,7 +576,9 @@ public final class WampClient {
 	}
 
 	/**
-	 * Register a procedure. It is registered again after every reconnect.
+	 * Register a procedure. It is registered again after every reconnect. Registrations,
+	 * unregistrations, subscriptions and restores are applied in order, one at a time; when
+	 * the subscriber cancels before the router confirmed, the registration is undone.
 	 * @param procedure the URI (or pattern, with a prefix or wildcard match)
 	 * @param registerOptions the options
 	 * @param handler the code to run for every invocation
@@ -544,7 +591,7 @@ public final class WampClient {
 		Objects.requireNonNull(procedure, "procedure");
 		Objects.requireNonNull(registerOptions, "registerOptions");
 		Objects.requireNonNull(handler, "handler");
-		return Mono.defer(() -> {
+		return this.commands.submit("register '" + procedure + "'", () -> {
 			checkUri(procedure, registerOptions.match(), "procedure");
 			ClientSession current = joinedSession("register '" + procedure + "'");
 			RegistrationHandle registration = new RegistrationHandle(this, procedure, registerOptions, handler);
@@ -557,14 +604,14 @@ public final class WampClient {
 	}
 
 	Mono<Void> unregister(RegistrationHandle registration) {
-		return Mono.defer(() -> {
+		return this.commands.submit("unregister '" + registration.procedure() + "'", () -> {
 			this.registrations.remove(registration);
 			ClientSession current = this.session;
 			ClientSession boundTo = registration.boundSession();
 			long id = registration.registrationId();
 			registration.unbind();
 			if (current == null || boundTo != current || id == 0 || !current.isJoined()) {
-				return Mono.empty();
+				return Mono.<Void>empty();
 			}
 			return current.unregister(id);
 		}).publishOn(this.options.resultScheduler());
@@ -601,41 +648,41 @@ public final class WampClient {
 		Objects.requireNonNull(topic, "topic");
 		Objects.requireNonNull(subscribeOptions, "subscribeOptions");
 		Objects.requireNonNull(handler, "handler");
-		return Mono.defer(() -> {
+		return this.commands.submit("subscribe to '" + topic + "'", () -> {
 			checkUri(topic, subscribeOptions.match(), "topic");
 			ClientSession current = joinedSession("subscribe to '" + topic + "'");
-			SubscriptionGroup group;
-			SubscriptionHandle subscription;
-			synchronized (this.subscriptionGroups) {
-				group = this.subscriptionGroups.computeIfAbsent(new SubscriptionGroup.Key(topic, subscribeOptions),
-						(key) -> new SubscriptionGroup(key, this.options.handlerScheduler()));
-				subscription = group.add(this, handler);
+			SubscriptionGroup group = this.subscriptionGroups.computeIfAbsent(
+					new SubscriptionGroup.Key(topic, subscribeOptions),
+					(key) -> new SubscriptionGroup(key, this.options.handlerScheduler()));
+			SubscriptionHandle subscription = group.add(this, handler);
+			if (group.isBoundTo(current)) {
+				return Mono.just((Subscription) subscription);
 			}
-			return group.subscribeIn(current)
-				.thenReturn((Subscription) subscription)
-				.doOnError((error) -> removeLocal(subscription));
+			return current.subscribe(topic, subscribeOptions, group).map((id) -> {
+				group.bind(current, id);
+				return (Subscription) subscription;
+			}).doOnError((error) -> removeLocal(subscription)).doOnCancel(() -> removeLocal(subscription));
 		}).publishOn(this.options.resultScheduler());
 	}
 
 	private @Nullable SubscriptionGroup removeLocal(SubscriptionHandle subscription) {
-		synchronized (this.subscriptionGroups) {
-			SubscriptionGroup group = subscription.group();
-			if (group.remove(subscription)) {
-				this.subscriptionGroups.remove(group.key(), group);
-				return group;
-			}
-			return null;
+		SubscriptionGroup group = subscription.group();
+		if (group.remove(subscription)) {
+			this.subscriptionGroups.remove(group.key(), group);
+			return group;
 		}
+		return null;
 	}
 
 	Mono<Void> unsubscribe(SubscriptionHandle subscription) {
-		return Mono.defer(() -> {
+		return this.commands.submit("unsubscribe from '" + subscription.topic() + "'", () -> {
 			SubscriptionGroup emptied = removeLocal(subscription);
 			ClientSession current = this.session;
-			if (emptied == null || current == null || !current.isJoined()) {
-				return Mono.empty();
+			long id = (emptied != null) ? emptied.unbind(current) : 0;
+			if (id == 0 || current == null || !current.isJoined()) {
+				return Mono.<Void>empty();
 			}
-			return emptied.unsubscribeIn(current);
+			return current.unsubscribe(id);
 		}).publishOn(this.options.resultScheduler());
 	}
 

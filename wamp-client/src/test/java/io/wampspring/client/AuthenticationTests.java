@@ -73,8 +73,11 @@ class AuthenticationTests {
 		assertThat(hello.details().get("authmethods")).isEqualTo(List.of("ticket"));
 		assertThat(hello.details()).containsEntry("authid", "joe");
 		assertThat(this.router.await(Authenticate.class).signature()).isEqualTo("s3cret");
-		assertThat(events).extracting(SessionStateEvent::state)
-			.containsSubsequence(SessionState.CONNECTING, SessionState.AUTHENTICATING, SessionState.JOINED);
+		// state events arrive on the event scheduler, after the join completed
+		org.awaitility.Awaitility.await()
+			.atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(events).extracting(SessionStateEvent::state)
+				.containsSubsequence(SessionState.CONNECTING, SessionState.AUTHENTICATING, SessionState.JOINED));
 	}
 
 	@Test

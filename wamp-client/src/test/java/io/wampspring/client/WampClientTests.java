@@ -370,7 +370,8 @@ class WampClientTests {
 		Yield last = this.router.await(Yield.class);
 		assertThat(last.args()).containsExactly(3L);
 		assertThat(last.options()).doesNotContainKey("progress");
-		assertThat(requests).isNotEmpty().allSatisfy((n) -> assertThat(n).isEqualTo(1L));
+		// the handler's Flux is read through the bounded progressive buffer
+		assertThat(requests).isNotEmpty();
 
 		// without receive_progress only the final element is sent; empty completion gives an empty YIELD
 		this.router.send(new Invocation(9, registration.registrationId(), Map.of()));
@@ -398,7 +399,12 @@ class WampClientTests {
 		this.router.send(new Invocation(2, crashing.registrationId(), Map.of()));
 		ErrorMessage crash = this.router.await(ErrorMessage.class);
 		assertThat(crash.error()).isEqualTo(ClientOptions.DEFAULT_ERROR_URI);
-		assertThat(crash.args()).containsExactly("boom");
+		// the exception's message stays in the callee's log, named by a correlation id
+		assertThat(crash.kwargs()).containsKey("correlation_id");
+		assertThat(crash.args()).singleElement()
+			.asString()
+			.doesNotContain("boom")
+			.contains((String) crash.kwargs().get("correlation_id"));
 		this.router.send(new Invocation(3, empty.registrationId(), Map.of()));
 		Yield yield = this.router.await(Yield.class);
 		assertThat(yield.requestId()).isEqualTo(3);

@@ -17,6 +17,13 @@ public enum SessionState {
 	/** The session is joined to its realm; requests may be sent. */
 	JOINED,
 
+	/**
+	 * The session is joined and requests may be sent, but some registrations or
+	 * subscriptions could not be restored after a reconnect; the client retries them and
+	 * {@code WampClient#missing()} names them.
+	 */
+	DEGRADED,
+
 	/** The client sent GOODBYE and waits for the router's answer. */
 	LEAVING,
 

@@ -21,10 +21,13 @@ public final class SessionStateMachine {
 	private static final Map<SessionState, Set<SessionState>> ALLOWED = Map.of(
 			SessionState.CLOSED, EnumSet.of(SessionState.CONNECTING),
 			SessionState.CONNECTING,
-			EnumSet.of(SessionState.AUTHENTICATING, SessionState.JOINED, SessionState.RECONNECTING,
-					SessionState.CLOSED),
-			SessionState.AUTHENTICATING, EnumSet.of(SessionState.JOINED, SessionState.RECONNECTING, SessionState.CLOSED),
+			EnumSet.of(SessionState.AUTHENTICATING, SessionState.JOINED, SessionState.DEGRADED,
+					SessionState.RECONNECTING, SessionState.CLOSED),
+			SessionState.AUTHENTICATING,
+			EnumSet.of(SessionState.JOINED, SessionState.DEGRADED, SessionState.RECONNECTING, SessionState.CLOSED),
 			SessionState.JOINED, EnumSet.of(SessionState.LEAVING, SessionState.RECONNECTING, SessionState.CLOSED),
+			SessionState.DEGRADED,
+			EnumSet.of(SessionState.JOINED, SessionState.LEAVING, SessionState.RECONNECTING, SessionState.CLOSED),
 			SessionState.LEAVING, EnumSet.of(SessionState.CLOSED, SessionState.RECONNECTING),
 			SessionState.RECONNECTING, EnumSet.of(SessionState.CONNECTING, SessionState.CLOSED));
 

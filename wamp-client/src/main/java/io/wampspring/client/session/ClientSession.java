@@ -1,38 +1,27 @@
 package io.wampspring.client.session;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
-import io.wampspring.client.CancelMode;
 import io.wampspring.client.ClientOptions;
-import io.wampspring.client.InvocationResult;
 import io.wampspring.client.PublishOptions;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.SessionInfo;
 import io.wampspring.client.SubscribeOptions;
-import io.wampspring.client.WampInvocation;
-import io.wampspring.client.auth.AuthContext;
 import io.wampspring.client.auth.ClientAuthenticator;
 import io.wampspring.client.auth.WampAuthenticationException;
 import io.wampspring.client.transport.WampConnection;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
-import io.wampspring.core.id.RequestIdSequence;
 import io.wampspring.core.message.Abort;
-import io.wampspring.core.message.Authenticate;
-import io.wampspring.core.message.Call;
-import io.wampspring.core.message.Cancel;
 import io.wampspring.core.message.Challenge;
 import io.wampspring.core.message.Dicts;
 import io.wampspring.core.message.ErrorMessage;
@@ -55,29 +44,25 @@ import io.wampspring.core.message.Unsubscribed;
 import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.WampMessageType;
 import io.wampspring.core.message.Welcome;
-import io.wampspring.core.message.Yield;
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * The WAMP session protocol machine for one transport connection: HELLO, CHALLENGE and
- * WELCOME, the pending request tables, INVOCATION and EVENT dispatch, GOODBYE. A new
- * instance (with request ids starting at 1) is made for every connection; the
- * {@link io.wampspring.client.WampClient} owns the registrations and subscriptions that
+ * The WAMP session protocol machine for one transport connection. One
+ * {@link SessionPhase} says where it is; the work is split by role: {@link Handshake}
+ * (HELLO, CHALLENGE, WELCOME), {@link RequestTable} (what waits for the router),
+ * {@link Caller} (calls), {@link Callee} (invocations) and {@link InboundPressure} (when to
+ * stop reading). A new instance, with request ids from 1, is made for every connection;
+ * the {@link io.wampspring.client.WampClient} owns the registrations and subscriptions that
  * outlive it.
  * <p>
  * Inbound messages are handled on the transport's I/O thread without blocking; requests
- * may be made from any thread. Pending tables are concurrent maps keyed by request id.
+ * may be made from any thread. A message whose payload cannot be read fails only itself.
  * Internal API: applications use {@link io.wampspring.client.WampClient}.
  */
 public final class ClientSession {
@@ -90,17 +75,21 @@ public final class ClientSession {
 
 	private final SessionListener listener;
 
-	private final RequestIdSequence requestIds = new RequestIdSequence();
+	private final AtomicReference<SessionPhase> phase = new AtomicReference<>(SessionPhase.NEW);
 
-	private final Map<Long, PendingCall> calls = new ConcurrentHashMap<>();
+	private final Handshake handshake;
 
-	private final Map<Long, PendingRequest> requests = new ConcurrentHashMap<>();
+	private final RequestTable table;
 
-	private final Map<Long, InvocationTarget> registrations = new ConcurrentHashMap<>();
+	private final InboundPressure pressure;
+
+	private final Caller caller;
+
+	private final Callee callee;
 
 	private final Map<Long, EventTarget> subscriptions = new ConcurrentHashMap<>();
 
-	private final Map<Long, InvocationRunner> invocations = new ConcurrentHashMap<>();
+	private final RateLimitedLog droppedEvents = new RateLimitedLog(logger);
 
 	private final Sinks.One<SessionInfo> welcome = Sinks.one();
 
@@ -108,46 +97,49 @@ public final class ClientSession {
 
 	private final Sinks.Empty<Void> goodbyeReply = Sinks.empty();
 
-	private final AtomicBoolean ended = new AtomicBoolean();
-
 	private volatile @Nullable SessionInfo info;
-
-	private volatile boolean leaving;
-
-	// the authentication exchanges of this HELLO, by method, and the method the router challenged
-	private volatile Map<String, ClientAuthenticator.Exchange> exchanges = Map.of();
-
-	private volatile @Nullable String challengedMethod;
-
-	private volatile boolean warnedProgress;
 
 	private volatile @Nullable SessionEnd end;
 
 	/**
 	 * Create a session on an open connection; nothing is sent until {@link #join()}.
 	 * @param connection the connection
-	 * @param options the client options (realm, identity, roles, schedulers)
+	 * @param options the client options (realm, identity, roles, schedulers, limits)
 	 * @param listener lifecycle callbacks
 	 */
 	public ClientSession(WampConnection connection, ClientOptions options, SessionListener listener) {
 		this.connection = connection;
 		this.options = options;
 		this.listener = listener;
+		this.handshake = new Handshake(options, connection);
+		this.table = new RequestTable(options.limits().maxPendingCalls());
+		this.pressure = new InboundPressure(connection, options.limits());
+		this.caller = new Caller(this, this.table, options.limits());
+		this.callee = new Callee(this, options, this.pressure);
+	}
+
+	WampConnection connection() {
+		return this.connection;
 	}
 
 	// ---------------------------------------------------------------- lifecycle
 
 	/**
-	 * Send HELLO and wait for WELCOME (answering a CHALLENGE on the way).
+	 * Send HELLO and wait for WELCOME (answering every CHALLENGE on the way), up to the join
+	 * timeout of the options' {@link io.wampspring.client.ClientLimits}.
 	 * @return the session info; an error with {@link WampAuthenticationException} when the
-	 * router refused the credentials, or another {@link WampException} for other ABORTs and
-	 * a lost transport
+	 * router refused the credentials, {@link WampUris#TIMEOUT} when it did not answer in
+	 * time (the connection is then closed), or another {@link WampException} for other
+	 * ABORTs and a lost transport
 	 */
 	public Mono<SessionInfo> join() {
 		return Mono.defer(() -> {
+			if (!this.phase.compareAndSet(SessionPhase.NEW, SessionPhase.JOINING)) {
+				return this.welcome.asMono();
+			}
 			Hello hello;
 			try {
-				hello = hello();
+				hello = this.handshake.hello();
 			}
 			catch (IllegalStateException | IllegalArgumentException ex) {
 				// an authenticator that cannot work with these settings or this connection
@@ -157,10 +149,29 @@ public final class ClientSession {
 				return this.welcome.asMono();
 			}
 			this.connection.inbound().subscribe(this::onMessage, this::onInboundError, this::onInboundComplete);
-			this.connection.send(hello).subscribe(null, (error) -> end(WampUris.TRANSPORT_LOST,
-					"could not send HELLO: " + error.getMessage(), error));
-			return this.welcome.asMono();
+			this.connection.unreadable().subscribe(this::onUnreadable, (error) -> {
+			});
+			this.connection.send(hello)
+				.subscribe(null, (error) -> end(WampUris.TRANSPORT_LOST, "could not send HELLO: " + error.getMessage(),
+						error));
+			Duration timeout = this.options.limits().joinTimeout();
+			return this.welcome.asMono().timeout(timeout, Mono.defer(() -> joinTimedOut(timeout)));
 		});
+	}
+
+	private Mono<SessionInfo> joinTimedOut(Duration timeout) {
+		String address = this.options.transport().describe();
+		String message = (this.phase.get() == SessionPhase.CHALLENGED)
+				? "the router at " + address + " did not answer the authentication within " + seconds(timeout)
+				: "the router at " + address + " did not answer HELLO within " + seconds(timeout);
+		WampException error = new WampException(WampUris.TIMEOUT, message);
+		end(WampUris.TRANSPORT_LOST, message, error);
+		return Mono.error(error);
+	}
+
+	private static String seconds(Duration timeout) {
+		long millis = timeout.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
 	}
 
 	/**
@@ -169,7 +180,7 @@ public final class ClientSession {
 	 * @param timeout how long the GOODBYE may wait for the router's answer
 	 */
 	public void dispose(Duration timeout) {
-		if (this.info != null) {
+		if (this.phase.get() == SessionPhase.JOINED) {
 			leave(timeout).subscribe(null, (error) -> {
 			});
 		}
@@ -178,47 +189,19 @@ public final class ClientSession {
 		}
 	}
 
-	private Hello hello() {
-		Map<String, Object> details = new LinkedHashMap<>();
-		Map<String, Object> roles = new LinkedHashMap<>();
-		this.options.roleFeatures().forEach((role, features) -> roles.put(role, Map.of("features", features)));
-		details.put("roles", roles);
-		details.put("agent", "wamp-spring-boot");
-		if (this.options.authid() != null) {
-			details.put("authid", this.options.authid());
-		}
-		List<Object> methods = new ArrayList<>();
-		Map<String, Object> authExtra = new LinkedHashMap<>();
-		Map<String, ClientAuthenticator.Exchange> started = new LinkedHashMap<>();
-		AuthContext context = new AuthContext(this.options.realm(), this.options.authid(),
-				this.options.transport().describe(), this.connection.isSecure(), this.connection.tlsUnique());
-		for (ClientAuthenticator authenticator : this.options.authenticators()) {
-			ClientAuthenticator.Exchange exchange = authenticator.start(context);
-			started.put(authenticator.authMethod(), exchange);
-			methods.add(authenticator.authMethod());
-			authExtra.putAll(exchange.helloAuthExtra());
-		}
-		this.exchanges = Collections.unmodifiableMap(started);
-		details.put("authmethods", methods);
-		if (!authExtra.isEmpty()) {
-			details.put("authextra", authExtra);
-		}
-		return new Hello(this.options.realm(), details);
-	}
-
 	/**
 	 * Leave the session: send GOODBYE ({@code wamp.close.normal}), wait for the router's
-	 * GOODBYE up to the timeout, close the connection. Pending requests fail with
-	 * {@link WampUris#SESSION_CLOSED}.
-	 * @param timeout how long to wait for the router's answer
-	 * @return a Mono that completes when the connection is closed
+	 * GOODBYE up to the timeout, close the connection (waiting for that up to the timeout
+	 * too). Pending requests fail with {@link WampUris#SESSION_CLOSED}.
+	 * @param timeout how long to wait for the router's answer, and for the close
+	 * @return a Mono that completes when the connection is closed or the wait ran out
 	 */
 	public Mono<Void> leave(Duration timeout) {
 		return Mono.defer(() -> {
-			if (this.ended.get()) {
+			if (!this.phase.compareAndSet(SessionPhase.JOINED, SessionPhase.LEAVING)) {
+				end(WampUris.SESSION_CLOSED, "closed by the application", null);
 				return Mono.empty();
 			}
-			this.leaving = true;
 			return this.connection.send(new Goodbye(Map.of(), WampUris.CLOSE_NORMAL))
 				.then(this.goodbyeReply.asMono())
 				.timeout(timeout)
@@ -227,7 +210,7 @@ public final class ClientSession {
 					return Mono.empty();
 				})
 				.then(Mono.fromRunnable(() -> end(WampUris.SESSION_CLOSED, "closed by the application", null)))
-				.then(this.connection.close());
+				.then(this.connection.close().timeout(timeout, Mono.empty()));
 		});
 	}
 
@@ -238,16 +221,7 @@ public final class ClientSession {
 	 * @return a Mono that completes (never errors) when one of them happened
 	 */
 	public Mono<Void> awaitInvocations(Duration timeout) {
-		if (timeout.isZero() || this.invocations.isEmpty()) {
-			return Mono.empty();
-		}
-		// shutdown path only: a short poll keeps the hot path free of idle bookkeeping
-		return Flux.interval(Duration.ofMillis(10))
-			.filter((tick) -> this.invocations.isEmpty() || this.ended.get())
-			.next()
-			.then()
-			.timeout(timeout, Mono.fromRunnable(() -> logger.info(
-					"{} invocations still running after {} ms, leaving anyway", this.invocations.size(), timeout.toMillis())));
+		return this.callee.awaitIdle(timeout);
 	}
 
 	/**
@@ -263,7 +237,7 @@ public final class ClientSession {
 	 * @return true when requests may be sent
 	 */
 	public boolean isJoined() {
-		return this.info != null && !this.ended.get();
+		return this.phase.get() == SessionPhase.JOINED;
 	}
 
 	/**
@@ -271,7 +245,7 @@ public final class ClientSession {
 	 * @return true after the end
 	 */
 	public boolean isEnded() {
-		return this.ended.get();
+		return this.phase.get() == SessionPhase.ENDED;
 	}
 
 	/**
@@ -299,57 +273,70 @@ public final class ClientSession {
 	}
 
 	/**
+	 * The session's inbound backpressure, for metrics and tests.
+	 * @return the pressure
+	 */
+	public InboundPressure pressure() {
+		return this.pressure;
+	}
+
+	/**
+	 * How many invocations were refused because too many were running or queued.
+	 * @return the count
+	 */
+	public long refusedInvocations() {
+		return this.callee.refusedCount();
+	}
+
+	/**
+	 * How many events were dropped because they could not be read.
+	 * @return the count
+	 */
+	public long droppedEvents() {
+		return this.droppedEvents.count();
+	}
+
+	/**
 	 * Abort the session (a protocol violation, or the application gave up): send ABORT,
 	 * close the connection, fail everything pending with {@link WampUris#TRANSPORT_LOST}.
 	 * @param reason the ABORT reason URI
 	 * @param message the message for the router and the logs
 	 */
 	public void abort(String reason, String message) {
-		if (this.ended.get()) {
+		if (isEnded()) {
 			return;
 		}
-		this.connection.send(new Abort(Map.of("message", message), reason))
-			.onErrorResume((error) -> Mono.empty())
-			.then(this.connection.close())
-			.subscribe();
+		sendAndClose(new Abort(Map.of("message", message), reason));
 		end(WampUris.TRANSPORT_LOST, message, new WampProtocolException(message));
 	}
 
+	private void sendAndClose(WampMessage last) {
+		this.connection.send(last)
+			.onErrorResume((error) -> Mono.empty())
+			.then(this.connection.close())
+			.subscribe(null, (error) -> {
+			});
+	}
+
 	private void end(String pendingUri, String reason, @Nullable Throwable error) {
-		if (!this.ended.compareAndSet(false, true)) {
+		SessionPhase before = this.phase.getAndSet(SessionPhase.ENDED);
+		if (before == SessionPhase.ENDED) {
 			return;
 		}
 		SessionEnd sessionEnd = new SessionEnd(reason, error);
 		this.end = sessionEnd;
 		String message = (WampUris.SESSION_CLOSED.equals(pendingUri) ? "session closed: " : "transport lost: ") + reason;
-		for (Long id : new ArrayList<>(this.calls.keySet())) {
-			PendingCall call = this.calls.remove(id);
-			if (call != null) {
-				call.fail(new WampException(pendingUri, message + " (call to '" + call.procedure + "')"));
-			}
-		}
-		for (Long id : new ArrayList<>(this.requests.keySet())) {
-			PendingRequest request = this.requests.remove(id);
-			if (request != null) {
-				request.sink.error(new WampException(pendingUri, message + " (" + request.what + ")"));
-			}
-		}
-		for (Long id : new ArrayList<>(this.invocations.keySet())) {
-			InvocationRunner runner = this.invocations.remove(id);
-			if (runner != null) {
-				runner.dispose();
-			}
-		}
-		this.registrations.clear();
+		this.table.failAll((what) -> new WampException(pendingUri, message + " (" + what + ")"));
+		this.callee.disposeAll();
 		this.subscriptions.clear();
-		if (this.info == null) {
+		if (before.isBeforeWelcome()) {
 			String uri = (error instanceof WampProtocolException) ? WampUris.PROTOCOL_VIOLATION : pendingUri;
 			Throwable failure = (error instanceof WampException) ? error
 					: new WampException(uri, List.of(message), Map.of(), Map.of(), message, error);
 			this.welcome.tryEmitError(failure);
 		}
 		this.goodbyeReply.tryEmitEmpty();
-		if (this.connection.isOpen() && !this.leaving) {
+		if (this.connection.isOpen() && before != SessionPhase.LEAVING) {
 			this.connection.close().subscribe(null, (e) -> {
 			});
 		}
@@ -361,13 +348,10 @@ public final class ClientSession {
 	private void onInboundError(Throwable error) {
 		String message = (error instanceof WampProtocolException) ? "protocol violation: " + error.getMessage()
 				: "transport failed: " + ((error.getMessage() != null) ? error.getMessage() : error.toString());
-		if (error instanceof WampProtocolException && !this.ended.get()) {
+		if (error instanceof WampProtocolException && !isEnded()) {
 			logger.warn("router at realm '{}' sent a message that breaks the protocol, aborting the session: {}",
 					this.options.realm(), error.getMessage());
-			this.connection.send(new Abort(Map.of("message", String.valueOf(error.getMessage())), WampUris.PROTOCOL_VIOLATION))
-				.onErrorResume((e) -> Mono.empty())
-				.then(this.connection.close())
-				.subscribe();
+			sendAndClose(new Abort(Map.of("message", String.valueOf(error.getMessage())), WampUris.PROTOCOL_VIOLATION));
 		}
 		end(WampUris.TRANSPORT_LOST, message, error);
 	}
@@ -381,9 +365,41 @@ public final class ClientSession {
 		abort(WampUris.PROTOCOL_VIOLATION, message);
 	}
 
+	// Runs on the I/O thread. A well-framed message with a value the serializer cannot map:
+	// only that message is bad, so only it fails.
+	private void onUnreadable(WampProtocolException problem) {
+		if (!isJoined()) {
+			if (!isEnded()) {
+				protocolViolation("unreadable " + WampMessageType.name(problem.messageType()) + " before WELCOME: "
+						+ problem.getMessage());
+			}
+			return;
+		}
+		long id = problem.requestId();
+		switch (problem.messageType()) {
+			case WampMessageType.INVOCATION -> {
+				logger.warn("answering an unreadable INVOCATION with {}: {}", WampUris.INVALID_ARGUMENT,
+						problem.getMessage());
+				this.callee.onUnreadableInvocation(id, String.valueOf(problem.getMessage()));
+			}
+			case WampMessageType.RESULT, WampMessageType.ERROR -> {
+				if (!this.caller.onUnreadableAnswer(id, String.valueOf(problem.getMessage()))) {
+					RequestTable.PendingRequest request = (RequestTable.PendingRequest) this.table.takeAny(id);
+					if (request != null) {
+						request.fail(new WampException(WampUris.INVALID_ARGUMENT,
+								"the answer to " + request.what() + " could not be read: " + problem.getMessage()));
+					}
+				}
+			}
+			case WampMessageType.EVENT -> this.droppedEvents.warn("dropping unreadable events: {}", problem.getMessage());
+			default -> protocolViolation("unreadable " + WampMessageType.name(problem.messageType()) + ": "
+					+ problem.getMessage());
+		}
+	}
+
 	// Runs on the I/O thread.
 	private void onMessage(WampMessage message) {
-		if (this.ended.get()) {
+		if (isEnded()) {
 			return;
 		}
 		try {
@@ -402,13 +418,20 @@ public final class ClientSession {
 
 	private void onMessageBeforeWelcome(WampMessage message) {
 		if (message instanceof Welcome welcomeMessage) {
-			if (!routerPassesChecks(welcomeMessage)) {
+			try {
+				this.handshake.verifyWelcome(welcomeMessage);
+			}
+			catch (IllegalStateException | IllegalArgumentException ex) {
+				failAuthentication(this.options.transport().describe() + ": " + ex.getMessage(), ex);
 				return;
 			}
 			SessionInfo sessionInfo = SessionInfo.of(welcomeMessage.session(), this.options.realm(),
 					welcomeMessage.details());
 			this.info = sessionInfo;
-			this.welcome.tryEmitValue(sessionInfo);
+			SessionPhase before = this.phase.get();
+			if (before.isBeforeWelcome() && this.phase.compareAndSet(before, SessionPhase.JOINED)) {
+				this.welcome.tryEmitValue(sessionInfo);
+			}
 		}
 		else if (message instanceof Challenge challenge) {
 			onChallenge(challenge);
@@ -431,40 +454,17 @@ public final class ClientSession {
 	}
 
 	private void onChallenge(Challenge challenge) {
-		ClientAuthenticator.Exchange exchange = this.exchanges.get(challenge.authMethod());
+		ClientAuthenticator.Exchange exchange = this.handshake.challenged(challenge);
 		if (exchange == null) {
 			protocolViolation("router challenged method '" + challenge.authMethod() + "', which the client did not offer"
-					+ " (offered: " + this.exchanges.keySet() + ")");
+					+ " (offered: " + this.handshake.offeredMethods() + ")");
 			return;
 		}
-		this.challengedMethod = challenge.authMethod();
+		this.phase.compareAndSet(SessionPhase.JOINING, SessionPhase.CHALLENGED);
 		this.listener.onChallenge(challenge.authMethod());
-		Mono.defer(() -> exchange.respond(challenge.extra()))
-			.flatMap((response) -> this.connection.send(new Authenticate(response.signature(), response.extra())))
+		this.handshake.answer(exchange, challenge)
 			.subscribe(null, (error) -> failAuthentication("could not answer the router's '" + challenge.authMethod()
 					+ "' challenge: " + ((error.getMessage() != null) ? error.getMessage() : error.toString()), error));
-	}
-
-	// Methods such as WAMP-SCRAM authenticate the router too: check its proof before joining.
-	private boolean routerPassesChecks(Welcome welcome) {
-		String method = Dicts.string(welcome.details(), "authmethod");
-		String challenged = this.challengedMethod;
-		if (method == null) {
-			method = challenged;
-		}
-		ClientAuthenticator.Exchange exchange = (method != null) ? this.exchanges.get(method) : null;
-		if (exchange == null) {
-			return true;
-		}
-		Map<String, Object> authExtra = Dicts.dict(welcome.details(), "authextra");
-		try {
-			exchange.verifyWelcome((authExtra != null) ? authExtra : Map.of(), method.equals(challenged));
-			return true;
-		}
-		catch (IllegalStateException | IllegalArgumentException ex) {
-			failAuthentication(this.options.transport().describe() + ": " + ex.getMessage(), ex);
-			return false;
-		}
 	}
 
 	/**
@@ -472,30 +472,26 @@ public final class ClientSession {
 	 * {@link WampAuthenticationException} so that reconnection follows the auth failure policy.
 	 */
 	private void failAuthentication(String problem, @Nullable Throwable cause) {
-		if (this.ended.get()) {
+		if (isEnded()) {
 			return;
 		}
 		logger.debug("authentication to realm '{}' failed on the client side: {}", this.options.realm(), problem);
-		this.connection.send(new Abort(Map.of("message", problem), WampUris.AUTHENTICATION_FAILED))
-			.onErrorResume((error) -> Mono.empty())
-			.then(this.connection.close())
-			.subscribe(null, (e) -> {
-			});
+		sendAndClose(new Abort(Map.of("message", problem), WampUris.AUTHENTICATION_FAILED));
 		WampAuthenticationException error = new WampAuthenticationException(this.options.realm(), problem, cause);
 		end(WampUris.TRANSPORT_LOST, error.getMessage(), error);
 	}
 
 	private void onSessionMessage(WampMessage message) {
 		if (message instanceof Result result) {
-			onResult(result);
+			this.caller.onResult(result);
 		}
 		else if (message instanceof Invocation invocation) {
-			onInvocation(invocation);
+			this.callee.onInvocation(invocation);
 		}
 		else if (message instanceof Event event) {
 			EventTarget target = this.subscriptions.get(event.subscription());
 			if (target != null) {
-				target.dispatch(event);
+				target.dispatch(event, this.pressure);
 			}
 			else {
 				logger.debug("dropping EVENT for unknown subscription {}", event.subscription());
@@ -505,57 +501,51 @@ public final class ClientSession {
 			onError(error);
 		}
 		else if (message instanceof Interrupt interrupt) {
-			InvocationRunner runner = this.invocations.get(interrupt.requestId());
-			if (runner != null) {
-				runner.interrupt(CancelMode.fromWire(interrupt.options().get("mode")));
-			}
+			this.callee.onInterrupt(interrupt);
 		}
 		else if (message instanceof Registered registered) {
-			PendingRequest request = takeRequest(registered.requestId(), WampMessageType.REGISTER);
+			RequestTable.PendingRequest request = this.table.take(registered.requestId(), WampMessageType.REGISTER);
 			if (request != null) {
-				this.registrations.put(registered.registration(), (InvocationTarget) request.target);
-				request.sink.success(registered.registration());
+				confirmed(request, registered.registration(),
+						(id) -> this.callee.registered(id, (InvocationTarget) request.target()));
 			}
 		}
 		else if (message instanceof Subscribed subscribed) {
-			PendingRequest request = takeRequest(subscribed.requestId(), WampMessageType.SUBSCRIBE);
+			RequestTable.PendingRequest request = this.table.take(subscribed.requestId(), WampMessageType.SUBSCRIBE);
 			if (request != null) {
-				this.subscriptions.put(subscribed.subscription(), (EventTarget) request.target);
-				request.sink.success(subscribed.subscription());
+				confirmed(request, subscribed.subscription(),
+						(id) -> this.subscriptions.put(id, (EventTarget) request.target()));
 			}
 		}
 		else if (message instanceof Published published) {
-			PendingRequest request = takeRequest(published.requestId(), WampMessageType.PUBLISH);
+			RequestTable.PendingRequest request = this.table.take(published.requestId(), WampMessageType.PUBLISH);
 			if (request != null) {
-				request.sink.success(published.publication());
+				request.sink().success(published.publication());
 			}
 		}
 		else if (message instanceof Unregistered unregistered) {
-			PendingRequest request = takeRequest(unregistered.requestId(), WampMessageType.UNREGISTER);
+			RequestTable.PendingRequest request = this.table.take(unregistered.requestId(), WampMessageType.UNREGISTER);
 			if (request != null) {
-				this.registrations.remove((Long) request.target);
-				request.sink.success();
+				this.callee.unregistered((Long) request.target());
+				request.sink().success();
 			}
 		}
 		else if (message instanceof Unsubscribed unsubscribed) {
-			PendingRequest request = takeRequest(unsubscribed.requestId(), WampMessageType.UNSUBSCRIBE);
+			RequestTable.PendingRequest request = this.table.take(unsubscribed.requestId(), WampMessageType.UNSUBSCRIBE);
 			if (request != null) {
-				this.subscriptions.remove((Long) request.target);
-				request.sink.success();
+				this.subscriptions.remove((Long) request.target());
+				request.sink().success();
 			}
 		}
 		else if (message instanceof Goodbye goodbye) {
-			if (this.leaving) {
+			if (this.phase.get() == SessionPhase.LEAVING) {
 				this.goodbyeReply.tryEmitEmpty();
 			}
 			else {
 				String routerMessage = Dicts.string(goodbye.details(), "message");
 				String reason = "router closed the session: " + goodbye.reason()
 						+ ((routerMessage != null) ? " (" + routerMessage + ")" : "");
-				this.connection.send(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT))
-					.onErrorResume((e) -> Mono.empty())
-					.then(this.connection.close())
-					.subscribe();
+				sendAndClose(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
 				end(WampUris.TRANSPORT_LOST, reason, new WampException(goodbye.reason(), reason));
 			}
 		}
@@ -572,50 +562,34 @@ public final class ClientSession {
 		}
 	}
 
-	private @Nullable PendingRequest takeRequest(long requestId, int type) {
-		PendingRequest request = this.requests.get(requestId);
-		if (request == null || request.type != type) {
-			// late answers to canceled requests are expected; anything else is logged for debugging
-			logger.debug("no pending {} with request id {}", WampMessageType.name(type), requestId);
-			return null;
-		}
-		return this.requests.remove(requestId, request) ? request : null;
-	}
-
-	private void onResult(Result result) {
-		PendingCall call = this.calls.get(result.requestId());
-		if (call == null) {
-			logger.debug("dropping RESULT for unknown call {}", result.requestId());
+	// A REGISTERED or SUBSCRIBED: bind it, or, when its requester canceled meanwhile, undo it
+	// at once so that the router does not keep routing to a handler nobody owns.
+	private void confirmed(RequestTable.PendingRequest request, long routerId, Consumer<Long> bind) {
+		Consumer<Long> undo = request.undo();
+		if (request.isCanceled() && undo != null) {
+			logger.debug("undoing {} (id {}): its requester canceled before the router confirmed", request.what(),
+					routerId);
+			undo.accept(routerId);
 			return;
 		}
-		if (Dicts.bool(result.details(), "progress", false)) {
-			call.sink.next(CallResult.of(result));
-			return;
-		}
-		if (this.calls.remove(result.requestId(), call)) {
-			call.cancelTimer();
-			call.sink.next(CallResult.of(result));
-			call.sink.complete();
-		}
+		bind.accept(routerId);
+		request.sink().success(routerId);
 	}
 
 	private void onError(ErrorMessage error) {
 		WampException exception = new WampException(error.error(), error.args(), error.kwargs(), error.details(), null,
 				null);
 		if (error.requestType() == WampMessageType.CALL) {
-			PendingCall call = this.calls.remove(error.requestId());
-			if (call != null) {
-				call.fail(exception);
-			}
+			this.caller.onError(error.requestId(), exception);
 			return;
 		}
-		PendingRequest request = takeRequest(error.requestId(), error.requestType());
+		RequestTable.PendingRequest request = this.table.take(error.requestId(), error.requestType());
 		if (request != null) {
-			request.sink.error(exception);
+			request.fail(exception);
 		}
 	}
 
-	// ---------------------------------------------------------------- RPC
+	// ---------------------------------------------------------------- requests
 
 	/**
 	 * Call a procedure.
@@ -626,80 +600,14 @@ public final class ClientSession {
 	 * @param progressive whether to ask for progressive results
 	 * @return the results: progressive ones first (when asked for), then the final one
 	 */
-	public Flux<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs,
-			CallOptions callOptions, boolean progressive) {
-		return Flux.create((FluxSink<CallResult> sink) -> {
-			if (!isJoined()) {
-				sink.error(notJoined("call '" + procedure + "'"));
-				return;
-			}
-			Map<String, Object> wireOptions = callOptions(procedure, callOptions, progressive);
-			long id = this.requestIds.next();
-			PendingCall call = new PendingCall(procedure, sink, callOptions.cancelMode());
-			this.calls.put(id, call);
-			sink.onCancel(() -> {
-				if (this.calls.remove(id, call)) {
-					call.cancelTimer();
-					sendCancel(id, call, "the caller canceled");
-				}
-			});
-			long timeout = callOptions.timeout().toMillis();
-			if (timeout > 0) {
-				call.timer = Schedulers.parallel().schedule(() -> {
-					if (this.calls.remove(id, call)) {
-						sendCancel(id, call, "the call timed out");
-						call.sink.error(new WampException(WampUris.TIMEOUT,
-								"call to '" + procedure + "' timed out after " + timeout + " ms"));
-					}
-				}, timeout, TimeUnit.MILLISECONDS);
-			}
-			this.connection.send(new Call(id, wireOptions, procedure, Payloads.args(args), Payloads.kwargs(kwargs)))
-				.subscribe(null, (error) -> {
-					if (this.calls.remove(id, call)) {
-						call.fail(sendFailure("call '" + procedure + "'", error));
-					}
-				});
-		});
-	}
-
-	// Features the router did not announce are not used silently: fall back and say so.
-	private Map<String, Object> callOptions(String procedure, CallOptions callOptions, boolean progressive) {
-		SessionInfo sessionInfo = this.info;
-		boolean receiveProgress = progressive;
-		if (progressive && sessionInfo != null && !sessionInfo.routerSupports("dealer", "progressive_call_results")) {
-			receiveProgress = false;
-			if (!this.warnedProgress) {
-				this.warnedProgress = true;
-				logger.info("the router did not announce progressive_call_results: calling '{}' (and later "
-						+ "procedures) without receive_progress, only the final result will arrive", procedure);
-			}
-		}
-		Map<String, Object> wire = callOptions.toWire(receiveProgress);
-		if (wire.containsKey("timeout") && sessionInfo != null && !sessionInfo.routerSupports("dealer", "call_timeout")) {
-			// the client still enforces the timeout itself
-			logger.debug("the router did not announce call_timeout: not sending the timeout of the call to '{}'",
-					procedure);
-			wire.remove("timeout");
-		}
-		return wire;
-	}
-
-	private void sendCancel(long id, PendingCall call, String why) {
-		SessionInfo sessionInfo = this.info;
-		if (this.ended.get() || sessionInfo == null) {
-			return;
-		}
-		if (!sessionInfo.routerSupports("dealer", "call_canceling")) {
-			logger.debug("not canceling call {} to '{}' ({}): the router did not announce call_canceling", id,
-					call.procedure, why);
-			return;
-		}
-		this.connection.send(new Cancel(id, Map.of("mode", call.mode.wireName())))
-			.subscribe(null, (error) -> logger.debug("could not send CANCEL for call {}: {}", id, error.toString()));
+	public Flux<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions callOptions,
+			boolean progressive) {
+		return this.caller.call(procedure, args, kwargs, callOptions, progressive);
 	}
 
 	/**
-	 * Register a procedure.
+	 * Register a procedure. When the subscriber cancels before the router confirmed, the
+	 * registration is undone as soon as the confirmation arrives.
 	 * @param procedure the URI or pattern
 	 * @param registerOptions the options
 	 * @param target where its invocations go
@@ -707,7 +615,9 @@ public final class ClientSession {
 	 */
 	public Mono<Long> register(String procedure, RegisterOptions registerOptions, InvocationTarget target) {
 		return request(WampMessageType.REGISTER, "register '" + procedure + "'", target,
-				(id) -> new Register(id, registerOptions.toWire(), procedure));
+				(id) -> new Register(id, registerOptions.toWire(), procedure),
+				(registrationId) -> unregister(registrationId).subscribe(null, (error) -> {
+				}));
 	}
 
 	/**
@@ -717,12 +627,13 @@ public final class ClientSession {
 	 */
 	public Mono<Void> unregister(long registrationId) {
 		return request(WampMessageType.UNREGISTER, "unregister " + registrationId, registrationId,
-				(id) -> new Unregister(id, registrationId))
+				(id) -> new Unregister(id, registrationId), null)
 			.then();
 	}
 
 	/**
-	 * Subscribe to a topic.
+	 * Subscribe to a topic. When the subscriber cancels before the router confirmed, the
+	 * subscription is undone as soon as the confirmation arrives.
 	 * @param topic the URI or pattern
 	 * @param subscribeOptions the options
 	 * @param target where its events go
@@ -730,7 +641,9 @@ public final class ClientSession {
 	 */
 	public Mono<Long> subscribe(String topic, SubscribeOptions subscribeOptions, EventTarget target) {
 		return request(WampMessageType.SUBSCRIBE, "subscribe '" + topic + "'", target,
-				(id) -> new Subscribe(id, subscribeOptions.toWire(), topic));
+				(id) -> new Subscribe(id, subscribeOptions.toWire(), topic),
+				(subscriptionId) -> unsubscribe(subscriptionId).subscribe(null, (error) -> {
+				}));
 	}
 
 	/**
@@ -740,7 +653,7 @@ public final class ClientSession {
 	 */
 	public Mono<Void> unsubscribe(long subscriptionId) {
 		return request(WampMessageType.UNSUBSCRIBE, "unsubscribe " + subscriptionId, subscriptionId,
-				(id) -> new Unsubscribe(id, subscriptionId))
+				(id) -> new Unsubscribe(id, subscriptionId), null)
 			.then();
 	}
 
@@ -752,207 +665,69 @@ public final class ClientSession {
 	 * @param publishOptions the options
 	 * @return the publication id when acknowledged; else empty once written
 	 */
-	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs,
-			PublishOptions publishOptions) {
+	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs, PublishOptions publishOptions) {
+		String what = "publish to '" + topic + "'";
 		if (publishOptions.acknowledge()) {
-			return request(WampMessageType.PUBLISH, "publish to '" + topic + "'", null,
-					(id) -> new Publish(id, publishOptions.toWire(), topic, Payloads.args(args), Payloads.kwargs(kwargs)));
+			return request(WampMessageType.PUBLISH, what, null,
+					(id) -> new Publish(id, publishOptions.toWire(), topic, Payloads.args(args), Payloads.kwargs(kwargs)),
+					null);
 		}
 		return Mono.defer(() -> {
 			if (!isJoined()) {
-				return Mono.error(notJoined("publish to '" + topic + "'"));
+				return Mono.error(notJoined(what));
 			}
-			return this.connection.send(new Publish(this.requestIds.next(), publishOptions.toWire(), topic, Payloads.args(args),
-					Payloads.kwargs(kwargs)))
-				.onErrorMap((error) -> sendFailure("publish to '" + topic + "'", error))
+			if (!this.connection.isWritable()) {
+				return Mono.error(notWritable(what));
+			}
+			return this.connection
+				.send(new Publish(this.table.nextId(), publishOptions.toWire(), topic, Payloads.args(args),
+						Payloads.kwargs(kwargs)))
+				.onErrorMap((error) -> sendFailure(what, error))
 				.then(Mono.empty());
 		});
 	}
 
-	private Mono<Long> request(int type, String what, @Nullable Object target, LongFunction<WampMessage> build) {
-		return Mono.create((MonoSink<Long> sink) -> {
+	// Requests other than calls wait for the router's answer up to the default call timeout.
+	private Mono<Long> request(int type, String what, @Nullable Object target, LongFunction<WampMessage> build,
+			@Nullable Consumer<Long> undo) {
+		Mono<Long> request = Mono.create((MonoSink<Long> sink) -> {
 			if (!isJoined()) {
 				sink.error(notJoined(what));
 				return;
 			}
-			long id = this.requestIds.next();
-			PendingRequest request = new PendingRequest(type, what, sink, target);
-			this.requests.put(id, request);
-			sink.onCancel(() -> this.requests.remove(id, request));
+			long id = this.table.nextId();
+			RequestTable.PendingRequest pending = new RequestTable.PendingRequest(type, what, sink, target, undo);
+			this.table.addRequest(id, pending);
+			sink.onCancel(() -> this.table.cancelRequest(id, pending));
 			this.connection.send(build.apply(id)).subscribe(null, (error) -> {
-				if (this.requests.remove(id, request)) {
-					sink.error(sendFailure(what, error));
+				if (this.table.removeRequest(id, pending)) {
+					pending.fail(sendFailure(what, error));
 				}
 			});
 		});
+		Duration timeout = this.options.limits().defaultCallTimeout();
+		if (timeout.isZero()) {
+			return request;
+		}
+		return request.timeout(timeout, Mono.error(() -> new WampException(WampUris.TIMEOUT,
+				"the router did not answer " + what + " within " + timeout.toMillis() + " ms")));
 	}
 
-	private WampException notJoined(String what) {
+	WampException notJoined(String what) {
 		return new WampException(WampUris.NOT_CONNECTED,
 				"cannot " + what + ": the session on realm '" + this.options.realm() + "' is not joined");
 	}
 
-	private WampException sendFailure(String what, Throwable error) {
-		if (error instanceof IllegalArgumentException) {
-			// the serializer could not write the payload
-			return new WampException(WampUris.INVALID_ARGUMENT, List.of("cannot " + what + ": " + error.getMessage()),
-					Map.of(), Map.of(), "cannot " + what + ": " + error.getMessage(), error);
-		}
-		return new WampException(WampUris.TRANSPORT_LOST, List.of("cannot " + what + ": " + error.getMessage()),
-				Map.of(), Map.of(), "cannot " + what + ": " + error.getMessage(), error);
+	WampException notWritable(String what) {
+		return new WampException(WampUris.UNAVAILABLE,
+				"cannot " + what + ": the connection to " + this.options.transport().describe() + " is not writable (the"
+						+ " router reads slower than the application writes and the send buffer is full); retry later");
 	}
 
-	// ---------------------------------------------------------------- callee
-
-	private void onInvocation(Invocation invocation) {
-		InvocationTarget target = this.registrations.get(invocation.registration());
-		if (target == null) {
-			this.connection.send(new ErrorMessage(WampMessageType.INVOCATION, invocation.requestId(), Map.of(),
-					WampUris.NO_SUCH_REGISTRATION, List.of("no registration " + invocation.registration() + " in this session"),
-					Map.of()))
-				.subscribe(null, (e) -> {
-				});
-			return;
-		}
-		String procedure = Dicts.string(invocation.details(), "procedure");
-		WampInvocation call = new WampInvocation((procedure != null) ? procedure : target.registration().procedure(),
-				invocation.args(), invocation.kwargs(), invocation.details(), target.registration());
-		InvocationRunner runner = new InvocationRunner(invocation.requestId(), call.receiveProgress(), call.procedure());
-		this.invocations.put(invocation.requestId(), runner);
-		// subscribeOn also moves request(n) to the handler scheduler, so a synchronous Flux never
-		// produces its elements on the I/O thread
-		Flux.defer(() -> target.handler().handle(call))
-			.subscribeOn(this.options.handlerScheduler())
-			.subscribe(runner);
-	}
-
-	private ErrorMessage invocationError(long requestId, String procedure, Throwable error) {
-		if (error instanceof WampException wampError) {
-			return new ErrorMessage(WampMessageType.INVOCATION, requestId, Map.of(), wampError.getUri(),
-					wampError.getArgs(), wampError.getKwargs());
-		}
-		String text = (error.getMessage() != null) ? error.getMessage() : error.getClass().getName();
-		logger.debug("handler of '{}' failed: {}", procedure, error.toString());
-		return new ErrorMessage(WampMessageType.INVOCATION, requestId, Map.of(), this.options.defaultErrorUri(),
-				List.of(text), Map.of());
-	}
-
-	/**
-	 * Subscribes to a handler's results and writes them as YIELDs, one element at a time,
-	 * holding back one element to know which one is the last. The runner stays in the
-	 * running table until its final YIELD or ERROR was written, so a graceful close waits
-	 * for it.
-	 */
-	private final class InvocationRunner extends BaseSubscriber<InvocationResult> {
-
-		private final long requestId;
-
-		private final boolean receiveProgress;
-
-		private final String procedure;
-
-		// set once by whichever comes first: the final answer or an INTERRUPT
-		private final AtomicBoolean finished = new AtomicBoolean();
-
-		private @Nullable InvocationResult held;
-
-		InvocationRunner(long requestId, boolean receiveProgress, String procedure) {
-			this.requestId = requestId;
-			this.receiveProgress = receiveProgress;
-			this.procedure = procedure;
-		}
-
-		@Override
-		protected void hookOnSubscribe(Subscription subscription) {
-			request(1);
-		}
-
-		@Override
-		protected void hookOnNext(InvocationResult value) {
-			InvocationResult previous = this.held;
-			this.held = value;
-			if (previous == null || !this.receiveProgress) {
-				request(1);
-				return;
-			}
-			ClientSession.this.connection
-				.send(new Yield(this.requestId, Map.of("progress", true), previous.args(), previous.kwargs()))
-				.subscribe(null, (error) -> {
-					logger.debug("could not send a progressive YIELD for '{}': {}", this.procedure, error.toString());
-					cancel();
-					finish(null);
-				}, () -> request(1));
-		}
-
-		@Override
-		protected void hookOnComplete() {
-			InvocationResult last = (this.held != null) ? this.held : InvocationResult.empty();
-			finish(new Yield(this.requestId, Map.of(), last.args(), last.kwargs()));
-		}
-
-		@Override
-		protected void hookOnError(Throwable error) {
-			finish(invocationError(this.requestId, this.procedure, error));
-		}
-
-		void interrupt(CancelMode mode) {
-			dispose();
-			finish((mode != CancelMode.KILL_NO_WAIT) ? new ErrorMessage(WampMessageType.INVOCATION, this.requestId,
-					Map.of(), WampUris.CANCELED, List.of("invocation of '" + this.procedure + "' was canceled"), Map.of())
-					: null);
-		}
-
-		private void finish(@Nullable WampMessage answer) {
-			if (!this.finished.compareAndSet(false, true)) {
-				return;
-			}
-			if (answer == null) {
-				ClientSession.this.invocations.remove(this.requestId, this);
-				return;
-			}
-			ClientSession.this.connection.send(answer)
-				.onErrorResume(IllegalArgumentException.class, (error) -> {
-					// the serializer could not write the results: tell the caller instead
-					return ClientSession.this.connection.send(invocationError(this.requestId, this.procedure, error));
-				})
-				.doFinally((signal) -> ClientSession.this.invocations.remove(this.requestId, this))
-				.subscribe(null, (error) -> logger.debug("could not answer the invocation of '{}': {}", this.procedure,
-						error.toString()));
-		}
-
-	}
-
-	private static final class PendingCall {
-
-		final String procedure;
-
-		final FluxSink<CallResult> sink;
-
-		final CancelMode mode;
-
-		volatile @Nullable Disposable timer;
-
-		PendingCall(String procedure, FluxSink<CallResult> sink, CancelMode mode) {
-			this.procedure = procedure;
-			this.sink = sink;
-			this.mode = mode;
-		}
-
-		void cancelTimer() {
-			Disposable t = this.timer;
-			if (t != null) {
-				t.dispose();
-			}
-		}
-
-		void fail(Throwable error) {
-			cancelTimer();
-			this.sink.error(error);
-		}
-
-	}
-
-	private record PendingRequest(int type, String what, MonoSink<Long> sink, @Nullable Object target) {
+	WampException sendFailure(String what, Throwable error) {
+		String uri = (error instanceof IllegalArgumentException) ? WampUris.INVALID_ARGUMENT : WampUris.TRANSPORT_LOST;
+		String message = "cannot " + what + ": " + error.getMessage();
+		return new WampException(uri, List.of(message), Map.of(), Map.of(), message, error);
 	}
 
 }

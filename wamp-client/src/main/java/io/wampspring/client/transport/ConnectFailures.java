@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -60,8 +61,14 @@ final class ConnectFailures {
 		return Mono.defer(() -> {
 			Sinks.One<WampConnection> opened = Sinks.one();
 			AtomicReference<@Nullable Channel> channel = new AtomicReference<>();
+			AtomicBoolean delivered = new AtomicBoolean();
 			Disposable handle = start.apply(opened, channel::set);
 			Runnable giveUp = () -> {
+				// operators such as flatMap cancel their source even after it emitted: the
+				// connection then belongs to the caller and must stay open
+				if (delivered.get()) {
+					return;
+				}
 				handle.dispose();
 				Channel ch = channel.get();
 				if (ch != null) {
@@ -72,6 +79,7 @@ final class ConnectFailures {
 				.timeout(timeout,
 						Mono.error(() -> new TimeoutException("no " + transport + " connection to " + address + " within "
 								+ timeout.toMillis() + " ms")))
+				.doOnNext((connection) -> delivered.set(true))
 				.onErrorMap((error) -> describe(transport, address, secure, error))
 				.doOnError((error) -> giveUp.run())
 				.doOnCancel(giveUp);

@@ -1,0 +1,277 @@
+package io.wampspring.client.session;
+
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.wampspring.client.CancelMode;
+import io.wampspring.client.ClientOptions;
+import io.wampspring.client.InvocationResult;
+import io.wampspring.client.WampInvocation;
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
+import io.wampspring.core.message.Dicts;
+import io.wampspring.core.message.ErrorMessage;
+import io.wampspring.core.message.Interrupt;
+import io.wampspring.core.message.Invocation;
+import io.wampspring.core.message.WampMessage;
+import io.wampspring.core.message.WampMessageType;
+import io.wampspring.core.message.Yield;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The callee role of one session: runs each INVOCATION's handler off the I/O thread,
+ * writes its results as YIELDs (progressive ones held up to a bound), answers INTERRUPT,
+ * refuses invocations beyond the session's bound with {@code wamp.error.unavailable}, and
+ * turns handler exceptions into ERRORs that carry no exception message unless the options
+ * say so.
+ */
+final class Callee {
+
+	private static final Logger logger = LoggerFactory.getLogger(Callee.class);
+
+	private final ClientSession session;
+
+	private final ClientOptions options;
+
+	private final InboundPressure pressure;
+
+	private final Map<Long, InvocationTarget> registrations = new ConcurrentHashMap<>();
+
+	private final Map<Long, InvocationRunner> running = new ConcurrentHashMap<>();
+
+	private final RateLimitedLog refused = new RateLimitedLog(logger);
+
+	Callee(ClientSession session, ClientOptions options, InboundPressure pressure) {
+		this.session = session;
+		this.options = options;
+		this.pressure = pressure;
+	}
+
+	void registered(long registrationId, InvocationTarget target) {
+		this.registrations.put(registrationId, target);
+	}
+
+	void unregistered(long registrationId) {
+		this.registrations.remove(registrationId);
+	}
+
+	int running() {
+		return this.running.size();
+	}
+
+	long refusedCount() {
+		return this.refused.count();
+	}
+
+	void onInvocation(Invocation invocation) {
+		InvocationTarget target = this.registrations.get(invocation.registration());
+		if (target == null) {
+			answer(new ErrorMessage(WampMessageType.INVOCATION, invocation.requestId(), Map.of(),
+					WampUris.NO_SUCH_REGISTRATION,
+					List.of("no registration " + invocation.registration() + " in this session"), Map.of()));
+			return;
+		}
+		String procedure = Dicts.string(invocation.details(), "procedure");
+		WampInvocation call = new WampInvocation((procedure != null) ? procedure : target.registration().procedure(),
+				invocation.args(), invocation.kwargs(), invocation.details(), target.registration());
+		if (!this.pressure.tryAcquireInvocation()) {
+			this.refused.warn("refusing invocations of '{}' with {}: {} invocations are running or queued, the limit",
+					call.procedure(), WampUris.UNAVAILABLE, this.options.limits().maxQueuedInvocations());
+			answer(new ErrorMessage(WampMessageType.INVOCATION, invocation.requestId(), Map.of(), WampUris.UNAVAILABLE,
+					List.of("the callee is busy: " + this.options.limits().maxQueuedInvocations()
+							+ " invocations are running or queued; retry later"),
+					Map.of()));
+			return;
+		}
+		InvocationRunner runner = new InvocationRunner(invocation.requestId(), call.receiveProgress(), call.procedure());
+		this.running.put(invocation.requestId(), runner);
+		int buffer = this.options.limits().progressiveBuffer();
+		// subscribeOn also moves request(n) to the handler scheduler, so a synchronous Flux never
+		// produces its elements on the I/O thread; the buffer absorbs a Flux that ignores demand
+		Flux.defer(() -> target.handler().handle(call))
+			.onBackpressureBuffer(buffer, BufferOverflowStrategy.ERROR)
+			.subscribeOn(this.options.handlerScheduler())
+			.subscribe(runner);
+	}
+
+	/**
+	 * An INVOCATION whose payload could not be read: answer it, keep the session.
+	 */
+	void onUnreadableInvocation(long requestId, String problem) {
+		answer(new ErrorMessage(WampMessageType.INVOCATION, requestId, Map.of(), WampUris.INVALID_ARGUMENT,
+				List.of("the callee could not read the invocation: " + problem), Map.of()));
+	}
+
+	void onInterrupt(Interrupt interrupt) {
+		InvocationRunner runner = this.running.get(interrupt.requestId());
+		if (runner != null) {
+			runner.interrupt(CancelMode.fromWire(interrupt.options().get("mode")));
+		}
+	}
+
+	/**
+	 * Wait until no invocation is running, or the timeout passed, or the session ended.
+	 */
+	Mono<Void> awaitIdle(Duration timeout) {
+		if (timeout.isZero() || this.running.isEmpty()) {
+			return Mono.empty();
+		}
+		// shutdown path only: a short poll keeps the hot path free of idle bookkeeping
+		return Flux.interval(Duration.ofMillis(10))
+			.filter((tick) -> this.running.isEmpty() || this.session.isEnded())
+			.next()
+			.then()
+			.timeout(timeout, Mono.fromRunnable(() -> logger.info("{} invocations still running after {} ms, leaving anyway",
+					this.running.size(), timeout.toMillis())));
+	}
+
+	/** The session ended: stop every handler. */
+	void disposeAll() {
+		for (Long id : List.copyOf(this.running.keySet())) {
+			InvocationRunner runner = this.running.remove(id);
+			if (runner != null) {
+				runner.dispose();
+				this.pressure.releaseInvocation();
+			}
+		}
+		this.registrations.clear();
+	}
+
+	private void answer(WampMessage message) {
+		this.session.connection().send(message).subscribe(null, (error) -> {
+		});
+	}
+
+	private ErrorMessage invocationError(long requestId, String procedure, Throwable error) {
+		if (error instanceof WampException wampError) {
+			return new ErrorMessage(WampMessageType.INVOCATION, requestId, Map.of(), wampError.getUri(),
+					wampError.getArgs(), wampError.getKwargs());
+		}
+		if (Exceptions.isOverflow(error)) {
+			String text = "the handler of '" + procedure + "' produced more than "
+					+ this.options.limits().progressiveBuffer() + " progressive results ahead of the connection; make its"
+					+ " Flux respect demand (for example onBackpressureBuffer(n) or delayElements) or raise the client's"
+					+ " progressive buffer";
+			logger.warn(text);
+			return new ErrorMessage(WampMessageType.INVOCATION, requestId, Map.of(), this.options.defaultErrorUri(),
+					List.of(text), Map.of());
+		}
+		String correlationId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+		logger.warn("handler of '{}' failed (correlation id {})", procedure, correlationId, error);
+		String text = (this.options.includeExceptionMessages())
+				? String.valueOf((error.getMessage() != null) ? error.getMessage() : error.getClass().getName())
+				: "the callee failed; its log names correlation id " + correlationId;
+		return new ErrorMessage(WampMessageType.INVOCATION, requestId, Map.of(), this.options.defaultErrorUri(),
+				List.of(text), Map.of("correlation_id", correlationId));
+	}
+
+	/**
+	 * Subscribes to a handler's results and writes them as YIELDs, one element at a time,
+	 * holding back one element to know which one is the last. The runner stays in the
+	 * running table until its final YIELD or ERROR was written, so a graceful close waits
+	 * for it.
+	 */
+	private final class InvocationRunner extends BaseSubscriber<InvocationResult> {
+
+		private final long requestId;
+
+		private final boolean receiveProgress;
+
+		private final String procedure;
+
+		// set once by whichever comes first: the final answer or an INTERRUPT
+		private final AtomicBoolean finished = new AtomicBoolean();
+
+		private @Nullable InvocationResult held;
+
+		InvocationRunner(long requestId, boolean receiveProgress, String procedure) {
+			this.requestId = requestId;
+			this.receiveProgress = receiveProgress;
+			this.procedure = procedure;
+		}
+
+		@Override
+		protected void hookOnSubscribe(Subscription subscription) {
+			request(1);
+		}
+
+		@Override
+		protected void hookOnNext(InvocationResult value) {
+			InvocationResult previous = this.held;
+			this.held = value;
+			if (previous == null || !this.receiveProgress) {
+				request(1);
+				return;
+			}
+			Callee.this.session.connection()
+				.send(new Yield(this.requestId, Map.of("progress", true), previous.args(), previous.kwargs()))
+				.subscribe(null, (error) -> {
+					logger.debug("could not send a progressive YIELD for '{}': {}", this.procedure, error.toString());
+					cancel();
+					finish(null);
+				}, () -> request(1));
+		}
+
+		@Override
+		protected void hookOnComplete() {
+			InvocationResult last = (this.held != null) ? this.held : InvocationResult.empty();
+			finish(new Yield(this.requestId, Map.of(), last.args(), last.kwargs()));
+		}
+
+		@Override
+		protected void hookOnError(Throwable error) {
+			finish(invocationError(this.requestId, this.procedure, error));
+		}
+
+		void interrupt(CancelMode mode) {
+			dispose();
+			finish((mode != CancelMode.KILL_NO_WAIT) ? new ErrorMessage(WampMessageType.INVOCATION, this.requestId,
+					Map.of(), WampUris.CANCELED, List.of("invocation of '" + this.procedure + "' was canceled"), Map.of())
+					: null);
+		}
+
+		private void finish(@Nullable WampMessage answer) {
+			if (!this.finished.compareAndSet(false, true)) {
+				return;
+			}
+			if (answer == null) {
+				done();
+				return;
+			}
+			Callee.this.session.connection()
+				.send(answer)
+				.onErrorResume(IllegalArgumentException.class,
+						// the serializer could not write the results: tell the caller instead
+						(error) -> Callee.this.session.connection()
+							.send(new ErrorMessage(WampMessageType.INVOCATION, this.requestId, Map.of(),
+									WampUris.INVALID_ARGUMENT,
+									List.of("the callee could not serialize the result of '" + this.procedure + "': "
+											+ error.getMessage()),
+									Map.of())))
+				.doFinally((signal) -> done())
+				.subscribe(null, (error) -> logger.debug("could not answer the invocation of '{}': {}", this.procedure,
+						error.toString()));
+		}
+
+		private void done() {
+			if (Callee.this.running.remove(this.requestId, this)) {
+				Callee.this.pressure.releaseInvocation();
+			}
+		}
+
+	}
+
+}

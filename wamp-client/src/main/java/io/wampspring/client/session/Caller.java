@@ -1,0 +1,243 @@
+package io.wampspring.client.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.wampspring.client.CallOptions;
+import io.wampspring.client.CallResult;
+import io.wampspring.client.CancelMode;
+import io.wampspring.client.ClientLimits;
+import io.wampspring.client.SessionInfo;
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
+import io.wampspring.core.message.Call;
+import io.wampspring.core.message.Cancel;
+import io.wampspring.core.message.Dicts;
+import io.wampspring.core.message.Result;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The caller role of one session: CALL with a deadline, progressive results held up to a
+ * bound for a slow subscriber, CANCEL on timeout or when the subscriber cancels, RESULT and
+ * ERROR matched to their call.
+ */
+final class Caller {
+
+	private static final Logger logger = LoggerFactory.getLogger(Caller.class);
+
+	private final ClientSession session;
+
+	private final RequestTable table;
+
+	private final ClientLimits limits;
+
+	private volatile boolean warnedProgress;
+
+	Caller(ClientSession session, RequestTable table, ClientLimits limits) {
+		this.session = session;
+		this.table = table;
+		this.limits = limits;
+	}
+
+	Flux<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions callOptions,
+			boolean progressive) {
+		return Flux.create((FluxSink<CallResult> sink) -> {
+			String what = "call '" + procedure + "'";
+			if (!this.session.isJoined()) {
+				sink.error(this.session.notJoined(what));
+				return;
+			}
+			if (!this.session.connection().isWritable()) {
+				sink.error(this.session.notWritable(what));
+				return;
+			}
+			Duration timeout = callOptions.effectiveTimeout(this.limits.defaultCallTimeout());
+			Map<String, Object> wireOptions = wireOptions(procedure, callOptions, progressive, timeout);
+			long id = this.table.nextId();
+			PendingCall call = new PendingCall(procedure, sink, callOptions.cancelMode(), this.limits.progressiveBuffer());
+			if (!this.table.addCall(id, call)) {
+				sink.error(new WampException(WampUris.UNAVAILABLE,
+						"cannot " + what + ": " + this.table.pendingCalls() + " calls of this session already wait for"
+								+ " their results (limit " + this.table.maxPendingCalls()
+								+ "); wait for results before calling again, or raise the client's max pending calls"));
+				return;
+			}
+			sink.onRequest(call::requested);
+			sink.onCancel(() -> {
+				if (this.table.removeCall(id, call)) {
+					call.cancelTimer();
+					sendCancel(id, call, "the caller canceled");
+				}
+			});
+			if (!timeout.isZero()) {
+				long millis = timeout.toMillis();
+				call.timer = Schedulers.parallel().schedule(() -> {
+					if (this.table.removeCall(id, call)) {
+						sendCancel(id, call, "the call timed out");
+						call.sink.error(new WampException(WampUris.TIMEOUT,
+								"call to '" + procedure + "' timed out after " + millis + " ms"));
+					}
+				}, millis, TimeUnit.MILLISECONDS);
+			}
+			this.session.connection()
+				.send(new Call(id, wireOptions, procedure, Payloads.args(args), Payloads.kwargs(kwargs)))
+				.subscribe(null, (error) -> {
+					if (this.table.removeCall(id, call)) {
+						call.fail(this.session.sendFailure(what, error));
+					}
+				});
+		});
+	}
+
+	// Features the router did not announce are not used silently: fall back and say so.
+	private Map<String, Object> wireOptions(String procedure, CallOptions callOptions, boolean progressive,
+			Duration timeout) {
+		SessionInfo sessionInfo = this.session.info();
+		boolean receiveProgress = progressive;
+		if (progressive && sessionInfo != null && !sessionInfo.routerSupports("dealer", "progressive_call_results")) {
+			receiveProgress = false;
+			if (!this.warnedProgress) {
+				this.warnedProgress = true;
+				logger.info("the router did not announce progressive_call_results: calling '{}' (and later "
+						+ "procedures) without receive_progress, only the final result will arrive", procedure);
+			}
+		}
+		Map<String, Object> wire = callOptions.toWire(receiveProgress, timeout);
+		if (wire.containsKey("timeout") && sessionInfo != null && !sessionInfo.routerSupports("dealer", "call_timeout")) {
+			// the client still enforces the timeout itself
+			wire.remove("timeout");
+		}
+		return wire;
+	}
+
+	private void sendCancel(long id, PendingCall call, String why) {
+		SessionInfo sessionInfo = this.session.info();
+		if (!this.session.isJoined() || sessionInfo == null) {
+			return;
+		}
+		if (!sessionInfo.routerSupports("dealer", "call_canceling")) {
+			logger.debug("not canceling call {} to '{}' ({}): the router did not announce call_canceling", id,
+					call.procedure, why);
+			return;
+		}
+		this.session.connection()
+			.send(new Cancel(id, Map.of("mode", call.mode.wireName())))
+			.subscribe(null, (error) -> logger.debug("could not send CANCEL for call {}: {}", id, error.toString()));
+	}
+
+	void onResult(Result result) {
+		PendingCall call = this.table.call(result.requestId());
+		if (call == null) {
+			logger.debug("dropping RESULT for unknown call {}", result.requestId());
+			return;
+		}
+		if (Dicts.bool(result.details(), "progress", false)) {
+			if (!call.offerProgress()) {
+				if (this.table.removeCall(result.requestId(), call)) {
+					sendCancel(result.requestId(), call, "its subscriber fell behind");
+					call.fail(new WampException(WampUris.CANCELED, "more than " + this.limits.progressiveBuffer()
+							+ " progressive results of '" + call.procedure + "' wait for a subscriber that does not request"
+							+ " them; request them faster (for example without limitRate, or publishOn a faster"
+							+ " scheduler) or raise the client's progressive buffer"));
+				}
+				return;
+			}
+			call.sink.next(CallResult.of(result));
+			return;
+		}
+		if (this.table.removeCall(result.requestId(), call)) {
+			call.cancelTimer();
+			call.sink.next(CallResult.of(result));
+			call.sink.complete();
+		}
+	}
+
+	/**
+	 * A call's RESULT or ERROR could not be read: fail that call, keep the session.
+	 * @return true when a call waited under the id
+	 */
+	boolean onUnreadableAnswer(long requestId, String problem) {
+		PendingCall call = this.table.removeCall(requestId);
+		if (call == null) {
+			return false;
+		}
+		call.fail(new WampException(WampUris.INVALID_ARGUMENT,
+				"the answer to the call to '" + call.procedure + "' could not be read: " + problem));
+		return true;
+	}
+
+	void onError(long requestId, WampException error) {
+		PendingCall call = this.table.removeCall(requestId);
+		if (call != null) {
+			call.fail(error);
+		}
+	}
+
+	/**
+	 * A call waiting for its result.
+	 */
+	static final class PendingCall {
+
+		private final String procedure;
+
+		final FluxSink<CallResult> sink;
+
+		private final CancelMode mode;
+
+		private final int progressiveBuffer;
+
+		// progressive results emitted and requested, to bound those a slow subscriber holds
+		private final AtomicLong emitted = new AtomicLong();
+
+		private final AtomicLong requested = new AtomicLong();
+
+		volatile @Nullable Disposable timer;
+
+		PendingCall(String procedure, FluxSink<CallResult> sink, CancelMode mode, int progressiveBuffer) {
+			this.procedure = procedure;
+			this.sink = sink;
+			this.mode = mode;
+			this.progressiveBuffer = progressiveBuffer;
+		}
+
+		String procedure() {
+			return this.procedure;
+		}
+
+		void requested(long n) {
+			this.requested.accumulateAndGet(n, (a, b) -> (a + b < 0) ? Long.MAX_VALUE : a + b);
+		}
+
+		/**
+		 * Count a progressive result.
+		 * @return false when the subscriber already holds back as many as it may
+		 */
+		boolean offerProgress() {
+			long waiting = this.emitted.incrementAndGet() - this.requested.get();
+			return waiting <= this.progressiveBuffer;
+		}
+
+		void cancelTimer() {
+			Disposable t = this.timer;
+			if (t != null) {
+				t.dispose();
+			}
+		}
+
+		void fail(Throwable error) {
+			cancelTimer();
+			this.sink.error(error);
+		}
+
+	}
+
+}
