@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.wampspring.core.message.Call;
 import io.wampspring.core.message.Event;
@@ -175,6 +179,34 @@ class CodecOutputTests {
 		assertThatThrownBy(() -> WampCodecs.MSGPACK.decode(frame))
 			.isInstanceOf(io.wampspring.core.WampProtocolException.class)
 			.hasMessageContaining("declares 2147483647 bytes but the frame has 1 left");
+	}
+
+	@Test
+	void sharedCodecsRoundTripOnManyThreadsAtOnce() throws Exception {
+		List<WampMessage> messages = SampleMessages.all();
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> results = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				int offset = t;
+				results.add(threads.submit(() -> {
+					int checked = 0;
+					for (int i = 0; i < 3_000; i++) {
+						WampCodec codec = WampCodecs.all().get((i + offset) % 3);
+						WampMessage message = messages.get((i * 7 + offset) % messages.size());
+						assertThat(codec.decode(codec.encode(message))).isEqualTo(message);
+						checked++;
+					}
+					return checked;
+				}));
+			}
+			for (Future<Integer> result : results) {
+				assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(3_000);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	/** Walks one CBOR data item and fails on any indefinite length. */
