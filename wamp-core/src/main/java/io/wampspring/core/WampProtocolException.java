@@ -14,6 +14,9 @@ import java.io.Serial;
  * that a router can answer that request with ERROR and keep the session, as the
  * specification asks (and drop a PUBLISH without {@code acknowledge}, which expects no
  * answer).
+ * <p>
+ * A message whose structure is valid but whose payload holds a value the codec cannot map
+ * is a {@link WampPayloadException}: only that message fails, and the session goes on.
  */
 public class WampProtocolException extends RuntimeException {
 

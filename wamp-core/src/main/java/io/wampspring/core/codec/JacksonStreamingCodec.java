@@ -3,6 +3,7 @@ package io.wampspring.core.codec;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.dataformat.cbor.CBORSimpleValue;
 
 /**
  * A codec on Jackson's streaming API, shared by JSON and CBOR: tokens are read straight into
@@ -51,13 +54,15 @@ abstract class JacksonStreamingCodec implements WampCodec {
 	@Override
 	public WampMessage decode(InputStream in) {
 		List<?> wire;
+		TreeReader reader;
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), in)) {
 			JsonToken first = parser.nextToken();
 			if (first != JsonToken.START_ARRAY) {
 				throw new WampProtocolException("a WAMP message must be a " + this.formatName + " array, got "
 						+ ((first != null) ? describe(first) : "nothing"));
 			}
-			wire = readArray(parser, 1);
+			reader = new TreeReader(parser);
+			wire = reader.readArray(1);
 			JsonToken trailing = parser.nextToken();
 			if (trailing != null) {
 				throw new WampProtocolException("unexpected " + describe(trailing) + " after the message array");
@@ -66,7 +71,7 @@ abstract class JacksonStreamingCodec implements WampCodec {
 		catch (JacksonException ex) {
 			throw new WampProtocolException(0, "malformed " + this.formatName + ": " + ex.getOriginalMessage(), ex);
 		}
-		return MessageFactory.fromList(wire);
+		return MessageFactory.fromList(wire, reader.problem());
 	}
 
 	private static String describe(JsonToken token) {
@@ -81,91 +86,131 @@ abstract class JacksonStreamingCodec implements WampCodec {
 		};
 	}
 
-	private List<@Nullable Object> readArray(JsonParser parser, int depth) {
-		List<@Nullable Object> list = new ArrayList<>();
-		JsonToken token;
-		while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-			if (token == null) {
-				throw new WampProtocolException("truncated " + this.formatName + ": an array is not closed");
-			}
-			list.add(readValue(parser, token, depth));
-		}
-		return list;
-	}
+	/** Reads one frame's tokens into the value tree; values it cannot map become problems. */
+	private final class TreeReader extends PayloadProblem.Tracker {
 
-	private Map<String, @Nullable Object> readObject(JsonParser parser, int depth) {
-		Map<String, @Nullable Object> map = new LinkedHashMap<>();
-		JsonToken token;
-		while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
-			String name = parser.currentName();
-			JsonToken valueToken = parser.nextToken();
-			if (valueToken == null) {
-				throw new WampProtocolException("truncated " + this.formatName + ": a dictionary is not closed");
-			}
-			map.put(name, readValue(parser, valueToken, depth));
-		}
-		if (token != JsonToken.END_OBJECT) {
-			throw new WampProtocolException(this.formatName + " dictionary keys must be strings");
-		}
-		return map;
-	}
+		private final JsonParser parser;
 
-	private @Nullable Object readValue(JsonParser parser, JsonToken token, int depth) {
-		if (depth > ValueTrees.MAX_DEPTH) {
-			throw new WampProtocolException("message is nested deeper than " + ValueTrees.MAX_DEPTH + " levels");
+		TreeReader(JsonParser parser) {
+			this.parser = parser;
 		}
-		switch (token) {
-			case VALUE_STRING: {
-				String text = parser.getString();
-				if (this.textual && !text.isEmpty() && text.charAt(0) == '\0') {
-					return decodeBinary(text);
+
+		/** Reads the elements of an array whose start was read; they are at {@code depth}. */
+		List<@Nullable Object> readArray(int depth) {
+			List<@Nullable Object> list = new ArrayList<>();
+			JsonToken token;
+			while ((token = this.parser.nextToken()) != JsonToken.END_ARRAY) {
+				if (token == null) {
+					throw new WampProtocolException("truncated " + formatName + ": an array is not closed");
 				}
-				return text;
+				list.add(readValue(token, depth));
+				readElement(depth, list.size() - 1);
 			}
-			case VALUE_NUMBER_INT:
-				return switch (parser.getNumberType()) {
-					case INT, LONG -> parser.getLongValue();
-					default -> {
-						BigInteger big = parser.getBigIntegerValue();
-						yield (big.bitLength() < 64) ? (Object) big.longValue() : big;
+			return list;
+		}
+
+		private Map<String, @Nullable Object> readObject(int depth) {
+			Map<String, @Nullable Object> map = new LinkedHashMap<>();
+			JsonToken token;
+			while ((token = this.parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+				String name = this.parser.currentName();
+				JsonToken valueToken = this.parser.nextToken();
+				if (valueToken == null) {
+					throw new WampProtocolException("truncated " + formatName + ": a dictionary is not closed");
+				}
+				map.put(name, readValue(valueToken, depth));
+				readEntry(depth, name);
+			}
+			if (token != JsonToken.END_OBJECT) {
+				throw new WampProtocolException(formatName + " dictionary keys must be strings");
+			}
+			return map;
+		}
+
+		private @Nullable Object readValue(JsonToken token, int depth) {
+			if (depth > ValueTrees.MAX_DEPTH) {
+				throw new WampProtocolException("message is nested deeper than " + ValueTrees.MAX_DEPTH + " levels");
+			}
+			switch (token) {
+				case VALUE_STRING: {
+					String text = this.parser.getString();
+					if (textual && !text.isEmpty() && text.charAt(0) == '\0') {
+						return decodeBinary(text, depth);
 					}
-				};
-			case VALUE_NUMBER_FLOAT:
-				return parser.getDoubleValue();
-			case VALUE_TRUE:
-				return Boolean.TRUE;
-			case VALUE_FALSE:
-				return Boolean.FALSE;
-			case VALUE_NULL:
-				return null;
-			case START_ARRAY:
-				return readArray(parser, depth + 1);
-			case START_OBJECT:
-				return readObject(parser, depth + 1);
-			case VALUE_EMBEDDED_OBJECT: {
-				Object embedded = parser.getEmbeddedObject();
-				if (embedded instanceof byte[]) {
-					return embedded;
+					return text;
 				}
-				return parser.getBinaryValue();
+				case VALUE_NUMBER_INT:
+					return switch (this.parser.getNumberType()) {
+						case INT, LONG -> this.parser.getLongValue();
+						default -> {
+							BigInteger big = this.parser.getBigIntegerValue();
+							yield (big.bitLength() < 64) ? (Object) big.longValue() : big;
+						}
+					};
+				case VALUE_NUMBER_FLOAT: {
+					double value = this.parser.getDoubleValue();
+					// JSON text and CBOR decimal fractions have no infinity: an infinite double means overflow.
+					if (Double.isInfinite(value)
+							&& (textual || this.parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL)) {
+						return unmappable("the number " + abbreviate(this.parser.getText())
+								+ ", beyond the range of a 64-bit float", depth);
+					}
+					return value;
+				}
+				case VALUE_TRUE:
+					return Boolean.TRUE;
+				case VALUE_FALSE:
+					return Boolean.FALSE;
+				case VALUE_NULL:
+					return null;
+				case START_ARRAY:
+					return readArray(depth + 1);
+				case START_OBJECT:
+					return readObject(depth + 1);
+				case VALUE_EMBEDDED_OBJECT:
+					return embedded(this.parser.getEmbeddedObject(), depth);
+				default:
+					throw new WampProtocolException("unexpected " + formatName + " token " + token);
 			}
-			default:
-				throw new WampProtocolException("unexpected " + this.formatName + " token " + token);
 		}
+
+		private @Nullable Object embedded(@Nullable Object value, int depth) {
+			if (value instanceof byte[] || value == null) {
+				// A CBOR byte string, or CBOR "undefined", which reads as null as JavaScript peers mean it.
+				return value;
+			}
+			if (value instanceof CBORSimpleValue simple) {
+				return unmappable("a CBOR simple value (" + simple.getValue() + "), which WAMP payloads cannot carry",
+						depth);
+			}
+			return unmappable("a " + formatName + " value that reads as a " + value.getClass().getSimpleName()
+					+ ", which WAMP payloads cannot carry", depth);
+		}
+
+		private @Nullable Object decodeBinary(String text, int depth) {
+			try {
+				return Base64.getDecoder().decode(text.substring(1));
+			}
+			catch (IllegalArgumentException ex) {
+				return unmappable("a string that starts with \\u0000, which marks binary data, but is not base64 ("
+						+ ex.getMessage() + ")", depth);
+			}
+		}
+
 	}
 
-	private static byte[] decodeBinary(String text) {
-		try {
-			return Base64.getDecoder().decode(text.substring(1));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new WampProtocolException(0,
-					"a JSON string starting with \\u0000 must hold base64 binary data: " + ex.getMessage(), ex);
-		}
+	private static String abbreviate(String text) {
+		return (text.length() > 40) ? text.substring(0, 37) + "..." : text;
 	}
 
 	/** Writes the value tree to a Jackson generator. */
 	private static final class GeneratorSink implements ValueTrees.Sink {
+
+		/**
+		 * Strings longer than this are handed to the CBOR generator as UTF-8 bytes: it chunks
+		 * strings of more than 3,996 characters (Jackson 3.1) into an indefinite-length string.
+		 */
+		private static final int LONG_STRING_CHARS = 2000;
 
 		private final JsonGenerator generator;
 
@@ -183,7 +228,15 @@ abstract class JacksonStreamingCodec implements WampCodec {
 
 		@Override
 		public void string(String value) {
-			this.generator.writeString(value);
+			if (!this.textual && value.length() > LONG_STRING_CHARS) {
+				// Jackson's CBOR generator writes long strings as indefinite-length chunks,
+				// which some peers reject; as UTF-8 bytes it writes one definite-length string.
+				byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+				this.generator.writeUTF8String(utf8, 0, utf8.length);
+			}
+			else {
+				this.generator.writeString(value);
+			}
 		}
 
 		@Override
@@ -234,7 +287,12 @@ abstract class JacksonStreamingCodec implements WampCodec {
 
 		@Override
 		public void key(String key) {
-			this.generator.writeName(key);
+			if (!this.textual && key.length() > LONG_STRING_CHARS) {
+				this.generator.writeName(new SerializedString(key));
+			}
+			else {
+				this.generator.writeName(key);
+			}
 		}
 
 		@Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wampspring.core.WampPayloadException;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.id.Ids;
@@ -44,7 +45,12 @@ import org.jspecify.annotations.Nullable;
  * checking every element: length, element types, ids in 1..2^53 and URIs by the loose rules.
  * Anything wrong becomes a {@link WampProtocolException} that names the message, the element
  * and what was found; nothing here throws a ClassCastException or NullPointerException.
- * Missing or null Arguments and ArgumentsKw read as empty, as other peers send them.
+ * Missing or null Arguments and ArgumentsKw read as empty, as other peers send them, and an
+ * id written as a whole-number float reads as that id.
+ * <p>
+ * A codec that met a payload value it could not map leaves a placeholder in the array; once
+ * the structure checked out, that becomes a {@link WampPayloadException} naming the
+ * message, its request and the path of the value, so that only this message fails.
  */
 public final class MessageFactory {
 
@@ -60,18 +66,32 @@ public final class MessageFactory {
 	 * @throws WampProtocolException when the array is not a valid WAMP message
 	 */
 	public static WampMessage fromList(List<?> wire) {
+		return fromList(wire, null);
+	}
+
+	/**
+	 * Build a message from its wire form, in which a codec left values it could not map.
+	 * @param wire the decoded array
+	 * @param problem the first value the codec could not map, or null
+	 * @return the typed message
+	 * @throws WampPayloadException when the structure is valid but the payload holds the
+	 * problem
+	 * @throws WampProtocolException when the array is not a valid WAMP message
+	 */
+	static WampMessage fromList(List<?> wire, @Nullable PayloadProblem problem) {
 		if (wire.isEmpty()) {
 			throw new WampProtocolException("a WAMP message must be a non-empty array, got []");
 		}
 		Object code = wire.get(0);
 		if (!(code instanceof Number n) || !isIntegral(n)) {
 			throw new WampProtocolException("a WAMP message must start with its integer type code, got "
-					+ Dicts.typeName(code) + " " + code);
+					+ ((code instanceof PayloadProblem) ? code : Dicts.typeName(code) + " " + code));
 		}
 		int type = (n.longValue() > Integer.MAX_VALUE || n.longValue() < 0) ? -1 : n.intValue();
-		Reader r = new Reader(type, wire);
+		Reader r = new Reader(type, wire, problem);
+		WampMessage message;
 		try {
-			return switch (type) {
+			message = switch (type) {
 				case WampMessageType.HELLO -> {
 					r.length(3, 3);
 					yield new Hello(r.uri(1, "Realm"), r.dict(2, "Details"));
@@ -186,6 +206,11 @@ public final class MessageFactory {
 		catch (IllegalArgumentException ex) {
 			throw new WampProtocolException(type, WampMessageType.name(type) + " message: " + ex.getMessage(), ex);
 		}
+		if (problem != null) {
+			// Checked after the structure, so that a broken structure still ends the session.
+			throw r.payloadError(problem);
+		}
+		return message;
 	}
 
 	static boolean isIntegral(Number n) {
@@ -200,12 +225,65 @@ public final class MessageFactory {
 
 		private final List<?> wire;
 
+		/** The first value the codec could not map, if any. */
+		private final @Nullable PayloadProblem problem;
+
+		/** The name of the element that holds {@link #problem}, once the element was read. */
+		private @Nullable String problemElement;
+
 		/** The id of a request that may be answered with ERROR invalid_uri, once read. */
 		private long answerableRequestId;
 
-		Reader(int type, List<?> wire) {
+		Reader(int type, List<?> wire, @Nullable PayloadProblem problem) {
 			this.type = type;
 			this.wire = wire;
+			this.problem = problem;
+		}
+
+		/** Notes the name of a payload element as it is read, to name where a problem is. */
+		private void payloadElement(int index, String name) {
+			PayloadProblem p = this.problem;
+			if (p != null && p.element() == index) {
+				this.problemElement = name;
+			}
+		}
+
+		/**
+		 * The error for a message with a valid structure whose payload holds a problem: a
+		 * {@link WampPayloadException} for a message that belongs to a request or a
+		 * subscription, a plain protocol error for the session-level messages.
+		 */
+		WampProtocolException payloadError(PayloadProblem p) {
+			String where = p.describe((this.problemElement != null) ? this.problemElement : "a payload value");
+			String name = WampMessageType.name(this.type);
+			return switch (this.type) {
+				case WampMessageType.HELLO, WampMessageType.WELCOME, WampMessageType.ABORT,
+						WampMessageType.CHALLENGE, WampMessageType.AUTHENTICATE, WampMessageType.GOODBYE ->
+					new WampProtocolException(this.type, name + " message: " + where);
+				case WampMessageType.ERROR -> {
+					int requestType = requestType(1);
+					long requestId = id(2, "Request");
+					yield new WampPayloadException(this.type, requestType, requestId, false,
+							"ERROR for " + WampMessageType.name(requestType) + " " + requestId + ": " + where);
+				}
+				case WampMessageType.EVENT -> {
+					long subscription = id(1, "SUBSCRIBED.Subscription");
+					yield new WampPayloadException(this.type, this.type, subscription, false,
+							"EVENT for subscription " + subscription + ": " + where);
+				}
+				default -> {
+					long requestId = idOrZero(1, "Request");
+					boolean answerable = switch (this.type) {
+						case WampMessageType.CALL, WampMessageType.REGISTER, WampMessageType.SUBSCRIBE,
+								WampMessageType.INVOCATION ->
+							true;
+						case WampMessageType.PUBLISH -> this.answerableRequestId != 0;
+						default -> false;
+					};
+					yield new WampPayloadException(this.type, this.type, requestId, answerable,
+							name + " " + requestId + ": " + where);
+				}
+			};
 		}
 
 		private WampProtocolException error(String text) {
@@ -232,6 +310,9 @@ public final class MessageFactory {
 		}
 
 		private String describe(int index, String name, @Nullable Object value, String expected) {
+			if (value instanceof PayloadProblem unmappable) {
+				return "element " + index + " (" + name + ") must be " + expected + ", got " + unmappable;
+			}
 			return "element " + index + " (" + name + ") must be " + expected + ", got " + Dicts.typeName(value)
 					+ ((value instanceof Map || value instanceof List) ? "" : " " + abbreviate(value));
 		}
@@ -245,15 +326,31 @@ public final class MessageFactory {
 				}
 				throw error("element " + index + " (" + name + ") must be an id in 1..2^53, got " + id);
 			}
+			if (isWholeFloat(value)) {
+				// Some CBOR encoders write integers as float64: a whole number is still an id.
+				double id = ((Number) value).doubleValue();
+				if (id >= 1 && id <= Ids.MAX) {
+					return (long) id;
+				}
+				throw error("element " + index + " (" + name + ") must be an id in 1..2^53, got " + value);
+			}
 			throw error(describe(index, name, value, "an id (integer in 1..2^53)"));
 		}
 
 		long idOrZero(int index, String name) {
 			Object value = this.wire.get(index);
-			if (value instanceof Number n && isIntegral(n) && n.longValue() == 0) {
+			if (value instanceof Number n && (isIntegral(n) || isWholeFloat(n)) && n.doubleValue() == 0) {
 				return 0;
 			}
 			return id(index, name);
+		}
+
+		private static boolean isWholeFloat(@Nullable Object value) {
+			if (value instanceof Double || value instanceof Float) {
+				double d = ((Number) value).doubleValue();
+				return !Double.isInfinite(d) && d == Math.rint(d);
+			}
+			return false;
 		}
 
 		int requestType(int index) {
@@ -306,6 +403,7 @@ public final class MessageFactory {
 
 		@SuppressWarnings("unchecked")
 		Map<String, Object> dict(int index, String name) {
+			payloadElement(index, name);
 			Object value = this.wire.get(index);
 			if (value instanceof Map<?, ?> map) {
 				return withoutNulls((Map<String, Object>) map);
@@ -322,6 +420,7 @@ public final class MessageFactory {
 
 		@SuppressWarnings("unchecked")
 		List<@Nullable Object> args(int index) {
+			payloadElement(index, "Arguments");
 			if (index >= this.wire.size()) {
 				return List.of();
 			}
@@ -337,6 +436,7 @@ public final class MessageFactory {
 
 		@SuppressWarnings("unchecked")
 		Map<String, @Nullable Object> kwargs(int index) {
+			payloadElement(index, "ArgumentsKw");
 			if (index >= this.wire.size()) {
 				return Map.of();
 			}

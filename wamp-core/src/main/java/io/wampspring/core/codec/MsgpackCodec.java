@@ -1,32 +1,53 @@
 package io.wampspring.core.codec;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
+import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
 
 /**
  * The MessagePack serializer ({@code wamp.2.msgpack}, RawSocket id 2) on msgpack-core's
- * streaming packer and unpacker: binary frames, the bin type for binary values.
+ * streaming packer and unpacker: binary frames, the bin type for binary values, never an
+ * extension type. An extension value that arrives (a timestamp, say) fails only its message
+ * ({@link io.wampspring.core.WampPayloadException}). Neither direction allocates
+ * msgpack-core's default buffers per message: the packer has a small one, and the unpacker
+ * reads the frame in place.
  */
 public final class MsgpackCodec implements WampCodec {
 
 	/** Upper bound for pre-sizing collections from a header, which a hostile frame controls. */
 	private static final int MAX_PRESIZE = 64;
+
+	/**
+	 * Packer settings: a small buffer instead of msgpack-core's 8 KiB, allocated per message
+	 * (the packer flushes to the stream whenever it fills), and every string encoded with
+	 * {@code String.getBytes} so the packer never grows its buffer to a string's worst-case
+	 * size; large strings and binaries go straight to the stream.
+	 */
+	private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(128)
+		.withSmallStringOptimizationThreshold(Integer.MAX_VALUE);
+
+	/** Unpacker settings: the whole frame is one array, so the unpacker allocates no read buffer. */
+	private static final MessagePack.UnpackerConfig UNPACKER = new MessagePack.UnpackerConfig();
 
 	MsgpackCodec() {
 	}
@@ -48,7 +69,7 @@ public final class MsgpackCodec implements WampCodec {
 
 	@Override
 	public void encode(WampMessage message, OutputStream out) {
-		MessagePacker packer = MessagePack.newDefaultPacker(out);
+		MessagePacker packer = PACKER.newPacker(out);
 		try {
 			ValueTrees.write(message.toList(), new PackerSink(packer), 0);
 			packer.flush();
@@ -56,24 +77,35 @@ public final class MsgpackCodec implements WampCodec {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write MessagePack: " + ex.getMessage(), ex);
 		}
-		catch (UncheckedIOException ex) {
-			throw ex;
-		}
 	}
 
 	@Override
 	public WampMessage decode(InputStream in) {
+		byte[] frame;
+		try {
+			frame = readFrame(in);
+		}
+		catch (IOException ex) {
+			throw new WampProtocolException(0, "cannot read the MessagePack frame: " + ex.getMessage(), ex);
+		}
+		return decode(frame);
+	}
+
+	@Override
+	public WampMessage decode(byte[] frame) {
 		List<?> wire;
-		try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(in)) {
+		TreeReader reader;
+		try (MessageUnpacker unpacker = UNPACKER.newUnpacker(frame)) {
 			if (!unpacker.hasNext()) {
 				throw new WampProtocolException("a WAMP message must be a MessagePack array, got nothing");
 			}
 			MessageFormat format = unpacker.getNextFormat();
-			if (format.getValueType() != org.msgpack.value.ValueType.ARRAY) {
+			if (format.getValueType() != ValueType.ARRAY) {
 				throw new WampProtocolException("a WAMP message must be a MessagePack array, got "
-						+ format.getValueType().name().toLowerCase(java.util.Locale.ROOT));
+						+ format.getValueType().name().toLowerCase(Locale.ROOT));
 			}
-			Object value = readValue(unpacker, 1);
+			reader = new TreeReader(unpacker, frame);
+			Object value = reader.readValue(0);
 			if (unpacker.hasNext()) {
 				throw new WampProtocolException("unexpected data after the MessagePack message array");
 			}
@@ -82,60 +114,148 @@ public final class MsgpackCodec implements WampCodec {
 		catch (IOException | MessagePackException ex) {
 			throw new WampProtocolException(0, "malformed MessagePack: " + ex.getMessage(), ex);
 		}
-		return MessageFactory.fromList(wire);
+		return MessageFactory.fromList(wire, reader.problem());
 	}
 
-	private static @Nullable Object readValue(MessageUnpacker unpacker, int depth) throws IOException {
-		if (depth > ValueTrees.MAX_DEPTH) {
-			throw new WampProtocolException("message is nested deeper than " + ValueTrees.MAX_DEPTH + " levels");
+	/**
+	 * Reads the whole frame into one array sized by {@link InputStream#available()}, exact for
+	 * the byte array and Netty buffer streams that transports pass, so the unpacker needs no
+	 * buffer of its own and reads strings in place.
+	 */
+	private static byte[] readFrame(InputStream in) throws IOException {
+		int size = in.available();
+		byte[] frame = new byte[size];
+		int read = in.readNBytes(frame, 0, size);
+		int next = in.read();
+		if (read == size && next == -1) {
+			return frame;
 		}
-		MessageFormat format = unpacker.getNextFormat();
-		switch (format.getValueType()) {
-			case NIL:
-				unpacker.unpackNil();
-				return null;
-			case BOOLEAN:
-				return unpacker.unpackBoolean();
-			case INTEGER:
-				if (format == MessageFormat.UINT64) {
-					BigInteger big = unpacker.unpackBigInteger();
-					return (big.bitLength() < 64) ? (Object) big.longValue() : big;
-				}
-				return unpacker.unpackLong();
-			case FLOAT:
-				return unpacker.unpackDouble();
-			case STRING:
-				return unpacker.unpackString();
-			case BINARY: {
-				int length = unpacker.unpackBinaryHeader();
-				return unpacker.readPayload(length);
+		// A stream that does not know its length: gather the rest.
+		ByteArrayOutputStream all = new ByteArrayOutputStream(Math.max(64, read * 2));
+		all.write(frame, 0, read);
+		if (next != -1) {
+			all.write(next);
+			in.transferTo(all);
+		}
+		return all.toByteArray();
+	}
+
+	/** Reads one frame into the value tree; values it cannot map become problems. */
+	private static final class TreeReader extends PayloadProblem.Tracker {
+
+		private final MessageUnpacker unpacker;
+
+		/** The whole frame, the unpacker's only buffer: positions in it are read counts. */
+		private final byte[] frame;
+
+		TreeReader(MessageUnpacker unpacker, byte[] frame) {
+			this.unpacker = unpacker;
+			this.frame = frame;
+		}
+
+		/** Reads the next value, at {@code depth} (1 for an element of the message array). */
+		@Nullable Object readValue(int depth) throws IOException {
+			if (depth > ValueTrees.MAX_DEPTH) {
+				throw new WampProtocolException("message is nested deeper than " + ValueTrees.MAX_DEPTH + " levels");
 			}
-			case ARRAY: {
-				int size = unpacker.unpackArrayHeader();
-				List<@Nullable Object> list = new ArrayList<>(Math.min(size, MAX_PRESIZE));
-				for (int i = 0; i < size; i++) {
-					list.add(readValue(unpacker, depth + 1));
-				}
-				return list;
-			}
-			case MAP: {
-				int size = unpacker.unpackMapHeader();
-				Map<String, @Nullable Object> map = new LinkedHashMap<>(Math.min(size, MAX_PRESIZE) * 2);
-				for (int i = 0; i < size; i++) {
-					if (unpacker.getNextFormat().getValueType() != org.msgpack.value.ValueType.STRING) {
-						throw new WampProtocolException("MessagePack dictionary keys must be strings, got "
-								+ unpacker.getNextFormat().getValueType().name().toLowerCase(java.util.Locale.ROOT));
+			MessageFormat format = this.unpacker.getNextFormat();
+			switch (format.getValueType()) {
+				case NIL:
+					this.unpacker.unpackNil();
+					return null;
+				case BOOLEAN:
+					return this.unpacker.unpackBoolean();
+				case INTEGER:
+					if (format == MessageFormat.UINT64) {
+						BigInteger big = this.unpacker.unpackBigInteger();
+						return (big.bitLength() < 64) ? (Object) big.longValue() : big;
 					}
-					String key = unpacker.unpackString();
-					map.put(key, readValue(unpacker, depth + 1));
+					return this.unpacker.unpackLong();
+				case FLOAT:
+					return this.unpacker.unpackDouble();
+				case STRING:
+					return readString();
+				case BINARY:
+					return this.unpacker.readPayload(payloadLength(this.unpacker.unpackBinaryHeader()));
+				case ARRAY: {
+					int size = this.unpacker.unpackArrayHeader();
+					List<@Nullable Object> list = new ArrayList<>(Math.min(size, MAX_PRESIZE));
+					for (int i = 0; i < size; i++) {
+						list.add(readValue(depth + 1));
+						readElement(depth + 1, i);
+					}
+					return list;
 				}
-				return map;
+				case MAP:
+					return readMap(depth);
+				case EXTENSION:
+				default: {
+					ExtensionTypeHeader header = this.unpacker.unpackExtensionTypeHeader();
+					this.unpacker.readPayload(payloadLength(header.getLength()));
+					return unmappable("a MessagePack " + ((header.getType() == -1) ? "timestamp" : "extension value")
+							+ " (extension type " + header.getType() + "), which WAMP payloads cannot carry", depth);
+				}
 			}
-			case EXTENSION:
-			default:
-				throw new WampProtocolException("MessagePack " + format.getValueType().name().toLowerCase(java.util.Locale.ROOT)
-						+ " values are not part of WAMP payloads");
 		}
+
+		private String readString() throws IOException {
+			int start = (int) this.unpacker.getTotalReadBytes();
+			// Skipping checks the header and that the frame holds the whole string; then the
+			// string is made straight from the frame (no copy, no decoder, no buffer view).
+			this.unpacker.skipValue();
+			int end = (int) this.unpacker.getTotalReadBytes();
+			int header = switch (this.frame[start] & 0xff) {
+				case 0xd9 -> 2;
+				case 0xda -> 3;
+				case 0xdb -> 5;
+				default -> 1;
+			};
+			return (end - start == header) ? "" : new String(this.frame, start + header, end - start - header,
+					StandardCharsets.UTF_8);
+		}
+
+		private Map<String, @Nullable Object> readMap(int depth) throws IOException {
+			int size = this.unpacker.unpackMapHeader();
+			Map<String, @Nullable Object> map = new LinkedHashMap<>(Math.min(size, MAX_PRESIZE) * 2);
+			for (int i = 0; i < size; i++) {
+				MessageFormat keyFormat = this.unpacker.getNextFormat();
+				if (keyFormat.getValueType() != ValueType.STRING) {
+					// The dictionary cannot hold this entry: skip it, and the dictionary itself is the problem.
+					this.unpacker.skipValue(2);
+					unmappable("a dictionary with a key that is " + describe(keyFormat)
+							+ ", but WAMP dictionary keys must be strings", depth);
+					continue;
+				}
+				String key = readString();
+				map.put(key, readValue(depth + 1));
+				readEntry(depth + 1, key);
+			}
+			return map;
+		}
+
+		/** A payload length checked against the frame, so a hostile header cannot allocate more. */
+		private int payloadLength(int length) {
+			long remaining = this.frame.length - this.unpacker.getTotalReadBytes();
+			if (length < 0 || length > remaining) {
+				throw new WampProtocolException(
+						"malformed MessagePack: a value declares " + Integer.toUnsignedString(length)
+								+ " bytes but the frame has " + remaining + " left");
+			}
+			return length;
+		}
+
+		private static String describe(MessageFormat format) {
+			return switch (format.getValueType()) {
+				case NIL -> "nil";
+				case INTEGER -> "an integer";
+				case BINARY -> "binary data";
+				case ARRAY -> "a list";
+				case MAP -> "a dictionary";
+				case EXTENSION -> "an extension value";
+				default -> "a " + format.getValueType().name().toLowerCase(Locale.ROOT);
+			};
+		}
+
 	}
 
 	@Override

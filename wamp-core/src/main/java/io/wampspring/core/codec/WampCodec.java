@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import io.wampspring.core.WampPayloadException;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.message.WampMessage;
 
@@ -17,6 +18,10 @@ import io.wampspring.core.message.WampMessage;
  * {@code byte[]}, {@link java.util.List} and {@link java.util.Map} with string keys. Encoding
  * also accepts other numbers, any {@link java.util.Collection}, object arrays, enums (by
  * name) and {@link CharSequence}.
+ * <p>
+ * Be liberal in what you accept: an id written as a whole-number float within 1..2^53 is
+ * read as that id. Be conservative in what you send: CBOR strings, byte strings, arrays and
+ * maps always carry a definite length, and MessagePack output never uses an extension type.
  */
 public interface WampCodec {
 
@@ -50,6 +55,8 @@ public interface WampCodec {
 	 * Read one message from the whole of the stream.
 	 * @param in the frame's bytes
 	 * @return the message
+	 * @throws WampPayloadException when the message is well formed but a value in its Details,
+	 * Options, Arguments or ArgumentsKw cannot be mapped: only this message fails
 	 * @throws WampProtocolException when the bytes are not a valid message of this serializer
 	 */
 	WampMessage decode(InputStream in);
@@ -69,6 +76,8 @@ public interface WampCodec {
 	 * Read one message from an array.
 	 * @param bytes the frame's bytes
 	 * @return the message
+	 * @throws WampPayloadException when the message is well formed but a payload value cannot
+	 * be mapped
 	 * @throws WampProtocolException when the bytes are not a valid message of this serializer
 	 */
 	default WampMessage decode(byte[] bytes) {

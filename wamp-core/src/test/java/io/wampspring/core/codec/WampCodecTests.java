@@ -15,10 +15,13 @@ import java.util.stream.Stream;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.message.Call;
+import io.wampspring.core.message.ErrorMessage;
 import io.wampspring.core.message.Event;
 import io.wampspring.core.message.Result;
+import io.wampspring.core.message.Unsubscribed;
 import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.WampMessageType;
+import io.wampspring.core.message.Welcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -168,6 +171,56 @@ class WampCodecTests {
 	}
 
 	@Test
+	void wholeNumberFloatIdsAreAcceptedInEveryCodec() throws Exception {
+		// Some CBOR encoders write integers as float64: [48, 7.0, {}, "a.b"].
+		byte[] cbor = concat(PayloadProblemTests.bytes(0x84, 0x18, 0x30), float64(7.0),
+				PayloadProblemTests.bytes(0xa0, 0x63, 'a', '.', 'b'));
+		assertThat(WampCodecs.CBOR.decode(cbor)).isEqualTo(new Call(7, Map.of(), "a.b"));
+		byte[] msgpack = pack((packer) -> {
+			packer.packArrayHeader(3);
+			packer.packInt(WampMessageType.WELCOME);
+			packer.packDouble(9007199254740992d);
+			packer.packMapHeader(0);
+		});
+		assertThat(((Welcome) WampCodecs.MSGPACK.decode(msgpack)).session()).isEqualTo(1L << 53);
+		assertThat(decodeJson("[36, 5.0, 6e0, {}]")).isEqualTo(new Event(5, 6, Map.of()));
+		assertThat(decodeJson("[35, 0.0]")).isEqualTo(new Unsubscribed(0));
+		assertThat(decodeJson("[8, 48, 3.0, {}, \"wamp.error.canceled\"]"))
+			.isEqualTo(new ErrorMessage(WampMessageType.CALL, 3, Map.of(), "wamp.error.canceled", List.of(), Map.of()));
+	}
+
+	static Stream<Arguments> floatsThatAreNotIds() {
+		return Stream.of(Arguments.of(new byte[] { (byte) 0xfb, 0x3f, (byte) 0xf8, 0, 0, 0, 0, 0, 0 }, "1.5"),
+				Arguments.of(float64(0.0), "got 0.0"), Arguments.of(float64(-3.0), "got -3.0"),
+				Arguments.of(float64(9007199254740994d), "must be an id in 1..2^53, got 9.007199254740994E15"),
+				Arguments.of(new byte[] { (byte) 0xf9, 0x7e, 0x00 }, "NaN"),
+				Arguments.of(new byte[] { (byte) 0xf9, 0x7c, 0x00 }, "Infinity"));
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("floatsThatAreNotIds")
+	void fractionalNanAndOutOfRangeFloatsAreStillProtocolViolations(byte[] id, String expected) {
+		byte[] cbor = concat(PayloadProblemTests.bytes(0x84, 0x18, 0x30), id,
+				PayloadProblemTests.bytes(0xa0, 0x63, 'a', '.', 'b'));
+		assertThatThrownBy(() -> WampCodecs.CBOR.decode(cbor)).isExactlyInstanceOf(WampProtocolException.class)
+			.hasMessageContaining("element 1 (Request) must be an id")
+			.hasMessageContaining(expected);
+	}
+
+	private static byte[] float64(double value) {
+		byte[] bytes = java.nio.ByteBuffer.allocate(9).put((byte) 0xfb).putDouble(value).array();
+		return bytes;
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			out.writeBytes(part);
+		}
+		return out.toByteArray();
+	}
+
+	@Test
 	void protocolErrorKnowsTheMessageType() {
 		assertThatThrownBy(() -> decodeJson("[48, 0, {}, \"a.b\"]")).isInstanceOfSatisfying(WampProtocolException.class,
 				(ex) -> assertThat(ex.messageType()).isEqualTo(WampMessageType.CALL));
@@ -256,6 +309,7 @@ class WampCodecTests {
 		});
 		assertThatThrownBy(() -> WampCodecs.MSGPACK.decode(intKeys)).isInstanceOf(WampProtocolException.class)
 			.hasMessageContaining("keys must be strings");
+		assertThatThrownBy(() -> WampCodecs.MSGPACK.decode(intKeys)).isExactlyInstanceOf(WampProtocolException.class);
 		byte[] extension = pack((packer) -> {
 			packer.packArrayHeader(1);
 			packer.packExtensionTypeHeader((byte) 1, 1);
