@@ -47,15 +47,36 @@ public sealed interface AuthDecision permits AuthDecision.Accept, AuthDecision.C
 	 * @param authrole the role
 	 * @param authprovider who checked the credentials
 	 * @param authextra extra data sent in WELCOME, may be empty
+	 * @param restriction limits beyond the role (such as an API key's permissions), or null
 	 */
-	record Accept(String authid, String authrole, String authprovider, Map<String, Object> authextra)
-			implements AuthDecision {
+	record Accept(String authid, String authrole, String authprovider, Map<String, Object> authextra,
+			@Nullable SessionRestriction restriction) implements AuthDecision {
 
 		/**
 		 * Copy the extra data.
 		 */
 		public Accept {
 			authextra = Map.copyOf(authextra);
+		}
+
+		/**
+		 * Admit the client without restriction beyond its role.
+		 * @param authid the authenticated id
+		 * @param authrole the role
+		 * @param authprovider who checked the credentials
+		 * @param authextra extra data sent in WELCOME, may be empty
+		 */
+		public Accept(String authid, String authrole, String authprovider, Map<String, Object> authextra) {
+			this(authid, authrole, authprovider, authextra, null);
+		}
+
+		/**
+		 * A copy whose session is limited further than its role allows.
+		 * @param limits what the credential permits
+		 * @return the new decision
+		 */
+		public Accept restrictedTo(SessionRestriction limits) {
+			return new Accept(this.authid, this.authrole, this.authprovider, this.authextra, limits);
 		}
 
 	}
