@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class AuthenticationFailures {
 
 	/** The one message a client reads for an unknown principal or wrong credentials. */
-	static final String UNIFORM_MESSAGE = "authentication failed: the authid is unknown or the credentials are wrong";
+	static final String UNIFORM_MESSAGE = "authentication failed: the authid is unknown or the credentials are invalid";
 
 	private static final Logger logger = LoggerFactory.getLogger(AuthenticationFailures.class);
 
