@@ -101,8 +101,11 @@ public sealed interface AuthDecision permits AuthDecision.Accept, AuthDecision.C
 	/**
 	 * The client is rejected with an ABORT.
 	 *
-	 * @param reason the ABORT reason URI (authentication_failed, no_such_principal, ...)
-	 * @param message a readable message for the ABORT details; never the secret
+	 * @param reason the true ABORT reason URI (authentication_failed, no_such_principal, ...);
+	 * unless the router's errors are precise, a client reads authentication_failed for both
+	 * of these, so that it cannot tell an unknown principal from a wrong secret
+	 * @param message a readable message, logged once; the client reads it only when the
+	 * router's errors are precise or for other reasons; never the secret
 	 */
 	record Reject(String reason, String message) implements AuthDecision {
 	}

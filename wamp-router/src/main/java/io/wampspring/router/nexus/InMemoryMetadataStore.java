@@ -1,6 +1,5 @@
 package io.wampspring.router.nexus;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
 				return List.of();
 			}
 			synchronized (entries) {
-				return List.copyOf(new ArrayList<>(entries.byKey.values()));
+				return List.copyOf(entries.byKey.values());
 			}
 		});
 	}

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.id.GlobalIdGenerator;
 import io.wampspring.core.message.Call;
@@ -29,7 +28,6 @@ import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.config.RouterLimits;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -79,8 +79,10 @@ public final class Realm {
 			methods.add(0, new NexusTicketAuthenticator(this.credentials, tickets));
 		}
 		for (Authenticator method : methods) {
-			this.decoys.computeIfAbsent(method.authMethod(),
-					(name) -> new DecoyAuthenticator(name, config.users(), core.decoyKey()));
+			if (!AnonymousAuthenticator.METHOD.equals(method.authMethod())) {
+				this.decoys.computeIfAbsent(method.authMethod(),
+						(name) -> new DecoyAuthenticator(name, config.users(), core.decoyKey()));
+			}
 		}
 		if (config.anonymous()) {
 			methods.add(new AnonymousAuthenticator(config.anonymousRole()));
@@ -123,10 +125,6 @@ public final class Realm {
 	 */
 	public List<RouterSession> sessions() {
 		return new ArrayList<>(this.sessions.values());
-	}
-
-	List<Authenticator> authenticators() {
-		return this.authenticators;
 	}
 
 	List<String> authMethods() {
