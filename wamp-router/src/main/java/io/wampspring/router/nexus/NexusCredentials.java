@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -224,30 +227,36 @@ public final class NexusCredentials {
 	 * @return whether one was deleted
 	 */
 	public boolean deleteOtp(String authid, String id) {
+		return deleteOwned(authid, (owned) -> owned.otps, (otp) -> otp.uuid().equals(id) || otp.hash().equals(id),
+				(otp) -> this.otpsByHash.remove(otp.hash()));
+	}
+
+	private void removeExpiredOtps(Owned owned) {
+		Instant now = this.clock.instant();
+		removeAll(owned.otps, (otp) -> !now.isBefore(otp.expires()), (otp) -> this.otpsByHash.remove(otp.hash()));
+	}
+
+	/** Remove an authid's items that match, forgetting each; whether any was removed. */
+	private <T> boolean deleteOwned(String authid, Function<Owned, List<T>> items, Predicate<T> match,
+			Consumer<T> forget) {
 		boolean[] deleted = new boolean[1];
 		this.byAuthid.computeIfPresent(authid, (key, owned) -> {
-			owned.otps.removeIf((otp) -> {
-				if (otp.uuid().equals(id) || otp.hash().equals(id)) {
-					this.otpsByHash.remove(otp.hash());
-					deleted[0] = true;
-					return true;
-				}
-				return false;
-			});
+			deleted[0] = removeAll(items.apply(owned), match, forget) > 0;
 			return owned.isEmpty() ? null : owned;
 		});
 		return deleted[0];
 	}
 
-	private void removeExpiredOtps(Owned owned) {
-		Instant now = this.clock.instant();
-		owned.otps.removeIf((otp) -> {
-			if (!now.isBefore(otp.expires())) {
-				this.otpsByHash.remove(otp.hash());
+	private static <T> int removeAll(List<T> items, Predicate<T> match, Consumer<T> forget) {
+		int before = items.size();
+		items.removeIf((item) -> {
+			if (match.test(item)) {
+				forget.accept(item);
 				return true;
 			}
 			return false;
 		});
+		return before - items.size();
 	}
 
 	// API keys
@@ -343,20 +352,11 @@ public final class NexusCredentials {
 	 * @return whether one was deleted
 	 */
 	public boolean deleteApiKey(String authid, String id) {
-		boolean[] deleted = new boolean[1];
-		this.byAuthid.computeIfPresent(authid, (key, owned) -> {
-			owned.apiKeys.removeIf((apiKey) -> {
-				if (apiKey.uuid.equals(id) || apiKey.hash.equals(id)) {
+		return deleteOwned(authid, (owned) -> owned.apiKeys, (apiKey) -> apiKey.uuid.equals(id) || apiKey.hash.equals(id),
+				(apiKey) -> {
 					apiKey.deleted = true;
 					this.apiKeysByHash.remove(apiKey.hash);
-					deleted[0] = true;
-					return true;
-				}
-				return false;
-			});
-			return owned.isEmpty() ? null : owned;
-		});
-		return deleted[0];
+				});
 	}
 
 	// Login
@@ -399,20 +399,16 @@ public final class NexusCredentials {
 	}
 
 	/**
-	 * Forget the one-time passwords that expired; the router calls it periodically.
-	 * @return how many were removed
+	 * Forget the one-time passwords that expired; the router calls it periodically, so that
+	 * unused ones do not pile up.
 	 */
-	public int removeExpired() {
-		int[] removed = new int[1];
+	public void removeExpired() {
 		for (String authid : List.copyOf(this.byAuthid.keySet())) {
 			this.byAuthid.computeIfPresent(authid, (key, owned) -> {
-				int before = owned.otps.size();
 				removeExpiredOtps(owned);
-				removed[0] += before - owned.otps.size();
 				return owned.isEmpty() ? null : owned;
 			});
 		}
-		return removed[0];
 	}
 
 	/**
