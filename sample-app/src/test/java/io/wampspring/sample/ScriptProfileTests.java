@@ -25,8 +25,10 @@ class ScriptProfileTests {
 			assertThat(context.getEnvironment().getProperty("spring.main.web-application-type")).isEqualTo("none");
 		}
 		assertThat(output.getOut()).contains("whoami: {", "authid=john.doe", "authrole=backend",
-				"roster register: true", "roster query: [{name=sample-script}]", "roster unregister: true",
-				"metadata set: true", "metadata get: blue", "metadata list: {color=blue}", "metadata delete: true",
+				// Nexus's shapes: the roster record, the value set, key -> {value, ...}
+				"roster register: {", "name=sample.scripts", "data={name=sample-script}", "visibility=[*]",
+				"roster query: [{name=sample-script}]", "roster unregister: true", "metadata set: blue",
+				"metadata get: blue", "metadata list: {color={value=blue, uuid=", "metadata delete: true",
 				"metadata get: null", "script finished");
 	}
 

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.wampspring.router.config.NexusSettings;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.RouterLimits;
+import io.wampspring.router.nexus.InMemoryMetadataStore;
+import io.wampspring.router.nexus.MetadataStore;
 import io.wampspring.router.realm.RouterCore;
 import io.wampspring.router.realm.RouterMetrics;
 import io.netty.channel.unix.DomainSocketAddress;
@@ -74,7 +77,11 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 	private final Duration shutdownTimeout;
 
-	private final String servicePrefix;
+	private final NexusSettings nexus;
+
+	private final @Nullable MetadataStore metadataStore;
+
+	private final boolean preciseAuthenticationErrors;
 
 	private volatile @Nullable RouterCore core;
 
@@ -96,7 +103,9 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		this.ssl = builder.ssl;
 		this.limits = builder.limits;
 		this.shutdownTimeout = builder.shutdownTimeout;
-		this.servicePrefix = builder.servicePrefix;
+		this.nexus = builder.nexus;
+		this.metadataStore = builder.metadataStore;
+		this.preciseAuthenticationErrors = builder.preciseAuthenticationErrors;
 	}
 
 	/**
@@ -116,8 +125,9 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		if (this.core != null) {
 			throw new IllegalStateException("the router is already started");
 		}
-		RouterCore newCore = new RouterCore(this.realms.values(), this.autoCreateRealms, this.limits,
-				this.servicePrefix);
+		RouterCore newCore = new RouterCore(this.realms.values(), this.autoCreateRealms, this.limits, this.nexus,
+				(this.metadataStore != null) ? this.metadataStore : new InMemoryMetadataStore(),
+				this.preciseAuthenticationErrors);
 		if (this.host != null) {
 			WebSocketListener listener = new WebSocketListener(newCore, this.host, this.port, this.path, this.ssl);
 			listener.start(Duration.ofSeconds(10));
@@ -271,6 +281,17 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 	}
 
 	/**
+	 * The authentication rejections so far, by reason ({@code authentication_failed},
+	 * {@code no_such_principal}, {@code no_auth_method}, {@code timeout}, {@code error}, ...):
+	 * every rejection is also logged once at INFO.
+	 * @return a sorted snapshot
+	 * @throws IllegalStateException when not started
+	 */
+	public Map<String, Long> authenticationFailures() {
+		return core().authenticationFailuresByReason();
+	}
+
+	/**
 	 * The running core, for transports and tests in this module.
 	 * @return the core
 	 * @throws IllegalStateException when not started
@@ -310,7 +331,11 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 		private Duration shutdownTimeout = Duration.ofSeconds(2);
 
-		private String servicePrefix = "";
+		private NexusSettings nexus = NexusSettings.DEFAULTS;
+
+		private @Nullable MetadataStore metadataStore;
+
+		private boolean preciseAuthenticationErrors;
 
 		Builder() {
 		}
@@ -433,12 +458,50 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 		/**
 		 * The URI prefix of the Nexus-style services ({@code auth.whoami},
-		 * {@code system.roster.*}, {@code my.metadata.*}), such as {@code com.izaber.wamp}.
+		 * {@code system.roster.*}, {@code my.metadata.*}, {@code my.otp.*},
+		 * {@code my.apikeys.*}), such as {@code com.izaber.wamp}.
 		 * @param prefix empty by default
 		 * @return this builder
 		 */
 		public Builder servicePrefix(String prefix) {
-			this.servicePrefix = Objects.requireNonNull(prefix, "prefix");
+			this.nexus = this.nexus.toBuilder().prefix(Objects.requireNonNull(prefix, "prefix")).build();
+			return this;
+		}
+
+		/**
+		 * The Nexus-style services' prefix and bounds (metadata quotas, roster limits, the
+		 * lifetime of one-time passwords, API keys per authid, the store timeout). Replaces
+		 * the prefix set by {@link #servicePrefix(String)}.
+		 * @param settings {@link NexusSettings#DEFAULTS} by default
+		 * @return this builder
+		 */
+		public Builder nexus(NexusSettings settings) {
+			this.nexus = Objects.requireNonNull(settings, "settings");
+			return this;
+		}
+
+		/**
+		 * Where {@code my.metadata.*} values are kept, such as an application's database.
+		 * @param store a new {@link InMemoryMetadataStore} per start by default
+		 * @return this builder
+		 */
+		public Builder metadataStore(MetadataStore store) {
+			this.metadataStore = Objects.requireNonNull(store, "store");
+			return this;
+		}
+
+		/**
+		 * Whether a rejected client reads the true reason of its rejection (such as
+		 * {@code wamp.error.no_such_principal} for an unknown authid), for development. By
+		 * default an unknown authid or key and a wrong secret get the same ABORT
+		 * ({@code wamp.error.authentication_failed}, one message), so that authids cannot be
+		 * enumerated; the log and {@link WampRouter#authenticationFailures()} always have the
+		 * true reason.
+		 * @param precise false by default
+		 * @return this builder
+		 */
+		public Builder preciseAuthenticationErrors(boolean precise) {
+			this.preciseAuthenticationErrors = precise;
 			return this;
 		}
 

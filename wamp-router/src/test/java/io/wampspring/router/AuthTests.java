@@ -60,6 +60,7 @@ class AuthTests {
 				.role("anonymous",
 						Permission.prefix("rooms.{authrole}.", Action.CALL, Action.REGISTER).withDisclosure(true, false))
 				.build())
+			.realm(RealmConfig.builder("mixed").user("amy", "user", "amy-secret").anonymous(true).build())
 			.realm(RealmConfig.builder("broken")
 				.authenticator(TicketAuthenticator.of((request, ticket) -> {
 					throw new IllegalStateException("token store down");
@@ -75,6 +76,14 @@ class AuthTests {
 					return Mono.just(AuthDecision.accept(matcher.group(1), "member"));
 				}))
 				.build())
+			.webSocket("127.0.0.1", 0, "/ws")
+			.build()
+			.start());
+
+	@RegisterExtension
+	static final RouterFixture precise = new RouterFixture(() -> WampRouter.builder()
+			.realm(RealmConfig.builder("secure").user("joe", "user", "joe-secret").build())
+			.preciseAuthenticationErrors(true)
 			.webSocket("127.0.0.1", 0, "/ws")
 			.build()
 			.start());
@@ -103,16 +112,78 @@ class AuthTests {
 		TestPeer peer = connect();
 		Abort abort = (Abort) peer.joinWithTicket("secure", "joe", "wrong-guess");
 		assertThat(abort.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
-		assertThat((String) abort.details().get("message")).contains("joe").doesNotContain("wrong-guess")
-			.doesNotContain("joe-secret");
+		assertThat((String) abort.details().get("message")).doesNotContain("wrong-guess").doesNotContain("joe-secret");
 		assertThat(peer.awaitClosed()).isTrue();
 	}
 
 	@Test
-	void unknownPrincipalAndMissingMethod() {
+	void unknownAuthidGetsTheSameStepsAndAbortAsAWrongSecret() {
+		Map<String, Long> before = fixture.router().authenticationFailures();
+		// joinWithTicket answers the CHALLENGE: an unknown authid is challenged like a known one
+		Abort wrongSecret = (Abort) connect().joinWithTicket("secure", "joe", "wrong-guess");
+		Abort unknown = (Abort) connect().joinWithTicket("secure", "nobody", "wrong-guess");
+		assertThat(unknown.reason()).isEqualTo(wrongSecret.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
+		assertThat(unknown.details()).isEqualTo(wrongSecret.details());
+		// the router still knows, and counts, the true reasons
+		Map<String, Long> after = fixture.router().authenticationFailures();
+		assertThat(after.get("authentication_failed")).isEqualTo(before.getOrDefault("authentication_failed", 0L) + 1);
+		assertThat(after.get("no_such_principal")).isEqualTo(before.getOrDefault("no_such_principal", 0L) + 1);
+	}
+
+	@Test
+	void unknownAuthidDoesNotFallBackToAnonymous() {
+		// a realm with anonymous access: an authid it does not know must not be told so by a WELCOME
+		TestPeer known = connect();
+		known.send(TestPeer.hello("mixed", Map.of("authid", "amy", "authmethods", List.of("ticket", "anonymous"))));
+		assertThat(known.expect(io.wampspring.core.message.Challenge.class).authMethod()).isEqualTo("ticket");
 		TestPeer unknown = connect();
+		unknown.send(TestPeer.hello("mixed", Map.of("authid", "nobody", "authmethods", List.of("ticket", "anonymous"))));
+		assertThat(unknown.expect(io.wampspring.core.message.Challenge.class).authMethod()).isEqualTo("ticket");
+		unknown.send(new io.wampspring.core.message.Authenticate("guess", Map.of()));
+		assertThat(unknown.expectAbort().reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
+		TestPeer anonymous = connect();
+		anonymous.send(TestPeer.hello("mixed", Map.of("authmethods", List.of("anonymous"))));
+		assertThat(anonymous.expect(Welcome.class).details()).containsEntry("authrole", "anonymous");
+	}
+
+	@Test
+	void everyRejectionIsLoggedOnceWithItsReasonAndNoSecret() {
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger("io.wampspring.router.realm.AuthenticationFailures");
+		ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			connect().joinWithTicket("secure", "joe", "secret-guess-1");
+			connect().joinWithTicket("secure", "nobody", "secret-guess-2");
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(5))
+				.until(() -> appender.list.size() >= 2);
+			assertThat(appender.list).hasSize(2);
+			assertThat(appender.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+				.anySatisfy((line) -> assertThat(line).contains("'joe'", "authentication_failed"))
+				.anySatisfy((line) -> assertThat(line).contains("'nobody'", "no_such_principal"))
+				.allSatisfy((line) -> assertThat(line).doesNotContain("secret-guess"));
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+	}
+
+	@Test
+	void preciseErrorsTellTheTrueReasonForDevelopment() {
+		TestPeer unknown = precise.connect();
 		unknown.send(TestPeer.hello("secure", Map.of("authid", "nobody", "authmethods", List.of("ticket"))));
-		assertThat(unknown.expectAbort().reason()).isEqualTo(WampUris.NO_SUCH_PRINCIPAL);
+		Abort noSuchPrincipal = unknown.expectAbort();
+		assertThat(noSuchPrincipal.reason()).isEqualTo(WampUris.NO_SUCH_PRINCIPAL);
+		assertThat((String) noSuchPrincipal.details().get("message")).contains("nobody");
+		Abort wrongSecret = (Abort) precise.connect().joinWithTicket("secure", "joe", "guess");
+		assertThat(wrongSecret.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
+		assertThat((String) wrongSecret.details().get("message")).contains("joe").doesNotContain("guess");
+	}
+
+	@Test
+	void missingMethod() {
 		TestPeer anonymous = connect();
 		anonymous.send(TestPeer.hello("secure", Map.of()));
 		Abort abort = anonymous.expectAbort();
@@ -142,7 +213,8 @@ class AuthTests {
 		bad.send(new io.wampspring.core.message.Authenticate("garbage", Map.of()));
 		Abort abort = bad.expectAbort();
 		assertThat(abort.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
-		assertThat(abort.details()).containsEntry("message", "malformed token");
+		// the verifier's own reason goes to the log; the client reads the uniform message
+		assertThat((String) abort.details().get("message")).doesNotContain("malformed");
 	}
 
 	@Test
@@ -153,7 +225,8 @@ class AuthTests {
 		peer.send(new io.wampspring.core.message.Authenticate("anything", Map.of()));
 		Abort abort = peer.expectAbort();
 		assertThat(abort.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
-		assertThat((String) abort.details().get("message")).contains("token store down");
+		assertThat((String) abort.details().get("message")).doesNotContain("token store down");
+		assertThat(fixture.router().authenticationFailures()).containsKey("error");
 	}
 
 	@Test
@@ -213,11 +286,9 @@ class AuthTests {
 		assertThat(joe.expect(ErrorMessage.class).error()).isEqualTo(WampUris.NOT_AUTHORIZED);
 		joe.send(new Subscribe(3, Map.of(), "org.other.topic"));
 		assertThat(joe.expect(ErrorMessage.class).error()).isEqualTo(WampUris.NOT_AUTHORIZED);
-		// Nexus-style services answer every joined session.
+		// the Nexus-style services need the role's permission like any procedure
 		joe.call("auth.whoami", Map.of());
-		assertThat(joe.expect(io.wampspring.core.message.Result.class).args().get(0))
-			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-			.containsEntry("authid", "joe");
+		assertThat(joe.expect(ErrorMessage.class).error()).isEqualTo(WampUris.NOT_AUTHORIZED);
 	}
 
 }

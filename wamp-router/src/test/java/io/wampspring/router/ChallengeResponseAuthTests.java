@@ -158,9 +158,42 @@ class ChallengeResponseAuthTests {
 	}
 
 	@Test
-	void cryptosignWithUnknownKey() {
-		Abort abort = (Abort) cryptosign(CryptosignKey.generate().publicKeyHex(), key);
-		assertThat(abort.reason()).isEqualTo(WampUris.NO_SUCH_PRINCIPAL);
+	void cryptosignWithUnknownKeyLooksLikeAWrongKey() {
+		// the cryptosign() helper answers the CHALLENGE: a key nobody has is challenged too
+		Abort unknown = (Abort) cryptosign(CryptosignKey.generate().publicKeyHex(), key);
+		Abort wrongKey = (Abort) cryptosign(key.publicKeyHex(), CryptosignKey.generate());
+		assertThat(unknown.reason()).isEqualTo(wrongKey.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
+		assertThat(unknown.details()).isEqualTo(wrongKey.details());
+	}
+
+	@Test
+	void wampcraWithUnknownAuthidLooksLikeAWrongSecret() {
+		// a salted user in the realm: the decoy challenge is salted too, with a stable salt per authid
+		Challenge first = wampcraChallenge("nobody");
+		Challenge second = wampcraChallenge("nobody");
+		assertThat(first.extra()).containsKeys("challenge", "salt", "iterations", "keylen");
+		assertThat(first.extra().get("salt")).isEqualTo(second.extra().get("salt"));
+		assertThat(wampcraChallenge("someone-else").extra().get("salt")).isNotEqualTo(first.extra().get("salt"));
+		Abort unknown = (Abort) wampcra("nobody", "guess", false);
+		Abort wrong = (Abort) wampcra("cra", "guess", false);
+		assertThat(unknown.reason()).isEqualTo(wrong.reason());
+		assertThat(unknown.details()).isEqualTo(wrong.details());
+	}
+
+	private Challenge wampcraChallenge(String authid) {
+		TestPeer peer = connect();
+		peer.send(TestPeer.hello("crypto", Map.of("authid", authid, "authmethods", List.of("wampcra"))));
+		Challenge challenge = peer.expect(Challenge.class);
+		peer.close();
+		return challenge;
+	}
+
+	@Test
+	void scramWithUnknownAuthidLooksLikeAWrongPassword() {
+		Abort unknown = (Abort) scram(ScramVariant.SPEC, "nobody", "scram-pass");
+		Abort wrong = (Abort) scram(ScramVariant.SPEC, "scrammer", "wrong-pass");
+		assertThat(unknown.reason()).isEqualTo(wrong.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
+		assertThat(unknown.details()).isEqualTo(wrong.details());
 	}
 
 }

@@ -156,17 +156,30 @@ class MetaApiTests {
 			.containsEntry("role", "anonymous")
 			.containsEntry("session", a.sessionId());
 
-		assertThat(call(a, "com.izaber.wamp.system.roster.register", "roster.test", Map.of("name", "a"))).isEqualTo(true);
+		// Nexus answers with the record; the visibility defaults to the registering role
+		assertThat(call(a, "com.izaber.wamp.system.roster.register", "roster.test", Map.of("name", "a"))).asInstanceOf(MAP)
+			.containsEntry("name", "roster.test")
+			.containsEntry("data", Map.of("name", "a"))
+			.containsEntry("visibility", List.of("anonymous"))
+			.containsEntry("session_id", a.sessionId())
+			.containsEntry("key", a.sessionId() + "_roster.test")
+			.containsKeys("uuid", "created");
 		assertThat(call(b, "com.izaber.wamp.system.roster.register", "roster.test", Map.of("name", "b"),
-				List.of("nobody"))).isEqualTo(true);
+				List.of("nobody"))).asInstanceOf(MAP)
+			.containsEntry("visibility", List.of("nobody"));
 		assertThat(call(b, "com.izaber.wamp.system.roster.query", "roster.test")).asInstanceOf(LIST)
 			.containsExactly(Map.of("name", "a"));
 		assertThat(call(a, "com.izaber.wamp.system.roster.unregister", "roster.test")).isEqualTo(true);
 		assertThat(call(b, "com.izaber.wamp.system.roster.query", "roster.test")).asInstanceOf(LIST).isEmpty();
 
-		assertThat(call(a, "com.izaber.wamp.my.metadata.set", "color", "blue")).isEqualTo(true);
+		// Nexus answers with the value, and lists key -> {value, uuid, owner}
+		assertThat(call(a, "com.izaber.wamp.my.metadata.set", "color", "blue")).isEqualTo("blue");
 		assertThat(call(a, "com.izaber.wamp.my.metadata.get", "color")).isEqualTo("blue");
-		assertThat(call(a, "com.izaber.wamp.my.metadata.list")).asInstanceOf(MAP).containsEntry("color", "blue");
+		assertThat(call(a, "com.izaber.wamp.my.metadata.list")).asInstanceOf(MAP)
+			.extractingByKey("color")
+			.asInstanceOf(MAP)
+			.containsEntry("value", "blue")
+			.containsKeys("uuid", "owner");
 		assertThat(call(a, "com.izaber.wamp.my.metadata.delete", "color")).isEqualTo(true);
 		assertThat(call(a, "com.izaber.wamp.my.metadata.get", "color")).isNull();
 		a.send(new Call(500, Map.of(), "com.izaber.wamp.system.roster.query", List.of(), Map.of()));

@@ -69,6 +69,8 @@ class AuthenticationFailureTests {
 		router = WampRouter.builder()
 			.realm(AuthenticationMethodsTests.authRealm())
 			.realm(impostor)
+			// the true reasons (unknown principal, wrong secret), so that the client's handling of each is seen
+			.preciseAuthenticationErrors(true)
 			.webSocket("127.0.0.1", 0, "/ws")
 			.rawSocket("127.0.0.1", 0)
 			.build()

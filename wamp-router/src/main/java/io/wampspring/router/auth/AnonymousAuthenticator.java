@@ -10,6 +10,9 @@ import reactor.core.publisher.Mono;
  */
 public final class AnonymousAuthenticator implements Authenticator {
 
+	/** The method's name, {@code anonymous}. */
+	public static final String METHOD = "anonymous";
+
 	private final String role;
 
 	/**
@@ -22,7 +25,7 @@ public final class AnonymousAuthenticator implements Authenticator {
 
 	@Override
 	public String authMethod() {
-		return "anonymous";
+		return METHOD;
 	}
 
 	@Override

@@ -47,15 +47,36 @@ public sealed interface AuthDecision permits AuthDecision.Accept, AuthDecision.C
 	 * @param authrole the role
 	 * @param authprovider who checked the credentials
 	 * @param authextra extra data sent in WELCOME, may be empty
+	 * @param restriction limits beyond the role (such as an API key's permissions), or null
 	 */
-	record Accept(String authid, String authrole, String authprovider, Map<String, Object> authextra)
-			implements AuthDecision {
+	record Accept(String authid, String authrole, String authprovider, Map<String, Object> authextra,
+			@Nullable SessionRestriction restriction) implements AuthDecision {
 
 		/**
 		 * Copy the extra data.
 		 */
 		public Accept {
 			authextra = Map.copyOf(authextra);
+		}
+
+		/**
+		 * Admit the client without restriction beyond its role.
+		 * @param authid the authenticated id
+		 * @param authrole the role
+		 * @param authprovider who checked the credentials
+		 * @param authextra extra data sent in WELCOME, may be empty
+		 */
+		public Accept(String authid, String authrole, String authprovider, Map<String, Object> authextra) {
+			this(authid, authrole, authprovider, authextra, null);
+		}
+
+		/**
+		 * A copy whose session is limited further than its role allows.
+		 * @param limits what the credential permits
+		 * @return the new decision
+		 */
+		public Accept restrictedTo(SessionRestriction limits) {
+			return new Accept(this.authid, this.authrole, this.authprovider, this.authextra, limits);
 		}
 
 	}
@@ -80,8 +101,11 @@ public sealed interface AuthDecision permits AuthDecision.Accept, AuthDecision.C
 	/**
 	 * The client is rejected with an ABORT.
 	 *
-	 * @param reason the ABORT reason URI (authentication_failed, no_such_principal, ...)
-	 * @param message a readable message for the ABORT details; never the secret
+	 * @param reason the true ABORT reason URI (authentication_failed, no_such_principal, ...);
+	 * unless the router's errors are precise, a client reads authentication_failed for both
+	 * of these, so that it cannot tell an unknown principal from a wrong secret
+	 * @param message a readable message, logged once; the client reads it only when the
+	 * router's errors are precise or for other reasons; never the secret
 	 */
 	record Reject(String reason, String message) implements AuthDecision {
 	}

@@ -27,7 +27,8 @@ public interface Authenticator {
 	/**
 	 * Whether this authenticator can handle a request (for example, whether it knows the
 	 * authid with a secret for this method). When it cannot, the router tries the client's
-	 * next method.
+	 * next method; when no method can, the router challenges the client with a decoy and
+	 * rejects it like a wrong secret (see {@link DecoyAuthenticator}).
 	 * @param request the HELLO
 	 * @return true by default
 	 */

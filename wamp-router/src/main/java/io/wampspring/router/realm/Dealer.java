@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.id.GlobalIdGenerator;
 import io.wampspring.core.message.Call;
@@ -29,7 +28,6 @@ import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.config.RouterLimits;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -206,19 +204,16 @@ final class Dealer {
 			return;
 		}
 		Authorization authorization = caller.authorize(Action.CALL, procedure);
-		InternalProcedure internal = this.realm.internal(procedure);
-		if (internal != null) {
-			if (!authorization.allowed() && !this.realm.nexus.isService(procedure)) {
-				caller.error(CALL, requestId, WampUris.NOT_AUTHORIZED,
-						"session is not authorized to call '" + procedure + "'");
-				return;
-			}
-			callInternal(caller, call, internal);
-			return;
-		}
 		if (!authorization.allowed()) {
 			caller.error(CALL, requestId, WampUris.NOT_AUTHORIZED,
 					"session is not authorized to call '" + procedure + "'");
+			return;
+		}
+		// The meta API and the Nexus services: authorized like any procedure.
+		AsyncInternalProcedure internal = this.realm.internal(procedure);
+		if (internal != null) {
+			this.realm.core.calls.increment();
+			InternalCall.run(this.realm.core, caller, call, internal, this.realm.core.nexusSettings().storeTimeout());
 			return;
 		}
 		if (this.realm.core.isShuttingDown()) {
@@ -284,21 +279,6 @@ final class Dealer {
 		if (target.isClosed()) {
 			// The callee left while we routed: its cleanup may have missed this call.
 			calleeGone(pending);
-		}
-	}
-
-	private void callInternal(RouterSession caller, Call call, InternalProcedure internal) {
-		this.realm.core.calls.increment();
-		try {
-			List<@Nullable Object> result = internal.invoke(caller, call.args(), call.kwargs());
-			caller.send(new Result(call.requestId(), Map.of(), result, Map.of()));
-		}
-		catch (WampException ex) {
-			caller.send(new ErrorMessage(CALL, call.requestId(), Map.of(), ex.getUri(), ex.getArgs(), ex.getKwargs()));
-		}
-		catch (RuntimeException ex) {
-			caller.error(CALL, call.requestId(), WampUris.INVALID_ARGUMENT,
-					"'" + call.procedure() + "' failed: " + ex.getMessage());
 		}
 	}
 

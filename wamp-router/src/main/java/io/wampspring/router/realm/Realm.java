@@ -1,6 +1,8 @@
 package io.wampspring.router.realm;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,15 +11,19 @@ import io.wampspring.core.auth.ScramVariant;
 import io.wampspring.core.id.GlobalIdGenerator;
 import io.wampspring.core.uri.WampUriValidator;
 import io.wampspring.router.auth.AnonymousAuthenticator;
+import io.wampspring.router.auth.AuthRequest;
 import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.auth.RoleBasedAuthorizer;
 import io.wampspring.router.auth.CryptosignAuthenticator;
+import io.wampspring.router.auth.DecoyAuthenticator;
 import io.wampspring.router.auth.ScramAuthenticator;
 import io.wampspring.router.auth.TicketAuthenticator;
 import io.wampspring.router.auth.WampCraAuthenticator;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.RouterLimits;
+import io.wampspring.router.nexus.NexusCredentials;
+import io.wampspring.router.nexus.NexusTicketAuthenticator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,9 +46,13 @@ public final class Realm {
 
 	private final ConcurrentHashMap<Long, RouterSession> sessions = new ConcurrentHashMap<>();
 
-	private final Map<String, InternalProcedure> internal = new ConcurrentHashMap<>();
+	private final Map<String, AsyncInternalProcedure> internal = new ConcurrentHashMap<>();
 
 	private final List<Authenticator> authenticators;
+
+	private final Map<String, DecoyAuthenticator> decoys = new LinkedHashMap<>();
+
+	final NexusCredentials credentials;
 
 	private final Authorizer authorizer;
 
@@ -62,6 +72,18 @@ public final class Realm {
 				methods.add(ScramAuthenticator.forUsers(config.users(), variant));
 			}
 		}
+		this.credentials = new NexusCredentials(config.name(), core.nexusSettings(), Clock.systemUTC());
+		if (!methods.isEmpty()) {
+			// API keys and one-time passwords are tickets of authids that logged in otherwise
+			List<Authenticator> tickets = methods.stream().filter((a) -> "ticket".equals(a.authMethod())).toList();
+			methods.add(0, new NexusTicketAuthenticator(this.credentials, tickets));
+		}
+		for (Authenticator method : methods) {
+			if (!AnonymousAuthenticator.METHOD.equals(method.authMethod())) {
+				this.decoys.computeIfAbsent(method.authMethod(),
+						(name) -> new DecoyAuthenticator(name, config.users(), core.decoyKey()));
+			}
+		}
 		if (config.anonymous()) {
 			methods.add(new AnonymousAuthenticator(config.anonymousRole()));
 		}
@@ -78,7 +100,7 @@ public final class Realm {
 		this.dealer = new Dealer(this);
 		this.broker = new Broker(this);
 		this.meta = new MetaApi(this);
-		this.nexus = new NexusServices(this, core.servicePrefix());
+		this.nexus = new NexusServices(this, core.nexusSettings(), core.metadataStore());
 	}
 
 	/**
@@ -105,12 +127,35 @@ public final class Realm {
 		return new ArrayList<>(this.sessions.values());
 	}
 
-	List<Authenticator> authenticators() {
-		return this.authenticators;
-	}
-
 	List<String> authMethods() {
 		return this.authenticators.stream().map(Authenticator::authMethod).distinct().toList();
+	}
+
+	/**
+	 * The authenticator for a HELLO: the first method in the client's order that the realm has
+	 * and that knows the principal. An offered method the realm has but that does not know the
+	 * principal is answered by a decoy (unless errors are precise) instead of falling back to
+	 * anonymous, which would tell the client that the authid is unknown.
+	 * @param request the HELLO
+	 * @return the authenticator, or null when none fits (no method, or precise errors)
+	 */
+	@Nullable Authenticator authenticatorFor(AuthRequest request) {
+		boolean precise = this.core.preciseAuthenticationErrors();
+		String unknownPrincipal = null;
+		for (String method : request.authmethods()) {
+			if (unknownPrincipal != null && !precise && AnonymousAuthenticator.METHOD.equals(method)) {
+				break;
+			}
+			for (Authenticator candidate : this.authenticators) {
+				if (candidate.authMethod().equals(method) && candidate.supports(request)) {
+					return candidate;
+				}
+			}
+			if (unknownPrincipal == null && this.decoys.containsKey(method)) {
+				unknownPrincipal = method;
+			}
+		}
+		return (unknownPrincipal != null && !precise) ? this.decoys.get(unknownPrincipal) : null;
 	}
 
 	Authorizer authorizer() {
@@ -134,10 +179,14 @@ public final class Realm {
 	}
 
 	void addInternal(String uri, InternalProcedure procedure) {
+		this.internal.put(uri, AsyncInternalProcedure.of(procedure));
+	}
+
+	void addAsyncInternal(String uri, AsyncInternalProcedure procedure) {
 		this.internal.put(uri, procedure);
 	}
 
-	@Nullable InternalProcedure internal(String uri) {
+	@Nullable AsyncInternalProcedure internal(String uri) {
 		return this.internal.get(uri);
 	}
 
@@ -151,6 +200,7 @@ public final class Realm {
 
 	void join(RouterSession session) {
 		this.sessions.put(session.id(), session);
+		this.nexus.sessionJoined(session);
 	}
 
 	void leave(RouterSession session) {

@@ -15,8 +15,12 @@ import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.wampspring.core.WampUris;
+import io.wampspring.router.auth.DecoyAuthenticator;
+import io.wampspring.router.config.NexusSettings;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.RouterLimits;
+import io.wampspring.router.nexus.InMemoryMetadataStore;
+import io.wampspring.router.nexus.MetadataStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +39,13 @@ public final class RouterCore {
 
 	private final RouterLimits limits;
 
-	private final String servicePrefix;
+	private final NexusSettings nexusSettings;
+
+	private final MetadataStore metadataStore;
+
+	private final boolean preciseAuthenticationErrors;
+
+	private final byte[] decoyKey = DecoyAuthenticator.newKey();
 
 	private final Set<RouterSession> sessions = ConcurrentHashMap.newKeySet();
 
@@ -58,8 +68,10 @@ public final class RouterCore {
 
 	final LongAdder protocolViolations = new LongAdder();
 
+	final AuthenticationFailures authFailures;
+
 	/**
-	 * Create a core.
+	 * Create a core with the default Nexus service settings and in-memory metadata.
 	 * @param realms the configured realms
 	 * @param autoCreateRealms whether an unknown realm is created (open) on first HELLO
 	 * @param limits the limits per session
@@ -67,11 +79,47 @@ public final class RouterCore {
 	 */
 	public RouterCore(Collection<RealmConfig> realms, boolean autoCreateRealms, RouterLimits limits,
 			String servicePrefix) {
+		this(realms, autoCreateRealms, limits, NexusSettings.DEFAULTS.toBuilder().prefix(servicePrefix).build(),
+				new InMemoryMetadataStore(), false);
+	}
+
+	/**
+	 * Create a core.
+	 * @param realms the configured realms
+	 * @param autoCreateRealms whether an unknown realm is created (open) on first HELLO
+	 * @param limits the limits per session
+	 * @param nexusSettings the Nexus-style services' prefix and bounds
+	 * @param metadataStore where {@code my.metadata.*} values are kept
+	 * @param preciseAuthenticationErrors whether a rejected client reads the true reason
+	 * ({@code no_such_principal} for an unknown authid); false answers an unknown principal and
+	 * wrong credentials alike, so that authids cannot be enumerated
+	 */
+	public RouterCore(Collection<RealmConfig> realms, boolean autoCreateRealms, RouterLimits limits,
+			NexusSettings nexusSettings, MetadataStore metadataStore, boolean preciseAuthenticationErrors) {
 		this.autoCreateRealms = autoCreateRealms;
 		this.limits = limits;
-		this.servicePrefix = servicePrefix;
+		this.nexusSettings = nexusSettings;
+		this.metadataStore = metadataStore;
+		this.preciseAuthenticationErrors = preciseAuthenticationErrors;
+		this.authFailures = new AuthenticationFailures(preciseAuthenticationErrors, this.authenticationFailures);
 		for (RealmConfig config : realms) {
 			this.realms.put(config.name(), new Realm(this, config));
+		}
+		scheduleSweep();
+	}
+
+	/** Forget expired one-time passwords once a minute, so that unused ones do not pile up. */
+	private void scheduleSweep() {
+		try {
+			this.timer.newTimeout((t) -> {
+				for (Realm realm : this.realms.values()) {
+					realm.credentials.removeExpired();
+				}
+				scheduleSweep();
+			}, 1, TimeUnit.MINUTES);
+		}
+		catch (IllegalStateException ex) {
+			// the timer stopped: the router is shutting down
 		}
 	}
 
@@ -193,8 +241,31 @@ public final class RouterCore {
 		return new TreeSet<>(this.realms.keySet()).toString();
 	}
 
-	String servicePrefix() {
-		return this.servicePrefix;
+	/**
+	 * The authentication rejections so far, by reason: {@code authentication_failed} (wrong
+	 * credentials), {@code no_such_principal} (unknown authid or key), {@code no_auth_method},
+	 * {@code timeout} and {@code error} (the authenticator gave no answer or failed), or the
+	 * last part of an application authenticator's own reason URI.
+	 * @return a sorted snapshot
+	 */
+	public Map<String, Long> authenticationFailuresByReason() {
+		return this.authFailures.byReason();
+	}
+
+	NexusSettings nexusSettings() {
+		return this.nexusSettings;
+	}
+
+	MetadataStore metadataStore() {
+		return this.metadataStore;
+	}
+
+	boolean preciseAuthenticationErrors() {
+		return this.preciseAuthenticationErrors;
+	}
+
+	byte[] decoyKey() {
+		return this.decoyKey;
 	}
 
 	Timer timer() {

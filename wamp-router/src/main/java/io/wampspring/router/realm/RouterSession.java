@@ -41,6 +41,7 @@ import io.wampspring.router.auth.Authenticator;
 import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.auth.SessionIdentity;
+import io.wampspring.router.auth.SessionRestriction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,10 @@ public final class RouterSession {
 	private @Nullable Authenticator authenticator;
 
 	private @Nullable Object authState;
+
+	private volatile @Nullable SessionRestriction restriction;
+
+	private final AtomicBoolean restrictionEnded = new AtomicBoolean();
 
 	volatile boolean calleeCanceling;
 
@@ -368,33 +373,22 @@ public final class RouterSession {
 		this.id = target.newSessionId();
 		AuthRequest request = new AuthRequest(target.name(), this.id, Dicts.string(details, "authid"), methods,
 				(authextra != null) ? authextra : Map.of(), details, this.out.kind());
-		Authenticator chosen = null;
-		for (String method : methods) {
-			for (Authenticator candidate : target.authenticators()) {
-				if (candidate.authMethod().equals(method) && candidate.supports(request)) {
-					chosen = candidate;
-					break;
-				}
-			}
-			if (chosen != null) {
-				break;
-			}
-		}
+		this.realm = target;
+		this.authRequest = request;
+		Authenticator chosen = target.authenticatorFor(request);
 		if (chosen == null) {
 			List<String> enabled = target.authMethods();
 			boolean anyEnabled = methods.stream().anyMatch(enabled::contains);
 			if (anyEnabled) {
-				abort(WampUris.NO_SUCH_PRINCIPAL, "no principal '" + request.authid() + "' for methods " + methods
-						+ " on realm '" + target.name() + "'");
+				rejectAuthentication(WampUris.NO_SUCH_PRINCIPAL, "no principal '" + request.authid() + "' for methods "
+						+ methods + " on realm '" + target.name() + "'");
 			}
 			else {
-				abort(WampUris.NO_AUTH_METHOD, "none of the offered authentication methods " + methods
+				rejectAuthentication(WampUris.NO_AUTH_METHOD, "none of the offered authentication methods " + methods
 						+ " is enabled on realm '" + target.name() + "' (enabled: " + enabled + ")");
 			}
 			return;
 		}
-		this.realm = target;
-		this.authRequest = request;
 		this.authenticator = chosen;
 		if (transition(State.NEW, State.AUTHENTICATING)) {
 			Authenticator method = chosen;
@@ -435,9 +429,21 @@ public final class RouterSession {
 		if (this.state != State.AUTHENTICATING) {
 			return;
 		}
-		logger.info("Authentication of a session on realm '{}' failed: {}", realmName(), ex.toString());
-		this.core.authenticationFailures.increment();
-		abort(WampUris.AUTHENTICATION_FAILED, "authentication failed: " + ex.getMessage());
+		AuthRequest request = this.authRequest;
+		Authenticator method = this.authenticator;
+		AuthenticationFailures.Answer answer = this.core.authFailures.failed(realmName(),
+				(request != null) ? request.authid() : null, (method != null) ? method.authMethod() : null, ex);
+		abort(answer.uri(), answer.message());
+	}
+
+	/** Log, count and answer a rejected handshake; the client reads what the policy says. */
+	private void rejectAuthentication(String reason, String detail) {
+		AuthRequest request = this.authRequest;
+		Authenticator method = this.authenticator;
+		AuthenticationFailures.Answer answer = this.core.authFailures.rejected(realmName(),
+				(request != null) ? request.authid() : null, (method != null) ? method.authMethod() : null, reason,
+				detail);
+		abort(answer.uri(), answer.message());
 	}
 
 	private void onDecision(AuthDecision decision) {
@@ -455,11 +461,7 @@ public final class RouterSession {
 			send(new Challenge(this.authenticator.authMethod(), challenge.extra()));
 		}
 		else if (decision instanceof AuthDecision.Reject reject) {
-			AuthRequest request = this.authRequest;
-			logger.info("Rejected authid '{}' on realm '{}': {}", (request != null) ? request.authid() : null,
-					realmName(), reject.message());
-			this.core.authenticationFailures.increment();
-			abort(reject.reason(), reject.message());
+			rejectAuthentication(reject.reason(), reject.message());
 		}
 	}
 
@@ -471,6 +473,7 @@ public final class RouterSession {
 		}
 		this.identity = new SessionIdentity(target.name(), this.id, accept.authid(), accept.authrole(),
 				method.authMethod(), accept.authprovider(), this.out.kind(), accept.authextra());
+		this.restriction = accept.restriction();
 		this.joinedAt = Instant.now();
 		this.authState = null;
 		if (!transition(State.AUTHENTICATING, State.ESTABLISHED)) {
@@ -528,11 +531,21 @@ public final class RouterSession {
 		if (current == null || who == null) {
 			return Authorization.DENY;
 		}
+		SessionRestriction limits = this.restriction;
+		if (limits != null && !limits.isValid()) {
+			// the API key it logged in with expired or was deleted
+			this.core.authorizationDenials.increment();
+			if (this.restrictionEnded.compareAndSet(false, true)) {
+				logger.info("Session {} (authid '{}'): the credential it logged in with expired or was deleted; "
+						+ "every action is denied", who.session(), who.authid());
+			}
+			return Authorization.DENY;
+		}
 		Authorizer authorizer = current.authorizer();
-		if (authorizer == Authorizer.ALLOW_ALL) {
+		if (authorizer == Authorizer.ALLOW_ALL && limits == null) {
 			return Authorization.ALLOW;
 		}
-		if (authorizer.cacheable()) {
+		if (authorizer.cacheable() || authorizer == Authorizer.ALLOW_ALL) {
 			Map<String, Authorization> cache = this.authCache[action.ordinal()];
 			Authorization cached = cache.get(uri);
 			if (cached != null) {
@@ -551,6 +564,10 @@ public final class RouterSession {
 		Authorization decided;
 		try {
 			decided = authorizer.authorize(who, action, uri);
+			SessionRestriction limits = this.restriction;
+			if (decided.allowed() && limits != null && !limits.permits(action, uri)) {
+				decided = Authorization.DENY;
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Authorizer failed for session {} ({} '{}'): {}", who.session(), action, uri, ex.toString());

@@ -940,6 +940,17 @@ public class WampProperties {
 		 */
 		private Map<String, Realm> realms = new LinkedHashMap<>();
 
+		/**
+		 * The Nexus-style services every realm offers (auth.whoami, system.roster.*,
+		 * my.metadata.*, my.otp.*, my.apikeys.*).
+		 */
+		private final EmbeddedNexus nexus = new EmbeddedNexus();
+
+		/**
+		 * How the router answers rejected logins.
+		 */
+		private final EmbeddedAuthentication authentication = new EmbeddedAuthentication();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -986,6 +997,244 @@ public class WampProperties {
 
 		public void setRealms(Map<String, Realm> realms) {
 			this.realms = realms;
+		}
+
+		public EmbeddedNexus getNexus() {
+			return this.nexus;
+		}
+
+		public EmbeddedAuthentication getAuthentication() {
+			return this.authentication;
+		}
+
+	}
+
+	/**
+	 * The embedded router's Nexus-style services and their bounds.
+	 */
+	public static class EmbeddedNexus {
+
+		/**
+		 * URI prefix of the services, such as com.izaber.wamp (services at
+		 * com.izaber.wamp.auth.whoami, ...). Empty: services at auth.whoami, ... A role needs
+		 * the permission to call each service, like any procedure.
+		 */
+		private String prefix = "";
+
+		/**
+		 * Metadata (my.metadata.*) bounds.
+		 */
+		private final EmbeddedMetadata metadata = new EmbeddedMetadata();
+
+		/**
+		 * Roster (system.roster.*) bounds.
+		 */
+		private final EmbeddedRoster roster = new EmbeddedRoster();
+
+		/**
+		 * One-time passwords (my.otp.*).
+		 */
+		private final EmbeddedOtp otp = new EmbeddedOtp();
+
+		/**
+		 * API keys (my.apikeys.*).
+		 */
+		private final EmbeddedApiKeys apikeys = new EmbeddedApiKeys();
+
+		/**
+		 * How long a service call waits for the metadata store (an application's
+		 * MetadataStore bean) before it is answered with wamp.error.timeout.
+		 */
+		private Duration storeTimeout = Duration.ofSeconds(10);
+
+		public String getPrefix() {
+			return this.prefix;
+		}
+
+		public void setPrefix(String prefix) {
+			this.prefix = prefix;
+		}
+
+		public EmbeddedMetadata getMetadata() {
+			return this.metadata;
+		}
+
+		public EmbeddedRoster getRoster() {
+			return this.roster;
+		}
+
+		public EmbeddedOtp getOtp() {
+			return this.otp;
+		}
+
+		public EmbeddedApiKeys getApikeys() {
+			return this.apikeys;
+		}
+
+		public Duration getStoreTimeout() {
+			return this.storeTimeout;
+		}
+
+		public void setStoreTimeout(Duration storeTimeout) {
+			this.storeTimeout = storeTimeout;
+		}
+
+	}
+
+	/**
+	 * What one authid may keep in my.metadata.*.
+	 */
+	public static class EmbeddedMetadata {
+
+		/**
+		 * Metadata keys one authid may hold; one more is answered with
+		 * wamp.error.limit_exceeded.
+		 */
+		private int maxEntries = 256;
+
+		/**
+		 * Metadata one authid may hold, keys and values measured as JSON.
+		 */
+		private DataSize maxBytes = DataSize.ofMegabytes(1);
+
+		/**
+		 * Metadata all authids together may hold in the default in-memory store (not used
+		 * with an application's MetadataStore bean).
+		 */
+		private DataSize maxTotalBytes = DataSize.ofMegabytes(64);
+
+		public int getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(int maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+		public DataSize getMaxTotalBytes() {
+			return this.maxTotalBytes;
+		}
+
+		public void setMaxTotalBytes(DataSize maxTotalBytes) {
+			this.maxTotalBytes = maxTotalBytes;
+		}
+
+	}
+
+	/**
+	 * Bounds of system.roster.*.
+	 */
+	public static class EmbeddedRoster {
+
+		/**
+		 * Rosters one session may be registered in.
+		 */
+		private int maxEntriesPerSession = 100;
+
+		/**
+		 * The largest roster entry (name and data, measured as JSON).
+		 */
+		private DataSize maxEntrySize = DataSize.ofKilobytes(64);
+
+		public int getMaxEntriesPerSession() {
+			return this.maxEntriesPerSession;
+		}
+
+		public void setMaxEntriesPerSession(int maxEntriesPerSession) {
+			this.maxEntriesPerSession = maxEntriesPerSession;
+		}
+
+		public DataSize getMaxEntrySize() {
+			return this.maxEntrySize;
+		}
+
+		public void setMaxEntrySize(DataSize maxEntrySize) {
+			this.maxEntrySize = maxEntrySize;
+		}
+
+	}
+
+	/**
+	 * One-time passwords (my.otp.*): tickets for their owner's authid that work once.
+	 */
+	public static class EmbeddedOtp {
+
+		/**
+		 * How long a one-time password may be used after it was created.
+		 */
+		private Duration lifetime = Duration.ofMinutes(10);
+
+		/**
+		 * Unused one-time passwords one authid may hold.
+		 */
+		private int maxPerAuthid = 10;
+
+		public Duration getLifetime() {
+			return this.lifetime;
+		}
+
+		public void setLifetime(Duration lifetime) {
+			this.lifetime = lifetime;
+		}
+
+		public int getMaxPerAuthid() {
+			return this.maxPerAuthid;
+		}
+
+		public void setMaxPerAuthid(int maxPerAuthid) {
+			this.maxPerAuthid = maxPerAuthid;
+		}
+
+	}
+
+	/**
+	 * API keys (my.apikeys.*): tickets for their owner's authid, limited to their
+	 * permissions.
+	 */
+	public static class EmbeddedApiKeys {
+
+		/**
+		 * API keys one authid may hold.
+		 */
+		private int maxPerAuthid = 100;
+
+		public int getMaxPerAuthid() {
+			return this.maxPerAuthid;
+		}
+
+		public void setMaxPerAuthid(int maxPerAuthid) {
+			this.maxPerAuthid = maxPerAuthid;
+		}
+
+	}
+
+	/**
+	 * How the embedded router answers rejected logins.
+	 */
+	public static class EmbeddedAuthentication {
+
+		/**
+		 * Whether a rejected client reads the true reason (such as
+		 * wamp.error.no_such_principal for an unknown authid), for development. By default
+		 * an unknown authid and wrong credentials get the same ABORT, so that user names
+		 * cannot be enumerated; the log always has the true reason.
+		 */
+		private boolean preciseErrors = false;
+
+		public boolean isPreciseErrors() {
+			return this.preciseErrors;
+		}
+
+		public void setPreciseErrors(boolean preciseErrors) {
+			this.preciseErrors = preciseErrors;
 		}
 
 	}

@@ -84,6 +84,24 @@ class WampPropertiesDefaultsTests {
 	}
 
 	@Test
+	void embeddedNexusDefaultsMatchTheRouters() {
+		io.wampspring.router.config.NexusSettings library = io.wampspring.router.config.NexusSettings.DEFAULTS;
+		WampProperties.EmbeddedNexus nexus = this.properties.getEmbeddedRouter().getNexus();
+		assertThat(nexus.getPrefix()).isEqualTo(library.prefix());
+		assertThat(nexus.getMetadata().getMaxEntries()).isEqualTo(library.metadataMaxEntries());
+		assertThat(nexus.getMetadata().getMaxBytes().toBytes()).isEqualTo(library.metadataMaxBytes());
+		assertThat(nexus.getMetadata().getMaxTotalBytes().toBytes())
+			.isEqualTo(io.wampspring.router.nexus.InMemoryMetadataStore.DEFAULT_MAX_TOTAL_BYTES);
+		assertThat(nexus.getRoster().getMaxEntriesPerSession()).isEqualTo(library.rosterMaxEntriesPerSession());
+		assertThat(nexus.getRoster().getMaxEntrySize().toBytes()).isEqualTo(library.rosterMaxEntryBytes());
+		assertThat(nexus.getOtp().getLifetime()).isEqualTo(library.otpLifetime()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(nexus.getOtp().getMaxPerAuthid()).isEqualTo(library.otpMaxPerAuthid());
+		assertThat(nexus.getApikeys().getMaxPerAuthid()).isEqualTo(library.apiKeysMaxPerAuthid());
+		assertThat(nexus.getStoreTimeout()).isEqualTo(library.storeTimeout());
+		assertThat(this.properties.getEmbeddedRouter().getAuthentication().isPreciseErrors()).isFalse();
+	}
+
+	@Test
 	void secretsAreNeverPrinted() {
 		WampProperties.Auth auth = new WampProperties.Auth();
 		auth.setPassword("p4ssw0rd");

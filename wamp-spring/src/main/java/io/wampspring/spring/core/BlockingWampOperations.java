@@ -142,10 +142,10 @@ public interface BlockingWampOperations {
 	 * See {@link WampOperations#rosterRegister(String, Object, List)}.
 	 * @param roster the roster
 	 * @param data the entry
-	 * @param visibility the roles that may see it
-	 * @return whether it was registered
+	 * @param visibility the roles that may see it, or null for the router's default
+	 * @return the roster record
 	 */
-	boolean rosterRegister(String roster, @Nullable Object data, List<String> visibility);
+	Map<String, Object> rosterRegister(String roster, @Nullable Object data, @Nullable List<String> visibility);
 
 	/**
 	 * See {@link WampOperations#rosterQuery(String, Class)}.
@@ -167,9 +167,9 @@ public interface BlockingWampOperations {
 	 * See {@link WampOperations#metadataSet(String, Object)}.
 	 * @param key the key
 	 * @param value the value
-	 * @return whether it was set
+	 * @return the value as the router stored it
 	 */
-	boolean metadataSet(String key, @Nullable Object value);
+	@Nullable Object metadataSet(String key, @Nullable Object value);
 
 	/**
 	 * See {@link WampOperations#metadataGet(String, Class)}.

@@ -125,7 +125,8 @@ final class BlockingWampTemplate implements BlockingWampOperations {
 	}
 
 	@Override
-	public boolean rosterRegister(String roster, @Nullable Object data, List<String> visibility) {
+	public Map<String, Object> rosterRegister(String roster, @Nullable Object data,
+			@Nullable List<String> visibility) {
 		return require(this.operations.rosterRegister(roster, data, visibility), "roster register");
 	}
 
@@ -140,8 +141,8 @@ final class BlockingWampTemplate implements BlockingWampOperations {
 	}
 
 	@Override
-	public boolean metadataSet(String key, @Nullable Object value) {
-		return require(this.operations.metadataSet(key, value), "metadata set");
+	public @Nullable Object metadataSet(String key, @Nullable Object value) {
+		return await(this.operations.metadataSet(key, value), "metadata set");
 	}
 
 	@Override

@@ -167,13 +167,16 @@ public interface WampOperations {
 	Mono<Map<String, Object>> whoami();
 
 	/**
-	 * Nexus {@code system.roster.register}: add this session to a roster while it lives.
+	 * Nexus {@code system.roster.register}: add this session to a roster while it lives
+	 * (registering again replaces the entry).
 	 * @param roster the roster name
 	 * @param data the entry
-	 * @param visibility the roles that may see it ({@code *} for all)
-	 * @return whether it was registered
+	 * @param visibility the roles that may see it ({@code *} for all); null for the router's
+	 * default (Nexus: every role; the embedded router: the caller's own role)
+	 * @return the roster record, as Nexus answers (such as {@code name}, {@code data},
+	 * {@code visibility}, {@code session_id}, {@code uuid}, {@code created})
 	 */
-	Mono<Boolean> rosterRegister(String roster, @Nullable Object data, List<String> visibility);
+	Mono<Map<String, Object>> rosterRegister(String roster, @Nullable Object data, @Nullable List<String> visibility);
 
 	/**
 	 * Nexus {@code system.roster.query}: the entries of a roster this session may see.
@@ -192,12 +195,13 @@ public interface WampOperations {
 	Mono<Boolean> rosterUnregister(String roster);
 
 	/**
-	 * Nexus {@code my.metadata.set}.
+	 * Nexus {@code my.metadata.set}: a value of the caller's authid.
 	 * @param key the key
 	 * @param value the value
-	 * @return whether it was set
+	 * @return the value as the router stored it (maps, lists, strings, numbers, booleans);
+	 * empty for a null value
 	 */
-	Mono<Boolean> metadataSet(String key, @Nullable Object value);
+	Mono<Object> metadataSet(String key, @Nullable Object value);
 
 	/**
 	 * Nexus {@code my.metadata.get}.
@@ -210,7 +214,8 @@ public interface WampOperations {
 
 	/**
 	 * Nexus {@code my.metadata.list}.
-	 * @return every key and value
+	 * @return every key with its record, as Nexus answers: key to a map with {@code value}
+	 * (and the router's {@code uuid} and {@code owner})
 	 */
 	Mono<Map<String, Object>> metadataList();
 
@@ -222,9 +227,13 @@ public interface WampOperations {
 	Mono<Boolean> metadataDelete(String key);
 
 	/**
-	 * Nexus {@code my.otp.create}: a one-time password.
-	 * @param options creation options (router specific); may be empty
-	 * @return the OTP record (such as {@code plaintext_key})
+	 * Nexus {@code my.otp.create}: a one-time password, a ticket for the caller's authid that
+	 * works once and expires (after 10 minutes on Nexus and by default on the embedded
+	 * router). Only a session that logged in with its own credentials may create one.
+	 * @param options creation options (router specific; the embedded router and Nexus take
+	 * none); may be empty
+	 * @return the OTP record ({@code plaintext_key}, {@code login}, {@code expires},
+	 * {@code uuid}, ...); the plaintext is shown only here
 	 */
 	Mono<Map<String, Object>> otpCreate(Map<String, ?> options);
 
@@ -236,27 +245,33 @@ public interface WampOperations {
 
 	/**
 	 * Nexus {@code my.otp.delete}.
-	 * @param key the OTP's key
+	 * @param key the OTP's {@code uuid}
 	 * @return the router's answer
 	 */
 	Mono<CallResult> otpDelete(String key);
 
 	/**
-	 * Nexus {@code my.apikeys.create}.
-	 * @param values the key's values (router specific)
-	 * @return the API key record
+	 * Nexus {@code my.apikeys.create}: a ticket for the caller's authid that works until it
+	 * expires or is deleted, limited to its permissions. Only a session that logged in with
+	 * its own credentials may create one.
+	 * @param values the key's values: {@code description}, {@code expires} (ISO-8601 with a
+	 * zone), {@code permissions} (a list of {@code {"uri": "com.example.*", "perms": "cs"}});
+	 * may be empty
+	 * @return the API key record ({@code plaintext_key}, {@code uuid}, {@code key}, ...); the
+	 * plaintext is shown only here
 	 */
 	Mono<Map<String, Object>> apikeysCreate(Map<String, ?> values);
 
 	/**
 	 * Nexus {@code my.apikeys.list}.
-	 * @return the API key records
+	 * @return the API key records (without their plaintext on the embedded router)
 	 */
 	Mono<List<Map<String, Object>>> apikeysList();
 
 	/**
-	 * Nexus {@code my.apikeys.delete}.
-	 * @param key the API key
+	 * Nexus {@code my.apikeys.delete}; sessions that logged in with the key may do nothing
+	 * more on the embedded router.
+	 * @param key the API key's {@code uuid}
 	 * @return the router's answer
 	 */
 	Mono<CallResult> apikeysDelete(String key);

@@ -459,9 +459,11 @@ public final class WampTemplate implements WampOperations {
 	}
 
 	@Override
-	public Mono<Boolean> rosterRegister(String roster, @Nullable Object data, List<String> visibility) {
-		return nexus(NexusService.ROSTER_REGISTER, Arrays.asList(roster, data, visibility), Map.of(),
-				type(Boolean.class));
+	public Mono<Map<String, Object>> rosterRegister(String roster, @Nullable Object data,
+			@Nullable List<String> visibility) {
+		List<@Nullable Object> args = (visibility != null) ? Arrays.asList(roster, data, visibility)
+				: Arrays.asList(roster, data);
+		return nexus(NexusService.ROSTER_REGISTER, args, Map.of(), this.converter.javaType(RECORD.getType()));
 	}
 
 	@Override
@@ -476,8 +478,8 @@ public final class WampTemplate implements WampOperations {
 	}
 
 	@Override
-	public Mono<Boolean> metadataSet(String key, @Nullable Object value) {
-		return nexus(NexusService.METADATA_SET, Arrays.asList(key, value), Map.of(), type(Boolean.class));
+	public Mono<Object> metadataSet(String key, @Nullable Object value) {
+		return nexus(NexusService.METADATA_SET, Arrays.asList(key, value), Map.of(), type(Object.class));
 	}
 
 	@Override

@@ -59,8 +59,10 @@ class ChangeUserTests {
 				.user("alice", "user", "alice-secret")
 				.user("bob", "user", "bob-secret")
 				.user("carol", "user", "carol-secret")
-				.role("user", Permission.prefix("com.example.", Action.CALL, Action.REGISTER, Action.PUBLISH,
-						Action.SUBSCRIBE))
+				.role("user",
+						Permission.prefix("com.example.", Action.CALL, Action.REGISTER, Action.PUBLISH, Action.SUBSCRIBE),
+						// Nexus's whoami needs its permission like any procedure
+						Permission.exact("auth.whoami", Action.CALL))
 				.build())
 			.webSocket("127.0.0.1", port, "/ws")
 			.shutdownTimeout(Duration.ofMillis(500))

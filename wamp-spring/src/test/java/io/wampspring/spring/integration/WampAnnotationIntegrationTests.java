@@ -248,18 +248,22 @@ class WampAnnotationIntegrationTests {
 	void nexusHelpersAgainstTheRouter() {
 		Map<String, Object> me = blocking.whoami();
 		assertThat(me).containsKeys("authid", "authrole", "session");
-		assertThat(blocking.metadataSet("color", "blue")).isTrue();
+		assertThat(blocking.metadataSet("color", "blue")).isEqualTo("blue");
 		assertThat(blocking.metadataGet("color", String.class)).isEqualTo("blue");
-		assertThat(blocking.metadataList()).containsEntry("color", "blue");
+		assertThat(blocking.metadataList()).extractingByKey("color")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("value", "blue");
 		assertThat(blocking.metadataDelete("color")).isTrue();
 		assertThat(blocking.metadataGet("color", String.class)).isNull();
-		assertThat(blocking.rosterRegister("workers", Map.of("name", "w1"), List.of("*"))).isTrue();
+		assertThat(blocking.rosterRegister("workers", Map.of("name", "w1"), List.of("*"))).containsEntry("name", "workers")
+			.containsEntry("data", Map.of("name", "w1"));
 		assertThat(blocking.rosterQuery("workers", Map.class)).contains(Map.of("name", "w1"));
 		// the overridden OTP service URI reaches the bean registered there
 		assertThat(blocking.otpCreate(Map.of())).containsEntry("plaintext_key", "otp-123");
-		// the embedded router has no API key service
-		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.apikeysList())
-			.satisfies((ex) -> assertThat(ex.getUri()).isEqualTo(WampUris.NO_SUCH_PROCEDURE));
+		// an anonymous session holds no API keys and may not create one
+		assertThat(blocking.apikeysList()).isEmpty();
+		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.apikeysCreate(Map.of()))
+			.satisfies((ex) -> assertThat(ex.getUri()).isEqualTo(WampUris.NOT_AUTHORIZED));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.wampspring.boot.autoconfigure.router;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,10 +12,13 @@ import io.wampspring.core.auth.ScramKdf;
 import io.wampspring.core.auth.ScramVariant;
 import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.router.WampRouter;
+import io.wampspring.router.config.NexusSettings;
 import io.wampspring.router.config.Permission;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.Role;
 import io.wampspring.router.config.User;
+import io.wampspring.router.nexus.InMemoryMetadataStore;
+import io.wampspring.router.nexus.MetadataStore;
 
 /**
  * Builds the embedded {@link WampRouter} from {@code wamp.embedded-router.*}, with messages
@@ -25,8 +29,11 @@ final class EmbeddedRouterFactory {
 	private EmbeddedRouterFactory() {
 	}
 
-	static WampRouter create(WampProperties.EmbeddedRouter properties) {
+	static WampRouter create(WampProperties.EmbeddedRouter properties, MetadataStore metadataStore) {
 		WampRouter.Builder builder = WampRouter.builder();
+		builder.nexus(nexus(properties.getNexus()));
+		builder.metadataStore(metadataStore);
+		builder.preciseAuthenticationErrors(properties.getAuthentication().isPreciseErrors());
 		if (properties.getRealms().isEmpty()) {
 			builder.realm("realm1");
 		}
@@ -48,6 +55,43 @@ final class EmbeddedRouterFactory {
 			builder.rawSocket(properties.getHost(), rawSocketPort);
 		}
 		return builder.build();
+	}
+
+	static InMemoryMetadataStore inMemoryMetadataStore(WampProperties.EmbeddedRouter properties) {
+		return new InMemoryMetadataStore(positive("wamp.embedded-router.nexus.metadata.max-total-bytes",
+				properties.getNexus().getMetadata().getMaxTotalBytes().toBytes()));
+	}
+
+	private static NexusSettings nexus(WampProperties.EmbeddedNexus nexus) {
+		String prefix = "wamp.embedded-router.nexus.";
+		return NexusSettings.builder()
+			.prefix(nexus.getPrefix())
+			.metadataMaxEntries((int) positive(prefix + "metadata.max-entries", nexus.getMetadata().getMaxEntries()))
+			.metadataMaxBytes(positive(prefix + "metadata.max-bytes", nexus.getMetadata().getMaxBytes().toBytes()))
+			.rosterMaxEntriesPerSession((int) positive(prefix + "roster.max-entries-per-session",
+					nexus.getRoster().getMaxEntriesPerSession()))
+			.rosterMaxEntryBytes(positive(prefix + "roster.max-entry-size", nexus.getRoster().getMaxEntrySize().toBytes()))
+			.otpLifetime(positive(prefix + "otp.lifetime", nexus.getOtp().getLifetime()))
+			.otpMaxPerAuthid((int) positive(prefix + "otp.max-per-authid", nexus.getOtp().getMaxPerAuthid()))
+			.apiKeysMaxPerAuthid((int) positive(prefix + "apikeys.max-per-authid", nexus.getApikeys().getMaxPerAuthid()))
+			.storeTimeout(positive(prefix + "store-timeout", nexus.getStoreTimeout()))
+			.build();
+	}
+
+	private static long positive(String property, long value) {
+		if (value < 1) {
+			throw new WampConfigurationException(property, "must be at least 1, got " + value,
+					"Set a positive value, or leave the property out for its default");
+		}
+		return value;
+	}
+
+	private static Duration positive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new WampConfigurationException(property, "must be positive, got " + value,
+					"Set a positive duration such as 10s, or leave the property out for its default");
+		}
+		return value;
 	}
 
 	private static RealmConfig realm(String name, WampProperties.Realm realm) {

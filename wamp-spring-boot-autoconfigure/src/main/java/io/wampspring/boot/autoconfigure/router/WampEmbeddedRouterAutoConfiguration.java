@@ -3,6 +3,8 @@ package io.wampspring.boot.autoconfigure.router;
 import io.wampspring.boot.autoconfigure.WampMapKeyCheck;
 import io.wampspring.boot.autoconfigure.WampProperties;
 import io.wampspring.router.WampRouter;
+import io.wampspring.router.nexus.InMemoryMetadataStore;
+import io.wampspring.router.nexus.MetadataStore;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,7 +17,9 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration of the embedded WAMP router when {@code wamp.embedded-router.enabled}
  * is true: a {@link WampRouter} built from {@code wamp.embedded-router.*}, started before
- * the peers connect and stopped after they left.
+ * the peers connect and stopped after they left. The {@code my.metadata.*} values are kept
+ * in the application's {@link MetadataStore} bean when there is one, in an
+ * {@link InMemoryMetadataStore} bean otherwise.
  */
 @AutoConfiguration
 @ConditionalOnClass(WampRouter.class)
@@ -25,9 +29,15 @@ public final class WampEmbeddedRouterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WampRouter wampEmbeddedRouter(WampProperties properties, Environment environment) {
+	WampRouter wampEmbeddedRouter(WampProperties properties, Environment environment, MetadataStore metadataStore) {
 		WampMapKeyCheck.checkRealmUsers(environment, properties);
-		return EmbeddedRouterFactory.create(properties.getEmbeddedRouter());
+		return EmbeddedRouterFactory.create(properties.getEmbeddedRouter(), metadataStore);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MetadataStore.class)
+	InMemoryMetadataStore wampMetadataStore(WampProperties properties) {
+		return EmbeddedRouterFactory.inMemoryMetadataStore(properties.getEmbeddedRouter());
 	}
 
 	@Bean
