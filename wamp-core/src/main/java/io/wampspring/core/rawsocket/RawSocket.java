@@ -135,7 +135,7 @@ public final class RawSocket {
 		int length = frameLength(header);
 		if (length > maxLength) {
 			throw new WampProtocolException(
-					"a message of " + length + " bytes exceeds the limit of " + maxLength + " bytes");
+					"a message of " + length + " bytes exceeds the announced maximum of " + maxLength + " bytes");
 		}
 	}
 

@@ -79,7 +79,7 @@ class RawSocketFramingTests {
 			.withMessageContaining("unknown type 3");
 		assertThatExceptionOfType(WampProtocolException.class)
 			.isThrownBy(() -> RawSocket.checkFrameHeader(101, 100))
-			.withMessage("a message of 101 bytes exceeds the limit of 100 bytes");
+			.withMessage("a message of 101 bytes exceeds the announced maximum of 100 bytes");
 	}
 
 }
