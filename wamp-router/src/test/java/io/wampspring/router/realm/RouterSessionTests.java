@@ -59,7 +59,7 @@ class RouterSessionTests {
 	void handshakeAndMetaCallWithoutTransport() {
 		Recorder out = new Recorder();
 		RouterSession session = this.core.newSession(out);
-		session.receive(new Hello("r", Map.of()));
+		session.receive(new Hello("r", Map.of("roles", Map.of("caller", Map.of()))));
 		assertThat(out.sent).singleElement().isInstanceOf(Welcome.class);
 		assertThat(session.isEstablished()).isTrue();
 		session.receive(new Call(1, Map.of(), "wamp.session.count"));
@@ -76,7 +76,7 @@ class RouterSessionTests {
 		assertThat(((Abort) out.sent.get(0)).reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
 		assertThat(out.closed).isNotNull();
 		assertThat(session.isClosed()).isTrue();
-		session.receive(new Hello("r", Map.of()));
+		session.receive(new Hello("r", Map.of("roles", Map.of("caller", Map.of()))));
 		assertThat(out.sent).hasSize(1);
 	}
 
