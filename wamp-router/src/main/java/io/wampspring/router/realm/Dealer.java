@@ -302,7 +302,8 @@ final class Dealer {
 		this.realm.core.calls.increment();
 		try {
 			List<@Nullable Object> result = internal.invoke(caller, call.args(), call.kwargs());
-			answer(caller, call.requestId(), new Result(call.requestId(), Map.of(), result, Map.of()));
+			answer(caller, call.requestId(), new Result(call.requestId(), Map.of(), result, Map.of()),
+					WampUris.INVALID_ARGUMENT);
 		}
 		catch (WampException ex) {
 			caller.send(new ErrorMessage(CALL, call.requestId(), Map.of(), ex.getUri(), ex.getArgs(), ex.getKwargs()));
@@ -339,15 +340,16 @@ final class Dealer {
 		}
 		if (pending.complete()) {
 			answer(pending.caller, pending.callRequestId,
-					new Result(pending.callRequestId, Map.of(), yield.args(), yield.kwargs()));
+					new Result(pending.callRequestId, Map.of(), yield.args(), yield.kwargs()), WampUris.INVALID_ARGUMENT);
 		}
 	}
 
 	void calleeError(RouterSession callee, ErrorMessage error) {
 		PendingCall pending = callee.invocationsAsCallee.get(error.requestId());
 		if (pending != null && pending.complete()) {
+			// Without its payload the callee's error URI still tells the caller what happened.
 			answer(pending.caller, pending.callRequestId, new ErrorMessage(CALL, pending.callRequestId,
-					error.details(), error.error(), error.args(), error.kwargs()));
+					error.details(), error.error(), error.args(), error.kwargs()), error.error());
 		}
 	}
 
@@ -368,15 +370,15 @@ final class Dealer {
 
 	/**
 	 * Send the caller its RESULT or ERROR; when its serializer cannot hold the payload, an
-	 * ERROR that says so instead, so that the call does not wait forever.
+	 * ERROR of the fallback URI that says so instead, so that the call does not wait forever.
 	 */
-	private static void answer(RouterSession caller, long requestId, WampMessage answer) {
+	private static void answer(RouterSession caller, long requestId, WampMessage answer, String fallbackUri) {
 		try {
 			caller.deliver(answer);
 		}
 		catch (UnencodableMessageException ex) {
 			caller.undeliverable(ex);
-			caller.error(CALL, requestId, WampUris.INVALID_ARGUMENT, ex.getMessage());
+			caller.error(CALL, requestId, fallbackUri, ex.getMessage());
 		}
 	}
 

@@ -625,6 +625,11 @@ public final class RouterSession {
 		}
 		catch (UnencodableMessageException ex) {
 			undeliverable(ex);
+			if (message instanceof Welcome || message instanceof Challenge) {
+				// The handshake cannot complete (a tiny RawSocket maximum): say so, do not leave
+				// the client waiting.
+				abort(RouterLimits.LIMIT_EXCEEDED, ex.getMessage());
+			}
 		}
 	}
 

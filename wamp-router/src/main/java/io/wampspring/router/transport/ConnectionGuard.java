@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -33,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * closes the connection when no byte arrives within {@link RouterLimits#keepAliveTimeout()};</li>
  * <li>counts the bytes the connection holds for a message that has not completely arrived
  * (everything received and not yet reported {@link #consumed(long) consumed} by the framing),
- * in the connection and over all connections, and closes the connection when it holds more
- * than the message size limit or when all connections together would hold more than
- * {@link RouterLimits#maxIncompleteMessageBytes()}. The check runs after the framing has
- * taken the bytes of a read, so that complete messages never count.</li>
+ * in the connection and over all connections. A read that would take all connections together
+ * past {@link RouterLimits#maxIncompleteMessageBytes()} is dropped before the framing sees it
+ * and its connection closed; a connection that holds more than the message size limit once
+ * the framing has taken the complete messages of a read is closed too.</li>
  * </ul>
  * Every timer is a task on the channel's event loop; every expiry is logged once and
  * counted in the router's metrics. Runs on the connection's event loop only.
@@ -184,6 +185,12 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 		Duration timeout = this.limits.openTimeout();
 		this.openDeadline = ctx.executor().schedule(() -> {
 			if (!this.opened && ctx.channel().isActive()) {
+				HttpServerCodec http = ctx.pipeline().get(HttpServerCodec.class);
+				if (http != null) {
+					// Half a request is the client's fault, already logged here: the HTTP decoder
+					// would report it once more when the connection closes.
+					http.removeInboundHandler();
+				}
 				expired(ctx, ConnectionLimit.OPEN_TIMEOUT, "the " + this.kind + " "
 						+ (this.kind.equals("WebSocket") ? "upgrade" : "handshake") + " did not complete within "
 						+ timeout.toMillis() + " ms of accepting the connection");
@@ -205,13 +212,25 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 		cancel(this.answerDeadline);
 		this.answerDeadline = null;
 		int size = bytes.readableBytes();
+		long total = this.core.addIncompleteMessageBytes(size);
+		long budget = this.limits.maxIncompleteMessageBytes();
+		if (total > budget) {
+			// Checked before the bytes reach the framing, so that they are never held.
+			this.core.addIncompleteMessageBytes(-size);
+			bytes.release();
+			discard();
+			expired(ctx, ConnectionLimit.INCOMPLETE_MESSAGE_BYTES,
+					"incomplete messages over all connections would take " + total + " bytes, more than the router's"
+							+ " budget of " + budget + " bytes (this connection held " + this.held + ")");
+			return;
+		}
 		this.held += size;
-		this.core.addIncompleteMessageBytes(size);
 		ctx.fireChannelRead(msg);
-		checkBudgets(ctx);
+		checkMessageSize(ctx);
 	}
 
-	private void checkBudgets(ChannelHandlerContext ctx) {
+	// After the framing took what it could: what is left is one incomplete message.
+	private void checkMessageSize(ChannelHandlerContext ctx) {
 		if (this.discarding) {
 			return;
 		}
@@ -231,15 +250,6 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 						this.opened ? "after the session ended" : "before the " + this.kind + " transport opened");
 				ctx.close();
 			}
-			return;
-		}
-		long total = this.core.addIncompleteMessageBytes(0);
-		long budget = this.limits.maxIncompleteMessageBytes();
-		if (total > budget) {
-			discard();
-			String what = "the router holds " + total + " bytes of incomplete messages over all connections, more than its"
-					+ " budget of " + budget + " bytes; this connection held " + this.held;
-			expired(ctx, ConnectionLimit.INCOMPLETE_MESSAGE_BYTES, what);
 		}
 	}
 
