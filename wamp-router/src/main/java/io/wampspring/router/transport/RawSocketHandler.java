@@ -43,6 +43,8 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 
 	private boolean discarding;
 
+	private @Nullable ConnectionGuard guard;
+
 	RawSocketHandler(RouterCore core) {
 		this(core, RawSocket.lengthExponent(core.limits().maxMessageSize()));
 	}
@@ -97,7 +99,7 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 			return;
 		}
 		RawSocketHandshake request = new RawSocketHandshake(in.readInt());
-		ConnectionGuard guard = ConnectionGuard.of(ctx.channel());
+		ConnectionGuard guard = guard(ctx);
 		guard.consumed(RawSocket.HEADER_LENGTH);
 		if (!request.isWamp()) {
 			logger.info("Closed a RawSocket connection from {} that started with {} instead of 0x7f",
@@ -128,7 +130,7 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 
 	private void onFrame(ChannelHandlerContext ctx, ByteBuf frame) {
 		int type = RawSocket.frameType(frame.readInt());
-		ConnectionGuard.of(ctx.channel()).consumed(RawSocket.HEADER_LENGTH + frame.readableBytes());
+		guard(ctx).consumed(RawSocket.HEADER_LENGTH + frame.readableBytes());
 		if (type == RawSocket.PING) {
 			ByteBuf pong = ctx.alloc().ioBuffer(RawSocket.HEADER_LENGTH + frame.readableBytes());
 			pong.writeInt(RawSocket.frameHeader(RawSocket.PONG, frame.readableBytes())).writeBytes(frame);
@@ -152,7 +154,7 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 		catch (RuntimeException ex) {
 			if (!current.undecodable(currentCodec.subprotocol(), ex)) {
 				// The session is over: ignore whatever else the client sends.
-				stop(ConnectionGuard.of(ctx.channel()));
+				stop(guard(ctx));
 			}
 			return;
 		}
@@ -166,7 +168,7 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 	}
 
 	private void fail(ChannelHandlerContext ctx, String what) {
-		stop(ConnectionGuard.of(ctx.channel()));
+		stop(guard(ctx));
 		RouterSession current = this.session;
 		if (current != null) {
 			current.protocolError(what);
@@ -174,6 +176,15 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 		else {
 			ctx.close();
 		}
+	}
+
+	private ConnectionGuard guard(ChannelHandlerContext ctx) {
+		ConnectionGuard current = this.guard;
+		if (current == null) {
+			current = ConnectionGuard.of(ctx.channel());
+			this.guard = current;
+		}
+		return current;
 	}
 
 	private void stop(ConnectionGuard guard) {
