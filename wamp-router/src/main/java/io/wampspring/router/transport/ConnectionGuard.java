@@ -50,6 +50,12 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 
 	private static final String IDLE = "wamp-keep-alive";
 
+	/** The kind of a WebSocket connection, as its session's transport is named. */
+	static final String WEBSOCKET = "websocket";
+
+	/** The kind of a RawSocket connection, as its session's transport is named. */
+	static final String RAWSOCKET = "rawsocket";
+
 	// Room for a frame header: the limit is on the message, the bytes held include its framing.
 	private static final int FRAMING_SLACK = 64;
 
@@ -85,7 +91,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 	 * Put a guard on a new channel, right after its TLS handler if it has one.
 	 * @param channel the accepted channel, before any byte was read
 	 * @param core the router core
-	 * @param kind {@code WebSocket} or {@code RawSocket}, for log lines
+	 * @param kind {@link #WEBSOCKET} or {@link #RAWSOCKET}, for log lines
 	 */
 	static void install(Channel channel, RouterCore core, String kind) {
 		ChannelPipeline pipeline = channel.pipeline();
@@ -191,9 +197,9 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 					// would report it once more when the connection closes.
 					http.removeInboundHandler();
 				}
-				expired(ctx, ConnectionLimit.OPEN_TIMEOUT, "the " + this.kind + " "
-						+ (this.kind.equals("WebSocket") ? "upgrade" : "handshake") + " did not complete within "
-						+ timeout.toMillis() + " ms of accepting the connection");
+				expired(ctx, ConnectionLimit.OPEN_TIMEOUT,
+						(this.kind.equals(WEBSOCKET) ? "the WebSocket upgrade" : "the RawSocket handshake")
+								+ " did not complete within " + timeout.toMillis() + " ms of accepting the connection");
 			}
 		}, timeout.toNanos(), TimeUnit.NANOSECONDS);
 	}
@@ -247,7 +253,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 			else {
 				logger.info("Closed a {} connection from {}: {} bytes arrived {}", this.kind,
 						ctx.channel().remoteAddress(), this.held,
-						this.opened ? "after the session ended" : "before the " + this.kind + " transport opened");
+						this.opened ? "after the session ended" : "before the transport opened");
 				ctx.close();
 			}
 		}

@@ -81,7 +81,7 @@ final class RawSocketOutbound extends ChannelOutbound {
 
 	@Override
 	public String kind() {
-		return "rawsocket";
+		return ConnectionGuard.RAWSOCKET;
 	}
 
 }

@@ -90,7 +90,7 @@ public final class WebSocketListener {
 		HttpServer http = HttpServer.create()
 			.host(this.host)
 			.port(this.port)
-			.doOnChannelInit((observer, channel, remote) -> ConnectionGuard.install(channel, this.core, "WebSocket"));
+			.doOnChannelInit((observer, channel, remote) -> ConnectionGuard.install(channel, this.core, ConnectionGuard.WEBSOCKET));
 		if (this.ssl != null) {
 			SslContext context = this.ssl;
 			http = http.secure((ssl) -> ssl.sslContext(context));
