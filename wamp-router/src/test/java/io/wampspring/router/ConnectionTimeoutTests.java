@@ -40,19 +40,13 @@ class ConnectionTimeoutTests {
 	private static final Duration CLOSED_WITHIN = Duration.ofSeconds(5);
 
 	@RegisterExtension
-	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
-			.realm("realm1")
-			.realm(RealmConfig.builder("secure").user("joe", "user", "joe-secret").build())
-			.limits(RouterLimits.builder()
-				.openTimeout(TIMEOUT)
-				.helloTimeout(TIMEOUT)
-				.authenticateTimeout(TIMEOUT)
-				.keepAliveInterval(Duration.ZERO)
-				.build())
-			.webSocket("127.0.0.1", 0, "/ws")
-			.rawSocket("127.0.0.1", 0)
-			.build()
-			.start());
+	static final RouterFixture fixture = RouterFixture.withLimits(RouterLimits.builder()
+			.openTimeout(TIMEOUT)
+			.helloTimeout(TIMEOUT)
+			.authenticateTimeout(TIMEOUT)
+			.keepAliveInterval(Duration.ZERO)
+			.build(),
+			RealmConfig.builder("secure").user("joe", "user", "joe-secret").build());
 
 	private static RouterMetrics metrics() {
 		return fixture.router().metrics();

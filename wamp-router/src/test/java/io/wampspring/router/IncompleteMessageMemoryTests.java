@@ -44,16 +44,10 @@ class IncompleteMessageMemoryTests {
 	private static final long MIB = 1024 * 1024;
 
 	@RegisterExtension
-	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
-			.realm("realm1")
-			.limits(RouterLimits.builder()
-				.helloTimeout(Duration.ofMinutes(1))
-				.keepAliveInterval(Duration.ZERO)
-				.build())
-			.webSocket("127.0.0.1", 0, "/ws")
-			.rawSocket("127.0.0.1", 0)
-			.build()
-			.start());
+	static final RouterFixture fixture = RouterFixture.withLimits(RouterLimits.builder()
+			.helloTimeout(Duration.ofMinutes(1))
+			.keepAliveInterval(Duration.ZERO)
+			.build());
 
 	@Test
 	void sixtyHalfSentMaximumMessagesStayWithinTheBudget() throws Exception {

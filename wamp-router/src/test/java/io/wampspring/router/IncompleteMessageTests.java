@@ -40,18 +40,12 @@ class IncompleteMessageTests {
 	private static final Duration WAIT = Duration.ofSeconds(5);
 
 	@RegisterExtension
-	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
-			.realm("realm1")
-			.limits(RouterLimits.builder()
-				.maxMessageSize(MAX_MESSAGE)
-				.maxIncompleteMessageBytes(BUDGET)
-				.helloTimeout(Duration.ofMinutes(1))
-				.keepAliveInterval(Duration.ZERO)
-				.build())
-			.webSocket("127.0.0.1", 0, "/ws")
-			.rawSocket("127.0.0.1", 0)
-			.build()
-			.start());
+	static final RouterFixture fixture = RouterFixture.withLimits(RouterLimits.builder()
+			.maxMessageSize(MAX_MESSAGE)
+			.maxIncompleteMessageBytes(BUDGET)
+			.helloTimeout(Duration.ofMinutes(1))
+			.keepAliveInterval(Duration.ZERO)
+			.build());
 
 	private static long held() {
 		return fixture.router().metrics().incompleteMessageBytes();

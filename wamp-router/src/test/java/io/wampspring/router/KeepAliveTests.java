@@ -31,18 +31,12 @@ class KeepAliveTests {
 	private static final Duration CLOSED_WITHIN = Duration.ofSeconds(5);
 
 	@RegisterExtension
-	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
-			.realm("realm1")
-			.limits(RouterLimits.builder()
-				.keepAliveInterval(INTERVAL)
-				.keepAliveTimeout(INTERVAL)
-				// Only the keep-alive may close the connections of these tests.
-				.helloTimeout(Duration.ofMinutes(1))
-				.build())
-			.webSocket("127.0.0.1", 0, "/ws")
-			.rawSocket("127.0.0.1", 0)
-			.build()
-			.start());
+	static final RouterFixture fixture = RouterFixture.withLimits(RouterLimits.builder()
+			.keepAliveInterval(INTERVAL)
+			.keepAliveTimeout(INTERVAL)
+			// Only the keep-alive may close the connections of these tests.
+			.helloTimeout(Duration.ofMinutes(1))
+			.build());
 
 	private static long keepAliveTimeouts() {
 		return fixture.router().metrics().keepAliveTimeouts();

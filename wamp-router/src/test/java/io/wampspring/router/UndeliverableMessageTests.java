@@ -43,12 +43,7 @@ class UndeliverableMessageTests {
 	private static final Duration QUIET = Duration.ofMillis(300);
 
 	@RegisterExtension
-	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
-			.realm("realm1")
-			.webSocket("127.0.0.1", 0, "/ws")
-			.rawSocket("127.0.0.1", 0)
-			.build()
-			.start());
+	static final RouterFixture fixture = RouterFixture.withLimits(RouterLimits.DEFAULTS);
 
 	private static TestPeer joined(String subprotocol) {
 		TestPeer peer = fixture.track(TestPeer.connect(fixture.router().webSocketUrl(), subprotocol));
