@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.netty.util.Timeout;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.id.Ids;
@@ -43,7 +44,6 @@ import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.config.ConnectionLimit;
 import io.wampspring.router.config.RouterLimits;
-import io.netty.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -756,8 +756,9 @@ public final class RouterSession {
 		String what = (limit == ConnectionLimit.HELLO_TIMEOUT)
 				? "no HELLO within " + timeout.toMillis() + " ms of the connection opening"
 				: "no AUTHENTICATE within " + timeout.toMillis() + " ms of the CHALLENGE";
-		logger.info("Closed a {} connection from {}: {} (limits.{})", this.out.kind(), this.out.remoteAddress(), what,
-				limit.property());
+		String from = this.out.remoteAddress();
+		logger.info("Closed a {} connection{}: {} (limits.{})", this.out.kind(), (from != null) ? " from " + from : "",
+				what, limit.property());
 		this.core.closedFor(limit);
 		abort(WampUris.TIMEOUT, what);
 	}
