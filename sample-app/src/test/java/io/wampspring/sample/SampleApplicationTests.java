@@ -231,8 +231,17 @@ class SampleApplicationTests {
 		// anonymous: call and subscribe under com.example. only
 		assertNotAuthorized(() -> call(this.anonymous, "wamp.session.count", List.of()));
 		assertNotAuthorized(() -> publish(this.anonymous, EventCounters.ON_HELLO));
-		// frontend: call and subscribe anything, publish nothing
+		// frontend: call and subscribe under com.example., count sessions, publish nothing
 		assertThat(call(this.joe, "wamp.session.count", List.of()).args()).isNotEmpty();
+		// least privilege: no role but an operator's may list, inspect or kill other sessions
+		long backend = this.wamp.getPeer().clients().get(0).sessionInfo().sessionId();
+		for (WampClient client : List.of(this.joe, this.anonymous)) {
+			assertNotAuthorized(() -> call(client, "wamp.session.list", List.of()));
+			assertNotAuthorized(() -> call(client, "wamp.session.get", List.of(backend)));
+			assertNotAuthorized(() -> call(client, "wamp.session.kill", List.of(backend)));
+		}
+		assertThat(this.wamp.getPeer().clients().get(0).sessionInfo().sessionId()).isEqualTo(backend);
+		assertNotAuthorized(() -> call(this.joe, "org.other.procedure", List.of()));
 		assertNotAuthorized(() -> publish(this.joe, EventCounters.ON_HELLO));
 		assertNotAuthorized(() -> this.joe
 			.register("com.example.mine", io.wampspring.client.RegisterOptions.defaults(), (invocation) -> Mono.empty())

@@ -437,8 +437,10 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		}
 
 		/**
-		 * Limits per session.
-		 * @param limits the limits
+		 * Limits and timeouts that protect the router from one connection or session: message
+		 * size, incomplete-message budgets, pending calls, registrations, subscriptions, the
+		 * outbound buffer, and the open, HELLO, AUTHENTICATE and keep-alive timeouts.
+		 * @param limits {@link RouterLimits#DEFAULTS} by default
 		 * @return this builder
 		 */
 		public Builder limits(RouterLimits limits) {

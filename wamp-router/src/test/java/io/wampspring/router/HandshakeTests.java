@@ -11,12 +11,15 @@ import io.wampspring.router.test.TestPeer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The session handshake over real WebSockets: WELCOME with the router's roles, ABORT for an
- * unknown realm, GOODBYE both ways, subprotocol selection, realms created on first use.
+ * unknown realm or malformed HELLO details (naming the field), GOODBYE both ways, subprotocol
+ * selection, realms created on first use.
  */
 class HandshakeTests {
 
@@ -146,6 +149,40 @@ class HandshakeTests {
 		}
 		finally {
 			auto.stop();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			{}                                                         | HELLO.Details.roles must be a dictionary of the client's roles
+			{"roles": "all"}                                           | HELLO.Details.roles must be a dictionary of the client's roles (such as {"caller": {}}), got the string "all"
+			{"roles": {}}                                              | HELLO.Details.roles must be a dictionary of the client's roles
+			{"roles": {"caller": 5}}                                   | HELLO.Details.roles.caller must be a dictionary, got 5
+			{"roles": {"caller": {"features": []}}}                    | HELLO.Details.roles.caller.features must be a dictionary, got a list
+			{"roles": {"callee": {"features": {"call_canceling": 1}}}} | HELLO.Details.roles.callee.features.call_canceling must be a boolean, got 1
+			{"roles": {"caller": {}}, "authextra": {"n": 1e400}}       | HELLO.Details.authextra.n must be a finite number within 64 bits, got Infinity
+			{"roles": {"caller": {}}, "x": [1, 123456789012345678901234567890]} | HELLO.Details.x[1] must be a finite number within 64 bits
+			{"roles": {"caller": {}}, "authmethods": "ticket"}         | HELLO.Details.authmethods must be a list of strings, got the string "ticket"
+			{"roles": {"caller": {}}, "authmethods": ["ticket", 7]}    | HELLO.Details.authmethods[1] must be a string, got 7
+			{"roles": {"caller": {}}, "authid": 42}                    | HELLO.Details.authid must be a string, got 42
+			{"roles": {"caller": {}}, "authextra": "x"}                | HELLO.Details.authextra must be a dictionary, got the string "x"
+			""")
+	void refusesMalformedHelloDetailsNamingTheField(String details, String message) {
+		try (TestPeer peer = TestPeer.connect(router.webSocketUrl())) {
+			peer.sendText("[1, \"realm1\", " + details + "]");
+			Abort abort = peer.expectAbort();
+			assertThat(abort.reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
+			assertThat((String) abort.details().get("message")).startsWith(message);
+			assertThat(peer.awaitClosed()).isTrue();
+		}
+	}
+
+	@Test
+	void acceptsUnknownRolesAndFeaturesWithTheRightTypes() {
+		try (TestPeer peer = TestPeer.connect(router.webSocketUrl())) {
+			peer.sendText("[1, \"realm1\", {\"roles\": {\"subscriber\": {\"features\": {\"x_new\": true}},"
+					+ " \"x_role\": {}}, \"authextra\": {\"n\": 1.5, \"m\": -9223372036854775808}}]");
+			assertThat(peer.expect(Welcome.class).session()).isPositive();
 		}
 	}
 

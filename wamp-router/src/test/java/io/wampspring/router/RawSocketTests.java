@@ -1,9 +1,6 @@
 package io.wampspring.router;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +14,12 @@ import io.wampspring.core.message.Invocation;
 import io.wampspring.core.message.Registered;
 import io.wampspring.core.message.Register;
 import io.wampspring.core.message.Result;
-import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.Welcome;
 import io.wampspring.core.message.Yield;
+import io.wampspring.core.rawsocket.RawSocket;
+import io.wampspring.core.rawsocket.RawSocketHandshake;
 import io.wampspring.router.config.RouterLimits;
+import io.wampspring.router.test.RawSocketClient;
 import io.wampspring.router.test.TestPeer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,63 +51,18 @@ class RawSocketTests {
 		router.stop();
 	}
 
-	/** A blocking RawSocket client. */
-	static final class RawClient implements AutoCloseable {
-
-		final Socket socket;
-
-		final DataInputStream in;
-
-		final DataOutputStream out;
-
-		final WampCodec codec;
-
-		RawClient(WampCodec codec) throws IOException {
-			this.codec = codec;
-			this.socket = new Socket("127.0.0.1", router.rawSocketPort());
-			this.socket.setSoTimeout(5000);
-			this.in = new DataInputStream(this.socket.getInputStream());
-			this.out = new DataOutputStream(this.socket.getOutputStream());
-		}
-
-		byte[] handshake(int serializer) throws IOException {
-			this.out.write(new byte[] { 0x7F, (byte) (0xF0 | serializer), 0, 0 });
-			this.out.flush();
-			byte[] reply = new byte[4];
-			this.in.readFully(reply);
-			return reply;
-		}
-
-		void send(WampMessage message) throws IOException {
-			byte[] bytes = this.codec.encode(message);
-			this.out.writeInt(bytes.length);
-			this.out.write(bytes);
-			this.out.flush();
-		}
-
-		WampMessage receive() throws IOException {
-			int header = this.in.readInt();
-			assertThat(header >>> 24).as("frame type").isZero();
-			byte[] bytes = new byte[header & 0xFFFFFF];
-			this.in.readFully(bytes);
-			return this.codec.decode(bytes);
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.socket.close();
-		}
-
+	private static RawSocketClient client(WampCodec codec) throws IOException {
+		return new RawSocketClient(router.rawSocketPort(), codec);
 	}
 
 	@Test
 	void joinsAndServesWebSocketCallers() throws Exception {
 		for (WampCodec codec : WampCodecs.all()) {
-			try (RawClient callee = new RawClient(codec); TestPeer caller = TestPeer.connect(router.webSocketUrl())) {
-				byte[] reply = callee.handshake(codec.rawSocketSerializerId());
-				assertThat(reply[0]).isEqualTo((byte) 0x7F);
-				assertThat(reply[1] & 0x0F).isEqualTo(codec.rawSocketSerializerId());
-				assertThat(1 << (9 + ((reply[1] & 0xF0) >> 4))).isGreaterThanOrEqualTo(64 * 1024);
+			try (RawSocketClient callee = client(codec); TestPeer caller = TestPeer.connect(router.webSocketUrl())) {
+				RawSocketHandshake reply = callee.handshake();
+				assertThat(reply.isWamp()).isTrue();
+				assertThat(reply.serializer()).isEqualTo(codec.rawSocketSerializerId());
+				assertThat(reply.maxLength()).isEqualTo(64 * 1024);
 				callee.send(TestPeer.hello("realm1", Map.of()));
 				assertThat(callee.receive()).isInstanceOf(Welcome.class);
 				String procedure = "com.raw.echo." + codec.rawSocketSerializerId();
@@ -125,8 +79,8 @@ class RawSocketTests {
 
 	@Test
 	void answersInvalidUriWithErrorAndKeepsReading() throws Exception {
-		try (RawClient client = new RawClient(WampCodecs.CBOR)) {
-			client.handshake(WampCodecs.CBOR.rawSocketSerializerId());
+		try (RawSocketClient client = client(WampCodecs.CBOR)) {
+			client.handshake();
 			client.send(TestPeer.hello("realm1", Map.of()));
 			assertThat(client.receive()).isInstanceOf(Welcome.class);
 			client.send(new Call(8, Map.of(), "com..no good"));
@@ -140,49 +94,54 @@ class RawSocketTests {
 
 	@Test
 	void answersPingWithPong() throws Exception {
-		try (RawClient client = new RawClient(WampCodecs.JSON)) {
-			client.handshake(1);
-			client.out.writeInt((1 << 24) | 3);
-			client.out.write(new byte[] { 1, 2, 3 });
-			client.out.flush();
-			int header = client.in.readInt();
-			assertThat(header >>> 24).isEqualTo(2);
-			assertThat(header & 0xFFFFFF).isEqualTo(3);
+		try (RawSocketClient client = client(WampCodecs.JSON)) {
+			client.handshake();
+			client.header(RawSocket.PING, 3);
+			client.write(new byte[] { 1, 2, 3 }, 3);
+			int header = client.readHeader();
+			assertThat(RawSocket.frameType(header)).isEqualTo(RawSocket.PONG);
+			assertThat(RawSocket.frameLength(header)).isEqualTo(3);
 			byte[] payload = new byte[3];
-			client.in.readFully(payload);
+			client.input().readFully(payload);
 			assertThat(payload).containsExactly(1, 2, 3);
 		}
 	}
 
 	@Test
 	void refusesUnknownSerializer() throws Exception {
-		try (RawClient client = new RawClient(WampCodecs.JSON)) {
-			byte[] reply = client.handshake(9);
-			assertThat(reply[0]).isEqualTo((byte) 0x7F);
-			assertThat((reply[1] & 0xF0) >> 4).isEqualTo(1);
-			assertThat(client.in.read()).isEqualTo(-1);
+		try (RawSocketClient client = client(WampCodecs.JSON)) {
+			RawSocketHandshake reply = client.handshake(RawSocket.MAX_LENGTH_EXPONENT, 9);
+			assertThat(reply.isWamp()).isTrue();
+			assertThat(reply.isError()).isTrue();
+			assertThat(reply.errorCode()).isEqualTo(RawSocket.ERROR_SERIALIZER_UNSUPPORTED);
+			assertThat(client.awaitClosed(TestPeer.TIMEOUT)).isTrue();
 		}
 	}
 
 	@Test
 	void abortsOversizedAndGarbageFrames() throws Exception {
-		try (RawClient big = new RawClient(WampCodecs.JSON); RawClient garbage = new RawClient(WampCodecs.JSON)) {
-			big.handshake(1);
+		try (RawSocketClient big = client(WampCodecs.JSON); RawSocketClient garbage = client(WampCodecs.JSON);
+				RawSocketClient reserved = client(WampCodecs.JSON)) {
+			big.handshake();
 			big.send(TestPeer.hello("realm1", Map.of()));
 			big.receive();
-			big.out.writeInt(200 * 1024);
-			big.out.flush();
+			big.header(RawSocket.MESSAGE, 200 * 1024);
 			Abort abort = (Abort) big.receive();
 			assertThat(abort.reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
-			assertThat((String) abort.details().get("message")).contains("exceeds the limit");
-			assertThat(big.in.read()).isEqualTo(-1);
+			assertThat((String) abort.details().get("message")).contains("exceeds the announced maximum of 65536 bytes");
+			assertThat(big.awaitClosed(TestPeer.TIMEOUT)).isTrue();
 
-			garbage.handshake(1);
+			garbage.handshake();
 			byte[] junk = "{{{{".getBytes();
-			garbage.out.writeInt(junk.length);
-			garbage.out.write(junk);
-			garbage.out.flush();
+			garbage.header(RawSocket.MESSAGE, junk.length);
+			garbage.write(junk, junk.length);
 			assertThat(((Abort) garbage.receive()).reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
+
+			reserved.handshake();
+			reserved.output().writeInt(0x10000004);
+			reserved.output().flush();
+			Abort refused = (Abort) reserved.receive();
+			assertThat((String) refused.details().get("message")).contains("reserved bits");
 		}
 	}
 

@@ -1,85 +1,56 @@
 package io.wampspring.client.transport;
 
-import java.util.List;
+import java.nio.ByteOrder;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.DefaultByteBufHolder;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.wampspring.core.WampProtocolException;
+import io.wampspring.core.rawsocket.RawSocket;
+import io.wampspring.core.rawsocket.RawSocketHandshake;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Splits a WAMP RawSocket byte stream: first the 4-octet handshake, then frames of a
- * 4-octet header (3 bits of frame type, 24 bits of length) and a payload. Rejects frames
- * longer than the maximum this side announced.
+ * Splits a WAMP RawSocket byte stream: first the 4-octet handshake, then frames of a 4-octet
+ * header (frame type and 24-bit length, checked by wamp-core's {@link RawSocket}) and a
+ * payload, split by Netty's length-field decoder. Rejects a frame with reserved bits, an
+ * unknown type or a length above the maximum this side announced before its payload is
+ * buffered, with a {@link WampProtocolException}.
  */
-final class RawSocketFrameDecoder extends ByteToMessageDecoder {
-
-	/** Frame type of a WAMP message. */
-	static final int MESSAGE = 0;
-
-	/** Frame type of a PING. */
-	static final int PING = 1;
-
-	/** Frame type of a PONG. */
-	static final int PONG = 2;
+final class RawSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
 
 	private final int maxLength;
 
 	private boolean handshakeDone;
 
 	RawSocketFrameDecoder(int maxLength) {
+		// The length is the three octets after the first; frames keep their header.
+		super(maxLength + RawSocket.HEADER_LENGTH, 1, 3, 0, 0);
 		this.maxLength = maxLength;
 	}
 
 	@Override
-	protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+	protected @Nullable Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
 		if (!this.handshakeDone) {
-			if (in.readableBytes() < 4) {
-				return;
+			if (in.readableBytes() < RawSocket.HEADER_LENGTH) {
+				return null;
 			}
 			this.handshakeDone = true;
-			out.add(new Handshake(in.readInt()));
-			return;
+			return new RawSocketHandshake(in.readInt());
 		}
-		while (in.readableBytes() >= 4) {
-			int header = in.getInt(in.readerIndex());
-			int type = (header >>> 24) & 0xFF;
-			int length = header & 0xFFFFFF;
-			if (type > PONG) {
-				throw new WampProtocolException("RawSocket frame of unknown type " + type);
-			}
-			if (length > this.maxLength) {
-				throw new WampProtocolException(
-						"RawSocket frame of " + length + " bytes exceeds the announced maximum of " + this.maxLength);
-			}
-			if (in.readableBytes() < 4 + length) {
-				return;
-			}
-			in.skipBytes(4);
-			out.add(new Frame(type, in.readRetainedSlice(length)));
+		ByteBuf frame = (ByteBuf) super.decode(ctx, in);
+		if (frame == null) {
+			return null;
 		}
+		return new Frame(RawSocket.frameType(frame.readInt()), frame);
 	}
 
-	/**
-	 * The peer's 4-octet handshake.
-	 *
-	 * @param value the octets as a big-endian int
-	 */
-	record Handshake(int value) {
-
-		int magic() {
-			return (this.value >>> 24) & 0xFF;
-		}
-
-		int high() {
-			return (this.value >>> 20) & 0x0F;
-		}
-
-		int low() {
-			return (this.value >>> 16) & 0x0F;
-		}
-
+	@Override
+	protected long getUnadjustedFrameLength(ByteBuf buf, int offset, int length, ByteOrder order) {
+		int header = buf.getInt(offset - 1);
+		RawSocket.checkFrameHeader(header, this.maxLength);
+		return RawSocket.frameLength(header);
 	}
 
 	/**

@@ -13,6 +13,8 @@ import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.ssl.SslContext;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.codec.WampCodec;
+import io.wampspring.core.rawsocket.RawSocket;
+import io.wampspring.core.rawsocket.RawSocketHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -36,10 +38,6 @@ public final class RawSocketTransport implements WampTransport {
 
 	private static final Logger logger = LoggerFactory.getLogger(RawSocketTransport.class);
 
-	private static final String[] HANDSHAKE_ERRORS = { "illegal (must not be used)", "serializer unsupported",
-			"maximum message length unacceptable", "use of reserved bits (unsupported feature)",
-			"maximum connection count reached" };
-
 	private final URI uri;
 
 	private final List<WampCodec> serializers;
@@ -57,8 +55,8 @@ public final class RawSocketTransport implements WampTransport {
 	private RawSocketTransport(Builder builder) {
 		this.uri = builder.uri;
 		this.serializers = builder.serializers;
-		this.lengthExponent = lengthExponent(builder.maxMessageSize);
-		this.maxMessageSize = 1 << (9 + this.lengthExponent);
+		this.lengthExponent = RawSocket.lengthExponent(builder.maxMessageSize);
+		this.maxMessageSize = RawSocket.maxLength(this.lengthExponent);
 		this.pingInterval = builder.pingInterval;
 		this.connectTimeout = builder.connectTimeout;
 		TcpClient client = TcpClient.newConnection()
@@ -88,15 +86,6 @@ public final class RawSocketTransport implements WampTransport {
 	 */
 	public static Builder builder(String url) {
 		return new Builder(url);
-	}
-
-	// The handshake announces the largest message as 2^(9+exponent), exponent 0..15.
-	private static int lengthExponent(int maxMessageSize) {
-		int exponent = 0;
-		while (exponent < 15 && (1 << (9 + exponent)) < maxMessageSize) {
-			exponent++;
-		}
-		return exponent;
 	}
 
 	/**
@@ -178,8 +167,8 @@ public final class RawSocketTransport implements WampTransport {
 			this.opened = opened;
 			Channel ch = this.channel;
 			if (ch != null) {
-				int handshake = (0x7F << 24) | (RawSocketTransport.this.lengthExponent << 20)
-						| (codec.rawSocketSerializerId() << 16);
+				int handshake = RawSocketHandshake.of(RawSocketTransport.this.lengthExponent, codec.rawSocketSerializerId())
+					.value();
 				ch.writeAndFlush(ch.alloc().buffer(4).writeInt(handshake));
 			}
 		}
@@ -208,7 +197,7 @@ public final class RawSocketTransport implements WampTransport {
 
 		// Runs on the event loop.
 		private void onObject(Object object) {
-			if (object instanceof RawSocketFrameDecoder.Handshake handshake) {
+			if (object instanceof RawSocketHandshake handshake) {
 				onHandshake(handshake);
 			}
 			else if (object instanceof RawSocketFrameDecoder.Frame frame) {
@@ -216,31 +205,30 @@ public final class RawSocketTransport implements WampTransport {
 			}
 		}
 
-		private void onHandshake(RawSocketFrameDecoder.Handshake handshake) {
-			if (handshake.magic() != 0x7F) {
-				refuse("the other side is not a WAMP RawSocket router: its handshake starts with octet 0x"
-						+ Integer.toHexString(handshake.magic()) + " instead of 0x7f");
+		private void onHandshake(RawSocketHandshake handshake) {
+			if (!handshake.isWamp()) {
+				refuse("the other side is not a WAMP RawSocket router: its handshake starts with octet "
+						+ handshake.magicHex() + " instead of 0x7f");
 				return;
 			}
-			if (handshake.low() == 0) {
-				int code = handshake.high();
-				if (code == 1) {
+			if (handshake.isError()) {
+				int code = handshake.errorCode();
+				if (code == RawSocket.ERROR_SERIALIZER_UNSUPPORTED) {
 					this.opened.tryEmitError(new UnsupportedSerializer(this.address));
 				}
 				else {
-					String text = (code < HANDSHAKE_ERRORS.length) ? HANDSHAKE_ERRORS[code] : "error " + code;
-					refuse("the router answered the RawSocket handshake with error '" + text + "'");
+					refuse("the router answered the RawSocket handshake with error '" + RawSocket.handshakeError(code) + "'");
 				}
 				closeNow();
 				return;
 			}
-			if (handshake.low() != this.codec.rawSocketSerializerId()) {
-				refuse("the router answered the RawSocket handshake with serializer " + handshake.low()
+			if (handshake.serializer() != this.codec.rawSocketSerializerId()) {
+				refuse("the router answered the RawSocket handshake with serializer " + handshake.serializer()
 						+ " instead of the requested " + this.codec.rawSocketSerializerId() + " ("
 						+ this.codec.subprotocol() + ")");
 				return;
 			}
-			this.routerMaxMessageSize = 1 << (9 + handshake.high());
+			this.routerMaxMessageSize = handshake.maxLength();
 			startPinging(RawSocketTransport.this.pingInterval);
 			this.opened.tryEmitValue(this);
 		}
@@ -259,24 +247,24 @@ public final class RawSocketTransport implements WampTransport {
 		}
 
 		private void onFrame(RawSocketFrameDecoder.Frame frame) {
-			if (frame.type() == RawSocketFrameDecoder.PING) {
+			if (frame.type() == RawSocket.PING) {
 				Channel ch = this.channel;
 				if (ch != null) {
 					ByteBuf pong = ch.alloc().buffer(4 + frame.content().readableBytes());
-					pong.writeInt((RawSocketFrameDecoder.PONG << 24) | frame.content().readableBytes());
+					pong.writeInt(RawSocket.frameHeader(RawSocket.PONG, frame.content().readableBytes()));
 					pong.writeBytes(frame.content(), frame.content().readerIndex(), frame.content().readableBytes());
 					ch.writeAndFlush(pong);
 				}
 				return;
 			}
-			if (frame.type() == RawSocketFrameDecoder.MESSAGE) {
+			if (frame.type() == RawSocket.MESSAGE) {
 				decode(frame.content());
 			}
 		}
 
 		@Override
 		Object pingFrame(Channel ch) {
-			return ch.alloc().buffer(4).writeInt(RawSocketFrameDecoder.PING << 24);
+			return ch.alloc().buffer(4).writeInt(RawSocket.frameHeader(RawSocket.PING, 0));
 		}
 
 		@Override
@@ -291,7 +279,7 @@ public final class RawSocketTransport implements WampTransport {
 				throw new IllegalArgumentException("a message of " + length
 						+ " bytes exceeds the router's RawSocket maximum of " + this.routerMaxMessageSize + " bytes");
 			}
-			payload.setInt(0, (RawSocketFrameDecoder.MESSAGE << 24) | length);
+			payload.setInt(0, RawSocket.frameHeader(RawSocket.MESSAGE, length));
 			return payload;
 		}
 

@@ -26,6 +26,8 @@ import io.wampspring.core.message.Hello;
 import io.wampspring.core.message.Result;
 import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.Welcome;
+import io.wampspring.core.rawsocket.RawSocket;
+import io.wampspring.core.rawsocket.RawSocketHandshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -73,17 +75,18 @@ class RawSocketTransportTests {
 				WampCodec[] codec = new WampCodec[1];
 				in.withConnection((c) -> channel[0] = c.channel());
 				return in.receiveObject().doOnNext((object) -> {
-					if (object instanceof RawSocketFrameDecoder.Handshake handshake) {
-						WampCodec requested = WampCodecs.byRawSocketId(handshake.low());
+					if (object instanceof RawSocketHandshake handshake) {
+						WampCodec requested = WampCodecs.byRawSocketId(handshake.serializer());
 						boolean ok = requested != null && supported.contains(requested);
 						codec[0] = requested;
-						int reply = ok ? (0x7F << 24) | (15 << 20) | (handshake.low() << 16) : (0x7F << 24) | (1 << 20);
-						channel[0].writeAndFlush(Unpooled.buffer(4).writeInt(reply));
+						RawSocketHandshake reply = ok ? RawSocketHandshake.of(15, handshake.serializer())
+								: RawSocketHandshake.error(RawSocket.ERROR_SERIALIZER_UNSUPPORTED);
+						channel[0].writeAndFlush(Unpooled.buffer(4).writeInt(reply.value()));
 					}
 					else if (object instanceof RawSocketFrameDecoder.Frame frame) {
-						if (frame.type() == RawSocketFrameDecoder.PING) {
+						if (frame.type() == RawSocket.PING) {
 							this.pings.incrementAndGet();
-							channel[0].writeAndFlush(Unpooled.buffer(4).writeInt(RawSocketFrameDecoder.PONG << 24));
+							channel[0].writeAndFlush(Unpooled.buffer(4).writeInt(RawSocket.frameHeader(RawSocket.PONG, 0)));
 							return;
 						}
 						WampMessage message = codec[0].decode(new ByteBufInputStream(frame.content()));

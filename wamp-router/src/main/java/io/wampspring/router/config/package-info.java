@@ -1,5 +1,6 @@
 /**
- * Immutable configuration of the embedded router: realms, users, roles and their permissions, limits.
+ * Immutable configuration of the embedded router: realms, users, roles and their permissions,
+ * limits and timeouts.
  */
 @NullMarked
 package io.wampspring.router.config;

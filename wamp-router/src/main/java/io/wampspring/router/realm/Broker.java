@@ -154,11 +154,18 @@ final class Broker {
 		Filter filter = Filter.of(options, Dicts.bool(options, "exclude_me", true) ? publisher : null);
 		long publication = GlobalIdGenerator.next();
 		this.realm.core.publications.increment();
-		dispatch(topic, publication, publish.args(), publish.kwargs(), filter,
+		Undelivered undelivered = dispatch(topic, publication, publish.args(), publish.kwargs(), filter,
 				(discloseMe || authorization.disclose()) ? publisher.identity() : null);
-		if (acknowledge) {
-			publisher.send(new Published(requestId, publication));
+		if (!acknowledge) {
+			return;
 		}
+		if (undelivered.count > 0) {
+			publisher.error(WampMessageType.PUBLISH, requestId, WampUris.INVALID_ARGUMENT,
+					"the event could not be delivered to " + undelivered.count + " subscriber(s): " + undelivered.reason
+							+ "; the other subscribers received it");
+			return;
+		}
+		publisher.send(new Published(requestId, publication));
 	}
 
 	/**
@@ -168,8 +175,9 @@ final class Broker {
 		dispatch(topic, GlobalIdGenerator.next(), args, kwargs, null, null);
 	}
 
-	private void dispatch(String topic, long publication, List<@Nullable Object> args,
+	private Undelivered dispatch(String topic, long publication, List<@Nullable Object> args,
 			Map<String, @Nullable Object> kwargs, @Nullable Filter filter, @Nullable SessionIdentity disclosed) {
+		Undelivered undelivered = new Undelivered();
 		this.index.forEachMatch(topic, (subscription) -> {
 			RouterSession[] subscribers = subscription.subscribers;
 			if (subscribers.length == 0) {
@@ -200,13 +208,30 @@ final class Broker {
 				if (event == null) {
 					event = new SharedMessage(new Event(subscription.id(), publication, details, args, kwargs));
 				}
-				subscriber.send(event);
-				delivered++;
+				try {
+					subscriber.deliver(event);
+					delivered++;
+				}
+				catch (UnencodableMessageException ex) {
+					subscriber.undeliverable(ex);
+					undelivered.count++;
+					undelivered.reason = ex.getMessage();
+				}
 			}
 			if (delivered > 0) {
 				this.realm.core.events.add(delivered);
 			}
 		});
+		return undelivered;
+	}
+
+	/** Subscribers whose serializer could not encode an event, and why. */
+	private static final class Undelivered {
+
+		int count;
+
+		@Nullable String reason;
+
 	}
 
 	void sessionLeft(RouterSession session) {

@@ -21,6 +21,7 @@ import io.wampspring.core.message.Registered;
 import io.wampspring.core.message.Result;
 import io.wampspring.core.message.Unregister;
 import io.wampspring.core.message.Unregistered;
+import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.WampMessageType;
 import io.wampspring.core.message.Yield;
 import io.wampspring.core.uri.MatchPolicy;
@@ -275,7 +276,17 @@ final class Dealer {
 					TimeUnit.MILLISECONDS);
 		}
 		this.realm.core.calls.increment();
-		target.send(new Invocation(invocationId, registration.id(), details, call.args(), call.kwargs()));
+		try {
+			target.deliver(new Invocation(invocationId, registration.id(), details, call.args(), call.kwargs()));
+		}
+		catch (UnencodableMessageException ex) {
+			target.undeliverable(ex);
+			if (pending.complete()) {
+				caller.error(CALL, requestId, WampUris.INVALID_ARGUMENT,
+						"the call to '" + procedure + "' could not be passed to its callee: " + ex.getMessage());
+			}
+			return;
+		}
 		if (target.isClosed()) {
 			// The callee left while we routed: its cleanup may have missed this call.
 			calleeGone(pending);
@@ -290,20 +301,69 @@ final class Dealer {
 		}
 		if (Dicts.bool(yield.options(), "progress", false)) {
 			if (pending.receiveProgress && !pending.isDone()) {
-				pending.caller.send(new Result(pending.callRequestId, PROGRESS, yield.args(), yield.kwargs()));
+				try {
+					pending.caller.deliver(new Result(pending.callRequestId, PROGRESS, yield.args(), yield.kwargs()));
+				}
+				catch (UnencodableMessageException ex) {
+					// The caller cannot receive this result: fail the call and stop the callee.
+					pending.caller.undeliverable(ex);
+					if (pending.complete()) {
+						interrupt(pending, WampUris.CANCELED);
+						pending.caller.error(CALL, pending.callRequestId, WampUris.INVALID_ARGUMENT,
+								"a progressive result of '" + pending.procedure + "' could not be passed on: "
+										+ ex.getMessage());
+					}
+				}
 			}
 			return;
 		}
 		if (pending.complete()) {
-			pending.caller.send(new Result(pending.callRequestId, Map.of(), yield.args(), yield.kwargs()));
+			answer(pending.caller, pending.callRequestId,
+					new Result(pending.callRequestId, Map.of(), yield.args(), yield.kwargs()), WampUris.INVALID_ARGUMENT);
 		}
 	}
 
 	void calleeError(RouterSession callee, ErrorMessage error) {
 		PendingCall pending = callee.invocationsAsCallee.get(error.requestId());
 		if (pending != null && pending.complete()) {
-			pending.caller.send(new ErrorMessage(CALL, pending.callRequestId, error.details(), error.error(),
-					error.args(), error.kwargs()));
+			// Without its payload the callee's error URI still tells the caller what happened.
+			answer(pending.caller, pending.callRequestId, new ErrorMessage(CALL, pending.callRequestId,
+					error.details(), error.error(), error.args(), error.kwargs()), error.error());
+		}
+	}
+
+	/**
+	 * A callee's YIELD or ERROR arrived but its payload could not be read: fail the call it
+	 * answers, so that the caller does not wait for it.
+	 * @param callee the callee
+	 * @param invocationId the INVOCATION the message answered
+	 * @param uri the error URI for the caller
+	 * @param message what was wrong
+	 */
+	void calleeFailed(RouterSession callee, long invocationId, String uri, String message) {
+		PendingCall pending = callee.invocationsAsCallee.get(invocationId);
+		if (pending != null && pending.complete()) {
+			pending.caller.error(CALL, pending.callRequestId, uri, message);
+		}
+	}
+
+	/**
+	 * Send the caller its RESULT or ERROR; when its serializer cannot hold the payload, an
+	 * ERROR of the fallback URI that says so instead, so that the call does not wait forever.
+	 */
+	static void answer(RouterSession caller, long requestId, WampMessage answer, String fallbackUri) {
+		try {
+			caller.deliver(answer);
+		}
+		catch (UnencodableMessageException ex) {
+			caller.undeliverable(ex);
+			caller.error(CALL, requestId, fallbackUri, ex.getMessage());
+		}
+	}
+
+	private static void interrupt(PendingCall pending, String reason) {
+		if (pending.callee.calleeCanceling) {
+			pending.callee.send(new Interrupt(pending.invocationId, Map.of("mode", "killnowait", "reason", reason)));
 		}
 	}
 
@@ -358,10 +418,7 @@ final class Dealer {
 		if (!pending.complete()) {
 			return;
 		}
-		if (pending.callee.calleeCanceling) {
-			pending.callee.send(new Interrupt(pending.invocationId,
-					Map.of("mode", "killnowait", "reason", WampUris.TIMEOUT)));
-		}
+		interrupt(pending, WampUris.TIMEOUT);
 		pending.caller.error(CALL, pending.callRequestId, WampUris.TIMEOUT,
 				"call to '" + pending.procedure + "' timed out after " + timeout + " ms");
 	}

@@ -1,6 +1,7 @@
 package io.wampspring.router.realm;
 
 import io.wampspring.core.message.WampMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link RouterSession} reaches its client: the transport's side of a session.
@@ -12,6 +13,8 @@ public interface Outbound {
 	/**
 	 * Send a message.
 	 * @param message the message
+	 * @throws UnencodableMessageException when the client's serializer cannot encode the
+	 * message (nothing was sent)
 	 */
 	void send(WampMessage message);
 
@@ -19,6 +22,8 @@ public interface Outbound {
 	 * Send a message that goes to many sessions; a serializing transport encodes it once per
 	 * codec.
 	 * @param message the shared message
+	 * @throws UnencodableMessageException when the client's serializer cannot encode the
+	 * message (nothing was sent)
 	 */
 	default void send(SharedMessage message) {
 		send(message.message());
@@ -35,5 +40,13 @@ public interface Outbound {
 	 * @return such as {@code websocket}
 	 */
 	String kind();
+
+	/**
+	 * The client's address, for log lines.
+	 * @return such as {@code /127.0.0.1:50712}, or null when there is none (in process)
+	 */
+	default @Nullable String remoteAddress() {
+		return null;
+	}
 
 }

@@ -9,14 +9,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 import io.netty.util.Timer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.wampspring.core.WampUris;
 import io.wampspring.router.auth.DecoyAuthenticator;
 import io.wampspring.router.config.NexusSettings;
+import io.wampspring.router.config.ConnectionLimit;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.RouterLimits;
 import io.wampspring.router.nexus.InMemoryMetadataStore;
@@ -69,6 +72,13 @@ public final class RouterCore {
 	final LongAdder protocolViolations = new LongAdder();
 
 	final AuthenticationFailures authFailures;
+	final LongAdder undeliverableMessages = new LongAdder();
+
+	final LongAdder invalidPayloads = new LongAdder();
+
+	private final LongAdder[] closures = new LongAdder[ConnectionLimit.values().length];
+
+	private final AtomicLong incompleteMessageBytes = new AtomicLong();
 
 	/**
 	 * Create a core with the default Nexus service settings and in-memory metadata.
@@ -102,6 +112,9 @@ public final class RouterCore {
 		this.metadataStore = metadataStore;
 		this.preciseAuthenticationErrors = preciseAuthenticationErrors;
 		this.authFailures = new AuthenticationFailures(preciseAuthenticationErrors, this.authenticationFailures);
+		for (int i = 0; i < this.closures.length; i++) {
+			this.closures[i] = new LongAdder();
+		}
 		for (RealmConfig config : realms) {
 			this.realms.put(config.name(), new Realm(this, config));
 		}
@@ -212,7 +225,33 @@ public final class RouterCore {
 		}
 		return new RouterMetrics(sessions, this.realms.size(), registrations, subscriptions, pendingCalls(),
 				this.calls.sum(), this.callErrors.sum(), this.publications.sum(), this.events.sum(),
-				this.authenticationFailures.sum(), this.authorizationDenials.sum(), this.protocolViolations.sum());
+				this.authenticationFailures.sum(), this.authorizationDenials.sum(), this.protocolViolations.sum(),
+				closures(ConnectionLimit.OPEN_TIMEOUT), closures(ConnectionLimit.HELLO_TIMEOUT),
+				closures(ConnectionLimit.AUTHENTICATE_TIMEOUT), closures(ConnectionLimit.KEEP_ALIVE_TIMEOUT),
+				closures(ConnectionLimit.INCOMPLETE_MESSAGE_BYTES), this.incompleteMessageBytes.get(),
+				this.undeliverableMessages.sum(), this.invalidPayloads.sum());
+	}
+
+	private long closures(ConnectionLimit limit) {
+		return this.closures[limit.ordinal()].sum();
+	}
+
+	/**
+	 * Count a connection the router closed because it reached a limit.
+	 * @param limit the limit
+	 */
+	public void closedFor(ConnectionLimit limit) {
+		this.closures[limit.ordinal()].increment();
+	}
+
+	/**
+	 * Account for bytes held, or no longer held, for messages that have not completely
+	 * arrived; transports call it as bytes arrive and as messages complete.
+	 * @param delta bytes now held (positive) or released (negative)
+	 * @return the bytes held over all connections after the change
+	 */
+	public long addIncompleteMessageBytes(long delta) {
+		return this.incompleteMessageBytes.addAndGet(delta);
 	}
 
 	/**
@@ -270,6 +309,19 @@ public final class RouterCore {
 
 	Timer timer() {
 		return this.timer;
+	}
+
+	/**
+	 * Run a task once after a delay on the router's timer.
+	 * @return the handle, or null when the router has stopped (the task never runs)
+	 */
+	@Nullable Timeout schedule(Runnable task, Duration delay) {
+		try {
+			return this.timer.newTimeout((timeout) -> task.run(), delay.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
 	}
 
 	void forget(RouterSession session) {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.netty.util.Timeout;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.id.Ids;
@@ -42,6 +43,8 @@ import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.auth.SessionRestriction;
+import io.wampspring.router.config.ConnectionLimit;
+import io.wampspring.router.config.RouterLimits;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +117,9 @@ public final class RouterSession {
 
 	private final AtomicBoolean left = new AtomicBoolean();
 
+	/** The pending HELLO or AUTHENTICATE deadline. */
+	private volatile @Nullable Timeout handshakeDeadline;
+
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private final Map<String, Authorization>[] authCache = new Map[Action.values().length];
 
@@ -123,6 +129,7 @@ public final class RouterSession {
 		for (int i = 0; i < this.authCache.length; i++) {
 			this.authCache[i] = new ConcurrentHashMap<>();
 		}
+		awaitHandshake(State.NEW, ConnectionLimit.HELLO_TIMEOUT, core.limits().helloTimeout());
 	}
 
 	/**
@@ -172,6 +179,7 @@ public final class RouterSession {
 	private synchronized State close() {
 		State previous = this.state;
 		this.state = State.CLOSED;
+		cancelHandshakeDeadline();
 		return previous;
 	}
 
@@ -206,6 +214,12 @@ public final class RouterSession {
 			switch (this.state) {
 				case NEW -> {
 					if (message instanceof Hello hello) {
+						cancelHandshakeDeadline();
+						String problem = HelloDetails.problem(hello.details());
+						if (problem != null) {
+							protocolViolation(problem);
+							return;
+						}
 						onHello(hello);
 					}
 					else if (message instanceof Abort) {
@@ -225,6 +239,7 @@ public final class RouterSession {
 				}
 				case CHALLENGED -> {
 					if (message instanceof Authenticate authenticate) {
+						cancelHandshakeDeadline();
 						onAuthenticate(authenticate);
 					}
 					else if (message instanceof Abort) {
@@ -252,24 +267,33 @@ public final class RouterSession {
 	}
 
 	/**
-	 * A frame could not be decoded into a message. A request whose URI is invalid but whose
-	 * id could be read is answered with ERROR {@code wamp.error.invalid_uri} and the session
-	 * goes on, as the specification asks (a PUBLISH without {@code acknowledge} is dropped);
-	 * anything else ends the session with ABORT {@code wamp.error.protocol_violation}.
+	 * A frame could not be decoded into a message. When the decoder could read the message's
+	 * structure and request id but not a URI or a payload value (a
+	 * {@link WampProtocolException} whose {@link WampProtocolException#errorUri() error URI}
+	 * is not {@code wamp.error.protocol_violation}), only that message fails and the session
+	 * goes on, as the specification asks: a request is answered with ERROR of that URI, a
+	 * YIELD or ERROR of a callee fails the call it answers, a PUBLISH without
+	 * {@code acknowledge} is dropped (and counted). Anything else ends the session with ABORT
+	 * {@code wamp.error.protocol_violation}.
 	 * @param codecName the codec's subprotocol name, for the message
 	 * @param ex the decoder's error
 	 * @return whether the session goes on (the transport may read the next frame)
 	 */
 	public boolean undecodable(String codecName, RuntimeException ex) {
-		if (ex instanceof WampProtocolException protocol && WampUris.INVALID_URI.equals(protocol.errorUri())
+		if (ex instanceof WampProtocolException protocol && !WampUris.PROTOCOL_VIOLATION.equals(protocol.errorUri())
 				&& this.state == State.ESTABLISHED) {
+			boolean payload = !WampUris.INVALID_URI.equals(protocol.errorUri());
+			if (payload) {
+				this.core.invalidPayloads.increment();
+			}
 			if (protocol.requestId() != 0) {
-				error(protocol.messageType(), protocol.requestId(), protocol.errorUri(), protocol.getMessage());
+				answerUndecodable(protocol);
 				return true;
 			}
 			if (protocol.messageType() == WampMessageType.PUBLISH) {
 				// An unacknowledged PUBLISH expects no answer, not even an error.
-				logger.debug("Session {} published to an invalid URI: {}", this.id, protocol.getMessage());
+				logger.debug("Session {} published {}: {}", this.id, payload ? "an unreadable payload" : "to an invalid URI",
+						protocol.getMessage());
 				return true;
 			}
 		}
@@ -279,12 +303,38 @@ public final class RouterSession {
 	}
 
 	/**
+	 * Answer a message that was well formed but could not be read entirely (an invalid URI,
+	 * a payload value the codec cannot map): the request with ERROR, or, for a YIELD or an
+	 * ERROR of the callee, the call it answers.
+	 */
+	private void answerUndecodable(WampProtocolException protocol) {
+		int type = protocol.messageType();
+		Realm current = this.realm;
+		if ((type == WampMessageType.YIELD || type == WampMessageType.ERROR) && current != null) {
+			current.dealer.calleeFailed(this, protocol.requestId(), protocol.errorUri(),
+					"the callee's answer could not be read: " + protocol.getMessage());
+			return;
+		}
+		error(type, protocol.requestId(), protocol.errorUri(), protocol.getMessage());
+	}
+
+	/**
 	 * The transport could not decode a frame (or it broke a transport rule such as the size
 	 * limit): end the session with an ABORT naming what was wrong.
 	 * @param what what was wrong, for the client to read
 	 */
 	public void protocolError(String what) {
 		protocolViolation(what);
+	}
+
+	/**
+	 * The transport closes the connection because it reached one of the router's limits
+	 * (the transport logs and counts it): send ABORT {@code wamp.error.limit_exceeded}, leave
+	 * the realm and close.
+	 * @param what which limit, for the client to read
+	 */
+	public void limitExceeded(String what) {
+		abort(RouterLimits.LIMIT_EXCEEDED, what);
 	}
 
 	/**
@@ -458,6 +508,9 @@ public final class RouterSession {
 			if (!transition(State.AUTHENTICATING, State.CHALLENGED)) {
 				return;
 			}
+			// Armed before the CHALLENGE leaves, so that its AUTHENTICATE always finds it to cancel.
+			awaitHandshake(State.CHALLENGED, ConnectionLimit.AUTHENTICATE_TIMEOUT,
+					this.core.limits().authenticateTimeout());
 			send(new Challenge(this.authenticator.authMethod(), challenge.extra()));
 		}
 		else if (decision instanceof AuthDecision.Reject reject) {
@@ -584,16 +637,48 @@ public final class RouterSession {
 	// Outbound
 
 	void send(WampMessage message) {
+		try {
+			deliver(message);
+		}
+		catch (UnencodableMessageException ex) {
+			undeliverable(ex);
+			if (message instanceof Welcome || message instanceof Challenge) {
+				// The handshake cannot complete (a tiny RawSocket maximum): say so, do not leave
+				// the client waiting.
+				abort(RouterLimits.LIMIT_EXCEEDED, ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Send a message whose payload came from another session, so that the caller can answer
+	 * its sender when this session's serializer cannot hold it.
+	 * @throws UnencodableMessageException when this session's serializer cannot encode it
+	 */
+	void deliver(WampMessage message) {
 		if (this.state == State.CLOSED && !(message instanceof Abort || message instanceof Goodbye)) {
 			return;
 		}
 		this.out.send(message);
 	}
 
-	void send(SharedMessage message) {
+	/**
+	 * Send an event.
+	 * @throws UnencodableMessageException when this session's serializer cannot encode it
+	 */
+	void deliver(SharedMessage message) {
 		if (this.state == State.ESTABLISHED) {
 			this.out.send(message);
 		}
+	}
+
+	/**
+	 * Count and log a message this session's serializer could not encode.
+	 * @param ex what went wrong
+	 */
+	void undeliverable(UnencodableMessageException ex) {
+		this.core.undeliverableMessages.increment();
+		logger.info("Could not send session {} a message: {}", this.id, ex.getMessage());
 	}
 
 	void error(int requestType, long requestId, String uri, String message) {
@@ -665,6 +750,34 @@ public final class RouterSession {
 		if (current != null && this.identity != null) {
 			current.leave(this);
 		}
+	}
+
+	// Handshake deadlines
+
+	private void awaitHandshake(State waiting, ConnectionLimit limit, Duration timeout) {
+		this.handshakeDeadline = this.core.schedule(() -> handshakeTimedOut(waiting, limit, timeout), timeout);
+	}
+
+	private void cancelHandshakeDeadline() {
+		Timeout deadline = this.handshakeDeadline;
+		if (deadline != null) {
+			deadline.cancel();
+			this.handshakeDeadline = null;
+		}
+	}
+
+	private void handshakeTimedOut(State waiting, ConnectionLimit limit, Duration timeout) {
+		if (this.state != waiting) {
+			return;
+		}
+		String what = (limit == ConnectionLimit.HELLO_TIMEOUT)
+				? "no HELLO within " + timeout.toMillis() + " ms of the connection opening"
+				: "no AUTHENTICATE within " + timeout.toMillis() + " ms of the CHALLENGE";
+		String from = this.out.remoteAddress();
+		logger.info("Closed a {} connection{}: {} (limits.{})", this.out.kind(), (from != null) ? " from " + from : "",
+				what, limit.property());
+		this.core.closedFor(limit);
+		abort(WampUris.TIMEOUT, what);
 	}
 
 	private String realmName() {

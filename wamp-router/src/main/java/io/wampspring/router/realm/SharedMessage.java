@@ -14,7 +14,8 @@ public final class SharedMessage {
 
 	private final WampMessage message;
 
-	private final AtomicReferenceArray<byte[]> encoded = new AtomicReferenceArray<>(4);
+	/** Per codec: the bytes, or the codec's failure (so that it is tried once, not per receiver). */
+	private final AtomicReferenceArray<Object> encoded = new AtomicReferenceArray<>(4);
 
 	SharedMessage(WampMessage message) {
 		this.message = message;
@@ -32,15 +33,24 @@ public final class SharedMessage {
 	 * The message encoded by a codec, encoded on first use.
 	 * @param codec the codec
 	 * @return the bytes; do not modify
+	 * @throws RuntimeException the codec's failure, the same for every receiver of the codec
 	 */
 	public byte[] encoded(WampCodec codec) {
 		int slot = codec.rawSocketSerializerId() & 3;
-		byte[] bytes = this.encoded.get(slot);
-		if (bytes == null) {
-			bytes = codec.encode(this.message);
-			this.encoded.set(slot, bytes);
+		Object cached = this.encoded.get(slot);
+		if (cached == null) {
+			try {
+				cached = codec.encode(this.message);
+			}
+			catch (RuntimeException ex) {
+				cached = ex;
+			}
+			this.encoded.set(slot, cached);
 		}
-		return bytes;
+		if (cached instanceof RuntimeException failure) {
+			throw failure;
+		}
+		return (byte[]) cached;
 	}
 
 }

@@ -1,25 +1,25 @@
 package io.wampspring.router.transport;
 
+import java.net.SocketAddress;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.message.WampMessage;
-import io.wampspring.core.message.WampMessageType;
 import io.wampspring.router.realm.Outbound;
 import io.wampspring.router.realm.SharedMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.wampspring.router.realm.UnencodableMessageException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the socket transports share: encode on the calling thread (into a pooled buffer, or
  * once per codec for a shared message), drop writes to a closed channel or to a client that
- * reads too slowly, and hand the bytes to the transport's framing. Netty passes writes from
+ * reads too slowly, refuse a message the codec cannot encode with an
+ * {@link UnencodableMessageException}, and hand the bytes to the transport's framing. Netty passes writes from
  * other threads to the channel's event loop in order.
  */
 abstract class ChannelOutbound implements Outbound {
-
-	private static final Logger logger = LoggerFactory.getLogger(ChannelOutbound.class);
 
 	protected final Channel channel;
 
@@ -45,9 +45,7 @@ abstract class ChannelOutbound implements Outbound {
 		}
 		catch (RuntimeException ex) {
 			buffer.release();
-			logger.warn("Could not encode {} with {}: {}", WampMessageType.name(message.type()), this.codec.subprotocol(),
-					ex.getMessage());
-			return;
+			throw new UnencodableMessageException(message.type(), this.codec.subprotocol(), problem(ex));
 		}
 		write(buffer, message.type());
 	}
@@ -62,10 +60,19 @@ abstract class ChannelOutbound implements Outbound {
 			bytes = message.encoded(this.codec);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not encode an event with {}: {}", this.codec.subprotocol(), ex.getMessage());
-			return;
+			throw new UnencodableMessageException(message.message().type(), this.codec.subprotocol(), problem(ex));
 		}
 		write(bytes);
+	}
+
+	private static String problem(RuntimeException ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.toString();
+	}
+
+	@Override
+	public @Nullable String remoteAddress() {
+		SocketAddress address = this.channel.remoteAddress();
+		return (address != null) ? address.toString() : null;
 	}
 
 	/**

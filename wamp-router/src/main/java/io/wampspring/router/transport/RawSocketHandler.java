@@ -1,16 +1,19 @@
 package io.wampspring.router.transport;
 
-import java.util.List;
+import java.nio.ByteOrder;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.message.WampMessage;
+import io.wampspring.core.rawsocket.RawSocket;
+import io.wampspring.core.rawsocket.RawSocketHandshake;
 import io.wampspring.router.realm.RouterCore;
 import io.wampspring.router.realm.RouterSession;
 import org.jspecify.annotations.Nullable;
@@ -18,19 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One RawSocket connection: the 4-byte handshake (0x7F, the client's maximum length exponent
- * and serializer, two reserved zero bytes), then length-prefixed frames (regular messages,
- * PING answered with PONG). Runs on the connection's event loop.
+ * One RawSocket connection: the 4-byte handshake, then frames split by Netty's length-field
+ * decoder, their headers checked by wamp-core's {@link RawSocket} before any payload is
+ * buffered (regular messages go to the session, PING is answered with PONG). Tells the
+ * connection's {@link ConnectionGuard} when the transport opens and which bytes became
+ * frames. Runs on the connection's event loop.
  */
-final class RawSocketHandler extends ByteToMessageDecoder {
+final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 
 	private static final Logger logger = LoggerFactory.getLogger(RawSocketHandler.class);
-
-	private static final int MAGIC = 0x7F;
-
-	private static final int ERROR_SERIALIZER_UNSUPPORTED = 1;
-
-	private static final int ERROR_RESERVED_BITS = 3;
 
 	private final RouterCore core;
 
@@ -44,86 +43,105 @@ final class RawSocketHandler extends ByteToMessageDecoder {
 
 	private boolean discarding;
 
+	private @Nullable ConnectionGuard guard;
+
 	RawSocketHandler(RouterCore core) {
+		this(core, RawSocket.lengthExponent(core.limits().maxMessageSize()));
+	}
+
+	private RawSocketHandler(RouterCore core, int exponent) {
+		super(maxLength(core, exponent) + RawSocket.HEADER_LENGTH, 1, 3, 0, 0);
 		this.core = core;
-		int exponent = 0;
 		// The router announces 2^(9+n) bytes, the smallest power not below its message limit.
-		while (exponent < 15 && (1 << (9 + exponent)) < core.limits().maxMessageSize()) {
-			exponent++;
-		}
 		this.maxLengthExponent = exponent;
-		this.maxLength = Math.min(core.limits().maxMessageSize(), 1 << (9 + exponent));
+		this.maxLength = maxLength(core, exponent);
+		// A message that arrives in many reads is held as those reads, not copied into ever
+		// larger buffers.
+		setCumulator(COMPOSITE_CUMULATOR);
+	}
+
+	private static int maxLength(RouterCore core, int exponent) {
+		return Math.min(Math.min(core.limits().maxMessageSize(), RawSocket.maxLength(exponent)),
+				RawSocket.MAX_FRAME_LENGTH);
 	}
 
 	@Override
-	protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+	protected @Nullable Object decode(ChannelHandlerContext ctx, ByteBuf in) throws Exception {
 		if (this.discarding) {
 			in.skipBytes(in.readableBytes());
-			return;
+			return null;
 		}
 		if (this.session == null) {
 			handshake(ctx, in);
-			return;
+			return null;
 		}
-		while (in.readableBytes() >= 4 && !this.discarding) {
-			int start = in.readerIndex();
-			int first = in.getUnsignedByte(start);
-			int length = in.getUnsignedMedium(start + 1);
-			int type = first & 0x07;
-			if ((first & 0xF8) != 0 || type > 2) {
-				fail("a RawSocket frame header used reserved bits or an unknown frame type " + type);
-				return;
+		ByteBuf frame = (ByteBuf) super.decode(ctx, in);
+		if (frame != null) {
+			try {
+				onFrame(ctx, frame);
 			}
-			if (length > this.maxLength) {
-				fail("a message of " + length + " bytes exceeds the limit of " + this.maxLength + " bytes");
-				return;
-			}
-			if (in.readableBytes() < 4 + length) {
-				return;
-			}
-			in.skipBytes(4);
-			ByteBuf payload = in.readSlice(length);
-			if (type == 1) {
-				ByteBuf pong = ctx.alloc().ioBuffer(4 + length);
-				pong.writeByte(2).writeMedium(length).writeBytes(payload);
-				ctx.writeAndFlush(pong, ctx.voidPromise());
-			}
-			else if (type == 0) {
-				onMessage(payload);
+			finally {
+				frame.release();
 			}
 		}
+		return null;
+	}
+
+	@Override
+	protected long getUnadjustedFrameLength(ByteBuf buf, int offset, int length, ByteOrder order) {
+		int header = buf.getInt(offset - 1);
+		RawSocket.checkFrameHeader(header, this.maxLength);
+		return RawSocket.frameLength(header);
 	}
 
 	private void handshake(ChannelHandlerContext ctx, ByteBuf in) {
-		if (in.readableBytes() < 4) {
+		if (in.readableBytes() < RawSocket.HEADER_LENGTH) {
 			return;
 		}
-		int magic = in.readUnsignedByte();
-		int second = in.readUnsignedByte();
-		int reserved = in.readUnsignedShort();
-		if (magic != MAGIC) {
-			logger.info("Closed a RawSocket connection that did not start with 0x7F");
-			this.discarding = true;
+		RawSocketHandshake request = new RawSocketHandshake(in.readInt());
+		ConnectionGuard guard = guard(ctx);
+		guard.consumed(RawSocket.HEADER_LENGTH);
+		if (!request.isWamp()) {
+			logger.info("Closed a RawSocket connection from {} that started with {} instead of 0x7f",
+					ctx.channel().remoteAddress(), request.magicHex());
+			stop(guard);
 			ctx.close();
 			return;
 		}
-		WampCodec selected = WampCodecs.byRawSocketId(second & 0x0F);
-		int error = (selected == null) ? ERROR_SERIALIZER_UNSUPPORTED : (reserved != 0) ? ERROR_RESERVED_BITS : 0;
-		if (error != 0) {
-			this.discarding = true;
-			ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { (byte) MAGIC, (byte) (error << 4), 0, 0 }))
+		WampCodec selected = WampCodecs.byRawSocketId(request.serializer());
+		int error = (selected == null) ? RawSocket.ERROR_SERIALIZER_UNSUPPORTED
+				: (request.reserved() != 0) ? RawSocket.ERROR_RESERVED_BITS : 0;
+		if (selected == null || error != 0) {
+			stop(guard);
+			ctx.writeAndFlush(ctx.alloc().ioBuffer(4).writeInt(RawSocketHandshake.error(error).value()))
 				.addListener(ChannelFutureListener.CLOSE);
 			return;
 		}
-		int clientMax = 1 << (9 + (second >> 4));
 		this.codec = selected;
-		ctx.writeAndFlush(Unpooled.wrappedBuffer(
-				new byte[] { (byte) MAGIC, (byte) ((this.maxLengthExponent << 4) | (second & 0x0F)), 0, 0 }));
-		this.session = this.core.newSession(new RawSocketOutbound(ctx.channel(), selected, clientMax,
-				this.core.limits().maxOutboundBytesPerSession()));
+		ctx.writeAndFlush(ctx.alloc()
+			.ioBuffer(4)
+			.writeInt(RawSocketHandshake.of(this.maxLengthExponent, request.serializer()).value()));
+		RouterSession opened = this.core.newSession(new RawSocketOutbound(ctx.channel(), selected,
+				request.maxLength(), this.core.limits().maxOutboundBytesPerSession()));
+		this.session = opened;
+		guard.opened(opened,
+				() -> ctx.alloc().ioBuffer(4).writeInt(RawSocket.frameHeader(RawSocket.PING, 0)));
 	}
 
-	private void onMessage(ByteBuf payload) {
+	private void onFrame(ChannelHandlerContext ctx, ByteBuf frame) {
+		int type = RawSocket.frameType(frame.readInt());
+		guard(ctx).consumed(RawSocket.HEADER_LENGTH + frame.readableBytes());
+		if (type == RawSocket.PING) {
+			ByteBuf pong = ctx.alloc().ioBuffer(RawSocket.HEADER_LENGTH + frame.readableBytes());
+			pong.writeInt(RawSocket.frameHeader(RawSocket.PONG, frame.readableBytes())).writeBytes(frame);
+			ctx.writeAndFlush(pong, ctx.voidPromise());
+		}
+		else if (type == RawSocket.MESSAGE) {
+			onMessage(ctx, frame);
+		}
+	}
+
+	private void onMessage(ChannelHandlerContext ctx, ByteBuf payload) {
 		RouterSession current = this.session;
 		WampCodec currentCodec = this.codec;
 		if (current == null || currentCodec == null || current.isClosed()) {
@@ -136,7 +154,7 @@ final class RawSocketHandler extends ByteToMessageDecoder {
 		catch (RuntimeException ex) {
 			if (!current.undecodable(currentCodec.subprotocol(), ex)) {
 				// The session is over: ignore whatever else the client sends.
-				this.discarding = true;
+				stop(guard(ctx));
 			}
 			return;
 		}
@@ -145,16 +163,33 @@ final class RawSocketHandler extends ByteToMessageDecoder {
 		}
 		catch (RuntimeException ex) {
 			logger.error("Router failure while handling a message of session {}", current.id(), ex);
-			fail("the router failed to handle the message: " + ex.getMessage());
+			fail(ctx, "the router failed to handle the message: " + ex.getMessage());
 		}
 	}
 
-	private void fail(String what) {
-		this.discarding = true;
+	private void fail(ChannelHandlerContext ctx, String what) {
+		stop(guard(ctx));
 		RouterSession current = this.session;
 		if (current != null) {
 			current.protocolError(what);
 		}
+		else {
+			ctx.close();
+		}
+	}
+
+	private ConnectionGuard guard(ChannelHandlerContext ctx) {
+		ConnectionGuard current = this.guard;
+		if (current == null) {
+			current = ConnectionGuard.of(ctx.channel());
+			this.guard = current;
+		}
+		return current;
+	}
+
+	private void stop(ConnectionGuard guard) {
+		this.discarding = true;
+		guard.discard();
 	}
 
 	@Override
@@ -168,6 +203,12 @@ final class RawSocketHandler extends ByteToMessageDecoder {
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		Throwable problem = (cause instanceof DecoderException && cause.getCause() != null) ? cause.getCause() : cause;
+		if (problem instanceof WampProtocolException && !this.discarding) {
+			// A frame header the framing refused: reserved bits, unknown type, too long.
+			fail(ctx, problem.getMessage());
+			return;
+		}
 		logger.debug("RawSocket connection failed: {}", cause.toString());
 		ctx.close();
 	}

@@ -15,6 +15,7 @@ import reactor.netty.tcp.TcpServer;
 
 /**
  * The RawSocket listener over TCP, on Reactor Netty's event loops. Each connection gets a
+ * {@link ConnectionGuard} (timeouts, keep-alive, incomplete-message budgets) and a
  * {@link RawSocketHandler} that does the handshake and the framing.
  */
 public final class RawSocketListener {
@@ -52,7 +53,8 @@ public final class RawSocketListener {
 			SslContext context = this.ssl;
 			tcp = tcp.secure((spec) -> spec.sslContext(context));
 		}
-		this.server = tcp.doOnConnection((connection) -> connection.addHandlerLast("wamp-rawsocket", new RawSocketHandler(this.core)))
+		this.server = tcp.doOnChannelInit((observer, channel, remote) -> ConnectionGuard.install(channel, this.core, ConnectionGuard.RAWSOCKET))
+			.doOnConnection((connection) -> connection.addHandlerLast("wamp-rawsocket", new RawSocketHandler(this.core)))
 			// Subscribing to the inbound keeps reads flowing; the RawSocket handler consumes every byte.
 			.handle((in, out) -> in.receive().then())
 			.bindNow(timeout);

@@ -8,53 +8,54 @@ import io.netty.channel.Channel;
 import io.netty.channel.socket.DuplexChannel;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.message.WampMessageType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.wampspring.core.rawsocket.RawSocket;
+import io.wampspring.router.realm.UnencodableMessageException;
 
 /**
  * Sends a session's messages as RawSocket frames: a 4-byte header (frame type 0 and a 24-bit
- * length) followed by the encoded message. A message longer than the client accepts is
- * dropped with a warning.
+ * length) followed by the encoded message. A message longer than the client accepts is not
+ * sent: an {@link UnencodableMessageException} tells the router to answer its sender.
  */
 final class RawSocketOutbound extends ChannelOutbound {
-
-	private static final Logger logger = LoggerFactory.getLogger(RawSocketOutbound.class);
 
 	private final int clientMaxLength;
 
 	RawSocketOutbound(Channel channel, WampCodec codec, int clientMaxLength, long maxOutboundBytes) {
 		super(channel, codec, maxOutboundBytes);
-		this.clientMaxLength = clientMaxLength;
+		this.clientMaxLength = Math.min(clientMaxLength, RawSocket.MAX_FRAME_LENGTH);
 	}
 
 	@Override
 	int headerLength() {
-		return 4;
+		return RawSocket.HEADER_LENGTH;
 	}
 
 	@Override
 	void write(ByteBuf buffer, int type) {
-		int length = buffer.readableBytes() - 4;
+		int length = buffer.readableBytes() - RawSocket.HEADER_LENGTH;
 		if (length > this.clientMaxLength) {
 			buffer.release();
-			logger.warn("Dropped a {} of {} bytes: the RawSocket client accepts at most {} bytes",
-					WampMessageType.name(type), length, this.clientMaxLength);
-			return;
+			throw tooLong(type, length);
 		}
-		buffer.setInt(0, length);
+		buffer.setInt(0, RawSocket.frameHeader(RawSocket.MESSAGE, length));
 		this.channel.writeAndFlush(buffer, this.channel.voidPromise());
 	}
 
 	@Override
 	void write(byte[] encoded) {
 		if (encoded.length > this.clientMaxLength) {
-			logger.warn("Dropped an event of {} bytes: the RawSocket client accepts at most {} bytes", encoded.length,
-					this.clientMaxLength);
-			return;
+			throw tooLong(WampMessageType.EVENT, encoded.length);
 		}
-		ByteBuf header = this.channel.alloc().ioBuffer(4).writeInt(encoded.length);
+		ByteBuf header = this.channel.alloc()
+			.ioBuffer(RawSocket.HEADER_LENGTH)
+			.writeInt(RawSocket.frameHeader(RawSocket.MESSAGE, encoded.length));
 		this.channel.writeAndFlush(Unpooled.wrappedBuffer(header, Unpooled.wrappedBuffer(encoded)),
 				this.channel.voidPromise());
+	}
+
+	private UnencodableMessageException tooLong(int type, int length) {
+		return new UnencodableMessageException(type, "RawSocket " + this.codec.subprotocol(),
+				"it is " + length + " bytes long and the client accepts at most " + this.clientMaxLength);
 	}
 
 	@Override
@@ -80,7 +81,7 @@ final class RawSocketOutbound extends ChannelOutbound {
 
 	@Override
 	public String kind() {
-		return "rawsocket";
+		return ConnectionGuard.RAWSOCKET;
 	}
 
 }

@@ -2,12 +2,19 @@ package io.wampspring.router.transport;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
@@ -28,7 +35,9 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 /**
  * The WebSocket listener: a Reactor Netty HTTP server that upgrades requests on one path,
  * picks the codec from the client's offered subprotocols (in the client's order), and feeds
- * each decoded frame to the connection's {@link RouterSession} on the event loop.
+ * each decoded frame to the connection's {@link RouterSession} on the event loop. Each
+ * connection gets a {@link ConnectionGuard} (timeouts, keep-alive, incomplete-message
+ * budgets) when it is accepted and a {@link WebSocketFrameMeter} when it is upgraded.
  */
 public final class WebSocketListener {
 
@@ -71,13 +80,17 @@ public final class WebSocketListener {
 	public void start(Duration timeout) {
 		int max = this.core.limits().maxMessageSize();
 		// Netty's own limit is twice ours, so that a message just above our limit gets a
-		// readable ABORT instead of a bare close.
+		// readable ABORT instead of a bare close; the connection guard stops holding its bytes
+		// at our limit, whatever its frame header announced.
 		int nettyMax = (max > Integer.MAX_VALUE / 2) ? Integer.MAX_VALUE : max * 2;
 		WebsocketServerSpec spec = WebsocketServerSpec.builder()
 			.protocols(PROTOCOLS)
 			.maxFramePayloadLength(nettyMax)
 			.build();
-		HttpServer http = HttpServer.create().host(this.host).port(this.port);
+		HttpServer http = HttpServer.create()
+			.host(this.host)
+			.port(this.port)
+			.doOnChannelInit((observer, channel, remote) -> ConnectionGuard.install(channel, this.core, ConnectionGuard.WEBSOCKET));
 		if (this.ssl != null) {
 			SslContext context = this.ssl;
 			http = http.secure((ssl) -> ssl.sslContext(context));
@@ -122,9 +135,15 @@ public final class WebSocketListener {
 		}
 		RouterSession[] holder = new RouterSession[1];
 		in.withConnection((connection) -> {
-			RouterSession session = this.core.newSession(new WebSocketOutbound(connection.channel(), codec,
-					this.core.limits().maxOutboundBytesPerSession()));
+			Channel channel = connection.channel();
+			RouterSession session = this.core.newSession(
+					new WebSocketOutbound(channel, codec, this.core.limits().maxOutboundBytesPerSession()));
 			holder[0] = session;
+			ConnectionGuard guard = ConnectionGuard.of(channel);
+			// The upgrade request is done with; from now on the frame meter reports what is held.
+			guard.consumedAll();
+			meterFrames(channel, guard);
+			guard.opened(session, PingWebSocketFrame::new);
 			connection.onDispose(session::transportClosed);
 		});
 		RouterSession session = holder[0];
@@ -136,6 +155,22 @@ public final class WebSocketListener {
 			.receiveFrames()
 			.doOnNext((frame) -> onFrame(session, codec, frame, max))
 			.then();
+	}
+
+	private static void meterFrames(Channel channel, ConnectionGuard guard) {
+		ChannelPipeline pipeline = channel.pipeline();
+		for (Map.Entry<String, ChannelHandler> entry : pipeline) {
+			if (entry.getValue() instanceof WebSocketFrameDecoder decoder) {
+				if (decoder instanceof ByteToMessageDecoder cumulating) {
+					// A frame that arrives in many reads is held as those reads, not copied into
+					// ever larger buffers.
+					cumulating.setCumulator(ByteToMessageDecoder.COMPOSITE_CUMULATOR);
+				}
+				pipeline.addAfter(entry.getKey(), "wamp-frame-meter", new WebSocketFrameMeter(guard));
+				return;
+			}
+		}
+		throw new IllegalStateException("no WebSocket frame decoder in the pipeline " + pipeline.names());
 	}
 
 	private static void onFrame(RouterSession session, WampCodec codec, WebSocketFrame frame, int max) {

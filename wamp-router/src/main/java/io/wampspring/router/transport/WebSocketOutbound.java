@@ -55,7 +55,7 @@ final class WebSocketOutbound extends ChannelOutbound {
 
 	@Override
 	public String kind() {
-		return "websocket";
+		return ConnectionGuard.WEBSOCKET;
 	}
 
 }

@@ -1,5 +1,7 @@
 /**
- * Transports that carry router sessions: WebSocket on Reactor Netty and the in-process link.
+ * Transports that carry router sessions: WebSocket and RawSocket on Reactor Netty, each
+ * socket connection bounded in time and memory by a {@code ConnectionGuard}, and the in-process
+ * link.
  */
 @NullMarked
 package io.wampspring.router.transport;

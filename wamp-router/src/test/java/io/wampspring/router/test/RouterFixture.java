@@ -5,6 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import io.wampspring.router.WampRouter;
+import io.wampspring.router.config.RealmConfig;
+import io.wampspring.router.config.RouterLimits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -30,6 +32,25 @@ public final class RouterFixture implements BeforeAllCallback, AfterAllCallback,
 	 */
 	public RouterFixture(Supplier<WampRouter> starter) {
 		this.starter = starter;
+	}
+
+	/**
+	 * A fixture whose router has the open realm {@code realm1} and the given realms, the given
+	 * limits, and WebSocket ({@code /ws}) and RawSocket listeners on ephemeral ports of
+	 * 127.0.0.1.
+	 * @param limits the limits
+	 * @param realms more realms
+	 * @return the fixture
+	 */
+	public static RouterFixture withLimits(RouterLimits limits, RealmConfig... realms) {
+		return new RouterFixture(() -> WampRouter.builder()
+			.realm("realm1")
+			.realms(List.of(realms))
+			.limits(limits)
+			.webSocket("127.0.0.1", 0, "/ws")
+			.rawSocket("127.0.0.1", 0)
+			.build()
+			.start());
 	}
 
 	/**

@@ -951,6 +951,11 @@ public class WampProperties {
 		 */
 		private final EmbeddedAuthentication authentication = new EmbeddedAuthentication();
 
+		/**
+		 * Limits and timeouts that protect the router from one connection or session.
+		 */
+		private final Limits limits = new Limits();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -1005,6 +1010,10 @@ public class WampProperties {
 
 		public EmbeddedAuthentication getAuthentication() {
 			return this.authentication;
+		}
+
+		public Limits getLimits() {
+			return this.limits;
 		}
 
 	}
@@ -1235,6 +1244,163 @@ public class WampProperties {
 
 		public void setPreciseErrors(boolean preciseErrors) {
 			this.preciseErrors = preciseErrors;
+		}
+
+	}
+
+	/**
+	 * Limits and timeouts of the embedded router (its {@code RouterLimits}).
+	 */
+	public static class Limits {
+
+		/**
+		 * Largest message a client may send; also the most one connection may hold for a
+		 * message still arriving. A larger message ends its session with
+		 * wamp.error.protocol_violation.
+		 */
+		private DataSize maxMessageSize = DataSize.ofMegabytes(16);
+
+		/**
+		 * Bytes held for messages that have not completely arrived, over all connections; the
+		 * connection that would pass it is closed (ABORT wamp.error.limit_exceeded).
+		 */
+		private DataSize maxIncompleteMessageBytes = DataSize.ofMegabytes(64);
+
+		/**
+		 * Bytes waiting to be written to one client; a client that reads too slowly to stay
+		 * under it is disconnected.
+		 */
+		private DataSize maxOutboundBytesPerSession = DataSize.ofMegabytes(64);
+
+		/**
+		 * Calls a session may have in flight as caller; one more is answered with
+		 * wamp.error.limit_exceeded.
+		 */
+		private int maxPendingCallsPerSession = 10_000;
+
+		/**
+		 * Registrations per session.
+		 */
+		private int maxRegistrationsPerSession = 1_000;
+
+		/**
+		 * Subscriptions per session.
+		 */
+		private int maxSubscriptionsPerSession = 1_000;
+
+		/**
+		 * Time from TCP accept (TLS included) until the WebSocket upgrade or RawSocket
+		 * handshake is done; then the connection is closed.
+		 */
+		private Duration openTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Time from the transport opening until HELLO; then ABORT wamp.error.timeout.
+		 */
+		private Duration helloTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Time from CHALLENGE until AUTHENTICATE; then ABORT wamp.error.timeout.
+		 */
+		private Duration authenticateTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Silence after which the router pings the client (WebSocket ping, RawSocket PING);
+		 * 0 sends no pings.
+		 */
+		private Duration keepAliveInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Time to wait for any byte after such a ping before closing the connection.
+		 */
+		private Duration keepAliveTimeout = Duration.ofSeconds(10);
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public DataSize getMaxIncompleteMessageBytes() {
+			return this.maxIncompleteMessageBytes;
+		}
+
+		public void setMaxIncompleteMessageBytes(DataSize maxIncompleteMessageBytes) {
+			this.maxIncompleteMessageBytes = maxIncompleteMessageBytes;
+		}
+
+		public DataSize getMaxOutboundBytesPerSession() {
+			return this.maxOutboundBytesPerSession;
+		}
+
+		public void setMaxOutboundBytesPerSession(DataSize maxOutboundBytesPerSession) {
+			this.maxOutboundBytesPerSession = maxOutboundBytesPerSession;
+		}
+
+		public int getMaxPendingCallsPerSession() {
+			return this.maxPendingCallsPerSession;
+		}
+
+		public void setMaxPendingCallsPerSession(int maxPendingCallsPerSession) {
+			this.maxPendingCallsPerSession = maxPendingCallsPerSession;
+		}
+
+		public int getMaxRegistrationsPerSession() {
+			return this.maxRegistrationsPerSession;
+		}
+
+		public void setMaxRegistrationsPerSession(int maxRegistrationsPerSession) {
+			this.maxRegistrationsPerSession = maxRegistrationsPerSession;
+		}
+
+		public int getMaxSubscriptionsPerSession() {
+			return this.maxSubscriptionsPerSession;
+		}
+
+		public void setMaxSubscriptionsPerSession(int maxSubscriptionsPerSession) {
+			this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
+		}
+
+		public Duration getOpenTimeout() {
+			return this.openTimeout;
+		}
+
+		public void setOpenTimeout(Duration openTimeout) {
+			this.openTimeout = openTimeout;
+		}
+
+		public Duration getHelloTimeout() {
+			return this.helloTimeout;
+		}
+
+		public void setHelloTimeout(Duration helloTimeout) {
+			this.helloTimeout = helloTimeout;
+		}
+
+		public Duration getAuthenticateTimeout() {
+			return this.authenticateTimeout;
+		}
+
+		public void setAuthenticateTimeout(Duration authenticateTimeout) {
+			this.authenticateTimeout = authenticateTimeout;
+		}
+
+		public Duration getKeepAliveInterval() {
+			return this.keepAliveInterval;
+		}
+
+		public void setKeepAliveInterval(Duration keepAliveInterval) {
+			this.keepAliveInterval = keepAliveInterval;
+		}
+
+		public Duration getKeepAliveTimeout() {
+			return this.keepAliveTimeout;
+		}
+
+		public void setKeepAliveTimeout(Duration keepAliveTimeout) {
+			this.keepAliveTimeout = keepAliveTimeout;
 		}
 
 	}

@@ -230,6 +230,17 @@ class WampConfigurationFailureTests {
 	}
 
 	@Test
+	void embeddedRouterBadLimits() {
+		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.embedded-router.limits.hello-timeout=0s"), "wamp.embedded-router.limits.hello-timeout",
+				"must be positive, got PT0S", "remove it to use the default");
+		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.embedded-router.limits.max-incomplete-message-bytes=1MB"),
+				"wamp.embedded-router.limits.max-incomplete-message-bytes",
+				"must hold at least one message of maxMessageSize (16777216 bytes), got 1048576", "default");
+	}
+
+	@Test
 	void embeddedRouterBadMatch() {
 		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
 				"wamp.embedded-router.realms.r.roles.user.permissions[0].match=regex"),

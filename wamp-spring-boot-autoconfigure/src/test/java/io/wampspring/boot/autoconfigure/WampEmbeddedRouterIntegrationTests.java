@@ -13,6 +13,7 @@ import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfigurati
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.client.reconnect.SessionState;
 import io.wampspring.router.WampRouter;
+import io.wampspring.router.config.RouterLimits;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -78,6 +79,25 @@ class WampEmbeddedRouterIntegrationTests {
 				router.start();
 				await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
 				assertThat(sessions(registry, "joined")).isEqualTo(1.0);
+			});
+	}
+
+	@Test
+	void limitPropertiesReachTheRouter() {
+		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.embedded-router.limits.max-message-size=1MB",
+				"wamp.embedded-router.limits.max-incomplete-message-bytes=8MB",
+				"wamp.embedded-router.limits.max-pending-calls-per-session=50",
+				"wamp.embedded-router.limits.hello-timeout=250ms", "wamp.embedded-router.limits.keep-alive-interval=0s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RouterLimits limits = context.getBean(WampRouter.class).core().limits();
+				assertThat(limits.maxMessageSize()).isEqualTo(1024 * 1024);
+				assertThat(limits.maxIncompleteMessageBytes()).isEqualTo(8 * 1024 * 1024);
+				assertThat(limits.maxPendingCallsPerSession()).isEqualTo(50);
+				assertThat(limits.helloTimeout()).isEqualTo(Duration.ofMillis(250));
+				assertThat(limits.keepAliveInterval()).isZero();
+				assertThat(limits.openTimeout()).isEqualTo(RouterLimits.DEFAULTS.openTimeout());
 			});
 	}
 

@@ -9,6 +9,7 @@ import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.transport.WebSocketTransport;
 import io.wampspring.core.codec.WampCodecs;
+import io.wampspring.router.config.RouterLimits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +100,23 @@ class WampPropertiesDefaultsTests {
 		assertThat(nexus.getApikeys().getMaxPerAuthid()).isEqualTo(library.apiKeysMaxPerAuthid());
 		assertThat(nexus.getStoreTimeout()).isEqualTo(library.storeTimeout());
 		assertThat(this.properties.getEmbeddedRouter().getAuthentication().isPreciseErrors()).isFalse();
+	}
+
+	@Test
+	void embeddedRouterLimitDefaults() {
+		RouterLimits library = RouterLimits.DEFAULTS;
+		WampProperties.Limits limits = this.properties.getEmbeddedRouter().getLimits();
+		assertThat(limits.getMaxMessageSize().toBytes()).isEqualTo(library.maxMessageSize());
+		assertThat(limits.getMaxIncompleteMessageBytes().toBytes()).isEqualTo(library.maxIncompleteMessageBytes());
+		assertThat(limits.getMaxOutboundBytesPerSession().toBytes()).isEqualTo(library.maxOutboundBytesPerSession());
+		assertThat(limits.getMaxPendingCallsPerSession()).isEqualTo(library.maxPendingCallsPerSession());
+		assertThat(limits.getMaxRegistrationsPerSession()).isEqualTo(library.maxRegistrationsPerSession());
+		assertThat(limits.getMaxSubscriptionsPerSession()).isEqualTo(library.maxSubscriptionsPerSession());
+		assertThat(limits.getOpenTimeout()).isEqualTo(library.openTimeout());
+		assertThat(limits.getHelloTimeout()).isEqualTo(library.helloTimeout());
+		assertThat(limits.getAuthenticateTimeout()).isEqualTo(library.authenticateTimeout());
+		assertThat(limits.getKeepAliveInterval()).isEqualTo(library.keepAliveInterval());
+		assertThat(limits.getKeepAliveTimeout()).isEqualTo(library.keepAliveTimeout());
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import io.wampspring.router.config.NexusSettings;
 import io.wampspring.router.config.Permission;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.Role;
+import io.wampspring.router.config.RouterLimits;
 import io.wampspring.router.config.User;
 import io.wampspring.router.nexus.InMemoryMetadataStore;
 import io.wampspring.router.nexus.MetadataStore;
@@ -54,7 +55,39 @@ final class EmbeddedRouterFactory {
 			}
 			builder.rawSocket(properties.getHost(), rawSocketPort);
 		}
-		return builder.build();
+		return builder.limits(limits(properties.getLimits())).build();
+	}
+
+	private static RouterLimits limits(WampProperties.Limits limits) {
+		String prefix = "wamp.embedded-router.limits.";
+		long messageSize = limits.getMaxMessageSize().toBytes();
+		if (messageSize > Integer.MAX_VALUE) {
+			throw new WampConfigurationException(prefix + "max-message-size", "must be below 2GB, got "
+					+ limits.getMaxMessageSize(), "Set a size such as 16MB");
+		}
+		try {
+			return RouterLimits.builder()
+				.maxMessageSize((int) messageSize)
+				.maxIncompleteMessageBytes(limits.getMaxIncompleteMessageBytes().toBytes())
+				.maxOutboundBytesPerSession(limits.getMaxOutboundBytesPerSession().toBytes())
+				.maxPendingCallsPerSession(limits.getMaxPendingCallsPerSession())
+				.maxRegistrationsPerSession(limits.getMaxRegistrationsPerSession())
+				.maxSubscriptionsPerSession(limits.getMaxSubscriptionsPerSession())
+				.openTimeout(limits.getOpenTimeout())
+				.helloTimeout(limits.getHelloTimeout())
+				.authenticateTimeout(limits.getAuthenticateTimeout())
+				.keepAliveInterval(limits.getKeepAliveInterval())
+				.keepAliveTimeout(limits.getKeepAliveTimeout())
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// RouterLimits names the value first, such as "helloTimeout must be positive, got PT0S".
+			String message = String.valueOf(ex.getMessage());
+			String field = message.split(" ", 2)[0];
+			String property = field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+			throw new WampConfigurationException(prefix + property, message.substring(field.length()).trim(),
+					"Change " + prefix + property + ", or remove it to use the default");
+		}
 	}
 
 	static InMemoryMetadataStore inMemoryMetadataStore(WampProperties.EmbeddedRouter properties) {
