@@ -38,7 +38,8 @@ public class WampSessionHealthIndicator implements HealthIndicator {
 		SessionState state = session.state();
 		SessionStateEvent last = this.peer.lastStateEvent(this.index);
 		Health.Builder builder = switch (state) {
-			case JOINED -> Health.up();
+			// joined and serving; the details name what the restore could not bring back yet
+			case JOINED, DEGRADED -> Health.up();
 			case LEAVING -> Health.outOfService();
 			case CONNECTING, AUTHENTICATING, RECONNECTING -> Health.down();
 			case CLOSED -> neverStarted(last) ? Health.outOfService() : Health.down();
@@ -48,11 +49,14 @@ public class WampSessionHealthIndicator implements HealthIndicator {
 			.withDetail("url", WampUrls.withoutUserInfo(session.options().transport().describe()))
 			.withDetail("realm", session.options().realm());
 		SessionInfo info = session.sessionInfo();
-		if (state == SessionState.JOINED && info != null) {
+		if ((state == SessionState.JOINED || state == SessionState.DEGRADED) && info != null) {
 			builder.withDetail("sessionId", info.sessionId());
 			putIfNotNull(builder, "authid", info.authid());
 			putIfNotNull(builder, "authrole", info.authrole());
 			putIfNotNull(builder, "authmethod", info.authmethod());
+			if (state == SessionState.DEGRADED) {
+				builder.withDetail("missing", session.missing());
+			}
 		}
 		else if (last != null && last.state() == state) {
 			putIfNotNull(builder, "reason", last.reason());
