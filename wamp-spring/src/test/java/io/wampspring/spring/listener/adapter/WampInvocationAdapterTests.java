@@ -34,7 +34,7 @@ class WampInvocationAdapterTests {
 			.orElseThrow();
 		WampJsonConverter converter = WampJsonConverter.shared();
 		return new WampInvocationAdapter(new WampHandlerMethod(this.handlers, method, "com.example." + name, converter),
-				new ReturnValueMapper(converter), WampExceptionTranslator.defaults(), concurrency,
+				new ReturnValueMapper(converter), WampExceptionTranslator.defaults(), new WampHandlerLimits(concurrency, 1000),
 				Schedulers.boundedElastic());
 	}
 
