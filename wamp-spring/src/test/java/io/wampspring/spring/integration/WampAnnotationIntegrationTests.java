@@ -138,17 +138,22 @@ class WampAnnotationIntegrationTests {
 	}
 
 	@Test
-	void exceptionsMapToUrisWithTheirMessageOnly() {
+	void exceptionsMapToUrisWithoutTheirMessage() {
 		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.fail.argument"))
 			.satisfies((ex) -> {
 				assertThat(ex.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
-				assertThat(ex.getArgs()).containsExactly("age must be positive");
+				assertThat(ex.getArgs()).singleElement().asString().startsWith("'com.example.fail.argument' failed")
+					.doesNotContain("age must be positive");
+				assertThat(ex.getKwargs()).containsKey(WampExceptionTranslator.CORRELATION_ID);
 			});
 		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.fail.bug"))
 			.satisfies((ex) -> {
 				assertThat(ex.getUri()).isEqualTo("com.example.error.internal");
-				assertThat(ex.getArgs()).containsExactly("the database is down");
-				assertThat(ex.getKwargs()).isEmpty();
+				String correlationId = (String) ex.getKwargs().get(WampExceptionTranslator.CORRELATION_ID);
+				assertThat(correlationId).matches("[0-9a-f]{16}");
+				assertThat(ex.getArgs()).singleElement()
+					.isEqualTo("'com.example.fail.bug' failed (correlation id " + correlationId + ")");
+				assertThat(ex.getKwargs()).containsOnlyKeys(WampExceptionTranslator.CORRELATION_ID);
 			});
 	}
 
@@ -157,7 +162,8 @@ class WampAnnotationIntegrationTests {
 		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.add2", 2, "three"))
 			.satisfies((ex) -> {
 				assertThat(ex.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
-				assertThat((String) ex.getArgs().get(0)).contains("argument 1", "'b'", "int", "\"three\"");
+				assertThat((String) ex.getArgs().get(0)).contains("argument 1", "'b'", "int", "a string")
+					.doesNotContain("three");
 				assertThat(ex.getKwargs()).containsEntry("parameter", "b").containsEntry("expected", "int");
 			});
 		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.add2", 2))

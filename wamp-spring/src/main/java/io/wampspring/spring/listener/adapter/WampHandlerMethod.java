@@ -19,6 +19,7 @@ import io.wampspring.spring.support.InvocationDetails;
 import io.wampspring.spring.support.WampIdentity;
 import io.wampspring.spring.support.WampJsonConverter;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 
 import org.springframework.beans.BeanUtils;
@@ -39,13 +40,12 @@ import org.springframework.util.ReflectionUtils;
  * </ul>
  * Each value is converted to the parameter's generic type with Jackson. A value that is
  * missing or does not convert raises {@code wamp.error.invalid_argument} naming the parameter
- * (index and name) and the expected type.
+ * (index and name), the expected type, the kind of value that came and, inside a POJO, the
+ * field that failed; never the value itself (the message may reach logs and observations).
  */
 public final class WampHandlerMethod {
 
 	private static final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
-
-	private static final int PREVIEW_LENGTH = 60;
 
 	private final Object bean;
 
@@ -230,9 +230,41 @@ public final class WampHandlerMethod {
 		return new WampException(WampUris.INVALID_ARGUMENT, List.of(target.uri() + ": " + message), kwargs);
 	}
 
-	private static String preview(Object value) {
-		String text = (value instanceof String) ? "\"" + value + "\"" : String.valueOf(value);
-		return (text.length() > PREVIEW_LENGTH) ? text.substring(0, PREVIEW_LENGTH) + "..." : text;
+	/** The kind of a wire value, in JSON's words. */
+	private static String kind(Object value) {
+		if (value instanceof String) {
+			return "string";
+		}
+		if (value instanceof Number) {
+			return "number";
+		}
+		if (value instanceof Boolean) {
+			return "boolean";
+		}
+		if (value instanceof Map) {
+			return "dict";
+		}
+		if (value instanceof Collection || value.getClass().isArray()) {
+			return "list";
+		}
+		return value.getClass().getSimpleName();
+	}
+
+	/** The field names (and list indexes) where Jackson failed, such as {@code items[2].name}. */
+	private static String fieldPath(RuntimeException ex) {
+		if (!(ex instanceof JacksonException jackson)) {
+			return "";
+		}
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : jackson.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append((path.length() > 0) ? "." : "").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	@Override
@@ -268,8 +300,9 @@ public final class WampHandlerMethod {
 				converted = this.converter.fromWire(value, this.javaType);
 			}
 			catch (RuntimeException ex) {
-				throw invalid(describe() + " cannot take " + value.getClass().getSimpleName() + " " + preview(value),
-						this);
+				String field = fieldPath(ex);
+				throw invalid(describe() + " cannot take a " + kind(value)
+						+ (field.isEmpty() ? "" : " (field '" + field + "' does not convert)"), this);
 			}
 			return this.optionalWrapper ? Optional.ofNullable(converted) : converted;
 		}
