@@ -13,6 +13,7 @@ import io.wampspring.client.PublishOptions;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.InvocationResult;
 import io.wampspring.client.SubscribeOptions;
+import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.core.WampException;
@@ -27,6 +28,7 @@ import io.wampspring.spring.core.PeerSubscription;
 import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.event.WampSessionJoinedEvent;
 import io.wampspring.spring.integration.TestHandlers.Calculator;
+import io.wampspring.spring.integration.TestHandlers.JoinCaller;
 import io.wampspring.spring.integration.TestHandlers.Listener;
 import io.wampspring.spring.integration.TestHandlers.Person;
 import io.wampspring.spring.integration.TestHandlers.SessionEvents;
@@ -41,6 +43,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -269,6 +272,40 @@ class WampAnnotationIntegrationTests {
 	}
 
 	@Test
+	void aJoinListenerMayCallThroughTheBlockingTemplate() throws InterruptedException {
+		JoinCaller joinCaller = context.getBean(JoinCaller.class);
+		for (int i = 0; i < 2; i++) {
+			// published on the peer's event thread, where blocking is allowed (BlockHound watches)
+			assertThat(joinCaller.results.poll(5, TimeUnit.SECONDS)).matches("wamp-events-default-\\d+ saw \\d+ session\\(s\\)");
+		}
+	}
+
+	@Test
+	void aPoolRegistrationThatFailsOnOneSessionIsUndoneOnTheOthers() {
+		WampRouter router = context.getBean(WampRouter.class);
+		ClientOptions options = ClientOptions.builder(router.webSocketUrl(), "realm1").build();
+		WampClient joined = WampClient.create(options);
+		WampClient down = WampClient.create(options);
+		joined.connect().block(TIMEOUT);
+		try {
+			WampTemplate half = new WampTemplate(WampPeer.builder("half").clients(joined, down).build());
+			StepVerifier
+				.create(half.register("com.example.half", RegisterOptions.defaults(),
+						(invocation) -> Mono.just(InvocationResult.of("served"))))
+				.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri())
+					.isEqualTo(WampUris.NOT_CONNECTED))
+				.verify(TIMEOUT);
+			// the joined session's registration was withdrawn: nothing serves the procedure
+			assertThat(blocking.call("wamp.registration.lookup", Long.class, "com.example.half")).isNull();
+			assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.half"))
+				.satisfies((ex) -> assertThat(ex.getUri()).isEqualTo(WampUris.NO_SUCH_PROCEDURE));
+		}
+		finally {
+			joined.close().block(TIMEOUT);
+		}
+	}
+
+	@Test
 	void joinEventsWerePublished() {
 		SessionEvents events = context.getBean(SessionEvents.class);
 		assertThat(events.events).filteredOn(WampSessionJoinedEvent.class::isInstance)
@@ -327,6 +364,11 @@ class WampAnnotationIntegrationTests {
 		@Bean
 		SessionEvents sessionEvents() {
 			return new SessionEvents();
+		}
+
+		@Bean
+		JoinCaller joinCaller(ObjectProvider<WampTemplate> template) {
+			return new JoinCaller(template);
 		}
 
 	}
