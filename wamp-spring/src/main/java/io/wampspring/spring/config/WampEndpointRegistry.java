@@ -156,6 +156,22 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	}
 
 	/**
+	 * The limits of procedures whose endpoint sets none.
+	 * @return the limits
+	 */
+	public WampHandlerLimits getProcedureLimits() {
+		return this.procedureLimits;
+	}
+
+	/**
+	 * The limits of subscriptions whose endpoint sets none.
+	 * @return the limits
+	 */
+	public WampHandlerLimits getSubscriptionLimits() {
+		return this.subscriptionLimits;
+	}
+
+	/**
 	 * Told of every invocation refused and every event dropped for lack of room (such as a
 	 * Micrometer counter); set before the registry starts.
 	 * @param overloadListener the listener
