@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.core.WampException;
@@ -121,6 +122,15 @@ class TestHandlers {
 			this.slowStarted.countDown();
 			Thread.sleep(300);
 			return "finished";
+		}
+
+		final CountDownLatch gateOpen = new CountDownLatch(1);
+
+		/** One at a time, two waiting: the rest of a burst is refused. */
+		@WampProcedure(value = "com.example.gated", concurrency = "1", queueCapacity = "2")
+		int gated(int value) throws InterruptedException {
+			this.gateOpen.await(10, TimeUnit.SECONDS);
+			return value;
 		}
 
 		final AtomicInteger onceCalls = new AtomicInteger();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
@@ -52,6 +53,8 @@ import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A plain Spring context with {@link EnableWamp}, the embedded router and a pooled peer of two
@@ -206,6 +209,34 @@ class WampAnnotationIntegrationTests {
 			.expectComplete()
 			.verify(TIMEOUT);
 		assertThat(calculator.maxRunning.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aBurstBeyondTheLimitAndTheQueueIsAnsweredOrRefusedNoneLost() {
+		Calculator calculator = context.getBean(Calculator.class);
+		List<Mono<String>> calls = new ArrayList<>();
+		AtomicInteger refused = new AtomicInteger();
+		for (int i = 0; i < 10; i++) {
+			Mono<String> call = template.call("com.example.gated", Integer.class, i)
+				.map((value) -> "answered")
+				.onErrorResume(WampException.class, (ex) -> {
+					assertThat(ex.getUri()).isEqualTo(WampUris.UNAVAILABLE);
+					refused.incrementAndGet();
+					return Mono.just("refused");
+				})
+				.cache();
+			call.subscribe();
+			calls.add(call);
+		}
+		// one runs and two wait on the router's two sessions alike: seven are refused at once
+		await().atMost(TIMEOUT).untilAtomic(refused, equalTo(7));
+		calculator.gateOpen.countDown();
+		StepVerifier.create(Flux.concat(calls).collectList())
+			.assertNext((outcomes) -> assertThat(outcomes).containsOnly("answered", "refused")
+				.filteredOn("answered"::equals)
+				.hasSize(3))
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 	@Test
