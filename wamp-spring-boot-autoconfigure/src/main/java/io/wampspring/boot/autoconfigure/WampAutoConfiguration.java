@@ -51,11 +51,17 @@ import org.springframework.core.env.Environment;
  * {@code @WampProcedure} / {@code @WampSubscribe} post-processor and the endpoint registry,
  * plus the handlers declared in {@code wamp.peers.<peer>.roles};</li>
  * <li>the {@link WampExceptionTranslator} ({@code wamp.defaults.callee.error-uri},
- * {@code wamp.defaults.callee.exception-uris}), the {@link WampJsonConverter}, and the
- * {@code wampTemplate} of the default peer (default options from
- * {@code wamp.defaults.caller/publisher.options}, retries from
- * {@code wamp.defaults.caller.retry}, Nexus URIs from {@code wamp.nexus}), then the
- * {@link WampTemplateCustomizer}s.</li>
+ * {@code wamp.defaults.callee.exception-uris},
+ * {@code wamp.defaults.callee.include-exception-message}), the handler limits of the
+ * endpoint registry ({@code wamp.defaults.callee/subscriber.concurrency} and
+ * {@code queue-capacity}), the {@link WampJsonConverter}, and the {@code wampTemplate} of
+ * the default peer (default options from {@code wamp.defaults.caller/publisher.options},
+ * retries from {@code wamp.defaults.caller.retry} and
+ * {@code wamp.defaults.caller.idempotent-procedures}, Nexus URIs from {@code wamp.nexus}),
+ * then the {@link WampTemplateCustomizer}s;</li>
+ * <li>where the peers publish their session events: Spring Boot's application task executor
+ * when virtual threads are enabled ({@code spring.threads.virtual.enabled}), else a thread of
+ * each peer's own.</li>
  * </ul>
  * Every bean backs off when the application defines its own.
  */
