@@ -2,11 +2,13 @@ package io.wampspring.spring.listener.adapter;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts occurrences of one condition and says when a log line is due: at the first
- * occurrence, then at most once per interval, with the count since the last line. Keeps a
- * flood (thousands of refused invocations a second) from becoming a flood of log lines.
+ * Counts occurrences of one condition (in total, for meters and tests) and says when a log
+ * line is due: at the first occurrence, then at most once per interval, with the count since
+ * the last line. Keeps a flood (thousands of refused invocations a second) from becoming a
+ * flood of log lines.
  */
 final class IntervalLog {
 
@@ -19,6 +21,8 @@ final class IntervalLog {
 
 	private final AtomicLong unreported = new AtomicLong();
 
+	private final LongAdder total = new LongAdder();
+
 	IntervalLog(Duration interval) {
 		this.intervalNanos = interval.toNanos();
 		this.lastLine = new AtomicLong(System.nanoTime() - this.intervalNanos);
@@ -30,6 +34,7 @@ final class IntervalLog {
 	 * is due
 	 */
 	long occurred() {
+		this.total.increment();
 		this.unreported.incrementAndGet();
 		long now = System.nanoTime();
 		long last = this.lastLine.get();
@@ -37,6 +42,14 @@ final class IntervalLog {
 			return this.unreported.getAndSet(0);
 		}
 		return 0;
+	}
+
+	/**
+	 * How many times the condition occurred.
+	 * @return the count since this log was created
+	 */
+	long total() {
+		return this.total.sum();
 	}
 
 }

@@ -2,7 +2,6 @@ package io.wampspring.spring.listener.adapter;
 
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.wampspring.client.EventHandler;
 import io.wampspring.client.WampEvent;
@@ -58,8 +57,6 @@ public final class WampEventAdapter implements EventHandler {
 	private final @Nullable WampListenerObservationConvention observationConvention;
 
 	private final WampOverloadListener overloadListener;
-
-	private final LongAdder dropped = new LongAdder();
 
 	private final IntervalLog dropLog = new IntervalLog(IntervalLog.INTERVAL);
 
@@ -117,7 +114,6 @@ public final class WampEventAdapter implements EventHandler {
 			logger.warn("{} dropped an event of '{}': {}", this.method, event.topic(), error.toString());
 			return;
 		}
-		this.dropped.increment();
 		this.overloadListener.eventDropped(this.peer, this.method.getUri());
 		long count = this.dropLog.occurred();
 		if (count > 0) {
@@ -182,7 +178,7 @@ public final class WampEventAdapter implements EventHandler {
 	 * @return the count
 	 */
 	public long droppedCount() {
-		return this.dropped.sum();
+		return this.dropLog.total();
 	}
 
 	/**

@@ -13,6 +13,7 @@ import io.wampspring.client.WampEvent;
 import io.wampspring.client.WampInvocation;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
+import io.wampspring.core.message.Dicts;
 import io.wampspring.spring.annotation.Kwarg;
 import io.wampspring.spring.support.EventDetails;
 import io.wampspring.spring.support.InvocationDetails;
@@ -40,7 +41,7 @@ import org.springframework.util.ReflectionUtils;
  * </ul>
  * Each value is converted to the parameter's generic type with Jackson. A value that is
  * missing or does not convert raises {@code wamp.error.invalid_argument} naming the parameter
- * (index and name), the expected type, the kind of value that came and, inside a POJO, the
+ * (index and name), the expected type, the type of value that came and, inside a POJO, the
  * field that failed; never the value itself (the message may reach logs and observations).
  */
 public final class WampHandlerMethod {
@@ -230,26 +231,6 @@ public final class WampHandlerMethod {
 		return new WampException(WampUris.INVALID_ARGUMENT, List.of(target.uri() + ": " + message), kwargs);
 	}
 
-	/** The kind of a wire value, in JSON's words. */
-	private static String kind(Object value) {
-		if (value instanceof String) {
-			return "string";
-		}
-		if (value instanceof Number) {
-			return "number";
-		}
-		if (value instanceof Boolean) {
-			return "boolean";
-		}
-		if (value instanceof Map) {
-			return "dict";
-		}
-		if (value instanceof Collection || value.getClass().isArray()) {
-			return "list";
-		}
-		return value.getClass().getSimpleName();
-	}
-
 	/** The field names (and list indexes) where Jackson failed, such as {@code items[2].name}. */
 	private static String fieldPath(RuntimeException ex) {
 		if (!(ex instanceof JacksonException jackson)) {
@@ -301,7 +282,7 @@ public final class WampHandlerMethod {
 			}
 			catch (RuntimeException ex) {
 				String field = fieldPath(ex);
-				throw invalid(describe() + " cannot take a " + kind(value)
+				throw invalid(describe() + " cannot take the " + Dicts.typeName(value) + " it was given"
 						+ (field.isEmpty() ? "" : " (field '" + field + "' does not convert)"), this);
 			}
 			return this.optionalWrapper ? Optional.ofNullable(converted) : converted;

@@ -3,7 +3,6 @@ package io.wampspring.spring.listener.adapter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 import io.wampspring.client.InvocationHandler;
 import io.wampspring.client.InvocationResult;
@@ -53,8 +52,6 @@ public final class WampInvocationAdapter implements InvocationHandler {
 	private final @Nullable ConcurrencyLimiter limiter;
 
 	private final AtomicInteger inFlight = new AtomicInteger();
-
-	private final LongAdder rejected = new LongAdder();
 
 	private final IntervalLog rejectionLog = new IntervalLog(IntervalLog.INTERVAL);
 
@@ -138,7 +135,6 @@ public final class WampInvocationAdapter implements InvocationHandler {
 	}
 
 	private WampException rejected(ConcurrencyLimiter gate, WampInvocation invocation) {
-		this.rejected.increment();
 		this.overloadListener.invocationRejected(this.peer, this.method.getUri());
 		long count = this.rejectionLog.occurred();
 		if (count > 0) {
@@ -184,7 +180,7 @@ public final class WampInvocationAdapter implements InvocationHandler {
 	 * @return the count
 	 */
 	public long rejectedCount() {
-		return this.rejected.sum();
+		return this.rejectionLog.total();
 	}
 
 	/**
