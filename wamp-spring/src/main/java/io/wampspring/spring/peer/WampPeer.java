@@ -383,7 +383,7 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		}
 	}
 
-	/** A worker of it publishes the events one at a time, in order. */
+	/** Where the events are published: a worker of it runs them one at a time, in order. */
 	private Scheduler eventScheduler() {
 		if (this.eventExecutor != null) {
 			return Schedulers.fromExecutor(this.eventExecutor, true);
