@@ -18,6 +18,7 @@ import io.wampspring.router.WampRouter;
 import io.wampspring.sample.events.EventCounters;
 import io.wampspring.sample.procedures.ExampleProcedures;
 import io.wampspring.spring.core.WampTemplate;
+import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,27 +184,35 @@ class SampleApplicationTests {
 
 	@Test
 	void errorProceduresAnswerWithTheirUris() {
+		// exceptions: their URI and a correlation id, never their text (wamp.defaults.callee.include-exception-message)
 		assertError("com.example.validation_error", WampUris.INVALID_ARGUMENT, "the value is not valid");
 		assertError("com.example.notfound_error", "com.example.error.not_found", "the thing was not found");
 		assertError("com.example.authorization_error", WampUris.NOT_AUTHORIZED, "you may not do that");
-		assertError("com.example.service_error", "com.example.error.service", "the service failed");
 		assertError("com.example.unknown_error", ClientOptions.DEFAULT_ERROR_URI, "something unexpected happened");
+		// a WampException says what the application chose
 		assertThatExceptionOfType(WampException.class)
 			.isThrownBy(() -> call(this.joe, "com.example.service_error", List.of()))
-			.satisfies((ex) -> assertThat(ex.getKwargs()).containsEntry("retryable", false));
+			.satisfies((ex) -> {
+				assertThat(ex.getArgs()).containsExactly("the service failed");
+				assertThat(ex.getKwargs()).containsEntry("retryable", false);
+			});
 		// a bad argument names the parameter
 		assertThatExceptionOfType(WampException.class)
 			.isThrownBy(() -> call(this.anonymous, "com.example.add2", List.of(2, "three")))
 			.satisfies((ex) -> assertThat(ex.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT));
 	}
 
-	private void assertError(String procedure, String uri, String message) {
+	private void assertError(String procedure, String uri, String hiddenMessage) {
 		for (WampClient client : List.of(this.anonymous, this.joe)) {
 			assertThatExceptionOfType(WampException.class).as(procedure)
 				.isThrownBy(() -> call(client, procedure, List.of()))
 				.satisfies((ex) -> {
 					assertThat(ex.getUri()).isEqualTo(uri);
-					assertThat(ex.getArgs()).first().isEqualTo(message);
+					assertThat(ex.getArgs()).singleElement()
+						.asString()
+						.startsWith("'" + procedure + "' failed (correlation id ")
+						.doesNotContain(hiddenMessage);
+					assertThat(ex.getKwargs()).containsKey(WampExceptionTranslator.CORRELATION_ID);
 				});
 		}
 	}

@@ -2,6 +2,8 @@ package io.wampspring.boot.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.client.WampClient;
@@ -14,20 +16,25 @@ import io.wampspring.spring.core.NexusUris;
 import io.wampspring.spring.core.WampOperations;
 import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
+import io.wampspring.spring.listener.adapter.WampHandlerLimits;
+import io.wampspring.spring.listener.adapter.WampOverloadListener;
 import io.wampspring.spring.micrometer.WampListenerObservationConvention;
 import io.wampspring.spring.micrometer.WampTemplateObservationConvention;
 import io.wampspring.spring.peer.PoolType;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.spring.support.WampJsonConverter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
@@ -44,19 +51,29 @@ import org.springframework.core.env.Environment;
  * {@code @WampProcedure} / {@code @WampSubscribe} post-processor and the endpoint registry,
  * plus the handlers declared in {@code wamp.peers.<peer>.roles};</li>
  * <li>the {@link WampExceptionTranslator} ({@code wamp.defaults.callee.error-uri},
- * {@code wamp.defaults.callee.exception-uris}), the {@link WampJsonConverter}, and the
- * {@code wampTemplate} of the default peer (default options from
- * {@code wamp.defaults.caller/publisher.options}, retries from
- * {@code wamp.defaults.caller.retry}, Nexus URIs from {@code wamp.nexus}), then the
- * {@link WampTemplateCustomizer}s.</li>
+ * {@code wamp.defaults.callee.exception-uris},
+ * {@code wamp.defaults.callee.include-exception-message}), the handler limits of the
+ * endpoint registry ({@code wamp.defaults.callee/subscriber.concurrency} and
+ * {@code queue-capacity}), the {@link WampJsonConverter}, and the {@code wampTemplate} of
+ * the default peer (default options from {@code wamp.defaults.caller/publisher.options},
+ * retries from {@code wamp.defaults.caller.retry} and
+ * {@code wamp.defaults.caller.idempotent-procedures}, Nexus URIs from {@code wamp.nexus}),
+ * then the {@link WampTemplateCustomizer}s;</li>
+ * <li>where the peers publish their session events: Spring Boot's application task executor
+ * when virtual threads are enabled ({@code spring.threads.virtual.enabled}), else a thread of
+ * each peer's own.</li>
  * </ul>
  * Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = { "io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration",
-		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+		"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration" })
 @ConditionalOnClass({ WampClient.class, WampTemplate.class })
 @EnableConfigurationProperties(WampProperties.class)
 public final class WampAutoConfiguration {
+
+	/** Spring Boot's application task executor, virtual-thread based when virtual threads are on. */
+	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
 
 	@Bean
 	@ConditionalOnMissingBean(WampConnectionDetails.class)
@@ -82,8 +99,13 @@ public final class WampAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WampPeers wampPeers(WampProperties properties, WampClientOptionsFactory optionsFactory, Environment environment) {
+	WampPeers wampPeers(WampProperties properties, WampClientOptionsFactory optionsFactory, Environment environment,
+			@Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationTaskExecutor) {
 		WampMapKeyCheck.checkPeerHandlers(environment, properties);
+		// virtual threads: the application's executor, where a blocking listener costs nothing;
+		// else each peer publishes on a thread of its own, so that listeners cannot starve @Async work
+		Executor eventExecutor = Threading.VIRTUAL.isActive(environment) ? applicationTaskExecutor.getIfAvailable()
+				: null;
 		List<WampPeer> peers = new ArrayList<>();
 		properties.getPeers().forEach((name, peer) -> {
 			String router = (peer.getRouter() != null) ? peer.getRouter() : optionsFactory.defaultRouterName();
@@ -91,18 +113,19 @@ public final class WampAutoConfiguration {
 				throw new WampConfigurationException("wamp.peers." + name + ".router", "no router is configured",
 						"Set wamp.peers." + name + ".router or wamp.defaults.router");
 			}
-			peers.add(peer(properties, optionsFactory, name, router, peer.getPoolSize(), peer.getPoolType()));
+			peers.add(peer(properties, optionsFactory, name, router, peer.getPoolSize(), peer.getPoolType(),
+					eventExecutor));
 		});
 		String defaultRouter = optionsFactory.defaultRouterName();
 		if (peers.isEmpty() && defaultRouter != null) {
 			peers.add(peer(properties, optionsFactory, WampRouterNames.DEFAULT_PEER, defaultRouter, 1,
-					PoolType.ROUND_ROBIN));
+					PoolType.ROUND_ROBIN, eventExecutor));
 		}
 		return WampPeers.of(peers);
 	}
 
 	private static WampPeer peer(WampProperties properties, WampClientOptionsFactory optionsFactory, String name,
-			String router, int poolSize, PoolType poolType) {
+			String router, int poolSize, PoolType poolType, @Nullable Executor eventExecutor) {
 		String uriPrefix = optionsFactory.router(router).getUriPrefix();
 		try {
 			return WampPeer.builder(name)
@@ -114,6 +137,7 @@ public final class WampAutoConfiguration {
 				.startupTimeout(properties.getStartupTimeout())
 				.shutdownGracePeriod(properties.getShutdownGracePeriod())
 				.autoStartup(properties.isAutoStartup())
+				.eventExecutor(eventExecutor)
 				.build();
 		}
 		catch (IllegalArgumentException ex) {
@@ -139,7 +163,8 @@ public final class WampAutoConfiguration {
 	WampExceptionTranslator wampExceptionTranslator(WampProperties properties) {
 		WampProperties.CalleeDefaults callee = properties.getDefaults().getCallee();
 		String prefix = "wamp.defaults.callee.";
-		WampExceptionTranslator.Builder builder = WampExceptionTranslator.builder();
+		WampExceptionTranslator.Builder builder = WampExceptionTranslator.builder()
+			.includeExceptionMessage(callee.isIncludeExceptionMessage());
 		try {
 			builder.defaultUri(callee.getErrorUri());
 		}
@@ -175,12 +200,36 @@ public final class WampAutoConfiguration {
 	WampEndpointRegistry wampEndpointRegistry(WampPeers peers, WampJsonConverter converter,
 			WampExceptionTranslator translator, WampProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<WampListenerObservationConvention> observationConvention) {
+			ObjectProvider<WampListenerObservationConvention> observationConvention,
+			ObjectProvider<WampOverloadListener> overloadListener) {
 		WampEndpointRegistry registry = new WampEndpointRegistry(peers, converter, translator);
 		registry.setShutdownTimeout(properties.getShutdownGracePeriod());
+		registry.setProcedureLimits(procedureLimits(properties.getDefaults().getCallee()));
+		registry.setSubscriptionLimits(subscriptionLimits(properties.getDefaults().getSubscriber()));
+		overloadListener.ifUnique(registry::setOverloadListener);
 		observationRegistry.ifUnique(registry::setObservationRegistry);
 		registry.setObservationConvention(observationConvention.getIfUnique());
 		return registry;
+	}
+
+	static WampHandlerLimits procedureLimits(WampProperties.CalleeDefaults callee) {
+		String prefix = "wamp.defaults.callee.";
+		return new WampHandlerLimits(atLeast(prefix + "concurrency", callee.getConcurrency(), 0, "0 for no limit"),
+				atLeast(prefix + "queue-capacity", callee.getQueueCapacity(), 0, "0 to refuse at once"));
+	}
+
+	static WampHandlerLimits subscriptionLimits(WampProperties.SubscriberDefaults subscriber) {
+		String prefix = "wamp.defaults.subscriber.";
+		return new WampHandlerLimits(atLeast(prefix + "concurrency", subscriber.getConcurrency(), 1, "1 keeps order"),
+				atLeast(prefix + "queue-capacity", subscriber.getQueueCapacity(), 0, "0 to drop at once"));
+	}
+
+	private static int atLeast(String property, int value, int min, String hint) {
+		if (value < min) {
+			throw new WampConfigurationException(property, "must be at least " + min + ", got " + value,
+					"Set a whole number of at least " + min + " (" + hint + ")");
+		}
+		return value;
 	}
 
 	@Bean
@@ -198,7 +247,7 @@ public final class WampAutoConfiguration {
 		WampTemplate template = new WampTemplate(peers).withConverter(converter)
 			.withCallOptions(WampMessageOptions.callOptions(properties.getDefaults().getCaller().getOptions()))
 			.withPublishOptions(WampMessageOptions.publishOptions(properties.getDefaults().getPublisher().getOptions()))
-			.withCallRetry(callRetry(properties.getDefaults().getCaller().getRetry()))
+			.withCallRetry(callRetry(properties.getDefaults().getCaller()))
 			.withNexusUris(nexusUris(properties.getNexus()))
 			.withObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.withObservationConvention(observationConvention.getIfUnique());
@@ -208,7 +257,8 @@ public final class WampAutoConfiguration {
 		return template;
 	}
 
-	static CallRetry callRetry(WampProperties.Retry retry) {
+	static CallRetry callRetry(WampProperties.CallerDefaults caller) {
+		WampProperties.Retry retry = caller.getRetry();
 		if (!retry.isEnabled()) {
 			return CallRetry.disabled();
 		}
@@ -219,7 +269,7 @@ public final class WampAutoConfiguration {
 		}
 		try {
 			return new CallRetry(retry.getMaxRetries(), retry.getBackoffMin(), retry.getBackoffMax(),
-					java.util.Set.copyOf(retry.getRetryableUris()));
+					Set.copyOf(retry.getRetryableUris()), Set.copyOf(caller.getIdempotentProcedures()));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new WampConfigurationException(prefix + "backoff-max", ex.getMessage(),

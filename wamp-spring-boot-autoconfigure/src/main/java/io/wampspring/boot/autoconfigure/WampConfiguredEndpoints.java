@@ -82,7 +82,8 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 				WampMessageOptions.Registration options = WampMessageOptions.registerOptions(property + ".options",
 						merge(calleeDefaults, handler.getOptions()));
 				endpoints.add(new WampProcedureEndpoint(target.id(), uri, peer, options.options(),
-						options.invokeConfigured(), options.concurrency(), target.bean(), target.method()));
+						options.invokeConfigured(), options.concurrency(), options.queueCapacity(), target.bean(),
+						target.method()));
 			});
 			settings.getRoles().getSubscriber().getSubscriptions().forEach((uri, handler) -> {
 				String property = prefix + "subscriber.subscriptions[" + uri + "]";
@@ -90,7 +91,7 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 				WampMessageOptions.Subscription options = WampMessageOptions.subscribeOptions(property + ".options",
 						merge(subscriberDefaults, handler.getOptions()));
 				endpoints.add(new WampSubscriptionEndpoint(target.id(), uri, peer, options.options(),
-						options.concurrency(), target.bean(), target.method()));
+						options.concurrency(), options.queueCapacity(), target.bean(), target.method()));
 			});
 		});
 		return endpoints;

@@ -60,14 +60,23 @@ final class WampMessageOptions {
 		return builder.build();
 	}
 
-	/** REGISTER options and the handler's concurrency (0: no limit). */
-	record Registration(RegisterOptions options, boolean invokeConfigured, int concurrency) {
+	/**
+	 * REGISTER options and the handler's limits.
+	 *
+	 * @param options the REGISTER options
+	 * @param invokeConfigured whether the invocation policy was set
+	 * @param concurrency the concurrency (0: no limit), or null for the default
+	 * @param queueCapacity the queue capacity, or null for the default
+	 */
+	record Registration(RegisterOptions options, boolean invokeConfigured, @Nullable Integer concurrency,
+			@Nullable Integer queueCapacity) {
 	}
 
 	static Registration registerOptions(String property, Map<String, Object> raw) {
 		RegisterOptions.Builder builder = RegisterOptions.builder();
 		boolean invokeConfigured = false;
-		int concurrency = 0;
+		Integer concurrency = null;
+		Integer queueCapacity = null;
 		for (Map.Entry<String, Object> entry : normalize(raw).entrySet()) {
 			Object value = entry.getValue();
 			switch (entry.getKey()) {
@@ -79,29 +88,38 @@ final class WampMessageOptions {
 				case "disclose_caller" -> builder.discloseCaller(bool(value));
 				case "force_reregister" -> builder.forceReregister(bool(value));
 				case "concurrency" -> concurrency = number(property + ".concurrency", value, 0);
+				case "queue_capacity" -> queueCapacity = number(property + ".queue-capacity", value, 0);
 				default -> builder.option(entry.getKey(), scalar(value));
 			}
 		}
-		return new Registration(builder.build(), invokeConfigured, concurrency);
+		return new Registration(builder.build(), invokeConfigured, concurrency, queueCapacity);
 	}
 
-	/** SUBSCRIBE options and the handler's concurrency (at least 1). */
-	record Subscription(SubscribeOptions options, int concurrency) {
+	/**
+	 * SUBSCRIBE options and the handler's limits.
+	 *
+	 * @param options the SUBSCRIBE options
+	 * @param concurrency the concurrency (at least 1), or null for the default
+	 * @param queueCapacity the queue capacity, or null for the default
+	 */
+	record Subscription(SubscribeOptions options, @Nullable Integer concurrency, @Nullable Integer queueCapacity) {
 	}
 
 	static Subscription subscribeOptions(String property, Map<String, Object> raw) {
 		MatchPolicy match = MatchPolicy.EXACT;
-		int concurrency = 1;
+		Integer concurrency = null;
+		Integer queueCapacity = null;
 		Map<String, Object> extra = new LinkedHashMap<>();
 		for (Map.Entry<String, Object> entry : normalize(raw).entrySet()) {
 			Object value = entry.getValue();
 			switch (entry.getKey()) {
 				case "match" -> match = match(property + ".match", value);
 				case "concurrency" -> concurrency = number(property + ".concurrency", value, 1);
+				case "queue_capacity" -> queueCapacity = number(property + ".queue-capacity", value, 0);
 				default -> extra.put(entry.getKey(), scalar(value));
 			}
 		}
-		return new Subscription(new SubscribeOptions(match, extra), concurrency);
+		return new Subscription(new SubscribeOptions(match, extra), concurrency, queueCapacity);
 	}
 
 	private static MatchPolicy match(String property, Object value) {

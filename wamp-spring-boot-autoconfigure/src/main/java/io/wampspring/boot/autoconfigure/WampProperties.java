@@ -10,6 +10,7 @@ import java.util.Map;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.spring.core.CallRetry;
 import io.wampspring.spring.core.NexusService;
+import io.wampspring.spring.listener.adapter.WampHandlerLimits;
 import io.wampspring.spring.peer.PoolType;
 import org.jspecify.annotations.Nullable;
 
@@ -511,9 +512,10 @@ public class WampProperties {
 		private final Role publisher = new Role();
 
 		/**
-		 * Subscriber features and default subscription options.
+		 * Subscriber features, default subscription options and how many events each
+		 * handler takes at once.
 		 */
-		private final Role subscriber = new Role();
+		private final SubscriberDefaults subscriber = new SubscriberDefaults();
 
 		public @Nullable String getRouter() {
 			return this.router;
@@ -535,7 +537,7 @@ public class WampProperties {
 			return this.publisher;
 		}
 
-		public Role getSubscriber() {
+		public SubscriberDefaults getSubscriber() {
 			return this.subscriber;
 		}
 
@@ -588,8 +590,24 @@ public class WampProperties {
 		 */
 		private final Retry retry = new Retry();
 
+		/**
+		 * Procedures that may run twice with the same arguments: only their calls are
+		 * retried after the connection was lost while they were pending (the callee may have
+		 * run them). Absolute URIs, or relative ones (a leading dot) under the router's
+		 * uri-prefix.
+		 */
+		private List<String> idempotentProcedures = new ArrayList<>();
+
 		public Retry getRetry() {
 			return this.retry;
+		}
+
+		public List<String> getIdempotentProcedures() {
+			return this.idempotentProcedures;
+		}
+
+		public void setIdempotentProcedures(List<String> idempotentProcedures) {
+			this.idempotentProcedures = idempotentProcedures;
 		}
 
 	}
@@ -622,6 +640,8 @@ public class WampProperties {
 		/**
 		 * Error URIs that are retried: by default wamp.error.no_such_procedure,
 		 * wamp.error.unavailable and the local transport_lost and not_connected.
+		 * transport_lost, timeout and canceled are retried only for the
+		 * idempotent-procedures: the callee may have run the call.
 		 */
 		private List<String> retryableUris = new ArrayList<>(CallRetry.DEFAULT_RETRYABLE_URIS.stream().sorted().toList());
 
@@ -688,6 +708,53 @@ public class WampProperties {
 		 */
 		private Map<String, String> exceptionUris = new LinkedHashMap<>();
 
+		/**
+		 * Whether the error sent to a caller carries the handler exception's message. Off:
+		 * the caller gets the error URI and a message naming the procedure and a
+		 * correlation id (kwargs correlation_id) that the WARN log line of the failure
+		 * shows. Turn on only where callers may see internals (SQL errors, host and user
+		 * names), such as in development.
+		 */
+		private boolean includeExceptionMessage = false;
+
+		/**
+		 * Largest number of invocations of one handler method that run at once, for handlers
+		 * that set none; more wait in a queue of queue-capacity. 0 for no limit. Default:
+		 * 10 per available processor (the threads of Reactor's boundedElastic scheduler).
+		 */
+		private int concurrency = WampHandlerLimits.procedureDefaults().concurrency();
+
+		/**
+		 * Largest number of invocations of one handler method that wait for a free slot, for
+		 * handlers that set none; an invocation beyond concurrency and queue-capacity is
+		 * answered at once with wamp.error.unavailable.
+		 */
+		private int queueCapacity = WampHandlerLimits.DEFAULT_PROCEDURE_QUEUE_CAPACITY;
+
+		public boolean isIncludeExceptionMessage() {
+			return this.includeExceptionMessage;
+		}
+
+		public void setIncludeExceptionMessage(boolean includeExceptionMessage) {
+			this.includeExceptionMessage = includeExceptionMessage;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
 		public String getErrorUri() {
 			return this.errorUri;
 		}
@@ -702,6 +769,43 @@ public class WampProperties {
 
 		public void setExceptionUris(Map<String, String> exceptionUris) {
 			this.exceptionUris = exceptionUris;
+		}
+
+	}
+
+	/**
+	 * The subscriber role: features, default subscription options and how many events each
+	 * handler takes at once.
+	 */
+	public static class SubscriberDefaults extends Role {
+
+		/**
+		 * Largest number of events of one subscription handled at once, for handlers that set
+		 * none; 1 keeps events in order.
+		 */
+		private int concurrency = WampHandlerLimits.subscriptionDefaults().concurrency();
+
+		/**
+		 * Largest number of events of one subscription that wait for a free slot, for
+		 * handlers that set none. When it is full, an arriving event is dropped, counted
+		 * (wamp.client.events.dropped) and logged at most once per 10 s.
+		 */
+		private int queueCapacity = WampHandlerLimits.DEFAULT_SUBSCRIPTION_QUEUE_CAPACITY;
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
 		}
 
 	}

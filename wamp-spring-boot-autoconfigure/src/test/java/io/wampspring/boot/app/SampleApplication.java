@@ -3,18 +3,22 @@ package io.wampspring.boot.app;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.wampspring.core.WampException;
 import io.wampspring.spring.annotation.Match;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampSubscribe;
+import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.event.WampSessionJoinedEvent;
 import io.wampspring.spring.support.EventDetails;
 import io.wampspring.spring.support.InvocationDetails;
 import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -67,6 +71,18 @@ public class SampleApplication {
 			throw new WampException("com.example.error.refused", List.of("not today"), java.util.Map.of());
 		}
 
+		final CountDownLatch busyStarted = new CountDownLatch(1);
+
+		final CountDownLatch busyRelease = new CountDownLatch(1);
+
+		/** One invocation at a time and none waiting: a second one is refused at once. */
+		@WampProcedure(value = "com.example.busy", concurrency = "1", queueCapacity = "0")
+		String busy() throws InterruptedException {
+			this.busyStarted.countDown();
+			this.busyRelease.await(10, TimeUnit.SECONDS);
+			return "done";
+		}
+
 		@WampProcedure(value = "com.example.shapes.", match = Match.PREFIX)
 		String shape(InvocationDetails details) {
 			return details.procedure();
@@ -92,6 +108,29 @@ public class SampleApplication {
 		@EventListener
 		void onJoin(WampSessionJoinedEvent event) {
 			this.joins.add(event);
+		}
+
+	}
+
+	/**
+	 * Calls through the blocking template when a session joins, as an application that
+	 * announces itself would.
+	 */
+	@Component
+	public static class JoinAnnouncer {
+
+		final BlockingQueue<String> announced = new LinkedBlockingQueue<>();
+
+		private final ObjectProvider<WampTemplate> template;
+
+		JoinAnnouncer(ObjectProvider<WampTemplate> template) {
+			this.template = template;
+		}
+
+		@EventListener
+		void onJoin(WampSessionJoinedEvent event) {
+			Long sessions = this.template.getObject().blocking().call("wamp.session.count", Long.class);
+			this.announced.add(Thread.currentThread().getName() + " saw " + sessions + " session(s)");
 		}
 
 	}

@@ -15,6 +15,7 @@ import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.router.WampRouter;
 import io.wampspring.spring.core.WampTemplate;
+import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import io.wampspring.spring.micrometer.WampListenerContext;
 import io.wampspring.spring.micrometer.WampOperation;
 import io.wampspring.spring.micrometer.WampTemplateContext;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +67,12 @@ class SampleApplicationTests {
 	private SampleApplication.YamlHandlers yamlHandlers;
 
 	@Autowired
+	private SampleApplication.Calculator calculator;
+
+	@Autowired
+	private SampleApplication.JoinAnnouncer announcer;
+
+	@Autowired
 	private MeterRegistry meters;
 
 	@Autowired
@@ -101,13 +109,41 @@ class SampleApplicationTests {
 		assertThat(callError("com.example.find", "k1").getUri()).isEqualTo("com.example.error.not_found");
 		WampException broken = callError("com.example.broken");
 		assertThat(broken.getUri()).isEqualTo("com.example.error.internal");
-		assertThat(broken.getArgs()).containsExactly("the database is down");
+		// the caller gets a correlation id to quote, never the exception's text
+		assertThat(broken.getArgs()).singleElement().asString().doesNotContain("database");
+		assertThat(broken.getKwargs()).containsKey(WampExceptionTranslator.CORRELATION_ID);
 		WampException refused = callError("com.example.refuse");
 		assertThat(refused.getUri()).isEqualTo("com.example.error.refused");
 		assertThat(refused.getArgs()).containsExactly("not today");
 		WampException invalid = callError("com.example.add2", "two", 3);
 		assertThat(invalid.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
 		assertThat(invalid.getKwargs()).containsEntry("parameter", "a").containsEntry("index", 0L);
+	}
+
+	@Test
+	@Order(2)
+	void aJoinListenerMayBlockOnTheTemplate() throws InterruptedException {
+		// published on the peer's event thread, not on Reactor's parallel scheduler (BlockHound watches)
+		assertThat(this.announcer.announced.poll(5, TimeUnit.SECONDS))
+			.matches("wamp-events-default-\\d+ saw \\d+ session\\(s\\)");
+	}
+
+	@Test
+	@Order(2)
+	void aProcedureAtItsLimitAnswersUnavailableAtOnceAndCountsIt() throws InterruptedException {
+		Mono<String> first = this.template.call("com.example.busy", String.class).cache();
+		first.subscribe(null, (error) -> {
+		});
+		assertThat(this.calculator.busyStarted.await(5, TimeUnit.SECONDS)).isTrue();
+		WampException refused = callError("com.example.busy");
+		assertThat(refused.getUri()).isEqualTo(WampUris.UNAVAILABLE);
+		assertThat((String) refused.getArgs().get(0)).contains("concurrency or queue-capacity");
+		assertThat(this.meters.get("wamp.client.invocations.rejected")
+			.tags("peer", "default", "procedure", "com.example.busy")
+			.counter()
+			.count()).isEqualTo(1);
+		this.calculator.busyRelease.countDown();
+		StepVerifier.create(first).expectNext("done").expectComplete().verify(TIMEOUT);
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import io.wampspring.spring.config.WampProcedureEndpoint;
 import io.wampspring.spring.config.WampSubscriptionEndpoint;
 import io.wampspring.router.WampRouter;
+import io.wampspring.spring.listener.adapter.WampHandlerLimits;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -205,7 +206,10 @@ class WampAutoConfigurationTests {
 				"wamp.defaults.caller.retry.enabled=true", "wamp.defaults.caller.retry.max-retries=5",
 				"wamp.defaults.caller.options.timeout=7s", "wamp.defaults.caller.options.disclose-me=true",
 				"wamp.defaults.publisher.options.exclude-me=false", "wamp.nexus.prefix=com.izaber.wamp",
-				"wamp.nexus.uris.whoami=my.whoami")
+				"wamp.nexus.uris.whoami=my.whoami", "wamp.defaults.caller.idempotent-procedures=.get,com.other.list",
+				"wamp.defaults.callee.include-exception-message=true", "wamp.defaults.callee.concurrency=3",
+				"wamp.defaults.callee.queue-capacity=7", "wamp.defaults.subscriber.concurrency=2",
+				"wamp.defaults.subscriber.queue-capacity=9")
 			.withBean(WampTemplateCustomizer.class, () -> (template) -> template.withBlockTimeout(Duration.ofSeconds(3)))
 			.run((context) -> {
 				WampExceptionTranslator translator = context.getBean(WampExceptionTranslator.class);
@@ -216,6 +220,12 @@ class WampAutoConfigurationTests {
 				WampTemplate template = context.getBean("wampTemplate", WampTemplate.class);
 				assertThat(template.getPeer().uriPrefix()).isEqualTo("com.example");
 				assertThat(template.getCallRetry().maxRetries()).isEqualTo(5);
+				assertThat(template.getCallRetry().isIdempotent("com.example.get", "com.example")).isTrue();
+				assertThat(template.getCallRetry().isIdempotent("com.other.list", "com.example")).isTrue();
+				assertThat(translator.includesExceptionMessage()).isTrue();
+				WampEndpointRegistry registry = context.getBean(WampEndpointRegistry.class);
+				assertThat(registry.getProcedureLimits()).isEqualTo(new WampHandlerLimits(3, 7));
+				assertThat(registry.getSubscriptionLimits()).isEqualTo(new WampHandlerLimits(2, 9));
 				assertThat(template.getCallOptions().timeout()).isEqualTo(Duration.ofSeconds(7));
 				assertThat(template.getCallOptions().discloseMe()).isTrue();
 				assertThat(template.getPublishOptions().excludeMe()).isFalse();

@@ -58,6 +58,22 @@ class WampConfigurationFailureTests {
 	}
 
 	@Test
+	void badHandlerLimits() {
+		assertFailure(analysis(URL, REALM, "wamp.defaults.callee.concurrency=-1"), "wamp.defaults.callee.concurrency",
+				"at least 0", "0 for no limit");
+		assertFailure(analysis(URL, REALM, "wamp.defaults.subscriber.concurrency=0"),
+				"wamp.defaults.subscriber.concurrency", "at least 1", "1 keeps order");
+		assertFailure(analysis(URL, REALM, "wamp.defaults.subscriber.queue-capacity=-5"),
+				"wamp.defaults.subscriber.queue-capacity", "at least 0", "0 to drop at once");
+		assertFailure(
+				analysis(URL, REALM,
+						"wamp.peers.p.roles.callee.registrations[com.example.echo].handler=wampClientOptionsFactory#routerNames",
+						"wamp.peers.p.roles.callee.registrations[com.example.echo].options.queue-capacity=x"),
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].options.queue-capacity",
+				"whole number of at least 0", "Set a number");
+	}
+
+	@Test
 	void badHandler() {
 		assertFailure(
 				analysis(URL, REALM, "wamp.peers.p.roles.callee.registrations[com.example.echo].handler=echo"),

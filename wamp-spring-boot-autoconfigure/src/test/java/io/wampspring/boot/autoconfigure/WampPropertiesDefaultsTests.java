@@ -10,7 +10,11 @@ import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.transport.WebSocketTransport;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.router.config.RouterLimits;
+import io.wampspring.spring.core.CallRetry;
+import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
+import io.wampspring.spring.listener.adapter.WampHandlerLimits;
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +64,30 @@ class WampPropertiesDefaultsTests {
 		// no feature overrides: the client's own feature set is announced
 		assertThat(this.properties.getDefaults().getCaller().getFeatures()).isEmpty();
 		assertThat(this.properties.getDefaults().getSubscriber().getFeatures()).isEmpty();
+	}
+
+	@Test
+	void handlerDefaults() {
+		WampHandlerLimits procedures = WampHandlerLimits.procedureDefaults();
+		WampProperties.CalleeDefaults callee = this.properties.getDefaults().getCallee();
+		assertThat(callee.getConcurrency()).isEqualTo(procedures.concurrency())
+			.isEqualTo(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE);
+		assertThat(callee.getQueueCapacity()).isEqualTo(procedures.queueCapacity()).isEqualTo(1000);
+		assertThat(callee.isIncludeExceptionMessage()).isFalse()
+			.isEqualTo(WampExceptionTranslator.defaults().includesExceptionMessage());
+		WampHandlerLimits subscriptions = WampHandlerLimits.subscriptionDefaults();
+		WampProperties.SubscriberDefaults subscriber = this.properties.getDefaults().getSubscriber();
+		assertThat(subscriber.getConcurrency()).isEqualTo(subscriptions.concurrency()).isEqualTo(1);
+		assertThat(subscriber.getQueueCapacity()).isEqualTo(subscriptions.queueCapacity()).isEqualTo(10_000);
+	}
+
+	@Test
+	void retryDefaults() {
+		WampProperties.CallerDefaults caller = this.properties.getDefaults().getCaller();
+		assertThat(caller.getRetry().isEnabled()).isFalse();
+		assertThat(caller.getIdempotentProcedures()).isEmpty();
+		assertThat(caller.getRetry().getRetryableUris()).containsExactlyInAnyOrderElementsOf(CallRetry.DEFAULT_RETRYABLE_URIS);
+		assertThat(CallRetry.disabled().idempotentProcedures()).isEmpty();
 	}
 
 	@Test

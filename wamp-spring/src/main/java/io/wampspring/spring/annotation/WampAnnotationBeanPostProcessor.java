@@ -112,7 +112,8 @@ public class WampAnnotationBeanPostProcessor
 			.discloseCaller(annotation.discloseCaller());
 		extraOptions(id, annotation.options()).forEach(options::option);
 		return new WampProcedureEndpoint(id, uri, resolve(annotation.peer()), options.build(),
-				annotation.invoke() != Invoke.SINGLE, concurrency(id, annotation.concurrency(), 0), bean, method);
+				annotation.invoke() != Invoke.SINGLE, number(id, "concurrency", annotation.concurrency(), 0),
+				number(id, "queueCapacity", annotation.queueCapacity(), 0), bean, method);
 	}
 
 	private WampSubscriptionEndpoint subscriptionEndpoint(Object bean, String beanName, Method method,
@@ -121,11 +122,9 @@ public class WampAnnotationBeanPostProcessor
 		String uri = uri(id, annotation.uri());
 		SubscribeOptions options = new SubscribeOptions(match(annotation.match()),
 				extraOptions(id, annotation.options()));
-		int concurrency = concurrency(id, annotation.concurrency(), 1);
-		if (concurrency < 1) {
-			throw new BeanInitializationException(id + ": concurrency of a subscription must be at least 1");
-		}
-		return new WampSubscriptionEndpoint(id, uri, resolve(annotation.peer()), options, concurrency, bean, method);
+		return new WampSubscriptionEndpoint(id, uri, resolve(annotation.peer()), options,
+				number(id, "concurrency", annotation.concurrency(), 1),
+				number(id, "queueCapacity", annotation.queueCapacity(), 0), bean, method);
 	}
 
 	private String uri(String id, String raw) {
@@ -144,21 +143,22 @@ public class WampAnnotationBeanPostProcessor
 		};
 	}
 
-	private int concurrency(String id, String raw, int defaultValue) {
+	/** A whole number attribute; null when empty, so that the registry's default applies. */
+	private @Nullable Integer number(String id, String attribute, String raw, int min) {
 		String value = resolve(raw).trim();
 		if (value.isEmpty()) {
-			return defaultValue;
+			return null;
 		}
 		try {
-			int concurrency = Integer.parseInt(value);
-			if (concurrency < 0) {
+			int number = Integer.parseInt(value);
+			if (number < min) {
 				throw new NumberFormatException();
 			}
-			return concurrency;
+			return number;
 		}
 		catch (NumberFormatException ex) {
 			throw new BeanInitializationException(
-					id + ": concurrency must be a non-negative whole number, got '" + value + "'");
+					id + ": " + attribute + " must be a whole number of at least " + min + ", got '" + value + "'");
 		}
 	}
 

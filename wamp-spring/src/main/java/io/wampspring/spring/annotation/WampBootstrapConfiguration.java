@@ -3,6 +3,7 @@ package io.wampspring.spring.annotation;
 import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
+import io.wampspring.spring.listener.adapter.WampOverloadListener;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.spring.support.WampJsonConverter;
@@ -47,17 +48,21 @@ public class WampBootstrapConfiguration {
 	 * @param translator the application's translator, if any
 	 * @param observationRegistry the application's observation registry, if any: invocations
 	 * and events are then observed ({@code wamp.listener})
+	 * @param overloadListener the application's {@link WampOverloadListener}, if any: told of
+	 * every invocation refused and event dropped for lack of room
 	 * @return the registry
 	 */
 	@Bean(ENDPOINT_REGISTRY_BEAN_NAME)
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	public WampEndpointRegistry wampEndpointRegistry(ObjectProvider<WampPeers> peersHolder,
 			ObjectProvider<WampPeer> peers, ObjectProvider<WampJsonConverter> converter,
-			ObjectProvider<WampExceptionTranslator> translator, ObjectProvider<ObservationRegistry> observationRegistry) {
+			ObjectProvider<WampExceptionTranslator> translator, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<WampOverloadListener> overloadListener) {
 		WampPeers resolved = peersHolder.getIfUnique(() -> WampPeers.of(peers.orderedStream().toList()));
 		WampEndpointRegistry registry = new WampEndpointRegistry(resolved,
 				converter.getIfUnique(WampJsonConverter::shared), translator.getIfUnique(WampExceptionTranslator::defaults));
 		observationRegistry.ifUnique(registry::setObservationRegistry);
+		overloadListener.ifUnique(registry::setOverloadListener);
 		return registry;
 	}
 

@@ -68,10 +68,23 @@ public @interface WampProcedure {
 	boolean discloseCaller() default false;
 
 	/**
-	 * The largest number of invocations of this procedure that run at once; more wait.
-	 * @return the limit, or a property placeholder; empty for no limit
+	 * The largest number of invocations of this procedure that run at once; more wait in a
+	 * queue of {@link #queueCapacity()}, without holding a thread.
+	 * @return the limit, or a property placeholder; {@code "0"} for no limit; empty for the
+	 * default ({@code wamp.defaults.callee.concurrency} with Spring Boot, else 10 per
+	 * available processor: the threads of Reactor's {@code boundedElastic} scheduler)
 	 */
 	String concurrency() default "";
+
+	/**
+	 * The largest number of invocations that wait for a free slot when {@link #concurrency()}
+	 * invocations run; an invocation beyond both is answered at once with
+	 * {@code wamp.error.unavailable}.
+	 * @return the capacity, or a property placeholder; {@code "0"} to refuse at once; empty
+	 * for the default ({@code wamp.defaults.callee.queue-capacity} with Spring Boot, else
+	 * 1000)
+	 */
+	String queueCapacity() default "";
 
 	/**
 	 * Additional REGISTER options as {@code key=value} pairs, for router-specific options.

@@ -57,9 +57,18 @@ public @interface WampSubscribe {
 	/**
 	 * The largest number of events of this subscription handled at once; 1 keeps events in
 	 * order.
-	 * @return the limit, or a property placeholder; empty for 1
+	 * @return the limit, or a property placeholder; empty for the default
+	 * ({@code wamp.defaults.subscriber.concurrency} with Spring Boot, else 1)
 	 */
 	String concurrency() default "";
+
+	/**
+	 * The largest number of events that wait for a free slot (the buffer); when it is full,
+	 * an arriving event is dropped, counted and logged (drop newest).
+	 * @return the capacity, or a property placeholder; empty for the default
+	 * ({@code wamp.defaults.subscriber.queue-capacity} with Spring Boot, else 10,000)
+	 */
+	String queueCapacity() default "";
 
 	/**
 	 * Additional SUBSCRIBE options as {@code key=value} pairs, for router-specific options.

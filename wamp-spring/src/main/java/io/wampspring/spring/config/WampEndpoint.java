@@ -2,6 +2,8 @@ package io.wampspring.spring.config;
 
 import java.lang.reflect.Method;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A bean method to expose over WAMP: a procedure ({@link WampProcedureEndpoint}) or an event
  * handler ({@link WampSubscriptionEndpoint}). Built by the annotation post-processor (or by
@@ -42,8 +44,15 @@ public sealed interface WampEndpoint permits WampProcedureEndpoint, WampSubscrip
 
 	/**
 	 * How many messages run at once.
-	 * @return the limit; 0 for no limit
+	 * @return the limit (0 for no limit, procedures only), or null for the registry's
+	 * default
 	 */
-	int concurrency();
+	@Nullable Integer concurrency();
+
+	/**
+	 * How many messages may wait for a free slot.
+	 * @return the capacity, or null for the registry's default
+	 */
+	@Nullable Integer queueCapacity();
 
 }

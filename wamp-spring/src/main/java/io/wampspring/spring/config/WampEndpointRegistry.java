@@ -18,8 +18,10 @@ import io.wampspring.core.WampUris;
 import io.wampspring.spring.listener.adapter.ReturnValueMapper;
 import io.wampspring.spring.listener.adapter.WampEventAdapter;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
+import io.wampspring.spring.listener.adapter.WampHandlerLimits;
 import io.wampspring.spring.listener.adapter.WampHandlerMethod;
 import io.wampspring.spring.listener.adapter.WampInvocationAdapter;
+import io.wampspring.spring.listener.adapter.WampOverloadListener;
 import io.wampspring.spring.micrometer.WampListenerObservationConvention;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
@@ -76,6 +78,12 @@ public class WampEndpointRegistry implements SmartLifecycle {
 
 	private @Nullable WampListenerObservationConvention observationConvention;
 
+	private WampHandlerLimits procedureLimits = WampHandlerLimits.procedureDefaults();
+
+	private WampHandlerLimits subscriptionLimits = WampHandlerLimits.subscriptionDefaults();
+
+	private WampOverloadListener overloadListener = WampOverloadListener.NONE;
+
 	private volatile boolean running;
 
 	/**
@@ -126,14 +134,69 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	}
 
 	/**
+	 * The limits of procedures whose endpoint sets none (default
+	 * {@link WampHandlerLimits#procedureDefaults()}); set before the registry starts.
+	 * @param limits the limits
+	 */
+	public void setProcedureLimits(WampHandlerLimits limits) {
+		this.procedureLimits = Objects.requireNonNull(limits, "limits");
+	}
+
+	/**
+	 * The limits of subscriptions whose endpoint sets none (default
+	 * {@link WampHandlerLimits#subscriptionDefaults()}); set before the registry starts.
+	 * @param limits the limits, with a concurrency of at least 1
+	 */
+	public void setSubscriptionLimits(WampHandlerLimits limits) {
+		if (limits.concurrency() < 1) {
+			throw new IllegalArgumentException(
+					"the concurrency of subscriptions must be at least 1, got " + limits.concurrency());
+		}
+		this.subscriptionLimits = limits;
+	}
+
+	/**
+	 * The limits of procedures whose endpoint sets none.
+	 * @return the limits
+	 */
+	public WampHandlerLimits getProcedureLimits() {
+		return this.procedureLimits;
+	}
+
+	/**
+	 * The limits of subscriptions whose endpoint sets none.
+	 * @return the limits
+	 */
+	public WampHandlerLimits getSubscriptionLimits() {
+		return this.subscriptionLimits;
+	}
+
+	/**
+	 * Told of every invocation refused and every event dropped for lack of room (such as a
+	 * Micrometer counter); set before the registry starts.
+	 * @param overloadListener the listener
+	 */
+	public void setOverloadListener(WampOverloadListener overloadListener) {
+		this.overloadListener = Objects.requireNonNull(overloadListener, "overloadListener");
+	}
+
+	/**
 	 * Add an endpoint; it is registered when the registry starts, or at once when it runs.
 	 * @param endpoint the endpoint
+	 * @throws IllegalStateException when the registry runs and the router refused the
+	 * endpoint on a joined session: it is then removed from every session again
 	 */
 	public void registerEndpoint(WampEndpoint endpoint) {
 		Objects.requireNonNull(endpoint, "endpoint");
 		this.endpoints.add(endpoint);
 		if (this.running) {
-			activateAll(List.of(endpoint));
+			try {
+				activateAll(List.of(endpoint));
+			}
+			catch (RuntimeException ex) {
+				this.endpoints.remove(endpoint);
+				throw ex;
+			}
 		}
 	}
 
@@ -186,9 +249,11 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	private void activateAll(List<WampEndpoint> toActivate) {
 		List<Mono<Void>> waitFor = new ArrayList<>();
 		List<String> failures = new CopyOnWriteArrayList<>();
+		List<Active> activated = new ArrayList<>();
 		for (WampEndpoint endpoint : toActivate) {
 			Active entry = activate(endpoint);
 			this.active.add(entry);
+			activated.add(entry);
 			for (int i = 0; i < entry.sessions(); i++) {
 				WampClient client = entry.peer.clients().get(i);
 				Mono<Object> handle = entry.attach(client, i).doOnError((error) -> failures
@@ -211,6 +276,9 @@ public class WampEndpointRegistry implements SmartLifecycle {
 			}
 		}
 		if (!failures.isEmpty()) {
+			// no endpoint stays half-registered (on some sessions of a pool), restored forever
+			this.active.removeAll(activated);
+			remove(activated);
 			throw new IllegalStateException("could not register WAMP endpoints: " + String.join("; ", failures));
 		}
 	}
@@ -234,15 +302,16 @@ public class WampEndpointRegistry implements SmartLifecycle {
 				options = withInvoke(options, InvokePolicy.ROUNDROBIN);
 			}
 			WampInvocationAdapter adapter = new WampInvocationAdapter(method, this.results, this.translator,
-					procedure.concurrency(), scheduler, peer.name(), this.observationRegistry,
-					this.observationConvention);
+					this.procedureLimits.with(procedure.concurrency(), procedure.queueCapacity()), scheduler,
+					peer.name(), this.observationRegistry, this.observationConvention, this.overloadListener);
 			RegisterOptions registerOptions = options;
 			return new Active(endpoint, peer, uri, adapter,
 					(client) -> client.register(uri, registerOptions, adapter).map((r) -> (Object) r));
 		}
 		WampSubscriptionEndpoint subscription = (WampSubscriptionEndpoint) endpoint;
-		WampEventAdapter adapter = new WampEventAdapter(method, subscription.concurrency(), scheduler, peer.name(),
-				this.observationRegistry, this.observationConvention);
+		WampEventAdapter adapter = new WampEventAdapter(method,
+				this.subscriptionLimits.with(subscription.concurrency(), subscription.queueCapacity()), scheduler,
+				peer.name(), this.observationRegistry, this.observationConvention, this.overloadListener);
 		return new Active(endpoint, peer, uri, adapter,
 				(client) -> client.subscribe(uri, subscription.options(), adapter).map((s) -> (Object) s));
 	}
@@ -268,9 +337,24 @@ public class WampEndpointRegistry implements SmartLifecycle {
 			stopping = new ArrayList<>(this.active);
 			this.active.clear();
 		}
+		remove(stopping);
+		// no new invocations arrive now; let the running ones answer
+		Flux.fromIterable(stopping)
+			.filter((entry) -> entry.adapter instanceof WampInvocationAdapter)
+			.flatMap((entry) -> ((WampInvocationAdapter) entry.adapter).awaitIdle(this.shutdownTimeout))
+			.then()
+			.block();
+		logger.debug("stopped {} WAMP endpoints", stopping.size());
+	}
+
+	/** Unregister and unsubscribe the endpoints on every session, waiting up to the shutdown timeout. */
+	private void remove(List<Active> entries) {
 		List<Mono<Void>> removals = new ArrayList<>();
-		for (Active entry : stopping) {
+		for (Active entry : entries) {
 			entry.pending.forEach(Disposable::dispose);
+			if (entry.adapter instanceof WampEventAdapter events) {
+				events.deactivate();
+			}
 			for (Object handle : entry.handles) {
 				Mono<Void> removal = (handle instanceof Registration registration) ? registration.unregister()
 						: ((Subscription) handle).unsubscribe();
@@ -286,13 +370,6 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.info("unregistering WAMP endpoints took longer than {} ms", this.shutdownTimeout.toMillis());
 		}
-		// no new invocations arrive now; let the running ones answer
-		Flux.fromIterable(stopping)
-			.filter((entry) -> entry.adapter instanceof WampInvocationAdapter)
-			.flatMap((entry) -> ((WampInvocationAdapter) entry.adapter).awaitIdle(this.shutdownTimeout))
-			.then()
-			.block();
-		logger.debug("stopped {} WAMP endpoints", stopping.size());
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.client.CallOptions;
@@ -16,6 +17,7 @@ import io.wampspring.client.InvocationHandler;
 import io.wampspring.client.InvokePolicy;
 import io.wampspring.client.PublishOptions;
 import io.wampspring.client.RegisterOptions;
+import io.wampspring.client.Registration;
 import io.wampspring.client.SubscribeOptions;
 import io.wampspring.client.WampClient;
 import io.wampspring.core.WampException;
@@ -30,8 +32,11 @@ import io.wampspring.spring.peer.WampSessionCredentials;
 import io.wampspring.spring.support.WampJsonConverter;
 import io.wampspring.spring.support.WampResult;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 import tools.jackson.databind.JavaType;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -49,6 +54,8 @@ import org.springframework.core.ParameterizedTypeReference;
  * </pre>
  */
 public final class WampTemplate implements WampOperations {
+
+	private static final Logger logger = LoggerFactory.getLogger(WampTemplate.class);
 
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> RECORDS = new ParameterizedTypeReference<>() {
 	};
@@ -268,13 +275,24 @@ public final class WampTemplate implements WampOperations {
 		List<@Nullable Object> wireArgs = toWire(args);
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
 		// the session is picked per attempt, so a retry may go to another session of the pool
-		Mono<CallResult> call = Mono.defer(() -> peer.select(uri).call(uri, wireArgs, wireKwargs, options));
-		if (this.callRetry.isEnabled()) {
-			call = call.retryWhen(this.callRetry.toRetry());
-		}
+		Mono<CallResult> call = withRetry(Mono.defer(() -> peer.select(uri).call(uri, wireArgs, wireKwargs, options)),
+				peer, uri);
 		// one observation per call as the application sees it, retries included
 		return WampObservations.template(this.observationRegistry, this.observationConvention,
 				() -> new WampTemplateContext(WampOperation.CALL, peer.name(), uri), call);
+	}
+
+	/**
+	 * Retry a call as {@link CallRetry} says: a call that may already have run (transport
+	 * lost) is sent again only when its procedure is idempotent.
+	 */
+	private Mono<CallResult> withRetry(Mono<CallResult> call, WampPeer peer, String uri) {
+		if (!this.callRetry.isEnabled()) {
+			return call;
+		}
+		// the call option CallOptions.idempotent() will be or-ed in here once the client offers it
+		boolean idempotent = this.callRetry.isIdempotent(uri, peer.uriPrefix());
+		return call.retryWhen(this.callRetry.toRetry(idempotent));
 	}
 
 	@Override
@@ -396,10 +414,36 @@ public final class WampTemplate implements WampOperations {
 		// every session of a pool registers: the router must share the registration
 		RegisterOptions registerOptions = (peer.clients().size() > 1 && options.invoke() == InvokePolicy.SINGLE)
 				? withInvoke(options, InvokePolicy.ROUNDROBIN) : options;
-		return Flux.fromIterable(peer.clients())
-			.flatMapSequential((client) -> client.register(uri, registerOptions, handler))
-			.collectList()
-			.map((registrations) -> new PeerRegistration(uri, registrations));
+		return Mono.defer(() -> {
+			// registrations the router confirmed, undone when another session fails or the caller cancels
+			List<Registration> confirmed = new CopyOnWriteArrayList<>();
+			return Flux.fromIterable(peer.clients())
+				// every session answers before the pool decides, so that none is left registering
+				.flatMapSequential((client) -> client.register(uri, registerOptions, handler)
+					.doOnNext(confirmed::add)
+					.materialize())
+				.collectList()
+				.flatMap((outcomes) -> {
+					for (Signal<Registration> outcome : outcomes) {
+						Throwable failure = outcome.getThrowable();
+						if (failure != null) {
+							logger.debug("registering '{}' failed on a session of peer '{}', unregistering it from {} "
+									+ "other(s): {}", uri, peer.name(), confirmed.size(), failure.toString());
+							return unregisterAll(confirmed, uri).then(Mono.<PeerRegistration>error(failure));
+						}
+					}
+					return Mono.just(new PeerRegistration(uri, outcomes.stream().map(Signal::get).toList()));
+				})
+				.doOnCancel(() -> unregisterAll(confirmed, uri).subscribe());
+		});
+	}
+
+	private static Mono<Void> unregisterAll(List<Registration> registrations, String uri) {
+		return Flux.fromIterable(registrations).flatMap((registration) -> registration.unregister().onErrorResume((error) -> {
+			logger.warn("could not unregister '{}' again after a failed pool registration: {}", uri,
+					error.getMessage());
+			return Mono.empty();
+		})).then();
 	}
 
 	private static RegisterOptions withInvoke(RegisterOptions options, InvokePolicy invoke) {
@@ -442,10 +486,8 @@ public final class WampTemplate implements WampOperations {
 		String uri = this.nexusUris.uri(service, peer.uriPrefix());
 		List<@Nullable Object> wireArgs = toWire(args);
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
-		Mono<CallResult> call = Mono.defer(() -> peer.primary().call(uri, wireArgs, wireKwargs, this.callOptions));
-		if (this.callRetry.isEnabled()) {
-			call = call.retryWhen(this.callRetry.toRetry());
-		}
+		Mono<CallResult> call = withRetry(
+				Mono.defer(() -> peer.primary().call(uri, wireArgs, wireKwargs, this.callOptions)), peer, uri);
 		return call.mapNotNull((result) -> convert(result, type));
 	}
 

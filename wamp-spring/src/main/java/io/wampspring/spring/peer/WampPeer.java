@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +26,10 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.SmartLifecycle;
@@ -40,6 +45,13 @@ import org.springframework.context.SmartLifecycle;
  * publishes {@link WampSessionJoinedEvent} and {@link WampSessionLeftEvent}, and closes its
  * sessions gracefully when the context stops, after the endpoint registry (which stops in a
  * later phase) unregistered its procedures.
+ * <p>
+ * The application events are published in order, one at a time, on the peer's event
+ * executor ({@link Builder#eventExecutor(Executor)}), never on a Reactor {@code parallel}
+ * or Netty thread: a listener may block, for example to call through
+ * {@code WampTemplate.blocking()}. Without an executor the peer uses a thread of its own
+ * while it runs ({@code wamp-events-<peer>}, with a queue of {@value #EVENT_QUEUE_CAPACITY}
+ * events).
  *
  * <pre class="code">
  * WampPeer peer = WampPeer.builder("default")
@@ -53,6 +65,9 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 
 	/** The lifecycle phase of peers: before the endpoint registry, after most other beans. */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 200;
+
+	/** How many application events may wait for the peer's own event thread. */
+	public static final int EVENT_QUEUE_CAPACITY = 256;
 
 	private static final Logger logger = LoggerFactory.getLogger(WampPeer.class);
 
@@ -82,7 +97,13 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 
 	private @Nullable ApplicationEventPublisher eventPublisher;
 
+	private final @Nullable Executor eventExecutor;
+
 	private Disposable.@Nullable Composite watchers;
+
+	private Scheduler.@Nullable Worker events;
+
+	private @Nullable Scheduler ownEventScheduler;
 
 	private volatile boolean running;
 
@@ -106,6 +127,7 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		this.startupTimeout = builder.startupTimeout;
 		this.shutdownGracePeriod = builder.shutdownGracePeriod;
 		this.autoStartup = builder.autoStartup;
+		this.eventExecutor = builder.eventExecutor;
 	}
 
 	/**
@@ -338,9 +360,10 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 			if (this.running) {
 				return;
 			}
+			this.events = eventScheduler().createWorker();
 			this.watchers = Disposables.composite();
 			for (int i = 0; i < this.clients.size(); i++) {
-				this.watchers.add(watch(i, this.clients.get(i)));
+				this.watchers.add(watch(i, this.clients.get(i), this.events));
 			}
 			this.running = true;
 		}
@@ -360,7 +383,17 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		}
 	}
 
-	private Disposable watch(int index, WampClient client) {
+	/** Where the events are published: a worker of it runs them one at a time, in order. */
+	private Scheduler eventScheduler() {
+		if (this.eventExecutor != null) {
+			return Schedulers.fromExecutor(this.eventExecutor, true);
+		}
+		Scheduler own = Schedulers.newBoundedElastic(1, EVENT_QUEUE_CAPACITY, "wamp-events-" + this.name, 60, true);
+		this.ownEventScheduler = own;
+		return own;
+	}
+
+	private Disposable watch(int index, WampClient client, Scheduler.Worker events) {
 		return client.stateEvents().subscribe((event) -> {
 			this.lastEvents.set(index, event);
 			// one count per lost connection or failed attempt, not per replay of the current state
@@ -368,31 +401,59 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 				this.reconnects.incrementAndGet();
 			}
 			ApplicationEventPublisher publisher = this.eventPublisher;
+			if (publisher == null) {
+				return;
+			}
+			// built here, so that the event tells the state of this change, not a later one
+			ApplicationEvent applicationEvent = null;
 			if (event.state() == SessionState.JOINED) {
 				SessionInfo info = client.sessionInfo();
-				if (publisher != null && info != null) {
-					publisher.publishEvent(new WampSessionJoinedEvent(this, this.name, index, client, info));
+				if (info != null) {
+					applicationEvent = new WampSessionJoinedEvent(this, this.name, index, client, info);
 				}
 			}
 			else if (event.previous() == SessionState.JOINED) {
-				if (publisher != null) {
-					publisher.publishEvent(
-							new WampSessionLeftEvent(this, this.name, index, client, event.state(), event.reason()));
-				}
+				applicationEvent = new WampSessionLeftEvent(this, this.name, index, client, event.state(),
+						event.reason());
+			}
+			if (applicationEvent != null) {
+				publish(events, publisher, applicationEvent);
 			}
 		}, (error) -> logger.debug("state events of peer '{}' ended: {}", this.name, error.toString()));
+	}
+
+	private void publish(Scheduler.Worker events, ApplicationEventPublisher publisher, ApplicationEvent event) {
+		try {
+			events.schedule(() -> {
+				try {
+					publisher.publishEvent(event);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("a listener of {} failed", event, ex);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			logger.warn("peer '{}' dropped {}: its event executor refused it ({})", this.name, event, ex.getMessage());
+		}
 	}
 
 	@Override
 	public void stop() {
 		Disposable watching;
+		Scheduler.Worker publishing;
+		Scheduler own;
 		synchronized (this.lifecycleMonitor) {
 			if (!this.running) {
 				return;
 			}
 			this.running = false;
 			watching = this.watchers;
+			publishing = this.events;
+			own = this.ownEventScheduler;
 			this.watchers = null;
+			this.events = null;
+			this.ownEventScheduler = null;
 		}
 		try {
 			close(this.shutdownGracePeriod).block(this.shutdownGracePeriod.plusSeconds(10));
@@ -401,10 +462,28 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 			logger.warn("peer '{}' did not close cleanly: {}", this.name, ex.getMessage());
 		}
 		finally {
+			// after the close, so that the left events are published
 			if (watching != null) {
-				// after the close, so that the left events are published
 				watching.dispose();
 			}
+			if (publishing != null) {
+				flush(publishing);
+				publishing.dispose();
+			}
+			if (own != null) {
+				own.dispose();
+			}
+		}
+	}
+
+	/** Let the events already handed to the executor reach their listeners, within the grace period. */
+	private void flush(Scheduler.Worker publishing) {
+		try {
+			Mono.<Void>create((sink) -> publishing.schedule(sink::success)).block(this.shutdownGracePeriod);
+		}
+		catch (RuntimeException ex) {
+			logger.info("peer '{}' stopped before its listeners handled every session event: {}", this.name,
+					ex.getMessage());
 		}
 	}
 
@@ -453,6 +532,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		private Duration shutdownGracePeriod = Duration.ofSeconds(10);
 
 		private boolean autoStartup = true;
+
+		private @Nullable Executor eventExecutor;
 
 		private Builder(String name) {
 			if (Objects.requireNonNull(name, "name").isEmpty()) {
@@ -562,6 +643,20 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		 */
 		public Builder autoStartup(boolean autoStartup) {
 			this.autoStartup = autoStartup;
+			return this;
+		}
+
+		/**
+		 * Where {@link WampSessionJoinedEvent} and {@link WampSessionLeftEvent} are published
+		 * (default: a thread of the peer's own while it runs). Events are handed over one at a
+		 * time, in order, so that a listener sees joined and left in the order they happened;
+		 * the listener may block. Spring Boot passes its application task executor when
+		 * virtual threads are enabled.
+		 * @param eventExecutor the executor, or null for the peer's own thread
+		 * @return this builder
+		 */
+		public Builder eventExecutor(@Nullable Executor eventExecutor) {
+			this.eventExecutor = eventExecutor;
 			return this;
 		}
 

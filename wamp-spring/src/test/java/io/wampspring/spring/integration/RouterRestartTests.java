@@ -11,6 +11,8 @@ import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.WampClient;
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.router.WampRouter;
@@ -93,6 +95,52 @@ class RouterRestartTests {
 			.expectNext(4)
 			.expectComplete()
 			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aCallThatMayHaveRunIsNotSentAgainAfterATransportLoss() throws InterruptedException {
+		WampTemplate template = this.context.getBean(WampTemplate.class)
+			.withCallRetry(CallRetry.of(20, Duration.ofMillis(50), Duration.ofMillis(200)));
+		Calculator calculator = this.context.getBean(Calculator.class);
+		SessionEvents events = this.context.getBean(SessionEvents.class);
+		assertThat(events.events.poll(5, TimeUnit.SECONDS)).isInstanceOf(WampSessionJoinedEvent.class);
+		Mono<String> call = template.call("com.example.once", String.class).cache();
+		call.subscribe(null, (error) -> {
+		});
+		assertThat(calculator.onceStarted.await(5, TimeUnit.SECONDS)).isTrue();
+
+		this.router.stop();
+		// retries are on, but the callee may have run it: the caller learns the truth at once
+		StepVerifier.create(call)
+			.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri())
+				.isEqualTo(WampUris.TRANSPORT_LOST))
+			.verify(TIMEOUT);
+		assertThat(events.events.poll(5, TimeUnit.SECONDS)).isInstanceOf(WampSessionLeftEvent.class);
+		this.router.start();
+		assertThat(events.events.poll(5, TimeUnit.SECONDS)).isInstanceOf(WampSessionJoinedEvent.class);
+		// this is the second invocation: the lost call was never sent again
+		StepVerifier.create(template.call("com.example.once", String.class))
+			.expectNext("again")
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(calculator.onceCalls).hasValue(2);
+	}
+
+	@Test
+	void anIdempotentCallIsRetriedAfterATransportLoss() throws InterruptedException {
+		WampTemplate template = this.context.getBean(WampTemplate.class)
+			.withCallRetry(CallRetry.of(50, Duration.ofMillis(50), Duration.ofMillis(200))
+				.withIdempotentProcedures(List.of(".once")));
+		Calculator calculator = this.context.getBean(Calculator.class);
+		Mono<String> call = template.call("com.example.once", String.class).cache();
+		call.subscribe(null, (error) -> {
+		});
+		assertThat(calculator.onceStarted.await(5, TimeUnit.SECONDS)).isTrue();
+
+		this.router.stop();
+		this.router.start();
+		StepVerifier.create(call).expectNext("again").expectComplete().verify(TIMEOUT);
+		assertThat(calculator.onceCalls).hasValue(2);
 	}
 
 	@Test

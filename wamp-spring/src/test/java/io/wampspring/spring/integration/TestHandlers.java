@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.core.WampException;
@@ -14,6 +15,7 @@ import io.wampspring.spring.annotation.Kwarg;
 import io.wampspring.spring.annotation.Match;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampSubscribe;
+import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.event.WampSessionJoinedEvent;
 import io.wampspring.spring.event.WampSessionLeftEvent;
 import io.wampspring.spring.support.EventDetails;
@@ -23,6 +25,7 @@ import io.wampspring.spring.support.WampResult;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -121,6 +124,29 @@ class TestHandlers {
 			return "finished";
 		}
 
+		final CountDownLatch gateOpen = new CountDownLatch(1);
+
+		/** One at a time, two waiting: the rest of a burst is refused. */
+		@WampProcedure(value = "com.example.gated", concurrency = "1", queueCapacity = "2")
+		int gated(int value) throws InterruptedException {
+			this.gateOpen.await(10, TimeUnit.SECONDS);
+			return value;
+		}
+
+		final AtomicInteger onceCalls = new AtomicInteger();
+
+		final CountDownLatch onceStarted = new CountDownLatch(1);
+
+		/** Hangs on its first invocation, answers every later one. */
+		@WampProcedure("com.example.once")
+		Mono<String> once() {
+			if (this.onceCalls.incrementAndGet() == 1) {
+				this.onceStarted.countDown();
+				return Mono.never();
+			}
+			return Mono.just("again");
+		}
+
 		@WampProcedure("${app.prefix}.placeholder")
 		String placeholder() {
 			return "resolved";
@@ -155,6 +181,25 @@ class TestHandlers {
 		@WampSubscribe(value = "com.example.people", match = Match.PREFIX)
 		void onPerson(Person person, EventDetails details) {
 			this.received.add(person.name() + "@" + details.topic());
+		}
+
+	}
+
+	/** Calls through the blocking template when a session joins, as an application may. */
+	static class JoinCaller {
+
+		final BlockingQueue<String> results = new LinkedBlockingQueue<>();
+
+		private final ObjectProvider<WampTemplate> template;
+
+		JoinCaller(ObjectProvider<WampTemplate> template) {
+			this.template = template;
+		}
+
+		@EventListener
+		void joined(WampSessionJoinedEvent event) {
+			Long sessions = this.template.getObject().blocking().call("wamp.session.count", Long.class);
+			this.results.add(Thread.currentThread().getName() + " saw " + sessions + " session(s)");
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
@@ -13,6 +14,7 @@ import io.wampspring.client.PublishOptions;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.InvocationResult;
 import io.wampspring.client.SubscribeOptions;
+import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.core.WampException;
@@ -27,6 +29,7 @@ import io.wampspring.spring.core.PeerSubscription;
 import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.event.WampSessionJoinedEvent;
 import io.wampspring.spring.integration.TestHandlers.Calculator;
+import io.wampspring.spring.integration.TestHandlers.JoinCaller;
 import io.wampspring.spring.integration.TestHandlers.Listener;
 import io.wampspring.spring.integration.TestHandlers.Person;
 import io.wampspring.spring.integration.TestHandlers.SessionEvents;
@@ -41,6 +44,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +53,8 @@ import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A plain Spring context with {@link EnableWamp}, the embedded router and a pooled peer of two
@@ -138,17 +144,22 @@ class WampAnnotationIntegrationTests {
 	}
 
 	@Test
-	void exceptionsMapToUrisWithTheirMessageOnly() {
+	void exceptionsMapToUrisWithoutTheirMessage() {
 		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.fail.argument"))
 			.satisfies((ex) -> {
 				assertThat(ex.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
-				assertThat(ex.getArgs()).containsExactly("age must be positive");
+				assertThat(ex.getArgs()).singleElement().asString().startsWith("'com.example.fail.argument' failed")
+					.doesNotContain("age must be positive");
+				assertThat(ex.getKwargs()).containsKey(WampExceptionTranslator.CORRELATION_ID);
 			});
 		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.fail.bug"))
 			.satisfies((ex) -> {
 				assertThat(ex.getUri()).isEqualTo("com.example.error.internal");
-				assertThat(ex.getArgs()).containsExactly("the database is down");
-				assertThat(ex.getKwargs()).isEmpty();
+				String correlationId = (String) ex.getKwargs().get(WampExceptionTranslator.CORRELATION_ID);
+				assertThat(correlationId).matches("[0-9a-f]{16}");
+				assertThat(ex.getArgs()).singleElement()
+					.isEqualTo("'com.example.fail.bug' failed (correlation id " + correlationId + ")");
+				assertThat(ex.getKwargs()).containsOnlyKeys(WampExceptionTranslator.CORRELATION_ID);
 			});
 	}
 
@@ -157,7 +168,8 @@ class WampAnnotationIntegrationTests {
 		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.add2", 2, "three"))
 			.satisfies((ex) -> {
 				assertThat(ex.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
-				assertThat((String) ex.getArgs().get(0)).contains("argument 1", "'b'", "int", "\"three\"");
+				assertThat((String) ex.getArgs().get(0)).contains("argument 1", "'b'", "int", "the string it was given")
+					.doesNotContain("three");
 				assertThat(ex.getKwargs()).containsEntry("parameter", "b").containsEntry("expected", "int");
 			});
 		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.add2", 2))
@@ -197,6 +209,34 @@ class WampAnnotationIntegrationTests {
 			.expectComplete()
 			.verify(TIMEOUT);
 		assertThat(calculator.maxRunning.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aBurstBeyondTheLimitAndTheQueueIsAnsweredOrRefusedNoneLost() {
+		Calculator calculator = context.getBean(Calculator.class);
+		List<Mono<String>> calls = new ArrayList<>();
+		AtomicInteger refused = new AtomicInteger();
+		for (int i = 0; i < 10; i++) {
+			Mono<String> call = template.call("com.example.gated", Integer.class, i)
+				.map((value) -> "answered")
+				.onErrorResume(WampException.class, (ex) -> {
+					assertThat(ex.getUri()).isEqualTo(WampUris.UNAVAILABLE);
+					refused.incrementAndGet();
+					return Mono.just("refused");
+				})
+				.cache();
+			call.subscribe();
+			calls.add(call);
+		}
+		// one runs and two wait on the router's two sessions alike: seven are refused at once
+		await().atMost(TIMEOUT).untilAtomic(refused, equalTo(7));
+		calculator.gateOpen.countDown();
+		StepVerifier.create(Flux.concat(calls).collectList())
+			.assertNext((outcomes) -> assertThat(outcomes).containsOnly("answered", "refused")
+				.filteredOn("answered"::equals)
+				.hasSize(3))
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 	@Test
@@ -267,6 +307,40 @@ class WampAnnotationIntegrationTests {
 	}
 
 	@Test
+	void aJoinListenerMayCallThroughTheBlockingTemplate() throws InterruptedException {
+		JoinCaller joinCaller = context.getBean(JoinCaller.class);
+		for (int i = 0; i < 2; i++) {
+			// published on the peer's event thread, where blocking is allowed (BlockHound watches)
+			assertThat(joinCaller.results.poll(5, TimeUnit.SECONDS)).matches("wamp-events-default-\\d+ saw \\d+ session\\(s\\)");
+		}
+	}
+
+	@Test
+	void aPoolRegistrationThatFailsOnOneSessionIsUndoneOnTheOthers() {
+		WampRouter router = context.getBean(WampRouter.class);
+		ClientOptions options = ClientOptions.builder(router.webSocketUrl(), "realm1").build();
+		WampClient joined = WampClient.create(options);
+		WampClient down = WampClient.create(options);
+		joined.connect().block(TIMEOUT);
+		try {
+			WampTemplate half = new WampTemplate(WampPeer.builder("half").clients(joined, down).build());
+			StepVerifier
+				.create(half.register("com.example.half", RegisterOptions.defaults(),
+						(invocation) -> Mono.just(InvocationResult.of("served"))))
+				.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri())
+					.isEqualTo(WampUris.NOT_CONNECTED))
+				.verify(TIMEOUT);
+			// the joined session's registration was withdrawn: nothing serves the procedure
+			assertThat(blocking.call("wamp.registration.lookup", Long.class, "com.example.half")).isNull();
+			assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.half"))
+				.satisfies((ex) -> assertThat(ex.getUri()).isEqualTo(WampUris.NO_SUCH_PROCEDURE));
+		}
+		finally {
+			joined.close().block(TIMEOUT);
+		}
+	}
+
+	@Test
 	void joinEventsWerePublished() {
 		SessionEvents events = context.getBean(SessionEvents.class);
 		assertThat(events.events).filteredOn(WampSessionJoinedEvent.class::isInstance)
@@ -325,6 +399,11 @@ class WampAnnotationIntegrationTests {
 		@Bean
 		SessionEvents sessionEvents() {
 			return new SessionEvents();
+		}
+
+		@Bean
+		JoinCaller joinCaller(ObjectProvider<WampTemplate> template) {
+			return new JoinCaller(template);
 		}
 
 	}

@@ -13,12 +13,14 @@ import io.wampspring.client.WampEvent;
 import io.wampspring.client.WampInvocation;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
+import io.wampspring.core.message.Dicts;
 import io.wampspring.spring.annotation.Kwarg;
 import io.wampspring.spring.support.EventDetails;
 import io.wampspring.spring.support.InvocationDetails;
 import io.wampspring.spring.support.WampIdentity;
 import io.wampspring.spring.support.WampJsonConverter;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 
 import org.springframework.beans.BeanUtils;
@@ -39,13 +41,12 @@ import org.springframework.util.ReflectionUtils;
  * </ul>
  * Each value is converted to the parameter's generic type with Jackson. A value that is
  * missing or does not convert raises {@code wamp.error.invalid_argument} naming the parameter
- * (index and name) and the expected type.
+ * (index and name), the expected type, the type of value that came and, inside a POJO, the
+ * field that failed; never the value itself (the message may reach logs and observations).
  */
 public final class WampHandlerMethod {
 
 	private static final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
-
-	private static final int PREVIEW_LENGTH = 60;
 
 	private final Object bean;
 
@@ -230,9 +231,21 @@ public final class WampHandlerMethod {
 		return new WampException(WampUris.INVALID_ARGUMENT, List.of(target.uri() + ": " + message), kwargs);
 	}
 
-	private static String preview(Object value) {
-		String text = (value instanceof String) ? "\"" + value + "\"" : String.valueOf(value);
-		return (text.length() > PREVIEW_LENGTH) ? text.substring(0, PREVIEW_LENGTH) + "..." : text;
+	/** The field names (and list indexes) where Jackson failed, such as {@code items[2].name}. */
+	private static String fieldPath(RuntimeException ex) {
+		if (!(ex instanceof JacksonException jackson)) {
+			return "";
+		}
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : jackson.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append((path.length() > 0) ? "." : "").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	@Override
@@ -268,8 +281,9 @@ public final class WampHandlerMethod {
 				converted = this.converter.fromWire(value, this.javaType);
 			}
 			catch (RuntimeException ex) {
-				throw invalid(describe() + " cannot take " + value.getClass().getSimpleName() + " " + preview(value),
-						this);
+				String field = fieldPath(ex);
+				throw invalid(describe() + " cannot take the " + Dicts.typeName(value) + " it was given"
+						+ (field.isEmpty() ? "" : " (field '" + field + "' does not convert)"), this);
 			}
 			return this.optionalWrapper ? Optional.ofNullable(converted) : converted;
 		}

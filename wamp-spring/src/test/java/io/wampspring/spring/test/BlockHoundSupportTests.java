@@ -1,0 +1,41 @@
+package io.wampspring.spring.test;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * BlockHound is installed in this suite: a blocking call on a {@code parallel} thread is
+ * refused and recorded (so that {@link BlockHoundSupport} would fail the test).
+ */
+class BlockHoundSupportTests {
+
+	@Test
+	void blockingOnAParallelThreadIsCaught() {
+		StepVerifier.create(Mono.fromCallable(() -> {
+			Thread.sleep(1);
+			return "slept";
+		}).subscribeOn(Schedulers.parallel()))
+			.expectError(BlockingOperationError.class)
+			.verify(Duration.ofSeconds(5));
+		assertThat(BlockHoundSupport.takeCaught()).singleElement()
+			.asString()
+			.contains("parallel-", "java.lang.Thread.sleep");
+	}
+
+	@Test
+	void blockingOnABoundedElasticThreadIsAllowed() {
+		StepVerifier.create(Mono.fromCallable(() -> {
+			Thread.sleep(1);
+			return "slept";
+		}).subscribeOn(Schedulers.boundedElastic())).expectNext("slept").expectComplete().verify(Duration.ofSeconds(5));
+		assertThat(BlockHoundSupport.takeCaught()).isEmpty();
+	}
+
+}
