@@ -441,7 +441,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		/** Register once the session is joined; the client restores it after reconnects. */
 		Mono<Object> attach(WampClient client, int index) {
 			return client.stateEvents()
-				.filter((event) -> event.state() == SessionState.JOINED)
+				.filter((event) -> event.state() == SessionState.JOINED || event.state() == SessionState.DEGRADED)
 				.next()
 				.then(Mono.defer(() -> this.attachment.apply(client)))
 				// the session left between JOINED and REGISTER: wait for the next join

@@ -276,7 +276,7 @@ public final class WampTemplate implements WampOperations {
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
 		// the session is picked per attempt, so a retry may go to another session of the pool
 		Mono<CallResult> call = withRetry(Mono.defer(() -> peer.select(uri).call(uri, wireArgs, wireKwargs, options)),
-				peer, uri);
+				peer, uri, options);
 		// one observation per call as the application sees it, retries included
 		return WampObservations.template(this.observationRegistry, this.observationConvention,
 				() -> new WampTemplateContext(WampOperation.CALL, peer.name(), uri), call);
@@ -286,12 +286,12 @@ public final class WampTemplate implements WampOperations {
 	 * Retry a call as {@link CallRetry} says: a call that may already have run (transport
 	 * lost) is sent again only when its procedure is idempotent.
 	 */
-	private Mono<CallResult> withRetry(Mono<CallResult> call, WampPeer peer, String uri) {
+	private Mono<CallResult> withRetry(Mono<CallResult> call, WampPeer peer, String uri, CallOptions options) {
 		if (!this.callRetry.isEnabled()) {
 			return call;
 		}
-		// the call option CallOptions.idempotent() will be or-ed in here once the client offers it
-		boolean idempotent = this.callRetry.isIdempotent(uri, peer.uriPrefix());
+		// idempotent by the call's own option or by the configured list of procedures
+		boolean idempotent = options.idempotent() || this.callRetry.isIdempotent(uri, peer.uriPrefix());
 		return call.retryWhen(this.callRetry.toRetry(idempotent));
 	}
 
@@ -487,7 +487,8 @@ public final class WampTemplate implements WampOperations {
 		List<@Nullable Object> wireArgs = toWire(args);
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
 		Mono<CallResult> call = withRetry(
-				Mono.defer(() -> peer.primary().call(uri, wireArgs, wireKwargs, this.callOptions)), peer, uri);
+				Mono.defer(() -> peer.primary().call(uri, wireArgs, wireKwargs, this.callOptions)), peer, uri,
+				this.callOptions);
 		return call.mapNotNull((result) -> convert(result, type));
 	}
 

@@ -406,13 +406,15 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 			}
 			// built here, so that the event tells the state of this change, not a later one
 			ApplicationEvent applicationEvent = null;
-			if (event.state() == SessionState.JOINED) {
+			boolean joined = isJoined(event.state());
+			boolean wasJoined = isJoined(event.previous());
+			if (joined && !wasJoined) {
 				SessionInfo info = client.sessionInfo();
 				if (info != null) {
 					applicationEvent = new WampSessionJoinedEvent(this, this.name, index, client, info);
 				}
 			}
-			else if (event.previous() == SessionState.JOINED) {
+			else if (wasJoined && !joined) {
 				applicationEvent = new WampSessionLeftEvent(this, this.name, index, client, event.state(),
 						event.reason());
 			}
@@ -420,6 +422,11 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 				publish(events, publisher, applicationEvent);
 			}
 		}, (error) -> logger.debug("state events of peer '{}' ended: {}", this.name, error.toString()));
+	}
+
+	// a DEGRADED session is joined too (some registrations are still being restored)
+	private static boolean isJoined(SessionState state) {
+		return state == SessionState.JOINED || state == SessionState.DEGRADED;
 	}
 
 	private void publish(Scheduler.Worker events, ApplicationEventPublisher publisher, ApplicationEvent event) {
