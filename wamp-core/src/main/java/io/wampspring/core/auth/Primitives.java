@@ -15,7 +15,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 final class Primitives {
 
 	/** Shared: SecureRandom is thread-safe, and seeding one per call is slow. */
-	static final SecureRandom RANDOM = new SecureRandom();
+	static final SecureRandom RANDOM = io.wampspring.core.id.SecureRandoms.shared();
 
 	private Primitives() {
 	}

@@ -2,7 +2,6 @@ package io.wampspring.router.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
@@ -22,6 +21,7 @@ import io.wampspring.core.auth.ScramKdf;
 import io.wampspring.core.auth.ScramServer;
 import io.wampspring.core.auth.ScramVariant;
 import io.wampspring.core.auth.WampCra;
+import io.wampspring.core.id.SecureRandoms;
 import io.wampspring.router.config.User;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -103,7 +103,7 @@ public final class DecoyAuthenticator implements Authenticator {
 	 */
 	public static byte[] newKey() {
 		byte[] key = new byte[32];
-		new SecureRandom().nextBytes(key);
+		SecureRandoms.shared().nextBytes(key);
 		return key;
 	}
 
@@ -151,7 +151,7 @@ public final class DecoyAuthenticator implements Authenticator {
 			return Mono.just(AuthDecision.reject("WAMP-SCRAM channel binding is not supported by this router"));
 		}
 		byte[] storedKey = new byte[Scram.KEY_LENGTH];
-		new SecureRandom().nextBytes(storedKey);
+		SecureRandoms.shared().nextBytes(storedKey);
 		ScramCredential decoy = new ScramCredential(template.variant(), template.kdf(), derive("scram", authid),
 				template.iterations(), template.memory(), storedKey, storedKey);
 		try {

@@ -3,6 +3,7 @@ package io.wampspring.router.nexus;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
+import io.wampspring.core.id.SecureRandoms;
 import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.AuthDecision;
 import io.wampspring.router.auth.SessionRestriction;
@@ -153,7 +155,7 @@ public final class NexusCredentials {
 
 	private final byte[] secret;
 
-	private final SecureRandom random = new SecureRandom();
+	private final SecureRandom random = SecureRandoms.shared();
 
 	private final ConcurrentHashMap<String, Owned> byAuthid = new ConcurrentHashMap<>();
 
