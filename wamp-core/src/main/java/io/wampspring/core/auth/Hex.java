@@ -1,12 +1,14 @@
 package io.wampspring.core.auth;
 
+import java.util.HexFormat;
+
 /**
  * Lower-case hexadecimal encoding, as WAMP-Cryptosign uses for keys, challenges and
  * signatures.
  */
 public final class Hex {
 
-	private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+	private static final HexFormat HEX = HexFormat.of();
 
 	private Hex() {
 	}
@@ -17,12 +19,7 @@ public final class Hex {
 	 * @return two hex digits per byte
 	 */
 	public static String encode(byte[] bytes) {
-		char[] out = new char[bytes.length * 2];
-		for (int i = 0; i < bytes.length; i++) {
-			out[2 * i] = DIGITS[(bytes[i] >> 4) & 0xF];
-			out[2 * i + 1] = DIGITS[bytes[i] & 0xF];
-		}
-		return new String(out);
+		return HEX.formatHex(bytes);
 	}
 
 	/**
@@ -66,14 +63,12 @@ public final class Hex {
 
 	private static int digit(String what, String hex, int index) {
 		char c = hex.charAt(index);
-		// ASCII only: Character.digit would also accept other scripts' digits.
-		int digit = (c >= '0' && c <= '9') ? c - '0'
-				: (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-		if (digit < 0) {
+		// HexFormat's own parse errors quote the text, which may be a private key: check first
+		if (!HexFormat.isHexDigit(c)) {
 			throw new IllegalArgumentException(
 					"Invalid " + what + ": not a hex digit at position " + index + " (expected 0-9, a-f)");
 		}
-		return digit;
+		return HexFormat.fromHexDigit(c);
 	}
 
 }
