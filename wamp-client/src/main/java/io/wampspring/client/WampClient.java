@@ -175,8 +175,8 @@ public final class WampClient {
 	}
 
 	/**
-	 * How many events were dropped because a subscription handler's buffer
-	 * ({@link ClientLimits#eventBuffer()}) was full.
+	 * How many events were dropped: a subscription handler's buffer
+	 * ({@link ClientLimits#eventBuffer()}) was full, or the payload could not be read.
 	 * @return the count since the client was created
 	 */
 	public long droppedEvents() {
@@ -232,8 +232,20 @@ public final class WampClient {
 		return Mono.defer(() -> {
 			this.stateMachine.transition(SessionState.CONNECTING, "connecting to "
 					+ attemptOptions.transport().describe() + " (realm '" + attemptOptions.realm() + "')");
-			SessionListener listener = (method) -> this.stateMachine.transition(SessionState.AUTHENTICATING,
-					"authenticating to realm '" + attemptOptions.realm() + "' with method '" + method + "'");
+			SessionListener listener = new SessionListener() {
+
+				@Override
+				public void onChallenge(String method) {
+					WampClient.this.stateMachine.transition(SessionState.AUTHENTICATING,
+							"authenticating to realm '" + attemptOptions.realm() + "' with method '" + method + "'");
+				}
+
+				@Override
+				public void onEventDropped() {
+					WampClient.this.droppedEvents.count(1);
+				}
+
+			};
 			return attemptOptions.transport().connect().flatMap((connection) -> {
 				ClientSession candidate = new ClientSession(connection, attemptOptions, listener);
 				return candidate.join()

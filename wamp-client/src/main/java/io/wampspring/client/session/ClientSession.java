@@ -391,7 +391,10 @@ public final class ClientSession {
 					}
 				}
 			}
-			case WampMessageType.EVENT -> this.droppedEvents.warn("dropping unreadable events: {}", problem.getMessage());
+			case WampMessageType.EVENT -> {
+				this.droppedEvents.warn("dropping unreadable events: {}", problem.getMessage());
+				this.listener.onEventDropped();
+			}
 			default -> protocolViolation("unreadable " + WampMessageType.name(problem.messageType()) + ": "
 					+ problem.getMessage());
 		}

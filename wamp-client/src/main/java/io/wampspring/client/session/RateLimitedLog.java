@@ -49,6 +49,14 @@ public final class RateLimitedLog {
 	}
 
 	/**
+	 * Count occurrences that were logged elsewhere.
+	 * @param n how many
+	 */
+	public void count(long n) {
+		this.total.addAndGet(n);
+	}
+
+	/**
 	 * How many times the condition occurred.
 	 * @return the total count
 	 */

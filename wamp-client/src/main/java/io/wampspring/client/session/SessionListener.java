@@ -11,4 +11,10 @@ public interface SessionListener {
 	 */
 	void onChallenge(String authMethod);
 
+	/**
+	 * An EVENT was dropped because its payload could not be read (the session logs it).
+	 */
+	default void onEventDropped() {
+	}
+
 }
