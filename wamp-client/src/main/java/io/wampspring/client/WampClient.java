@@ -114,8 +114,19 @@ public final class WampClient {
 		return new WampClient(Objects.requireNonNull(options, "options"));
 	}
 
+	// One line per state change: WARN when the application loses service (the session was
+	// lost, is degraded, or the client gave up), INFO otherwise (every retry, joins, leaves).
 	private void log(SessionStateEvent event) {
-		if (event.reason() != null) {
+		if (event.reason() == null) {
+			return;
+		}
+		boolean wasJoined = event.previous() == SessionState.JOINED || event.previous() == SessionState.DEGRADED;
+		boolean lostService = (event.state() == SessionState.CLOSED && event.error() != null)
+				|| (event.state() == SessionState.RECONNECTING && wasJoined) || event.state() == SessionState.DEGRADED;
+		if (lostService) {
+			logger.warn("{}", event.reason());
+		}
+		else {
 			logger.info("{}", event.reason());
 		}
 	}
