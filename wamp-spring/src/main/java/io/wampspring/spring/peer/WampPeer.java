@@ -377,6 +377,11 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 			connecting.block(this.startupTimeout);
 		}
 		catch (RuntimeException ex) {
+			if (this.clients.stream().allMatch((client) -> client.state() == SessionState.CLOSED)) {
+				// the clients gave up (refused credentials, reconnect off) and logged why at WARN
+				logger.info("peer '{}' starts without a session: its sessions stopped trying", this.name);
+				return;
+			}
 			// the clients keep reconnecting on their own: the application starts anyway
 			logger.warn("peer '{}' did not join within {} ms ({}); its sessions keep trying", this.name,
 					this.startupTimeout.toMillis(), ex.getMessage());
