@@ -703,8 +703,9 @@ public class WampProperties {
 	/**
 	 * The caller role: features, default call options (timeout, disclose_me, ...) and call
 	 * retries. The {@code timeout} option is also every session's default call timeout, for
-	 * calls that set none (the template's and those made on a {@code WampClient}); 0 waits
-	 * without a deadline, and when it is not set the client's default of 30 s applies.
+	 * calls that set none (the template's and those made on a {@code WampClient}) and for the
+	 * router's answers to REGISTER, SUBSCRIBE and acknowledged PUBLISH; 0 waits without a
+	 * deadline, and when it is not set the client's default of 30 s applies.
 	 */
 	public static class CallerDefaults extends Role {
 
