@@ -74,6 +74,9 @@ class SampleApplicationTests {
 	@Autowired
 	private WebTestClient http;
 
+	@Autowired
+	private ExampleProcedures procedures;
+
 	private final TestClients clients = new TestClients();
 
 	private WampClient anonymous;
@@ -156,6 +159,18 @@ class SampleApplicationTests {
 	private static void assertProgress(CallResult result, long value, boolean progress) {
 		assertThat(result.args()).containsExactly(value);
 		assertThat(result.isProgress()).isEqualTo(progress);
+	}
+
+	@Test
+	void countdownWaitsForDemand() {
+		// ten intervals without demand: a countdown that ticks regardless (Flux.interval) fails here
+		StepVerifier.create(this.procedures.countdown(3), 1)
+			.expectNext(3L)
+			.expectNoEvent(Duration.ofMillis(200))
+			.thenRequest(Long.MAX_VALUE)
+			.expectNext(2L, 1L, 0L)
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 	@Test

@@ -120,7 +120,10 @@ public class ExampleProcedures {
 
 	/**
 	 * Count down from n: progressive results n, n-1, ..., 1, then the final result 0 (only 0
-	 * when the caller did not ask for progressive results). Stops when canceled.
+	 * when the caller did not ask for progressive results), each after a pause of
+	 * {@code sample.countdown-interval}. Respects demand: the next number is produced only
+	 * when the previous one was taken, so a slow connection slows the countdown down rather
+	 * than overflowing it. Stops when canceled.
 	 * @param n where to start, 0 to 10,000
 	 * @return the numbers
 	 */
@@ -130,8 +133,10 @@ public class ExampleProcedures {
 			throw new IllegalArgumentException("n must be between 0 and " + MAX_COUNTDOWN + ", got " + n);
 		}
 		Duration interval = this.properties.getCountdownInterval();
-		return Flux.concat(Mono.just(n), Flux.interval(interval).take(n).map((i) -> n - 1 - i))
-			.doOnCancel(() -> canceled("com.example.countdown"));
+		// not Flux.interval: it ticks whether or not anyone asked, and fails the call with
+		// "Could not emit tick" when the results are written more slowly than it ticks
+		Flux<Long> rest = Flux.range(1, (int) n).delayElements(interval).map((i) -> n - i);
+		return Flux.concat(Mono.just(n), rest).doOnCancel(() -> canceled("com.example.countdown"));
 	}
 
 	/**

@@ -25,6 +25,8 @@ import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.spring.support.WampJsonConverter;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,12 +34,16 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
  * Auto-configuration of WAMP clients and of the Spring layer:
@@ -61,7 +67,10 @@ import org.springframework.core.env.Environment;
  * then the {@link WampTemplateCustomizer}s;</li>
  * <li>where the peers publish their session events: Spring Boot's application task executor
  * when virtual threads are enabled ({@code spring.threads.virtual.enabled}), else a thread of
- * each peer's own.</li>
+ * each peer's own; and where the clients deliver their state events: virtual threads then
+ * (a {@link WampClientOptionsCustomizer} that runs before the application's), else
+ * wamp-client's default, Reactor's {@code boundedElastic} scheduler. Either way a listener
+ * may block.</li>
  * </ul>
  * Every bean backs off when the application defines its own.
  */
@@ -74,6 +83,15 @@ public final class WampAutoConfiguration {
 
 	/** Spring Boot's application task executor, virtual-thread based when virtual threads are on. */
 	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+
+	/**
+	 * The customizer that delivers the clients' state events on virtual threads, when they
+	 * are enabled.
+	 */
+	public static final String VIRTUAL_THREAD_EVENTS_CUSTOMIZER_BEAN_NAME = "io.wampspring.boot.autoconfigure.internalWampVirtualThreadEventsCustomizer";
+
+	/** The name prefix of the virtual threads that deliver state events. */
+	static final String EVENT_THREAD_PREFIX = "wamp-events-";
 
 	@Bean
 	@ConditionalOnMissingBean(WampConnectionDetails.class)
@@ -95,6 +113,21 @@ public final class WampAutoConfiguration {
 			ObjectProvider<WampClientOptionsCustomizer> customizers) {
 		return new WampClientOptionsFactory(properties, connectionDetails, sslBundles.getIfAvailable(),
 				embeddedRouter.getIfAvailable(), authenticatorFactory, customizers.orderedStream().toList());
+	}
+
+	/**
+	 * State events on virtual threads: a listener may block without holding a platform
+	 * thread. First in order, so that the application's customizers may still choose
+	 * another scheduler. Only active on a JDK with virtual threads (21+).
+	 */
+	@Bean(VIRTUAL_THREAD_EVENTS_CUSTOMIZER_BEAN_NAME)
+	@ConditionalOnMissingBean(name = VIRTUAL_THREAD_EVENTS_CUSTOMIZER_BEAN_NAME)
+	@ConditionalOnThreading(Threading.VIRTUAL)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	WampClientOptionsCustomizer wampVirtualThreadEventsCustomizer() {
+		// one thread per delivery, never pooled: nothing to shut down, and publishOn keeps the order
+		Scheduler scheduler = Schedulers.fromExecutor(new VirtualThreadTaskExecutor(EVENT_THREAD_PREFIX));
+		return (router, builder) -> builder.eventScheduler(scheduler);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.wampspring.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 import javax.net.ssl.SSLException;
 
 import io.netty.handler.ssl.SslContext;
+import io.wampspring.client.ClientLimits;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
@@ -29,9 +31,13 @@ import org.springframework.boot.ssl.SslBundles;
 /**
  * Builds the wamp-client {@link ClientOptions} of every router from {@code wamp.*}: the
  * transport from the URL (serializers, connect timeout, WebSocket settings, TLS from a
- * Spring Boot SSL bundle), the realm, the authenticators, reconnect settings and role
- * features, then the {@link WampClientOptionsCustomizer}s. A router without a URL joins the
- * embedded router in process. The properties are validated when the factory is created.
+ * Spring Boot SSL bundle), the realm, the authenticators, reconnect settings, the
+ * {@link ClientLimits} (join timeout and {@code limits.*} of the router, default call timeout
+ * from {@code wamp.defaults.caller.options.timeout}), role features and how handler
+ * exceptions are answered ({@code wamp.defaults.callee.error-uri} and
+ * {@code include-exception-message}, the same switches as the Spring layer's), then the
+ * {@link WampClientOptionsCustomizer}s. A router without a URL joins the embedded router in
+ * process. The properties are validated when the factory is created.
  */
 public class WampClientOptionsFactory {
 
@@ -52,6 +58,8 @@ public class WampClientOptionsFactory {
 	private final @Nullable String defaultRouter;
 
 	private final @Nullable String detailsRouter;
+
+	private final @Nullable Duration defaultCallTimeout;
 
 	/**
 	 * Create a factory and validate the properties.
@@ -87,6 +95,7 @@ public class WampClientOptionsFactory {
 		this.detailsRouter = external ? this.defaultRouter : null;
 		WampPropertiesValidator.validate(properties, this.routers, this.defaultRouter, embeddedRouter != null,
 				this.detailsRouter);
+		this.defaultCallTimeout = WampMessageOptions.callTimeout(properties.getDefaults().getCaller().getOptions());
 	}
 
 	/**
@@ -154,6 +163,8 @@ public class WampClientOptionsFactory {
 		}
 		builder.authid(authid);
 		builder.reconnect(reconnect(router.getReconnect()));
+		builder.limits(limits(prefix, router, this.defaultCallTimeout));
+		applyCallee(builder, this.properties.getDefaults().getCallee());
 		WampCredentials credentials = new WampCredentials(routerName, authid, secret, router.getAuth().getPrivateKey(),
 				router.getAuth().getPrivateKeyFile());
 		for (String method : router.getAuth().getMethod()) {
@@ -256,6 +267,50 @@ public class WampClientOptionsFactory {
 			throw new WampConfigurationException(prefix + "ssl.bundle",
 					"the SSL bundle '" + bundleName + "' cannot be used for TLS: " + ex.getMessage(),
 					"Check the bundle's key and trust material", ex);
+		}
+	}
+
+	/**
+	 * The client limits of a router.
+	 * @param prefix the router's property prefix
+	 * @param router the router's settings
+	 * @param defaultCallTimeout {@code wamp.defaults.caller.options.timeout}, or null when it is
+	 * not set (the library's default applies)
+	 * @return the limits
+	 */
+	static ClientLimits limits(String prefix, WampProperties.Router router, @Nullable Duration defaultCallTimeout) {
+		WampProperties.SessionLimits limits = router.getLimits();
+		ClientLimits.Builder builder = ClientLimits.defaults()
+			.mutate()
+			.joinTimeout(router.getJoinTimeout())
+			.maxPendingCalls(limits.getMaxPendingCalls())
+			.progressiveBuffer(limits.getProgressiveBuffer())
+			.inboundWaterMarks(limits.getInboundHighWaterMark(), limits.getInboundLowWaterMark())
+			.maxQueuedInvocations(limits.getMaxQueuedInvocations())
+			.eventBuffer(limits.getEventBuffer());
+		if (defaultCallTimeout != null) {
+			builder.defaultCallTimeout(defaultCallTimeout);
+		}
+		try {
+			return builder.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// the validator names the property first; this covers a factory used without it
+			throw new WampConfigurationException(prefix + "limits", ex.getMessage(),
+					"Fix the router's join-timeout and limits.* (see docs/configuration.md)", ex);
+		}
+	}
+
+	private static void applyCallee(ClientOptions.Builder builder, WampProperties.CalleeDefaults callee) {
+		// one switch for handlers of the Spring layer and handlers registered on a WampClient
+		builder.includeExceptionMessages(callee.isIncludeExceptionMessage());
+		try {
+			builder.defaultErrorUri(callee.getErrorUri());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WampConfigurationException("wamp.defaults.callee.error-uri",
+					"'" + callee.getErrorUri() + "' is not a valid WAMP error URI",
+					"Use a WAMP URI such as com.example.error", ex);
 		}
 	}
 

@@ -36,15 +36,36 @@ final class WampMessageOptions {
 	static CallOptions callOptions(Map<String, Object> raw) {
 		CallOptions.Builder builder = CallOptions.builder();
 		normalize(raw).forEach((key, value) -> {
-			String property = "wamp.defaults.caller.options." + key;
 			switch (key) {
-				case "timeout" -> builder.timeout(duration(property, value));
+				case "timeout" -> builder.timeout(callTimeout(value));
 				case "disclose_me" -> builder.discloseMe(bool(value));
 				case "cancel_mode" -> builder.cancelMode(CancelMode.fromWire(text(value)));
 				default -> builder.option(key, scalar(value));
 			}
 		});
 		return builder.build();
+	}
+
+	/**
+	 * The default call timeout, {@code wamp.defaults.caller.options.timeout}.
+	 * @param raw the caller's default options
+	 * @return the timeout (zero for none), or null when it is not set
+	 * @throws WampConfigurationException when it is not a duration of zero or at least 1 ms
+	 */
+	static @Nullable Duration callTimeout(Map<String, Object> raw) {
+		Object value = normalize(raw).get("timeout");
+		return (value != null) ? callTimeout(value) : null;
+	}
+
+	private static Duration callTimeout(Object value) {
+		String property = "wamp.defaults.caller.options.timeout";
+		Duration timeout = duration(property, value);
+		if (timeout.isNegative() || (!timeout.isZero() && timeout.toMillis() == 0)) {
+			throw new WampConfigurationException(property,
+					"must be 0 (no timeout) or at least 1ms, got '" + value + "'",
+					"Set a duration such as 15s, or 0 for calls that wait without a deadline");
+		}
+		return timeout;
 	}
 
 	static PublishOptions publishOptions(Map<String, Object> raw) {

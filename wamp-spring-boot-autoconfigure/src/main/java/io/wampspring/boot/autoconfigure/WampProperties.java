@@ -141,9 +141,23 @@ public class WampProperties {
 		private @Nullable String uriPrefix;
 
 		/**
-		 * Time allowed to open the transport and join the realm.
+		 * Time allowed to open the transport: the TCP connection, the TLS handshake and the
+		 * WebSocket upgrade or RawSocket handshake. Joining the realm is bounded by
+		 * join-timeout.
 		 */
 		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Time allowed from the open transport to the router's WELCOME or ABORT, through every
+		 * CHALLENGE round. On expiry the connection is closed and the attempt counts as failed:
+		 * the reconnect settings decide whether and when to try again.
+		 */
+		private Duration joinTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Bounds of the sessions' pending calls and of the work queued from the router.
+		 */
+		private final SessionLimits limits = new SessionLimits();
 
 		/**
 		 * TLS settings for wss:// and tcps://.
@@ -205,6 +219,18 @@ public class WampProperties {
 			this.connectTimeout = connectTimeout;
 		}
 
+		public Duration getJoinTimeout() {
+			return this.joinTimeout;
+		}
+
+		public void setJoinTimeout(Duration joinTimeout) {
+			this.joinTimeout = joinTimeout;
+		}
+
+		public SessionLimits getLimits() {
+			return this.limits;
+		}
+
 		public Ssl getSsl() {
 			return this.ssl;
 		}
@@ -219,6 +245,102 @@ public class WampProperties {
 
 		public Auth getAuth() {
 			return this.auth;
+		}
+
+	}
+
+	/**
+	 * Bounds of a router's sessions (wamp-client's {@code ClientLimits}): how many calls may
+	 * wait for their result, and how much work from the router may queue before the
+	 * connection stops reading and further invocations are refused.
+	 */
+	public static class SessionLimits {
+
+		/**
+		 * Calls of one session waiting for their result; one more fails at once with
+		 * wamp.error.unavailable.
+		 */
+		private int maxPendingCalls = 10_000;
+
+		/**
+		 * Progressive results held for one call: those a slow subscriber of a progressive call
+		 * has not taken yet, and those of a handler Flux that ignores demand. Beyond it the
+		 * call fails with a message that says how to slow the producer down.
+		 */
+		private int progressiveBuffer = 256;
+
+		/**
+		 * Invocations running or queued plus events queued at which the connection stops
+		 * reading from the router.
+		 */
+		private int inboundHighWaterMark = 1024;
+
+		/**
+		 * The count of invocations and events below which the connection reads again; below
+		 * inbound-high-water-mark.
+		 */
+		private int inboundLowWaterMark = 512;
+
+		/**
+		 * Invocations running or queued beyond which a new one is answered at once with
+		 * wamp.error.unavailable (room for what was already read when reading stopped); at
+		 * least inbound-high-water-mark.
+		 */
+		private int maxQueuedInvocations = 2048;
+
+		/**
+		 * Events queued for one subscription handler; a newer event that does not fit is
+		 * dropped, counted (wamp.client.events.overflowed) and logged at most once per
+		 * interval.
+		 */
+		private int eventBuffer = 1024;
+
+		public int getMaxPendingCalls() {
+			return this.maxPendingCalls;
+		}
+
+		public void setMaxPendingCalls(int maxPendingCalls) {
+			this.maxPendingCalls = maxPendingCalls;
+		}
+
+		public int getProgressiveBuffer() {
+			return this.progressiveBuffer;
+		}
+
+		public void setProgressiveBuffer(int progressiveBuffer) {
+			this.progressiveBuffer = progressiveBuffer;
+		}
+
+		public int getInboundHighWaterMark() {
+			return this.inboundHighWaterMark;
+		}
+
+		public void setInboundHighWaterMark(int inboundHighWaterMark) {
+			this.inboundHighWaterMark = inboundHighWaterMark;
+		}
+
+		public int getInboundLowWaterMark() {
+			return this.inboundLowWaterMark;
+		}
+
+		public void setInboundLowWaterMark(int inboundLowWaterMark) {
+			this.inboundLowWaterMark = inboundLowWaterMark;
+		}
+
+		public int getMaxQueuedInvocations() {
+			return this.maxQueuedInvocations;
+		}
+
+		public void setMaxQueuedInvocations(int maxQueuedInvocations) {
+			this.maxQueuedInvocations = maxQueuedInvocations;
+		}
+
+		public int getEventBuffer() {
+			return this.eventBuffer;
+		}
+
+		public void setEventBuffer(int eventBuffer) {
+			this.eventBuffer = eventBuffer;
 		}
 
 	}
@@ -580,7 +702,10 @@ public class WampProperties {
 
 	/**
 	 * The caller role: features, default call options (timeout, disclose_me, ...) and call
-	 * retries.
+	 * retries. The {@code timeout} option is also every session's default call timeout, for
+	 * calls that set none (the template's and those made on a {@code WampClient}) and for the
+	 * router's answers to REGISTER, SUBSCRIBE and acknowledged PUBLISH; 0 waits without a
+	 * deadline, and when it is not set the client's default of 30 s applies.
 	 */
 	public static class CallerDefaults extends Role {
 

@@ -92,6 +92,12 @@ final class WampPropertiesValidator {
 			throw new WampConfigurationException(prefix + "connect-timeout",
 					"must be positive, got " + router.getConnectTimeout(), "Set a duration such as 10s");
 		}
+		if (router.getJoinTimeout().isNegative() || router.getJoinTimeout().isZero()) {
+			throw new WampConfigurationException(prefix + "join-timeout",
+					"must be positive, got " + router.getJoinTimeout(),
+					"Set how long the router may take from the open connection to WELCOME, such as 10s");
+		}
+		validateLimits(prefix + "limits.", router.getLimits());
 		long frame = router.getWebsocket().getMaxFrameSize().toBytes();
 		if (frame < 1024 || frame > Integer.MAX_VALUE) {
 			throw new WampConfigurationException(prefix + "websocket.max-frame-size",
@@ -104,6 +110,33 @@ final class WampPropertiesValidator {
 		}
 		validateReconnect(prefix + "reconnect.", router.getReconnect());
 		validateAuth(prefix + "auth.", router.getAuth());
+	}
+
+	private static void validateLimits(String prefix, WampProperties.SessionLimits limits) {
+		atLeastOne(prefix + "max-pending-calls", limits.getMaxPendingCalls(), "such as 10000");
+		atLeastOne(prefix + "progressive-buffer", limits.getProgressiveBuffer(), "such as 256");
+		atLeastOne(prefix + "inbound-high-water-mark", limits.getInboundHighWaterMark(), "such as 1024");
+		atLeastOne(prefix + "event-buffer", limits.getEventBuffer(), "such as 1024");
+		int high = limits.getInboundHighWaterMark();
+		int low = limits.getInboundLowWaterMark();
+		if (low < 0 || low >= high) {
+			throw new WampConfigurationException(prefix + "inbound-low-water-mark",
+					"must be at least 0 and below inbound-high-water-mark (" + high + "), got " + low,
+					"Set it below " + prefix + "inbound-high-water-mark, such as half of it (" + (high / 2) + ")");
+		}
+		if (limits.getMaxQueuedInvocations() < high) {
+			throw new WampConfigurationException(prefix + "max-queued-invocations",
+					"must be at least inbound-high-water-mark (" + high + "), got " + limits.getMaxQueuedInvocations(),
+					"Raise " + prefix + "max-queued-invocations with the high-water mark, such as to twice it ("
+							+ (2L * high) + ")");
+		}
+	}
+
+	private static void atLeastOne(String property, int value, String example) {
+		if (value < 1) {
+			throw new WampConfigurationException(property, "must be at least 1, got " + value,
+					"Set a whole number " + example);
+		}
 	}
 
 	private static String scheme(String url) {

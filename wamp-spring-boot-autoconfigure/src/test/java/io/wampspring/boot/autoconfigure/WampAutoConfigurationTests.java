@@ -1,12 +1,17 @@
 package io.wampspring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
 import io.wampspring.spring.peer.PoolType;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
+import io.wampspring.client.ClientLimits;
 import io.wampspring.client.ClientOptions;
+import io.wampspring.client.WampClient;
+import io.wampspring.client.reconnect.SessionStateEvent;
 import io.wampspring.client.auth.AnonymousAuthenticator;
 import io.wampspring.client.auth.ClientAuthenticator;
 import io.wampspring.client.auth.TicketAuthenticator;
@@ -26,9 +31,15 @@ import io.wampspring.spring.config.WampSubscriptionEndpoint;
 import io.wampspring.router.WampRouter;
 import io.wampspring.spring.listener.adapter.WampHandlerLimits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -39,6 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link WampAutoConfiguration}: every property reaches the client options.
  */
 class WampAutoConfigurationTests {
+
+	private static final Scheduler CUSTOM = Schedulers.immediate();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class));
@@ -99,6 +112,101 @@ class WampAutoConfigurationTests {
 				assertThat(options.roleFeatures().get("caller")).containsEntry("call_canceling", false);
 				assertThat(options.roleFeatures().get("subscriber")).containsEntry("pattern_based_subscription", false);
 			});
+	}
+
+	@Test
+	void joinTimeoutAndLimitsReachTheClientLimits() {
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=realm1", "wamp.routers.main.connect-timeout=2s",
+				"wamp.routers.main.join-timeout=4s", "wamp.routers.main.limits.max-pending-calls=50",
+				"wamp.routers.main.limits.progressive-buffer=8", "wamp.routers.main.limits.inbound-high-water-mark=64",
+				"wamp.routers.main.limits.inbound-low-water-mark=16",
+				"wamp.routers.main.limits.max-queued-invocations=100", "wamp.routers.main.limits.event-buffer=32",
+				"wamp.defaults.caller.options.timeout=7s")
+			.run((context) -> {
+				ClientOptions options = context.getBean(WampPeers.class).defaultPeer().clients().get(0).options();
+				assertThat(((WebSocketTransport) options.transport()).connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(options.limits()).isEqualTo(new ClientLimits(Duration.ofSeconds(4), Duration.ofSeconds(7), 50,
+						8, 64, 16, 100, 32));
+			});
+	}
+
+	@Test
+	void defaultCallTimeoutIsTheLibrarysUnlessSetAndZeroOnlyWhenSetSo() {
+		String[] router = { "wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=realm1" };
+		this.runner.withPropertyValues(router)
+			.run((context) -> assertThat(clientOptions(context).limits().defaultCallTimeout())
+				.isEqualTo(ClientLimits.defaults().defaultCallTimeout()));
+		this.runner.withPropertyValues(router).withPropertyValues("wamp.defaults.caller.options.timeout=0")
+			.run((context) -> {
+				assertThat(clientOptions(context).limits().defaultCallTimeout()).isZero();
+				// the template's calls agree: explicitly no timeout, not the client's default
+				assertThat(context.getBean(WampTemplate.class).getCallOptions().isTimeoutSet()).isTrue();
+				assertThat(context.getBean(WampTemplate.class).getCallOptions().timeout()).isZero();
+			});
+		this.runner.withPropertyValues(router).withPropertyValues("wamp.defaults.caller.options.timeout=1500")
+			.run((context) -> assertThat(clientOptions(context).limits().defaultCallTimeout())
+				.isEqualTo(Duration.ofMillis(1500)));
+	}
+
+	@Test
+	void calleeErrorSettingsAreOneSwitchForTheClientAndTheSpringLayer() {
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=realm1", "wamp.defaults.callee.include-exception-message=true",
+				"wamp.defaults.callee.error-uri=com.example.error.internal")
+			.run((context) -> {
+				ClientOptions options = clientOptions(context);
+				assertThat(options.includeExceptionMessages()).isTrue();
+				assertThat(options.defaultErrorUri()).isEqualTo("com.example.error.internal");
+				assertThat(context.getBean(WampExceptionTranslator.class).includesExceptionMessage()).isTrue();
+			});
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=realm1")
+			.run((context) -> assertThat(clientOptions(context).includeExceptionMessages()).isFalse());
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_20)
+	void withoutVirtualThreadsStateEventsStayOnBoundedElastic() {
+		// spring.threads.virtual.enabled is ignored below Java 21, as Spring Boot does
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=realm1", "spring.threads.virtual.enabled=true")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(WampAutoConfiguration.VIRTUAL_THREAD_EVENTS_CUSTOMIZER_BEAN_NAME);
+				assertThat(clientOptions(context).eventScheduler()).isSameAs(Schedulers.boundedElastic());
+			});
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void withVirtualThreadsStateEventsArriveOnVirtualThreads() {
+		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"spring.threads.virtual.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasBean(WampAutoConfiguration.VIRTUAL_THREAD_EVENTS_CUSTOMIZER_BEAN_NAME);
+				WampClient client = context.getBean(WampPeers.class).defaultPeer().clients().get(0);
+				assertThat(client.options().eventScheduler()).isNotSameAs(Schedulers.boundedElastic());
+				CompletableFuture<Thread> delivered = new CompletableFuture<>();
+				Disposable listener = client.stateEvents()
+					.subscribe((SessionStateEvent event) -> delivered.complete(Thread.currentThread()));
+				try {
+					Thread thread = delivered.get(10, TimeUnit.SECONDS);
+					assertThat(thread.getName()).startsWith(WampAutoConfiguration.EVENT_THREAD_PREFIX);
+					assertThat(Thread.class.getMethod("isVirtual").invoke(thread)).isEqualTo(true);
+				}
+				finally {
+					listener.dispose();
+				}
+			});
+		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+				"wamp.routers.main.realm=realm1", "spring.threads.virtual.enabled=true")
+			.withBean(WampClientOptionsCustomizer.class, () -> (router, builder) -> builder.eventScheduler(CUSTOM))
+			.run((context) -> assertThat(clientOptions(context).eventScheduler()).isSameAs(CUSTOM));
+	}
+
+	private static ClientOptions clientOptions(ApplicationContext context) {
+		return context.getBean(WampPeers.class).defaultPeer().clients().get(0).options();
 	}
 
 	@Test

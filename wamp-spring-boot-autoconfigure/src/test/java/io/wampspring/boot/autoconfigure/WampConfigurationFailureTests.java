@@ -107,6 +107,35 @@ class WampConfigurationFailureTests {
 	}
 
 	@Test
+	void badJoinTimeout() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.join-timeout=0s"), "wamp.routers.main.join-timeout",
+				"must be positive", "from the open connection to WELCOME");
+	}
+
+	@Test
+	void badClientLimits() {
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.limits.max-pending-calls=0"),
+				"wamp.routers.main.limits.max-pending-calls", "at least 1, got 0", "Set a whole number");
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.limits.event-buffer=-1"),
+				"wamp.routers.main.limits.event-buffer", "at least 1, got -1", "Set a whole number");
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.limits.inbound-high-water-mark=256"),
+				"wamp.routers.main.limits.inbound-low-water-mark", "below inbound-high-water-mark (256), got 512",
+				"such as half of it (128)");
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.limits.inbound-high-water-mark=4096"),
+				"wamp.routers.main.limits.max-queued-invocations", "at least inbound-high-water-mark (4096), got 2048",
+				"Raise wamp.routers.main.limits.max-queued-invocations");
+	}
+
+	@Test
+	void badDefaultCallTimeout() {
+		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.options.timeout=-1s"),
+				"wamp.defaults.caller.options.timeout", "must be 0 (no timeout) or at least 1ms, got '-1s'",
+				"Set a duration such as 15s");
+		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.options.timeout=soon"),
+				"wamp.defaults.caller.options.timeout", "'soon' is not a duration", "such as 15s");
+	}
+
+	@Test
 	void badDefaultErrorUri() {
 		assertFailure(analysis(URL, REALM, "wamp.defaults.callee.error-uri=not a uri"),
 				"wamp.defaults.callee.error-uri", "not a valid WAMP error URI", "Use a WAMP URI");

@@ -3,6 +3,11 @@ package io.wampspring.boot.autoconfigure;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wampspring.boot.actuate.endpoint.WampEndpoint;
@@ -11,10 +16,21 @@ import io.wampspring.boot.autoconfigure.health.WampHealthContributorAutoConfigur
 import io.wampspring.boot.autoconfigure.metrics.WampMetricsAutoConfiguration;
 import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
 import io.wampspring.spring.peer.WampPeers;
+import io.wampspring.client.CallOptions;
+import io.wampspring.client.ClientOptions;
+import io.wampspring.client.InvocationResult;
+import io.wampspring.client.PublishOptions;
+import io.wampspring.client.RegisterOptions;
+import io.wampspring.client.Registration;
+import io.wampspring.client.SubscribeOptions;
+import io.wampspring.client.WampClient;
+import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.reconnect.SessionState;
+import io.wampspring.client.transport.InProcessTransport;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.config.RouterLimits;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -32,7 +48,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A Boot context with the embedded router: the peer joins, health and meters follow the
- * session through a router stop and restart, and the {@code wamp} endpoint shows no secret.
+ * session through a router stop and restart and through a restore that leaves it
+ * {@code DEGRADED}, the client limits reach the sessions, and the {@code wamp} endpoint shows
+ * no secret.
  */
 class WampEmbeddedRouterIntegrationTests {
 
@@ -80,6 +98,111 @@ class WampEmbeddedRouterIntegrationTests {
 				await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
 				assertThat(sessions(registry, "joined")).isEqualTo(1.0);
 			});
+	}
+
+	@Test
+	void degradedSessionShowsInTheEndpointHealthAndMeters() {
+		String procedure = "com.example.contested";
+		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.routers.local.reconnect.backoff-type=fixed", "wamp.routers.local.reconnect.backoff-min=1s")
+			.run((context) -> {
+				await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
+				WampClient session = context.getBean(WampPeers.class).defaultPeer().clients().get(0);
+				session.register(procedure, RegisterOptions.defaults(), (invocation) -> Mono.just(answer("peer")))
+					.block(TIMEOUT);
+				WampClient intruder = WampClient.create(ClientOptions
+					.builder(new InProcessTransport(context.getBean(WampRouter.class), "intruder"), "realm1")
+					.reconnect(ReconnectOptions.builder().enabled(false).build())
+					.build());
+				try {
+					intruder.connect().block(TIMEOUT);
+					// the router ends the peer's session; while the peer waits to reconnect, another
+					// session takes the procedure, so that the restore cannot bring it back
+					intruder.call("wamp.session.kill", List.of(session.sessionInfo().sessionId()), Map.of(),
+							CallOptions.defaults()).block(TIMEOUT);
+					AtomicReference<Registration> taken = new AtomicReference<>();
+					await().atMost(TIMEOUT).ignoreExceptions().until(() -> {
+						taken.set(intruder.register(procedure, RegisterOptions.defaults(),
+								(invocation) -> Mono.just(answer("intruder"))).block(TIMEOUT));
+						return true;
+					});
+					await().atMost(TIMEOUT).until(() -> session.state() == SessionState.DEGRADED);
+
+					WampEndpoint.SessionDescriptor degraded = endpointSession(context);
+					assertThat(degraded.state()).isEqualTo("DEGRADED");
+					assertThat(degraded.sessionId()).isNotNull();
+					assertThat(degraded.missing()).singleElement().asString().contains(procedure);
+					Health health = health(context);
+					assertThat(health.getStatus()).isEqualTo(Status.UP);
+					assertThat(health.getDetails()).containsEntry("state", "DEGRADED").containsKey("missing");
+					MeterRegistry registry = context.getBean(MeterRegistry.class);
+					assertThat(sessions(registry, "degraded")).isEqualTo(1.0);
+					assertThat(sessions(registry, "joined")).isZero();
+
+					// the procedure is free again: the client's retry restores it
+					taken.get().unregister().block(TIMEOUT);
+					await().atMost(TIMEOUT).until(() -> session.state() == SessionState.JOINED);
+					assertThat(endpointSession(context).missing()).isEmpty();
+					assertThat(sessions(registry, "degraded")).isZero();
+					assertThat(sessions(registry, "joined")).isEqualTo(1.0);
+					assertThat(session.call(procedure).block(TIMEOUT).args()).containsExactly("peer");
+				}
+				finally {
+					intruder.close().block(TIMEOUT);
+				}
+			});
+	}
+
+	@Test
+	void eventBufferBoundsTheClientAndItsDropsAreCounted() {
+		String topic = "com.example.flood";
+		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.routers.local.limits.event-buffer=2")
+			.run((context) -> {
+				await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
+				WampClient session = context.getBean(WampPeers.class).defaultPeer().clients().get(0);
+				assertThat(session.options().limits().eventBuffer()).isEqualTo(2);
+				CountDownLatch release = new CountDownLatch(1);
+				session.subscribe(topic, SubscribeOptions.defaults(), (event) -> {
+					try {
+						// holds the subscription's only handler slot: later events wait or are dropped
+						release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}).block(TIMEOUT);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				WampClient publisher = WampClient.create(ClientOptions
+					.builder(new InProcessTransport(context.getBean(WampRouter.class), "publisher"), "realm1")
+					.reconnect(ReconnectOptions.builder().enabled(false).build())
+					.build());
+				try {
+					publisher.connect().block(TIMEOUT);
+					for (int i = 0; i < 10; i++) {
+						publisher.publish(topic, List.of(i), Map.of(), PublishOptions.acknowledged()).block(TIMEOUT);
+					}
+					// one event runs, one waits, eight are dropped
+					await().atMost(TIMEOUT).until(() -> overflowed(registry) == 8.0);
+					assertThat(session.droppedEvents()).isEqualTo(8);
+				}
+				finally {
+					release.countDown();
+					publisher.close().block(TIMEOUT);
+				}
+			});
+	}
+
+	private static InvocationResult answer(String who) {
+		return new InvocationResult(List.of(who), Map.of());
+	}
+
+	private static WampEndpoint.SessionDescriptor endpointSession(AssertableApplicationContext context) {
+		return context.getBean(WampEndpoint.class).wamp().peers().get("default").sessions().get(0);
+	}
+
+	private static double overflowed(MeterRegistry registry) {
+		return registry.get("wamp.client.events.overflowed").tags("peer", "default").functionCounter().count();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.wampspring.boot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import io.wampspring.client.ClientLimits;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.auth.AnonymousAuthenticator;
 import io.wampspring.client.reconnect.BackoffStrategy;
@@ -64,6 +65,33 @@ class WampPropertiesDefaultsTests {
 		// no feature overrides: the client's own feature set is announced
 		assertThat(this.properties.getDefaults().getCaller().getFeatures()).isEmpty();
 		assertThat(this.properties.getDefaults().getSubscriber().getFeatures()).isEmpty();
+	}
+
+	@Test
+	void clientLimitDefaults() {
+		ClientLimits library = ClientLimits.defaults();
+		WampProperties.SessionLimits limits = this.router.getLimits();
+		assertThat(this.router.getJoinTimeout()).isEqualTo(library.joinTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(limits.getMaxPendingCalls()).isEqualTo(library.maxPendingCalls()).isEqualTo(10_000);
+		assertThat(limits.getProgressiveBuffer()).isEqualTo(library.progressiveBuffer()).isEqualTo(256);
+		assertThat(limits.getInboundHighWaterMark()).isEqualTo(library.inboundHighWaterMark()).isEqualTo(1024);
+		assertThat(limits.getInboundLowWaterMark()).isEqualTo(library.inboundLowWaterMark()).isEqualTo(512);
+		assertThat(limits.getMaxQueuedInvocations()).isEqualTo(library.maxQueuedInvocations()).isEqualTo(2048);
+		assertThat(limits.getEventBuffer()).isEqualTo(library.eventBuffer()).isEqualTo(1024);
+		// no wamp.defaults.caller.options.timeout: the library's default call timeout (not "none")
+		assertThat(WampMessageOptions.callTimeout(this.properties.getDefaults().getCaller().getOptions())).isNull();
+		assertThat(library.defaultCallTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(WampClientOptionsFactory.limits("wamp.routers.r.", this.router, null)).isEqualTo(library);
+	}
+
+	@Test
+	void calleeAndEventDefaultsMatchTheClients() {
+		ClientOptions library = ClientOptions.builder("ws://localhost/ws", "realm1").build();
+		WampProperties.CalleeDefaults callee = this.properties.getDefaults().getCallee();
+		assertThat(callee.isIncludeExceptionMessage()).isEqualTo(library.includeExceptionMessages()).isFalse();
+		assertThat(callee.getErrorUri()).isEqualTo(library.defaultErrorUri());
+		// without virtual threads, state events stay where wamp-client puts them
+		assertThat(library.eventScheduler()).isSameAs(Schedulers.boundedElastic());
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import io.wampspring.client.ClientOptions;
 import io.wampspring.client.SessionInfo;
 import io.wampspring.client.WampClient;
 import io.wampspring.client.auth.ClientAuthenticator;
+import io.wampspring.client.reconnect.SessionState;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -24,7 +25,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * The Actuator endpoint {@code wamp}: the routers (address, realm, authid, authentication
  * methods; never a secret), the peers with their sessions (state, session id, authid,
- * authrole), and the registrations and subscriptions of the endpoint registry.
+ * authrole, and for a {@code DEGRADED} session the registrations and subscriptions its
+ * restore could not bring back yet), and the registrations and subscriptions of the
+ * endpoint registry.
  */
 @Endpoint(id = "wamp")
 public class WampEndpoint {
@@ -69,9 +72,11 @@ public class WampEndpoint {
 			List<SessionDescriptor> sessions = new ArrayList<>();
 			for (int i = 0; i < peer.clients().size(); i++) {
 				WampClient session = peer.clients().get(i);
+				SessionState state = session.state();
 				SessionInfo info = session.isJoined() ? session.sessionInfo() : null;
-				sessions.add(new SessionDescriptor(i, session.state().name(), (info != null) ? info.sessionId() : null,
-						(info != null) ? info.authid() : null, (info != null) ? info.authrole() : null));
+				List<String> missing = (state == SessionState.DEGRADED) ? session.missing() : List.of();
+				sessions.add(new SessionDescriptor(i, state.name(), (info != null) ? info.sessionId() : null,
+						(info != null) ? info.authid() : null, (info != null) ? info.authrole() : null, missing));
 			}
 			peers.put(peer.name(), new PeerDescriptor(router, peer.poolType().name(), sessions));
 		}
@@ -130,13 +135,16 @@ public class WampEndpoint {
 	 * A session.
 	 *
 	 * @param index the index in the pool
-	 * @param state the state
+	 * @param state the state ({@code JOINED}, {@code DEGRADED}, {@code RECONNECTING}, ...)
 	 * @param sessionId the WAMP session id while joined, else null
 	 * @param authid the authid the router gave, while joined
 	 * @param authrole the role the router gave, while joined
+	 * @param missing while {@code DEGRADED}, the registrations and subscriptions the restore
+	 * could not bring back and why (the client retries them), such as
+	 * {@code registration of 'com.example.add2': wamp.error.not_authorized}; else empty
 	 */
 	public record SessionDescriptor(int index, String state, @Nullable Long sessionId, @Nullable String authid,
-			@Nullable String authrole) {
+			@Nullable String authrole, List<String> missing) {
 	}
 
 	/**

@@ -8,13 +8,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
+import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.SessionState;
 
 /**
- * Meters of the peers' sessions: {@code wamp.client.sessions} (a gauge per peer and state:
- * how many sessions are in it) and {@code wamp.client.reconnects} (a counter per peer: how
- * many times a session lost its connection or failed an attempt). Both read the peers'
- * state, so binding costs nothing on the message path.
+ * Meters of the peers' sessions: {@code wamp.client.sessions} (a gauge per peer and state,
+ * {@code DEGRADED} included: how many sessions are in it), {@code wamp.client.reconnects} (a
+ * counter per peer: how many times a session lost its connection or failed an attempt) and
+ * {@code wamp.client.events.overflowed} (a counter per peer: events the client dropped
+ * because a subscription's event buffer was full). All read the peers' state, so binding
+ * costs nothing on the message path; tags are the peer and router names only.
  */
 public class WampClientMetrics implements MeterBinder {
 
@@ -23,6 +26,13 @@ public class WampClientMetrics implements MeterBinder {
 
 	/** The reconnects counter. */
 	public static final String RECONNECTS = "wamp.client.reconnects";
+
+	/**
+	 * The counter of events dropped from a full client event buffer; not
+	 * {@code wamp.client.events.dropped}, whose drops happen in the handlers' queues and carry a
+	 * topic tag.
+	 */
+	public static final String EVENTS_OVERFLOWED = "wamp.client.events.overflowed";
 
 	private final WampPeers peers;
 
@@ -50,7 +60,20 @@ public class WampClientMetrics implements MeterBinder {
 				.tag("peer", peer.name())
 				.tag("router", String.valueOf(peer.routerName()))
 				.register(registry);
+			FunctionCounter.builder(EVENTS_OVERFLOWED, peer, WampClientMetrics::droppedEvents)
+				.description("Events a WAMP client dropped because a subscription's event buffer was full")
+				.tag("peer", peer.name())
+				.tag("router", String.valueOf(peer.routerName()))
+				.register(registry);
 		}
+	}
+
+	private static double droppedEvents(WampPeer peer) {
+		long dropped = 0;
+		for (WampClient client : peer.clients()) {
+			dropped += client.droppedEvents();
+		}
+		return dropped;
 	}
 
 }

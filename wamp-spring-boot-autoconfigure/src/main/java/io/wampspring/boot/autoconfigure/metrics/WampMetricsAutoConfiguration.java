@@ -14,8 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the WAMP client meters: {@code wamp.client.sessions} and
- * {@code wamp.client.reconnects} from the peers' state, and {@code wamp.client.calls},
+ * Auto-configuration of the WAMP client meters: {@code wamp.client.sessions},
+ * {@code wamp.client.reconnects} and {@code wamp.client.events.overflowed} from the peers'
+ * state, and {@code wamp.client.calls},
  * {@code wamp.client.invocations}, {@code wamp.client.events.published} and
  * {@code wamp.client.events.received} from the Spring layer's observations, and
  * {@code wamp.client.invocations.rejected} and {@code wamp.client.events.dropped} counted as
