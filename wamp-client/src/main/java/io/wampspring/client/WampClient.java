@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.wampspring.client.auth.WampAuthenticationException;
 import io.wampspring.client.reconnect.CommandQueue;
@@ -85,6 +86,8 @@ public final class WampClient {
 	private final Map<SubscriptionGroup.Key, SubscriptionGroup> subscriptionGroups = new ConcurrentHashMap<>();
 
 	private final RateLimitedLog droppedEvents = new RateLimitedLog(logger);
+
+	private final AtomicLong refusedInvocations = new AtomicLong();
 
 	// the fields below are written only by commands; volatile so that any thread may read them
 
@@ -194,6 +197,15 @@ public final class WampClient {
 		return this.droppedEvents.count();
 	}
 
+	/**
+	 * How many invocations were refused with {@code wamp.error.unavailable} because
+	 * {@link ClientLimits#maxQueuedInvocations()} were running or queued.
+	 * @return the count since the client was created
+	 */
+	public long refusedInvocations() {
+		return this.refusedInvocations.get();
+	}
+
 	void eventDropped(String topic, int buffer) {
 		this.droppedEvents.warn("dropping events of '{}': {} events already wait for its handler", topic, buffer);
 	}
@@ -254,6 +266,11 @@ public final class WampClient {
 				@Override
 				public void onEventDropped() {
 					WampClient.this.droppedEvents.count(1);
+				}
+
+				@Override
+				public void onInvocationRefused() {
+					WampClient.this.refusedInvocations.incrementAndGet();
 				}
 
 			};

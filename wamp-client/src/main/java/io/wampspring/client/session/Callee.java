@@ -90,6 +90,7 @@ final class Callee {
 		if (!this.pressure.tryAcquireInvocation()) {
 			this.refused.warn("refusing invocations of '{}' with {}: {} invocations are running or queued, the limit",
 					call.procedure(), WampUris.UNAVAILABLE, this.options.limits().maxQueuedInvocations());
+			this.session.listener().onInvocationRefused();
 			answer(new ErrorMessage(WampMessageType.INVOCATION, invocation.requestId(), Map.of(), WampUris.UNAVAILABLE,
 					List.of("the callee is busy: " + this.options.limits().maxQueuedInvocations()
 							+ " invocations are running or queued; retry later"),

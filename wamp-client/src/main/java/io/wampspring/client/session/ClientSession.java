@@ -122,6 +122,10 @@ public final class ClientSession {
 		return this.connection;
 	}
 
+	SessionListener listener() {
+		return this.listener;
+	}
+
 	// ---------------------------------------------------------------- lifecycle
 
 	/**

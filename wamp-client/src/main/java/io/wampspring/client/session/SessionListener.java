@@ -17,4 +17,11 @@ public interface SessionListener {
 	default void onEventDropped() {
 	}
 
+	/**
+	 * An INVOCATION was refused with {@code wamp.error.unavailable} because too many were
+	 * running or queued (the session logs it).
+	 */
+	default void onInvocationRefused() {
+	}
+
 }

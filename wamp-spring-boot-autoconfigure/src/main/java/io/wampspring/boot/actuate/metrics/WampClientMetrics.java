@@ -34,6 +34,13 @@ public class WampClientMetrics implements MeterBinder {
 	 */
 	public static final String EVENTS_OVERFLOWED = "wamp.client.events.overflowed";
 
+	/**
+	 * The counter of invocations a client refused with {@code wamp.error.unavailable} because
+	 * too many were running or queued in the session (the client's own bound); not
+	 * {@code wamp.client.invocations.rejected}, the handlers' limits with a procedure tag.
+	 */
+	public static final String INVOCATIONS_REFUSED = "wamp.client.invocations.refused";
+
 	private final WampPeers peers;
 
 	/**
@@ -65,15 +72,20 @@ public class WampClientMetrics implements MeterBinder {
 				.tag("peer", peer.name())
 				.tag("router", String.valueOf(peer.routerName()))
 				.register(registry);
+			FunctionCounter.builder(INVOCATIONS_REFUSED, peer, WampClientMetrics::refusedInvocations)
+				.description("Invocations a WAMP client refused because too many were running or queued")
+				.tag("peer", peer.name())
+				.tag("router", String.valueOf(peer.routerName()))
+				.register(registry);
 		}
 	}
 
 	private static double droppedEvents(WampPeer peer) {
-		long dropped = 0;
-		for (WampClient client : peer.clients()) {
-			dropped += client.droppedEvents();
-		}
-		return dropped;
+		return peer.clients().stream().mapToLong(WampClient::droppedEvents).sum();
+	}
+
+	private static double refusedInvocations(WampPeer peer) {
+		return peer.clients().stream().mapToLong(WampClient::refusedInvocations).sum();
 	}
 
 }
