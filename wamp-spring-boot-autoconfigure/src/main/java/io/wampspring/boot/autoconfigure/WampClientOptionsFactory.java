@@ -324,6 +324,7 @@ public class WampClientOptionsFactory {
 			.enabled(reconnect.isEnabled())
 			.maxRetries(reconnect.getMaxRetries())
 			.backoff(backoff)
+			.authFailurePolicy(reconnect.getAuthFailure())
 			.build();
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.wampspring.client.ClientOptions;
+import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.spring.core.CallRetry;
 import io.wampspring.spring.core.NexusService;
 import io.wampspring.spring.listener.adapter.WampHandlerLimits;
@@ -442,6 +443,22 @@ public class WampProperties {
 		 * How the delay grows between attempts.
 		 */
 		private BackoffType backoffType = BackoffType.JITTER;
+
+		/**
+		 * What to do when the router refuses the credentials: stop (the session stays
+		 * closed, health DOWN with the router's reason) or keep trying at the longest delay
+		 * (backoff-max), so that credentials fixed at the router are picked up without a
+		 * restart.
+		 */
+		private ReconnectOptions.AuthFailurePolicy authFailure = ReconnectOptions.AuthFailurePolicy.STOP;
+
+		public ReconnectOptions.AuthFailurePolicy getAuthFailure() {
+			return this.authFailure;
+		}
+
+		public void setAuthFailure(ReconnectOptions.AuthFailurePolicy authFailure) {
+			this.authFailure = authFailure;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

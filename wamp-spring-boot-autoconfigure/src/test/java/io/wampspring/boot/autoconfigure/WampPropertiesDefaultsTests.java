@@ -53,6 +53,15 @@ class WampPropertiesDefaultsTests {
 		assertThat(library.backoff()).isInstanceOf(BackoffStrategy.Jitter.class);
 		assertThat(((BackoffStrategy.Jitter) library.backoff()).exponential())
 			.isEqualTo(BackoffStrategy.exponential(reconnect.getBackoffMin(), reconnect.getBackoffMax()));
+		assertThat(reconnect.getAuthFailure()).isEqualTo(library.authFailurePolicy());
+	}
+
+	@Test
+	void authFailurePolicyReachesTheClient() {
+		WampProperties.Reconnect reconnect = this.router.getReconnect();
+		reconnect.setAuthFailure(ReconnectOptions.AuthFailurePolicy.WAIT_MAX_BACKOFF);
+		assertThat(WampClientOptionsFactory.reconnect(reconnect).authFailurePolicy())
+			.isEqualTo(ReconnectOptions.AuthFailurePolicy.WAIT_MAX_BACKOFF);
 	}
 
 	@Test
