@@ -2,6 +2,7 @@ package io.wampspring.boot.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
@@ -27,6 +28,8 @@ import io.wampspring.spring.support.WampJsonConverter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,6 +39,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
@@ -60,7 +65,8 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
  * {@code wamp.defaults.callee.exception-uris},
  * {@code wamp.defaults.callee.include-exception-message}), the handler limits of the
  * endpoint registry ({@code wamp.defaults.callee/subscriber.concurrency} and
- * {@code queue-capacity}), the {@link WampJsonConverter}, and the {@code wampTemplate} of
+ * {@code queue-capacity}), the {@link WampJsonConverter} (from Spring Boot's {@code JsonMapper}
+ * when there is one), and the {@code wampTemplate} of
  * the default peer (default options from {@code wamp.defaults.caller/publisher.options},
  * retries from {@code wamp.defaults.caller.retry} and
  * {@code wamp.defaults.caller.idempotent-procedures}, Nexus URIs from {@code wamp.nexus}),
@@ -76,7 +82,8 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
  */
 @AutoConfiguration(afterName = { "io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration",
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
-		"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration" })
+		"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass({ WampClient.class, WampTemplate.class })
 @EnableConfigurationProperties(WampProperties.class)
 public final class WampAutoConfiguration {
@@ -185,10 +192,28 @@ public final class WampAutoConfiguration {
 		return new WampPeersLifecycle(peers, properties.isAutoStartup());
 	}
 
+	/**
+	 * The application's Jackson configuration ({@code spring.jackson.*}, modules, mix-ins)
+	 * applies to WAMP payloads: the converter uses a copy of Boot's {@link JsonMapper} with
+	 * the converter's {@link WampJsonConverter#DISABLED_FEATURES} off, unless
+	 * {@code spring.jackson.deserialization} sets them. Without a Boot mapper, the shared
+	 * converter.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	WampJsonConverter wampJsonConverter() {
-		return WampJsonConverter.shared();
+	WampJsonConverter wampJsonConverter(ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
+		JsonMapper mapper = jsonMapper.getIfUnique();
+		if (mapper == null) {
+			return WampJsonConverter.shared();
+		}
+		Map<DeserializationFeature, Boolean> configured = Binder.get(environment)
+			.bind("spring.jackson.deserialization", Bindable.mapOf(DeserializationFeature.class, Boolean.class))
+			.orElse(Map.of());
+		JsonMapper.Builder builder = mapper.rebuild();
+		WampJsonConverter.DISABLED_FEATURES.stream()
+			.filter((feature) -> !configured.containsKey(feature))
+			.forEach(builder::disable);
+		return new WampJsonConverter(builder.build());
 	}
 
 	@Bean

@@ -51,8 +51,12 @@ import org.springframework.context.SmartLifecycle;
  */
 public class WampEndpointRegistry implements SmartLifecycle {
 
-	/** The lifecycle phase: after the peers start, before they stop. */
-	public static final int PHASE = WampPeer.PHASE + 100;
+	/**
+	 * The lifecycle phase: after the peers start; on shutdown first, before Spring Boot's
+	 * graceful web server drain and long before the peers leave, so that no new invocation
+	 * arrives while the running ones finish.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
 
 	private static final Logger logger = LoggerFactory.getLogger(WampEndpointRegistry.class);
 
@@ -343,6 +347,9 @@ public class WampEndpointRegistry implements SmartLifecycle {
 			.filter((entry) -> entry.adapter instanceof WampInvocationAdapter)
 			.flatMap((entry) -> ((WampInvocationAdapter) entry.adapter).awaitIdle(this.shutdownTimeout))
 			.then()
+			// awaitIdle is bounded already; this bound keeps the lifecycle thread safe from a bug there
+			.timeout(this.shutdownTimeout.plusSeconds(1), Mono.empty())
+			.onErrorResume((error) -> Mono.empty())
 			.block();
 		logger.debug("stopped {} WAMP endpoints", stopping.size());
 	}

@@ -31,6 +31,8 @@ public abstract class WampObservationContext extends Observation.Context {
 
 	private boolean cancelled;
 
+	private @Nullable String answeredUri;
+
 	/**
 	 * Create a context.
 	 * @param operation the operation
@@ -108,12 +110,25 @@ public abstract class WampObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * The error URI of a failed operation: the URI of a {@link WampException}, else the
-	 * exception's simple class name.
+	 * The error URI of a failed operation: the URI the peer answered with when one was
+	 * recorded ({@link #setErrorUri(String)}), else the URI of a {@link WampException}, else
+	 * the exception's simple class name.
 	 * @return the error, or {@code none}
 	 */
 	public String getErrorUri() {
-		return errorUri(getError());
+		String answered = this.answeredUri;
+		return (answered != null && getError() != null) ? answered : errorUri(getError());
+	}
+
+	/**
+	 * Record the error URI the peer answered with when it differs from the observed error:
+	 * a handler's exception that was translated to a WAMP error. The observation's error
+	 * stays the handler's own exception, so that Micrometer's {@code error} tag names its
+	 * class and this URI is the {@code wamp.error} key.
+	 * @param uri the URI answered
+	 */
+	public void setErrorUri(String uri) {
+		this.answeredUri = Objects.requireNonNull(uri, "uri");
 	}
 
 	/**

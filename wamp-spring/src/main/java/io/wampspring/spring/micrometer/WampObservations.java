@@ -1,9 +1,11 @@
 package io.wampspring.spring.micrometer;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.wampspring.core.WampException;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -83,6 +85,42 @@ public final class WampObservations {
 			Observation observation = WampListenerObservation.LISTENER_OBSERVATION.observation(convention,
 					DefaultWampListenerObservationConvention.INSTANCE, context, registry);
 			return observedMany(observation, Flux.from(run));
+		});
+	}
+
+	/**
+	 * Observe a listener run whose failures are translated to the WAMP error the caller
+	 * gets: the observation records the handler's own exception (Micrometer's {@code error}
+	 * tag is its class) and the answered URI ({@code wamp.error}), so that neither tag is a
+	 * constant {@code WampException}.
+	 * @param <T> the element type
+	 * @param registry the registry
+	 * @param convention the custom convention, or null for the default
+	 * @param context creates the context
+	 * @param run the handler run
+	 * @param translator turns a handler's failure into the answered error
+	 * @return the observed run, failing with the translated errors
+	 */
+	public static <T> Flux<T> listener(ObservationRegistry registry,
+			@Nullable WampListenerObservationConvention convention, Supplier<WampListenerContext> context,
+			Publisher<T> run, Function<Throwable, ? extends WampException> translator) {
+		if (registry.isNoop()) {
+			return Flux.from(run).onErrorMap(translator);
+		}
+		return Flux.defer(() -> {
+			Observation observation = WampListenerObservation.LISTENER_OBSERVATION.observation(convention,
+					DefaultWampListenerObservationConvention.INSTANCE, context, registry);
+			observation.start();
+			return Flux.from(run).onErrorMap((error) -> {
+				observation.error(error);
+				WampException answer = translator.apply(error);
+				if (observation.getContext() instanceof WampObservationContext wamp) {
+					wamp.setErrorUri(answer.getUri());
+				}
+				return answer;
+			})
+				.doFinally((signal) -> stop(observation, signal))
+				.contextWrite((ctx) -> ctx.put(ObservationThreadLocalKey.KEY, observation));
 		});
 	}
 

@@ -63,8 +63,13 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class WampPeer implements SmartLifecycle, ApplicationEventPublisherAware {
 
-	/** The lifecycle phase of peers: before the endpoint registry, after most other beans. */
-	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 200;
+	/**
+	 * The lifecycle phase of peers: they start before the endpoint registry registers and
+	 * stop after it unregistered, and after Spring Boot's graceful web server drain
+	 * ({@code DEFAULT_PHASE - 1024}), so that an HTTP request still draining can call WAMP;
+	 * before the web server itself stops ({@code DEFAULT_PHASE - 2048}).
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1124;
 
 	/** How many application events may wait for the peer's own event thread. */
 	public static final int EVENT_QUEUE_CAPACITY = 256;

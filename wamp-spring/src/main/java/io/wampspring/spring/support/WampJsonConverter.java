@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
@@ -18,6 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
  * it.
  */
 public final class WampJsonConverter {
+
+	/**
+	 * The deserialization features a WAMP converter turns off: unknown keyword arguments are
+	 * ignored (a POJO binds the ones it knows), floats do not silently become integers.
+	 */
+	public static final Set<DeserializationFeature> DISABLED_FEATURES = Set
+		.of(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
 	private static final WampJsonConverter DEFAULT = new WampJsonConverter(defaultMapper());
 
@@ -43,15 +51,14 @@ public final class WampJsonConverter {
 	}
 
 	/**
-	 * The mapper the default converter uses: unknown keyword arguments are ignored (a POJO
-	 * binds the ones it knows), floats do not silently become integers.
+	 * The mapper the shared converter uses: Jackson's defaults with the
+	 * {@link #DISABLED_FEATURES} off.
 	 * @return a new mapper
 	 */
 	public static JsonMapper defaultMapper() {
-		return JsonMapper.builder()
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.build();
+		JsonMapper.Builder builder = JsonMapper.builder();
+		DISABLED_FEATURES.forEach(builder::disable);
+		return builder.build();
 	}
 
 	/**

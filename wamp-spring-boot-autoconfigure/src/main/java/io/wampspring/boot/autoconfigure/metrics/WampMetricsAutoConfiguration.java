@@ -2,7 +2,6 @@ package io.wampspring.boot.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wampspring.boot.actuate.metrics.WampClientMetrics;
-import io.wampspring.boot.actuate.metrics.WampObservationMeters;
 import io.wampspring.boot.actuate.metrics.WampOverloadMeters;
 import io.wampspring.boot.autoconfigure.WampAutoConfiguration;
 import io.wampspring.spring.peer.WampPeers;
@@ -15,15 +14,14 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the WAMP client meters: {@code wamp.client.sessions},
- * {@code wamp.client.reconnects} and {@code wamp.client.events.overflowed} from the peers'
- * state, and {@code wamp.client.calls},
- * {@code wamp.client.invocations}, {@code wamp.client.events.published} and
- * {@code wamp.client.events.received} from the Spring layer's observations, and
+ * {@code wamp.client.reconnects}, {@code wamp.client.events.overflowed} and
+ * {@code wamp.client.invocations.refused} from the peers' state, and
  * {@code wamp.client.invocations.rejected} and {@code wamp.client.events.dropped} counted as
- * handlers refuse work (so they need the
- * observation registry that Spring Boot's Micrometer auto-configuration provides). Spring
- * Boot binds every {@code MeterBinder} bean to the meter registry and registers every
- * {@code ObservationHandler} bean with the observation registry.
+ * handlers refuse work. The timers of calls, publications, invocations and events are not
+ * made here: Spring Boot's meter observation handler makes one timer per observation
+ * ({@code wamp.template}, {@code wamp.listener}) from its low-cardinality keys, as for
+ * spring-kafka's listeners. Spring Boot binds every {@code MeterBinder} bean to the meter
+ * registry.
  */
 @AutoConfiguration(after = WampAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -42,12 +40,6 @@ public final class WampMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	WampOverloadMeters wampOverloadMeters(MeterRegistry meterRegistry) {
 		return new WampOverloadMeters(meterRegistry);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	WampObservationMeters wampObservationMeters(MeterRegistry meterRegistry) {
-		return new WampObservationMeters(meterRegistry);
 	}
 
 }

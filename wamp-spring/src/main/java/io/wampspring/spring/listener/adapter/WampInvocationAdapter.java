@@ -111,12 +111,12 @@ public final class WampInvocationAdapter implements InvocationHandler {
 		Flux<InvocationResult> run = (gate != null)
 				? gate.run(() -> invoke(invocation), () -> rejected(gate, invocation))
 				: Flux.defer(() -> invoke(invocation));
-		// the observation sees the translated error, so its error URI is the one the caller gets
+		// the observation records the handler's exception and the error URI the caller gets
 		Flux<InvocationResult> observed = WampObservations.listener(this.observationRegistry,
 				this.observationConvention,
 				() -> new WampListenerContext(WampOperation.INVOCATION, this.peer, this.method.getUri(),
 						invocation.procedure(), this.method.toString(), null),
-				run.onErrorMap((error) -> translate(invocation, error)));
+				run, (error) -> translate(invocation, error));
 		return Flux.defer(() -> {
 			this.inFlight.incrementAndGet();
 			return observed.doFinally((signal) -> this.inFlight.decrementAndGet());
