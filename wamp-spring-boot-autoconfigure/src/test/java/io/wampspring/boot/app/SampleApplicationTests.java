@@ -175,37 +175,51 @@ class SampleApplicationTests {
 	@Order(5)
 	void metersCountCallsInvocationsAndEvents() {
 		servesAndConsumesCalls();
-		assertThat(this.meters.get("wamp.client.calls")
-			.tags("peer", "default", "procedure", "com.example.add2", "outcome", "success")
+		assertThat(this.meters.get("wamp.template")
+			.tags("wamp.peer", "default", "messaging.operation", "call", "messaging.destination.name",
+					"com.example.add2", "wamp.outcome", "success")
 			.timer()
 			.count()).isGreaterThanOrEqualTo(1);
-		assertThat(this.meters.get("wamp.client.invocations")
-			.tags("procedure", "com.example.add2", "outcome", "success")
+		assertThat(this.meters.get("wamp.listener")
+			.tags("messaging.operation", "invocation", "messaging.destination.name", "com.example.add2", "wamp.outcome",
+					"success", "error", "none")
 			.timer()
 			.count()).isGreaterThanOrEqualTo(1);
 		// a pattern registration is tagged by its pattern, not by the called URI
-		assertThat(this.meters.get("wamp.client.invocations").tags("procedure", "com.example.shapes.").timer().count())
-			.isGreaterThanOrEqualTo(1);
-		assertThat(this.meters.find("wamp.client.invocations").tags("procedure", "com.example.shapes.circle").timer())
+		assertThat(this.meters.get("wamp.listener")
+			.tags("messaging.destination.name", "com.example.shapes.")
+			.timer()
+			.count()).isGreaterThanOrEqualTo(1);
+		assertThat(this.meters.find("wamp.listener").tags("messaging.destination.name", "com.example.shapes.circle").timer())
 			.isNull();
-		assertThat(this.meters.get("wamp.client.invocations")
-			.tags("procedure", "com.example.find", "outcome", "error", "error", "com.example.error.not_found")
+		// the handler's exception class and the URI the caller got, never a constant WampException
+		assertThat(this.meters.get("wamp.listener")
+			.tags("messaging.destination.name", "com.example.find", "wamp.outcome", "error", "wamp.error",
+					"com.example.error.not_found", "error", "NotFoundException")
 			.timer()
 			.count()).isGreaterThanOrEqualTo(1);
-		assertThat(this.meters.get("wamp.client.calls")
-			.tags("procedure", "com.example.find", "outcome", "error", "error", "com.example.error.not_found")
+		assertThat(this.meters.get("wamp.template")
+			.tags("messaging.destination.name", "com.example.find", "wamp.outcome", "error", "wamp.error",
+					"com.example.error.not_found")
 			.timer()
 			.count()).isGreaterThanOrEqualTo(1);
-		assertThat(this.meters.get("wamp.client.events.published").tags("topic", "com.example.hello").counter().count())
-			.isGreaterThanOrEqualTo(1);
+		assertThat(this.meters.get("wamp.template")
+			.tags("messaging.operation", "publish", "messaging.destination.name", "com.example.hello")
+			.timer()
+			.count()).isGreaterThanOrEqualTo(1);
 		await().atMost(TIMEOUT)
-			.untilAsserted(() -> assertThat(
-					this.meters.get("wamp.client.events.received").tags("topic", "com.example.hello").counter().count())
-				.isGreaterThanOrEqualTo(1));
+			.untilAsserted(() -> assertThat(this.meters.get("wamp.listener")
+				.tags("messaging.operation", "event", "messaging.destination.name", "com.example.hello")
+				.timer()
+				.count()).isGreaterThanOrEqualTo(1));
 		await().atMost(TIMEOUT)
-			.untilAsserted(() -> assertThat(
-					this.meters.get("wamp.client.events.received").tags("topic", "com.example.news").counter().count())
-				.isGreaterThanOrEqualTo(1));
+			.untilAsserted(() -> assertThat(this.meters.get("wamp.listener")
+				.tags("messaging.operation", "event", "messaging.destination.name", "com.example.news")
+				.timer()
+				.count()).isGreaterThanOrEqualTo(1));
+		// the observations are the only timers: nothing else records the same operations again
+		assertThat(this.meters.find("wamp.client.calls").meters()).isEmpty();
+		assertThat(this.meters.find("wamp.client.invocations").meters()).isEmpty();
 		assertThat(this.meters.get("wamp.client.sessions").tags("peer", "default", "state", "joined").gauge().value())
 			.isEqualTo(1.0);
 	}
