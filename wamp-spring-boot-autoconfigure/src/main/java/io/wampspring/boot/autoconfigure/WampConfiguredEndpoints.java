@@ -62,7 +62,7 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 		List<WampEndpoint> endpoints = endpoints(factory);
 		if (!endpoints.isEmpty()) {
 			WampEndpointRegistry registry = factory.getBean(this.registryBeanName, WampEndpointRegistry.class);
-			endpoints.forEach(registry::registerEndpoint);
+			registry.registerEndpoints(endpoints);
 		}
 	}
 
