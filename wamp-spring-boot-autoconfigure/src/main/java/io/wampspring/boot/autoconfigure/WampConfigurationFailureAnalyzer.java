@@ -16,8 +16,9 @@ class WampConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<WampConfi
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, WampConfigurationException cause) {
-		String description = "The WAMP configuration property '" + cause.getProperty() + "' is invalid: "
-				+ cause.getReason() + ".";
+		String reason = cause.getReason();
+		String description = "The WAMP configuration property '" + cause.getProperty() + "' is invalid: " + reason
+				+ (reason.endsWith("?") ? "" : ".");
 		return new FailureAnalysis(description, cause.getAction(), cause);
 	}
 

@@ -50,7 +50,7 @@ class WampEndpointFailureTests {
 					+ "(match exact) on router 'embedded' is registered by 2 bean methods: ")
 				.contains("'first#echo' (" + FirstHandler.class.getName() + ".echo(String))")
 				.contains("'second#echo' (" + SecondHandler.class.getName() + ".echo(String))")
-				.contains("the sessions of the default peer would register it twice, which the router refuses");
+				.contains("the sessions of peer 'default' would register it twice, which the router refuses");
 			assertThat(analysis.getAction()).contains("Give each method its own URI")
 				.contains("@WampProcedure(peer = \"second\", invoke = Invoke.ROUNDROBIN)");
 			// the failure came while the beans were created, before the lifecycle started anything
@@ -76,7 +76,9 @@ class WampEndpointFailureTests {
 			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription())
 				.contains("is registered by 2 bean methods")
 				.contains("'first#echo' (" + FirstHandler.class.getName() + ".echo(String))")
-				.contains("'first#other' (" + FirstHandler.class.getName() + ".other())"));
+				.contains("'first#other' (" + FirstHandler.class.getName() + ".other())")
+				// the default peer, whether named or not
+				.contains("the sessions of peer 'default' would register it twice"));
 	}
 
 	@Test

@@ -48,6 +48,8 @@ final class WampEndpointCheck {
 	static List<Problem> check(WampPeers peers, Collection<WampEndpoint> known, Collection<WampEndpoint> added) {
 		List<Problem> problems = new ArrayList<>();
 		Map<ProcedureKey, List<WampProcedureEndpoint>> procedures = new LinkedHashMap<>();
+		// the peer each procedure resolved to: "" and "default" may name the same one
+		Map<WampEndpoint, String> peerNames = new IdentityHashMap<>();
 		Set<WampEndpoint> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
 		fresh.addAll(added);
 		List<WampEndpoint> all = new ArrayList<>(known);
@@ -55,32 +57,38 @@ final class WampEndpointCheck {
 		for (WampEndpoint endpoint : all) {
 			// endpoints known before were checked then: only their URIs take part now
 			List<Problem> sink = fresh.contains(endpoint) ? problems : new ArrayList<>();
-			ProcedureKey key = resolve(peers, endpoint, sink);
+			WampPeer peer = peer(peers, endpoint, sink);
+			ProcedureKey key = (peer != null) ? resolve(peer, endpoint, sink) : null;
 			if (key != null && endpoint instanceof WampProcedureEndpoint procedure) {
 				procedures.computeIfAbsent(key, (k) -> new ArrayList<>()).add(procedure);
+				peerNames.put(procedure, peer.name());
 			}
 		}
 		procedures.forEach((key, group) -> {
-			if (group.size() > 1 && group.stream().anyMatch(fresh::contains) && !shared(group)) {
-				problems.add(conflict(key, group));
+			if (group.size() > 1 && group.stream().anyMatch(fresh::contains) && !shared(group, peerNames)) {
+				problems.add(conflict(key, group, peerNames));
 			}
 		});
 		return problems;
 	}
 
-	/** The router, URI and match policy of a procedure, or null when the endpoint has a problem. */
-	private static @Nullable ProcedureKey resolve(WampPeers peers, WampEndpoint endpoint, List<Problem> problems) {
-		String handler = InvalidWampEndpointException.describe(endpoint);
-		WampPeer peer;
+	/** The peer of an endpoint, or null when it does not exist. */
+	private static @Nullable WampPeer peer(WampPeers peers, WampEndpoint endpoint, List<Problem> problems) {
 		try {
-			peer = peers.get(endpoint.peer());
+			return peers.get(endpoint.peer());
 		}
 		catch (IllegalStateException ex) {
+			String handler = InvalidWampEndpointException.describe(endpoint);
 			problems.add(new Problem(handler + " cannot be served: " + ex.getMessage(),
 					"Name a configured peer in the endpoint's peer attribute, or leave it empty for the default peer",
 					List.of(handler)));
 			return null;
 		}
+	}
+
+	/** The router, URI and match policy of an endpoint, or null when the endpoint has a problem. */
+	private static @Nullable ProcedureKey resolve(WampPeer peer, WampEndpoint endpoint, List<Problem> problems) {
+		String handler = InvalidWampEndpointException.describe(endpoint);
 		String uri;
 		try {
 			uri = peer.resolveUri(endpoint.uri());
@@ -125,30 +133,32 @@ final class WampEndpointCheck {
 	 * Whether the router lets the group share the procedure: each from a peer of its own,
 	 * each with the same shared invoke policy set explicitly.
 	 */
-	private static boolean shared(List<WampProcedureEndpoint> group) {
+	private static boolean shared(List<WampProcedureEndpoint> group, Map<WampEndpoint, String> peerNames) {
 		InvokePolicy first = group.get(0).options().invoke();
-		return first != InvokePolicy.SINGLE && samePeer(group) == null && group.stream()
+		return first != InvokePolicy.SINGLE && samePeer(group, peerNames) == null && group.stream()
 			.allMatch((procedure) -> procedure.invokeConfigured() && procedure.options().invoke() == first);
 	}
 
 	/** A peer whose sessions would register the procedure twice, or null. */
-	private static @Nullable String samePeer(List<WampProcedureEndpoint> group) {
+	private static @Nullable String samePeer(List<WampProcedureEndpoint> group, Map<WampEndpoint, String> peerNames) {
 		Set<String> peers = new HashSet<>();
 		for (WampProcedureEndpoint procedure : group) {
-			if (!peers.add(procedure.peer())) {
-				return procedure.peer().isEmpty() ? "the default peer" : "peer '" + procedure.peer() + "'";
+			String peer = peerNames.get(procedure);
+			if (!peers.add(peer)) {
+				return "peer '" + peer + "'";
 			}
 		}
 		return null;
 	}
 
-	private static Problem conflict(ProcedureKey key, List<WampProcedureEndpoint> group) {
+	private static Problem conflict(ProcedureKey key, List<WampProcedureEndpoint> group,
+			Map<WampEndpoint, String> peerNames) {
 		List<String> handlers = group.stream().map(InvalidWampEndpointException::describe).toList();
 		String policies = group.stream()
 			.map((procedure) -> procedure.invokeConfigured() ? procedure.options().invoke().wireName() : "not set")
 			.distinct()
 			.collect(Collectors.joining(", "));
-		String samePeer = samePeer(group);
+		String samePeer = samePeer(group, peerNames);
 		String why = (samePeer != null)
 				? "the sessions of " + samePeer + " would register it twice, which the router refuses"
 				: "the router refuses a second registration unless all set the same shared invoke policy";
