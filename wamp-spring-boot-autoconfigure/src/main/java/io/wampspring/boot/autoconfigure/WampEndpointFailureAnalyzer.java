@@ -24,7 +24,9 @@ class WampEndpointFailureAnalyzer extends AbstractFailureAnalyzer<InvalidWampEnd
 		StringBuilder description = new StringBuilder();
 		Set<String> actions = new LinkedHashSet<>();
 		if (cause.getProblems().size() == 1) {
-			description.append("A WAMP endpoint cannot be served: ").append(cause.getProblems().get(0).reason()).append('.');
+			description.append("A WAMP endpoint cannot be served: ")
+				.append(cause.getProblems().get(0).reason())
+				.append('.');
 		}
 		else {
 			description.append("WAMP endpoints cannot be served:");

@@ -111,7 +111,8 @@ final class WampUnknownPropertyCheck {
 			else if (isValue(raw)) {
 				String parent = name.chop(i).toString();
 				return new Unknown(name.toString(), origin,
-						"'" + parent + "' takes a value, so '" + name.getElement(i, Form.ORIGINAL) + "' under it is ignored",
+						"'" + parent + "' takes a value, so '" + name.getElement(i, Form.ORIGINAL)
+								+ "' under it is ignored",
 						null, "Set " + parent + " itself, or remove " + name);
 			}
 			else {
@@ -195,7 +196,7 @@ final class WampUnknownPropertyCheck {
 	}
 
 	/** Optimal string alignment distance: insertions, deletions, substitutions, transpositions. */
-	private static int distance(String a, String b) {
+	static int distance(String a, String b) {
 		int[][] d = new int[a.length() + 1][b.length() + 1];
 		for (int i = 0; i <= a.length(); i++) {
 			d[i][0] = i;

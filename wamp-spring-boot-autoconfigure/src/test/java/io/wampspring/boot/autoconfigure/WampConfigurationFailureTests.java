@@ -425,12 +425,28 @@ class WampConfigurationFailureTests {
 	}
 
 	@Test
+	void optionALetterAwayFromAKnownOneIsATypo() {
+		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.options.timout=5s"),
+				"wamp.defaults.caller.options.timout", "'timout' is no option this client knows, did you mean 'timeout'?",
+				"Rename it to wamp.defaults.caller.options.timeout");
+		assertFailure(analysis(URL, REALM, "wamp.defaults.publisher.options.exclude-mee=false"),
+				"wamp.defaults.publisher.options.exclude-mee", "did you mean 'exclude-me'?",
+				"wamp.defaults.publisher.options.exclude-me");
+		assertFailure(analysis(URL, REALM,
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].handler=wampClientOptionsFactory#routerNames",
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].options.invok=roundrobin"),
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].options.invok", "did you mean 'invoke'?",
+				"options.invoke");
+	}
+
+	@Test
 	void freeFormMapsAndListsAreNotUnknown() {
 		this.runner
 			.withPropertyValues(URL, REALM, "wamp.routers.main.websocket.headers.X-Api-Key=k",
 					"wamp.routers.main.serializers[0]=cbor", "wamp.routers.main.serializers[1]=json",
 					"wamp.defaults.callee.exception-uris[java.lang.IllegalStateException]=com.example.error.state",
-					"wamp.defaults.caller.options.timeout=5s", "wamp.defaults.caller.features.progressive_call_results=true",
+					"wamp.defaults.caller.options.timeout=5s", "wamp.defaults.caller.options.x_custom=1",
+					"wamp.defaults.caller.features.progressive_call_results=true",
 					"wamp.nexus.uris.whoami=com.example.whoami", "wamp.defaults.caller.retry.retryable-uris=a.b",
 					"wamp.routers.main.auth.password=x", "wamp.routers.main.auth.authid=joe")
 			.run((context) -> assertThat(context).hasNotFailed());

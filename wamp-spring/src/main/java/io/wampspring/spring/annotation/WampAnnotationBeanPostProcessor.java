@@ -39,8 +39,12 @@ import org.springframework.util.StringUtils;
  * Finds {@link WampProcedure} and {@link WampSubscribe} methods on beans, turns each into a
  * {@link WampEndpoint} (placeholders in the URI, concurrency and options resolved with the
  * bean factory's embedded value resolver), and hands them to the
- * {@link WampEndpointRegistry} once every singleton exists. Nothing else: binding happens in
- * the registry's adapters, and the registry registers when the context starts.
+ * {@link WampEndpointRegistry} once every singleton exists, all at once so that the registry
+ * reports a URI that several beans register with every one of them. Nothing else: binding
+ * happens in the registry's adapters, and the registry registers when the context starts. An
+ * attribute that cannot be read (no URI, a concurrency that is not a number, an option that is
+ * not {@code key=value}) fails the creation of the bean with an
+ * {@link InvalidWampEndpointException} naming the method.
  */
 public class WampAnnotationBeanPostProcessor
 		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
@@ -131,7 +135,8 @@ public class WampAnnotationBeanPostProcessor
 	private String uri(String id, Method method, String raw) {
 		String uri = resolve(raw);
 		if (!StringUtils.hasText(uri)) {
-			throw invalid(id, method, "the WAMP annotation has no URI" + (raw.isEmpty() ? "" : " ('" + raw + "' is empty)"),
+			throw invalid(id, method,
+					"the WAMP annotation has no URI" + (raw.isEmpty() ? "" : " ('" + raw + "' is empty)"),
 					"Set its value (or uri), such as com.example.add2");
 		}
 		return uri.trim();
@@ -139,7 +144,8 @@ public class WampAnnotationBeanPostProcessor
 
 	private static InvalidWampEndpointException invalid(String id, Method method, String reason, String action) {
 		String handler = InvalidWampEndpointException.describe(id, method);
-		return new InvalidWampEndpointException(List.of(new Problem(handler + ": " + reason, action, List.of(handler))));
+		return new InvalidWampEndpointException(
+				List.of(new Problem(handler + ": " + reason, action, List.of(handler))));
 	}
 
 	private static MatchPolicy match(Match match) {
@@ -164,8 +170,9 @@ public class WampAnnotationBeanPostProcessor
 			return number;
 		}
 		catch (NumberFormatException ex) {
-			throw invalid(id, method, attribute + " must be a whole number of at least " + min + ", got '" + value + "'",
-					"Set " + attribute + " to a whole number of at least " + min + ", or leave it empty for the default");
+			throw invalid(id, method,
+					attribute + " must be a whole number of at least " + min + ", got '" + value + "'", "Set "
+							+ attribute + " to a whole number of at least " + min + ", or leave it empty for the default");
 		}
 	}
 

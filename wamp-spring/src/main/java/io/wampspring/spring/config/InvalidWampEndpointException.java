@@ -2,6 +2,7 @@ package io.wampspring.spring.config;
 
 import java.io.Serial;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -36,7 +37,9 @@ public class InvalidWampEndpointException extends IllegalStateException {
 			throw new IllegalArgumentException("at least one problem");
 		}
 		return "Invalid WAMP endpoints: "
-				+ problems.stream().map((problem) -> problem.reason() + ". " + problem.action()).collect(Collectors.joining("; "));
+				+ problems.stream()
+					.map((problem) -> problem.reason() + ". " + problem.action())
+					.collect(Collectors.joining("; "));
 	}
 
 	/**
@@ -64,11 +67,11 @@ public class InvalidWampEndpointException extends IllegalStateException {
 	 * @return the description
 	 */
 	public static String describe(String id, Method method) {
-		String parameters = java.util.Arrays.stream(method.getParameterTypes())
+		String parameters = Arrays.stream(method.getParameterTypes())
 			.map(ClassUtils::getShortName)
 			.collect(Collectors.joining(", "));
-		return "'" + id + "' (" + ClassUtils.getUserClass(method.getDeclaringClass()).getName() + "." + method.getName() + "(" + parameters
-				+ "))";
+		String type = ClassUtils.getUserClass(method.getDeclaringClass()).getName();
+		return "'" + id + "' (" + type + "." + method.getName() + "(" + parameters + "))";
 	}
 
 	/**

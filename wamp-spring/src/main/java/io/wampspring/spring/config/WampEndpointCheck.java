@@ -112,16 +112,17 @@ final class WampEndpointCheck {
 				reason = ex.getMessage();
 			}
 			problems.add(new Problem(handler + ": " + reason,
-					"Use a URI such as com.example.add2" + ((match != MatchPolicy.EXACT)
-							? " (a " + match.wireName() + " pattern may leave components empty, such as com.example..update)"
-							: ""),
+					"Use a URI such as com.example.add2" + ((match != MatchPolicy.EXACT) ? " (a " + match.wireName()
+							+ " pattern may leave components empty, such as com.example..update)" : ""),
 					List.of(handler)));
 			return null;
 		}
 		if (procedure && uri.startsWith(RESERVED_PREFIX)) {
 			problems.add(new Problem(
-					handler + ": procedure '" + uri + "' is under 'wamp.', which the WAMP specification reserves for the router",
-					"Use a URI of the application's own, such as com.example." + uri.substring(RESERVED_PREFIX.length()),
+					handler + ": procedure '" + uri
+							+ "' is under 'wamp.', which the WAMP specification reserves for the router",
+					"Use a URI of the application's own, such as com.example."
+							+ uri.substring(RESERVED_PREFIX.length()),
 					List.of(handler)));
 			return null;
 		}

@@ -47,9 +47,11 @@ import org.springframework.context.SmartLifecycle;
  * unregisters them first, then waits for the invocations in flight to finish within the
  * shutdown timeout, before the peers (a lower phase) close their sessions.
  * <p>
- * A registration that the router refuses for a session that is joined at start-up (such as
- * {@code procedure_already_exists} or {@code not_authorized}) fails the start with a message
- * naming the endpoint.
+ * Endpoints are checked when they are added, before any session starts, for what a router
+ * would refuse (see {@link #registerEndpoints(Collection)}). A registration that the router
+ * refuses for a session that is joined at start-up (such as {@code procedure_already_exists}
+ * or {@code not_authorized}) fails the start too; both with an
+ * {@link InvalidWampEndpointException} naming every bean method involved.
  */
 public class WampEndpointRegistry implements SmartLifecycle {
 
@@ -296,7 +298,9 @@ public class WampEndpointRegistry implements SmartLifecycle {
 				Mono.when(waitFor).block(this.registrationTimeout);
 			}
 			catch (RuntimeException ex) {
-				List<String> handlers = activated.stream().map((entry) -> InvalidWampEndpointException.describe(entry.endpoint)).toList();
+				List<String> handlers = activated.stream()
+					.map((entry) -> InvalidWampEndpointException.describe(entry.endpoint))
+					.toList();
 				failures.add(new Problem("no answer from the router within " + this.registrationTimeout.toMillis()
 						+ " ms to the registrations and subscriptions of " + String.join(", ", handlers),
 						"Check that the router runs and answers", handlers));
