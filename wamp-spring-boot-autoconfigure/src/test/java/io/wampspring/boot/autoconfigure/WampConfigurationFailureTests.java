@@ -453,6 +453,14 @@ class WampConfigurationFailureTests {
 	}
 
 	@Test
+	void emptyYamlSectionsAreNotUnknown() {
+		// "registrations:" with nothing under it reads as an empty value
+		this.runner.withPropertyValues(URL, REALM, "wamp.peers.p.roles.callee.registrations=",
+				"wamp.routers.main.websocket.headers=")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void environmentVariablesAndSystemPropertiesAreNotChecked() {
 		// WAMP_TICKET=... in the environment reads as wamp.ticket: not meant for WampProperties
 		this.runner.withPropertyValues(URL, REALM)
