@@ -44,6 +44,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -86,6 +87,7 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass({ WampClient.class, WampTemplate.class })
 @EnableConfigurationProperties(WampProperties.class)
+@Import(WampPropertiesCheck.class)
 public final class WampAutoConfiguration {
 
 	/** Spring Boot's application task executor, virtual-thread based when virtual threads are on. */
@@ -141,7 +143,6 @@ public final class WampAutoConfiguration {
 	@ConditionalOnMissingBean
 	WampPeers wampPeers(WampProperties properties, WampClientOptionsFactory optionsFactory, Environment environment,
 			@Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationTaskExecutor) {
-		WampMapKeyCheck.checkPeerHandlers(environment, properties);
 		// virtual threads: the application's executor, where a blocking listener costs nothing;
 		// else each peer publishes on a thread of its own, so that listeners cannot starve @Async work
 		Executor eventExecutor = Threading.VIRTUAL.isActive(environment) ? applicationTaskExecutor.getIfAvailable()

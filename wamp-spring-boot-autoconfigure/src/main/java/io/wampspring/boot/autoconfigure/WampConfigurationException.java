@@ -36,7 +36,8 @@ public class WampConfigurationException extends RuntimeException {
 	 * @param cause the underlying failure, or null
 	 */
 	public WampConfigurationException(String property, String reason, String action, @org.jspecify.annotations.Nullable Throwable cause) {
-		super("Invalid WAMP configuration '" + property + "': " + reason + ". " + action, cause);
+		super("Invalid WAMP configuration '" + property + "': " + reason + (reason.endsWith("?") ? " " : ". ") + action,
+				cause);
 		this.property = property;
 		this.reason = reason;
 		this.action = action;

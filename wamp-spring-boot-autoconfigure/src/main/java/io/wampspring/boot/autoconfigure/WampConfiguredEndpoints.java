@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.util.ReflectionUtils;
@@ -61,7 +62,7 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 		List<WampEndpoint> endpoints = endpoints(factory);
 		if (!endpoints.isEmpty()) {
 			WampEndpointRegistry registry = factory.getBean(this.registryBeanName, WampEndpointRegistry.class);
-			endpoints.forEach(registry::registerEndpoint);
+			registry.registerEndpoints(endpoints);
 		}
 	}
 
@@ -117,8 +118,13 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 			bean = factory.getBean(beanName);
 		}
 		catch (NoSuchBeanDefinitionException ex) {
-			throw new WampConfigurationException(property, "there is no bean named '" + beanName + "'",
-					"Name an existing bean, such as a @Component class in lower camel case", ex);
+			// no cause: the missing bean is the whole story, and Boot's analyzer of it must not speak
+			String nearest = (factory instanceof ListableBeanFactory listable)
+					? WampUnknownPropertyCheck.nearest(beanName, List.of(listable.getBeanDefinitionNames())) : null;
+			throw new WampConfigurationException(property,
+					"there is no bean named '" + beanName + "'"
+							+ ((nearest != null) ? ", did you mean '" + nearest + "'?" : ""),
+					"Name an existing bean, such as a @Component class in lower camel case");
 		}
 		Class<?> type = AopUtils.getTargetClass(bean);
 		List<Method> candidates = new ArrayList<>();

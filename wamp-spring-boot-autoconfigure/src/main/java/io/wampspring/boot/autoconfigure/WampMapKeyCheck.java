@@ -116,7 +116,13 @@ public final class WampMapKeyCheck {
 				return;
 			}
 		}
-		String dotted = guessKey(name, keyIndex);
+		int keyElements = keyElements(name, keyIndex);
+		if (keyElements < 2) {
+			// one element: the key was read whole, the entry was dropped for a wrong property name,
+			// which WampUnknownPropertyCheck reports
+			return;
+		}
+		String dotted = guessKey(name, keyIndex, keyElements);
 		String property = name.toString();
 		throw new WampConfigurationException(property,
 				"the " + what + " key reads as several names (" + dotted + "), so Spring Boot dropped the "
@@ -126,7 +132,7 @@ public final class WampMapKeyCheck {
 	}
 
 	// the key is everything up to the property of the entry (secret, handler, options.match, ...)
-	private static String guessKey(ConfigurationPropertyName name, int keyIndex) {
+	private static int keyElements(ConfigurationPropertyName name, int keyIndex) {
 		int end = name.getNumberOfElements();
 		for (int i = keyIndex + 1; i < name.getNumberOfElements(); i++) {
 			if ("options".equals(name.getElement(i, Form.UNIFORM))) {
@@ -140,8 +146,12 @@ public final class WampMapKeyCheck {
 			}
 			end = Math.max(keyIndex + 1, end - 1);
 		}
+		return end - keyIndex;
+	}
+
+	private static String guessKey(ConfigurationPropertyName name, int keyIndex, int keyElements) {
 		StringBuilder key = new StringBuilder();
-		for (int i = keyIndex; i < end; i++) {
+		for (int i = keyIndex; i < keyIndex + keyElements; i++) {
 			if (key.length() > 0) {
 				key.append('.');
 			}

@@ -2,6 +2,7 @@ package io.wampspring.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,7 +25,36 @@ import org.springframework.boot.convert.DurationStyle;
  */
 final class WampMessageOptions {
 
+	private static final List<String> CALL_OPTIONS = List.of("timeout", "disclose_me", "cancel_mode");
+
+	private static final List<String> PUBLISH_OPTIONS = List.of("acknowledge", "exclude_me", "disclose_me");
+
+	private static final List<String> REGISTER_OPTIONS = List.of("match", "invoke", "disclose_caller",
+			"force_reregister", "concurrency", "queue_capacity");
+
+	private static final List<String> SUBSCRIBE_OPTIONS = List.of("match", "concurrency", "queue_capacity");
+
 	private WampMessageOptions() {
+	}
+
+	/**
+	 * An option this client does not know is sent to the router as is (WAMP allows custom
+	 * ones), except one that is a letter or two away from a known one: that is a typo, which
+	 * would otherwise leave the default in place without a word.
+	 */
+	private static String extra(String property, String key, List<String> known) {
+		for (String candidate : known) {
+			int allowed = Math.max(1, candidate.length() / 4);
+			int distance = WampUnknownPropertyCheck.distance(key, candidate);
+			if (distance > 0 && distance <= allowed) {
+				String dashed = candidate.replace('_', '-');
+				throw new WampConfigurationException(property + "." + key.replace('_', '-'),
+						"'" + key.replace('_', '-') + "' is no option this client knows, did you mean '" + dashed + "'?",
+						"Rename it to " + property + "." + dashed + " (an option far from every known one is sent to "
+								+ "the router as is)");
+			}
+		}
+		return key;
 	}
 
 	static Map<String, Object> normalize(Map<String, Object> options) {
@@ -40,7 +70,7 @@ final class WampMessageOptions {
 				case "timeout" -> builder.timeout(callTimeout(value));
 				case "disclose_me" -> builder.discloseMe(bool(value));
 				case "cancel_mode" -> builder.cancelMode(CancelMode.fromWire(text(value)));
-				default -> builder.option(key, scalar(value));
+				default -> builder.option(extra("wamp.defaults.caller.options", key, CALL_OPTIONS), scalar(value));
 			}
 		});
 		return builder.build();
@@ -75,7 +105,7 @@ final class WampMessageOptions {
 				case "acknowledge" -> builder.acknowledge(bool(value));
 				case "exclude_me" -> builder.excludeMe(bool(value));
 				case "disclose_me" -> builder.discloseMe(bool(value));
-				default -> builder.option(key, scalar(value));
+				default -> builder.option(extra("wamp.defaults.publisher.options", key, PUBLISH_OPTIONS), scalar(value));
 			}
 		});
 		return builder.build();
@@ -110,7 +140,7 @@ final class WampMessageOptions {
 				case "force_reregister" -> builder.forceReregister(bool(value));
 				case "concurrency" -> concurrency = number(property + ".concurrency", value, 0);
 				case "queue_capacity" -> queueCapacity = number(property + ".queue-capacity", value, 0);
-				default -> builder.option(entry.getKey(), scalar(value));
+				default -> builder.option(extra(property, entry.getKey(), REGISTER_OPTIONS), scalar(value));
 			}
 		}
 		return new Registration(builder.build(), invokeConfigured, concurrency, queueCapacity);
@@ -137,7 +167,7 @@ final class WampMessageOptions {
 				case "match" -> match = match(property + ".match", value);
 				case "concurrency" -> concurrency = number(property + ".concurrency", value, 1);
 				case "queue_capacity" -> queueCapacity = number(property + ".queue-capacity", value, 0);
-				default -> extra.put(entry.getKey(), scalar(value));
+				default -> extra.put(extra(property, entry.getKey(), SUBSCRIBE_OPTIONS), scalar(value));
 			}
 		}
 		return new Subscription(new SubscribeOptions(match, extra), concurrency, queueCapacity);

@@ -345,6 +345,136 @@ class WampConfigurationFailureTests {
 				"dropped the subscription", "subscriptions[com.example.news]");
 	}
 
+	@Test
+	void unknownRouterPropertyNamesTheNearestOne() {
+		// the embedded router would join in process without a word: the typo must stop the start
+		FailureAnalysis analysis = analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+				"wamp.routers.main.ulr=ws://localhost:9/ws", REALM);
+		assertFailure(analysis, "wamp.routers.main.ulr", "there is no property 'ulr' in 'wamp.routers.main', did you mean 'url'?",
+				"Rename it to wamp.routers.main.url, or remove it.");
+		assertThat(analysis.getAction()).contains("realm").contains("reconnect").contains("uri-prefix");
+	}
+
+	@Test
+	void unknownPropertyInEveryNestedClassAndMapValue() {
+		assertFailure(analysis("wamp.ruters.main.url=ws://localhost:9/ws"), "wamp.ruters.main.url",
+				"no property 'ruters' in 'wamp', did you mean 'routers'?", "Rename it to wamp.routers.main.url");
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.reconect.enabled=false"),
+				"wamp.routers.main.reconect.enabled", "did you mean 'reconnect'?",
+				"Rename it to wamp.routers.main.reconnect.enabled");
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.limits.max-pending-call=3"),
+				"wamp.routers.main.limits.max-pending-call", "did you mean 'max-pending-calls'?",
+				"wamp.routers.main.limits.max-pending-calls");
+		assertFailure(analysis(URL, REALM, "wamp.routers.main.auth.secrte=x"), "wamp.routers.main.auth.secrte",
+				"did you mean 'secret'?", "wamp.routers.main.auth.secret");
+		assertFailure(analysis(URL, REALM, "wamp.peers.p.pool-sise=2"), "wamp.peers.p.pool-sise",
+				"did you mean 'pool-size'?", "wamp.peers.p.pool-size");
+		assertFailure(analysis(URL, REALM, "wamp.peers.p.roles.calee.registrations[com.example.echo].handler=a#b"),
+				"wamp.peers.p.roles.calee.registrations[com.example.echo].handler", "did you mean 'callee'?",
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].handler");
+		assertFailure(analysis(URL, REALM, "wamp.peers.p.roles.callee.registrations[com.example.echo].handlr=a#b"),
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].handlr", "did you mean 'handler'?",
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].handler");
+		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.optoins.timeout=5s"),
+				"wamp.defaults.caller.optoins.timeout", "did you mean 'options'?", "wamp.defaults.caller.options.timeout");
+		assertFailure(analysis(URL, REALM, "wamp.defaults.callee.error-url=com.example.error"),
+				"wamp.defaults.callee.error-url", "did you mean 'error-uri'?", "wamp.defaults.callee.error-uri");
+		assertFailure(analysis(URL, REALM, "wamp.nexus.prefx=com.example"), "wamp.nexus.prefx",
+				"did you mean 'prefix'?", "wamp.nexus.prefix");
+	}
+
+	@Test
+	void unknownEmbeddedRouterProperty() {
+		String enabled = "wamp.embedded-router.enabled=true";
+		String port = "wamp.embedded-router.port=-1";
+		assertFailure(analysis(enabled, port, "wamp.embedded-router.limits.hello-timout=5s"),
+				"wamp.embedded-router.limits.hello-timout", "did you mean 'hello-timeout'?",
+				"wamp.embedded-router.limits.hello-timeout");
+		assertFailure(analysis(enabled, port, "wamp.embedded-router.realms.r.users.joe.secrt=x"),
+				"wamp.embedded-router.realms.r.users.joe.secrt", "did you mean 'secret'?",
+				"wamp.embedded-router.realms.r.users.joe.secret");
+		assertFailure(analysis(enabled, port, "wamp.embedded-router.realms.r.roles.user.permissions[0].uri=com.example",
+				"wamp.embedded-router.realms.r.roles.user.permissions[0].alow=c"),
+				"wamp.embedded-router.realms.r.roles.user.permissions[0].alow", "did you mean 'allow'?",
+				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow");
+		// checked even where the embedded router is off: the configuration is wrong either way
+		assertFailure(analysis(URL, REALM, "wamp.embedded-router.realms.r.rolse.user.permissions[0].allow=c"),
+				"wamp.embedded-router.realms.r.rolse.user.permissions[0].allow", "did you mean 'roles'?",
+				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow");
+	}
+
+	@Test
+	void unknownPropertyFarFromAnyName() {
+		FailureAnalysis analysis = analysis(URL, REALM, "wamp.routers.main.colour=blue");
+		assertFailure(analysis, "wamp.routers.main.colour", "there is no property 'colour' in 'wamp.routers.main'",
+				"Remove it, or correct its name. The properties of wamp.routers.main are: auth, ");
+		assertThat(analysis.getDescription()).doesNotContain("did you mean");
+	}
+
+	@Test
+	void propertyUnderAValue() {
+		assertFailure(analysis(REALM, "wamp.routers.main.url.host=localhost"), "wamp.routers.main.url.host",
+				"'wamp.routers.main.url' takes a value, so 'host' under it is ignored", "Set wamp.routers.main.url itself");
+	}
+
+	@Test
+	void everyUnknownPropertyIsListed() {
+		FailureAnalysis analysis = analysis(URL, REALM, "wamp.routers.main.ulr=x", "wamp.peers.p.pool-sise=2");
+		assertThat(analysis.getDescription()).contains("also unknown: ");
+		assertThat(analysis.getDescription()).contains("wamp.routers.main.ulr").contains("wamp.peers.p.pool-sise");
+	}
+
+	@Test
+	void optionALetterAwayFromAKnownOneIsATypo() {
+		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.options.timout=5s"),
+				"wamp.defaults.caller.options.timout", "'timout' is no option this client knows, did you mean 'timeout'?",
+				"Rename it to wamp.defaults.caller.options.timeout");
+		assertFailure(analysis(URL, REALM, "wamp.defaults.publisher.options.exclude-mee=false"),
+				"wamp.defaults.publisher.options.exclude-mee", "did you mean 'exclude-me'?",
+				"wamp.defaults.publisher.options.exclude-me");
+		assertFailure(analysis(URL, REALM,
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].handler=wampClientOptionsFactory#routerNames",
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].options.invok=roundrobin"),
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].options.invok", "did you mean 'invoke'?",
+				"options.invoke");
+	}
+
+	@Test
+	void freeFormMapsAndListsAreNotUnknown() {
+		this.runner
+			.withPropertyValues(URL, REALM, "wamp.routers.main.websocket.headers.X-Api-Key=k",
+					"wamp.routers.main.serializers[0]=cbor", "wamp.routers.main.serializers[1]=json",
+					"wamp.defaults.callee.exception-uris[java.lang.IllegalStateException]=com.example.error.state",
+					"wamp.defaults.caller.options.timeout=5s", "wamp.defaults.caller.options.x_custom=1",
+					"wamp.defaults.caller.features.progressive_call_results=true",
+					"wamp.nexus.uris.whoami=com.example.whoami", "wamp.defaults.caller.retry.retryable-uris=a.b",
+					"wamp.routers.main.auth.password=x", "wamp.routers.main.auth.authid=joe")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void emptyYamlSectionsAreNotUnknown() {
+		// "registrations:" with nothing under it reads as an empty value
+		this.runner.withPropertyValues(URL, REALM, "wamp.peers.p.roles.callee.registrations=",
+				"wamp.routers.main.websocket.headers=")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void environmentVariablesAndSystemPropertiesAreNotChecked() {
+		// WAMP_TICKET=... in the environment reads as wamp.ticket: not meant for WampProperties
+		this.runner.withPropertyValues(URL, REALM)
+			.withSystemProperties("wamp.ticket=secret")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void camelCaseAndKebabCaseAreBothKnown() {
+		this.runner.withPropertyValues(URL, REALM, "wamp.routers.main.connectTimeout=5s",
+				"wamp.routers.main.limits.max_pending_calls=5")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	private FailureAnalysis analysis(String... properties) {
 		FailureAnalysis[] result = new FailureAnalysis[1];
 		this.runner.withPropertyValues(properties).run((context) -> result[0] = analyze(context));

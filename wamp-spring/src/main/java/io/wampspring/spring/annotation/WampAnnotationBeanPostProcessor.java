@@ -12,6 +12,8 @@ import io.wampspring.client.InvokePolicy;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.SubscribeOptions;
 import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.spring.config.InvalidWampEndpointException;
+import io.wampspring.spring.config.InvalidWampEndpointException.Problem;
 import io.wampspring.spring.config.WampEndpoint;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.config.WampProcedureEndpoint;
@@ -23,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
-import org.springframework.beans.factory.BeanInitializationException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -38,8 +39,12 @@ import org.springframework.util.StringUtils;
  * Finds {@link WampProcedure} and {@link WampSubscribe} methods on beans, turns each into a
  * {@link WampEndpoint} (placeholders in the URI, concurrency and options resolved with the
  * bean factory's embedded value resolver), and hands them to the
- * {@link WampEndpointRegistry} once every singleton exists. Nothing else: binding happens in
- * the registry's adapters, and the registry registers when the context starts.
+ * {@link WampEndpointRegistry} once every singleton exists, all at once so that the registry
+ * reports a URI that several beans register with every one of them. Nothing else: binding
+ * happens in the registry's adapters, and the registry registers when the context starts. An
+ * attribute that cannot be read (no URI, a concurrency that is not a number, an option that is
+ * not {@code key=value}) fails the creation of the bean with an
+ * {@link InvalidWampEndpointException} naming the method.
  */
 public class WampAnnotationBeanPostProcessor
 		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
@@ -105,34 +110,42 @@ public class WampAnnotationBeanPostProcessor
 	private WampProcedureEndpoint procedureEndpoint(Object bean, String beanName, Method method,
 			WampProcedure annotation) {
 		String id = beanName + "#" + method.getName();
-		String uri = uri(id, annotation.uri());
+		String uri = uri(id, method, annotation.uri());
 		RegisterOptions.Builder options = RegisterOptions.builder()
 			.match(match(annotation.match()))
 			.invoke(InvokePolicy.valueOf(annotation.invoke().name()))
 			.discloseCaller(annotation.discloseCaller());
-		extraOptions(id, annotation.options()).forEach(options::option);
+		extraOptions(id, method, annotation.options()).forEach(options::option);
 		return new WampProcedureEndpoint(id, uri, resolve(annotation.peer()), options.build(),
-				annotation.invoke() != Invoke.SINGLE, number(id, "concurrency", annotation.concurrency(), 0),
-				number(id, "queueCapacity", annotation.queueCapacity(), 0), bean, method);
+				annotation.invoke() != Invoke.SINGLE, number(id, method, "concurrency", annotation.concurrency(), 0),
+				number(id, method, "queueCapacity", annotation.queueCapacity(), 0), bean, method);
 	}
 
 	private WampSubscriptionEndpoint subscriptionEndpoint(Object bean, String beanName, Method method,
 			WampSubscribe annotation) {
 		String id = beanName + "#" + method.getName();
-		String uri = uri(id, annotation.uri());
+		String uri = uri(id, method, annotation.uri());
 		SubscribeOptions options = new SubscribeOptions(match(annotation.match()),
-				extraOptions(id, annotation.options()));
+				extraOptions(id, method, annotation.options()));
 		return new WampSubscriptionEndpoint(id, uri, resolve(annotation.peer()), options,
-				number(id, "concurrency", annotation.concurrency(), 1),
-				number(id, "queueCapacity", annotation.queueCapacity(), 0), bean, method);
+				number(id, method, "concurrency", annotation.concurrency(), 1),
+				number(id, method, "queueCapacity", annotation.queueCapacity(), 0), bean, method);
 	}
 
-	private String uri(String id, String raw) {
+	private String uri(String id, Method method, String raw) {
 		String uri = resolve(raw);
 		if (!StringUtils.hasText(uri)) {
-			throw new BeanInitializationException(id + ": the WAMP annotation needs a URI (value or uri)");
+			throw invalid(id, method,
+					"the WAMP annotation has no URI" + (raw.isEmpty() ? "" : " ('" + raw + "' is empty)"),
+					"Set its value (or uri), such as com.example.add2");
 		}
 		return uri.trim();
+	}
+
+	private static InvalidWampEndpointException invalid(String id, Method method, String reason, String action) {
+		String handler = InvalidWampEndpointException.describe(id, method);
+		return new InvalidWampEndpointException(
+				List.of(new Problem(handler + ": " + reason, action, List.of(handler))));
 	}
 
 	private static MatchPolicy match(Match match) {
@@ -144,7 +157,7 @@ public class WampAnnotationBeanPostProcessor
 	}
 
 	/** A whole number attribute; null when empty, so that the registry's default applies. */
-	private @Nullable Integer number(String id, String attribute, String raw, int min) {
+	private @Nullable Integer number(String id, Method method, String attribute, String raw, int min) {
 		String value = resolve(raw).trim();
 		if (value.isEmpty()) {
 			return null;
@@ -157,18 +170,20 @@ public class WampAnnotationBeanPostProcessor
 			return number;
 		}
 		catch (NumberFormatException ex) {
-			throw new BeanInitializationException(
-					id + ": " + attribute + " must be a whole number of at least " + min + ", got '" + value + "'");
+			throw invalid(id, method,
+					attribute + " must be a whole number of at least " + min + ", got '" + value + "'", "Set "
+							+ attribute + " to a whole number of at least " + min + ", or leave it empty for the default");
 		}
 	}
 
-	private Map<String, Object> extraOptions(String id, String[] pairs) {
+	private Map<String, Object> extraOptions(String id, Method method, String[] pairs) {
 		Map<String, Object> options = new LinkedHashMap<>();
 		for (String pair : pairs) {
 			String resolved = resolve(pair);
 			int equals = resolved.indexOf('=');
 			if (equals <= 0) {
-				throw new BeanInitializationException(id + ": option '" + resolved + "' must look like key=value");
+				throw invalid(id, method, "option '" + resolved + "' is not key=value",
+						"Write each option as key=value, such as options = \"disclose_caller=true\"");
 			}
 			options.put(resolved.substring(0, equals).trim(), optionValue(resolved.substring(equals + 1).trim()));
 		}
@@ -206,7 +221,8 @@ public class WampAnnotationBeanPostProcessor
 			throw new IllegalStateException("no bean factory to find the WAMP endpoint registry in");
 		}
 		WampEndpointRegistry registry = factory.getBean(this.registryBeanName, WampEndpointRegistry.class);
-		this.endpoints.forEach(registry::registerEndpoint);
+		// all at once, so that a URI two beans register is reported with every one of them
+		registry.registerEndpoints(this.endpoints);
 		this.endpoints.clear();
 	}
 

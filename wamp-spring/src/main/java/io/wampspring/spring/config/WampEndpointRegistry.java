@@ -2,6 +2,7 @@ package io.wampspring.spring.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,7 @@ import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.SessionState;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
+import io.wampspring.spring.config.InvalidWampEndpointException.Problem;
 import io.wampspring.spring.listener.adapter.ReturnValueMapper;
 import io.wampspring.spring.listener.adapter.WampEventAdapter;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
@@ -45,9 +47,11 @@ import org.springframework.context.SmartLifecycle;
  * unregisters them first, then waits for the invocations in flight to finish within the
  * shutdown timeout, before the peers (a lower phase) close their sessions.
  * <p>
- * A registration that the router refuses for a session that is joined at start-up (such as
- * {@code procedure_already_exists} or {@code not_authorized}) fails the start with a message
- * naming the endpoint.
+ * Endpoints are checked when they are added, before any session starts, for what a router
+ * would refuse (see {@link #registerEndpoints(Collection)}). A registration that the router
+ * refuses for a session that is joined at start-up (such as {@code procedure_already_exists}
+ * or {@code not_authorized}) fails the start too; both with an
+ * {@link InvalidWampEndpointException} naming every bean method involved.
  */
 public class WampEndpointRegistry implements SmartLifecycle {
 
@@ -187,18 +191,41 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	/**
 	 * Add an endpoint; it is registered when the registry starts, or at once when it runs.
 	 * @param endpoint the endpoint
-	 * @throws IllegalStateException when the registry runs and the router refused the
-	 * endpoint on a joined session: it is then removed from every session again
+	 * @throws InvalidWampEndpointException when the endpoint cannot be served (see
+	 * {@link #registerEndpoints(Collection)}), or when the registry runs and the router
+	 * refused the endpoint on a joined session: it is then removed from every session again
 	 */
 	public void registerEndpoint(WampEndpoint endpoint) {
-		Objects.requireNonNull(endpoint, "endpoint");
-		this.endpoints.add(endpoint);
+		registerEndpoints(List.of(endpoint));
+	}
+
+	/**
+	 * Add endpoints; they are registered when the registry starts, or at once when it runs.
+	 * They are checked first, together with the endpoints added before, for what can be
+	 * known without a router: a peer that does not exist, a URI that is not valid for its
+	 * match policy or is under the reserved {@code wamp.} prefix, and a procedure that two
+	 * bean methods register on one router without sharing it (the same shared invoke policy
+	 * on each); none is added then.
+	 * @param endpoints the endpoints
+	 * @throws InvalidWampEndpointException naming every problem and every bean method
+	 * involved, or when the registry runs and the router refused an endpoint on a joined
+	 * session: the new endpoints are then removed from every session again
+	 */
+	public void registerEndpoints(Collection<? extends WampEndpoint> endpoints) {
+		List<WampEndpoint> added = List.copyOf(endpoints);
+		synchronized (this.endpoints) {
+			List<Problem> problems = WampEndpointCheck.check(this.peers, this.endpoints, added);
+			if (!problems.isEmpty()) {
+				throw new InvalidWampEndpointException(problems);
+			}
+			this.endpoints.addAll(added);
+		}
 		if (this.running) {
 			try {
-				activateAll(List.of(endpoint));
+				activateAll(added);
 			}
 			catch (RuntimeException ex) {
-				this.endpoints.remove(endpoint);
+				this.endpoints.removeAll(added);
 				throw ex;
 			}
 		}
@@ -252,7 +279,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 
 	private void activateAll(List<WampEndpoint> toActivate) {
 		List<Mono<Void>> waitFor = new ArrayList<>();
-		List<String> failures = new CopyOnWriteArrayList<>();
+		List<Problem> failures = new CopyOnWriteArrayList<>();
 		List<Active> activated = new ArrayList<>();
 		for (WampEndpoint endpoint : toActivate) {
 			Active entry = activate(endpoint);
@@ -260,8 +287,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 			activated.add(entry);
 			for (int i = 0; i < entry.sessions(); i++) {
 				WampClient client = entry.peer.clients().get(i);
-				Mono<Object> handle = entry.attach(client, i).doOnError((error) -> failures
-					.add(endpoint.id() + " on '" + entry.uri + "' (peer '" + entry.peer.name() + "'): " + error.getMessage()));
+				Mono<Object> handle = entry.attach(client, i).doOnError((error) -> failures.add(refused(entry, error)));
 				if (client.isJoined()) {
 					waitFor.add(handle.then().onErrorResume((error) -> Mono.empty()));
 				}
@@ -276,15 +302,30 @@ public class WampEndpointRegistry implements SmartLifecycle {
 				Mono.when(waitFor).block(this.registrationTimeout);
 			}
 			catch (RuntimeException ex) {
-				failures.add("no answer from the router within " + this.registrationTimeout.toMillis() + " ms");
+				List<String> handlers = activated.stream()
+					.map((entry) -> InvalidWampEndpointException.describe(entry.endpoint))
+					.toList();
+				failures.add(new Problem("no answer from the router within " + this.registrationTimeout.toMillis()
+						+ " ms to the registrations and subscriptions of " + String.join(", ", handlers),
+						"Check that the router runs and answers", handlers));
 			}
 		}
 		if (!failures.isEmpty()) {
 			// no endpoint stays half-registered (on some sessions of a pool), restored forever
 			this.active.removeAll(activated);
 			remove(activated);
-			throw new IllegalStateException("could not register WAMP endpoints: " + String.join("; ", failures));
+			throw new InvalidWampEndpointException(failures);
 		}
+	}
+
+	private static Problem refused(Active entry, Throwable error) {
+		String handler = InvalidWampEndpointException.describe(entry.endpoint);
+		String what = (entry.endpoint instanceof WampProcedureEndpoint) ? "registration" : "subscription";
+		return new Problem("the router refused the " + what + " of '" + entry.uri + "' by " + handler + " (peer '"
+				+ entry.peer.name() + "'): " + error.getMessage(),
+				"Check that the router lets this session's role " + ((entry.endpoint instanceof WampProcedureEndpoint)
+						? "register" : "subscribe to") + " the URI, and that no other application registered it",
+				List.of(handler));
 	}
 
 	private Active activate(WampEndpoint endpoint) {

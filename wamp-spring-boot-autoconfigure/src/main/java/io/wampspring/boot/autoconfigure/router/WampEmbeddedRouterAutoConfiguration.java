@@ -1,6 +1,6 @@
 package io.wampspring.boot.autoconfigure.router;
 
-import io.wampspring.boot.autoconfigure.WampMapKeyCheck;
+import io.wampspring.boot.autoconfigure.WampPropertiesCheck;
 import io.wampspring.boot.autoconfigure.WampProperties;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.nexus.InMemoryMetadataStore;
@@ -12,7 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of the embedded WAMP router when {@code wamp.embedded-router.enabled}
@@ -25,12 +25,12 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(WampRouter.class)
 @ConditionalOnBooleanProperty("wamp.embedded-router.enabled")
 @EnableConfigurationProperties(WampProperties.class)
+@Import(WampPropertiesCheck.class)
 public final class WampEmbeddedRouterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WampRouter wampEmbeddedRouter(WampProperties properties, Environment environment, MetadataStore metadataStore) {
-		WampMapKeyCheck.checkRealmUsers(environment, properties);
+	WampRouter wampEmbeddedRouter(WampProperties properties, MetadataStore metadataStore) {
 		return EmbeddedRouterFactory.create(properties.getEmbeddedRouter(), metadataStore);
 	}
 
