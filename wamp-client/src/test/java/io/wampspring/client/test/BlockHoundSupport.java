@@ -1,7 +1,8 @@
-package io.wampspring.spring.test;
+package io.wampspring.client.test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
 import reactor.blockhound.integration.BlockHoundIntegration;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Makes a blocking call on a Netty event loop or a Reactor {@code parallel} thread fail the
@@ -23,8 +26,15 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * {@code @BeforeAll} / {@code @AfterAll}, with the stack of every blocking call it caught.
  * The call itself still throws BlockHound's {@link BlockingOperationError}, but that error
  * may be swallowed by the code under test: the record is what fails the test.
+ * <p>
+ * Shared through wamp-client's test jar with the suites of wamp-spring and the
+ * auto-configuration (which add BlockHound, blockhound-junit-platform and the surefire
+ * settings of wamp-client's pom). Log lines may be written from any thread: BlockHound's own
+ * logging integration allows logback's appenders.
  */
 public final class BlockHoundSupport implements BlockHoundIntegration, AfterEachCallback, AfterAllCallback {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private static final Queue<String> caught = new ConcurrentLinkedQueue<>();
 
@@ -60,6 +70,25 @@ public final class BlockHoundSupport implements BlockHoundIntegration, AfterEach
 			calls.add(call);
 		}
 		return calls;
+	}
+
+	/**
+	 * Check that BlockHound watches this JVM: a sleep on a {@code parallel} thread must be
+	 * refused and recorded. For the one test of each suite that guards the set-up.
+	 * @throws AssertionError when the sleep was allowed
+	 */
+	public static void verifyInstalled() {
+		takeCaught();
+		Throwable refused = Mono.fromCallable(() -> {
+			Thread.sleep(1);
+			return "slept";
+		}).subscribeOn(Schedulers.parallel()).then(Mono.<Throwable>empty()).onErrorResume(Mono::just).block(TIMEOUT);
+		List<String> calls = takeCaught();
+		if (!(refused instanceof BlockingOperationError) || calls.size() != 1
+				|| !calls.get(0).contains("java.lang.Thread.sleep")) {
+			throw new AssertionError("BlockHound is not installed: a sleep on a parallel thread gave " + refused
+					+ " and recorded " + calls + "; check blockhound-junit-platform and the surefire argLine");
+		}
 	}
 
 	private static void failOnBlockingCalls() {
