@@ -27,6 +27,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -82,7 +83,13 @@ final class ConnectFailures {
 				.doOnNext((connection) -> delivered.set(true))
 				.onErrorMap((error) -> describe(transport, address, secure, error))
 				.doOnError((error) -> giveUp.run())
-				.doOnCancel(giveUp);
+				// after the cancel reached the sink: a failure that closing the channel emits
+				// then finds no subscriber (Reactor would log it as dropped, with a stack trace)
+				.doFinally((signal) -> {
+					if (signal == SignalType.CANCEL) {
+						giveUp.run();
+					}
+				});
 		});
 	}
 
