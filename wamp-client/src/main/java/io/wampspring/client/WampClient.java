@@ -621,7 +621,7 @@ public final class WampClient {
 			if (current == null || boundTo != current || id == 0 || !current.isJoined()) {
 				return Mono.<Void>empty();
 			}
-			return current.unregister(id);
+			return removedWithSession(current, current.unregister(id));
 		}).publishOn(this.options.resultScheduler());
 	}
 
@@ -690,8 +690,15 @@ public final class WampClient {
 			if (id == 0 || current == null || !current.isJoined()) {
 				return Mono.<Void>empty();
 			}
-			return current.unsubscribe(id);
+			return removedWithSession(current, current.unsubscribe(id));
 		}).publishOn(this.options.resultScheduler());
+	}
+
+	// A session that ends before the router confirmed an UNREGISTER or UNSUBSCRIBE takes the
+	// registration or subscription with it: the removal is done, as when the client is not
+	// joined, and the handle is not restored.
+	private static Mono<Void> removedWithSession(ClientSession session, Mono<Void> removal) {
+		return removal.onErrorResume((error) -> !session.isJoined(), (error) -> Mono.empty());
 	}
 
 	@Override
