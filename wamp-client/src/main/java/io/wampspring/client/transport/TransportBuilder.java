@@ -1,6 +1,7 @@
 package io.wampspring.client.transport;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +32,12 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> {
 	TransportBuilder(String url, String transport) {
 		Objects.requireNonNull(url, "url");
 		try {
-			this.uri = URI.create(url);
+			this.uri = new URI(url);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("not a valid " + transport + " URL: '" + RedactedUrls.redact(url) + "'", ex);
+		catch (URISyntaxException ex) {
+			// the reason and index only: the exception's own message repeats the URL, password included
+			throw new IllegalArgumentException("not a valid " + transport + " URL: '" + RedactedUrls.redact(url) + "' ("
+					+ ex.getReason() + ((ex.getIndex() >= 0) ? " at index " + ex.getIndex() : "") + ")");
 		}
 	}
 
