@@ -1,19 +1,22 @@
 package io.wampspring.client.support;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
  * Captures every log event of the JVM (a logback {@link ListAppender} on the root logger)
- * until closed; optionally lowers the level of the project's own loggers, so that debug
- * lines are checked too.
+ * until closed; optionally lowers the level of the project's own loggers (and others), so
+ * that debug lines are checked too.
  */
 public final class LogCapture implements AutoCloseable {
 
@@ -21,15 +24,16 @@ public final class LogCapture implements AutoCloseable {
 
 	private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
-	private final Logger project = (Logger) LoggerFactory.getLogger(PROJECT);
-
-	private final Level projectLevel;
+	private final Map<Logger, @Nullable Level> levels = new LinkedHashMap<>();
 
 	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-	private LogCapture(Level level) {
-		this.projectLevel = this.project.getLevel();
-		this.project.setLevel(level);
+	private LogCapture(Level level, String... loggers) {
+		for (String name : loggers) {
+			Logger logger = (Logger) LoggerFactory.getLogger(name);
+			this.levels.put(logger, logger.getLevel());
+			logger.setLevel(level);
+		}
 		this.appender.start();
 		this.root.addAppender(this.appender);
 	}
@@ -39,15 +43,19 @@ public final class LogCapture implements AutoCloseable {
 	 * @return the capture
 	 */
 	public static LogCapture start() {
-		return new LogCapture(((Logger) LoggerFactory.getLogger(PROJECT)).getLevel());
+		return new LogCapture(Level.INFO);
 	}
 
 	/**
-	 * Capture with the project's loggers at DEBUG.
+	 * Capture with the project's loggers, and others, at DEBUG.
+	 * @param others more logger names to set to DEBUG, such as {@code reactor.netty}
 	 * @return the capture
 	 */
-	public static LogCapture startWithDebug() {
-		return new LogCapture(Level.DEBUG);
+	public static LogCapture startWithDebug(String... others) {
+		String[] loggers = new String[others.length + 1];
+		loggers[0] = PROJECT;
+		System.arraycopy(others, 0, loggers, 1, others.length);
+		return new LogCapture(Level.DEBUG, loggers);
 	}
 
 	/**
@@ -102,7 +110,7 @@ public final class LogCapture implements AutoCloseable {
 	public void close() {
 		this.root.detachAppender(this.appender);
 		this.appender.stop();
-		this.project.setLevel(this.projectLevel);
+		this.levels.forEach(Logger::setLevel);
 	}
 
 }
