@@ -580,7 +580,9 @@ public final class WampClient {
 	public Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs,
 			CallOptions callOptions) {
 		return Flux.defer(() -> joinedSession("call '" + procedure + "'").call(procedure, args, kwargs, callOptions, true))
-			.publishOn(this.options.resultScheduler());
+			// prefetch 1: the session sees the subscriber's own demand, so that at most
+			// ClientLimits.progressiveBuffer results wait for it (256 more would hide in publishOn)
+			.publishOn(this.options.resultScheduler(), 1);
 	}
 
 	/**
