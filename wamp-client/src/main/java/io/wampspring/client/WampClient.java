@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.wampspring.client.auth.WampAuthenticationException;
 import io.wampspring.client.reconnect.CommandQueue;
@@ -238,20 +237,14 @@ public final class WampClient {
 					"authenticating to realm '" + attemptOptions.realm() + "' with method '" + method + "'");
 			return attemptOptions.transport().connect().flatMap((connection) -> {
 				ClientSession candidate = new ClientSession(connection, attemptOptions, listener);
-				AtomicBoolean gaveUp = new AtomicBoolean();
 				return candidate.join()
 					// close() canceled the attempt while joining: do not leave a half-open session
 					// behind (once joined, the session is adopt's to keep or to leave)
 					.doFinally((signal) -> {
 						if (signal == SignalType.CANCEL && !candidate.isJoined()) {
-							gaveUp.set(true);
 							candidate.dispose(attemptOptions.goodbyeTimeout());
 						}
 					})
-					// a cancel that comes while the join subscribes reaches the join first, and the
-					// join's failure then still arrives; Reactor would log it as dropped, with a
-					// stack trace, for an expected shutdown
-					.onErrorResume((error) -> gaveUp.get() ? Mono.never() : Mono.error(error))
 					.then(this.commands.submit("restore", () -> adopt(candidate), false));
 			});
 		});
