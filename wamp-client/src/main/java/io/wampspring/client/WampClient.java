@@ -691,9 +691,18 @@ public final class WampClient {
 
 	// A session that ends before the router confirmed an UNREGISTER or UNSUBSCRIBE takes the
 	// registration or subscription with it: the removal is done, as when the client is not
-	// joined, and the handle is not restored.
-	private static Mono<Void> removedWithSession(ClientSession session, Mono<Void> removal) {
-		return removal.onErrorResume((error) -> !session.isJoined(), (error) -> Mono.empty());
+	// joined, and the handle is not restored. A write that failed on a closing connection is
+	// done once the session ended with it.
+	private Mono<Void> removedWithSession(ClientSession session, Mono<Void> removal) {
+		return removal.onErrorResume((error) -> {
+			if (!session.isJoined()) {
+				return Mono.empty();
+			}
+			if (error instanceof WampException wampError && WampUris.TRANSPORT_LOST.equals(wampError.getUri())) {
+				return session.closed().then().timeout(this.options.goodbyeTimeout(), Mono.error(error));
+			}
+			return Mono.error(error);
+		});
 	}
 
 	@Override
