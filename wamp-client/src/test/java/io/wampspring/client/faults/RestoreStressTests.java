@@ -22,7 +22,6 @@ import io.wampspring.client.reconnect.SessionState;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.router.WampRouter;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import static io.wampspring.client.support.Waits.soon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A thousand times: a callee's session is killed by the router (meta API
@@ -105,7 +104,7 @@ class RestoreStressTests {
 			this.admin.call("wamp.session.kill", List.of(killed)).block(WAIT);
 			if (moment == 1 || moment == 2) {
 				SessionState state = (moment == 1) ? SessionState.RECONNECTING : SessionState.CONNECTING;
-				soon().until(() -> since(before).contains(state));
+				soon(WAIT).until(() -> since(before).contains(state));
 			}
 			else if (moment == 3) {
 				sleep(ThreadLocalRandom.current().nextInt(3));
@@ -114,7 +113,7 @@ class RestoreStressTests {
 					outcome(subscription.unsubscribe(), unregisterOutcomes))
 				.block(WAIT);
 
-			soon().until(() -> this.callee.state() == SessionState.JOINED
+			soon(WAIT).until(() -> this.callee.state() == SessionState.JOINED
 					&& this.callee.sessionInfo().sessionId() != killed);
 			assertThat(lookup("wamp.registration.lookup", procedure)).as("registration of %s", procedure).isNull();
 			assertThat(lookup("wamp.subscription.lookup", topic)).as("subscription to %s", topic).isNull();
@@ -139,10 +138,6 @@ class RestoreStressTests {
 	private List<SessionState> since(int index) {
 		List<SessionState> all = List.copyOf(this.events);
 		return all.subList(index, all.size());
-	}
-
-	private static ConditionFactory soon() {
-		return await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1));
 	}
 
 	private Object lookup(String metaProcedure, String uri) {

@@ -16,6 +16,7 @@ import io.wampspring.client.support.SilentRouter;
 import io.wampspring.client.transport.RawSocketTransport;
 import io.wampspring.client.transport.WampTransport;
 import io.wampspring.client.transport.WampTransports;
+import io.wampspring.client.transport.WebSocketTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A router that accepts the socket and then stays silent is given up within the join
- * timeout (or, before the RawSocket handshake, the connect timeout) and retried, and every
+ * timeout (or, before the RawSocket handshake or the WebSocket upgrade, the connect timeout)
+ * and retried, and every
  * socket the client opened is closed when its attempt fails: counted at the router's side.
  */
 @Timeout(30)
@@ -80,6 +82,15 @@ class SilentRouterTests {
 
 		assertThat(this.retries).allSatisfy((event) -> assertThat(event.reason())
 			.contains("no RawSocket connection to " + this.router.url() + " within 300 ms"));
+	}
+
+	@Test
+	void aWebSocketRouterThatNeverAnswersTheUpgradeIsGivenUpWithinTheConnectTimeout() {
+		this.router = new SilentRouter(SilentRouter.Mode.WEBSOCKET_NO_UPGRADE);
+		retryAgainstTheSilentRouter(WebSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build());
+
+		assertThat(this.retries).allSatisfy((event) -> assertThat(event.reason())
+			.contains("no WebSocket connection to " + this.router.url() + " within 300 ms"));
 	}
 
 	// Connect, see three attempts fail and their sockets closed, close: the log lines.

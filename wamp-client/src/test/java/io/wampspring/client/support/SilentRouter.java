@@ -18,8 +18,8 @@ import reactor.netty.tcp.TcpServer;
 /**
  * A router that accepts connections and then says nothing, on a real socket, counting the
  * sockets it holds open: the WebSocket upgrade is answered but HELLO never is; the RawSocket
- * handshake is answered (echoed) but HELLO never is; or the RawSocket handshake is never
- * answered. Every connection the client gives up must be closed by the client.
+ * handshake is answered (echoed) but HELLO never is; or the RawSocket handshake or the
+ * WebSocket upgrade is never answered. Every connection the client gives up must be closed by the client.
  */
 public final class SilentRouter implements AutoCloseable {
 
@@ -33,7 +33,10 @@ public final class SilentRouter implements AutoCloseable {
 		RAWSOCKET_NO_WELCOME,
 
 		/** The RawSocket handshake is never answered. */
-		RAWSOCKET_NO_HANDSHAKE
+		RAWSOCKET_NO_HANDSHAKE,
+
+		/** The WebSocket upgrade request is never answered. */
+		WEBSOCKET_NO_UPGRADE
 
 	}
 
@@ -96,8 +99,10 @@ public final class SilentRouter implements AutoCloseable {
 	 * @return {@code ws://127.0.0.1:port/ws} or {@code tcp://127.0.0.1:port}
 	 */
 	public String url() {
-		return (this.mode == Mode.WEBSOCKET_NO_WELCOME) ? "ws://127.0.0.1:" + this.server.port() + "/ws"
-				: "tcp://127.0.0.1:" + this.server.port();
+		return switch (this.mode) {
+			case WEBSOCKET_NO_WELCOME, WEBSOCKET_NO_UPGRADE -> "ws://127.0.0.1:" + this.server.port() + "/ws";
+			case RAWSOCKET_NO_WELCOME, RAWSOCKET_NO_HANDSHAKE -> "tcp://127.0.0.1:" + this.server.port();
+		};
 	}
 
 	/**
