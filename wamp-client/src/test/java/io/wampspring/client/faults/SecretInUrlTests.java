@@ -118,7 +118,7 @@ class SecretInUrlTests {
 
 	private WampClient client(WampTransport transport) {
 		WampClient client = WampClient.create(ClientOptions.builder(transport, "realm1")
-			.limits(ClientLimits.defaults().mutate().joinTimeout(Duration.ofMillis(300)).build())
+			.limits(ClientLimits.defaults().mutate().joinTimeout(Duration.ofMillis(150)).build())
 			.reconnect(ReconnectOptions.builder().maxRetries(1).backoff(BackoffStrategy.fixed(Duration.ofMillis(10))).build())
 			.build());
 		this.clients.add(client);

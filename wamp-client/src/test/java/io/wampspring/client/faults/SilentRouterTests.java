@@ -38,7 +38,7 @@ class SilentRouterTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private static final Duration GIVE_UP = Duration.ofMillis(300);
+	private static final Duration GIVE_UP = Duration.ofMillis(200);
 
 	private static final int ATTEMPTS = 3;
 
@@ -70,9 +70,9 @@ class SilentRouterTests {
 		List<String> logs = retryAgainstTheSilentRouter(WampTransports.forUrl(this.router.url()));
 
 		assertThat(this.retries).allSatisfy((event) -> assertThat(event.reason())
-			.contains("did not answer HELLO within 300 ms", this.router.url()));
+			.contains("did not answer HELLO within 200 ms", this.router.url()));
 		assertThat(logs).anySatisfy((line) -> assertThat(line)
-			.contains("the router at " + this.router.url() + " did not answer HELLO within 300 ms"));
+			.contains("the router at " + this.router.url() + " did not answer HELLO within 200 ms"));
 	}
 
 	@Test
@@ -81,7 +81,7 @@ class SilentRouterTests {
 		retryAgainstTheSilentRouter(RawSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build());
 
 		assertThat(this.retries).allSatisfy((event) -> assertThat(event.reason())
-			.contains("no RawSocket connection to " + this.router.url() + " within 300 ms"));
+			.contains("no RawSocket connection to " + this.router.url() + " within 200 ms"));
 	}
 
 	@Test
@@ -90,7 +90,7 @@ class SilentRouterTests {
 		retryAgainstTheSilentRouter(WebSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build());
 
 		assertThat(this.retries).allSatisfy((event) -> assertThat(event.reason())
-			.contains("no WebSocket connection to " + this.router.url() + " within 300 ms"));
+			.contains("no WebSocket connection to " + this.router.url() + " within 200 ms"));
 	}
 
 	// Connect, see three attempts fail and their sockets closed, close: the log lines.
