@@ -122,8 +122,8 @@ class LifecycleTests {
 			admin.call("wamp.session.kill", List.of(killed)).block(WAIT);
 			await().atMost(WAIT).until(() -> client.isJoined() && client.sessionInfo().sessionId() != killed);
 			client.close().block(WAIT);
-			await().atMost(WAIT).until(() -> states.size() >= 7 && states.get(states.size() - 1) == SessionState.CLOSED);
-
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(states).as("states; threads %s", threads).last().isEqualTo(SessionState.CLOSED));
 			assertThat(states).containsSubsequence(SessionState.CONNECTING, SessionState.JOINED,
 					SessionState.RECONNECTING, SessionState.CONNECTING, SessionState.JOINED, SessionState.LEAVING,
 					SessionState.CLOSED);
