@@ -14,6 +14,7 @@ import io.wampspring.client.InvocationResult;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.SessionState;
+import io.wampspring.client.support.Clients;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.router.WampRouter;
@@ -54,19 +55,13 @@ class InvocationFloodTests {
 	// (2,000 CALLs written at once), the call was not sent
 	private static final String CALLER_SEND_BUFFER_FULL = WampUris.UNAVAILABLE + " (caller's send buffer full)";
 
-	private final WampRouter router = WampRouter.builder().realm("realm1").webSocket("127.0.0.1", 0, "/ws").build().start();
+	private final WampRouter router = Clients.embeddedRouter();
 
-	private WampClient callee;
-
-	private WampClient caller;
+	private final Clients clients = new Clients();
 
 	@AfterEach
 	void stop() {
-		for (WampClient client : new WampClient[] { this.callee, this.caller }) {
-			if (client != null) {
-				client.close().block(WAIT);
-			}
-		}
+		this.clients.close();
 		this.router.stop();
 	}
 
@@ -85,20 +80,18 @@ class InvocationFloodTests {
 	// Flood the slow handler of a callee that stops reading at 32 queued invocations and
 	// refuses them beyond maxQueuedInvocations; check what every flood must hold.
 	private Map<String, AtomicLong> flood(int maxQueuedInvocations, int calls) {
-		this.callee = WampClient.create(ClientOptions.builder(this.router.webSocketUrl(), "realm1")
+		WampClient callee = this.clients.connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1")
 			.limits(ClientLimits.defaults()
 				.mutate()
 				.inboundWaterMarks(32, 16)
 				.maxQueuedInvocations(maxQueuedInvocations)
 				.build())
 			.build());
-		this.caller = WampClient.create(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
-		this.callee.connect().block(WAIT);
-		this.caller.connect().block(WAIT);
+		WampClient caller = this.clients.connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
 		AtomicInteger running = new AtomicInteger();
 		AtomicInteger mostRunning = new AtomicInteger();
 		// slow: a millisecond of blocking work per call, on the handler scheduler
-		this.callee.register("com.flood.slow", RegisterOptions.defaults(), (invocation) -> Mono.fromCallable(() -> {
+		callee.register("com.flood.slow", RegisterOptions.defaults(), (invocation) -> Mono.fromCallable(() -> {
 			mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
 			try {
 				Thread.sleep(1);
@@ -108,7 +101,7 @@ class InvocationFloodTests {
 				running.decrementAndGet();
 			}
 		})).block(WAIT);
-		this.caller.call("com.flood.slow", List.of(0)).block(WAIT);
+		caller.call("com.flood.slow", List.of(0)).block(WAIT);
 
 		long before = usedHeapAfterGc();
 		Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
@@ -116,7 +109,7 @@ class InvocationFloodTests {
 		AtomicInteger done = new AtomicInteger();
 		long started = System.nanoTime();
 		Flux.range(1, calls)
-			.flatMap((i) -> this.caller.call("com.flood.slow", List.of(i))
+			.flatMap((i) -> caller.call("com.flood.slow", List.of(i))
 				.map((result) -> result.args().get(0).equals((long) i) ? "ok" : "wrong result")
 				.onErrorResume((error) -> Mono.just(outcome(error)))
 				.doOnNext((outcome) -> {
@@ -138,7 +131,7 @@ class InvocationFloodTests {
 		assertThat(outcomes.values().stream().mapToLong(AtomicLong::get).sum()).isEqualTo(calls);
 		assertThat(outcomes.get("ok").get()).isPositive();
 		assertThat(mostRunning.get()).isLessThanOrEqualTo(maxQueuedInvocations);
-		assertThat(this.callee.state()).isEqualTo(SessionState.JOINED);
+		assertThat(callee.state()).isEqualTo(SessionState.JOINED);
 		// 2,000 calls in flight cost the caller and the router a few MiB; a callee that
 		// queued the flood instead of pausing would hold far more
 		assertThat(peak.get() - before).isLessThan(48 * MIB);

@@ -11,6 +11,7 @@ import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.reconnect.SessionState;
 import io.wampspring.client.reconnect.SessionStateEvent;
+import io.wampspring.client.support.Clients;
 import io.wampspring.client.support.LogCapture;
 import io.wampspring.client.support.SilentRouter;
 import io.wampspring.core.WampException;
@@ -75,7 +76,7 @@ class LifecycleTests {
 	@Test
 	@Timeout(60)
 	void threeHundredConnectAndCloseCyclesDoNotWaitForTheGoodbyeTimeout() {
-		WampRouter router = WampRouter.builder().realm("realm1").webSocket("127.0.0.1", 0, "/ws").build().start();
+		WampRouter router = Clients.embeddedRouter();
 		try (LogCapture logs = LogCapture.start()) {
 			// the default GOODBYE timeout: a close that waited for it would take 5 s
 			WampClient client = WampClient.create(ClientOptions.builder(router.webSocketUrl(), "realm1").build());
@@ -102,7 +103,7 @@ class LifecycleTests {
 	@Test
 	@Timeout(30)
 	void stateEventsReachListenersOnThreadsWhereTheyMayBlock() {
-		WampRouter router = WampRouter.builder().realm("realm1").webSocket("127.0.0.1", 0, "/ws").build().start();
+		WampRouter router = Clients.embeddedRouter();
 		WampClient client = WampClient.create(ClientOptions.builder(router.webSocketUrl(), "realm1")
 			.reconnect(ReconnectOptions.builder().backoff(BackoffStrategy.fixed(Duration.ofMillis(10))).build())
 			.build());

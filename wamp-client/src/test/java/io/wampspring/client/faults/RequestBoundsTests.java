@@ -11,6 +11,7 @@ import io.wampspring.client.ClientOptions;
 import io.wampspring.client.InvocationResult;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.WampClient;
+import io.wampspring.client.support.Clients;
 import io.wampspring.client.support.ScriptedRouter;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
@@ -41,6 +42,8 @@ class RequestBoundsTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
+	private final Clients clients = new Clients();
+
 	private WampRouter router;
 
 	private ScriptedRouter scripted;
@@ -51,11 +54,7 @@ class RequestBoundsTests {
 
 	@AfterEach
 	void stop() {
-		for (WampClient client : new WampClient[] { this.callee, this.caller }) {
-			if (client != null) {
-				client.close().block(WAIT);
-			}
-		}
+		this.clients.close();
 		if (this.router != null) {
 			this.router.stop();
 		}
@@ -67,8 +66,7 @@ class RequestBoundsTests {
 	@Test
 	void aRegisterCanceledBeforeTheRouterConfirmedIsUndoneAtOnce() {
 		this.scripted = new ScriptedRouter().script((message) -> (message instanceof Register) ? List.of() : null).start();
-		this.caller = WampClient.create(ClientOptions.builder(this.scripted.url(), "realm1").build());
-		this.caller.connect().block(WAIT);
+		this.caller = this.clients.connect(ClientOptions.builder(this.scripted.url(), "realm1").build());
 		Disposable registering = this.caller.register("com.bounds.late", RegisterOptions.defaults(),
 				(invocation) -> Mono.just(InvocationResult.empty())).subscribe();
 		Register register = this.scripted.await(Register.class);
@@ -167,12 +165,10 @@ class RequestBoundsTests {
 
 	// an embedded router, a callee with default limits and a caller with these
 	private void startEmbedded(ClientLimits callerLimits) {
-		this.router = WampRouter.builder().realm("realm1").webSocket("127.0.0.1", 0, "/ws").build().start();
-		this.callee = WampClient.create(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
-		this.caller = WampClient
-			.create(ClientOptions.builder(this.router.webSocketUrl(), "realm1").limits(callerLimits).build());
-		this.callee.connect().block(WAIT);
-		this.caller.connect().block(WAIT);
+		this.router = Clients.embeddedRouter();
+		this.callee = this.clients.connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
+		this.caller = this.clients
+			.connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").limits(callerLimits).build());
 	}
 
 }

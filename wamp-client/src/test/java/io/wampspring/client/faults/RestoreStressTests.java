@@ -19,6 +19,7 @@ import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.reconnect.SessionState;
+import io.wampspring.client.support.Clients;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.router.WampRouter;
@@ -52,7 +53,9 @@ class RestoreStressTests {
 	// kept across the iterations, so that every restore has work to do
 	private static final int KEPT = 5;
 
-	private final WampRouter router = WampRouter.builder().realm("realm1").webSocket("127.0.0.1", 0, "/ws").build().start();
+	private final WampRouter router = Clients.embeddedRouter();
+
+	private final Clients clients = new Clients();
 
 	private WampClient callee;
 
@@ -62,23 +65,18 @@ class RestoreStressTests {
 
 	@AfterEach
 	void stop() {
-		for (WampClient client : new WampClient[] { this.callee, this.admin }) {
-			if (client != null) {
-				client.close().block(WAIT);
-			}
-		}
+		this.clients.close();
 		this.router.stop();
 	}
 
 	@Test
 	void registrationsAndSubscriptionsRemovedDuringARestoreLeaveNoGhostAtTheRouter() {
-		this.callee = WampClient.create(ClientOptions.builder(this.router.webSocketUrl(), "realm1")
+		this.callee = this.clients.create(ClientOptions.builder(this.router.webSocketUrl(), "realm1")
 			.reconnect(ReconnectOptions.builder().backoff(BackoffStrategy.fixed(Duration.ofMillis(1))).build())
 			.build());
-		this.admin = WampClient.create(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
+		this.admin = this.clients.connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
 		this.callee.stateEvents().subscribe((event) -> this.events.add(event.state()));
 		this.callee.connect().block(WAIT);
-		this.admin.connect().block(WAIT);
 		for (int i = 0; i < KEPT; i++) {
 			this.callee.register("com.stress.kept" + i, RegisterOptions.defaults(),
 					(invocation) -> Mono.just(InvocationResult.of("kept"))).block(WAIT);

@@ -21,6 +21,7 @@ import io.wampspring.client.WampEvent;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.reconnect.SessionState;
+import io.wampspring.client.support.Clients;
 import io.wampspring.client.support.LogCapture;
 import io.wampspring.client.support.RouterProcess;
 import io.wampspring.core.WampException;
@@ -63,7 +64,7 @@ class RouterKillTests {
 	@TempDir
 	Path directory;
 
-	private final List<WampClient> clients = new CopyOnWriteArrayList<>();
+	private final Clients clients = new Clients();
 
 	private RouterProcess router;
 
@@ -74,7 +75,7 @@ class RouterKillTests {
 		if (this.logs != null) {
 			this.logs.close();
 		}
-		Flux.fromIterable(this.clients).flatMap((client) -> client.close()).then().block(WAIT);
+		this.clients.close();
 		if (this.router != null) {
 			this.router.close();
 		}
@@ -138,12 +139,9 @@ class RouterKillTests {
 	}
 
 	private WampClient connect() {
-		WampClient client = WampClient.create(ClientOptions.builder(this.router.url(), "realm1")
+		return this.clients.connect(ClientOptions.builder(this.router.url(), "realm1")
 			.reconnect(ReconnectOptions.builder().backoff(BackoffStrategy.fixed(Duration.ofMillis(100))).build())
 			.build());
-		this.clients.add(client);
-		client.connect().block(WAIT);
-		return client;
 	}
 
 	// One call's outcome: "ok", the error URI, or "hung".

@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.wampspring.client.ClientLimits;
@@ -16,6 +15,7 @@ import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.reconnect.SessionStateEvent;
+import io.wampspring.client.support.Clients;
 import io.wampspring.client.support.LogCapture;
 import io.wampspring.client.support.ScriptedRouter;
 import io.wampspring.client.support.SilentRouter;
@@ -47,7 +47,7 @@ class SecretInUrlTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private final List<WampClient> clients = new CopyOnWriteArrayList<>();
+	private final Clients clients = new Clients();
 
 	private final List<SessionStateEvent> events = new CopyOnWriteArrayList<>();
 
@@ -65,7 +65,7 @@ class SecretInUrlTests {
 
 	@AfterEach
 	void stop() {
-		this.clients.forEach((client) -> client.close().block(WAIT));
+		this.clients.close();
 		this.listening.forEach(Disposable::dispose);
 		this.logs.close();
 	}
@@ -117,11 +117,10 @@ class SecretInUrlTests {
 	}
 
 	private WampClient client(WampTransport transport) {
-		WampClient client = WampClient.create(ClientOptions.builder(transport, "realm1")
+		WampClient client = this.clients.create(ClientOptions.builder(transport, "realm1")
 			.limits(ClientLimits.defaults().mutate().joinTimeout(Duration.ofMillis(150)).build())
 			.reconnect(ReconnectOptions.builder().maxRetries(1).backoff(BackoffStrategy.fixed(Duration.ofMillis(10))).build())
 			.build());
-		this.clients.add(client);
 		this.listening.add(client.stateEvents().subscribe(this.events::add));
 		return client;
 	}

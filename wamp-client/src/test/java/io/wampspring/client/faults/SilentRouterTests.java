@@ -18,7 +18,6 @@ import io.wampspring.client.transport.WampTransport;
 import io.wampspring.client.transport.WampTransports;
 import io.wampspring.client.transport.WebSocketTransport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -75,22 +74,16 @@ class SilentRouterTests {
 			.contains("the router at " + this.router.url() + " did not answer HELLO within 200 ms"));
 	}
 
-	@Test
-	void aRawSocketRouterThatNeverAnswersTheHandshakeIsGivenUpWithinTheConnectTimeout() {
-		this.router = new SilentRouter(SilentRouter.Mode.RAWSOCKET_NO_HANDSHAKE);
-		retryAgainstTheSilentRouter(RawSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build());
+	@ParameterizedTest
+	@EnumSource(names = { "RAWSOCKET_NO_HANDSHAKE", "WEBSOCKET_NO_UPGRADE" })
+	void aRouterThatNeverAnswersTheTransportHandshakeIsGivenUpWithinTheConnectTimeout(SilentRouter.Mode mode) {
+		this.router = new SilentRouter(mode);
+		boolean rawSocket = mode == SilentRouter.Mode.RAWSOCKET_NO_HANDSHAKE;
+		retryAgainstTheSilentRouter(rawSocket ? RawSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build()
+				: WebSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build());
 
-		assertThat(this.retries).allSatisfy((event) -> assertThat(event.reason())
-			.contains("no RawSocket connection to " + this.router.url() + " within 200 ms"));
-	}
-
-	@Test
-	void aWebSocketRouterThatNeverAnswersTheUpgradeIsGivenUpWithinTheConnectTimeout() {
-		this.router = new SilentRouter(SilentRouter.Mode.WEBSOCKET_NO_UPGRADE);
-		retryAgainstTheSilentRouter(WebSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build());
-
-		assertThat(this.retries).allSatisfy((event) -> assertThat(event.reason())
-			.contains("no WebSocket connection to " + this.router.url() + " within 200 ms"));
+		assertThat(this.retries).allSatisfy((event) -> assertThat(event.reason()).contains("no "
+				+ (rawSocket ? "RawSocket" : "WebSocket") + " connection to " + this.router.url() + " within 200 ms"));
 	}
 
 	// Connect, see three attempts fail and their sockets closed, close: the log lines.
