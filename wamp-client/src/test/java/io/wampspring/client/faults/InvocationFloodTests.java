@@ -34,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reading instead of queueing, the heap measured after GC stays bounded during the flood and
  * returns to where it was, and every call is answered or refused with
  * {@code wamp.error.unavailable}: none is lost or times out. With room above the high-water
- * mark for the messages already requested when reading stops, the callee refuses none. (The
- * caller may refuse to send some itself while its send buffer is full.)
+ * mark for the messages already requested when reading stops, none is refused at all.
  */
 @Timeout(90)
 class InvocationFloodTests {
@@ -51,8 +50,8 @@ class InvocationFloodTests {
 	// wamp.error.unavailable from the callee: more invocations running or queued than it takes
 	private static final String CALLEE_BUSY = WampUris.UNAVAILABLE + " (callee busy)";
 
-	// wamp.error.unavailable from the caller itself: its connection's send buffer was full
-	// (2,000 CALLs written at once), the call was not sent
+	// wamp.error.unavailable from the caller itself: its connection's send buffer was full, the
+	// call was not sent (Netty's default of 64 KiB did that to 5-10 % of a burst of 2,000 calls)
 	private static final String CALLER_SEND_BUFFER_FULL = WampUris.UNAVAILABLE + " (caller's send buffer full)";
 
 	private final WampRouter router = Clients.embeddedRouter();
@@ -66,9 +65,10 @@ class InvocationFloodTests {
 	}
 
 	@Test
-	void withRoomForTheMessagesReadBeforeReadingStopsTheCalleeRefusesNone() {
+	void withRoomForTheMessagesReadBeforeReadingStopsEveryCallIsAnswered() {
 		Map<String, AtomicLong> outcomes = flood(128, 20_000);
-		assertThat(outcomes).doesNotContainKey(CALLEE_BUSY);
+		// neither the callee refused one nor the caller's send buffer (1 MiB) filled up
+		assertThat(outcomes).containsOnlyKeys("ok");
 	}
 
 	@Test
