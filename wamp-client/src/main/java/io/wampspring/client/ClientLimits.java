@@ -31,7 +31,9 @@ import java.util.Objects;
  * @param inboundLowWaterMark the count below which reading resumes (default 512)
  * @param maxQueuedInvocations invocations running or queued beyond which a new one is
  * answered at once with {@code wamp.error.unavailable} (default 2,048; the messages that
- * were already read when reading stopped)
+ * were already read when reading stopped). When reading stops, up to 64 more messages may
+ * already have been requested from the transport: with less room than that above the
+ * high-water mark, a flood is partly refused although reading stopped
  * @param eventBuffer events queued for one subscription handler (default 1,024); a newer
  * event that does not fit is dropped, counted and logged once per interval
  */

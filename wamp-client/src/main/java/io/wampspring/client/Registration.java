@@ -35,8 +35,9 @@ public interface Registration {
 
 	/**
 	 * Unregister the procedure; it is not registered again after a reconnect. When the client
-	 * is not joined, only the local registration is removed.
-	 * @return a Mono that completes when the router confirmed
+	 * is not joined, or its session ends before the router confirmed (the router then drops
+	 * the session's registrations itself), only the local registration is removed.
+	 * @return a Mono that completes when the router confirmed, or the session is gone
 	 */
 	Mono<Void> unregister();
 

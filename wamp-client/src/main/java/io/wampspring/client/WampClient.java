@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
@@ -279,8 +280,8 @@ public final class WampClient {
 				return candidate.join()
 					// close() canceled the attempt while joining: do not leave a half-open session
 					// behind (once joined, the session is adopt's to keep or to leave)
-					.doOnCancel(() -> {
-						if (!candidate.isJoined()) {
+					.doFinally((signal) -> {
+						if (signal == SignalType.CANCEL && !candidate.isJoined()) {
 							candidate.dispose(attemptOptions.goodbyeTimeout());
 						}
 					})
@@ -612,7 +613,9 @@ public final class WampClient {
 	public Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs,
 			CallOptions callOptions) {
 		return Flux.defer(() -> joinedSession("call '" + procedure + "'").call(procedure, args, kwargs, callOptions, true))
-			.publishOn(this.options.resultScheduler());
+			// prefetch 1: the session sees the subscriber's own demand, so that at most
+			// ClientLimits.progressiveBuffer results wait for it (256 more would hide in publishOn)
+			.publishOn(this.options.resultScheduler(), 1);
 	}
 
 	/**
@@ -653,7 +656,7 @@ public final class WampClient {
 			if (current == null || boundTo != current || id == 0 || !current.isJoined()) {
 				return Mono.<Void>empty();
 			}
-			return current.unregister(id);
+			return removedWithSession(current, current.unregister(id));
 		}).publishOn(this.options.resultScheduler());
 	}
 
@@ -722,8 +725,24 @@ public final class WampClient {
 			if (id == 0 || current == null || !current.isJoined()) {
 				return Mono.<Void>empty();
 			}
-			return current.unsubscribe(id);
+			return removedWithSession(current, current.unsubscribe(id));
 		}).publishOn(this.options.resultScheduler());
+	}
+
+	// A session that ends before the router confirmed an UNREGISTER or UNSUBSCRIBE takes the
+	// registration or subscription with it: the removal is done, as when the client is not
+	// joined, and the handle is not restored. A write that failed on a closing connection is
+	// done once the session ended with it.
+	private Mono<Void> removedWithSession(ClientSession session, Mono<Void> removal) {
+		return removal.onErrorResume((error) -> {
+			if (!session.isJoined()) {
+				return Mono.empty();
+			}
+			if (error instanceof WampException wampError && WampUris.TRANSPORT_LOST.equals(wampError.getUri())) {
+				return session.closed().then().timeout(this.options.goodbyeTimeout(), Mono.error(error));
+			}
+			return Mono.error(error);
+		});
 	}
 
 	@Override

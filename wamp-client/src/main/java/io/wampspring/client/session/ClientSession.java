@@ -101,6 +101,9 @@ public final class ClientSession {
 
 	private volatile @Nullable SessionEnd end;
 
+	// the client gave up joining (dispose before WELCOME): nobody waits for the join any more
+	private volatile boolean abandoned;
+
 	/**
 	 * Create a session on an open connection; nothing is sent until {@link #join()}.
 	 * @param connection the connection
@@ -159,7 +162,12 @@ public final class ClientSession {
 				.subscribe(null, (error) -> end(WampUris.TRANSPORT_LOST, "could not send HELLO: " + error.getMessage(),
 						error));
 			Duration timeout = this.options.limits().joinTimeout();
-			return this.welcome.asMono().timeout(timeout, Mono.defer(() -> joinTimedOut(timeout)));
+			return this.welcome.asMono()
+				// the client gave up joining: a cancel that came while the join subscribed reaches
+				// the operators first and the failure still arrives, which Reactor would log as
+				// dropped, with a stack trace, for an expected shutdown
+				.onErrorResume((error) -> this.abandoned, (error) -> Mono.never())
+				.timeout(timeout, Mono.defer(() -> joinTimedOut(timeout)));
 		});
 	}
 
@@ -180,7 +188,8 @@ public final class ClientSession {
 
 	/**
 	 * Give the session up without waiting: leave with GOODBYE when it is joined, else just
-	 * close the connection.
+	 * close the connection (for a join that nobody waits for any more: its failure is not
+	 * delivered).
 	 * @param timeout how long the GOODBYE may wait for the router's answer
 	 */
 	public void dispose(Duration timeout) {
@@ -189,6 +198,7 @@ public final class ClientSession {
 			});
 		}
 		else {
+			this.abandoned = true;
 			end(WampUris.SESSION_CLOSED, "the client gave up joining", null);
 		}
 	}

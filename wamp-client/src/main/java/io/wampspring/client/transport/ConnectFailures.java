@@ -24,10 +24,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
+import reactor.netty.NettyPipeline;
 
 /**
  * Opening a connection, shared by the socket transports: wait for the transport's own
@@ -69,10 +72,12 @@ final class ConnectFailures {
 				if (delivered.get()) {
 					return;
 				}
-				handle.dispose();
 				Channel ch = channel.get();
-				if (ch != null) {
-					ch.close();
+				if (ch == null) {
+					handle.dispose();
+				}
+				else {
+					ch.eventLoop().execute(() -> closeAbandoned(ch, handle));
 				}
 			};
 			return opened.asMono()
@@ -82,8 +87,45 @@ final class ConnectFailures {
 				.doOnNext((connection) -> delivered.set(true))
 				.onErrorMap((error) -> describe(transport, address, secure, error))
 				.doOnError((error) -> giveUp.run())
-				.doOnCancel(giveUp);
+				// after the cancel reached the sink: a failure that closing the channel emits
+				// then finds no subscriber (Reactor would log it as dropped, with a stack trace)
+				.doFinally((signal) -> {
+					if (signal == SignalType.CANCEL) {
+						giveUp.run();
+					}
+				});
 		});
+	}
+
+	// Runs on the channel's event loop. Reactor Netty's HTTP client reports the close of a
+	// connection whose WebSocket upgrade is still pending as an uncaught error, a WARN with a
+	// stack trace ("Connection prematurely closed BEFORE opening handshake is complete"), also
+	// when the close comes from disposing the attempt; the attempt is over, so its handler need
+	// not hear of the close.
+	private static void closeAbandoned(Channel ch, Disposable attempt) {
+		if (ch.pipeline().get(NettyPipeline.ReactiveBridge) != null) {
+			ch.pipeline().replace(NettyPipeline.ReactiveBridge, "wampAbandoned", new Abandoned());
+		}
+		attempt.dispose();
+		ch.close();
+	}
+
+	/**
+	 * Stands in for Reactor Netty's handler on a connection the client gave up: drops what
+	 * still arrives, and the errors of closing it.
+	 */
+	private static final class Abandoned extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			ReferenceCountUtil.release(msg);
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			// the connection is being closed on purpose
+		}
+
 	}
 
 	/**

@@ -11,7 +11,6 @@ import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.wampspring.core.WampProtocolException;
@@ -34,13 +33,6 @@ import reactor.netty.NettyInbound;
 abstract class NettyConnection implements WampConnection {
 
 	private static final Logger logger = LoggerFactory.getLogger(NettyConnection.class);
-
-	/**
-	 * The connection stops being writable with 4 MiB waiting to be sent and is writable again
-	 * below 1 MiB: far above a burst of calls or events, so only a router that stopped
-	 * reading makes new calls and publications fail fast.
-	 */
-	static final WriteBufferWaterMark WRITE_BUFFER_WATER_MARK = new WriteBufferWaterMark(1 << 20, 4 << 20);
 
 	/** {@code WebSocket} or {@code RawSocket}, for messages. */
 	final String transport;

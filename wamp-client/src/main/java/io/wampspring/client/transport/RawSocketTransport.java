@@ -61,7 +61,7 @@ public final class RawSocketTransport implements WampTransport {
 		this.connectTimeout = builder.connectTimeout;
 		TcpClient client = TcpClient.newConnection()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
-			.option(ChannelOption.WRITE_BUFFER_WATER_MARK, NettyConnection.WRITE_BUFFER_WATER_MARK)
+			.option(ChannelOption.WRITE_BUFFER_WATER_MARK, TransportBuilder.waterMark(builder.writeBufferHighWaterMark))
 			.doOnConnected((connection) -> connection.addHandlerLast("wampRawSocket",
 					new RawSocketFrameDecoder(this.maxMessageSize)));
 		String scheme = this.uri.getScheme().toLowerCase(java.util.Locale.ROOT);

@@ -1,22 +1,28 @@
 package io.wampspring.client.transport;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.ssl.SslContext;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings every socket transport has: serializers, TLS, pings, connect timeout.
+ * The settings every socket transport has: serializers, TLS, pings, connect timeout, write
+ * buffer.
  *
  * @param <B> the concrete builder
  */
 abstract class TransportBuilder<B extends TransportBuilder<B>> {
+
+	/** The default write buffer high-water mark: 1 MiB. */
+	static final int DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 1024 * 1024;
 
 	final URI uri;
 
@@ -28,13 +34,17 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> {
 
 	Duration connectTimeout = Duration.ofSeconds(10);
 
+	int writeBufferHighWaterMark = DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK;
+
 	TransportBuilder(String url, String transport) {
 		Objects.requireNonNull(url, "url");
 		try {
-			this.uri = URI.create(url);
+			this.uri = new URI(url);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("not a valid " + transport + " URL: '" + RedactedUrls.redact(url) + "'", ex);
+		catch (URISyntaxException ex) {
+			// the reason and index only: the exception's own message repeats the URL, password included
+			throw new IllegalArgumentException("not a valid " + transport + " URL: '" + RedactedUrls.redact(url) + "' ("
+					+ ex.getReason() + ((ex.getIndex() >= 0) ? " at index " + ex.getIndex() : "") + ")");
 		}
 	}
 
@@ -119,6 +129,33 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> {
 		}
 		this.connectTimeout = connectTimeout;
 		return self();
+	}
+
+	/**
+	 * How many bytes may wait to be written to the router before the connection counts as
+	 * not writable (default 1 MiB); it is writable again below half of it. While it is not
+	 * writable, new calls and publications fail at once with {@code wamp.error.unavailable}
+	 * instead of queueing without bound. Netty's own default (64 KiB) is reached by a burst
+	 * of about a thousand small calls from application threads before the event loop
+	 * flushed them, although the router keeps up.
+	 * @param bytes at least 1024
+	 * @return this builder
+	 */
+	public B writeBufferHighWaterMark(int bytes) {
+		if (bytes < 1024) {
+			throw new IllegalArgumentException("writeBufferHighWaterMark must be at least 1024 bytes, got " + bytes);
+		}
+		this.writeBufferHighWaterMark = bytes;
+		return self();
+	}
+
+	/**
+	 * The write buffer water marks of a channel.
+	 * @param high the high-water mark
+	 * @return Netty's water marks: half of it, and it
+	 */
+	static WriteBufferWaterMark waterMark(int high) {
+		return new WriteBufferWaterMark(high / 2, high);
 	}
 
 }

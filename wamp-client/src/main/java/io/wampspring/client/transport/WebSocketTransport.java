@@ -83,7 +83,7 @@ public final class WebSocketTransport implements WampTransport {
 		this.connectTimeout = builder.connectTimeout;
 		HttpClient client = HttpClient.newConnection()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
-			.option(ChannelOption.WRITE_BUFFER_WATER_MARK, NettyConnection.WRITE_BUFFER_WATER_MARK);
+			.option(ChannelOption.WRITE_BUFFER_WATER_MARK, TransportBuilder.waterMark(builder.writeBufferHighWaterMark));
 		if (isSecure(this.uri)) {
 			SslContext ssl = this.sslContext;
 			client = (ssl != null) ? client.secure((sslSpec) -> sslSpec.sslContext(ssl)) : client.secure();

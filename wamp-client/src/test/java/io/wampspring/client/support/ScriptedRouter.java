@@ -273,6 +273,19 @@ public final class ScriptedRouter implements AutoCloseable {
 	}
 
 	/**
+	 * Send a raw binary frame to the latest client, for payloads no codec would write (a
+	 * MessagePack extension type, say).
+	 * @param bytes the frame's bytes
+	 */
+	public void sendBinary(byte[] bytes) {
+		Channel channel = this.current;
+		if (channel == null) {
+			throw new IllegalStateException("no client connected");
+		}
+		channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+	}
+
+	/**
 	 * Wait for the next received message of a type, dropping others on the way.
 	 * @param <T> the type
 	 * @param type the message class
