@@ -111,8 +111,11 @@ class RestoreStressTests {
 					outcome(subscription.unsubscribe(), unregisterOutcomes))
 				.block(WAIT);
 
-			soon(WAIT).until(() -> this.callee.state() == SessionState.JOINED
-					&& this.callee.sessionInfo().sessionId() != killed);
+			// the state and the session are two fields: read the session once, null while lost
+			soon(WAIT).until(() -> {
+				io.wampspring.client.SessionInfo info = this.callee.sessionInfo();
+				return this.callee.state() == SessionState.JOINED && info != null && info.sessionId() != killed;
+			});
 			assertThat(lookup("wamp.registration.lookup", procedure)).as("registration of %s", procedure).isNull();
 			assertThat(lookup("wamp.subscription.lookup", topic)).as("subscription to %s", topic).isNull();
 			assertThatExceptionOfType(WampException.class)
