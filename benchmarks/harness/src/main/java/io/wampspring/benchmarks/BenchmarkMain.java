@@ -16,13 +16,16 @@ import java.util.Map;
  * Runs the benchmark suites and writes the Markdown report. {@code benchmarks/run} starts it
  * after installing the peers and building; see {@code benchmarks/README.md} for the options:
  * <pre>
- * --suites callers,routers,jmh   what to run (default: all three)
+ * --suites callers,routers,jmh   what to run (default: these three; also: profile)
+ * --profile-modes plain          the ClientCaller modes the profile suite records (plain, template)
  * --repetitions 3                rounds of every subject, interleaved
  * --warmup-ms 3000 --measure-ms 5000
  * --only text,text               only callers/routers whose label contains one of these (lower case)
  * --jmh "args"                   JMH's own options (default: short runs of every benchmark)
  * --out DIR                      where report.md, jmh.json and the logs go (default benchmarks/target/benchmarks)
  * --quick                        1 round, 1 s warm-up, 1.5 s window, short JMH: a smoke test of the set-up
+ * --dir benchmarks               the benchmarks directory (the run script passes it)
+ * --command "text"               the command line to name in the report
  * </pre>
  */
 public final class BenchmarkMain {
@@ -36,6 +39,17 @@ public final class BenchmarkMain {
 	 * @throws Exception when a suite cannot run (a peer missing, a process failing)
 	 */
 	public static void main(String[] args) throws Exception {
+		try {
+			run(args);
+		}
+		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException ex) {
+			// a peer missing or failing is an expected condition: its message says what and where
+			System.err.println("bench: failed: " + ex.getMessage());
+			System.exit(1);
+		}
+	}
+
+	private static void run(String[] args) throws Exception {
 		Map<String, String> options = parse(args);
 		boolean quick = options.containsKey("quick");
 		Path benchmarks = Path.of(options.getOrDefault("dir", "benchmarks"));
@@ -66,8 +80,13 @@ public final class BenchmarkMain {
 		if (suites.contains("jmh")) {
 			jmh = new JmhSuite(env, out, new ArrayList<>(Arrays.asList(jmhArgs.trim().split("\\s+")))).run();
 		}
+		String profile = "";
+		if (suites.contains("profile")) {
+			profile = new ProfileSuite(env, settings, out)
+				.run(Arrays.asList(options.getOrDefault("profile-modes", "plain").split(",")));
+		}
 		report.finished(Environment.loadAverage());
-		String markdown = report.render(suites, jmh);
+		String markdown = report.render(suites, jmh) + profile;
 		Path file = out.resolve("report.md");
 		Files.writeString(file, markdown);
 		System.out.println();

@@ -1,17 +1,20 @@
 package io.wampspring.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +46,10 @@ final class Environment {
 		this.interop = this.benchmarks.resolveSibling("interop");
 		this.logs = output.toAbsolutePath().resolve("logs");
 		this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		this.classpath = System.getProperty("java.class.path");
+		// absolute, since the processes run in the benchmarks directory
+		this.classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.map((entry) -> Path.of(entry).toAbsolutePath().toString())
+			.collect(Collectors.joining(File.pathSeparator));
 		Path jawampa = this.benchmarks.resolve("jawampa/target");
 		this.jawampaClasspath = jawampa.resolve("classes") + ":" + read(jawampa.resolve("classpath.txt")).trim();
 		this.clockTicks = Long.parseLong(run(List.of("getconf", "CLK_TCK")).trim());

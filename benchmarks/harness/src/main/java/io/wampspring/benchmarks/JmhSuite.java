@@ -65,13 +65,26 @@ final class JmhSuite {
 			double bytes = -1;
 			for (Map.Entry<String, JsonNode> secondary : node.path("secondaryMetrics").properties()) {
 				if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
-					bytes = secondary.getValue().path("score").asDouble();
+					bytes = number(secondary.getValue().path("score"));
 				}
 			}
-			rows.add(new Row(benchmark, params, primary.path("score").asDouble(), primary.path("scoreError").asDouble(),
+			rows.add(new Row(benchmark, params, number(primary.path("score")), number(primary.path("scoreError")),
 					primary.path("scoreUnit").asString(), bytes));
 		}
 		return rows;
+	}
+
+	/** A number, or NaN: JMH writes {@code "NaN"} as a string (an error from one iteration). */
+	private static double number(JsonNode node) {
+		if (node.isNumber()) {
+			return node.doubleValue();
+		}
+		try {
+			return Double.parseDouble(node.asString());
+		}
+		catch (NumberFormatException ex) {
+			return Double.NaN;
+		}
 	}
 
 	static String format(double value) {

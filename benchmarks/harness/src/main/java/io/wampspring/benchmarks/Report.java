@@ -213,7 +213,8 @@ final class Report {
 				.append(" | ")
 				.append(params)
 				.append(" | ")
-				.append(String.format(Locale.ROOT, "%,.1f ± %,.1f %s", row.score(), row.error(), row.unit()))
+				.append(Double.isNaN(row.error()) ? String.format(Locale.ROOT, "%,.1f %s", row.score(), row.unit())
+						: String.format(Locale.ROOT, "%,.1f ± %,.1f %s", row.score(), row.error(), row.unit()))
 				.append(" | ")
 				.append(row.bytesPerOp() < 0 ? "-" : JmhSuite.format(row.bytesPerOp()) + " B")
 				.append(" |\n");
