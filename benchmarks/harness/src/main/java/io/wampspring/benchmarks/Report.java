@@ -276,7 +276,7 @@ final class Report {
 	 * One target: {@code value <= factor x reference} (or {@code >=}), with the ratio and by how
 	 * much it is missed.
 	 */
-	private static void row(StringBuilder md, String target, @Nullable Double value, @Nullable Double reference,
+	static void row(StringBuilder md, String target, @Nullable Double value, @Nullable Double reference,
 			double factor, boolean atMost, String pattern) {
 		md.append("| ").append(target.replace("|", "\\|")).append(" | ");
 		if (value == null || reference == null || reference == 0) {
