@@ -78,7 +78,11 @@ final class CallerSuite {
 			for (int inFlight : this.settings.callerInFlight()) {
 				for (int rep = 1; rep <= this.settings.repetitions(); rep++) {
 					for (Caller caller : callers) {
-						Sample sample = measure(caller, url, inFlight);
+						Sample sample = this.results.attempt(caller.label(), config(inFlight),
+								() -> measure(caller, url, inFlight));
+						if (sample == null) {
+							continue;
+						}
 						this.results.add(caller.label(), config(inFlight), sample);
 						BenchmarkMain.log("callers %s, %s, round %d: %,.0f calls/s, p50 %.0f us, CPU %.3f s/10k, alloc %s",
 								caller.label(), config(inFlight), rep, sample.opsPerSecond(), sample.p50us(),

@@ -72,6 +72,13 @@ final class Report {
 		if (suites.contains("callers") || suites.contains("routers")) {
 			targets(md);
 		}
+		if (!this.results.failures().isEmpty()) {
+			md.append("### Measurements that failed\n\n");
+			for (String failure : this.results.failures()) {
+				md.append("- ").append(failure).append('\n');
+			}
+			md.append('\n');
+		}
 		return md.toString();
 	}
 

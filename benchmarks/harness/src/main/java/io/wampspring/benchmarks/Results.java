@@ -64,7 +64,44 @@ final class Results {
 
 	}
 
+	/**
+	 * A measurement that may fail.
+	 */
+	@FunctionalInterface
+	interface Measurement {
+
+		Sample measure() throws InterruptedException;
+
+	}
+
 	private final Map<Key, List<Sample>> samples = new LinkedHashMap<>();
+
+	private final List<String> failures = new ArrayList<>();
+
+	/**
+	 * Run one measurement; a failure (a process that fails or misses its deadline) is logged and
+	 * kept for the report, and the run goes on with the next measurement.
+	 * @return the sample, or null when it failed
+	 */
+	@Nullable Sample attempt(String subject, String config, Measurement measurement) throws InterruptedException {
+		try {
+			return measurement.measure();
+		}
+		catch (IllegalStateException | java.io.UncheckedIOException ex) {
+			failed(subject, config, ex.getMessage());
+			return null;
+		}
+	}
+
+	synchronized void failed(String subject, String config, @Nullable String why) {
+		String line = subject + ", " + config + ": " + why;
+		this.failures.add(line);
+		BenchmarkMain.log("FAILED %s", line);
+	}
+
+	synchronized List<String> failures() {
+		return List.copyOf(this.failures);
+	}
 
 	synchronized void add(String subject, String config, Sample sample) {
 		this.samples.computeIfAbsent(new Key(subject, config), (key) -> new ArrayList<>()).add(sample);

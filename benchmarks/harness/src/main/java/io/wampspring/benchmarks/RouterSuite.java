@@ -113,13 +113,27 @@ final class RouterSuite {
 		for (int rep = 1; rep <= this.settings.repetitions(); rep++) {
 			for (Router router : routers) {
 				try (Proc process = router.start().get()) {
-					String[] ready = process.awaitLine("READY", Duration.ofSeconds(60)).split(" ");
-					// a fresh JVM (or V8) compiles as it goes: one unmeasured RPC run first, so that the
-					// first measured workload does not pay for the warm-up of the others
-					drive(ready[1], new Workload("rpc", 1, "json", false), process.pid());
+					String[] ready;
+					try {
+						ready = process.awaitLine("READY", Duration.ofSeconds(60)).split(" ");
+					}
+					catch (IllegalStateException ex) {
+						// this router is out of this round; the others go on
+						this.results.failed(router.label(), "start", ex.getMessage());
+						continue;
+					}
+					// a fresh JVM (or V8) compiles as it goes: one unmeasured run of the first workload
+					// (RPC, JSON, WebSocket; echo for the echo), so that the first measured workload does
+					// not pay for the warm-up of the others
+					Workload first = router.workloads().get(0);
+					this.results.attempt(router.label(), "warm-up", () -> drive(ready[1], first, process.pid()));
 					for (Workload workload : router.workloads()) {
 						String url = workload.rawSocket() ? ready[2] : ready[1];
-						Sample sample = drive(url, workload, process.pid());
+						Sample sample = this.results.attempt(router.label(), workload.label(),
+								() -> drive(url, workload, process.pid()));
+						if (sample == null) {
+							continue;
+						}
 						this.results.add(router.label(), workload.label(), sample);
 						BenchmarkMain.log("routers %s, %s, round %d: %,.0f %s/s, router CPU %.3f s/10k, driver CPU %.3f s/10k",
 								router.label(), workload.label(), rep, sample.opsPerSecond(), workload.unit(),
