@@ -10,8 +10,9 @@ import io.wampspring.benchmarks.jfr.JfrSummary;
 /**
  * Profiles our client's hot path with JDK Flight Recorder: the caller of the caller suite
  * ({@code ClientCaller --mode plain}) through the embedded router and the plain callee, once
- * per number of calls in flight, recording only the measured window (CPU samples every 2 ms,
- * allocation samples throttled to 1000/s, stacks 128 deep). Each recording is summarized
+ * per number of calls in flight, recording exactly the measured window (the probe's
+ * {@code bench.jfr}: CPU samples every 2 ms, allocation samples throttled to 20,000/s, stacks 128
+ * deep). Each recording is summarized
  * into the report, allocations per call from the calls in the window.
  */
 final class ProfileSuite {
@@ -36,13 +37,10 @@ final class ProfileSuite {
 			for (String mode : modes) {
 				for (int inFlight : this.settings.callerInFlight()) {
 					Path file = this.output.resolve("client-" + mode + "-" + inFlight + ".jfr");
-					String recording = "-XX:StartFlightRecording=delay=" + this.settings.warmupMillis() + "ms,duration="
-							+ Math.max(1, this.settings.measureMillis() - 200) + "ms,settings=profile,dumponexit=true,"
-							+ "jdk.ObjectAllocationSample#throttle=1000/s,jdk.ExecutionSample#period=2ms,filename=" + file;
 					Sample sample;
 					try (Proc caller = this.env.ours("profile-" + mode + "-" + inFlight,
 							"io.wampspring.benchmarks.peers.ClientCaller",
-							List.of(recording, "-XX:FlightRecorderOptions=stackdepth=128"),
+							List.of("-Dbench.jfr=" + file, "-XX:FlightRecorderOptions=stackdepth=128"),
 							CallerSuite.concat(this.settings.loadArgs(inFlight), "--url", url, "--mode", mode))) {
 						String line = caller.awaitLine("RESULT", this.settings.loadTimeout());
 						caller.awaitExit(Duration.ofSeconds(30));
