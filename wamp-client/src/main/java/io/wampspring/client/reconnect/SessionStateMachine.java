@@ -103,7 +103,10 @@ public final class SessionStateMachine {
 	 * @return a hot Flux that replays the latest event
 	 */
 	public Flux<SessionStateEvent> events() {
-		return this.events.asFlux();
+		// hide(): without it publishOn fuses with the replay buffer and polls it only when its
+		// worker runs, so a listener whose scheduler was busy while the session joined saw
+		// JOINED alone; pushed, every transition reaches every subscriber in order
+		return this.events.asFlux().hide();
 	}
 
 }

@@ -54,4 +54,83 @@ class SessionStateMachineTests {
 		}
 	}
 
+	@Test
+	@org.junit.jupiter.api.Timeout(30)
+	void aSubscriberStillBeingServedSeesEveryLaterTransition() throws Exception {
+		// a replay buffer of one slot let a subscriber that was still being served skip
+		// transitions: under load a listener saw JOINED without CONNECTING and AUTHENTICATING.
+		// Here the subscriber is held in its first event while the transitions happen.
+		SessionStateMachine machine = new SessionStateMachine((event) -> {
+		});
+		List<SessionStateEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+		java.util.concurrent.CountDownLatch inFirstEvent = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch transitionsDone = new java.util.concurrent.CountDownLatch(1);
+		Thread transitions = new Thread(() -> {
+			try {
+				inFirstEvent.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			machine.transition(SessionState.CONNECTING, "connecting");
+			machine.transition(SessionState.AUTHENTICATING, "authenticating");
+			machine.transition(SessionState.JOINED, "joined");
+			transitionsDone.countDown();
+		});
+		transitions.start();
+		machine.events().subscribe((event) -> {
+			if (seen.isEmpty()) {
+				inFirstEvent.countDown();
+				try {
+					transitionsDone.await(10, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			seen.add(event);
+		});
+		transitions.join(10_000);
+		assertThat(seen).extracting(SessionStateEvent::state)
+			.containsExactly(SessionState.CLOSED, SessionState.CONNECTING, SessionState.AUTHENTICATING,
+					SessionState.JOINED);
+	}
+
+	@Test
+	@org.junit.jupiter.api.Timeout(30)
+	void aSubscriberOnABusySchedulerSeesEveryTransition() throws Exception {
+		// publishOn fuses with the replay buffer and polls it when its worker runs: with a
+		// one-slot buffer (replay().latest()) a listener whose scheduler was busy while the
+		// session joined saw JOINED alone
+		reactor.core.scheduler.Scheduler single = reactor.core.scheduler.Schedulers.newBoundedElastic(1, 100, "busy");
+		try {
+			SessionStateMachine machine = new SessionStateMachine((event) -> {
+			});
+			java.util.concurrent.CountDownLatch transitionsDone = new java.util.concurrent.CountDownLatch(1);
+			single.schedule(() -> {
+				try {
+					transitionsDone.await(10, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			List<SessionStateEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+			machine.events().publishOn(single).subscribe(seen::add);
+			machine.transition(SessionState.CONNECTING, "connecting");
+			machine.transition(SessionState.AUTHENTICATING, "authenticating");
+			machine.transition(SessionState.JOINED, "joined");
+			transitionsDone.countDown();
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(seen).extracting(SessionStateEvent::state)
+					.containsExactly(SessionState.CLOSED, SessionState.CONNECTING, SessionState.AUTHENTICATING,
+							SessionState.JOINED));
+		}
+		finally {
+			single.dispose();
+		}
+	}
+
 }
