@@ -562,6 +562,15 @@ public final class WampClient {
 		return current;
 	}
 
+	// For the hot path: the message is built only when the client is not joined.
+	private ClientSession joinedSession(String action, String uri) {
+		ClientSession current = this.session;
+		if (current == null || !current.isJoined()) {
+			return joinedSession(action + " '" + uri + "'");
+		}
+		return current;
+	}
+
 	// ---------------------------------------------------------------- RPC
 
 	/**
@@ -577,7 +586,7 @@ public final class WampClient {
 	 */
 	public Mono<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs,
 			CallOptions callOptions) {
-		return Flux.defer(() -> joinedSession("call '" + procedure + "'").call(procedure, args, kwargs, callOptions, false))
+		return Flux.defer(() -> joinedSession("call", procedure).call(procedure, args, kwargs, callOptions, false))
 			.last()
 			.publishOn(this.options.resultScheduler());
 	}
@@ -612,7 +621,7 @@ public final class WampClient {
 	 */
 	public Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs,
 			CallOptions callOptions) {
-		return Flux.defer(() -> joinedSession("call '" + procedure + "'").call(procedure, args, kwargs, callOptions, true))
+		return Flux.defer(() -> joinedSession("call", procedure).call(procedure, args, kwargs, callOptions, true))
 			// prefetch 1: the session sees the subscriber's own demand, so that at most
 			// ClientLimits.progressiveBuffer results wait for it (256 more would hide in publishOn)
 			.publishOn(this.options.resultScheduler(), 1);
@@ -673,7 +682,7 @@ public final class WampClient {
 	 */
 	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs,
 			PublishOptions publishOptions) {
-		return Mono.defer(() -> joinedSession("publish to '" + topic + "'").publish(topic, args, kwargs, publishOptions))
+		return Mono.defer(() -> joinedSession("publish to", topic).publish(topic, args, kwargs, publishOptions))
 			.publishOn(this.options.resultScheduler());
 	}
 

@@ -683,23 +683,23 @@ public final class ClientSession {
 	 * @return the publication id when acknowledged; else empty once written
 	 */
 	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs, PublishOptions publishOptions) {
-		String what = "publish to '" + topic + "'";
 		if (publishOptions.acknowledge()) {
-			return request(WampMessageType.PUBLISH, what, null,
+			return request(WampMessageType.PUBLISH, "publish to '" + topic + "'", null,
 					(id) -> new Publish(id, publishOptions.toWire(), topic, Payloads.args(args), Payloads.kwargs(kwargs)),
 					null);
 		}
 		return Mono.defer(() -> {
+			// the description is built only when the publication fails
 			if (!isJoined()) {
-				return Mono.error(notJoined(what));
+				return Mono.error(notJoined("publish to '" + topic + "'"));
 			}
 			if (!this.connection.isWritable()) {
-				return Mono.error(notWritable(what));
+				return Mono.error(notWritable("publish to '" + topic + "'"));
 			}
 			return this.connection
 				.send(new Publish(this.table.nextId(), publishOptions.toWire(), topic, Payloads.args(args),
 						Payloads.kwargs(kwargs)))
-				.onErrorMap((error) -> sendFailure(what, error))
+				.onErrorMap((error) -> sendFailure("publish to '" + topic + "'", error))
 				.then(Mono.empty());
 		});
 	}
