@@ -53,7 +53,13 @@ public class WampAnnotationBeanPostProcessor
 
 	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
 
+	// endpoints found before the singletons were all created, registered together then;
+	// guarded by itself, since @Lazy beans may be created on any thread
 	private final List<WampEndpoint> endpoints = new ArrayList<>();
+
+	// set once every singleton exists: the endpoints of a bean created later (a @Lazy bean)
+	// are registered at once, through the registry's run-time path
+	private volatile boolean singletonsInstantiated;
 
 	private @Nullable BeanFactory beanFactory;
 
@@ -99,11 +105,19 @@ public class WampAnnotationBeanPostProcessor
 			this.nonAnnotatedClasses.add(targetClass);
 			return bean;
 		}
-		procedures.forEach((method, annotation) -> this.endpoints
+		List<WampEndpoint> found = new ArrayList<>();
+		procedures.forEach((method, annotation) -> found
 			.add(procedureEndpoint(bean, beanName, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
-		subscriptions.forEach((method, annotation) -> this.endpoints.add(
+		subscriptions.forEach((method, annotation) -> found.add(
 				subscriptionEndpoint(bean, beanName, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
-		logger.debug("{} WAMP endpoints found on bean '{}'", procedures.size() + subscriptions.size(), beanName);
+		logger.debug("{} WAMP endpoints found on bean '{}'", found.size(), beanName);
+		synchronized (this.endpoints) {
+			if (!this.singletonsInstantiated) {
+				this.endpoints.addAll(found);
+				return bean;
+			}
+		}
+		registry().registerEndpoints(found);
 		return bean;
 	}
 
@@ -213,17 +227,24 @@ public class WampAnnotationBeanPostProcessor
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.endpoints.isEmpty()) {
-			return;
+		List<WampEndpoint> found;
+		synchronized (this.endpoints) {
+			this.singletonsInstantiated = true;
+			found = List.copyOf(this.endpoints);
+			this.endpoints.clear();
 		}
+		if (!found.isEmpty()) {
+			// all at once, so that a URI two beans register is reported with every one of them
+			registry().registerEndpoints(found);
+		}
+	}
+
+	private WampEndpointRegistry registry() {
 		BeanFactory factory = this.beanFactory;
 		if (factory == null) {
 			throw new IllegalStateException("no bean factory to find the WAMP endpoint registry in");
 		}
-		WampEndpointRegistry registry = factory.getBean(this.registryBeanName, WampEndpointRegistry.class);
-		// all at once, so that a URI two beans register is reported with every one of them
-		registry.registerEndpoints(this.endpoints);
-		this.endpoints.clear();
+		return factory.getBean(this.registryBeanName, WampEndpointRegistry.class);
 	}
 
 }

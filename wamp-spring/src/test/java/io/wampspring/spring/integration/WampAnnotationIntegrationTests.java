@@ -21,6 +21,7 @@ import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.router.WampRouter;
 import io.wampspring.spring.annotation.EnableWamp;
+import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.core.BlockingWampOperations;
 import io.wampspring.spring.core.NexusService;
 import io.wampspring.spring.core.NexusUris;
@@ -48,6 +49,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.MapPropertySource;
 
@@ -87,6 +89,14 @@ class WampAnnotationIntegrationTests {
 		if (context != null) {
 			context.close();
 		}
+	}
+
+	@Test
+	void theProceduresOfALazyBeanAreRegisteredWhenTheBeanIsCreated() {
+		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.lazy", String.class))
+			.satisfies((error) -> assertThat(error.getUri()).isEqualTo(WampUris.NO_SUCH_PROCEDURE));
+		context.getBean(LazyHandlers.class);
+		assertThat(blocking.call("com.example.lazy", String.class)).isEqualTo("created on demand");
 	}
 
 	@Test
@@ -404,6 +414,22 @@ class WampAnnotationIntegrationTests {
 		@Bean
 		JoinCaller joinCaller(ObjectProvider<WampTemplate> template) {
 			return new JoinCaller(template);
+		}
+
+		@Bean
+		@Lazy
+		LazyHandlers lazyHandlers() {
+			return new LazyHandlers();
+		}
+
+	}
+
+	/** Created only when asked for: its procedure is registered then. */
+	static class LazyHandlers {
+
+		@WampProcedure("com.example.lazy")
+		String lazy() {
+			return "created on demand";
 		}
 
 	}
