@@ -72,10 +72,6 @@ final class Callee {
 		return this.running.size();
 	}
 
-	long refusedCount() {
-		return this.refused.count();
-	}
-
 	void onInvocation(Invocation invocation) {
 		InvocationTarget target = this.registrations.get(invocation.registration());
 		if (target == null) {
@@ -99,13 +95,16 @@ final class Callee {
 		}
 		InvocationRunner runner = new InvocationRunner(invocation.requestId(), call.receiveProgress(), call.procedure());
 		this.running.put(invocation.requestId(), runner);
-		int buffer = this.options.limits().progressiveBuffer();
+		Flux<InvocationResult> results = Flux.defer(() -> target.handler().handle(call));
+		if (call.receiveProgress()) {
+			// the runner asks for one result per YIELD written: the buffer absorbs a Flux that
+			// ignores demand (a plain invocation keeps only the last result and needs none)
+			results = results.onBackpressureBuffer(this.options.limits().progressiveBuffer(),
+					BufferOverflowStrategy.ERROR);
+		}
 		// subscribeOn also moves request(n) to the handler scheduler, so a synchronous Flux never
-		// produces its elements on the I/O thread; the buffer absorbs a Flux that ignores demand
-		Flux.defer(() -> target.handler().handle(call))
-			.onBackpressureBuffer(buffer, BufferOverflowStrategy.ERROR)
-			.subscribeOn(this.options.handlerScheduler())
-			.subscribe(runner);
+		// produces its elements on the I/O thread
+		results.subscribeOn(this.options.handlerScheduler()).subscribe(runner);
 	}
 
 	/**

@@ -287,30 +287,6 @@ public final class ClientSession {
 	}
 
 	/**
-	 * The session's inbound backpressure, for metrics and tests.
-	 * @return the pressure
-	 */
-	public InboundPressure pressure() {
-		return this.pressure;
-	}
-
-	/**
-	 * How many invocations were refused because too many were running or queued.
-	 * @return the count
-	 */
-	public long refusedInvocations() {
-		return this.callee.refusedCount();
-	}
-
-	/**
-	 * How many events were dropped because they could not be read.
-	 * @return the count
-	 */
-	public long droppedEvents() {
-		return this.droppedEvents.count();
-	}
-
-	/**
 	 * Abort the session (a protocol violation, or the application gave up): send ABORT,
 	 * close the connection, fail everything pending with {@link WampUris#TRANSPORT_LOST}.
 	 * @param reason the ABORT reason URI

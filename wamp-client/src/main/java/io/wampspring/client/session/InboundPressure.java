@@ -84,20 +84,4 @@ public final class InboundPressure {
 		}
 	}
 
-	/**
-	 * Invocations and events queued or running.
-	 * @return the count
-	 */
-	public int queued() {
-		return this.queued.get();
-	}
-
-	/**
-	 * Whether reading is paused.
-	 * @return true while paused
-	 */
-	public synchronized boolean isPaused() {
-		return this.paused;
-	}
-
 }

@@ -25,10 +25,6 @@ enum SessionPhase {
 	/** The session ended; everything pending was failed. */
 	ENDED;
 
-	boolean isJoined() {
-		return this == JOINED;
-	}
-
 	boolean isBeforeWelcome() {
 		return this == NEW || this == JOINING || this == CHALLENGED;
 	}

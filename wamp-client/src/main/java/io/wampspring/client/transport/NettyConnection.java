@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -18,8 +20,10 @@ import io.wampspring.core.WampUris;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -217,7 +221,7 @@ abstract class NettyConnection implements WampConnection {
 	 * @param onFrame what to do with each frame, on the event loop
 	 * @return a Mono that completes or errors with the frames
 	 */
-	<T> Mono<Void> consume(Flux<T> frames, java.util.function.Consumer<T> onFrame) {
+	<T> Mono<Void> consume(Flux<T> frames, Consumer<T> onFrame) {
 		FrameSubscriber<T> subscriber = new FrameSubscriber<>(onFrame);
 		this.frames = subscriber;
 		frames.subscribe(subscriber);
@@ -306,25 +310,25 @@ abstract class NettyConnection implements WampConnection {
 	/**
 	 * Requests frames in batches and holds the next batch back while reading is paused.
 	 */
-	private static final class FrameSubscriber<T> extends reactor.core.publisher.BaseSubscriber<T> {
+	private static final class FrameSubscriber<T> extends BaseSubscriber<T> {
 
 		private static final int BATCH = 64;
 
-		private final java.util.function.Consumer<T> onFrame;
+		private final Consumer<T> onFrame;
 
 		final Sinks.Empty<Void> done = Sinks.empty();
 
 		// frames consumed since the last request; replenished at half a batch unless paused
-		private final java.util.concurrent.atomic.AtomicInteger consumed = new java.util.concurrent.atomic.AtomicInteger();
+		private final AtomicInteger consumed = new AtomicInteger();
 
 		private volatile boolean paused;
 
-		FrameSubscriber(java.util.function.Consumer<T> onFrame) {
+		FrameSubscriber(Consumer<T> onFrame) {
 			this.onFrame = onFrame;
 		}
 
 		@Override
-		protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+		protected void hookOnSubscribe(Subscription subscription) {
 			request(BATCH);
 		}
 

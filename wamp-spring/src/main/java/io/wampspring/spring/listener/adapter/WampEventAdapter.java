@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import io.wampspring.client.EventHandler;
 import io.wampspring.client.WampEvent;
 import io.micrometer.observation.ObservationRegistry;
+import io.wampspring.client.session.RateLimitedLog;
 import io.wampspring.core.WampException;
 import io.wampspring.spring.micrometer.WampListenerContext;
 import io.wampspring.spring.micrometer.WampListenerObservationConvention;
@@ -58,7 +59,7 @@ public final class WampEventAdapter implements EventHandler {
 
 	private final WampOverloadListener overloadListener;
 
-	private final IntervalLog dropLog = new IntervalLog(IntervalLog.INTERVAL);
+	private final RateLimitedLog dropLog = new RateLimitedLog(logger);
 
 	private volatile boolean active = true;
 
@@ -178,7 +179,7 @@ public final class WampEventAdapter implements EventHandler {
 	 * @return the count
 	 */
 	public long droppedCount() {
-		return this.dropLog.total();
+		return this.dropLog.count();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import io.wampspring.client.InvocationHandler;
 import io.wampspring.client.InvocationResult;
 import io.wampspring.client.WampInvocation;
 import io.micrometer.observation.ObservationRegistry;
+import io.wampspring.client.session.RateLimitedLog;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.spring.micrometer.WampListenerContext;
@@ -53,7 +54,7 @@ public final class WampInvocationAdapter implements InvocationHandler {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	private final IntervalLog rejectionLog = new IntervalLog(IntervalLog.INTERVAL);
+	private final RateLimitedLog rejectionLog = new RateLimitedLog(logger);
 
 	private final String peer;
 
@@ -180,7 +181,7 @@ public final class WampInvocationAdapter implements InvocationHandler {
 	 * @return the count
 	 */
 	public long rejectedCount() {
-		return this.rejectionLog.total();
+		return this.rejectionLog.count();
 	}
 
 	/**
