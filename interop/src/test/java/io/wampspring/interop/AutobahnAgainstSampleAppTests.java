@@ -18,17 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Autobahn|JS and Autobahn|Python against the running sample app (started in this JVM with
- * its embedded router on free ports): every {@code com.example.*} procedure with the caller
- * scripts' {@code --suite sample}, its events, each sample user with its authentication
- * method, each serializer the peer offers over WebSocket and RawSocket.
+ * Autobahn|JS and Autobahn|Python against the running sample app (started in this JVM
+ * with its embedded router on free ports): every {@code com.example.*} procedure with the
+ * caller scripts' {@code --suite sample}, its events, each sample user with its
+ * authentication method, each serializer the peer offers over WebSocket and RawSocket.
  */
 class AutobahnAgainstSampleAppTests {
 
 	/**
-	 * Alice's Cryptosign seed: the sample's public key for alice is the well-known test key of
-	 * the Bondy router's test suite (its {@code CT_DEFAULT_PRIVKEY} is this seed followed by the
-	 * public key).
+	 * Alice's Cryptosign seed: the sample's public key for alice is the well-known test
+	 * key of the Bondy router's test suite (its {@code CT_DEFAULT_PRIVKEY} is this seed
+	 * followed by the public key).
 	 */
 	static final String ALICE_SEED = "4ffddd896a530ce5ee8c86b83b0d31835490a97a9cd718cb2f09c9fd31c4a7d7";
 
@@ -55,7 +55,8 @@ class AutobahnAgainstSampleAppTests {
 		}
 	}
 
-	// Each caller joins as each user once; together the rows cover every serializer on both
+	// Each caller joins as each user once; together the rows cover every serializer on
+	// both
 	// transports (Autobahn|JS RawSocket: JSON only).
 	@ParameterizedTest(name = "{0} as {1} with {2} over {3}")
 	@CsvSource({ "autobahn-js/caller.js, anonymous, json, websocket",

@@ -24,10 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Autobahn|JS and Autobahn|Python clients through our embedded router, started in this JVM:
- * every check of the caller scripts (the extended ones too: shared and pattern registrations,
- * pubsub options, meta API, invalid URIs) with each serializer the peer offers, over
- * WebSocket and RawSocket, and every authentication method.
+ * Autobahn|JS and Autobahn|Python clients through our embedded router, started in this
+ * JVM: every check of the caller scripts (the extended ones too: shared and pattern
+ * registrations, pubsub options, meta API, invalid URIs) with each serializer the peer
+ * offers, over WebSocket and RawSocket, and every authentication method.
  */
 class AutobahnThroughEmbeddedRouterTests {
 
@@ -38,7 +38,10 @@ class AutobahnThroughEmbeddedRouterTests {
 
 	private static final String CRYPTOSIGN_PUBLIC_KEY = "ea4a6c63e29c520abef5507b132ec5f9954776aebebe7b92421eea691446d22c";
 
-	/** A fresh URI prefix per test, so that a callee still leaving never collides with the next. */
+	/**
+	 * A fresh URI prefix per test, so that a callee still leaving never collides with the
+	 * next.
+	 */
 	private static final AtomicInteger runs = new AtomicInteger();
 
 	private static WampRouter router;
@@ -47,8 +50,10 @@ class AutobahnThroughEmbeddedRouterTests {
 	static void startRouter() {
 		InteropEnvironment.requireNodeModules();
 		router = WampRouter.builder()
-			// Roles, so that the interop traffic goes through the authorizer too; callers are
-			// disclosed by the role, since Autobahn|Python can ask neither disclose_me nor
+			// Roles, so that the interop traffic goes through the authorizer too; callers
+			// are
+			// disclosed by the role, since Autobahn|Python can ask neither disclose_me
+			// nor
 			// disclose_caller.
 			.realm(RealmConfig.builder("realm1")
 				.role("anonymous", Permission.prefix("interop.", Action.values()).withDisclosure(true, false),
@@ -93,8 +98,8 @@ class AutobahnThroughEmbeddedRouterTests {
 			CheckReport report = Callers.run(caller, args);
 			assertThat(report.checks(Outcome.FAIL)).as(report.failureDescription()).isEmpty();
 			assertThat(report.checks(Outcome.SKIP)).as("skipped checks").isEmpty();
-			assertThat(report.checks(Outcome.PASS)).contains("cancel", "disclose_caller", "pattern_prefix",
-					"error_uri", "echo_single_list", "shared_registration", "pubsub_options", "meta_api");
+			assertThat(report.checks(Outcome.PASS)).contains("cancel", "disclose_caller", "pattern_prefix", "error_uri",
+					"echo_single_list", "shared_registration", "pubsub_options", "meta_api");
 			assertThat(calleePeer.isAlive()).as("callee still connected").isTrue();
 		}
 	}

@@ -41,15 +41,16 @@ class AutobahnThroughFoxWampTests {
 			CheckReport report = Callers.run(caller, connection(fox), "--skip",
 					String.join(",", FoxWampRouter.UNSUPPORTED_CHECKS));
 			assertThat(report.checks(Outcome.FAIL)).as(report.failureDescription()).isEmpty();
-			assertThat(report.checks(Outcome.PASS)).contains("join", "echo_args", "echo_kwargs", "echo_unicode",
-					"add2", "progressive", "error_any", "no_such_procedure", "pubsub_relay", "exclude_me",
+			assertThat(report.checks(Outcome.PASS)).contains("join", "echo_args", "echo_kwargs", "echo_unicode", "add2",
+					"progressive", "error_any", "no_such_procedure", "pubsub_relay", "exclude_me",
 					"meta_session_count");
 		}
 	}
 
 	@Test
 	void foxWampLacksTheFeaturesItIsExcusedFrom() {
-		// If a fox-wamp upgrade adds one of them, this fails: then shorten UNSUPPORTED_CHECKS.
+		// If a fox-wamp upgrade adds one of them, this fails: then shorten
+		// UNSUPPORTED_CHECKS.
 		try (PeerProcess calleePeer = Callers.peer("autobahn-js/callee.js", connection(fox)).start()) {
 			calleePeer.awaitLine(PeerProcess.READY, READY_TIMEOUT);
 			CheckReport report = Callers.run("autobahn-js/caller.js", connection(fox), "--only",
@@ -71,7 +72,8 @@ class AutobahnThroughFoxWampTests {
 		try (PeerProcess calleePeer = Callers.peer("autobahn-py/callee.py", connection(fox)).start()) {
 			calleePeer.awaitLine(PeerProcess.READY, READY_TIMEOUT);
 			CheckReport report = Callers.run("autobahn-js/caller.js", connection(fox), "--only", "join,echo_args");
-			assertThat(report.checks(Outcome.PASS)).as(report.failureDescription()).containsExactly("join", "echo_args");
+			assertThat(report.checks(Outcome.PASS)).as(report.failureDescription())
+				.containsExactly("join", "echo_args");
 		}
 	}
 

@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Our client (wamp-client only) against fox-wamp, a router we did not write: as caller of an
- * Autobahn|JS callee, as callee for the Autobahn callers, and across a restart of fox-wamp.
- * fox-wamp speaks JSON over WebSocket only, so that is the serializer here.
+ * Our client (wamp-client only) against fox-wamp, a router we did not write: as caller of
+ * an Autobahn|JS callee, as callee for the Autobahn callers, and across a restart of
+ * fox-wamp. fox-wamp speaks JSON over WebSocket only, so that is the serializer here.
  */
 class JavaClientThroughFoxWampTests {
 
@@ -60,8 +60,9 @@ class JavaClientThroughFoxWampTests {
 			.start()) {
 			callee.awaitLine(PeerProcess.READY, TIMEOUT);
 
-			CallResult echoed = client.call("interop.echo", List.of("héllo ✓", 42L, 1.5, true), Map.of("k", "v"),
-					CallOptions.defaults()).block(TIMEOUT);
+			CallResult echoed = client
+				.call("interop.echo", List.of("héllo ✓", 42L, 1.5, true), Map.of("k", "v"), CallOptions.defaults())
+				.block(TIMEOUT);
 			assertThat(echoed.args()).containsExactly("héllo ✓", 42L, 1.5, true);
 			assertThat(echoed.kwargs()).containsEntry("k", "v");
 			assertThat(client.call("interop.add2", List.of(2, 3)).block(TIMEOUT).args()).containsExactly(5L);
@@ -76,8 +77,8 @@ class JavaClientThroughFoxWampTests {
 				.expectError(WampException.class)
 				.verify(TIMEOUT);
 			StepVerifier.create(client.call("interop.does_not_exist", List.of()))
-				.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri())
-					.isEqualTo(WampUris.NO_SUCH_PROCEDURE))
+				.expectErrorSatisfies(
+						(error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.NO_SUCH_PROCEDURE))
 				.verify(TIMEOUT);
 
 			List<WampEvent> pongs = new CopyOnWriteArrayList<>();
@@ -103,8 +104,8 @@ class JavaClientThroughFoxWampTests {
 			int exit = peer.awaitExit(TIMEOUT.multipliedBy(3));
 			CheckReport report = CheckReport.parse(peer.output());
 			assertThat(report.checks(Outcome.FAIL)).as(report.failureDescription()).isEmpty();
-			assertThat(report.checks(Outcome.PASS)).contains("join", "echo_args", "echo_kwargs", "echo_unicode",
-					"add2", "progressive", "error_any", "no_such_procedure", "pubsub_relay");
+			assertThat(report.checks(Outcome.PASS)).contains("join", "echo_args", "echo_kwargs", "echo_unicode", "add2",
+					"progressive", "error_any", "no_such_procedure", "pubsub_relay");
 			assertThat(exit).isZero();
 		}
 	}
@@ -134,7 +135,8 @@ class JavaClientThroughFoxWampTests {
 
 		fox.restart();
 
-		// Calls fail cleanly until both sessions are back with the registrations restored.
+		// Calls fail cleanly until both sessions are back with the registrations
+		// restored.
 		await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
 			CallResult result = caller.call("restart.add2", List.of(20, 22)).block(TIMEOUT);
 			return result != null && result.args().equals(List.of(42L));

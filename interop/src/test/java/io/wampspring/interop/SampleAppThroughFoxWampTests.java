@@ -22,18 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample app in its {@code external} profile (WAMP_URL / WAMP_REALM) against fox-wamp, a
- * router we did not write: Autobahn callers use the sample's procedures through fox-wamp, and
- * again after fox-wamp restarts (the sample's session rejoins and registers again).
+ * The sample app in its {@code external} profile (WAMP_URL / WAMP_REALM) against
+ * fox-wamp, a router we did not write: Autobahn callers use the sample's procedures
+ * through fox-wamp, and again after fox-wamp restarts (the sample's session rejoins and
+ * registers again).
  */
 class SampleAppThroughFoxWampTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	/**
-	 * The sample checks fox-wamp 0.7.28 can pass: not cancel (ignored), not the error URIs
-	 * (every callee error becomes {@code wamp.error.callee_failure}), not whoami (no caller
-	 * disclosure), not the role rules (fox-wamp has no authorization); see interop/README.md.
+	 * The sample checks fox-wamp 0.7.28 can pass: not cancel (ignored), not the error
+	 * URIs (every callee error becomes {@code wamp.error.callee_failure}), not whoami (no
+	 * caller disclosure), not the role rules (fox-wamp has no authorization); see
+	 * interop/README.md.
 	 */
 	private static final List<String> CHECKS = List.of("join", "sample_add2", "sample_echo", "sample_multiple",
 			"sample_circular", "sample_countdown", "sample_slow");
@@ -57,7 +59,8 @@ class SampleAppThroughFoxWampTests {
 
 				fox.restart();
 
-				// The sample's session rejoins with its backoff and registers everything again.
+				// The sample's session rejoins with its backoff and registers everything
+				// again.
 				awaitTheSample(probe);
 				assertPasses("autobahn-py/caller.py");
 				assertPasses("autobahn-js/caller.js");
@@ -68,7 +71,8 @@ class SampleAppThroughFoxWampTests {
 		}
 	}
 
-	// Until the sample's session is (back) at fox-wamp with its registrations: before that the
+	// Until the sample's session is (back) at fox-wamp with its registrations: before
+	// that the
 	// call fails (no such procedure, or the probe itself is still reconnecting).
 	private static void awaitTheSample(WampClient probe) {
 		await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {

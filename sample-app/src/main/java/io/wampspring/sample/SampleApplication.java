@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The sample WAMP service: starts the embedded router (WebSocket on 8090, RawSocket on 8091,
- * realm {@code realm1}), joins it as a backend user over WebSocket, registers the
- * {@code com.example.*} procedures and subscriptions, and serves HTTP and Actuator on 8080.
- * With the {@code script} profile it runs {@link io.wampspring.sample.script.ScriptRunner}
- * and exits; with the {@code external} profile it joins the router at {@code WAMP_URL}
- * instead of starting one.
+ * The sample WAMP service: starts the embedded router (WebSocket on 8090, RawSocket on
+ * 8091, realm {@code realm1}), joins it as a backend user over WebSocket, registers the
+ * {@code com.example.*} procedures and subscriptions, and serves HTTP and Actuator on
+ * 8080. With the {@code script} profile it runs
+ * {@link io.wampspring.sample.script.ScriptRunner} and exits; with the {@code external}
+ * profile it joins the router at {@code WAMP_URL} instead of starting one.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -35,13 +35,14 @@ public class SampleProperties {
 	}
 
 	/**
-	 * Settings of com.example.timeout: its work takes longer than its registration allows.
+	 * Settings of com.example.timeout: its work takes longer than its registration
+	 * allows.
 	 */
 	public static class Timeout {
 
 		/**
-		 * Time the registration allows (also sent as the registration's timeout option, in
-		 * milliseconds, so write it as a number of milliseconds).
+		 * Time the registration allows (also sent as the registration's timeout option,
+		 * in milliseconds, so write it as a number of milliseconds).
 		 */
 		@DurationUnit(ChronoUnit.MILLIS)
 		private Duration registration = Duration.ofSeconds(1);

@@ -1,6 +1,6 @@
 /**
- * The sample WAMP service: its entry point and the wiring that the Boot auto-configuration
- * does not do yet.
+ * The sample WAMP service: its entry point and the wiring that the Boot
+ * auto-configuration does not do yet.
  */
 @NullMarked
 package io.wampspring.sample;

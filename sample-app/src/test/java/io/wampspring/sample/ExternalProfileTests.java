@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code external} profile: no embedded router; the sample joins the router at WAMP_URL /
- * WAMP_REALM, with ticket authentication when WAMP_AUTHID / WAMP_SECRET are given, and serves
- * its procedures there.
+ * The {@code external} profile: no embedded router; the sample joins the router at
+ * WAMP_URL / WAMP_REALM, with ticket authentication when WAMP_AUTHID / WAMP_SECRET are
+ * given, and serves its procedures there.
  */
 class ExternalProfileTests {
 
@@ -71,10 +71,11 @@ class ExternalProfileTests {
 	}
 
 	private ConfigurableApplicationContext run(String... credentials) {
-		List<String> args = new java.util.ArrayList<>(List.of("--WAMP_URL=" + this.external.webSocketUrl(),
-				"--WAMP_REALM=elsewhere", "--server.port=0"));
+		List<String> args = new java.util.ArrayList<>(
+				List.of("--WAMP_URL=" + this.external.webSocketUrl(), "--WAMP_REALM=elsewhere", "--server.port=0"));
 		args.addAll(List.of(credentials));
-		return new SpringApplicationBuilder(SampleApplication.class).profiles("external").run(args.toArray(new String[0]));
+		return new SpringApplicationBuilder(SampleApplication.class).profiles("external")
+			.run(args.toArray(new String[0]));
 	}
 
 }

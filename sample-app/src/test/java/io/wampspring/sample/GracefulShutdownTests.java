@@ -49,18 +49,18 @@ class GracefulShutdownTests {
 			.initializers((ApplicationContextInitializer<GenericApplicationContext>) (app) -> app
 				.registerBean("drainingRoute", RouterFunction.class, () -> drainingRoute(app)))
 			.run("--server.port=0", "--server.shutdown=graceful", "--spring.lifecycle.timeout-per-shutdown-phase=20s",
-					"--wamp.embedded-router.port=" + TestClients.freePort(), "--wamp.embedded-router.raw-socket-port=0");
+					"--wamp.embedded-router.port=" + TestClients.freePort(),
+					"--wamp.embedded-router.raw-socket-port=0");
 		Thread closing = new Thread(context::close, "closing-context");
 		try {
 			WampPeers peers = context.getBean(WampPeers.class);
 			await().atMost(TestClients.TIMEOUT).until(() -> peers.defaultPeer().isJoined());
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			HttpClient http = HttpClient.newHttpClient();
-			CompletableFuture<HttpResponse<String>> response = http.sendAsync(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/drain"))
-						.timeout(TestClients.TIMEOUT.multipliedBy(2))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			CompletableFuture<HttpResponse<String>> response = http
+				.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/drain"))
+					.timeout(TestClients.TIMEOUT.multipliedBy(2))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(this.entered.await(TestClients.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
 			closing.start();
@@ -84,7 +84,10 @@ class GracefulShutdownTests {
 		}
 	}
 
-	/** Holds the request until the test opens the gate, then publishes with acknowledgement. */
+	/**
+	 * Holds the request until the test opens the gate, then publishes with
+	 * acknowledgement.
+	 */
 	private RouterFunction<ServerResponse> drainingRoute(GenericApplicationContext app) {
 		return RouterFunctions.route().GET("/drain", (request) -> {
 			this.entered.countDown();

@@ -39,9 +39,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sample as a whole, on random ports: every procedure called through a plain
- * wamp-client session as anonymous and as joe (ticket), the error URIs, progressive results
- * and cancel, the role rules, events counted, the serializers on both transports, and the
- * Actuator endpoints over HTTP.
+ * wamp-client session as anonymous and as joe (ticket), the error URIs, progressive
+ * results and cancel, the role rules, events counted, the serializers on both transports,
+ * and the Actuator endpoints over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "wamp.embedded-router.raw-socket-port=0", "sample.countdown-interval=20ms",
@@ -85,7 +85,8 @@ class SampleApplicationTests {
 
 	@BeforeEach
 	void awaitTheSampleAndJoin() {
-		// the service session joins and registers in the background after the context started
+		// the service session joins and registers in the background after the context
+		// started
 		await().atMost(TIMEOUT).ignoreExceptions().until(() -> {
 			for (String procedure : PROCEDURES) {
 				if (this.wamp.blocking().call("wamp.registration.lookup", Long.class, procedure) == null) {
@@ -144,8 +145,9 @@ class SampleApplicationTests {
 
 	@Test
 	void countdownSendsProgressiveResultsThenZero() {
-		StepVerifier.create(this.anonymous.callProgressive("com.example.countdown", List.of(3), Map.of(),
-				CallOptions.defaults()))
+		StepVerifier
+			.create(this.anonymous.callProgressive("com.example.countdown", List.of(3), Map.of(),
+					CallOptions.defaults()))
 			.assertNext((result) -> assertProgress(result, 3L, true))
 			.assertNext((result) -> assertProgress(result, 2L, true))
 			.assertNext((result) -> assertProgress(result, 1L, true))
@@ -163,7 +165,8 @@ class SampleApplicationTests {
 
 	@Test
 	void countdownWaitsForDemand() {
-		// ten intervals without demand: a countdown that ticks regardless (Flux.interval) fails here
+		// ten intervals without demand: a countdown that ticks regardless (Flux.interval)
+		// fails here
 		StepVerifier.create(this.procedures.countdown(3), 1)
 			.expectNext(3L)
 			.expectNoEvent(Duration.ofMillis(200))
@@ -176,9 +179,9 @@ class SampleApplicationTests {
 	@Test
 	void canceledCountdownStops() {
 		double before = canceled("com.example.countdown");
-		StepVerifier.create(this.joe
-			.callProgressive("com.example.countdown", List.of(10_000), Map.of(), CallOptions.defaults())
-			.take(2))
+		StepVerifier
+			.create(this.joe.callProgressive("com.example.countdown", List.of(10_000), Map.of(), CallOptions.defaults())
+				.take(2))
 			.expectNextCount(2)
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -190,16 +193,16 @@ class SampleApplicationTests {
 		assertThat(call(this.anonymous, "com.example.slow", List.of(50)).args()).containsExactly(50L);
 		double before = canceled("com.example.slow");
 		CallOptions shortTimeout = CallOptions.builder().timeout(Duration.ofMillis(200)).build();
-		assertThatExceptionOfType(WampException.class)
-			.isThrownBy(() -> this.anonymous.call("com.example.slow", List.of(60_000), Map.of(), shortTimeout)
-				.block(TIMEOUT))
+		assertThatExceptionOfType(WampException.class).isThrownBy(
+				() -> this.anonymous.call("com.example.slow", List.of(60_000), Map.of(), shortTimeout).block(TIMEOUT))
 			.satisfies((ex) -> assertThat(ex.getUri()).isIn(WampUris.TIMEOUT, WampUris.CANCELED));
 		await().atMost(TIMEOUT).until(() -> canceled("com.example.slow") >= before + 1);
 	}
 
 	@Test
 	void errorProceduresAnswerWithTheirUris() {
-		// exceptions: their URI and a correlation id, never their text (wamp.defaults.callee.include-exception-message)
+		// exceptions: their URI and a correlation id, never their text
+		// (wamp.defaults.callee.include-exception-message)
 		assertError("com.example.validation_error", WampUris.INVALID_ARGUMENT, "the value is not valid");
 		assertError("com.example.notfound_error", "com.example.error.not_found", "the thing was not found");
 		assertError("com.example.authorization_error", WampUris.NOT_AUTHORIZED, "you may not do that");
@@ -241,8 +244,8 @@ class SampleApplicationTests {
 
 	@Test
 	void whoamiReturnsTheDisclosedCaller() {
-		assertThat(call(this.joe, "com.example.whoami", List.of()).arg(0)).isEqualTo(Map.of("session",
-				this.joe.sessionInfo().sessionId(), "authid", "joe", "authrole", "frontend"));
+		assertThat(call(this.joe, "com.example.whoami", List.of()).arg(0))
+			.isEqualTo(Map.of("session", this.joe.sessionInfo().sessionId(), "authid", "joe", "authrole", "frontend"));
 		@SuppressWarnings("unchecked")
 		Map<String, Object> anonymous = (Map<String, Object>) call(this.anonymous, "com.example.whoami", List.of())
 			.arg(0);
@@ -255,9 +258,11 @@ class SampleApplicationTests {
 		// anonymous: call and subscribe under com.example. only
 		assertNotAuthorized(() -> call(this.anonymous, "wamp.session.count", List.of()));
 		assertNotAuthorized(() -> publish(this.anonymous, EventCounters.ON_HELLO));
-		// frontend: call and subscribe under com.example., count sessions, publish nothing
+		// frontend: call and subscribe under com.example., count sessions, publish
+		// nothing
 		assertThat(call(this.joe, "wamp.session.count", List.of()).args()).isNotEmpty();
-		// least privilege: no role but an operator's may list, inspect or kill other sessions
+		// least privilege: no role but an operator's may list, inspect or kill other
+		// sessions
 		long backend = this.wamp.getPeer().clients().get(0).sessionInfo().sessionId();
 		for (WampClient client : List.of(this.joe, this.anonymous)) {
 			assertNotAuthorized(() -> call(client, "wamp.session.list", List.of()));
@@ -283,7 +288,8 @@ class SampleApplicationTests {
 	@Test
 	void eventsAreCountedInMetrics() {
 		double before = events(EventCounters.ON_HELLO);
-		// the backend may publish: the service session itself, and the HTTP API through it
+		// the backend may publish: the service session itself, and the HTTP API through
+		// it
 		this.wamp.blocking()
 			.publish(EventCounters.ON_HELLO, List.of("from the test"), Map.of(),
 					PublishOptions.builder().acknowledge(true).excludeMe(false).build());
@@ -310,7 +316,13 @@ class SampleApplicationTests {
 
 	@Test
 	void httpApiCallsThroughTheRouter() {
-		this.http.get().uri("/api/add2?a=20&b=22").exchange().expectStatus().isOk().expectBody(Long.class).isEqualTo(42L);
+		this.http.get()
+			.uri("/api/add2?a=20&b=22")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Long.class)
+			.isEqualTo(42L);
 	}
 
 	@Test
@@ -367,7 +379,10 @@ class SampleApplicationTests {
 	}
 
 	private double canceled(String procedure) {
-		var counter = Search.in(this.meters).name(ExampleProcedures.CANCELED_METER).tag("procedure", procedure).counter();
+		var counter = Search.in(this.meters)
+			.name(ExampleProcedures.CANCELED_METER)
+			.tag("procedure", procedure)
+			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 

@@ -11,8 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code script} profile: the izaber-style script runs against the embedded router while
- * the application starts, and prints each result.
+ * The {@code script} profile: the izaber-style script runs against the embedded router
+ * while the application starts, and prints each result.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ScriptProfileTests {

@@ -47,7 +47,9 @@ final class TestClients implements AutoCloseable {
 	}
 
 	WampClient ticket(String url, String authid, String ticket) {
-		return join(ClientOptions.builder(url, "realm1").authid(authid).authenticator(new TicketAuthenticator(ticket))
+		return join(ClientOptions.builder(url, "realm1")
+			.authid(authid)
+			.authenticator(new TicketAuthenticator(ticket))
 			.build());
 	}
 

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Immutable options of a call.
  * <p>
  * The timeout (this call's, or else {@link ClientLimits#defaultCallTimeout()}) is sent to
- * the router ({@code timeout} in milliseconds, when it announced {@code call_timeout}) and
- * also enforced by the client: when it fires first, the client sends CANCEL with the
+ * the router ({@code timeout} in milliseconds, when it announced {@code call_timeout})
+ * and also enforced by the client: when it fires first, the client sends CANCEL with the
  * {@link #cancelMode()} (if the router announced call canceling) and the call fails with
  * {@code wamp.error.timeout}. The same CANCEL is sent when the subscriber cancels.
  * <p>
@@ -43,8 +43,8 @@ public final class CallOptions {
 	}
 
 	/**
-	 * The client's default timeout, router's default disclosure, cancel mode killnowait, not
-	 * idempotent.
+	 * The client's default timeout, router's default disclosure, cancel mode killnowait,
+	 * not idempotent.
 	 * @return the default options
 	 */
 	public static CallOptions defaults() {
@@ -69,10 +69,10 @@ public final class CallOptions {
 	}
 
 	/**
-	 * Whether a timeout (or explicitly none) was set, so that the client's default does not
-	 * apply.
-	 * @return true when {@link Builder#timeout(Duration)} or {@link Builder#noTimeout()} was
-	 * called
+	 * Whether a timeout (or explicitly none) was set, so that the client's default does
+	 * not apply.
+	 * @return true when {@link Builder#timeout(Duration)} or {@link Builder#noTimeout()}
+	 * was called
 	 */
 	public boolean isTimeoutSet() {
 		return this.timeout != null;
@@ -88,8 +88,8 @@ public final class CallOptions {
 	}
 
 	/**
-	 * Whether the procedure may run twice without harm, so that the call may be sent again
-	 * after a transport loss.
+	 * Whether the procedure may run twice without harm, so that the call may be sent
+	 * again after a transport loss.
 	 * @return true when idempotent (default false)
 	 */
 	public boolean idempotent() {
@@ -169,7 +169,8 @@ public final class CallOptions {
 		}
 
 		/**
-		 * The call timeout (default: the client's {@link ClientLimits#defaultCallTimeout()}).
+		 * The call timeout (default: the client's
+		 * {@link ClientLimits#defaultCallTimeout()}).
 		 * @param timeout zero (none) or a duration of at least one millisecond
 		 * @return this builder
 		 */

@@ -9,7 +9,9 @@ public enum CancelMode {
 	/** The router answers the caller at once and lets the callee finish. */
 	SKIP("skip"),
 
-	/** The router interrupts the callee and answers the caller once the callee stopped. */
+	/**
+	 * The router interrupts the callee and answers the caller once the callee stopped.
+	 */
 	KILL("kill"),
 
 	/** The router interrupts the callee and answers the caller at once. */

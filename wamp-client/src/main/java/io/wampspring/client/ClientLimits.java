@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The bounds of a {@link WampClient}: every wait has a deadline and every queue a size, so
- * that a silent router, a hanging callee or a peer faster than the application costs a
+ * The bounds of a {@link WampClient}: every wait has a deadline and every queue a size,
+ * so that a silent router, a hanging callee or a peer faster than the application costs a
  * bounded amount of time and memory. Immutable; derive changed limits with
  * {@link #mutate()}.
  *
@@ -23,9 +23,9 @@ import java.util.Objects;
  * (default 30 s); {@link CallOptions.Builder#noTimeout()} waits without a deadline
  * @param maxPendingCalls calls of one session waiting for their result (default 10,000);
  * a call beyond it fails at once with {@code wamp.error.unavailable}
- * @param progressiveBuffer progressive results held for a slow subscriber of one call, and
- * progressive results held of a handler {@code Flux} that ignores demand (default 256);
- * beyond it the call fails with a message that says how to slow the producer down
+ * @param progressiveBuffer progressive results held for a slow subscriber of one call,
+ * and progressive results held of a handler {@code Flux} that ignores demand (default
+ * 256); beyond it the call fails with a message that says how to slow the producer down
  * @param inboundHighWaterMark invocations running or queued plus events queued at which
  * the connection stops reading from the router (default 1,024)
  * @param inboundLowWaterMark the count below which reading resumes (default 512)

@@ -20,8 +20,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Immutable settings of a {@link WampClient}: where to connect, which realm, who the client
- * is, what it announces in HELLO, where user code runs, and how it reconnects.
+ * Immutable settings of a {@link WampClient}: where to connect, which realm, who the
+ * client is, what it announces in HELLO, where user code runs, and how it reconnects.
  *
  * <pre class="code">
  * ClientOptions options = ClientOptions.builder("ws://localhost:8080/ws", "realm1")
@@ -33,7 +33,10 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class ClientOptions {
 
-	/** The error URI sent for handler exceptions that are not {@link io.wampspring.core.WampException}s. */
+	/**
+	 * The error URI sent for handler exceptions that are not
+	 * {@link io.wampspring.core.WampException}s.
+	 */
 	public static final String DEFAULT_ERROR_URI = "wamp.error.runtime_error";
 
 	private final WampTransport transport;
@@ -66,10 +69,11 @@ public final class ClientOptions {
 		this.transport = builder.transport;
 		this.realm = builder.realm;
 		this.authid = builder.authid;
-		this.authenticators = List.copyOf(builder.authenticators.isEmpty() ? List.of(AnonymousAuthenticator.INSTANCE)
-				: builder.authenticators);
+		this.authenticators = List.copyOf(
+				builder.authenticators.isEmpty() ? List.of(AnonymousAuthenticator.INSTANCE) : builder.authenticators);
 		Map<String, Map<String, Object>> roles = new LinkedHashMap<>();
-		builder.roleFeatures.forEach((role, features) -> roles.put(role, Collections.unmodifiableMap(new LinkedHashMap<>(features))));
+		builder.roleFeatures
+			.forEach((role, features) -> roles.put(role, Collections.unmodifiableMap(new LinkedHashMap<>(features))));
 		this.roleFeatures = Collections.unmodifiableMap(roles);
 		this.handlerScheduler = builder.handlerScheduler;
 		this.resultScheduler = builder.resultScheduler;
@@ -92,9 +96,10 @@ public final class ClientOptions {
 	}
 
 	/**
-	 * A builder for a router URL and a realm, with JSON and default transport settings (see
-	 * {@link WampTransports#forUrl(String)}). Use {@link WebSocketTransport#builder(String)}
-	 * or {@link io.wampspring.client.transport.RawSocketTransport#builder(String)} for other
+	 * A builder for a router URL and a realm, with JSON and default transport settings
+	 * (see {@link WampTransports#forUrl(String)}). Use
+	 * {@link WebSocketTransport#builder(String)} or
+	 * {@link io.wampspring.client.transport.RawSocketTransport#builder(String)} for other
 	 * serializers, TLS, headers or pings.
 	 * @param url a {@code ws://}, {@code wss://}, {@code tcp://}, {@code tcps://} or
 	 * {@code unix://} URL
@@ -132,12 +137,12 @@ public final class ClientOptions {
 	 */
 	public static Map<String, Map<String, Object>> defaultRoleFeatures() {
 		Map<String, Map<String, Object>> roles = new LinkedHashMap<>();
-		roles.put("caller", features("progressive_call_results", "call_canceling", "call_timeout",
-				"caller_identification"));
+		roles.put("caller",
+				features("progressive_call_results", "call_canceling", "call_timeout", "caller_identification"));
 		roles.put("callee", features("progressive_call_results", "call_canceling", "call_timeout",
 				"caller_identification", "pattern_based_registration", "shared_registration"));
-		roles.put("publisher", features("publisher_exclusion", "subscriber_blackwhite_listing",
-				"publisher_identification"));
+		roles.put("publisher",
+				features("publisher_exclusion", "subscriber_blackwhite_listing", "publisher_identification"));
 		roles.put("subscriber", features("pattern_based_subscription", "publisher_identification"));
 		return roles;
 	}
@@ -200,8 +205,8 @@ public final class ClientOptions {
 
 	/**
 	 * Where call results, publication acknowledgements and other request outcomes are
-	 * delivered to the application's subscribers (so that application code never runs on the
-	 * I/O thread).
+	 * delivered to the application's subscribers (so that application code never runs on
+	 * the I/O thread).
 	 * @return the scheduler
 	 */
 	public Scheduler resultScheduler() {
@@ -241,8 +246,8 @@ public final class ClientOptions {
 	}
 
 	/**
-	 * Where state events ({@link WampClient#stateEvents()}) are delivered: never an I/O or
-	 * {@code parallel} thread, so that a listener may block.
+	 * Where state events ({@link WampClient#stateEvents()}) are delivered: never an I/O
+	 * or {@code parallel} thread, so that a listener may block.
 	 * @return the scheduler
 	 */
 	public Scheduler eventScheduler() {
@@ -251,9 +256,9 @@ public final class ClientOptions {
 
 	/**
 	 * Whether the message of a handler exception that carries no WAMP URI is sent to the
-	 * caller. When false (the default) the caller receives the {@link #defaultErrorUri()} and
-	 * a correlation id that the callee's log line names; messages may hold SQL, host or user
-	 * names that should not cross the trust boundary.
+	 * caller. When false (the default) the caller receives the {@link #defaultErrorUri()}
+	 * and a correlation id that the callee's log line names; messages may hold SQL, host
+	 * or user names that should not cross the trust boundary.
 	 * @return true to send exception messages
 	 */
 	public boolean includeExceptionMessages() {
@@ -263,8 +268,9 @@ public final class ClientOptions {
 	@Override
 	public String toString() {
 		return "ClientOptions[transport=" + this.transport.describe() + ", realm=" + this.realm + ", authid="
-				+ this.authid + ", authmethods=" + this.authenticators.stream().map(ClientAuthenticator::authMethod).toList()
-				+ ", reconnect=" + this.reconnect + "]";
+				+ this.authid + ", authmethods="
+				+ this.authenticators.stream().map(ClientAuthenticator::authMethod).toList() + ", reconnect="
+				+ this.reconnect + "]";
 	}
 
 	/**
@@ -302,7 +308,8 @@ public final class ClientOptions {
 			this.transport = Objects.requireNonNull(transport, "transport");
 			Objects.requireNonNull(realm, "realm");
 			if (!WampUriValidator.LOOSE_RULES.isValid(realm)) {
-				throw new IllegalArgumentException("realm must be a valid WAMP URI such as 'realm1', got '" + realm + "'");
+				throw new IllegalArgumentException(
+						"realm must be a valid WAMP URI such as 'realm1', got '" + realm + "'");
 			}
 			this.realm = realm;
 		}
@@ -335,8 +342,9 @@ public final class ClientOptions {
 		}
 
 		/**
-		 * Remove the authenticators added so far (those copied by {@link ClientOptions#mutate()}
-		 * too), to offer other methods; with none the client joins anonymously.
+		 * Remove the authenticators added so far (those copied by
+		 * {@link ClientOptions#mutate()} too), to offer other methods; with none the
+		 * client joins anonymously.
 		 * @return this builder
 		 */
 		public Builder clearAuthenticators() {
@@ -345,8 +353,8 @@ public final class ClientOptions {
 		}
 
 		/**
-		 * Set a feature flag of a role announced in HELLO (roles: caller, callee, publisher,
-		 * subscriber).
+		 * Set a feature flag of a role announced in HELLO (roles: caller, callee,
+		 * publisher, subscriber).
 		 * @param role the role
 		 * @param feature the feature, such as {@code call_canceling}
 		 * @param value its value (usually a boolean)
@@ -363,7 +371,8 @@ public final class ClientOptions {
 		}
 
 		/**
-		 * Where invocation and event handlers run (default {@code Schedulers.boundedElastic()}).
+		 * Where invocation and event handlers run (default
+		 * {@code Schedulers.boundedElastic()}).
 		 * @param scheduler the scheduler
 		 * @return this builder
 		 */
@@ -373,12 +382,12 @@ public final class ClientOptions {
 		}
 
 		/**
-		 * Where request outcomes are delivered (default {@code Schedulers.parallel()}: cheap,
-		 * and off the I/O thread; Reactor refuses {@code block()} there, so an application
-		 * that blocks in its operators should {@code publishOn} its own scheduler or set
-		 * {@code Schedulers.boundedElastic()} here). {@code Schedulers.immediate()} delivers on
-		 * the I/O thread, which is fastest but then the application must never block in its
-		 * operators.
+		 * Where request outcomes are delivered (default {@code Schedulers.parallel()}:
+		 * cheap, and off the I/O thread; Reactor refuses {@code block()} there, so an
+		 * application that blocks in its operators should {@code publishOn} its own
+		 * scheduler or set {@code Schedulers.boundedElastic()} here).
+		 * {@code Schedulers.immediate()} delivers on the I/O thread, which is fastest but
+		 * then the application must never block in its operators.
 		 * @param scheduler the scheduler
 		 * @return this builder
 		 */
@@ -435,8 +444,8 @@ public final class ClientOptions {
 		}
 
 		/**
-		 * Where state events are delivered (default {@code Schedulers.boundedElastic()}, where
-		 * a listener may block). Must not be an I/O or {@code parallel} scheduler.
+		 * Where state events are delivered (default {@code Schedulers.boundedElastic()},
+		 * where a listener may block). Must not be an I/O or {@code parallel} scheduler.
 		 * @param scheduler the scheduler
 		 * @return this builder
 		 */
@@ -446,8 +455,8 @@ public final class ClientOptions {
 		}
 
 		/**
-		 * Whether the message of a handler exception without a WAMP URI is sent to the caller
-		 * (default false: the URI and a correlation id only).
+		 * Whether the message of a handler exception without a WAMP URI is sent to the
+		 * caller (default false: the URI and a correlation id only).
 		 * @param include true to send messages
 		 * @return this builder
 		 */

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable options of a publication: acknowledgement, publisher exclusion, the
- * eligible/exclude black- and whitelists (session ids, authids, authroles) and disclosure.
+ * eligible/exclude black- and whitelists (session ids, authids, authroles) and
+ * disclosure.
  */
 public final class PublishOptions {
 
@@ -74,7 +75,8 @@ public final class PublishOptions {
 	}
 
 	/**
-	 * Whether the router confirms the publication with PUBLISHED (or refuses it with ERROR).
+	 * Whether the router confirms the publication with PUBLISHED (or refuses it with
+	 * ERROR).
 	 * @return the flag
 	 */
 	public boolean acknowledge() {
@@ -82,8 +84,8 @@ public final class PublishOptions {
 	}
 
 	/**
-	 * Whether the publisher is excluded from receiving its own event; null for the router's
-	 * default (true).
+	 * Whether the publisher is excluded from receiving its own event; null for the
+	 * router's default (true).
 	 * @return the flag, or null
 	 */
 	public @Nullable Boolean excludeMe() {

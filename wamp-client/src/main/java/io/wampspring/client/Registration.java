@@ -3,9 +3,9 @@ package io.wampspring.client;
 import reactor.core.publisher.Mono;
 
 /**
- * A procedure registered by a {@link WampClient}. The handle stays valid across reconnects:
- * after a rejoin the client registers the procedure again and the handle follows the new
- * router registration id.
+ * A procedure registered by a {@link WampClient}. The handle stays valid across
+ * reconnects: after a rejoin the client registers the procedure again and the handle
+ * follows the new router registration id.
  */
 public interface Registration {
 
@@ -34,9 +34,10 @@ public interface Registration {
 	boolean isActive();
 
 	/**
-	 * Unregister the procedure; it is not registered again after a reconnect. When the client
-	 * is not joined, or its session ends before the router confirmed (the router then drops
-	 * the session's registrations itself), only the local registration is removed.
+	 * Unregister the procedure; it is not registered again after a reconnect. When the
+	 * client is not joined, or its session ends before the router confirmed (the router
+	 * then drops the session's registrations itself), only the local registration is
+	 * removed.
 	 * @return a Mono that completes when the router confirmed, or the session is gone
 	 */
 	Mono<Void> unregister();

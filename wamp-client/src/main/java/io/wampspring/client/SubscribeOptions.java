@@ -7,8 +7,8 @@ import java.util.Objects;
 import io.wampspring.core.uri.MatchPolicy;
 
 /**
- * Immutable options of a subscription. Local subscriptions with the same topic and options
- * share one router subscription.
+ * Immutable options of a subscription. Local subscriptions with the same topic and
+ * options share one router subscription.
  *
  * @param match how the topic matches published URIs
  * @param extra further SUBSCRIBE options

@@ -34,8 +34,8 @@ public interface Subscription {
 
 	/**
 	 * Stop receiving events. The router subscription is removed when the last local
-	 * subscription of the topic is gone. When the client is not joined, or its session ends
-	 * before the router confirmed, only the local subscription is removed.
+	 * subscription of the topic is gone. When the client is not joined, or its session
+	 * ends before the router confirmed, only the local subscription is removed.
 	 * @return a Mono that completes when done
 	 */
 	Mono<Void> unsubscribe();

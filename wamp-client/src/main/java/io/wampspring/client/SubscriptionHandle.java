@@ -9,9 +9,8 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * The {@link Subscription} the application holds. Its events run one at a time, in order,
- * on its own worker of the handler scheduler; at most
- * {@link ClientLimits#eventBuffer()} of them wait, and a newer one that does not fit is
- * dropped and counted.
+ * on its own worker of the handler scheduler; at most {@link ClientLimits#eventBuffer()}
+ * of them wait, and a newer one that does not fit is dropped and counted.
  */
 final class SubscriptionHandle implements Subscription {
 

@@ -40,17 +40,18 @@ import reactor.core.scheduler.Schedulers;
  * callee), PubSub (publisher and subscriber), authentication and automatic reconnection.
  * <p>
  * The client is one ordered state machine: every command that changes its state (connect,
- * adopt a joined session and restore into it, register, unregister, subscribe, unsubscribe,
- * handle a lost session, retry, close) runs through one serialized {@link CommandQueue}, so
- * no command sees a half-restored client. Reconnect is a {@link ReconnectSupervisor}: a
- * Reactor {@code Retry} around one attempt (open the transport, join within the join
- * timeout, restore), started again when the session it produced is lost.
+ * adopt a joined session and restore into it, register, unregister, subscribe,
+ * unsubscribe, handle a lost session, retry, close) runs through one serialized
+ * {@link CommandQueue}, so no command sees a half-restored client. Reconnect is a
+ * {@link ReconnectSupervisor}: a Reactor {@code Retry} around one attempt (open the
+ * transport, join within the join timeout, restore), started again when the session it
+ * produced is lost.
  * <p>
- * Registrations and subscriptions survive reconnects behind stable handles; a restore that
- * fails for some of them leaves the client {@link SessionState#DEGRADED} (see
- * {@link #missing()}) and is retried. While the client is not joined, requests fail at once
- * with {@link WampUris#NOT_CONNECTED}; when the transport is lost, every pending request
- * fails with {@link WampUris#TRANSPORT_LOST}. Every wait and queue is bounded by
+ * Registrations and subscriptions survive reconnects behind stable handles; a restore
+ * that fails for some of them leaves the client {@link SessionState#DEGRADED} (see
+ * {@link #missing()}) and is retried. While the client is not joined, requests fail at
+ * once with {@link WampUris#NOT_CONNECTED}; when the transport is lost, every pending
+ * request fails with {@link WampUris#TRANSPORT_LOST}. Every wait and queue is bounded by
  * {@link ClientLimits}. Handlers run on {@link ClientOptions#handlerScheduler()}, request
  * outcomes are delivered on {@link ClientOptions#resultScheduler()} and state events on
  * {@link ClientOptions#eventScheduler()}, never on the I/O thread. Thread safe.
@@ -72,10 +73,13 @@ public final class WampClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(WampClient.class);
 
-	/** State changes that may wait their turn; far more than an application makes at once. */
+	/**
+	 * State changes that may wait their turn; far more than an application makes at once.
+	 */
 	private static final int COMMAND_QUEUE_CAPACITY = 10_000;
 
-	// replaced only by reconnect(ClientOptions, Duration), in a command between a close and a connect
+	// replaced only by reconnect(ClientOptions, Duration), in a command between a close
+	// and a connect
 	private volatile ClientOptions options;
 
 	private final SessionStateMachine stateMachine;
@@ -90,7 +94,8 @@ public final class WampClient {
 
 	private final AtomicLong refusedInvocations = new AtomicLong();
 
-	// the fields below are written only by commands; volatile so that any thread may read them
+	// the fields below are written only by commands; volatile so that any thread may read
+	// them
 
 	private volatile @Nullable ClientSession session;
 
@@ -119,7 +124,8 @@ public final class WampClient {
 	}
 
 	// One line per state change: WARN when the application loses service (the session was
-	// lost, is degraded, or the client gave up), INFO otherwise (every retry, joins, leaves).
+	// lost, is degraded, or the client gave up), INFO otherwise (every retry, joins,
+	// leaves).
 	private void log(SessionStateEvent event) {
 		if (event.reason() == null) {
 			return;
@@ -152,9 +158,9 @@ public final class WampClient {
 	}
 
 	/**
-	 * Every state change, starting with the current state (replayed to each new subscriber),
-	 * delivered in order on {@link ClientOptions#eventScheduler()}, where a listener may
-	 * block.
+	 * Every state change, starting with the current state (replayed to each new
+	 * subscriber), delivered in order on {@link ClientOptions#eventScheduler()}, where a
+	 * listener may block.
 	 * @return a hot Flux of state events
 	 */
 	public Flux<SessionStateEvent> stateEvents() {
@@ -183,7 +189,8 @@ public final class WampClient {
 	/**
 	 * The registrations and subscriptions the last restore could not bring back, and why;
 	 * empty unless the state is {@link SessionState#DEGRADED}.
-	 * @return descriptions such as {@code registration of 'com.example.add2': wamp.error.not_authorized}
+	 * @return descriptions such as
+	 * {@code registration of 'com.example.add2': wamp.error.not_authorized}
 	 */
 	public List<String> missing() {
 		return this.missing;
@@ -217,9 +224,10 @@ public final class WampClient {
 	 * Connect and join the realm; from then on the client reconnects on its own as its
 	 * {@link ReconnectOptions} say, until {@link #close()}.
 	 * @return a Mono that completes when joined (at once when already joined), and errors
-	 * when the attempt fails terminally: a {@link WampAuthenticationException} when the router
-	 * refused the credentials (with {@link ReconnectOptions.AuthFailurePolicy#STOP}), or the
-	 * last failure when the retries are exhausted
+	 * when the attempt fails terminally: a {@link WampAuthenticationException} when the
+	 * router refused the credentials (with
+	 * {@link ReconnectOptions.AuthFailurePolicy#STOP}), or the last failure when the
+	 * retries are exhausted
 	 */
 	public Mono<SessionInfo> connect() {
 		return this.commands.submit("connect", () -> {
@@ -249,7 +257,8 @@ public final class WampClient {
 				}));
 	}
 
-	// One attempt: open the transport, join within the join timeout, then adopt the session
+	// One attempt: open the transport, join within the join timeout, then adopt the
+	// session
 	// (restore into it) as a command of its own.
 	private Mono<ClientSession> attempt() {
 		ClientOptions attemptOptions = this.options;
@@ -278,7 +287,8 @@ public final class WampClient {
 			return attemptOptions.transport().connect().flatMap((connection) -> {
 				ClientSession candidate = new ClientSession(connection, attemptOptions, listener);
 				return candidate.join()
-					// close() canceled the attempt while joining: do not leave a half-open session
+					// close() canceled the attempt while joining: do not leave a
+					// half-open session
 					// behind (once joined, the session is adopt's to keep or to leave)
 					.doFinally((signal) -> {
 						if (signal == SignalType.CANCEL && !candidate.isJoined()) {
@@ -347,7 +357,8 @@ public final class WampClient {
 
 	private static Throwable endError(ClientSession candidate, String fallback) {
 		SessionEnd end = candidate.end();
-		return (end != null && end.error() != null) ? end.error() : new WampException(WampUris.TRANSPORT_LOST, fallback);
+		return (end != null && end.error() != null) ? end.error()
+				: new WampException(WampUris.TRANSPORT_LOST, fallback);
 	}
 
 	private String restoredSummary(List<String> failures) {
@@ -394,28 +405,27 @@ public final class WampClient {
 				: ReconnectSupervisor.describe(error);
 	}
 
-	// After a partial restore: try the missing ones again after the backoff, as a command.
+	// After a partial restore: try the missing ones again after the backoff, as a
+	// command.
 	private void retryRestore(ClientSession candidate, int attempt) {
 		Duration delay = this.options.reconnect().backoff().delay(attempt);
-		Mono.delay(delay, Schedulers.parallel())
-			.then(this.commands.submit("restore again", () -> {
-				if (this.session != candidate || !candidate.isJoined()) {
-					return Mono.empty();
+		Mono.delay(delay, Schedulers.parallel()).then(this.commands.submit("restore again", () -> {
+			if (this.session != candidate || !candidate.isJoined()) {
+				return Mono.empty();
+			}
+			return restore(candidate).doOnNext((failures) -> {
+				this.missing = failures;
+				if (failures.isEmpty()) {
+					this.stateMachine.transition(SessionState.JOINED,
+							"restored every registration and subscription in session " + sessionId(candidate));
 				}
-				return restore(candidate).doOnNext((failures) -> {
-					this.missing = failures;
-					if (failures.isEmpty()) {
-						this.stateMachine.transition(SessionState.JOINED,
-								"restored every registration and subscription in session " + sessionId(candidate));
-					}
-					else {
-						logger.warn("still not restored in session {}, retrying: {}", sessionId(candidate), failures);
-						retryRestore(candidate, attempt + 1);
-					}
-				});
-			}))
-			.subscribe(null, (error) -> {
+				else {
+					logger.warn("still not restored in session {}, retrying: {}", sessionId(candidate), failures);
+					retryRestore(candidate, attempt + 1);
+				}
 			});
+		})).subscribe(null, (error) -> {
+		});
 	}
 
 	private static String sessionId(ClientSession candidate) {
@@ -433,15 +443,16 @@ public final class WampClient {
 		if (!this.wanted) {
 			return Mono.empty();
 		}
-		Throwable error = (end.error() != null) ? end.error() : new WampException(WampUris.TRANSPORT_LOST, end.reason());
+		Throwable error = (end.error() != null) ? end.error()
+				: new WampException(WampUris.TRANSPORT_LOST, end.reason());
 		ReconnectSupervisor supervisor = new ReconnectSupervisor(this.options.reconnect(), Schedulers.parallel());
 		if (!supervisor.retriesLostSessions()) {
 			return giveUp(new ReconnectSupervisor.GaveUp("left: " + end.reason(), error));
 		}
 		Duration delay = supervisor.firstDelay();
 		int max = this.options.reconnect().maxRetries();
-		this.stateMachine.transition(SessionState.RECONNECTING, "reconnecting in " + delay.toMillis() + " ms (attempt 1 of "
-				+ ((max < 0) ? "unlimited" : max) + "): " + end.reason(), error, 1, delay);
+		this.stateMachine.transition(SessionState.RECONNECTING, "reconnecting in " + delay.toMillis()
+				+ " ms (attempt 1 of " + ((max < 0) ? "unlimited" : max) + "): " + end.reason(), error, 1, delay);
 		supervise(1, delay);
 		return Mono.empty();
 	}
@@ -454,7 +465,8 @@ public final class WampClient {
 		this.wanted = false;
 		this.supervision = null;
 		Throwable failure = (error instanceof ReconnectSupervisor.GaveUp gaveUp) ? gaveUp.failure() : error;
-		this.stateMachine.transition(SessionState.CLOSED, ReconnectSupervisor.describe(error), failure, 0, Duration.ZERO);
+		this.stateMachine.transition(SessionState.CLOSED, ReconnectSupervisor.describe(error), failure, 0,
+				Duration.ZERO);
 		Sinks.One<SessionInfo> join = this.nextJoin;
 		this.nextJoin = Sinks.one();
 		join.tryEmitError(failure);
@@ -462,11 +474,11 @@ public final class WampClient {
 	}
 
 	/**
-	 * Leave the realm and stop reconnecting: GOODBYE ({@code wamp.close.normal}), wait for
-	 * the router's answer up to {@link ClientOptions#goodbyeTimeout()}, close the transport.
-	 * Pending requests fail with {@link WampUris#SESSION_CLOSED}. The client may connect
-	 * again later; registrations and subscriptions that were not removed are kept and
-	 * restored by the next {@link #connect()}.
+	 * Leave the realm and stop reconnecting: GOODBYE ({@code wamp.close.normal}), wait
+	 * for the router's answer up to {@link ClientOptions#goodbyeTimeout()}, close the
+	 * transport. Pending requests fail with {@link WampUris#SESSION_CLOSED}. The client
+	 * may connect again later; registrations and subscriptions that were not removed are
+	 * kept and restored by the next {@link #connect()}.
 	 * @return a Mono that completes when closed
 	 */
 	public Mono<Void> close() {
@@ -474,16 +486,17 @@ public final class WampClient {
 	}
 
 	/**
-	 * Leave gracefully: like {@link #close()}, but first wait up to a grace period for the
-	 * invocations that are running in handlers to answer. New requests from the application
-	 * fail with {@link WampUris#NOT_CONNECTED} once the close runs.
+	 * Leave gracefully: like {@link #close()}, but first wait up to a grace period for
+	 * the invocations that are running in handlers to answer. New requests from the
+	 * application fail with {@link WampUris#NOT_CONNECTED} once the close runs.
 	 * @param gracePeriod how long to wait for running invocations; zero to not wait
 	 * @return a Mono that completes when closed
 	 */
 	public Mono<Void> close(Duration gracePeriod) {
 		Objects.requireNonNull(gracePeriod, "gracePeriod");
 		return Mono.defer(() -> {
-			// stop a running attempt at once (a join may wait for its timeout); the rest is a command
+			// stop a running attempt at once (a join may wait for its timeout); the rest
+			// is a command
 			this.wanted = false;
 			dispose(this.supervision);
 			return this.commands.submit("close", () -> closeCommand(gracePeriod), false);
@@ -518,9 +531,10 @@ public final class WampClient {
 
 	/**
 	 * Re-open the session under other options, typically another authid and other
-	 * authenticators (derive them with {@link ClientOptions#mutate()}): leave gracefully as
-	 * {@link #close(Duration)} does, take the new options, and connect again. Registrations and
-	 * subscriptions are kept and restored in the new session, and their handles stay valid.
+	 * authenticators (derive them with {@link ClientOptions#mutate()}): leave gracefully
+	 * as {@link #close(Duration)} does, take the new options, and connect again.
+	 * Registrations and subscriptions are kept and restored in the new session, and their
+	 * handles stay valid.
 	 * @param newOptions the options of the new session
 	 * @param gracePeriod how long running invocations may take before GOODBYE
 	 * @return a Mono that completes when the new session joined, with the errors of
@@ -540,7 +554,8 @@ public final class WampClient {
 		}
 	}
 
-	// Registrations and subscriptions are checked here (they are rare and outlive sessions);
+	// Registrations and subscriptions are checked here (they are rare and outlive
+	// sessions);
 	// calls and publications are left to the router, to keep the hot path short.
 	private static void checkUri(String uri, MatchPolicy match, String what) {
 		if (!WampUriValidator.LOOSE_RULES.isValid(uri, match)) {
@@ -579,13 +594,12 @@ public final class WampClient {
 	 * @param args positional arguments
 	 * @param kwargs keyword arguments
 	 * @param callOptions the options (timeout, disclosure, cancel mode)
-	 * @return the result; an error with {@link WampException} for an ERROR answer (its URI,
-	 * args and kwargs), {@link WampUris#TIMEOUT} when the client-side timeout fired,
+	 * @return the result; an error with {@link WampException} for an ERROR answer (its
+	 * URI, args and kwargs), {@link WampUris#TIMEOUT} when the client-side timeout fired,
 	 * {@link WampUris#TRANSPORT_LOST} or {@link WampUris#NOT_CONNECTED}. Canceling the
 	 * subscription sends CANCEL.
 	 */
-	public Mono<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs,
-			CallOptions callOptions) {
+	public Mono<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions callOptions) {
 		return Flux.defer(() -> joinedSession("call", procedure).call(procedure, args, kwargs, callOptions, false))
 			.last()
 			.publishOn(this.options.resultScheduler());
@@ -623,20 +637,22 @@ public final class WampClient {
 			CallOptions callOptions) {
 		return Flux.defer(() -> joinedSession("call", procedure).call(procedure, args, kwargs, callOptions, true))
 			// prefetch 1: the session sees the subscriber's own demand, so that at most
-			// ClientLimits.progressiveBuffer results wait for it (256 more would hide in publishOn)
+			// ClientLimits.progressiveBuffer results wait for it (256 more would hide in
+			// publishOn)
 			.publishOn(this.options.resultScheduler(), 1);
 	}
 
 	/**
 	 * Register a procedure. It is registered again after every reconnect. Registrations,
-	 * unregistrations, subscriptions and restores are applied in order, one at a time; when
-	 * the subscriber cancels before the router confirmed, the registration is undone.
+	 * unregistrations, subscriptions and restores are applied in order, one at a time;
+	 * when the subscriber cancels before the router confirmed, the registration is
+	 * undone.
 	 * @param procedure the URI (or pattern, with a prefix or wildcard match)
 	 * @param registerOptions the options
 	 * @param handler the code to run for every invocation
 	 * @return the registration handle; an error with the router's {@link WampException}
-	 * (such as {@code wamp.error.procedure_already_exists}), {@link WampUris#INVALID_URI} for
-	 * a URI that breaks the loose URI rules of its match policy, or
+	 * (such as {@code wamp.error.procedure_already_exists}), {@link WampUris#INVALID_URI}
+	 * for a URI that breaks the loose URI rules of its match policy, or
 	 * {@link WampUris#NOT_CONNECTED}
 	 */
 	public Mono<Registration> register(String procedure, RegisterOptions registerOptions, InvocationHandler handler) {
@@ -680,21 +696,20 @@ public final class WampClient {
 	 * @return with {@code acknowledge}: the publication id, or an error with the router's
 	 * {@link WampException}; without: completes empty once the event was written
 	 */
-	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs,
-			PublishOptions publishOptions) {
+	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs, PublishOptions publishOptions) {
 		return Mono.defer(() -> joinedSession("publish to", topic).publish(topic, args, kwargs, publishOptions))
 			.publishOn(this.options.resultScheduler());
 	}
 
 	/**
-	 * Subscribe to a topic. Subscriptions with the same topic and options share one router
-	 * subscription; it is subscribed again after every reconnect.
+	 * Subscribe to a topic. Subscriptions with the same topic and options share one
+	 * router subscription; it is subscribed again after every reconnect.
 	 * @param topic the topic URI (or pattern, with a prefix or wildcard match)
 	 * @param subscribeOptions the options
 	 * @param handler receives the events, one at a time, on the handler scheduler
 	 * @return the subscription handle; an error with the router's {@link WampException},
-	 * {@link WampUris#INVALID_URI} for a topic that breaks the loose URI rules of its match
-	 * policy, or {@link WampUris#NOT_CONNECTED}
+	 * {@link WampUris#INVALID_URI} for a topic that breaks the loose URI rules of its
+	 * match policy, or {@link WampUris#NOT_CONNECTED}
 	 */
 	public Mono<Subscription> subscribe(String topic, SubscribeOptions subscribeOptions, EventHandler handler) {
 		Objects.requireNonNull(topic, "topic");
@@ -738,9 +753,12 @@ public final class WampClient {
 		}).publishOn(this.options.resultScheduler());
 	}
 
-	// A session that ends before the router confirmed an UNREGISTER or UNSUBSCRIBE takes the
-	// registration or subscription with it: the removal is done, as when the client is not
-	// joined, and the handle is not restored. A write that failed on a closing connection is
+	// A session that ends before the router confirmed an UNREGISTER or UNSUBSCRIBE takes
+	// the
+	// registration or subscription with it: the removal is done, as when the client is
+	// not
+	// joined, and the handle is not restored. A write that failed on a closing connection
+	// is
 	// done once the session ended with it.
 	private Mono<Void> removedWithSession(ClientSession session, Mono<Void> removal) {
 		return removal.onErrorResume((error) -> {

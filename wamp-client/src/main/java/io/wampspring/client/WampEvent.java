@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An event received on a subscription.
  *
- * @param topic the concrete topic: from the {@code topic} detail for pattern subscriptions,
- * else the subscribed one
+ * @param topic the concrete topic: from the {@code topic} detail for pattern
+ * subscriptions, else the subscribed one
  * @param publication the publication id
  * @param args positional arguments
  * @param kwargs keyword arguments

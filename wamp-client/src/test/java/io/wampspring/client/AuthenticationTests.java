@@ -29,8 +29,8 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ticket authentication, the HELLO of several methods and the CHALLENGE dispatch, against a
- * scripted router; secrets in toString().
+ * Ticket authentication, the HELLO of several methods and the CHALLENGE dispatch, against
+ * a scripted router; secrets in toString().
  */
 class AuthenticationTests {
 
@@ -62,13 +62,10 @@ class AuthenticationTests {
 		WampClient client = client("s3cret", ReconnectOptions.defaults());
 		List<SessionStateEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 		client.stateEvents().subscribe(events::add);
-		StepVerifier.create(client.connect())
-			.assertNext((info) -> {
-				assertThat(info.authid()).isEqualTo("joe");
-				assertThat(info.authmethod()).isEqualTo("ticket");
-			})
-			.expectComplete()
-			.verify(TIMEOUT);
+		StepVerifier.create(client.connect()).assertNext((info) -> {
+			assertThat(info.authid()).isEqualTo("joe");
+			assertThat(info.authmethod()).isEqualTo("ticket");
+		}).expectComplete().verify(TIMEOUT);
 		Hello hello = this.router.await(Hello.class);
 		assertThat(hello.details().get("authmethods")).isEqualTo(List.of("ticket"));
 		assertThat(hello.details()).containsEntry("authid", "joe");
@@ -138,24 +135,23 @@ class AuthenticationTests {
 	@Test
 	void wrongTicketFailsConnectWithTheRouterReasonAndStops() {
 		WampClient client = client("wrong", ReconnectOptions.defaults());
-		StepVerifier.create(client.connect())
-			.expectErrorSatisfies((error) -> {
-				assertThat(error).isInstanceOf(WampAuthenticationException.class);
-				WampAuthenticationException auth = (WampAuthenticationException) error;
-				assertThat(auth.getUri()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
-				assertThat(auth.getRouterMessage()).isEqualTo("invalid ticket");
-				assertThat(auth.getMessage()).contains("realm1", "invalid ticket");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(client.connect()).expectErrorSatisfies((error) -> {
+			assertThat(error).isInstanceOf(WampAuthenticationException.class);
+			WampAuthenticationException auth = (WampAuthenticationException) error;
+			assertThat(auth.getUri()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
+			assertThat(auth.getRouterMessage()).isEqualTo("invalid ticket");
+			assertThat(auth.getMessage()).contains("realm1", "invalid ticket");
+		}).verify(TIMEOUT);
 		assertThat(client.state()).isEqualTo(SessionState.CLOSED);
 	}
 
 	@Test
 	void authFailureCanWaitTheMaximumBackoff() {
-		WampClient client = client("wrong", ReconnectOptions.builder()
-			.backoff(BackoffStrategy.jitter(Duration.ofMillis(10), Duration.ofSeconds(30)))
-			.authFailurePolicy(ReconnectOptions.AuthFailurePolicy.WAIT_MAX_BACKOFF)
-			.build());
+		WampClient client = client("wrong",
+				ReconnectOptions.builder()
+					.backoff(BackoffStrategy.jitter(Duration.ofMillis(10), Duration.ofSeconds(30)))
+					.authFailurePolicy(ReconnectOptions.AuthFailurePolicy.WAIT_MAX_BACKOFF)
+					.build());
 		client.connect().subscribe(null, (e) -> {
 		});
 		StepVerifier.create(client.stateEvents().filter((e) -> e.state() == SessionState.RECONNECTING).next())

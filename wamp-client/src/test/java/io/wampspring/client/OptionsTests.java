@@ -93,8 +93,8 @@ class OptionsTests {
 			.discloseMe(true)
 			.option("ppt_scheme", "x")
 			.build()
-			.toWire(true)).isEqualTo(Map.of("timeout", 2000L, "disclose_me", true, "receive_progress", true,
-					"ppt_scheme", "x"));
+			.toWire(true))
+			.isEqualTo(Map.of("timeout", 2000L, "disclose_me", true, "receive_progress", true, "ppt_scheme", "x"));
 		assertThat(CallOptions.defaults().toWire(false)).isEmpty();
 		assertThatIllegalArgumentException().isThrownBy(() -> CallOptions.builder().timeout(Duration.ofNanos(5)));
 		assertThat(RegisterOptions.defaults().toWire()).isEmpty();

@@ -54,11 +54,14 @@ class ReconnectTests {
 			.reconnect(ReconnectOptions.builder().backoff(BackoffStrategy.fixed(Duration.ofMillis(50))).build())
 			.build());
 		this.client.connect().block(TIMEOUT);
-		Registration registration = this.client.register("com.proc", RegisterOptions.defaults(),
-				(invocation) -> Mono.just(InvocationResult.of("restored"))).block(TIMEOUT);
+		Registration registration = this.client
+			.register("com.proc", RegisterOptions.defaults(),
+					(invocation) -> Mono.just(InvocationResult.of("restored")))
+			.block(TIMEOUT);
 		CountDownLatch eventReceived = new CountDownLatch(1);
-		Subscription subscription = this.client.subscribe("com.topic", SubscribeOptions.defaults(),
-				(event) -> eventReceived.countDown()).block(TIMEOUT);
+		Subscription subscription = this.client
+			.subscribe("com.topic", SubscribeOptions.defaults(), (event) -> eventReceived.countDown())
+			.block(TIMEOUT);
 		long oldRegistrationId = registration.registrationId();
 		long oldSubscriptionId = subscription.subscriptionId();
 
@@ -69,7 +72,8 @@ class ReconnectTests {
 		this.router.stop();
 
 		StepVerifier.create(pending)
-			.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TRANSPORT_LOST))
+			.expectErrorSatisfies(
+					(error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TRANSPORT_LOST))
 			.verify(TIMEOUT);
 		StepVerifier.create(this.client.stateEvents().filter((e) -> e.state() == SessionState.RECONNECTING).next())
 			.assertNext((event) -> {
@@ -78,12 +82,10 @@ class ReconnectTests {
 			})
 			.expectComplete()
 			.verify(TIMEOUT);
-		StepVerifier.create(this.client.call("com.any"))
-			.expectErrorSatisfies((error) -> {
-				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.NOT_CONNECTED);
-				assertThat(error.getMessage()).contains("not joined", "realm1");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(this.client.call("com.any")).expectErrorSatisfies((error) -> {
+			assertThat(((WampException) error).getUri()).isEqualTo(WampUris.NOT_CONNECTED);
+			assertThat(error.getMessage()).contains("not joined", "realm1");
+		}).verify(TIMEOUT);
 		assertThat(registration.registrationId()).isZero();
 
 		this.router.clearReceived();
@@ -112,8 +114,9 @@ class ReconnectTests {
 			.build());
 		SessionInfo first = this.client.connect().block(TIMEOUT);
 		StepVerifier.create(this.client.connect()).expectNext(first).expectComplete().verify(TIMEOUT);
-		Registration registration = this.client.register("com.kept", RegisterOptions.defaults(),
-				(invocation) -> Mono.empty()).block(TIMEOUT);
+		Registration registration = this.client
+			.register("com.kept", RegisterOptions.defaults(), (invocation) -> Mono.empty())
+			.block(TIMEOUT);
 		this.router.stop();
 		StepVerifier.create(this.client.stateEvents().filter((e) -> e.state() == SessionState.RECONNECTING).next())
 			.expectNextCount(1)
@@ -136,7 +139,10 @@ class ReconnectTests {
 		this.router.stop();
 		this.client = WampClient.create(ClientOptions
 			.builder(WebSocketTransport.builder(url).connectTimeout(Duration.ofSeconds(1)).build(), "realm1")
-			.reconnect(ReconnectOptions.builder().backoff(BackoffStrategy.fixed(Duration.ofMillis(10))).maxRetries(2).build())
+			.reconnect(ReconnectOptions.builder()
+				.backoff(BackoffStrategy.fixed(Duration.ofMillis(10)))
+				.maxRetries(2)
+				.build())
 			.build());
 		List<SessionStateEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 		this.client.stateEvents().subscribe(events::add);

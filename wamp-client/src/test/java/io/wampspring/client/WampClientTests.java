@@ -97,8 +97,10 @@ class WampClientTests {
 		Goodbye goodbye = this.router.await(Goodbye.class);
 		assertThat(goodbye.reason()).isEqualTo(WampUris.CLOSE_NORMAL);
 		assertThat(client.state()).isEqualTo(SessionState.CLOSED);
-		StepVerifier.create(client.call("x")).expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri())
-			.isEqualTo(WampUris.NOT_CONNECTED)).verify(TIMEOUT);
+		StepVerifier.create(client.call("x"))
+			.expectErrorSatisfies(
+					(error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.NOT_CONNECTED))
+			.verify(TIMEOUT);
 		this.client = null;
 	}
 
@@ -106,10 +108,11 @@ class WampClientTests {
 	void gracefulCloseLetsRunningInvocationsAnswerBeforeGoodbye() throws InterruptedException {
 		WampClient client = connect();
 		CountDownLatch started = new CountDownLatch(1);
-		Registration registration = client.register("com.slow", RegisterOptions.defaults(),
-				(invocation) -> Mono.delay(Duration.ofMillis(150))
-					.thenReturn(InvocationResult.of("done"))
-					.doOnSubscribe((s) -> started.countDown()))
+		Registration registration = client
+			.register("com.slow", RegisterOptions.defaults(),
+					(invocation) -> Mono.delay(Duration.ofMillis(150))
+						.thenReturn(InvocationResult.of("done"))
+						.doOnSubscribe((s) -> started.countDown()))
 			.block(TIMEOUT);
 		this.router.clearReceived();
 		this.router.send(new Invocation(12, registration.registrationId(), Map.of()));
@@ -123,7 +126,8 @@ class WampClientTests {
 	@Test
 	void closeDoesNotWaitForeverForTheRouterGoodbye() {
 		this.router.script((message) -> (message instanceof Goodbye) ? List.of() : null);
-		WampClient client = connect(ClientOptions.builder(this.router.url(), "realm1").goodbyeTimeout(Duration.ofMillis(200)));
+		WampClient client = connect(
+				ClientOptions.builder(this.router.url(), "realm1").goodbyeTimeout(Duration.ofMillis(200)));
 		StepVerifier.create(client.close()).expectComplete().verify(TIMEOUT);
 		assertThat(client.state()).isEqualTo(SessionState.CLOSED);
 		this.client = null;
@@ -135,12 +139,10 @@ class WampClientTests {
 				? List.of(new Abort(Map.of("message", "no realm 'nowhere'"), WampUris.NO_SUCH_REALM)) : null);
 		this.client = WampClient
 			.create(ClientOptions.builder(this.router.url(), "nowhere").reconnect(ReconnectOptions.disabled()).build());
-		StepVerifier.create(this.client.connect())
-			.expectErrorSatisfies((error) -> {
-				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.NO_SUCH_REALM);
-				assertThat(error.getMessage()).contains("nowhere", "no_such_realm");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(this.client.connect()).expectErrorSatisfies((error) -> {
+			assertThat(((WampException) error).getUri()).isEqualTo(WampUris.NO_SUCH_REALM);
+			assertThat(error.getMessage()).contains("nowhere", "no_such_realm");
+		}).verify(TIMEOUT);
 		assertThat(this.client.state()).isEqualTo(SessionState.CLOSED);
 	}
 
@@ -149,12 +151,10 @@ class WampClientTests {
 		this.router.script((message) -> (message instanceof Hello) ? List.of(new Result(1, Map.of())) : null);
 		this.client = WampClient
 			.create(ClientOptions.builder(this.router.url(), "realm1").reconnect(ReconnectOptions.disabled()).build());
-		StepVerifier.create(this.client.connect())
-			.expectErrorSatisfies((error) -> {
-				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
-				assertThat(error.getMessage()).contains("RESULT before WELCOME");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(this.client.connect()).expectErrorSatisfies((error) -> {
+			assertThat(((WampException) error).getUri()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
+			assertThat(error.getMessage()).contains("RESULT before WELCOME");
+		}).verify(TIMEOUT);
 		assertThat(this.router.await(Abort.class).reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
 	}
 
@@ -177,8 +177,9 @@ class WampClientTests {
 			.header("X-Client-Test", "yes")
 			.build();
 		WampClient client = connect(ClientOptions.builder(transport, "realm1"));
-		StepVerifier.create(client.call("com.echo", List.of(1L, "two", new byte[] { 3 }), Map.of("k", true),
-				CallOptions.defaults()))
+		StepVerifier
+			.create(client.call("com.echo", List.of(1L, "two", new byte[] { 3 }), Map.of("k", true),
+					CallOptions.defaults()))
 			.assertNext((result) -> {
 				assertThat(result.arg(0)).isEqualTo(1L);
 				assertThat(result.arg(2)).isEqualTo(new byte[] { 3 });
@@ -187,13 +188,14 @@ class WampClientTests {
 			.expectComplete()
 			.verify(TIMEOUT);
 		assertThat(this.router.handshakeHeaders()).containsEntry("x-client-test", "yes");
-		assertThat(this.router.handshakeHeaders().get("sec-websocket-protocol")).isEqualTo("wamp.2.msgpack,wamp.2.json");
+		assertThat(this.router.handshakeHeaders().get("sec-websocket-protocol"))
+			.isEqualTo("wamp.2.msgpack,wamp.2.json");
 	}
 
 	@Test
 	void aFrameAboveTheMaximumSizeDropsTheConnection() {
-		WampClient client = connect(ClientOptions.builder(
-				WebSocketTransport.builder(this.router.url()).maxFrameSize(1024).build(), "realm1"));
+		WampClient client = connect(ClientOptions
+			.builder(WebSocketTransport.builder(this.router.url()).maxFrameSize(1024).build(), "realm1"));
 		Subscription subscription = client.subscribe("com.big", SubscribeOptions.defaults(), (event) -> {
 		}).block(TIMEOUT);
 		this.router.send(new Event(subscription.subscriptionId(), 1, Map.of(), List.of("x".repeat(4096)), Map.of()));
@@ -205,7 +207,8 @@ class WampClientTests {
 
 	@Test
 	void pingsKeepTheConnectionAlive() {
-		// 100 ms leaves room for a loaded machine: two silent intervals would close the connection
+		// 100 ms leaves room for a loaded machine: two silent intervals would close the
+		// connection
 		WampClient client = connect(ClientOptions.builder(
 				WebSocketTransport.builder(this.router.url()).pingInterval(Duration.ofMillis(100)).build(), "realm1"));
 		awaitCondition(() -> this.router.pings() >= 3);
@@ -243,7 +246,8 @@ class WampClientTests {
 			return null;
 		});
 		WampClient client = connect();
-		StepVerifier.create(client.call("com.add", List.of(2L, 3L), Map.of(), CallOptions.builder().discloseMe(true).build()))
+		StepVerifier
+			.create(client.call("com.add", List.of(2L, 3L), Map.of(), CallOptions.builder().discloseMe(true).build()))
 			.assertNext((result) -> assertThat(result.args()).containsExactly(2L, 3L))
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -285,19 +289,21 @@ class WampClientTests {
 	@Test
 	void featuresTheRouterDidNotAnnounceAreNotUsed() {
 		this.router.dealerFeatures(Map.of());
-		this.router.script((message) -> (message instanceof Call call && call.procedure().equals("com.slow")) ? List.of()
-				: null);
+		this.router.script(
+				(message) -> (message instanceof Call call && call.procedure().equals("com.slow")) ? List.of() : null);
 		WampClient client = connect();
 		StepVerifier.create(client.callProgressive("com.count", List.of(), Map.of(), CallOptions.defaults()))
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(TIMEOUT);
 		assertThat(this.router.await(Call.class).options()).doesNotContainKey("receive_progress");
-		StepVerifier.create(client.call("com.slow", List.of(), Map.of(),
-				CallOptions.builder().timeout(Duration.ofMillis(100)).build()))
+		StepVerifier
+			.create(client.call("com.slow", List.of(), Map.of(),
+					CallOptions.builder().timeout(Duration.ofMillis(100)).build()))
 			.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TIMEOUT))
 			.verify(TIMEOUT);
-		// neither the timeout option nor a CANCEL went to a router without call_timeout and call_canceling
+		// neither the timeout option nor a CANCEL went to a router without call_timeout
+		// and call_canceling
 		assertThat(this.router.await(Call.class).options()).doesNotContainKey("timeout");
 		StepVerifier.create(client.call("com.echo")).expectNextCount(1).expectComplete().verify(TIMEOUT);
 		assertThat(this.router.takeAll()).singleElement()
@@ -308,8 +314,9 @@ class WampClientTests {
 	void cancelingTheSubscriberSendsCancel() {
 		this.router.script((message) -> (message instanceof Call) ? List.of() : null);
 		WampClient client = connect();
-		StepVerifier.create(client.call("com.slow", List.of(), Map.of(),
-				CallOptions.builder().cancelMode(CancelMode.KILL).build()))
+		StepVerifier
+			.create(client.call("com.slow", List.of(), Map.of(),
+					CallOptions.builder().cancelMode(CancelMode.KILL).build()))
 			.expectSubscription()
 			.then(() -> this.router.await(Call.class))
 			.thenCancel()
@@ -322,8 +329,9 @@ class WampClientTests {
 	void clientSideTimeoutCancelsAndFailsWithTimeout() {
 		this.router.script((message) -> (message instanceof Call) ? List.of() : null);
 		WampClient client = connect();
-		StepVerifier.create(client.call("com.slow", List.of(), Map.of(),
-				CallOptions.builder().timeout(Duration.ofMillis(200)).cancelMode(CancelMode.SKIP).build()))
+		StepVerifier
+			.create(client.call("com.slow", List.of(), Map.of(),
+					CallOptions.builder().timeout(Duration.ofMillis(200)).cancelMode(CancelMode.SKIP).build()))
 			.expectErrorSatisfies((error) -> {
 				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TIMEOUT);
 				assertThat(error.getMessage()).contains("com.slow", "200 ms");
@@ -337,18 +345,19 @@ class WampClientTests {
 	void invocationRunsOffTheEventLoopAndYields() {
 		WampClient client = connect();
 		AtomicReference<String> thread = new AtomicReference<>();
-		Registration registration = client.register("com.add", RegisterOptions.builder()
-			.invoke(InvokePolicy.ROUNDROBIN)
-			.discloseCaller(true)
-			.build(), (invocation) -> {
-				thread.set(Thread.currentThread().getName());
-				return Mono.just(InvocationResult.of((Long) invocation.arg(0) + (Long) invocation.arg(1)));
-			}).block(TIMEOUT);
+		Registration registration = client
+			.register("com.add", RegisterOptions.builder().invoke(InvokePolicy.ROUNDROBIN).discloseCaller(true).build(),
+					(invocation) -> {
+						thread.set(Thread.currentThread().getName());
+						return Mono.just(InvocationResult.of((Long) invocation.arg(0) + (Long) invocation.arg(1)));
+					})
+			.block(TIMEOUT);
 		Register register = this.router.await(Register.class);
 		assertThat(register.options()).containsEntry("invoke", "roundrobin").containsEntry("disclose_caller", true);
 		assertThat(registration.registrationId()).isGreaterThan(100);
 
-		this.router.send(new Invocation(7, registration.registrationId(), Map.of("caller", 55L), List.of(2L, 3L), Map.of()));
+		this.router
+			.send(new Invocation(7, registration.registrationId(), Map.of("caller", 55L), List.of(2L, 3L), Map.of()));
 		Yield yield = this.router.await(Yield.class);
 		assertThat(yield.requestId()).isEqualTo(7);
 		assertThat(yield.args()).containsExactly(5L);
@@ -360,8 +369,10 @@ class WampClientTests {
 	void fluxHandlerGivesProgressiveYieldsWhenAsked() {
 		WampClient client = connect();
 		List<Long> requests = new CopyOnWriteArrayList<>();
-		Registration registration = client.register("com.count", RegisterOptions.defaults(),
-				(invocation) -> Flux.range(1, 3).map(InvocationResult::of).doOnRequest(requests::add)).block(TIMEOUT);
+		Registration registration = client
+			.register("com.count", RegisterOptions.defaults(),
+					(invocation) -> Flux.range(1, 3).map(InvocationResult::of).doOnRequest(requests::add))
+			.block(TIMEOUT);
 		this.router.send(new Invocation(8, registration.registrationId(), Map.of("receive_progress", true)));
 		assertThat(this.router.await(Yield.class).options()).containsEntry("progress", true);
 		Yield second = this.router.await(Yield.class);
@@ -373,7 +384,8 @@ class WampClientTests {
 		// the handler's Flux is read through the bounded progressive buffer
 		assertThat(requests).isNotEmpty();
 
-		// without receive_progress only the final element is sent; empty completion gives an empty YIELD
+		// without receive_progress only the final element is sent; empty completion gives
+		// an empty YIELD
 		this.router.send(new Invocation(9, registration.registrationId(), Map.of()));
 		Yield only = this.router.await(Yield.class);
 		assertThat(only.requestId()).isEqualTo(9);
@@ -383,8 +395,10 @@ class WampClientTests {
 	@Test
 	void handlerErrorsBecomeErrorMessages() {
 		WampClient client = connect();
-		Registration failing = client.register("com.fail", RegisterOptions.defaults(),
-				(invocation) -> Mono.error(new WampException("com.error.nope", List.of("no"), Map.of("why", "because"))))
+		Registration failing = client
+			.register("com.fail", RegisterOptions.defaults(),
+					(invocation) -> Mono
+						.error(new WampException("com.error.nope", List.of("no"), Map.of("why", "because"))))
 			.block(TIMEOUT);
 		Registration crashing = client.register("com.crash", RegisterOptions.defaults(), (invocation) -> {
 			throw new IllegalStateException("boom");
@@ -416,10 +430,11 @@ class WampClientTests {
 		WampClient client = connect();
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch disposed = new CountDownLatch(1);
-		Registration registration = client.register("com.forever", RegisterOptions.defaults(),
-				(invocation) -> Mono.<InvocationResult>never()
-					.doOnSubscribe((s) -> started.countDown())
-					.doOnCancel(disposed::countDown))
+		Registration registration = client
+			.register("com.forever", RegisterOptions.defaults(),
+					(invocation) -> Mono.<InvocationResult>never()
+						.doOnSubscribe((s) -> started.countDown())
+						.doOnCancel(disposed::countDown))
 			.block(TIMEOUT);
 		this.router.send(new Invocation(4, registration.registrationId(), Map.of()));
 		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -442,16 +457,20 @@ class WampClientTests {
 		StepVerifier.create(client.subscribe("com..update", SubscribeOptions.match(MatchPolicy.WILDCARD), (event) -> {
 		})).expectNextCount(1).expectComplete().verify(TIMEOUT);
 		StepVerifier.create(client.subscribe("has space", SubscribeOptions.defaults(), (event) -> {
-		})).expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.INVALID_URI))
+		}))
+			.expectErrorSatisfies(
+					(error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.INVALID_URI))
 			.verify(TIMEOUT);
 	}
 
 	@Test
 	void manyConcurrentCallsAllComplete() {
 		WampClient client = connect();
-		StepVerifier.create(Flux.range(0, 2000)
-			.flatMap((i) -> client.call("com.echo", List.of(i)).map((result) -> ((Long) result.arg(0)).intValue()), 256)
-			.reduce(0L, (sum, value) -> sum + value))
+		StepVerifier
+			.create(Flux.range(0, 2000)
+				.flatMap((i) -> client.call("com.echo", List.of(i)).map((result) -> ((Long) result.arg(0)).intValue()),
+						256)
+				.reduce(0L, (sum, value) -> sum + value))
 			.expectNext(1999L * 2000 / 2)
 			.expectComplete()
 			.verify(Duration.ofSeconds(20));
@@ -460,10 +479,10 @@ class WampClientTests {
 	@Test
 	void unregisterSendsUnregister() {
 		WampClient client = connect();
-		Registration registration = client.register("com.once", RegisterOptions.builder()
-			.match(MatchPolicy.PREFIX)
-			.forceReregister(true)
-			.build(), (invocation) -> Mono.empty()).block(TIMEOUT);
+		Registration registration = client
+			.register("com.once", RegisterOptions.builder().match(MatchPolicy.PREFIX).forceReregister(true).build(),
+					(invocation) -> Mono.empty())
+			.block(TIMEOUT);
 		assertThat(this.router.await(Register.class).options()).containsEntry("match", "prefix")
 			.containsEntry("force_reregister", true);
 		StepVerifier.create(registration.unregister()).expectComplete().verify(TIMEOUT);
@@ -474,14 +493,19 @@ class WampClientTests {
 	@Test
 	void publishWithAndWithoutAcknowledge() {
 		WampClient client = connect();
-		StepVerifier.create(client.publish("com.topic", List.of("a"), Map.of(), PublishOptions.builder()
-			.acknowledge(true)
-			.excludeMe(false)
-			.eligible(1L, 2L)
-			.excludeAuthid("mallory")
-			.eligibleAuthrole("user")
-			.discloseMe(true)
-			.build())).assertNext((id) -> assertThat(id).isGreaterThan(100)).expectComplete().verify(TIMEOUT);
+		StepVerifier
+			.create(client.publish("com.topic", List.of("a"), Map.of(),
+					PublishOptions.builder()
+						.acknowledge(true)
+						.excludeMe(false)
+						.eligible(1L, 2L)
+						.excludeAuthid("mallory")
+						.eligibleAuthrole("user")
+						.discloseMe(true)
+						.build()))
+			.assertNext((id) -> assertThat(id).isGreaterThan(100))
+			.expectComplete()
+			.verify(TIMEOUT);
 		Publish acknowledged = this.router.await(Publish.class);
 		assertThat(acknowledged.options()).containsEntry("acknowledge", true)
 			.containsEntry("exclude_me", false)
@@ -530,14 +554,15 @@ class WampClientTests {
 		WampClient client = connect();
 		AtomicReference<WampEvent> seen = new AtomicReference<>();
 		CountDownLatch received = new CountDownLatch(1);
-		Subscription subscription = client.subscribe("com.sensors", SubscribeOptions.match(MatchPolicy.PREFIX),
-				(event) -> {
-					seen.set(event);
-					received.countDown();
-				}).block(TIMEOUT);
+		Subscription subscription = client
+			.subscribe("com.sensors", SubscribeOptions.match(MatchPolicy.PREFIX), (event) -> {
+				seen.set(event);
+				received.countDown();
+			})
+			.block(TIMEOUT);
 		assertThat(this.router.await(Subscribe.class).options()).containsEntry("match", "prefix");
-		this.router.send(new Event(subscription.subscriptionId(), 1, Map.of("topic", "com.sensors.kitchen"), List.of(21.5),
-				Map.of()));
+		this.router.send(new Event(subscription.subscriptionId(), 1, Map.of("topic", "com.sensors.kitchen"),
+				List.of(21.5), Map.of()));
 		assertThat(received.await(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(seen.get().topic()).isEqualTo("com.sensors.kitchen");
 	}
@@ -551,12 +576,10 @@ class WampClientTests {
 		});
 		this.router.await(Call.class);
 		this.router.sendRaw("[36, \"not an id\"");
-		StepVerifier.create(pending)
-			.expectErrorSatisfies((error) -> {
-				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TRANSPORT_LOST);
-				assertThat(error.getMessage()).contains("protocol violation");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(pending).expectErrorSatisfies((error) -> {
+			assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TRANSPORT_LOST);
+			assertThat(error.getMessage()).contains("protocol violation");
+		}).verify(TIMEOUT);
 		Abort abort = this.router.await(Abort.class);
 		assertThat(abort.reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
 		assertThat(abort.details().get("message")).isNotNull();

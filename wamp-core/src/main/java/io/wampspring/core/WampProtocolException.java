@@ -10,8 +10,8 @@ import java.io.Serial;
  * <p>
  * One exception: a message that is well formed but for an invalid URI has
  * {@link #errorUri()} {@link WampUris#INVALID_URI}, and a request among them (CALL,
- * REGISTER, SUBSCRIBE, PUBLISH with {@code acknowledge}) also its {@link #requestId()}, so
- * that a router can answer that request with ERROR and keep the session, as the
+ * REGISTER, SUBSCRIBE, PUBLISH with {@code acknowledge}) also its {@link #requestId()},
+ * so that a router can answer that request with ERROR and keep the session, as the
  * specification asks (and drop a PUBLISH without {@code acknowledge}, which expects no
  * answer).
  * <p>
@@ -60,13 +60,13 @@ public class WampProtocolException extends RuntimeException {
 	}
 
 	/**
-	 * Create an exception for a request that can be answered with an ERROR instead of ending
-	 * the session (an invalid URI, for example).
+	 * Create an exception for a request that can be answered with an ERROR instead of
+	 * ending the session (an invalid URI, for example).
 	 * @param messageType the WAMP message type code of the request
-	 * @param requestId the request id read from the message, or 0 when the request cannot be
-	 * answered
-	 * @param errorUri the error URI for the answer, such as {@link WampUris#INVALID_URI}; it
-	 * is {@link WampUris#PROTOCOL_VIOLATION} for a message that cannot be answered
+	 * @param requestId the request id read from the message, or 0 when the request cannot
+	 * be answered
+	 * @param errorUri the error URI for the answer, such as {@link WampUris#INVALID_URI};
+	 * it is {@link WampUris#PROTOCOL_VIOLATION} for a message that cannot be answered
 	 * @param message what was wrong, for a person to read
 	 */
 	public WampProtocolException(int messageType, long requestId, String errorUri, String message) {
@@ -86,8 +86,8 @@ public class WampProtocolException extends RuntimeException {
 
 	/**
 	 * The id of the offending request when the receiver can answer it with an ERROR
-	 * ({@link #errorUri()}) and keep the session: set for a CALL, REGISTER, SUBSCRIBE or a
-	 * PUBLISH that asked for {@code acknowledge} whose URI is invalid.
+	 * ({@link #errorUri()}) and keep the session: set for a CALL, REGISTER, SUBSCRIBE or
+	 * a PUBLISH that asked for {@code acknowledge} whose URI is invalid.
 	 * @return the request id, or 0 when the message cannot be answered (the session must
 	 * then end with {@link WampUris#PROTOCOL_VIOLATION})
 	 */
@@ -97,8 +97,8 @@ public class WampProtocolException extends RuntimeException {
 
 	/**
 	 * The error URI that describes what was wrong.
-	 * @return {@link WampUris#INVALID_URI} when an element that must be a URI is a string but
-	 * not a valid URI, else {@link WampUris#PROTOCOL_VIOLATION}
+	 * @return {@link WampUris#INVALID_URI} when an element that must be a URI is a string
+	 * but not a valid URI, else {@link WampUris#PROTOCOL_VIOLATION}
 	 */
 	public String errorUri() {
 		return this.errorUri;

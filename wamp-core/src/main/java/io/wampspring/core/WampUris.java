@@ -99,12 +99,15 @@ public final class WampUris {
 	// Errors raised locally by this library (not routed)
 
 	/**
-	 * The transport to the router was lost while a request was pending. Raised locally by the
-	 * client so that no call is left waiting.
+	 * The transport to the router was lost while a request was pending. Raised locally by
+	 * the client so that no call is left waiting.
 	 */
 	public static final String TRANSPORT_LOST = "wamp.error.transport_lost";
 
-	/** The session is not joined (not yet, or no longer), so the request could not be sent. */
+	/**
+	 * The session is not joined (not yet, or no longer), so the request could not be
+	 * sent.
+	 */
 	public static final String NOT_CONNECTED = "wamp.error.not_connected";
 
 	/** The session was closed by the application while a request was pending. */

@@ -32,8 +32,10 @@ class DictsTests {
 			.hasMessage("'mode' must be an integer, got string kill");
 		assertThatThrownBy(() -> Dicts.bool(this.options, "timeout", false))
 			.hasMessage("'timeout' must be a boolean, got integer 1000");
-		assertThatThrownBy(() -> Dicts.string(this.options, "eligible")).hasMessage("'eligible' must be a string, got list [1]");
-		assertThatThrownBy(() -> Dicts.list(this.options, "extra")).hasMessageContaining("must be a list, got dictionary");
+		assertThatThrownBy(() -> Dicts.string(this.options, "eligible"))
+			.hasMessage("'eligible' must be a string, got list [1]");
+		assertThatThrownBy(() -> Dicts.list(this.options, "extra"))
+			.hasMessageContaining("must be a list, got dictionary");
 		assertThatThrownBy(() -> Dicts.dict(this.options, "timeout")).hasMessageContaining("must be a dictionary");
 	}
 

@@ -151,9 +151,9 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 	}
 
 	/**
-	 * Stop gracefully: refuse new calls, let calls in flight be answered within the shutdown
-	 * timeout, send GOODBYE {@code wamp.close.system_shutdown} to every session, then close
-	 * the listeners. Blocks; idempotent.
+	 * Stop gracefully: refuse new calls, let calls in flight be answered within the
+	 * shutdown timeout, send GOODBYE {@code wamp.close.system_shutdown} to every session,
+	 * then close the listeners. Blocks; idempotent.
 	 */
 	public synchronized void stop() {
 		RouterCore current = this.core;
@@ -197,7 +197,8 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 	}
 
 	/**
-	 * The port the WebSocket listener is bound to (the ephemeral port when 0 was configured).
+	 * The port the WebSocket listener is bound to (the ephemeral port when 0 was
+	 * configured).
 	 * @return the port
 	 * @throws IllegalStateException when there is no started WebSocket listener
 	 */
@@ -239,9 +240,9 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 	}
 
 	/**
-	 * Open an in-process connection: a client in the same JVM exchanges message objects with
-	 * the router, without sockets or serialization. The client then sends HELLO as on any
-	 * transport.
+	 * Open an in-process connection: a client in the same JVM exchanges message objects
+	 * with the router, without sockets or serialization. The client then sends HELLO as
+	 * on any transport.
 	 * @param toClient the link on which the router delivers messages to the client
 	 * @return the link on which the client delivers messages to the router
 	 * @throws IllegalStateException when the router is not started
@@ -282,8 +283,8 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 	/**
 	 * The authentication rejections so far, by reason ({@code authentication_failed},
-	 * {@code no_such_principal}, {@code no_auth_method}, {@code timeout}, {@code error}, ...):
-	 * every rejection is also logged once at INFO.
+	 * {@code no_such_principal}, {@code no_auth_method}, {@code timeout}, {@code error},
+	 * ...): every rejection is also logged once at INFO.
 	 * @return a sorted snapshot
 	 * @throws IllegalStateException when not started
 	 */
@@ -370,8 +371,8 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		}
 
 		/**
-		 * Whether a HELLO for an unknown realm creates it (open) instead of being refused with
-		 * {@code wamp.error.no_such_realm}.
+		 * Whether a HELLO for an unknown realm creates it (open) instead of being refused
+		 * with {@code wamp.error.no_such_realm}.
 		 * @param autoCreate false by default
 		 * @return this builder
 		 */
@@ -383,7 +384,8 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		/**
 		 * Listen for WebSocket clients.
 		 * @param host the host to bind, such as {@code 127.0.0.1}
-		 * @param port the port; 0 for an ephemeral port (see {@link WampRouter#webSocketPort()})
+		 * @param port the port; 0 for an ephemeral port (see
+		 * {@link WampRouter#webSocketPort()})
 		 * @param path the HTTP path, such as {@code /ws}
 		 * @return this builder
 		 */
@@ -401,7 +403,8 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		 * Listen for RawSocket clients over TCP (JSON, MessagePack or CBOR, chosen in the
 		 * client's handshake).
 		 * @param host the host to bind
-		 * @param port the port; 0 for an ephemeral port (see {@link WampRouter#rawSocketPort()})
+		 * @param port the port; 0 for an ephemeral port (see
+		 * {@link WampRouter#rawSocketPort()})
 		 * @return this builder
 		 */
 		public Builder rawSocket(String host, int port) {
@@ -425,9 +428,10 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		}
 
 		/**
-		 * Serve the WebSocket and TCP RawSocket listeners over TLS. Build the context with
-		 * Netty's {@code SslContextBuilder.forServer(..)}; to verify client certificates, give
-		 * it a trust manager and {@code clientAuth(ClientAuth.REQUIRE)}.
+		 * Serve the WebSocket and TCP RawSocket listeners over TLS. Build the context
+		 * with Netty's {@code SslContextBuilder.forServer(..)}; to verify client
+		 * certificates, give it a trust manager and
+		 * {@code clientAuth(ClientAuth.REQUIRE)}.
 		 * @param sslContext a server TLS context
 		 * @return this builder
 		 */
@@ -437,9 +441,10 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		}
 
 		/**
-		 * Limits and timeouts that protect the router from one connection or session: message
-		 * size, incomplete-message budgets, pending calls, registrations, subscriptions, the
-		 * outbound buffer, and the open, HELLO, AUTHENTICATE and keep-alive timeouts.
+		 * Limits and timeouts that protect the router from one connection or session:
+		 * message size, incomplete-message budgets, pending calls, registrations,
+		 * subscriptions, the outbound buffer, and the open, HELLO, AUTHENTICATE and
+		 * keep-alive timeouts.
 		 * @param limits {@link RouterLimits#DEFAULTS} by default
 		 * @return this builder
 		 */
@@ -471,9 +476,9 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 		}
 
 		/**
-		 * The Nexus-style services' prefix and bounds (metadata quotas, roster limits, the
-		 * lifetime of one-time passwords, API keys per authid, the store timeout). Replaces
-		 * the prefix set by {@link #servicePrefix(String)}.
+		 * The Nexus-style services' prefix and bounds (metadata quotas, roster limits,
+		 * the lifetime of one-time passwords, API keys per authid, the store timeout).
+		 * Replaces the prefix set by {@link #servicePrefix(String)}.
 		 * @param settings {@link NexusSettings#DEFAULTS} by default
 		 * @return this builder
 		 */
@@ -494,11 +499,11 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 		/**
 		 * Whether a rejected client reads the true reason of its rejection (such as
-		 * {@code wamp.error.no_such_principal} for an unknown authid), for development. By
-		 * default an unknown authid or key and a wrong secret get the same ABORT
-		 * ({@code wamp.error.authentication_failed}, one message), so that authids cannot be
-		 * enumerated; the log and {@link WampRouter#authenticationFailures()} always have the
-		 * true reason.
+		 * {@code wamp.error.no_such_principal} for an unknown authid), for development.
+		 * By default an unknown authid or key and a wrong secret get the same ABORT
+		 * ({@code wamp.error.authentication_failed}, one message), so that authids cannot
+		 * be enumerated; the log and {@link WampRouter#authenticationFailures()} always
+		 * have the true reason.
 		 * @param precise false by default
 		 * @return this builder
 		 */

@@ -36,57 +36,57 @@ class AuthTests {
 
 	@RegisterExtension
 	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
-			.realm(RealmConfig.builder("secure")
-				.user("joe", "user", "joe-secret")
-				.user("ann", "user", "ann-secret")
-				.role("user", Permission.prefix("com.example.", Action.CALL, Action.SUBSCRIBE, Action.REGISTER),
-						Permission.prefix("conversations.", Action.SUBSCRIBE),
-						Permission.prefix("conversations.private.{authid}.", Action.PUBLISH, Action.SUBSCRIBE),
-						Permission.exact("com.example.forbidden"))
-				.build())
-			.realm(RealmConfig.builder("custom")
-				.anonymous(true)
-				.anonymousRole("visitor")
-				// An application's own authorizer: visitors may only call under their role's branch,
-				// and their calls are always disclosed.
-				.authorizer((session, action, uri) -> (action == Action.CALL
-						&& uri.startsWith("app." + session.authrole() + "."))
-								? io.wampspring.router.auth.Authorization.ALLOW_AND_DISCLOSE
-								: (action == Action.REGISTER) ? io.wampspring.router.auth.Authorization.ALLOW
-										: io.wampspring.router.auth.Authorization.DENY)
-				.build())
-			.realm(RealmConfig.builder("roles")
-				.anonymous(true)
-				.role("anonymous",
-						Permission.prefix("rooms.{authrole}.", Action.CALL, Action.REGISTER).withDisclosure(true, false))
-				.build())
-			.realm(RealmConfig.builder("mixed").user("amy", "user", "amy-secret").anonymous(true).build())
-			.realm(RealmConfig.builder("broken")
-				.authenticator(TicketAuthenticator.of((request, ticket) -> {
-					throw new IllegalStateException("token store down");
-				}))
-				.build())
-			.realm(RealmConfig.builder("tokens")
-				// An application's own check: a regex, then a lookup mapping the token to an authid.
-				.authenticator(TicketAuthenticator.of((request, ticket) -> {
-					var matcher = TOKEN.matcher(ticket);
-					if (!matcher.matches()) {
-						return Mono.just(AuthDecision.reject("malformed token"));
-					}
-					return Mono.just(AuthDecision.accept(matcher.group(1), "member"));
-				}))
-				.build())
-			.webSocket("127.0.0.1", 0, "/ws")
-			.build()
-			.start());
+		.realm(RealmConfig.builder("secure")
+			.user("joe", "user", "joe-secret")
+			.user("ann", "user", "ann-secret")
+			.role("user", Permission.prefix("com.example.", Action.CALL, Action.SUBSCRIBE, Action.REGISTER),
+					Permission.prefix("conversations.", Action.SUBSCRIBE),
+					Permission.prefix("conversations.private.{authid}.", Action.PUBLISH, Action.SUBSCRIBE),
+					Permission.exact("com.example.forbidden"))
+			.build())
+		.realm(RealmConfig.builder("custom")
+			.anonymous(true)
+			.anonymousRole("visitor")
+			// An application's own authorizer: visitors may only call under their role's
+			// branch,
+			// and their calls are always disclosed.
+			.authorizer((session, action,
+					uri) -> (action == Action.CALL && uri.startsWith("app." + session.authrole() + "."))
+							? io.wampspring.router.auth.Authorization.ALLOW_AND_DISCLOSE
+							: (action == Action.REGISTER) ? io.wampspring.router.auth.Authorization.ALLOW
+									: io.wampspring.router.auth.Authorization.DENY)
+			.build())
+		.realm(RealmConfig.builder("roles")
+			.anonymous(true)
+			.role("anonymous",
+					Permission.prefix("rooms.{authrole}.", Action.CALL, Action.REGISTER).withDisclosure(true, false))
+			.build())
+		.realm(RealmConfig.builder("mixed").user("amy", "user", "amy-secret").anonymous(true).build())
+		.realm(RealmConfig.builder("broken").authenticator(TicketAuthenticator.of((request, ticket) -> {
+			throw new IllegalStateException("token store down");
+		})).build())
+		.realm(RealmConfig.builder("tokens")
+			// An application's own check: a regex, then a lookup mapping the token to an
+			// authid.
+			.authenticator(TicketAuthenticator.of((request, ticket) -> {
+				var matcher = TOKEN.matcher(ticket);
+				if (!matcher.matches()) {
+					return Mono.just(AuthDecision.reject("malformed token"));
+				}
+				return Mono.just(AuthDecision.accept(matcher.group(1), "member"));
+			}))
+			.build())
+		.webSocket("127.0.0.1", 0, "/ws")
+		.build()
+		.start());
 
 	@RegisterExtension
 	static final RouterFixture precise = new RouterFixture(() -> WampRouter.builder()
-			.realm(RealmConfig.builder("secure").user("joe", "user", "joe-secret").build())
-			.preciseAuthenticationErrors(true)
-			.webSocket("127.0.0.1", 0, "/ws")
-			.build()
-			.start());
+		.realm(RealmConfig.builder("secure").user("joe", "user", "joe-secret").build())
+		.preciseAuthenticationErrors(true)
+		.webSocket("127.0.0.1", 0, "/ws")
+		.build()
+		.start());
 
 	private TestPeer connect() {
 		return fixture.connect();
@@ -119,7 +119,8 @@ class AuthTests {
 	@Test
 	void unknownAuthidGetsTheSameStepsAndAbortAsAWrongSecret() {
 		Map<String, Long> before = fixture.router().authenticationFailures();
-		// joinWithTicket answers the CHALLENGE: an unknown authid is challenged like a known one
+		// joinWithTicket answers the CHALLENGE: an unknown authid is challenged like a
+		// known one
 		Abort wrongSecret = (Abort) connect().joinWithTicket("secure", "joe", "wrong-guess");
 		Abort unknown = (Abort) connect().joinWithTicket("secure", "nobody", "wrong-guess");
 		assertThat(unknown.reason()).isEqualTo(wrongSecret.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
@@ -132,12 +133,14 @@ class AuthTests {
 
 	@Test
 	void unknownAuthidDoesNotFallBackToAnonymous() {
-		// a realm with anonymous access: an authid it does not know must not be told so by a WELCOME
+		// a realm with anonymous access: an authid it does not know must not be told so
+		// by a WELCOME
 		TestPeer known = connect();
 		known.send(TestPeer.hello("mixed", Map.of("authid", "amy", "authmethods", List.of("ticket", "anonymous"))));
 		assertThat(known.expect(io.wampspring.core.message.Challenge.class).authMethod()).isEqualTo("ticket");
 		TestPeer unknown = connect();
-		unknown.send(TestPeer.hello("mixed", Map.of("authid", "nobody", "authmethods", List.of("ticket", "anonymous"))));
+		unknown
+			.send(TestPeer.hello("mixed", Map.of("authid", "nobody", "authmethods", List.of("ticket", "anonymous"))));
 		assertThat(unknown.expect(io.wampspring.core.message.Challenge.class).authMethod()).isEqualTo("ticket");
 		unknown.send(new io.wampspring.core.message.Authenticate("guess", Map.of()));
 		assertThat(unknown.expectAbort().reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
@@ -194,7 +197,8 @@ class AuthTests {
 	@Test
 	void clientOrderOfMethodsDecides() {
 		TestPeer peer = connect();
-		peer.send(TestPeer.hello("secure", Map.of("authid", "joe", "authmethods", List.of("scram", "ticket", "wampcra"))));
+		peer.send(TestPeer.hello("secure",
+				Map.of("authid", "joe", "authmethods", List.of("scram", "ticket", "wampcra"))));
 		assertThat(peer.expect(io.wampspring.core.message.Challenge.class).authMethod()).isEqualTo("ticket");
 	}
 

@@ -29,14 +29,14 @@ class BrokerTests {
 
 	@RegisterExtension
 	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
-			.realm(RealmConfig.builder("realm1")
-				.anonymous(true)
-				.user("alice", "staff", "alice-secret")
-				.user("bob", "guest", "bob-secret")
-				.build())
-			.webSocket("127.0.0.1", 0, "/ws")
-			.build()
-			.start());
+		.realm(RealmConfig.builder("realm1")
+			.anonymous(true)
+			.user("alice", "staff", "alice-secret")
+			.user("bob", "guest", "bob-secret")
+			.build())
+		.webSocket("127.0.0.1", 0, "/ws")
+		.build()
+		.start());
 
 	private TestPeer peer() {
 		TestPeer peer = fixture.connect();

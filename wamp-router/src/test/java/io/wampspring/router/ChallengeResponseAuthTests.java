@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * WAMP-CRA (plain and salted secrets), cryptosign (Ed25519) and both SCRAM dialects against
- * static users; the client side is wamp-core's auth package (checked there against the
- * specification's test vectors).
+ * WAMP-CRA (plain and salted secrets), cryptosign (Ed25519) and both SCRAM dialects
+ * against static users; the client side is wamp-core's auth package (checked there
+ * against the specification's test vectors).
  */
 class ChallengeResponseAuthTests {
 
@@ -37,16 +37,16 @@ class ChallengeResponseAuthTests {
 
 	@RegisterExtension
 	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
-			.realm(RealmConfig.builder("crypto")
-				.user("cra", "user", "cra-secret")
-				.user(new User("salty", "user", null).withSaltedPassword("salty-secret", SALT, 1000, 32))
-				.user(new User("signer", "device", null).withPublicKeys(key.publicKeyHex().toUpperCase()))
-				.user(new User("scrammer", "user", null).withScramPassword(ScramVariant.SPEC, "scram-pass"))
-				.user(new User("crossbar", "user", null).withScramPassword(ScramVariant.AUTOBAHN, "scram-pass"))
-				.build())
-			.webSocket("127.0.0.1", 0, "/ws")
-			.build()
-			.start());
+		.realm(RealmConfig.builder("crypto")
+			.user("cra", "user", "cra-secret")
+			.user(new User("salty", "user", null).withSaltedPassword("salty-secret", SALT, 1000, 32))
+			.user(new User("signer", "device", null).withPublicKeys(key.publicKeyHex().toUpperCase()))
+			.user(new User("scrammer", "user", null).withScramPassword(ScramVariant.SPEC, "scram-pass"))
+			.user(new User("crossbar", "user", null).withScramPassword(ScramVariant.AUTOBAHN, "scram-pass"))
+			.build())
+		.webSocket("127.0.0.1", 0, "/ws")
+		.build()
+		.start());
 
 	private TestPeer connect() {
 		return fixture.connect();
@@ -94,8 +94,8 @@ class ChallengeResponseAuthTests {
 
 	private WampMessage cryptosign(String pubkey, CryptosignKey signingKey) {
 		TestPeer peer = connect();
-		peer.send(TestPeer.hello("crypto", Map.of("authmethods", List.of("cryptosign"), "authextra",
-				Map.of("pubkey", pubkey))));
+		peer.send(TestPeer.hello("crypto",
+				Map.of("authmethods", List.of("cryptosign"), "authextra", Map.of("pubkey", pubkey))));
 		WampMessage first = peer.next();
 		if (!(first instanceof Challenge challenge)) {
 			return first;
@@ -109,8 +109,8 @@ class ChallengeResponseAuthTests {
 	private WampMessage scram(ScramVariant variant, String authid, String password) {
 		TestPeer peer = connect();
 		ScramClient client = new ScramClient(variant, authid, password);
-		peer.send(TestPeer.hello("crypto", Map.of("authid", authid, "authmethods",
-				List.of("wamp-scram", "scram"), "authextra", client.helloAuthExtra())));
+		peer.send(TestPeer.hello("crypto", Map.of("authid", authid, "authmethods", List.of("wamp-scram", "scram"),
+				"authextra", client.helloAuthExtra())));
 		Challenge challenge = peer.expect(Challenge.class);
 		assertThat(challenge.authMethod()).isEqualTo(variant.authMethod());
 		assertThat(challenge.extra()).containsEntry("kdf", "pbkdf2").containsEntry("iterations", 4096L);
@@ -130,8 +130,7 @@ class ChallengeResponseAuthTests {
 	void scramWithRightAndWrongPassword(ScramVariant variant) {
 		String authid = (variant == ScramVariant.SPEC) ? "scrammer" : "crossbar";
 		Welcome welcome = (Welcome) scram(variant, authid, "scram-pass");
-		assertThat(welcome.details()).containsEntry("authid", authid)
-			.containsEntry("authmethod", variant.authMethod());
+		assertThat(welcome.details()).containsEntry("authid", authid).containsEntry("authmethod", variant.authMethod());
 		Abort abort = (Abort) scram(variant, authid, "wrong-pass");
 		assertThat(abort.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
 	}
@@ -159,7 +158,8 @@ class ChallengeResponseAuthTests {
 
 	@Test
 	void cryptosignWithUnknownKeyLooksLikeAWrongKey() {
-		// the cryptosign() helper answers the CHALLENGE: a key nobody has is challenged too
+		// the cryptosign() helper answers the CHALLENGE: a key nobody has is challenged
+		// too
 		Abort unknown = (Abort) cryptosign(CryptosignKey.generate().publicKeyHex(), key);
 		Abort wrongKey = (Abort) cryptosign(key.publicKeyHex(), CryptosignKey.generate());
 		assertThat(unknown.reason()).isEqualTo(wrongKey.reason()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
@@ -168,7 +168,8 @@ class ChallengeResponseAuthTests {
 
 	@Test
 	void wampcraWithUnknownAuthidLooksLikeAWrongSecret() {
-		// a salted user in the realm: the decoy challenge is salted too, with a stable salt per authid
+		// a salted user in the realm: the decoy challenge is salted too, with a stable
+		// salt per authid
 		Challenge first = wampcraChallenge("nobody");
 		Challenge second = wampcraChallenge("nobody");
 		assertThat(first.extra()).containsKeys("challenge", "salt", "iterations", "keylen");

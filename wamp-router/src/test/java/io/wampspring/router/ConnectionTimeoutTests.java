@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A connection that never finishes opening is closed within its timeout, over real sockets:
- * TCP without the WebSocket upgrade (or half of it), a WebSocket without HELLO, TCP without
- * the RawSocket handshake, a RawSocket without HELLO, a CHALLENGE never answered. A session
- * that opens in time is not disturbed by the timers.
+ * A connection that never finishes opening is closed within its timeout, over real
+ * sockets: TCP without the WebSocket upgrade (or half of it), a WebSocket without HELLO,
+ * TCP without the RawSocket handshake, a RawSocket without HELLO, a CHALLENGE never
+ * answered. A session that opens in time is not disturbed by the timers.
  */
 @Timeout(30)
 class ConnectionTimeoutTests {
@@ -41,12 +41,11 @@ class ConnectionTimeoutTests {
 
 	@RegisterExtension
 	static final RouterFixture fixture = RouterFixture.withLimits(RouterLimits.builder()
-			.openTimeout(TIMEOUT)
-			.helloTimeout(TIMEOUT)
-			.authenticateTimeout(TIMEOUT)
-			.keepAliveInterval(Duration.ZERO)
-			.build(),
-			RealmConfig.builder("secure").user("joe", "user", "joe-secret").build());
+		.openTimeout(TIMEOUT)
+		.helloTimeout(TIMEOUT)
+		.authenticateTimeout(TIMEOUT)
+		.keepAliveInterval(Duration.ZERO)
+		.build(), RealmConfig.builder("secure").user("joe", "user", "joe-secret").build());
 
 	private static RouterMetrics metrics() {
 		return fixture.router().metrics();
@@ -81,7 +80,8 @@ class ConnectionTimeoutTests {
 		TestPeer silent = fixture.connect();
 		Abort abort = silent.expectAbort();
 		assertThat(abort.reason()).isEqualTo(WampUris.TIMEOUT);
-		assertThat((String) abort.details().get("message")).isEqualTo("no HELLO within 300 ms of the connection opening");
+		assertThat((String) abort.details().get("message"))
+			.isEqualTo("no HELLO within 300 ms of the connection opening");
 		assertThat(silent.awaitClosed()).isTrue();
 		assertThat(metrics().helloTimeouts()).isEqualTo(before + 1);
 	}
@@ -127,7 +127,8 @@ class ConnectionTimeoutTests {
 		TestPeer anonymous = fixture.connect();
 		anonymous.join("realm1");
 		TestPeer joe = fixture.connect();
-		assertThat(joe.joinWithTicket("secure", "joe", "joe-secret")).isInstanceOf(io.wampspring.core.message.Welcome.class);
+		assertThat(joe.joinWithTicket("secure", "joe", "joe-secret"))
+			.isInstanceOf(io.wampspring.core.message.Welcome.class);
 		// Several times every timeout: the cancelled timers must not fire.
 		await().during(TIMEOUT.multipliedBy(4))
 			.atMost(CLOSED_WITHIN)

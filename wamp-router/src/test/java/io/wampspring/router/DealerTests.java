@@ -84,7 +84,8 @@ class DealerTests {
 		assertThat(error.requestType()).isEqualTo(WampMessageType.CALL);
 		assertThat(error.requestId()).isEqualTo(request);
 		assertThat(error.error()).isEqualTo(WampUris.NO_SUCH_PROCEDURE);
-		// wamp-core's decoder rejects the URI but knows the request id: ERROR, the session goes on.
+		// wamp-core's decoder rejects the URI but knows the request id: ERROR, the
+		// session goes on.
 		long bad = this.caller.call("com..bad uri", Map.of());
 		ErrorMessage invalid = this.caller.expect(ErrorMessage.class);
 		assertThat(invalid.requestType()).isEqualTo(WampMessageType.CALL);

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The session handshake over real WebSockets: WELCOME with the router's roles, ABORT for an
- * unknown realm or malformed HELLO details (naming the field), GOODBYE both ways, subprotocol
- * selection, realms created on first use.
+ * The session handshake over real WebSockets: WELCOME with the router's roles, ABORT for
+ * an unknown realm or malformed HELLO details (naming the field), GOODBYE both ways,
+ * subprotocol selection, realms created on first use.
  */
 class HandshakeTests {
 
@@ -47,7 +47,8 @@ class HandshakeTests {
 				.containsEntry("authrole", "anonymous");
 			Map<String, Object> roles = (Map<String, Object>) welcome.details().get("roles");
 			assertThat(roles).containsKeys("dealer", "broker");
-			Map<String, Object> dealer = (Map<String, Object>) ((Map<String, Object>) roles.get("dealer")).get("features");
+			Map<String, Object> dealer = (Map<String, Object>) ((Map<String, Object>) roles.get("dealer"))
+				.get("features");
 			assertThat(dealer).containsEntry("call_canceling", true)
 				.containsEntry("progressive_call_results", true)
 				.containsEntry("shared_registration", true)
@@ -104,7 +105,8 @@ class HandshakeTests {
 			var invocation = msgpack.expect(io.wampspring.core.message.Invocation.class);
 			assertThat(invocation.registration()).isEqualTo(registration);
 			assertThat(invocation.args()).containsExactly("x", 1L);
-			msgpack.send(new io.wampspring.core.message.Yield(invocation.requestId(), Map.of(), List.of("ok"), Map.of()));
+			msgpack
+				.send(new io.wampspring.core.message.Yield(invocation.requestId(), Map.of(), List.of("ok"), Map.of()));
 			var result = cbor.expect(io.wampspring.core.message.Result.class);
 			assertThat(result.requestId()).isEqualTo(call);
 			assertThat(result.args()).containsExactly("ok");
@@ -143,7 +145,11 @@ class HandshakeTests {
 
 	@Test
 	void createsRealmsOnFirstUseWhenAsked() {
-		WampRouter auto = WampRouter.builder().autoCreateRealms(true).webSocket("127.0.0.1", 0, "/wamp").build().start();
+		WampRouter auto = WampRouter.builder()
+			.autoCreateRealms(true)
+			.webSocket("127.0.0.1", 0, "/wamp")
+			.build()
+			.start();
 		try (TestPeer peer = TestPeer.connect(auto.webSocketUrl())) {
 			assertThat(peer.join("brand.new")).isPositive();
 		}
@@ -153,20 +159,21 @@ class HandshakeTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			{}                                                         | HELLO.Details.roles must be a dictionary of the client's roles
-			{"roles": "all"}                                           | HELLO.Details.roles must be a dictionary of the client's roles (such as {"caller": {}}), got the string "all"
-			{"roles": {}}                                              | HELLO.Details.roles must be a dictionary of the client's roles
-			{"roles": {"caller": 5}}                                   | HELLO.Details.roles.caller must be a dictionary, got 5
-			{"roles": {"caller": {"features": []}}}                    | HELLO.Details.roles.caller.features must be a dictionary, got a list
-			{"roles": {"callee": {"features": {"call_canceling": 1}}}} | HELLO.Details.roles.callee.features.call_canceling must be a boolean, got 1
-			{"roles": {"caller": {}}, "authextra": {"n": 1e400}}       | could not decode a wamp.2.json message: HELLO message: Details.authextra.n is the number 1e400
-			{"roles": {"caller": {}}, "x": [1, 123456789012345678901234567890]} | HELLO.Details.x[1] must be a finite number within 64 bits
-			{"roles": {"caller": {}}, "authmethods": "ticket"}         | HELLO.Details.authmethods must be a list of strings, got the string "ticket"
-			{"roles": {"caller": {}}, "authmethods": ["ticket", 7]}    | HELLO.Details.authmethods[1] must be a string, got 7
-			{"roles": {"caller": {}}, "authid": 42}                    | HELLO.Details.authid must be a string, got 42
-			{"roles": {"caller": {}}, "authextra": "x"}                | HELLO.Details.authextra must be a dictionary, got the string "x"
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					{}                                                         | HELLO.Details.roles must be a dictionary of the client's roles
+					{"roles": "all"}                                           | HELLO.Details.roles must be a dictionary of the client's roles (such as {"caller": {}}), got the string "all"
+					{"roles": {}}                                              | HELLO.Details.roles must be a dictionary of the client's roles
+					{"roles": {"caller": 5}}                                   | HELLO.Details.roles.caller must be a dictionary, got 5
+					{"roles": {"caller": {"features": []}}}                    | HELLO.Details.roles.caller.features must be a dictionary, got a list
+					{"roles": {"callee": {"features": {"call_canceling": 1}}}} | HELLO.Details.roles.callee.features.call_canceling must be a boolean, got 1
+					{"roles": {"caller": {}}, "authextra": {"n": 1e400}}       | could not decode a wamp.2.json message: HELLO message: Details.authextra.n is the number 1e400
+					{"roles": {"caller": {}}, "x": [1, 123456789012345678901234567890]} | HELLO.Details.x[1] must be a finite number within 64 bits
+					{"roles": {"caller": {}}, "authmethods": "ticket"}         | HELLO.Details.authmethods must be a list of strings, got the string "ticket"
+					{"roles": {"caller": {}}, "authmethods": ["ticket", 7]}    | HELLO.Details.authmethods[1] must be a string, got 7
+					{"roles": {"caller": {}}, "authid": 42}                    | HELLO.Details.authid must be a string, got 42
+					{"roles": {"caller": {}}, "authextra": "x"}                | HELLO.Details.authextra must be a dictionary, got the string "x"
+					""")
 	void refusesMalformedHelloDetailsNamingTheField(String details, String message) {
 		try (TestPeer peer = TestPeer.connect(router.webSocketUrl())) {
 			peer.sendText("[1, \"realm1\", " + details + "]");

@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The attack of issue 10 with the default limits: 60 connections (30 WebSocket, 30 RawSocket)
- * each send half of a maximum-size message (8 MiB of 16 MiB) and stop. The router holds at
- * most its budget of incomplete messages (64 MiB), closes the connections beyond it, and a
- * healthy session goes on. Prints the router's accounting, Netty's direct memory, the heap
- * after GC and the process's RSS before and after.
+ * The attack of issue 10 with the default limits: 60 connections (30 WebSocket, 30
+ * RawSocket) each send half of a maximum-size message (8 MiB of 16 MiB) and stop. The
+ * router holds at most its budget of incomplete messages (64 MiB), closes the connections
+ * beyond it, and a healthy session goes on. Prints the router's accounting, Netty's
+ * direct memory, the heap after GC and the process's RSS before and after.
  */
 @Timeout(120)
 class IncompleteMessageMemoryTests {
@@ -44,10 +44,8 @@ class IncompleteMessageMemoryTests {
 	private static final long MIB = 1024 * 1024;
 
 	@RegisterExtension
-	static final RouterFixture fixture = RouterFixture.withLimits(RouterLimits.builder()
-			.helloTimeout(Duration.ofMinutes(1))
-			.keepAliveInterval(Duration.ZERO)
-			.build());
+	static final RouterFixture fixture = RouterFixture.withLimits(
+			RouterLimits.builder().helloTimeout(Duration.ofMinutes(1)).keepAliveInterval(Duration.ZERO).build());
 
 	@Test
 	void sixtyHalfSentMaximumMessagesStayWithinTheBudget() throws Exception {
@@ -80,7 +78,8 @@ class IncompleteMessageMemoryTests {
 					}
 				}
 				catch (IOException ex) {
-					// The router closed the connection while the half message was being written.
+					// The router closed the connection while the half message was being
+					// written.
 				}
 				await().atMost(Duration.ofSeconds(20))
 					.until(() -> metrics().incompleteMessageBytes() >= heldBefore + HALF
@@ -94,14 +93,16 @@ class IncompleteMessageMemoryTests {
 			RouterMetrics metrics = metrics();
 			System.out.printf("incomplete messages: %d connections, %d held, %d closed by the budget%n", CONNECTIONS,
 					held, metrics.incompleteMessageClosures() - closuresBefore);
-			System.out.printf("router accounting: %d MiB held (budget %d MiB)%n", metrics.incompleteMessageBytes() / MIB,
-					limits.maxIncompleteMessageBytes() / MIB);
+			System.out.printf("router accounting: %d MiB held (budget %d MiB)%n",
+					metrics.incompleteMessageBytes() / MIB, limits.maxIncompleteMessageBytes() / MIB);
 			System.out.printf("before: %s%nduring: %s%n", before, during);
-			// Seven halves fit in 64 MiB with their frame headers; the other 53 connections are closed.
+			// Seven halves fit in 64 MiB with their frame headers; the other 53
+			// connections are closed.
 			assertThat(held).isEqualTo(7);
 			assertThat(metrics.incompleteMessageClosures() - closuresBefore).isEqualTo(CONNECTIONS - held);
 			assertThat(metrics.incompleteMessageBytes()).isLessThanOrEqualTo(limits.maxIncompleteMessageBytes());
-			// Netty's buffers grew by what the router holds, not by 60 half messages (480 MiB).
+			// Netty's buffers grew by what the router holds, not by 60 half messages (480
+			// MiB).
 			assertThat(during.direct - before.direct).isLessThan(limits.maxIncompleteMessageBytes() + 32 * MIB);
 			assertThat(during.heap - before.heap).isLessThan(32 * MIB);
 			healthy.call("wamp.session.count", Map.of());

@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The bytes held for messages that have not completely arrived, over real sockets: one
  * connection may hold at most one message (WebSocket fragments included), all connections
- * together at most their budget; the connection that would pass it is closed and the others
- * go on.
+ * together at most their budget; the connection that would pass it is closed and the
+ * others go on.
  */
 @Timeout(60)
 class IncompleteMessageTests {
@@ -41,11 +41,11 @@ class IncompleteMessageTests {
 
 	@RegisterExtension
 	static final RouterFixture fixture = RouterFixture.withLimits(RouterLimits.builder()
-			.maxMessageSize(MAX_MESSAGE)
-			.maxIncompleteMessageBytes(BUDGET)
-			.helloTimeout(Duration.ofMinutes(1))
-			.keepAliveInterval(Duration.ZERO)
-			.build());
+		.maxMessageSize(MAX_MESSAGE)
+		.maxIncompleteMessageBytes(BUDGET)
+		.helloTimeout(Duration.ofMinutes(1))
+		.keepAliveInterval(Duration.ZERO)
+		.build());
 
 	private static long held() {
 		return fixture.router().metrics().incompleteMessageBytes();
@@ -109,10 +109,13 @@ class IncompleteMessageTests {
 					raw.header(RawSocket.MESSAGE, MAX_MESSAGE - 100);
 					raw.write(half, half.length);
 				}
-				// Either the router holds this connection's half message, or it closed the connection.
+				// Either the router holds this connection's half message, or it closed
+				// the connection.
 				int index = i;
-				await().atMost(WAIT).until(() -> held() >= before + HALF
-						|| fixture.router().metrics().incompleteMessageClosures() > closuresBefore + refused.size());
+				await().atMost(WAIT)
+					.until(() -> held() >= before + HALF
+							|| fixture.router().metrics().incompleteMessageClosures() > closuresBefore
+									+ refused.size());
 				if (fixture.router().metrics().incompleteMessageClosures() > closuresBefore + refused.size()) {
 					refused.add(index);
 				}

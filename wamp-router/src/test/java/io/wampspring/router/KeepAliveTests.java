@@ -32,11 +32,11 @@ class KeepAliveTests {
 
 	@RegisterExtension
 	static final RouterFixture fixture = RouterFixture.withLimits(RouterLimits.builder()
-			.keepAliveInterval(INTERVAL)
-			.keepAliveTimeout(INTERVAL)
-			// Only the keep-alive may close the connections of these tests.
-			.helloTimeout(Duration.ofMinutes(1))
-			.build());
+		.keepAliveInterval(INTERVAL)
+		.keepAliveTimeout(INTERVAL)
+		// Only the keep-alive may close the connections of these tests.
+		.helloTimeout(Duration.ofMinutes(1))
+		.build());
 
 	private static long keepAliveTimeouts() {
 		return fixture.router().metrics().keepAliveTimeouts();

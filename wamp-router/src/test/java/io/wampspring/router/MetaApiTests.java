@@ -28,11 +28,11 @@ class MetaApiTests {
 
 	@RegisterExtension
 	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
-			.realm("meta")
-			.servicePrefix("com.izaber.wamp")
-			.webSocket("127.0.0.1", 0, "/ws")
-			.build()
-			.start());
+		.realm("meta")
+		.servicePrefix("com.izaber.wamp")
+		.webSocket("127.0.0.1", 0, "/ws")
+		.build()
+		.start());
 
 	private TestPeer joined() {
 		TestPeer peer = fixture.connect();
@@ -157,7 +157,8 @@ class MetaApiTests {
 			.containsEntry("session", a.sessionId());
 
 		// Nexus answers with the record; the visibility defaults to the registering role
-		assertThat(call(a, "com.izaber.wamp.system.roster.register", "roster.test", Map.of("name", "a"))).asInstanceOf(MAP)
+		assertThat(call(a, "com.izaber.wamp.system.roster.register", "roster.test", Map.of("name", "a")))
+			.asInstanceOf(MAP)
 			.containsEntry("name", "roster.test")
 			.containsEntry("data", Map.of("name", "a"))
 			.containsEntry("visibility", List.of("anonymous"))
@@ -165,7 +166,8 @@ class MetaApiTests {
 			.containsEntry("key", a.sessionId() + "_roster.test")
 			.containsKeys("uuid", "created");
 		assertThat(call(b, "com.izaber.wamp.system.roster.register", "roster.test", Map.of("name", "b"),
-				List.of("nobody"))).asInstanceOf(MAP)
+				List.of("nobody")))
+			.asInstanceOf(MAP)
 			.containsEntry("visibility", List.of("nobody"));
 		assertThat(call(b, "com.izaber.wamp.system.roster.query", "roster.test")).asInstanceOf(LIST)
 			.containsExactly(Map.of("name", "a"));

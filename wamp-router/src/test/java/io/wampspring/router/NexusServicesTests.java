@@ -33,10 +33,10 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Nexus-style services on a realm with roles: each needs its permission, roster entries
- * are visible to their role by default, metadata is bounded per authid and an anonymous
- * authid's is dropped when it leaves, one-time passwords work once, API keys log in for
- * their owner and are limited to their permissions.
+ * The Nexus-style services on a realm with roles: each needs its permission, roster
+ * entries are visible to their role by default, metadata is bounded per authid and an
+ * anonymous authid's is dropped when it leaves, one-time passwords work once, API keys
+ * log in for their owner and are limited to their permissions.
  */
 class NexusServicesTests {
 
@@ -52,10 +52,12 @@ class NexusServicesTests {
 			.user("joe", "frontend", "joe-secret")
 			.user("rita", "restricted", "rita-secret")
 			.role("backend", Permission.prefix("", Action.CALL, Action.REGISTER, Action.PUBLISH, Action.SUBSCRIBE))
-			.role("frontend", Permission.prefix("com.example.", Action.CALL), Permission.exact("auth.whoami", Action.CALL),
-					Permission.prefix("system.roster.", Action.CALL), Permission.prefix("my.", Action.CALL))
+			.role("frontend", Permission.prefix("com.example.", Action.CALL),
+					Permission.exact("auth.whoami", Action.CALL), Permission.prefix("system.roster.", Action.CALL),
+					Permission.prefix("my.", Action.CALL))
 			.role("anonymous", Permission.exact("auth.whoami", Action.CALL),
-					Permission.exact("system.roster.query", Action.CALL), Permission.prefix("my.metadata.", Action.CALL))
+					Permission.exact("system.roster.query", Action.CALL),
+					Permission.prefix("my.metadata.", Action.CALL))
 			.role("restricted", Permission.prefix("com.example.", Action.CALL))
 			.build())
 		.nexus(NexusSettings.builder()
@@ -137,7 +139,8 @@ class NexusServicesTests {
 		assertThat(result(joe, "system.roster.query", "roster.ui")).asInstanceOf(LIST).containsExactly("for frontends");
 		assertThat(result(visitor, "system.roster.query", "roster.ui")).asInstanceOf(LIST).isEmpty();
 		result(john, "system.roster.register", "roster.public", "for all", "*");
-		assertThat(result(visitor, "system.roster.query", "roster.public")).asInstanceOf(LIST).containsExactly("for all");
+		assertThat(result(visitor, "system.roster.query", "roster.public")).asInstanceOf(LIST)
+			.containsExactly("for all");
 		// and an anonymous session may not register at all
 		assertThat(error(visitor, "system.roster.register", "roster.public", "spam").error())
 			.isEqualTo(WampUris.NOT_AUTHORIZED);
@@ -212,8 +215,8 @@ class NexusServicesTests {
 			.containsEntry("permissions", List.of())
 			.containsKeys("plaintext_key", "uuid", "key", "origin", "expires");
 		String plaintext = (String) otp.get("plaintext_key");
-		assertThat(OffsetDateTime.parse((String) otp.get("expires")))
-			.isBetween(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(9), OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(11));
+		assertThat(OffsetDateTime.parse((String) otp.get("expires"))).isBetween(
+				OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(9), OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(11));
 		// listed without its plaintext
 		assertThat(result(john, "my.otp.list")).asInstanceOf(LIST)
 			.singleElement()
@@ -248,10 +251,9 @@ class NexusServicesTests {
 	void anApiKeyLogsInForItsOwnerAndIsLimitedToItsPermissions() {
 		TestPeer john = login(fixture, "john.doe", "john-secret");
 		john.register("com.example.echo", Map.of());
-		Map<String, Object> created = record(john, "my.apikeys.create",
-				Map.of("description", "ci", "expires", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString(),
-						"permissions", List.of(Map.of("uri", "com.example.*", "perms", "c"),
-								Map.of("uri", "auth.whoami", "perms", "c"))));
+		Map<String, Object> created = record(john, "my.apikeys.create", Map.of("description", "ci", "expires",
+				OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).toString(), "permissions",
+				List.of(Map.of("uri", "com.example.*", "perms", "c"), Map.of("uri", "auth.whoami", "perms", "c"))));
 		assertThat(created).containsEntry("description", "ci")
 			.containsEntry("owner", "john.doe")
 			.containsKeys("plaintext_key", "uuid", "key", "expires", "permissions");
@@ -310,21 +312,22 @@ class NexusServicesTests {
 		TestPeer john = login(fixture, "john.doe", "john-secret");
 		assertThat(error(john, "my.apikeys.create", Map.of("role", "admin")).args().get(0)).asString()
 			.contains("unknown API key field 'role'");
-		assertThat(error(john, "my.apikeys.create", Map.of("expires", "2001-01-01T00:00:00Z")).args().get(0))
-			.asString()
+		assertThat(error(john, "my.apikeys.create", Map.of("expires", "2001-01-01T00:00:00Z")).args().get(0)).asString()
 			.contains("not in the future");
 		assertThat(error(john, "my.apikeys.create", Map.of("expires", "2999-01-01T00:00:00")).args().get(0)).asString()
 			.contains("no zone");
 		assertThat(error(john, "my.apikeys.create",
-				Map.of("permissions", List.of(Map.of("uri", "com.example.*", "perms", "c+")))).args().get(0))
-			.asString()
-			.contains("elevated");
+				Map.of("permissions", List.of(Map.of("uri", "com.example.*", "perms", "c+"))))
+			.args()
+			.get(0)).asString().contains("elevated");
 		assertThat(error(john, "my.apikeys.create",
-				Map.of("permissions", List.of(Map.of("uri", "com./ex.*/.x", "perms", "c")))).args().get(0))
-			.asString()
-			.contains("regular expressions are not supported");
-		assertThat(error(john, "my.apikeys.create", Map.of("permissions", List.of(Map.of("uri", "com.x", "perms", "cz"))))
-			.error()).isEqualTo(WampUris.INVALID_ARGUMENT);
+				Map.of("permissions", List.of(Map.of("uri", "com./ex.*/.x", "perms", "c"))))
+			.args()
+			.get(0)).asString().contains("regular expressions are not supported");
+		assertThat(
+				error(john, "my.apikeys.create", Map.of("permissions", List.of(Map.of("uri", "com.x", "perms", "cz"))))
+					.error())
+			.isEqualTo(WampUris.INVALID_ARGUMENT);
 	}
 
 }

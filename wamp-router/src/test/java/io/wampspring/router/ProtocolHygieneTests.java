@@ -30,11 +30,11 @@ class ProtocolHygieneTests {
 
 	@RegisterExtension
 	static final RouterFixture fixture = new RouterFixture(() -> WampRouter.builder()
-			.realm("realm1")
-			.limits(new RouterLimits(4096, 2, 2, 2))
-			.webSocket("127.0.0.1", 0, "/ws")
-			.build()
-			.start());
+		.realm("realm1")
+		.limits(new RouterLimits(4096, 2, 2, 2))
+		.webSocket("127.0.0.1", 0, "/ws")
+		.build()
+		.start());
 
 	private TestPeer connect() {
 		return fixture.connect();
@@ -192,9 +192,11 @@ class ProtocolHygieneTests {
 		callee.expect(Invocation.class);
 		caller.send(new Call(7, Map.of(), "com.example.dup"));
 		assertThat(abortMessage(caller)).contains("request id 7");
-		// The callee's invocation was failed when the caller left; the callee stays joined.
+		// The callee's invocation was failed when the caller left; the callee stays
+		// joined.
 		callee.call("wamp.session.count", Map.of());
-		// The INTERRUPT (sent when the caller left) and the RESULT may arrive in either order.
+		// The INTERRUPT (sent when the caller left) and the RESULT may arrive in either
+		// order.
 		List<Class<?>> received = List.of(callee.next().getClass(), callee.next().getClass());
 		assertThat(received).containsExactlyInAnyOrder(io.wampspring.core.message.Interrupt.class, Result.class);
 	}

@@ -120,7 +120,8 @@ class RawSocketTests {
 
 	@Test
 	void abortsOversizedAndGarbageFrames() throws Exception {
-		try (RawSocketClient big = client(WampCodecs.JSON); RawSocketClient garbage = client(WampCodecs.JSON);
+		try (RawSocketClient big = client(WampCodecs.JSON);
+				RawSocketClient garbage = client(WampCodecs.JSON);
 				RawSocketClient reserved = client(WampCodecs.JSON)) {
 			big.handshake();
 			big.send(TestPeer.hello("realm1", Map.of()));
@@ -128,7 +129,8 @@ class RawSocketTests {
 			big.header(RawSocket.MESSAGE, 200 * 1024);
 			Abort abort = (Abort) big.receive();
 			assertThat(abort.reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
-			assertThat((String) abort.details().get("message")).contains("exceeds the announced maximum of 65536 bytes");
+			assertThat((String) abort.details().get("message"))
+				.contains("exceeds the announced maximum of 65536 bytes");
 			assertThat(big.awaitClosed(TestPeer.TIMEOUT)).isTrue();
 
 			garbage.handshake();

@@ -21,9 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A simple throughput benchmark, off by default: two sessions over JSON WebSockets, one
  * caller pipelining calls (a fixed window in flight), one callee answering. Run with
  * {@code ./mvnw -o -pl wamp-router -am test -Dtest=RouterBenchmarkTests -Dbenchmark=true
- * -Dsurefire.failIfNoSpecifiedTests=false} (see docs/benchmarks.md).
- * The clients run in the same JVM and share the cores, so the figure understates the
- * router.
+ * -Dsurefire.failIfNoSpecifiedTests=false} (see docs/benchmarks.md). The clients run in
+ * the same JVM and share the cores, so the figure understates the router.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class RouterBenchmarkTests {
@@ -99,13 +98,15 @@ class RouterBenchmarkTests {
 					Mono<Void> receive = in.receiveFrames()
 						.doOnNext((frame) -> handler.onText(this, frame.content().toString(StandardCharsets.UTF_8)))
 						.then();
-					return Mono.firstWithSignal(receive, out.sendObject(this.outbox.asFlux()).then().then(Mono.never()));
+					return Mono.firstWithSignal(receive,
+							out.sendObject(this.outbox.asFlux()).then().then(Mono.never()));
 				})
 				.subscribe();
 		}
 
 		void sendText(String text) {
-			this.outbox.emitNext(new TextWebSocketFrame(text), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+			this.outbox.emitNext(new TextWebSocketFrame(text),
+					Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 		}
 
 	}

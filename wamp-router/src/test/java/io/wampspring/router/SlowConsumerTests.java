@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A subscriber that stops reading is disconnected once too much waits for it; the publisher
- * and the router go on.
+ * A subscriber that stops reading is disconnected once too much waits for it; the
+ * publisher and the router go on.
  */
 class SlowConsumerTests {
 

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A message the router cannot encode for its receiver (a JSON integer beyond 64 bits for a
- * MessagePack session, a message above a RawSocket client's announced maximum) answers its
- * sender and is counted; no call waits forever and every session goes on.
+ * A message the router cannot encode for its receiver (a JSON integer beyond 64 bits for
+ * a MessagePack session, a message above a RawSocket client's announced maximum) answers
+ * its sender and is counted; no call waits forever and every session goes on.
  */
 @Timeout(30)
 class UndeliverableMessageTests {
@@ -121,8 +121,8 @@ class UndeliverableMessageTests {
 		callee.register("com.example.failing", Map.of());
 		long request = caller.call("com.example.failing", Map.of());
 		Invocation invocation = callee.expect(Invocation.class);
-		callee.send(new ErrorMessage(WampMessageType.INVOCATION, invocation.requestId(), Map.of(), "com.example.error.big",
-				List.of(HUGE), Map.of()));
+		callee.send(new ErrorMessage(WampMessageType.INVOCATION, invocation.requestId(), Map.of(),
+				"com.example.error.big", List.of(HUGE), Map.of()));
 		ErrorMessage error = caller.expect(ErrorMessage.class);
 		assertThat(error.requestId()).isEqualTo(request);
 		assertThat(error.error()).isEqualTo("com.example.error.big");
@@ -147,7 +147,8 @@ class UndeliverableMessageTests {
 		assertThat(json.expect(Event.class).args()).containsExactly(HUGE);
 		msgpack.expectNothing(QUIET);
 		assertThat(undeliverable()).isEqualTo(before + 1);
-		// Without acknowledge the publisher hears nothing; the subscriber's loss is counted.
+		// Without acknowledge the publisher hears nothing; the subscriber's loss is
+		// counted.
 		publisher.publish("com.example.numbers", Map.of(), HUGE);
 		json.expect(Event.class);
 		publisher.expectNothing(QUIET);

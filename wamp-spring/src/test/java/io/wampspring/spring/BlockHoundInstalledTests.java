@@ -4,8 +4,8 @@ import io.wampspring.client.test.BlockHoundSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * BlockHound watches this suite (wamp-client's {@link BlockHoundSupport}, from its test jar):
- * a blocking call on a {@code parallel} thread is refused and recorded.
+ * BlockHound watches this suite (wamp-client's {@link BlockHoundSupport}, from its test
+ * jar): a blocking call on a {@code parallel} thread is refused and recorded.
  */
 class BlockHoundInstalledTests {
 

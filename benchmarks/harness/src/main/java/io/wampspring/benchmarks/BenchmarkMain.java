@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs the benchmark suites and writes the Markdown report. {@code benchmarks/run} starts it
- * after installing the peers and building; see {@code benchmarks/README.md} for the options:
- * <pre>
+ * Runs the benchmark suites and writes the Markdown report. {@code benchmarks/run} starts
+ * it after installing the peers and building; see {@code benchmarks/README.md} for the
+ * options: <pre>
  * --suites callers,routers,jmh   what to run (default: these three; also: profile)
  * --profile-modes plain          the ClientCaller modes the profile suite records (plain, template)
  * --repetitions 3                rounds of every subject, interleaved
@@ -43,7 +43,8 @@ public final class BenchmarkMain {
 			run(args);
 		}
 		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException ex) {
-			// a peer missing or failing is an expected condition: its message says what and where
+			// a peer missing or failing is an expected condition: its message says what
+			// and where
 			System.err.println("bench: failed: " + ex.getMessage());
 			System.exit(1);
 		}
@@ -62,8 +63,8 @@ public final class BenchmarkMain {
 		List<String> suites = Arrays.asList(options.getOrDefault("suites", "callers,routers,jmh").split(","));
 		List<String> only = options.containsKey("only") ? Arrays.asList(options.get("only").toLowerCase().split(","))
 				: List.of();
-		String jmhArgs = options.getOrDefault("jmh", quick ? "-f 1 -wi 1 -w 500ms -i 1 -r 500ms"
-				: "-f 1 -wi 3 -w 1s -i 5 -r 1s");
+		String jmhArgs = options.getOrDefault("jmh",
+				quick ? "-f 1 -wi 1 -w 500ms -i 1 -r 500ms" : "-f 1 -wi 3 -w 1s -i 5 -r 1s");
 
 		Environment env = new Environment(benchmarks, out);
 		Results results = new Results();

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * The callers side by side: each caller is a process of its own that calls {@code bench.echo}
- * through the same router (our embedded router, WebSocket, JSON) and the same plain callee,
- * with a number of calls in flight. For each number in flight, the callers run one after the
- * other, and that round is repeated (A B C A B C), so drift of the machine hits all alike.
+ * The callers side by side: each caller is a process of its own that calls
+ * {@code bench.echo} through the same router (our embedded router, WebSocket, JSON) and
+ * the same plain callee, with a number of calls in flight. For each number in flight, the
+ * callers run one after the other, and that round is repeated (A B C A B C), so drift of
+ * the machine hits all alike.
  */
 final class CallerSuite {
 
@@ -19,6 +20,7 @@ final class CallerSuite {
 
 	/**
 	 * A caller.
+	 *
 	 * @param label its name and version
 	 * @param start starts it with a URL and the load options
 	 */
@@ -54,9 +56,8 @@ final class CallerSuite {
 				this.env.script("js/caller-autobahn.js"), concat(args, "--url", url))));
 		callers.add(new Caller("wampy " + this.env.wampyVersion() + " (npm)", (url, args) -> this.env.node("wampy",
 				this.env.script("js/caller-wampy.js"), concat(args, "--url", url))));
-		callers.add(new Caller("Autobahn|Python " + this.env.autobahnPythonVersion() + " (Debian)",
-				(url, args) -> this.env.python("autobahn-py", this.env.script("py/caller.py"),
-						concat(args, "--url", url))));
+		callers.add(new Caller("Autobahn|Python " + this.env.autobahnPythonVersion() + " (Debian)", (url,
+				args) -> this.env.python("autobahn-py", this.env.script("py/caller.py"), concat(args, "--url", url))));
 		return callers;
 	}
 
@@ -70,7 +71,8 @@ final class CallerSuite {
 
 	void run(List<String> only) throws InterruptedException {
 		List<Caller> callers = callers().stream()
-			.filter((caller) -> only.isEmpty() || only.stream().anyMatch((o) -> caller.label().toLowerCase().contains(o)))
+			.filter((caller) -> only.isEmpty()
+					|| only.stream().anyMatch((o) -> caller.label().toLowerCase().contains(o)))
 			.toList();
 		try (Proc router = this.env.ours("embedded-router+callee", "io.wampspring.benchmarks.peers.EmbeddedRouterMain",
 				List.of(), List.of("--callee", "json"))) {
@@ -84,10 +86,11 @@ final class CallerSuite {
 							continue;
 						}
 						this.results.add(caller.label(), config(inFlight), sample);
-						BenchmarkMain.log("callers %s, %s, round %d: %,.0f calls/s, p50 %.0f us, CPU %.3f s/10k, alloc %s",
+						BenchmarkMain.log(
+								"callers %s, %s, round %d: %,.0f calls/s, p50 %.0f us, CPU %.3f s/10k, alloc %s",
 								caller.label(), config(inFlight), rep, sample.opsPerSecond(), sample.p50us(),
-								sample.cpuPer10k(), (sample.allocBytes() < 0) ? "-" : String.format("%,.0f B/call",
-										sample.allocPerOp()));
+								sample.cpuPer10k(),
+								(sample.allocBytes() < 0) ? "-" : String.format("%,.0f B/call", sample.allocPerOp()));
 					}
 				}
 			}

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where things are and how to start them: the JVM of this runner (our peers run on its
- * classpath), jawampa's classpath, Node.js with the interop suite's and the benchmarks' npm
- * packages, Debian's Python with Autobahn|Python; the peers' versions; the machine.
+ * classpath), jawampa's classpath, Node.js with the interop suite's and the benchmarks'
+ * npm packages, Debian's Python with Autobahn|Python; the peers' versions; the machine.
  */
 final class Environment {
 
@@ -108,12 +108,13 @@ final class Environment {
 	}
 
 	private Proc start(String name, List<String> command, Map<String, String> env) {
-		Path log = this.logs.resolve(String.format("%03d-%s.log", this.logCount.incrementAndGet(),
-				name.replaceAll("[^A-Za-z0-9.-]+", "_")));
+		Path log = this.logs.resolve(
+				String.format("%03d-%s.log", this.logCount.incrementAndGet(), name.replaceAll("[^A-Za-z0-9.-]+", "_")));
 		return Proc.start(name, command, env, this.benchmarks, log);
 	}
 
-	// ---------------------------------------------------------------- versions and machine
+	// ---------------------------------------------------------------- versions and
+	// machine
 
 	String autobahnJsVersion() {
 		return npmVersion(this.interop, "autobahn");
@@ -168,8 +169,8 @@ final class Environment {
 			return Files.readString(path);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + path + " (run benchmarks/run, which installs and builds it)",
-					ex);
+			throw new UncheckedIOException(
+					"cannot read " + path + " (run benchmarks/run, which installs and builds it)", ex);
 		}
 	}
 

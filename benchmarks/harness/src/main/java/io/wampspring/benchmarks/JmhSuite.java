@@ -12,13 +12,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JMH microbenchmarks ({@code io.wampspring.benchmarks.jmh}), run in a JVM of their own
- * with the GC profiler; their JSON result becomes two tables of the report.
+ * The JMH microbenchmarks ({@code io.wampspring.benchmarks.jmh}), run in a JVM of their
+ * own with the GC profiler; their JSON result becomes two tables of the report.
  */
 final class JmhSuite {
 
 	/**
 	 * One benchmark's result.
+	 *
 	 * @param benchmark the method, such as {@code CodecBenchmarks.encode}
 	 * @param params its parameters
 	 * @param score the primary score
@@ -60,7 +61,9 @@ final class JmhSuite {
 			String benchmark = node.path("benchmark").asString();
 			benchmark = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
 			Map<String, String> params = new TreeMap<>();
-			node.path("params").properties().forEach((entry) -> params.put(entry.getKey(), entry.getValue().asString()));
+			node.path("params")
+				.properties()
+				.forEach((entry) -> params.put(entry.getKey(), entry.getValue().asString()));
 			JsonNode primary = node.path("primaryMetric");
 			double bytes = -1;
 			for (Map.Entry<String, JsonNode> secondary : node.path("secondaryMetrics").properties()) {
@@ -74,7 +77,10 @@ final class JmhSuite {
 		return rows;
 	}
 
-	/** A number, or NaN: JMH writes {@code "NaN"} as a string (an error from one iteration). */
+	/**
+	 * A number, or NaN: JMH writes {@code "NaN"} as a string (an error from one
+	 * iteration).
+	 */
 	private static double number(JsonNode node) {
 		if (node.isNumber()) {
 			return node.doubleValue();

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A child process: its standard output is read line by line (and kept), its standard error goes
- * to a log file. Every wait has a deadline; {@link #close()} ends the process and its children
- * (SIGTERM, then SIGKILL after 3 s).
+ * A child process: its standard output is read line by line (and kept), its standard
+ * error goes to a log file. Every wait has a deadline; {@link #close()} ends the process
+ * and its children (SIGTERM, then SIGKILL after 3 s).
  */
 final class Proc implements AutoCloseable {
 
@@ -95,8 +95,8 @@ final class Proc implements AutoCloseable {
 	 * @param prefix such as {@code READY}
 	 * @param timeout the deadline
 	 * @return the line
-	 * @throws IllegalStateException when the process ends first or the deadline passes, with its
-	 * output so far
+	 * @throws IllegalStateException when the process ends first or the deadline passes,
+	 * with its output so far
 	 */
 	String awaitLine(String prefix, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -125,8 +125,8 @@ final class Proc implements AutoCloseable {
 			copy = List.copyOf(this.output);
 		}
 		List<String> tail = copy.subList(Math.max(0, copy.size() - 10), copy.size());
-		return new IllegalStateException(this.name + ": " + what + "; exit code " + exitCode() + "; last output "
-				+ tail + "; standard error in " + this.log);
+		return new IllegalStateException(this.name + ": " + what + "; exit code " + exitCode() + "; last output " + tail
+				+ "; standard error in " + this.log);
 	}
 
 	private @Nullable Integer exitCode() {

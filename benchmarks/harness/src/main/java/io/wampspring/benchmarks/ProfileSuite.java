@@ -9,11 +9,11 @@ import io.wampspring.benchmarks.jfr.JfrSummary;
 
 /**
  * Profiles our client's hot path with JDK Flight Recorder: the caller of the caller suite
- * ({@code ClientCaller --mode plain}) through the embedded router and the plain callee, once
- * per number of calls in flight, recording exactly the measured window (the probe's
- * {@code bench.jfr}: CPU samples every 2 ms, allocation samples throttled to 20,000/s, stacks 128
- * deep). Each recording is summarized
- * into the report, allocations per call from the calls in the window.
+ * ({@code ClientCaller --mode plain}) through the embedded router and the plain callee,
+ * once per number of calls in flight, recording exactly the measured window (the probe's
+ * {@code bench.jfr}: CPU samples every 2 ms, allocation samples throttled to 20,000/s,
+ * stacks 128 deep). Each recording is summarized into the report, allocations per call
+ * from the calls in the window.
  */
 final class ProfileSuite {
 

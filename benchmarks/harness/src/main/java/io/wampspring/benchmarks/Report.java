@@ -9,9 +9,9 @@ import io.wampspring.benchmarks.Results.Summary;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Markdown report: what ran where, the callers' and routers' tables (median and range over
- * the rounds, ratios of medians measured in the same run), the JMH tables, and each target of
- * issue 11 as met or missed by how much.
+ * The Markdown report: what ran where, the callers' and routers' tables (median and range
+ * over the rounds, ratios of medians measured in the same run), the JMH tables, and each
+ * target of issue 11 as met or missed by how much.
  */
 final class Report {
 
@@ -96,8 +96,9 @@ final class Report {
 			Double oursRate = this.results.median(CallerSuite.OURS, config, Sample::opsPerSecond);
 			Double oursCpu = this.results.median(CallerSuite.OURS, config, Sample::cpuPer10k);
 			md.append("#### ").append(inFlight).append(inFlight == 1 ? " call" : " calls").append(" in flight\n\n");
-			md.append("| caller | calls/s | p50 latency | p99 latency | CPU per 10k calls | peak RSS | allocated per call "
-					+ "| calls/s vs wamp-client | CPU per call vs wamp-client |\n");
+			md.append(
+					"| caller | calls/s | p50 latency | p99 latency | CPU per 10k calls | peak RSS | allocated per call "
+							+ "| calls/s vs wamp-client | CPU per call vs wamp-client |\n");
 			md.append("|---|---|---|---|---|---|---|---|---|\n");
 			for (String subject : subjects(config)) {
 				Summary rate = this.results.summary(subject, config, Sample::opsPerSecond);
@@ -198,8 +199,8 @@ final class Report {
 	}
 
 	private static int order(String workload) {
-		int order = workload.startsWith("RPC") ? 0 : workload.startsWith("echo") ? 1
-				: workload.contains("100 subscribers") ? 3 : 2;
+		int order = workload.startsWith("RPC") ? 0
+				: workload.startsWith("echo") ? 1 : workload.contains("100 subscribers") ? 3 : 2;
 		return order * 10 + (workload.contains("MessagePack") ? 1 : 0) + (workload.contains("RawSocket") ? 2 : 0);
 	}
 
@@ -280,11 +281,11 @@ final class Report {
 	}
 
 	/**
-	 * One target: {@code value <= factor x reference} (or {@code >=}), with the ratio and by how
-	 * much it is missed.
+	 * One target: {@code value <= factor x reference} (or {@code >=}), with the ratio and
+	 * by how much it is missed.
 	 */
-	static void row(StringBuilder md, String target, @Nullable Double value, @Nullable Double reference,
-			double factor, boolean atMost, String pattern) {
+	static void row(StringBuilder md, String target, @Nullable Double value, @Nullable Double reference, double factor,
+			boolean atMost, String pattern) {
 		md.append("| ").append(target.replace("|", "\\|")).append(" | ");
 		if (value == null || reference == null || reference == 0) {
 			md.append("not measured in this run | - |\n");
@@ -313,6 +314,5 @@ final class Report {
 	private static @Nullable Double max(@Nullable Double a, @Nullable Double b) {
 		return (a == null) ? b : (b == null) ? a : Math.max(a, b);
 	}
-
 
 }

@@ -11,13 +11,14 @@ import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The samples of a run, by subject (a caller or a router) and configuration, in the order they
- * were first measured; and their medians and spread.
+ * The samples of a run, by subject (a caller or a router) and configuration, in the order
+ * they were first measured; and their medians and spread.
  */
 final class Results {
 
 	/**
 	 * What was measured.
+	 *
 	 * @param subject the caller or router
 	 * @param config the configuration (in flight, workload, serializer, transport)
 	 */
@@ -26,6 +27,7 @@ final class Results {
 
 	/**
 	 * Median and spread of one figure over the repetitions.
+	 *
 	 * @param median the median
 	 * @param min the smallest
 	 * @param max the largest
@@ -49,7 +51,10 @@ final class Results {
 			return this.count > 0;
 		}
 
-		/** The median, and the range when there is more than one value: {@code 1,234 (1,200-1,300)}. */
+		/**
+		 * The median, and the range when there is more than one value:
+		 * {@code 1,234 (1,200-1,300)}.
+		 */
 		String format(String pattern) {
 			if (!present()) {
 				return "-";
@@ -79,8 +84,8 @@ final class Results {
 	private final List<String> failures = new ArrayList<>();
 
 	/**
-	 * Run one measurement; a failure (a process that fails or misses its deadline) is logged and
-	 * kept for the report, and the run goes on with the next measurement.
+	 * Run one measurement; a failure (a process that fails or misses its deadline) is
+	 * logged and kept for the report, and the run goes on with the next measurement.
 	 * @return the sample, or null when it failed
 	 */
 	@Nullable Sample attempt(String subject, String config, Measurement measurement) throws InterruptedException {

@@ -8,12 +8,12 @@ import java.util.function.Supplier;
 
 /**
  * The routers side by side, driven by the same load driver that is not ours (Autobahn|JS,
- * {@code js/driver.js}, one Node.js process holding every session): RPC (callee and caller
- * sessions), pub/sub with 1 and 100 subscribers, JSON and MessagePack, WebSocket and RawSocket
- * where the router offers them; plus the physical reference, a plain Netty WebSocket echo with
- * the same driver. The router's CPU over the window comes from {@code /proc/<pid>/stat}. Each
- * round starts every router once, warms it up with one unmeasured RPC run, and runs its
- * workloads; the rounds repeat (A B C A B C).
+ * {@code js/driver.js}, one Node.js process holding every session): RPC (callee and
+ * caller sessions), pub/sub with 1 and 100 subscribers, JSON and MessagePack, WebSocket
+ * and RawSocket where the router offers them; plus the physical reference, a plain Netty
+ * WebSocket echo with the same driver. The router's CPU over the window comes from
+ * {@code /proc/<pid>/stat}. Each round starts every router once, warms it up with one
+ * unmeasured RPC run, and runs its workloads; the rounds repeat (A B C A B C).
  */
 final class RouterSuite {
 
@@ -23,6 +23,7 @@ final class RouterSuite {
 
 	/**
 	 * A workload of the driver.
+	 *
 	 * @param mode rpc, pubsub or echo
 	 * @param subscribers subscribers of pub/sub
 	 * @param serializer json or msgpack
@@ -52,6 +53,7 @@ final class RouterSuite {
 
 	/**
 	 * A router under test.
+	 *
 	 * @param label its name and version
 	 * @param start starts it; it prints {@code READY <ws url> [<raw url>]}
 	 * @param workloads what it can be driven with
@@ -81,7 +83,8 @@ final class RouterSuite {
 						continue;
 					}
 					int subscribers = mode.equals("pubsub100") ? 100 : 1;
-					workloads.add(new Workload(mode.startsWith("pubsub") ? "pubsub" : mode, subscribers, serializer, raw));
+					workloads
+						.add(new Workload(mode.startsWith("pubsub") ? "pubsub" : mode, subscribers, serializer, raw));
 				}
 			}
 		}
@@ -90,25 +93,31 @@ final class RouterSuite {
 
 	List<Router> routers() {
 		List<Router> routers = new ArrayList<>();
-		routers.add(new Router(EMBEDDED, () -> this.env.ours("embedded-router",
-				"io.wampspring.benchmarks.peers.EmbeddedRouterMain", List.of(), List.of()),
-				workloads(List.of("json", "msgpack"), true)));
-		routers.add(new Router("fox-wamp " + this.env.foxWampVersion() + " (npm)",
-				() -> this.env.node("fox-wamp", this.env.interopScript("fox-wamp/start.js"),
-						List.of("--port", "0", "--realm", "bench", "--raw")),
-				workloads(List.of("json"), false)));
-		routers.add(new Router(CallerSuite.jawampa(this.env), () -> this.env.jawampa("jawampa-router",
-				"io.wampspring.benchmarks.jawampa.JawampaRouter", List.of(Integer.toString(freePort()), "bench")),
-				workloads(List.of("json", "msgpack"), false)));
-		routers.add(new Router(ECHO, () -> this.env.ours("netty-echo", "io.wampspring.benchmarks.peers.NettyEchoMain",
-				List.of(), List.of()),
+		routers
+			.add(new Router(
+					EMBEDDED, () -> this.env.ours("embedded-router",
+							"io.wampspring.benchmarks.peers.EmbeddedRouterMain", List.of(), List.of()),
+					workloads(List.of("json", "msgpack"), true)));
+		routers.add(
+				new Router("fox-wamp " + this.env.foxWampVersion() + " (npm)",
+						() -> this.env.node("fox-wamp", this.env.interopScript("fox-wamp/start.js"),
+								List.of("--port", "0", "--realm", "bench", "--raw")),
+						workloads(List.of("json"), false)));
+		routers
+			.add(new Router(CallerSuite.jawampa(this.env),
+					() -> this.env.jawampa("jawampa-router", "io.wampspring.benchmarks.jawampa.JawampaRouter",
+							List.of(Integer.toString(freePort()), "bench")),
+					workloads(List.of("json", "msgpack"), false)));
+		routers.add(new Router(ECHO,
+				() -> this.env.ours("netty-echo", "io.wampspring.benchmarks.peers.NettyEchoMain", List.of(), List.of()),
 				List.of(new Workload("echo", 0, "json", false), new Workload("echo", 0, "msgpack", false))));
 		return routers;
 	}
 
 	void run(List<String> only) throws InterruptedException {
 		List<Router> routers = routers().stream()
-			.filter((router) -> only.isEmpty() || only.stream().anyMatch((o) -> router.label().toLowerCase().contains(o)))
+			.filter((router) -> only.isEmpty()
+					|| only.stream().anyMatch((o) -> router.label().toLowerCase().contains(o)))
 			.toList();
 		for (int rep = 1; rep <= this.settings.repetitions(); rep++) {
 			for (Router router : routers) {
@@ -122,8 +131,10 @@ final class RouterSuite {
 						this.results.failed(router.label(), "start", ex.getMessage());
 						continue;
 					}
-					// a fresh JVM (or V8) compiles as it goes: one unmeasured run of the first workload
-					// (RPC, JSON, WebSocket; echo for the echo), so that the first measured workload does
+					// a fresh JVM (or V8) compiles as it goes: one unmeasured run of the
+					// first workload
+					// (RPC, JSON, WebSocket; echo for the echo), so that the first
+					// measured workload does
 					// not pay for the warm-up of the others
 					Workload first = router.workloads().get(0);
 					this.results.attempt(router.label(), "warm-up", () -> drive(ready[1], first, process.pid()));
@@ -135,7 +146,8 @@ final class RouterSuite {
 							continue;
 						}
 						this.results.add(router.label(), workload.label(), sample);
-						BenchmarkMain.log("routers %s, %s, round %d: %,.0f %s/s, router CPU %.3f s/10k, driver CPU %.3f s/10k",
+						BenchmarkMain.log(
+								"routers %s, %s, round %d: %,.0f %s/s, router CPU %.3f s/10k, driver CPU %.3f s/10k",
 								router.label(), workload.label(), rep, sample.opsPerSecond(), workload.unit(),
 								sample.watchedCpuPer10k(), sample.cpuPer10k());
 					}

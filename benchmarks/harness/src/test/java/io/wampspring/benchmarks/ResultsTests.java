@@ -18,7 +18,8 @@ class ResultsTests {
 		assertThat(odd.max()).isEqualTo(30);
 		assertThat(odd.format("%.0f")).isEqualTo("20 (10-30)");
 		assertThat(Summary.of(new double[] { 4, 1, 2, 3 }).median()).isEqualTo(2.5);
-		// -1 means "not measured" (a Node.js caller's allocations): it is left out, not averaged in
+		// -1 means "not measured" (a Node.js caller's allocations): it is left out, not
+		// averaged in
 		assertThat(Summary.of(new double[] { -1, -1 }).present()).isFalse();
 		assertThat(Summary.of(new double[] { -1, -1 }).format("%.0f")).isEqualTo("-");
 	}

@@ -8,9 +8,9 @@ import io.wampspring.interop.support.CheckReport.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the peer scripts the way every interop test does: a Node.js or Python process by the
- * script's extension, a caller run to its end with its report checked for consistency, and a
- * caller that must be refused.
+ * Runs the peer scripts the way every interop test does: a Node.js or Python process by
+ * the script's extension, a caller run to its end with its report checked for
+ * consistency, and a caller that must be refused.
  */
 public final class Callers {
 
@@ -22,7 +22,8 @@ public final class Callers {
 
 	/**
 	 * A peer process for a script.
-	 * @param script the script below {@code interop/}; {@code .py} runs with Python, else Node.js
+	 * @param script the script below {@code interop/}; {@code .py} runs with Python, else
+	 * Node.js
 	 * @param args its arguments
 	 * @return the builder
 	 */
@@ -32,8 +33,8 @@ public final class Callers {
 	}
 
 	/**
-	 * Run a caller script to its end and read its report; asserts that it reported checks and
-	 * that its exit code is 0 exactly when no check failed.
+	 * Run a caller script to its end and read its report; asserts that it reported checks
+	 * and that its exit code is 0 exactly when no check failed.
 	 * @param caller the caller script
 	 * @param args its arguments
 	 * @param more further arguments
@@ -43,8 +44,9 @@ public final class Callers {
 		try (PeerProcess callerPeer = peer(caller, args).args(more).start()) {
 			int exit = callerPeer.awaitExit(RUN_TIMEOUT);
 			CheckReport report = CheckReport.parse(callerPeer.output());
-			assertThat(report.outcomes()).as("checks reported by " + caller + ", output:\n"
-					+ String.join("\n", callerPeer.output())).isNotEmpty();
+			assertThat(report.outcomes())
+				.as("checks reported by " + caller + ", output:\n" + String.join("\n", callerPeer.output()))
+				.isNotEmpty();
 			assertThat(exit == 0).as("exit code %d of %s (0 exactly when no check failed)", exit, caller)
 				.isEqualTo(report.checks(Outcome.FAIL).isEmpty());
 			return report;
@@ -52,7 +54,8 @@ public final class Callers {
 	}
 
 	/**
-	 * Assert that a caller cannot join: it exits with 2 after a {@code FAIL connect:} line.
+	 * Assert that a caller cannot join: it exits with 2 after a {@code FAIL connect:}
+	 * line.
 	 * @param caller the caller script
 	 * @param args its arguments (wrong credentials, for example)
 	 */

@@ -12,27 +12,29 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A fox-wamp router (npm {@code fox-wamp}, started by {@code interop/fox-wamp/start.js}) on a
- * loopback port, as a JUnit extension or on its own.
+ * A fox-wamp router (npm {@code fox-wamp}, started by {@code interop/fox-wamp/start.js})
+ * on a loopback port, as a JUnit extension or on its own.
  *
  * <p>
- * It listens for WebSocket with the JSON serializer only (fox-wamp has no MessagePack, CBOR or
- * RawSocket). The first start picks a free port; {@link #stop()} and {@link #restart()} keep
- * that port, so a client's reconnect can be tested against the same URL.
+ * It listens for WebSocket with the JSON serializer only (fox-wamp has no MessagePack,
+ * CBOR or RawSocket). The first start picks a free port; {@link #stop()} and
+ * {@link #restart()} keep that port, so a client's reconnect can be tested against the
+ * same URL.
  *
  * <pre class="code">
  * &#64;RegisterExtension
  * static final FoxWampRouter fox = FoxWampRouter.builder().realm("realm1").build();
  * </pre>
  *
- * Registered as a static field it starts before the first test of the class and stops after
- * the last; as an instance field, around each test.
+ * Registered as a static field it starts before the first test of the class and stops
+ * after the last; as an instance field, around each test.
  */
 public final class FoxWampRouter implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
 	/**
-	 * The caller checks (see {@code autobahn-js/caller.js}) that fail through fox-wamp 0.7.28
-	 * because fox-wamp lacks the feature; {@code interop/README.md} says why for each.
+	 * The caller checks (see {@code autobahn-js/caller.js}) that fail through fox-wamp
+	 * 0.7.28 because fox-wamp lacks the feature; {@code interop/README.md} says why for
+	 * each.
 	 */
 	public static final List<String> UNSUPPORTED_CHECKS = List.of("echo_single_list", "error_uri", "disclose_caller",
 			"pattern_prefix", "cancel");
@@ -68,7 +70,8 @@ public final class FoxWampRouter implements BeforeAllCallback, AfterAllCallback,
 	/**
 	 * Starts the router: on a free port the first time, on the same port afterwards.
 	 * @return this router
-	 * @throws IllegalStateException when it is already running or does not get ready in time
+	 * @throws IllegalStateException when it is already running or does not get ready in
+	 * time
 	 */
 	public synchronized FoxWampRouter start() {
 		if (this.process != null) {
@@ -154,7 +157,8 @@ public final class FoxWampRouter implements BeforeAllCallback, AfterAllCallback,
 	}
 
 	/**
-	 * Returns the output of the running router so far (with {@code trace}, every message).
+	 * Returns the output of the running router so far (with {@code trace}, every
+	 * message).
 	 * @return the output lines, empty when it does not run
 	 */
 	public synchronized List<String> output() {
@@ -203,8 +207,8 @@ public final class FoxWampRouter implements BeforeAllCallback, AfterAllCallback,
 		}
 
 		/**
-		 * Adds a user for ticket authentication. Once any user is added, anonymous sessions
-		 * are refused.
+		 * Adds a user for ticket authentication. Once any user is added, anonymous
+		 * sessions are refused.
 		 * @param authid the authid
 		 * @param ticket the ticket (secret)
 		 * @return this builder
@@ -247,8 +251,8 @@ public final class FoxWampRouter implements BeforeAllCallback, AfterAllCallback,
 
 		/**
 		 * Sets whether fox-wamp's messages go out exactly as fox-wamp writes them, with
-		 * {@code null} for a missing Arguments or ArgumentsKw (default: the launcher omits
-		 * them, see {@code interop/README.md}).
+		 * {@code null} for a missing Arguments or ArgumentsKw (default: the launcher
+		 * omits them, see {@code interop/README.md}).
 		 * @param raw {@code true} for fox-wamp's own output
 		 * @return this builder
 		 */

@@ -7,11 +7,11 @@ import java.nio.file.Path;
  * Where the interop suite finds its scripts and interpreters.
  *
  * <p>
- * The {@code interop/} folder comes from the {@code wamp.interop.dir} system property (set by
- * the module's surefire configuration), else the working directory. Node.js is {@code node} on
- * the {@code PATH} unless {@code wamp.interop.node} names another; Python is Debian's
- * {@code /usr/bin/python3} (where {@code python3-autobahn} is installed) unless
- * {@code wamp.interop.python} names another.
+ * The {@code interop/} folder comes from the {@code wamp.interop.dir} system property
+ * (set by the module's surefire configuration), else the working directory. Node.js is
+ * {@code node} on the {@code PATH} unless {@code wamp.interop.node} names another; Python
+ * is Debian's {@code /usr/bin/python3} (where {@code python3-autobahn} is installed)
+ * unless {@code wamp.interop.python} names another.
  */
 public final class InteropEnvironment {
 
@@ -20,7 +20,8 @@ public final class InteropEnvironment {
 
 	/**
 	 * Returns the {@code interop/} folder.
-	 * @return the absolute path of the folder holding {@code package.json} and the peer scripts
+	 * @return the absolute path of the folder holding {@code package.json} and the peer
+	 * scripts
 	 */
 	public static Path directory() {
 		String configured = System.getProperty("wamp.interop.dir");
@@ -36,7 +37,8 @@ public final class InteropEnvironment {
 
 	/**
 	 * Returns a script of the interop folder, checking that it exists.
-	 * @param relativePath the path below {@code interop/}, e.g. {@code autobahn-js/callee.js}
+	 * @param relativePath the path below {@code interop/}, e.g.
+	 * {@code autobahn-js/callee.js}
 	 * @return the absolute path of the script
 	 */
 	public static Path script(String relativePath) {
@@ -49,7 +51,8 @@ public final class InteropEnvironment {
 
 	/**
 	 * Checks that {@code npm ci} has run in the interop folder.
-	 * @throws IllegalStateException naming the command to run when the packages are missing
+	 * @throws IllegalStateException naming the command to run when the packages are
+	 * missing
 	 */
 	public static void requireNodeModules() {
 		Path modules = directory().resolve("node_modules");

@@ -17,8 +17,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The interop test procedures (see interop/README.md) served by our own Java client, so that
- * the Autobahn caller scripts can check our callee through a router we did not write.
+ * The interop test procedures (see interop/README.md) served by our own Java client, so
+ * that the Autobahn caller scripts can check our callee through a router we did not
+ * write.
  */
 public final class JavaCallee {
 
@@ -47,8 +48,8 @@ public final class JavaCallee {
 						(invocation) -> Mono.delay(Duration.ofMillis(((Number) invocation.arg(0)).longValue()))
 							.thenReturn(InvocationResult.of("done"))),
 				client.register(p + "error", RegisterOptions.defaults(),
-						(invocation) -> Mono.error(new WampException("interop.error.custom", List.of("boom"),
-								Map.of("detail", 42)))),
+						(invocation) -> Mono
+							.error(new WampException("interop.error.custom", List.of("boom"), Map.of("detail", 42)))),
 				client.register(p + "whoami", RegisterOptions.builder().discloseCaller(true).build(), (invocation) -> {
 					Map<String, @Nullable Object> identity = new LinkedHashMap<>();
 					identity.put("caller", invocation.caller());

@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Its standard output and error are merged, logged line by line under the logger
  * {@code io.wampspring.interop.peer.<name>} and kept, so a test can wait for a line
- * ({@link #awaitLine(Pattern, Duration)}) or for the exit ({@link #awaitExit(Duration)}) and
- * read the output afterwards ({@link #output()}). {@link #close()} ends the process and its
- * children: SIGTERM first, then SIGKILL after a grace period. A JVM shutdown hook kills whatever
- * is still running, so a crashed test run leaves no peers behind.
+ * ({@link #awaitLine(Pattern, Duration)}) or for the exit ({@link #awaitExit(Duration)})
+ * and read the output afterwards ({@link #output()}). {@link #close()} ends the process
+ * and its children: SIGTERM first, then SIGKILL after a grace period. A JVM shutdown hook
+ * kills whatever is still running, so a crashed test run leaves no peers behind.
  *
  * <pre class="code">
  * try (PeerProcess callee = PeerProcess.node("autobahn-js/callee.js").args("--url", url).start()) {
@@ -49,7 +49,8 @@ public final class PeerProcess implements AutoCloseable {
 	private static final Set<PeerProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
 	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(PeerProcess::kill), "interop-peer-reaper"));
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> RUNNING.forEach(PeerProcess::kill), "interop-peer-reaper"));
 	}
 
 	private final String name;
@@ -220,8 +221,8 @@ public final class PeerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Ends the process and its children (SIGTERM, then SIGKILL after a grace period) and waits
-	 * until its output is read.
+	 * Ends the process and its children (SIGTERM, then SIGKILL after a grace period) and
+	 * waits until its output is read.
 	 */
 	@Override
 	public void close() {
@@ -331,7 +332,8 @@ public final class PeerProcess implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the name used in logs (default: folder and script, e.g. {@code autobahn-js-callee}).
+		 * Sets the name used in logs (default: folder and script, e.g.
+		 * {@code autobahn-js-callee}).
 		 * @param name the name
 		 * @return this builder
 		 */
@@ -367,8 +369,10 @@ public final class PeerProcess implements AutoCloseable {
 				return peer;
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot start " + String.join(" ", this.command)
-						+ ": is the interpreter installed? (interop/run installs Node.js and Python packages)", ex);
+				throw new UncheckedIOException(
+						"Cannot start " + String.join(" ", this.command)
+								+ ": is the interpreter installed? (interop/run installs Node.js and Python packages)",
+						ex);
 			}
 		}
 

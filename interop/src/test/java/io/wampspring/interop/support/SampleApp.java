@@ -21,9 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample app ({@code sample-app}) running in the test JVM: with its embedded router on
- * free ports, or in the {@code external} profile against another router. Its meters tell what
- * its subscriptions and procedures saw.
+ * The sample app ({@code sample-app}) running in the test JVM: with its embedded router
+ * on free ports, or in the {@code external} profile against another router. Its meters
+ * tell what its subscriptions and procedures saw.
  */
 public final class SampleApp implements AutoCloseable {
 
@@ -40,13 +40,14 @@ public final class SampleApp implements AutoCloseable {
 	}
 
 	/**
-	 * Start the sample with its embedded router: WebSocket and RawSocket on free ports (the
-	 * service session's URL needs the WebSocket port before the context starts), HTTP on a
-	 * random port; everything else is the sample's own default.
+	 * Start the sample with its embedded router: WebSocket and RawSocket on free ports
+	 * (the service session's URL needs the WebSocket port before the context starts),
+	 * HTTP on a random port; everything else is the sample's own default.
 	 * @return the running sample
 	 */
 	public static SampleApp startEmbedded() {
-		return start(List.of(), "--wamp.embedded-router.port=" + freePort(), "--wamp.embedded-router.raw-socket-port=0");
+		return start(List.of(), "--wamp.embedded-router.port=" + freePort(),
+				"--wamp.embedded-router.raw-socket-port=0");
 	}
 
 	/**
@@ -63,14 +64,15 @@ public final class SampleApp implements AutoCloseable {
 	private static SampleApp start(List<String> profiles, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.add("--server.port=0");
-		return new SampleApp(new SpringApplicationBuilder(SampleApplication.class)
-			.profiles(profiles.toArray(new String[0]))
-			.run(all.toArray(new String[0])));
+		return new SampleApp(
+				new SpringApplicationBuilder(SampleApplication.class).profiles(profiles.toArray(new String[0]))
+					.run(all.toArray(new String[0])));
 	}
 
 	/**
 	 * Wait until the sample's session has registered every procedure and subscribed both
-	 * topics at its embedded router (it joins in the background after the context started).
+	 * topics at its embedded router (it joins in the background after the context
+	 * started).
 	 * @param timeout how long to wait
 	 * @return this sample
 	 */
@@ -105,7 +107,8 @@ public final class SampleApp implements AutoCloseable {
 	}
 
 	/**
-	 * How many events the sample received on a topic (its meter {@code sample.events.received}).
+	 * How many events the sample received on a topic (its meter
+	 * {@code sample.events.received}).
 	 * @param topic {@code com.example.onhello} or {@code com.example.onadd}
 	 * @return the count
 	 */

@@ -13,11 +13,11 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * In the {@code external} profile, authenticates the sample's session with the credentials in
- * {@code WAMP_AUTHID} / {@code WAMP_SECRET} when they are given (ticket authentication), and
- * joins anonymously otherwise. A configuration file cannot say "only when the variable is
- * set", hence this post-processor. Runs after the configuration files are read, so that the
- * profiles they activate count.
+ * In the {@code external} profile, authenticates the sample's session with the
+ * credentials in {@code WAMP_AUTHID} / {@code WAMP_SECRET} when they are given (ticket
+ * authentication), and joins anonymously otherwise. A configuration file cannot say "only
+ * when the variable is set", hence this post-processor. Runs after the configuration
+ * files are read, so that the profiles they activate count.
  */
 public class ExternalRouterEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -44,8 +44,9 @@ public class ExternalRouterEnvironment implements EnvironmentPostProcessor, Orde
 		}
 		if (secret != null) {
 			if (authid == null) {
-				throw new IllegalStateException("WAMP_SECRET is set but WAMP_AUTHID is not: set WAMP_AUTHID to the user "
-						+ "the secret belongs to, or unset WAMP_SECRET to join anonymously");
+				throw new IllegalStateException(
+						"WAMP_SECRET is set but WAMP_AUTHID is not: set WAMP_AUTHID to the user "
+								+ "the secret belongs to, or unset WAMP_SECRET to join anonymously");
 			}
 			auth.put(AUTH + "method", "ticket");
 			auth.put(AUTH + "secret", secret);

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Subscribes to {@value #ON_HELLO} and {@value #ON_ADD}, logs every event and counts it in
- * the Micrometer counter {@value #METER} tagged with the {@code topic}: see
+ * Subscribes to {@value #ON_HELLO} and {@value #ON_ADD}, logs every event and counts it
+ * in the Micrometer counter {@value #METER} tagged with the {@code topic}: see
  * {@code /actuator/metrics/sample.events.received?tag=topic:com.example.onadd}.
  */
 @Component
@@ -45,7 +45,10 @@ public class EventCounters {
 	}
 
 	private static Counter counter(MeterRegistry meters, String topic) {
-		return Counter.builder(METER).description("WAMP events the sample received").tag("topic", topic).register(meters);
+		return Counter.builder(METER)
+			.description("WAMP events the sample received")
+			.tag("topic", topic)
+			.register(meters);
 	}
 
 	/**

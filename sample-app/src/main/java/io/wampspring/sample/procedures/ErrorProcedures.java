@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * One procedure per kind of error, each answering with its URI: exceptions mapped by the
- * built-in table or by {@link ErrorMapping}, a {@link WampException} that carries its own URI,
- * args and kwargs, and an unexpected exception that gets the default application error URI.
- * Each answer carries the exception message as its first argument, never a stack trace.
+ * built-in table or by {@link ErrorMapping}, a {@link WampException} that carries its own
+ * URI, args and kwargs, and an unexpected exception that gets the default application
+ * error URI. Each answer carries the exception message as its first argument, never a
+ * stack trace.
  */
 @Component
 public class ErrorProcedures {

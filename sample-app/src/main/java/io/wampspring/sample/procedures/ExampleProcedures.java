@@ -27,11 +27,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * The sample's procedures, after the Erlang wamp_client's example: arithmetic that publishes,
- * echoes, several results, a call back through the router, progressive results, a slow call
- * and a call that outlives its registration's timeout (both cancellable), and the caller's
- * identity. Cancellations are counted in {@code sample.procedures.canceled} (tag
- * {@code procedure}).
+ * The sample's procedures, after the Erlang wamp_client's example: arithmetic that
+ * publishes, echoes, several results, a call back through the router, progressive
+ * results, a slow call and a call that outlives its registration's timeout (both
+ * cancellable), and the caller's identity. Cancellations are counted in
+ * {@code sample.procedures.canceled} (tag {@code procedure}).
  */
 @Component
 public class ExampleProcedures {
@@ -64,8 +64,8 @@ public class ExampleProcedures {
 	}
 
 	/**
-	 * Add two numbers and publish the sum on {@value EventCounters#ON_ADD} (to every subscriber, this
-	 * session's own included).
+	 * Add two numbers and publish the sum on {@value EventCounters#ON_ADD} (to every
+	 * subscriber, this session's own included).
 	 * @param a a number
 	 * @param b another number
 	 * @return the sum: a whole number when both are whole
@@ -79,8 +79,8 @@ public class ExampleProcedures {
 	}
 
 	private static boolean isWhole(Number number) {
-		return number instanceof Long || number instanceof Integer || number instanceof Short
-				|| number instanceof Byte || number instanceof java.math.BigInteger;
+		return number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte
+				|| number instanceof java.math.BigInteger;
 	}
 
 	/**
@@ -119,11 +119,11 @@ public class ExampleProcedures {
 	}
 
 	/**
-	 * Count down from n: progressive results n, n-1, ..., 1, then the final result 0 (only 0
-	 * when the caller did not ask for progressive results), each after a pause of
-	 * {@code sample.countdown-interval}. Respects demand: the next number is produced only
-	 * when the previous one was taken, so a slow connection slows the countdown down rather
-	 * than overflowing it. Stops when canceled.
+	 * Count down from n: progressive results n, n-1, ..., 1, then the final result 0
+	 * (only 0 when the caller did not ask for progressive results), each after a pause of
+	 * {@code sample.countdown-interval}. Respects demand: the next number is produced
+	 * only when the previous one was taken, so a slow connection slows the countdown down
+	 * rather than overflowing it. Stops when canceled.
 	 * @param n where to start, 0 to 10,000
 	 * @return the numbers
 	 */
@@ -133,7 +133,8 @@ public class ExampleProcedures {
 			throw new IllegalArgumentException("n must be between 0 and " + MAX_COUNTDOWN + ", got " + n);
 		}
 		Duration interval = this.properties.getCountdownInterval();
-		// not Flux.interval: it ticks whether or not anyone asked, and fails the call with
+		// not Flux.interval: it ticks whether or not anyone asked, and fails the call
+		// with
 		// "Could not emit tick" when the results are written more slowly than it ticks
 		Flux<Long> rest = Flux.range(1, (int) n).delayElements(interval).map((i) -> n - i);
 		return Flux.concat(Mono.just(n), rest).doOnCancel(() -> canceled("com.example.countdown"));
@@ -153,10 +154,10 @@ public class ExampleProcedures {
 	}
 
 	/**
-	 * Work longer than the registration allows. The registration carries a {@code timeout}
-	 * option for routers that enforce it (the caller then gets their timeout or canceled
-	 * error); the procedure enforces the same limit itself for routers that do not, and
-	 * answers {@code wamp.error.timeout}.
+	 * Work longer than the registration allows. The registration carries a
+	 * {@code timeout} option for routers that enforce it (the caller then gets their
+	 * timeout or canceled error); the procedure enforces the same limit itself for
+	 * routers that do not, and answers {@code wamp.error.timeout}.
 	 * @return never a result with the default settings
 	 */
 	@WampProcedure(value = "com.example.timeout", options = "timeout=${sample.timeout.registration:1000}")
@@ -164,10 +165,11 @@ public class ExampleProcedures {
 		Duration limit = this.properties.getTimeout().getRegistration();
 		return Mono.delay(this.properties.getTimeout().getWork())
 			.thenReturn("finished")
-			.timeout(limit, Mono.error(() -> new WampException(WampUris.TIMEOUT,
-					List.of("com.example.timeout did not finish within its registration's timeout of "
-							+ limit.toMillis() + " ms"),
-					Map.of())))
+			.timeout(limit,
+					Mono.error(() -> new WampException(WampUris.TIMEOUT,
+							List.of("com.example.timeout did not finish within its registration's timeout of "
+									+ limit.toMillis() + " ms"),
+							Map.of())))
 			.doOnCancel(() -> canceled("com.example.timeout"));
 	}
 

@@ -1,5 +1,6 @@
 /**
- * The sample's {@code com.example.*} procedures and how their exceptions map to error URIs.
+ * The sample's {@code com.example.*} procedures and how their exceptions map to error
+ * URIs.
  */
 @NullMarked
 package io.wampspring.sample.procedures;

@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code script} profile, like izaber-wamp's example scripts: once the session joined, it
- * asks who it is, registers in a roster, queries and leaves it, then sets, reads, lists and
- * deletes a metadata entry, all through {@link WampTemplate}'s blocking facade, printing
- * each result on standard output. The application then exits (see
+ * The {@code script} profile, like izaber-wamp's example scripts: once the session
+ * joined, it asks who it is, registers in a roster, queries and leaves it, then sets,
+ * reads, lists and deletes a metadata entry, all through {@link WampTemplate}'s blocking
+ * facade, printing each result on standard output. The application then exits (see
  * {@code SampleApplication}); a failure stops it with a non-zero exit code.
  */
 @Component

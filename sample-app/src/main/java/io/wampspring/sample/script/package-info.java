@@ -1,5 +1,6 @@
 /**
- * The {@code script} profile: an izaber-style script that uses the Nexus helpers and exits.
+ * The {@code script} profile: an izaber-style script that uses the Nexus helpers and
+ * exits.
  */
 @NullMarked
 package io.wampspring.sample.script;

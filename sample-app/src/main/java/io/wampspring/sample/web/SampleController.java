@@ -44,8 +44,8 @@ public class SampleController {
 	}
 
 	/**
-	 * Publish a greeting on com.example.onhello and wait for the router's acknowledgement:
-	 * {@code curl -d 'hi' http://127.0.0.1:8080/api/hello}.
+	 * Publish a greeting on com.example.onhello and wait for the router's
+	 * acknowledgement: {@code curl -d 'hi' http://127.0.0.1:8080/api/hello}.
 	 * @param message the greeting
 	 * @return the publication id
 	 */

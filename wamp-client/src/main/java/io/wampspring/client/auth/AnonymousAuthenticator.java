@@ -22,7 +22,8 @@ public final class AnonymousAuthenticator implements ClientAuthenticator {
 
 	@Override
 	public Mono<AuthResponse> respond(String authMethod, Map<String, Object> extra) {
-		return Mono.error(new IllegalStateException("the router challenged the anonymous method, which has no credentials"));
+		return Mono
+			.error(new IllegalStateException("the router challenged the anonymous method, which has no credentials"));
 	}
 
 }

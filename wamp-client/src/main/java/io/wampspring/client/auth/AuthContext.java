@@ -3,14 +3,15 @@ package io.wampspring.client.auth;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an authenticator may know about the session it authenticates: the realm, the authid
- * announced in HELLO, and what the transport connection offers for channel binding.
+ * What an authenticator may know about the session it authenticates: the realm, the
+ * authid announced in HELLO, and what the transport connection offers for channel
+ * binding.
  * <p>
- * Channel binding: {@link #tlsUnique()} is the RFC 5929 {@code tls-unique} data of the TLS
- * connection when the transport can read it. The built-in transports run on Java's TLS
- * implementation (JSSE), which does not expose the TLS Finished message that
- * {@code tls-unique} is made of (and {@code tls-unique} is not defined for TLS 1.3), so with
- * them it is always {@code null}; a custom transport may provide it.
+ * Channel binding: {@link #tlsUnique()} is the RFC 5929 {@code tls-unique} data of the
+ * TLS connection when the transport can read it. The built-in transports run on Java's
+ * TLS implementation (JSSE), which does not expose the TLS Finished message that
+ * {@code tls-unique} is made of (and {@code tls-unique} is not defined for TLS 1.3), so
+ * with them it is always {@code null}; a custom transport may provide it.
  */
 public final class AuthContext {
 
@@ -30,7 +31,8 @@ public final class AuthContext {
 	 * @param authid the authid announced in HELLO, or null
 	 * @param address the router address, for messages (such as {@code wss://host:443/ws})
 	 * @param secure whether the connection is encrypted with TLS
-	 * @param tlsUnique the {@code tls-unique} channel binding data, or null when unavailable
+	 * @param tlsUnique the {@code tls-unique} channel binding data, or null when
+	 * unavailable
 	 */
 	public AuthContext(String realm, @Nullable String authid, String address, boolean secure,
 			byte @Nullable [] tlsUnique) {
@@ -83,8 +85,8 @@ public final class AuthContext {
 
 	@Override
 	public String toString() {
-		return "AuthContext[realm=" + this.realm + ", authid=" + this.authid + ", address=" + this.address
-				+ ", secure=" + this.secure + "]";
+		return "AuthContext[realm=" + this.realm + ", authid=" + this.authid + ", address=" + this.address + ", secure="
+				+ this.secure + "]";
 	}
 
 }

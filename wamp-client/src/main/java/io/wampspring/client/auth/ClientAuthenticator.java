@@ -8,18 +8,19 @@ import reactor.core.publisher.Mono;
 /**
  * One WAMP authentication method on the client side. The client announces the methods of
  * its configured authenticators in HELLO ({@code authmethods} in the configured order,
- * merged {@code authextra}), and when the router sends CHALLENGE it asks the authenticator
- * of the challenged method for the AUTHENTICATE answer.
+ * merged {@code authextra}), and when the router sends CHALLENGE it asks the
+ * authenticator of the challenged method for the AUTHENTICATE answer.
  * <p>
- * Every HELLO starts a new {@link Exchange} with {@link #start(AuthContext)}: methods with
- * per-attempt state (a nonce, a key derived from the challenge to check the router's
+ * Every HELLO starts a new {@link Exchange} with {@link #start(AuthContext)}: methods
+ * with per-attempt state (a nonce, a key derived from the challenge to check the router's
  * signature in WELCOME) keep it there, so one authenticator may serve many sessions at
  * once. Stateless methods only implement {@link #authMethod()}, {@link #authExtra()} and
  * {@link #respond(String, Map)}.
  * <p>
- * Implementations must not block: the exchange's methods are called on the transport's I/O
- * thread; return a Mono that computes elsewhere if the work is slow (a key derivation). They
- * must never put a secret in a log line, an exception message or {@code toString()}.
+ * Implementations must not block: the exchange's methods are called on the transport's
+ * I/O thread; return a Mono that computes elsewhere if the work is slow (a key
+ * derivation). They must never put a secret in a log line, an exception message or
+ * {@code toString()}.
  */
 public interface ClientAuthenticator {
 
@@ -30,8 +31,8 @@ public interface ClientAuthenticator {
 	String authMethod();
 
 	/**
-	 * Entries added to HELLO's {@code authextra} (a public key, a channel binding, ...) by the
-	 * default {@link #start(AuthContext)}.
+	 * Entries added to HELLO's {@code authextra} (a public key, a channel binding, ...)
+	 * by the default {@link #start(AuthContext)}.
 	 * @return the entries, empty by default
 	 */
 	default Map<String, Object> authExtra() {
@@ -48,13 +49,14 @@ public interface ClientAuthenticator {
 	Mono<AuthResponse> respond(String authMethod, Map<String, Object> extra);
 
 	/**
-	 * Start one authentication, for one HELLO. The default announces {@link #authExtra()},
-	 * answers with {@link #respond(String, Map)} and accepts any WELCOME.
+	 * Start one authentication, for one HELLO. The default announces
+	 * {@link #authExtra()}, answers with {@link #respond(String, Map)} and accepts any
+	 * WELCOME.
 	 * @param context the realm, the authid and what the transport offers
 	 * @return the exchange
 	 * @throws IllegalStateException when the method cannot be used with this context (no
-	 * authid, or a channel binding the connection cannot provide); the message says why and
-	 * the join fails with a {@link WampAuthenticationException}
+	 * authid, or a channel binding the connection cannot provide); the message says why
+	 * and the join fails with a {@link WampAuthenticationException}
 	 */
 	default Exchange start(AuthContext context) {
 		ClientAuthenticator authenticator = this;
@@ -94,12 +96,13 @@ public interface ClientAuthenticator {
 		Mono<AuthResponse> respond(Map<String, Object> challengeExtra);
 
 		/**
-		 * Check the router's WELCOME when the router welcomed the session with this method,
-		 * for methods that authenticate the router too (WAMP-SCRAM's server signature).
+		 * Check the router's WELCOME when the router welcomed the session with this
+		 * method, for methods that authenticate the router too (WAMP-SCRAM's server
+		 * signature).
 		 * @param welcomeAuthExtra {@code WELCOME.Details.authextra}, may be empty
 		 * @param challenged whether the router sent a CHALLENGE for this method
-		 * @throws IllegalStateException when the router failed the check; the message says
-		 * what was wrong (never a secret), and the client aborts the session
+		 * @throws IllegalStateException when the router failed the check; the message
+		 * says what was wrong (never a secret), and the client aborts the session
 		 */
 		default void verifyWelcome(Map<String, Object> welcomeAuthExtra, boolean challenged) {
 		}

@@ -13,19 +13,20 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code cryptosign} method (WAMP-Cryptosign, Ed25519): HELLO announces the public key in
- * {@code authextra.pubkey}, and the client answers the router's 32-byte challenge with the
- * hex of its Ed25519 signature followed by the signed challenge, as the specification says.
+ * The {@code cryptosign} method (WAMP-Cryptosign, Ed25519): HELLO announces the public
+ * key in {@code authextra.pubkey}, and the client answers the router's 32-byte challenge
+ * with the hex of its Ed25519 signature followed by the signed challenge, as the
+ * specification says.
  * <p>
  * The key comes from a {@link CryptosignKey}: a 32-byte seed in hex, a 64-byte seed plus
- * public key in hex, or a file (see {@link CryptosignKey#fromFile(Path)}). Only the public
- * key ever appears in logs or {@link #toString()}.
+ * public key in hex, or a file (see {@link CryptosignKey#fromFile(Path)}). Only the
+ * public key ever appears in logs or {@link #toString()}.
  * <p>
- * Channel binding ({@link #withTlsUniqueChannelBinding()}) signs the challenge XORed with the
- * SHA-256 of the connection's RFC 5929 {@code tls-unique} data. The built-in transports run
- * on Java's TLS (JSSE), which does not expose that data, so with them a join that asks for
- * channel binding fails with a {@link WampAuthenticationException} that says so rather than
- * sign without it.
+ * Channel binding ({@link #withTlsUniqueChannelBinding()}) signs the challenge XORed with
+ * the SHA-256 of the connection's RFC 5929 {@code tls-unique} data. The built-in
+ * transports run on Java's TLS (JSSE), which does not expose that data, so with them a
+ * join that asks for channel binding fails with a {@link WampAuthenticationException}
+ * that says so rather than sign without it.
  */
 public final class CryptosignAuthenticator implements ClientAuthenticator {
 
@@ -72,8 +73,8 @@ public final class CryptosignAuthenticator implements ClientAuthenticator {
 	}
 
 	/**
-	 * A copy that binds the signature to the TLS channel with {@code tls-unique}. The join
-	 * then fails, with a {@link WampAuthenticationException} that says why, when the
+	 * A copy that binds the signature to the TLS channel with {@code tls-unique}. The
+	 * join then fails, with a {@link WampAuthenticationException} that says why, when the
 	 * connection is not TLS or cannot provide the {@code tls-unique} data (the built-in
 	 * transports cannot: JSSE does not expose it, see {@link AuthContext}).
 	 * @return the new authenticator
@@ -127,8 +128,9 @@ public final class CryptosignAuthenticator implements ClientAuthenticator {
 		byte @Nullable [] channelId = null;
 		if (this.tlsUnique) {
 			if (!context.isSecure()) {
-				throw new IllegalStateException("cryptosign channel binding 'tls-unique' needs TLS, but the connection to "
-						+ context.address() + " is not encrypted; use wss:// or tcps://, or drop the channel binding");
+				throw new IllegalStateException(
+						"cryptosign channel binding 'tls-unique' needs TLS, but the connection to " + context.address()
+								+ " is not encrypted; use wss:// or tcps://, or drop the channel binding");
 			}
 			byte[] data = context.tlsUnique();
 			if (data == null) {

@@ -20,8 +20,8 @@ import reactor.core.scheduler.Schedulers;
  * specification ({@link ScramVariant#SPEC}, the default), and {@code scram}, the earlier
  * draft implemented by Crossbar.io and Autobahn ({@link ScramVariant#AUTOBAHN}). The key
  * derivation (the expensive step, by design) runs off the I/O thread. SCRAM needs the
- * authid of {@link io.wampspring.client.ClientOptions}. The password never appears in logs,
- * messages or {@link #toString()}.
+ * authid of {@link io.wampspring.client.ClientOptions}. The password never appears in
+ * logs, messages or {@link #toString()}.
  */
 public final class ScramAuthenticator implements ClientAuthenticator {
 
@@ -73,8 +73,8 @@ public final class ScramAuthenticator implements ClientAuthenticator {
 
 	/**
 	 * A copy that accepts a different largest Argon2 memory cost from the router (default
-	 * {@link ScramClient#DEFAULT_MAX_MEMORY_KIB}), so that a rogue router cannot exhaust the
-	 * client's memory.
+	 * {@link ScramClient#DEFAULT_MAX_MEMORY_KIB}), so that a rogue router cannot exhaust
+	 * the client's memory.
 	 * @param maxMemoryKiB the limit in KiB, at least 8
 	 * @return the new authenticator
 	 */
@@ -109,8 +109,9 @@ public final class ScramAuthenticator implements ClientAuthenticator {
 		if (authid == null) {
 			throw new IllegalStateException("WAMP-SCRAM needs an authid (the user name): set it in the client options");
 		}
-		return new ScramExchange(new ScramClient(this.variant, authid, this.password,
-				Scram.newNonce(), null, null, this.maxMemoryKiB), authid);
+		return new ScramExchange(
+				new ScramClient(this.variant, authid, this.password, Scram.newNonce(), null, null, this.maxMemoryKiB),
+				authid);
 	}
 
 	@Override
@@ -148,8 +149,8 @@ public final class ScramAuthenticator implements ClientAuthenticator {
 		@Override
 		public void verifyWelcome(Map<String, Object> welcomeAuthExtra, boolean challenged) {
 			if (!this.answered) {
-				throw new IllegalStateException("the router welcomed authid '" + this.authid + "' with "
-						+ authMethod() + " without a challenge, so it did not prove that it knows the credential");
+				throw new IllegalStateException("the router welcomed authid '" + this.authid + "' with " + authMethod()
+						+ " without a challenge, so it did not prove that it knows the credential");
 			}
 			@Nullable Object signature = welcomeAuthExtra.get(ScramAuthenticator.this.variant.verifierKey());
 			if (signature == null) {
@@ -158,9 +159,10 @@ public final class ScramAuthenticator implements ClientAuthenticator {
 						+ "), so it did not prove that it knows the credential of authid '" + this.authid + "'");
 			}
 			if (!this.scram.verifyServer(welcomeAuthExtra)) {
-				throw new IllegalStateException("the router's " + authMethod() + " server signature in WELCOME is wrong:"
-						+ " the router does not know the credential of authid '" + this.authid
-						+ "' (is it the router you meant to reach?)");
+				throw new IllegalStateException(
+						"the router's " + authMethod() + " server signature in WELCOME is wrong:"
+								+ " the router does not know the credential of authid '" + this.authid
+								+ "' (is it the router you meant to reach?)");
 			}
 		}
 

@@ -15,13 +15,13 @@ import org.jspecify.annotations.Nullable;
  * ABORT's reason (such as {@code wamp.error.authentication_failed}) and
  * {@link #getRouterMessage()} the router's {@code message} detail, if it sent one.
  * <p>
- * The client raises it too when it cannot authenticate for reasons of its own (a challenge
- * it cannot answer, a router that failed to prove its identity, a method that cannot be
- * used on this connection): then {@link #getUri()} is
- * {@code wamp.error.authentication_failed} and {@link #getRouterMessage()} is null. Either
- * way trying again with the same settings would fail the same way, so reconnection follows
- * the {@link io.wampspring.client.reconnect.ReconnectOptions.AuthFailurePolicy}. Messages
- * never contain a secret.
+ * The client raises it too when it cannot authenticate for reasons of its own (a
+ * challenge it cannot answer, a router that failed to prove its identity, a method that
+ * cannot be used on this connection): then {@link #getUri()} is
+ * {@code wamp.error.authentication_failed} and {@link #getRouterMessage()} is null.
+ * Either way trying again with the same settings would fail the same way, so reconnection
+ * follows the {@link io.wampspring.client.reconnect.ReconnectOptions.AuthFailurePolicy}.
+ * Messages never contain a secret.
  */
 public class WampAuthenticationException extends WampException {
 

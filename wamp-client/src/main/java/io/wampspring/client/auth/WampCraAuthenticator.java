@@ -11,11 +11,11 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The {@code wampcra} method (WAMP Challenge-Response Authentication): the client answers
- * the router's challenge string with its Base64 HMAC-SHA256, keyed with the shared secret.
- * When the CHALLENGE carries {@code salt} (with {@code iterations} and {@code keylen}), the
- * key is first derived from the secret with PBKDF2-HMAC-SHA256, as Autobahn and Crossbar.io
- * do; that derivation runs off the I/O thread. The secret never appears in logs, messages
- * or {@link #toString()}.
+ * the router's challenge string with its Base64 HMAC-SHA256, keyed with the shared
+ * secret. When the CHALLENGE carries {@code salt} (with {@code iterations} and
+ * {@code keylen}), the key is first derived from the secret with PBKDF2-HMAC-SHA256, as
+ * Autobahn and Crossbar.io do; that derivation runs off the I/O thread. The secret never
+ * appears in logs, messages or {@link #toString()}.
  *
  * @see WampCra
  */
@@ -49,7 +49,8 @@ public final class WampCraAuthenticator implements ClientAuthenticator {
 		}
 		int iterations = parameter(Dicts.integer(extra, "iterations"), "iterations", WampCra.DEFAULT_ITERATIONS);
 		int keyLength = parameter(Dicts.integer(extra, "keylen"), "keylen", WampCra.DEFAULT_KEY_LENGTH);
-		// PBKDF2 takes as long as the router's iteration count says: not on the I/O thread
+		// PBKDF2 takes as long as the router's iteration count says: not on the I/O
+		// thread
 		return Mono
 			.fromCallable(() -> new AuthResponse(WampCra.signature(this.secret, challenge, salt, iterations, keyLength),
 					Map.of()))

@@ -6,14 +6,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
- * How long to wait before a reconnect attempt. Attempts are numbered from 1; every strategy
- * stays within {@code [min, max]}. Instances are immutable and thread safe.
+ * How long to wait before a reconnect attempt. Attempts are numbered from 1; every
+ * strategy stays within {@code [min, max]}. Instances are immutable and thread safe.
  *
  * @see #fixed(Duration)
  * @see #exponential(Duration, Duration)
  * @see #jitter(Duration, Duration)
  */
-public sealed interface BackoffStrategy permits BackoffStrategy.Fixed, BackoffStrategy.Exponential, BackoffStrategy.Jitter {
+public sealed interface BackoffStrategy
+		permits BackoffStrategy.Fixed, BackoffStrategy.Exponential, BackoffStrategy.Jitter {
 
 	/**
 	 * The delay before an attempt.
@@ -38,7 +39,8 @@ public sealed interface BackoffStrategy permits BackoffStrategy.Fixed, BackoffSt
 	}
 
 	/**
-	 * A delay that doubles with every attempt: {@code min * 2^(attempt-1)}, capped at max.
+	 * A delay that doubles with every attempt: {@code min * 2^(attempt-1)}, capped at
+	 * max.
 	 * @param min the first delay
 	 * @param max the largest delay
 	 * @return the strategy
@@ -48,9 +50,9 @@ public sealed interface BackoffStrategy permits BackoffStrategy.Fixed, BackoffSt
 	}
 
 	/**
-	 * Exponential backoff with "full jitter": a random delay between min and the exponential
-	 * delay of the attempt, so that many clients that lost the same router do not come back
-	 * at the same moment.
+	 * Exponential backoff with "full jitter": a random delay between min and the
+	 * exponential delay of the attempt, so that many clients that lost the same router do
+	 * not come back at the same moment.
 	 * @param min the smallest delay
 	 * @param max the largest delay
 	 * @return the strategy

@@ -23,9 +23,9 @@ import reactor.core.publisher.Sinks;
  * done work of another (a restore, a register, a close). The queue is bounded; a command
  * submitted to a full queue fails at once.
  * <p>
- * A subscriber that cancels the Mono of its command removes a command that has not started,
- * and cancels one that is running (unless it was submitted as not cancelable), so that the
- * queue moves on.
+ * A subscriber that cancels the Mono of its command removes a command that has not
+ * started, and cancels one that is running (unless it was submitted as not cancelable),
+ * so that the queue moves on.
  */
 public final class CommandQueue {
 
@@ -44,7 +44,8 @@ public final class CommandQueue {
 	public CommandQueue(int capacity) {
 		this.capacity = capacity;
 		AtomicReference<@Nullable FluxSink<Entry<?>>> created = new AtomicReference<>();
-		// Flux.create's sink is serialized, so any thread may submit without a lock; it is
+		// Flux.create's sink is serialized, so any thread may submit without a lock; it
+		// is
 		// handed over synchronously on subscribe
 		Flux.<Entry<?>>create(created::set)
 			.concatMap(Entry::run, 0)
@@ -97,7 +98,8 @@ public final class CommandQueue {
 
 		private final boolean cancelable;
 
-		// the subscriber went away: its outcome is not delivered (a canceled sink would drop it
+		// the subscriber went away: its outcome is not delivered (a canceled sink would
+		// drop it
 		// as an error with a stack trace)
 		private volatile boolean isCanceled;
 

@@ -29,8 +29,8 @@ public final class ReconnectOptions {
 	}
 
 	/**
-	 * The defaults: enabled, jitter between 500 ms and 2 minutes, retry forever, stop after an
-	 * authentication failure.
+	 * The defaults: enabled, jitter between 500 ms and 2 minutes, retry forever, stop
+	 * after an authentication failure.
 	 * @return the default options
 	 */
 	public static ReconnectOptions defaults() {
@@ -103,8 +103,8 @@ public final class ReconnectOptions {
 	/**
 	 * What the client does after the router refused its credentials (ABORT with
 	 * {@code wamp.error.authentication_failed}, {@code not_authorized},
-	 * {@code no_such_principal}, {@code no_auth_method}, ...). Trying again at once would only
-	 * hammer the router with the same wrong credentials.
+	 * {@code no_such_principal}, {@code no_auth_method}, ...). Trying again at once would
+	 * only hammer the router with the same wrong credentials.
 	 */
 	public enum AuthFailurePolicy {
 
@@ -159,14 +159,16 @@ public final class ReconnectOptions {
 		 */
 		public Builder maxRetries(int maxRetries) {
 			if (maxRetries < -1) {
-				throw new IllegalArgumentException("maxRetries must be >= 0, or -1 to retry forever, got " + maxRetries);
+				throw new IllegalArgumentException(
+						"maxRetries must be >= 0, or -1 to retry forever, got " + maxRetries);
 			}
 			this.maxRetries = maxRetries;
 			return this;
 		}
 
 		/**
-		 * What to do after an authentication failure (default {@link AuthFailurePolicy#STOP}).
+		 * What to do after an authentication failure (default
+		 * {@link AuthFailurePolicy#STOP}).
 		 * @param policy the policy
 		 * @return this builder
 		 */

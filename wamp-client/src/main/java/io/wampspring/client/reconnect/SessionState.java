@@ -5,7 +5,10 @@ package io.wampspring.client.reconnect;
  */
 public enum SessionState {
 
-	/** Not connected: before the first {@code connect()} or after the client was closed or gave up. */
+	/**
+	 * Not connected: before the first {@code connect()} or after the client was closed or
+	 * gave up.
+	 */
 	CLOSED,
 
 	/** Opening the transport and sending HELLO. */
@@ -27,7 +30,10 @@ public enum SessionState {
 	/** The client sent GOODBYE and waits for the router's answer. */
 	LEAVING,
 
-	/** The transport was lost or an attempt failed; the client waits before the next attempt. */
+	/**
+	 * The transport was lost or an attempt failed; the client waits before the next
+	 * attempt.
+	 */
 	RECONNECTING
 
 }

@@ -12,15 +12,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * The connection state machine: holds the current {@link SessionState}, rejects transitions
- * the lifecycle does not allow, and publishes every change as a {@link SessionStateEvent}
- * (the current state is replayed to new subscribers). Thread safe.
+ * The connection state machine: holds the current {@link SessionState}, rejects
+ * transitions the lifecycle does not allow, and publishes every change as a
+ * {@link SessionStateEvent} (the current state is replayed to new subscribers). Thread
+ * safe.
  */
 public final class SessionStateMachine {
 
-	private static final Map<SessionState, Set<SessionState>> ALLOWED = Map.of(
-			SessionState.CLOSED, EnumSet.of(SessionState.CONNECTING),
-			SessionState.CONNECTING,
+	private static final Map<SessionState, Set<SessionState>> ALLOWED = Map.of(SessionState.CLOSED,
+			EnumSet.of(SessionState.CONNECTING), SessionState.CONNECTING,
 			EnumSet.of(SessionState.AUTHENTICATING, SessionState.JOINED, SessionState.DEGRADED,
 					SessionState.RECONNECTING, SessionState.CLOSED),
 			SessionState.AUTHENTICATING,
@@ -28,8 +28,8 @@ public final class SessionStateMachine {
 			SessionState.JOINED, EnumSet.of(SessionState.LEAVING, SessionState.RECONNECTING, SessionState.CLOSED),
 			SessionState.DEGRADED,
 			EnumSet.of(SessionState.JOINED, SessionState.LEAVING, SessionState.RECONNECTING, SessionState.CLOSED),
-			SessionState.LEAVING, EnumSet.of(SessionState.CLOSED, SessionState.RECONNECTING),
-			SessionState.RECONNECTING, EnumSet.of(SessionState.CONNECTING, SessionState.CLOSED));
+			SessionState.LEAVING, EnumSet.of(SessionState.CLOSED, SessionState.RECONNECTING), SessionState.RECONNECTING,
+			EnumSet.of(SessionState.CONNECTING, SessionState.CLOSED));
 
 	private final Sinks.Many<SessionStateEvent> events = Sinks.many().replay().latest();
 
@@ -39,7 +39,8 @@ public final class SessionStateMachine {
 
 	/**
 	 * Create a machine in state {@link SessionState#CLOSED}.
-	 * @param listener called with every change, under the machine's lock (for the log line)
+	 * @param listener called with every change, under the machine's lock (for the log
+	 * line)
 	 */
 	public SessionStateMachine(Consumer<SessionStateEvent> listener) {
 		this.listener = listener;
@@ -103,8 +104,10 @@ public final class SessionStateMachine {
 	 * @return a hot Flux that replays the latest event
 	 */
 	public Flux<SessionStateEvent> events() {
-		// hide(): without it publishOn fuses with the replay buffer and polls it only when its
-		// worker runs, so a listener whose scheduler was busy while the session joined saw
+		// hide(): without it publishOn fuses with the replay buffer and polls it only
+		// when its
+		// worker runs, so a listener whose scheduler was busy while the session joined
+		// saw
 		// JOINED alone; pushed, every transition reaches every subscriber in order
 		return this.events.asFlux().hide();
 	}

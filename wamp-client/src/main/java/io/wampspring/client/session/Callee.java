@@ -93,16 +93,20 @@ final class Callee {
 					Map.of()));
 			return;
 		}
-		InvocationRunner runner = new InvocationRunner(invocation.requestId(), call.receiveProgress(), call.procedure());
+		InvocationRunner runner = new InvocationRunner(invocation.requestId(), call.receiveProgress(),
+				call.procedure());
 		this.running.put(invocation.requestId(), runner);
 		Flux<InvocationResult> results = Flux.defer(() -> target.handler().handle(call));
 		if (call.receiveProgress()) {
-			// the runner asks for one result per YIELD written: the buffer absorbs a Flux that
-			// ignores demand (a plain invocation keeps only the last result and needs none)
+			// the runner asks for one result per YIELD written: the buffer absorbs a Flux
+			// that
+			// ignores demand (a plain invocation keeps only the last result and needs
+			// none)
 			results = results.onBackpressureBuffer(this.options.limits().progressiveBuffer(),
 					BufferOverflowStrategy.ERROR);
 		}
-		// subscribeOn also moves request(n) to the handler scheduler, so a synchronous Flux never
+		// subscribeOn also moves request(n) to the handler scheduler, so a synchronous
+		// Flux never
 		// produces its elements on the I/O thread
 		results.subscribeOn(this.options.handlerScheduler()).subscribe(runner);
 	}
@@ -134,8 +138,9 @@ final class Callee {
 			.filter((tick) -> this.running.isEmpty() || this.session.isEnded())
 			.next()
 			.then()
-			.timeout(timeout, Mono.fromRunnable(() -> logger.info("{} invocations still running after {} ms, leaving anyway",
-					this.running.size(), timeout.toMillis())));
+			.timeout(timeout,
+					Mono.fromRunnable(() -> logger.info("{} invocations still running after {} ms, leaving anyway",
+							this.running.size(), timeout.toMillis())));
 	}
 
 	/** The session ended: stop every handler. */
@@ -162,7 +167,8 @@ final class Callee {
 		}
 		if (Exceptions.isOverflow(error)) {
 			String text = "the handler of '" + procedure + "' produced more than "
-					+ this.options.limits().progressiveBuffer() + " progressive results ahead of the connection; make its"
+					+ this.options.limits().progressiveBuffer()
+					+ " progressive results ahead of the connection; make its"
 					+ " Flux respect demand (for example onBackpressureBuffer(n) or delayElements) or raise the client's"
 					+ " progressive buffer";
 			logger.warn(text);
@@ -238,8 +244,9 @@ final class Callee {
 
 		void interrupt(CancelMode mode) {
 			dispose();
-			finish((mode != CancelMode.KILL_NO_WAIT) ? new ErrorMessage(WampMessageType.INVOCATION, this.requestId,
-					Map.of(), WampUris.CANCELED, List.of("invocation of '" + this.procedure + "' was canceled"), Map.of())
+			finish((mode != CancelMode.KILL_NO_WAIT)
+					? new ErrorMessage(WampMessageType.INVOCATION, this.requestId, Map.of(), WampUris.CANCELED,
+							List.of("invocation of '" + this.procedure + "' was canceled"), Map.of())
 					: null);
 		}
 
@@ -254,7 +261,8 @@ final class Callee {
 			Callee.this.session.connection()
 				.send(answer)
 				.onErrorResume(IllegalArgumentException.class,
-						// the serializer could not write the results: tell the caller instead
+						// the serializer could not write the results: tell the caller
+						// instead
 						(error) -> Callee.this.session.connection()
 							.send(new ErrorMessage(WampMessageType.INVOCATION, this.requestId, Map.of(),
 									WampUris.INVALID_ARGUMENT,

@@ -28,8 +28,8 @@ import reactor.core.publisher.FluxSink;
 
 /**
  * The caller role of one session: CALL with a deadline, progressive results held up to a
- * bound for a slow subscriber, CANCEL on timeout or when the subscriber cancels, RESULT and
- * ERROR matched to their call.
+ * bound for a slow subscriber, CANCEL on timeout or when the subscriber cancels, RESULT
+ * and ERROR matched to their call.
  */
 final class Caller {
 
@@ -74,11 +74,13 @@ final class Caller {
 			Duration timeout = callOptions.effectiveTimeout(this.limits.defaultCallTimeout());
 			Map<String, Object> wireOptions = wireOptions(procedure, callOptions, progressive, timeout);
 			long id = this.table.nextId();
-			PendingCall call = new PendingCall(procedure, sink, callOptions.cancelMode(), this.limits.progressiveBuffer());
+			PendingCall call = new PendingCall(procedure, sink, callOptions.cancelMode(),
+					this.limits.progressiveBuffer());
 			if (!this.table.addCall(id, call)) {
 				sink.error(new WampException(WampUris.UNAVAILABLE,
-						"cannot " + what(procedure) + ": " + this.table.pendingCalls() + " calls of this session already wait for"
-								+ " their results (limit " + this.table.maxPendingCalls()
+						"cannot " + what(procedure) + ": " + this.table.pendingCalls()
+								+ " calls of this session already wait for" + " their results (limit "
+								+ this.table.maxPendingCalls()
 								+ "); wait for results before calling again, or raise the client's max pending calls"));
 				return;
 			}
@@ -128,7 +130,8 @@ final class Caller {
 			}
 		}
 		Map<String, Object> wire = callOptions.toWire(receiveProgress, timeout);
-		if (wire.containsKey("timeout") && sessionInfo != null && !sessionInfo.routerSupports("dealer", "call_timeout")) {
+		if (wire.containsKey("timeout") && sessionInfo != null
+				&& !sessionInfo.routerSupports("dealer", "call_timeout")) {
 			// the client still enforces the timeout itself
 			wire.remove("timeout");
 		}
@@ -160,10 +163,11 @@ final class Caller {
 			if (!call.offerProgress()) {
 				if (this.table.removeCall(result.requestId(), call)) {
 					sendCancel(result.requestId(), call, "its subscriber fell behind");
-					call.fail(new WampException(WampUris.CANCELED, "more than " + this.limits.progressiveBuffer()
-							+ " progressive results of '" + call.procedure + "' wait for a subscriber that does not request"
-							+ " them; request them faster (for example without limitRate, or publishOn a faster"
-							+ " scheduler) or raise the client's progressive buffer"));
+					call.fail(new WampException(WampUris.CANCELED,
+							"more than " + this.limits.progressiveBuffer() + " progressive results of '"
+									+ call.procedure + "' wait for a subscriber that does not request"
+									+ " them; request them faster (for example without limitRate, or publishOn a faster"
+									+ " scheduler) or raise the client's progressive buffer"));
 				}
 				return;
 			}
@@ -211,7 +215,8 @@ final class Caller {
 
 		private final int progressiveBuffer;
 
-		// progressive results emitted and requested, to bound those a slow subscriber holds
+		// progressive results emitted and requested, to bound those a slow subscriber
+		// holds
 		private final AtomicLong emitted = new AtomicLong();
 
 		private final AtomicLong requested = new AtomicLong();

@@ -56,10 +56,10 @@ import reactor.core.publisher.Sinks;
  * The WAMP session protocol machine for one transport connection. One
  * {@link SessionPhase} says where it is; the work is split by role: {@link Handshake}
  * (HELLO, CHALLENGE, WELCOME), {@link RequestTable} (what waits for the router),
- * {@link Caller} (calls), {@link Callee} (invocations) and {@link InboundPressure} (when to
- * stop reading). A new instance, with request ids from 1, is made for every connection;
- * the {@link io.wampspring.client.WampClient} owns the registrations and subscriptions that
- * outlive it.
+ * {@link Caller} (calls), {@link Callee} (invocations) and {@link InboundPressure} (when
+ * to stop reading). A new instance, with request ids from 1, is made for every
+ * connection; the {@link io.wampspring.client.WampClient} owns the registrations and
+ * subscriptions that outlive it.
  * <p>
  * Inbound messages are handled on the transport's I/O thread without blocking; requests
  * may be made from any thread. A message whose payload cannot be read fails only itself.
@@ -101,7 +101,8 @@ public final class ClientSession {
 
 	private volatile @Nullable SessionEnd end;
 
-	// the client gave up joining (dispose before WELCOME): nobody waits for the join any more
+	// the client gave up joining (dispose before WELCOME): nobody waits for the join any
+	// more
 	private volatile boolean abandoned;
 
 	/**
@@ -132,11 +133,11 @@ public final class ClientSession {
 	// ---------------------------------------------------------------- lifecycle
 
 	/**
-	 * Send HELLO and wait for WELCOME (answering every CHALLENGE on the way), up to the join
-	 * timeout of the options' {@link io.wampspring.client.ClientLimits}.
-	 * @return the session info; an error with {@link WampAuthenticationException} when the
-	 * router refused the credentials, {@link WampUris#TIMEOUT} when it did not answer in
-	 * time (the connection is then closed), or another {@link WampException} for other
+	 * Send HELLO and wait for WELCOME (answering every CHALLENGE on the way), up to the
+	 * join timeout of the options' {@link io.wampspring.client.ClientLimits}.
+	 * @return the session info; an error with {@link WampAuthenticationException} when
+	 * the router refused the credentials, {@link WampUris#TIMEOUT} when it did not answer
+	 * in time (the connection is then closed), or another {@link WampException} for other
 	 * ABORTs and a lost transport
 	 */
 	public Mono<SessionInfo> join() {
@@ -149,7 +150,8 @@ public final class ClientSession {
 				hello = this.handshake.hello();
 			}
 			catch (IllegalStateException | IllegalArgumentException ex) {
-				// an authenticator that cannot work with these settings or this connection
+				// an authenticator that cannot work with these settings or this
+				// connection
 				WampAuthenticationException error = new WampAuthenticationException(this.options.realm(),
 						String.valueOf(ex.getMessage()), ex);
 				end(WampUris.TRANSPORT_LOST, error.getMessage(), error);
@@ -159,12 +161,14 @@ public final class ClientSession {
 			this.connection.unreadable().subscribe(this::onUnreadable, (error) -> {
 			});
 			this.connection.send(hello)
-				.subscribe(null, (error) -> end(WampUris.TRANSPORT_LOST, "could not send HELLO: " + error.getMessage(),
-						error));
+				.subscribe(null,
+						(error) -> end(WampUris.TRANSPORT_LOST, "could not send HELLO: " + error.getMessage(), error));
 			Duration timeout = this.options.limits().joinTimeout();
 			return this.welcome.asMono()
-				// the client gave up joining: a cancel that came while the join subscribed reaches
-				// the operators first and the failure still arrives, which Reactor would log as
+				// the client gave up joining: a cancel that came while the join
+				// subscribed reaches
+				// the operators first and the failure still arrives, which Reactor would
+				// log as
 				// dropped, with a stack trace, for an expected shutdown
 				.onErrorResume((error) -> this.abandoned, (error) -> Mono.never())
 				.timeout(timeout, Mono.defer(() -> joinTimedOut(timeout)));
@@ -187,9 +191,9 @@ public final class ClientSession {
 	}
 
 	/**
-	 * Give the session up without waiting: leave with GOODBYE when it is joined, else just
-	 * close the connection (for a join that nobody waits for any more: its failure is not
-	 * delivered).
+	 * Give the session up without waiting: leave with GOODBYE when it is joined, else
+	 * just close the connection (for a join that nobody waits for any more: its failure
+	 * is not delivered).
 	 * @param timeout how long the GOODBYE may wait for the router's answer
 	 */
 	public void dispose(Duration timeout) {
@@ -315,7 +319,8 @@ public final class ClientSession {
 		}
 		SessionEnd sessionEnd = new SessionEnd(reason, error);
 		this.end = sessionEnd;
-		String message = (WampUris.SESSION_CLOSED.equals(pendingUri) ? "session closed: " : "transport lost: ") + reason;
+		String message = (WampUris.SESSION_CLOSED.equals(pendingUri) ? "session closed: " : "transport lost: ")
+				+ reason;
 		this.table.failAll((what) -> new WampException(pendingUri, message + " (" + what + ")"));
 		this.callee.disposeAll();
 		this.subscriptions.clear();
@@ -355,7 +360,8 @@ public final class ClientSession {
 		abort(WampUris.PROTOCOL_VIOLATION, message);
 	}
 
-	// Runs on the I/O thread. A well-framed message with a value the serializer cannot map:
+	// Runs on the I/O thread. A well-framed message with a value the serializer cannot
+	// map:
 	// only that message is bad, so only it fails.
 	private void onUnreadable(WampProtocolException problem) {
 		if (!isJoined()) {
@@ -385,8 +391,8 @@ public final class ClientSession {
 				this.droppedEvents.warn("dropping unreadable events: {}", problem.getMessage());
 				this.listener.onEventDropped();
 			}
-			default -> protocolViolation("unreadable " + WampMessageType.name(problem.messageType()) + ": "
-					+ problem.getMessage());
+			default -> protocolViolation(
+					"unreadable " + WampMessageType.name(problem.messageType()) + ": " + problem.getMessage());
 		}
 	}
 
@@ -432,10 +438,12 @@ public final class ClientSession {
 		else if (message instanceof Abort abort) {
 			String routerMessage = Dicts.string(abort.details(), "message");
 			WampException error = WampAuthenticationException.isAuthenticationFailure(abort.reason())
-					? new WampAuthenticationException(abort.reason(), routerMessage, abort.details(), this.options.realm())
+					? new WampAuthenticationException(abort.reason(), routerMessage, abort.details(),
+							this.options.realm())
 					: new WampException(abort.reason(), (routerMessage != null) ? List.of(routerMessage) : List.of(),
-							Map.of(), abort.details(), "router refused to open a session on realm '" + this.options.realm()
-									+ "': " + abort.reason() + ((routerMessage != null) ? " (" + routerMessage + ")" : ""),
+							Map.of(), abort.details(),
+							"router refused to open a session on realm '" + this.options.realm() + "': "
+									+ abort.reason() + ((routerMessage != null) ? " (" + routerMessage + ")" : ""),
 							null);
 			this.connection.close().subscribe(null, (e) -> {
 			});
@@ -449,20 +457,23 @@ public final class ClientSession {
 	private void onChallenge(Challenge challenge) {
 		ClientAuthenticator.Exchange exchange = this.handshake.challenged(challenge);
 		if (exchange == null) {
-			protocolViolation("router challenged method '" + challenge.authMethod() + "', which the client did not offer"
-					+ " (offered: " + this.handshake.offeredMethods() + ")");
+			protocolViolation("router challenged method '" + challenge.authMethod()
+					+ "', which the client did not offer" + " (offered: " + this.handshake.offeredMethods() + ")");
 			return;
 		}
 		this.phase.compareAndSet(SessionPhase.JOINING, SessionPhase.CHALLENGED);
 		this.listener.onChallenge(challenge.authMethod());
 		this.handshake.answer(exchange, challenge)
-			.subscribe(null, (error) -> failAuthentication("could not answer the router's '" + challenge.authMethod()
-					+ "' challenge: " + ((error.getMessage() != null) ? error.getMessage() : error.toString()), error));
+			.subscribe(null,
+					(error) -> failAuthentication("could not answer the router's '" + challenge.authMethod()
+							+ "' challenge: " + ((error.getMessage() != null) ? error.getMessage() : error.toString()),
+							error));
 	}
 
 	/**
 	 * Give up authenticating: tell the router with ABORT, close, and fail the join with a
-	 * {@link WampAuthenticationException} so that reconnection follows the auth failure policy.
+	 * {@link WampAuthenticationException} so that reconnection follows the auth failure
+	 * policy.
 	 */
 	private void failAuthentication(String problem, @Nullable Throwable cause) {
 		if (isEnded()) {
@@ -524,7 +535,8 @@ public final class ClientSession {
 			}
 		}
 		else if (message instanceof Unsubscribed unsubscribed) {
-			RequestTable.PendingRequest request = this.table.take(unsubscribed.requestId(), WampMessageType.UNSUBSCRIBE);
+			RequestTable.PendingRequest request = this.table.take(unsubscribed.requestId(),
+					WampMessageType.UNSUBSCRIBE);
 			if (request != null) {
 				this.subscriptions.remove((Long) request.target());
 				request.sink().success();
@@ -555,7 +567,8 @@ public final class ClientSession {
 		}
 	}
 
-	// A REGISTERED or SUBSCRIBED: bind it, or, when its requester canceled meanwhile, undo it
+	// A REGISTERED or SUBSCRIBED: bind it, or, when its requester canceled meanwhile,
+	// undo it
 	// at once so that the router does not keep routing to a handler nobody owns.
 	private void confirmed(RequestTable.PendingRequest request, long routerId, Consumer<Long> bind) {
 		Consumer<Long> undo = request.undo();
@@ -660,9 +673,8 @@ public final class ClientSession {
 	 */
 	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs, PublishOptions publishOptions) {
 		if (publishOptions.acknowledge()) {
-			return request(WampMessageType.PUBLISH, "publish to '" + topic + "'", null,
-					(id) -> new Publish(id, publishOptions.toWire(), topic, Payloads.args(args), Payloads.kwargs(kwargs)),
-					null);
+			return request(WampMessageType.PUBLISH, "publish to '" + topic + "'", null, (id) -> new Publish(id,
+					publishOptions.toWire(), topic, Payloads.args(args), Payloads.kwargs(kwargs)), null);
 		}
 		return Mono.defer(() -> {
 			// the description is built only when the publication fails
@@ -680,7 +692,8 @@ public final class ClientSession {
 		});
 	}
 
-	// Requests other than calls wait for the router's answer up to the default call timeout.
+	// Requests other than calls wait for the router's answer up to the default call
+	// timeout.
 	private Mono<Long> request(int type, String what, @Nullable Object target, LongFunction<WampMessage> build,
 			@Nullable Consumer<Long> undo) {
 		Mono<Long> request = Mono.create((MonoSink<Long> sink) -> {
@@ -713,7 +726,8 @@ public final class ClientSession {
 
 	WampException notWritable(String what) {
 		return new WampException(WampUris.UNAVAILABLE,
-				"cannot " + what + ": the connection to " + this.options.transport().describe() + " is not writable (the"
+				"cannot " + what + ": the connection to " + this.options.transport().describe()
+						+ " is not writable (the"
 						+ " router reads slower than the application writes and the send buffer is full); retry later");
 	}
 

@@ -11,9 +11,9 @@ public interface EventTarget {
 	/**
 	 * Dispatch an event.
 	 * @param event the event
-	 * @param pressure the session's inbound backpressure: {@link InboundPressure#acquire()}
-	 * for every event queued for a handler, {@link InboundPressure#release()} once it ran or
-	 * was dropped
+	 * @param pressure the session's inbound backpressure:
+	 * {@link InboundPressure#acquire()} for every event queued for a handler,
+	 * {@link InboundPressure#release()} once it ran or was dropped
 	 */
 	void dispatch(Event event, InboundPressure pressure);
 

@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Opening a session: the HELLO with the roles, features and authentication methods, the
- * answer to each CHALLENGE, and the check of the router's own proof in WELCOME (WAMP-SCRAM
- * authenticates the router too). Written once per session, on the I/O thread after HELLO.
+ * answer to each CHALLENGE, and the check of the router's own proof in WELCOME
+ * (WAMP-SCRAM authenticates the router too). Written once per session, on the I/O thread
+ * after HELLO.
  */
 final class Handshake {
 

@@ -27,7 +27,8 @@ public final class InboundPressure {
 
 	private final AtomicInteger invocations = new AtomicInteger();
 
-	// guarded by this; crossing a mark is rare, so a monitor there costs nothing per message
+	// guarded by this; crossing a mark is rare, so a monitor there costs nothing per
+	// message
 	private boolean paused;
 
 	InboundPressure(WampConnection connection, ClientLimits limits) {

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Widens the application's payload collections ({@code List<Integer>}, {@code Map<String, String>})
- * to the value-tree types of the messages. The messages copy them, so the widening is safe.
+ * Widens the application's payload collections ({@code List<Integer>},
+ * {@code Map<String, String>}) to the value-tree types of the messages. The messages copy
+ * them, so the widening is safe.
  */
 final class Payloads {
 

@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 
 /**
  * Counts a repeated condition (a refused invocation, a dropped event) and says when a log
- * line is due: at the first occurrence, then at most once per interval (10 s), with the count
- * since the last line. A flood of thousands a second costs one line per interval instead of
- * one per message. Shared by the client's session and the Spring layer's handler adapters.
- * Thread safe.
+ * line is due: at the first occurrence, then at most once per interval (10 s), with the
+ * count since the last line. A flood of thousands a second costs one line per interval
+ * instead of one per message. Shared by the client's session and the Spring layer's
+ * handler adapters. Thread safe.
  */
 public final class RateLimitedLog {
 
@@ -35,8 +35,8 @@ public final class RateLimitedLog {
 
 	/**
 	 * Count one occurrence.
-	 * @return the occurrences to report in a line now (this one included), or 0 when no line
-	 * is due
+	 * @return the occurrences to report in a line now (this one included), or 0 when no
+	 * line is due
 	 */
 	public long occurred() {
 		this.total.increment();
@@ -52,7 +52,8 @@ public final class RateLimitedLog {
 	/**
 	 * Count one occurrence and log a WARN line if one is due.
 	 * @param what what happened, with {@code {}} placeholders for the arguments
-	 * @param args the arguments; the count since the last line is appended as the last one
+	 * @param args the arguments; the count since the last line is appended as the last
+	 * one
 	 */
 	public void warn(String what, Object... args) {
 		long count = occurred();

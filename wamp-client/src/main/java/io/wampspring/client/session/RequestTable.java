@@ -17,8 +17,9 @@ import reactor.core.publisher.MonoSink;
  * The requests of one session that wait for the router's answer, by request id: calls
  * (owned by {@link Caller}) and the other requests (REGISTER, SUBSCRIBE, UNREGISTER,
  * UNSUBSCRIBE, acknowledged PUBLISH). Both share one id sequence, so an id names one
- * request. A REGISTER or SUBSCRIBE whose requester canceled stays in the table, marked, so
- * that its confirmation is undone at once instead of leaving a registration nobody owns.
+ * request. A REGISTER or SUBSCRIBE whose requester canceled stays in the table, marked,
+ * so that its confirmation is undone at once instead of leaving a registration nobody
+ * owns.
  */
 final class RequestTable {
 
@@ -81,8 +82,8 @@ final class RequestTable {
 	}
 
 	/**
-	 * The requester gave up. A REGISTER or SUBSCRIBE stays, so that its confirmation can be
-	 * undone; anything else is forgotten.
+	 * The requester gave up. A REGISTER or SUBSCRIBE stays, so that its confirmation can
+	 * be undone; anything else is forgotten.
 	 */
 	void cancelRequest(long id, PendingRequest request) {
 		if (request.undo() != null) {
@@ -201,8 +202,8 @@ final class RequestTable {
 		}
 
 		/**
-		 * Fail the request, unless its requester canceled (a canceled sink would report the
-		 * error as dropped).
+		 * Fail the request, unless its requester canceled (a canceled sink would report
+		 * the error as dropped).
 		 */
 		void fail(Throwable error) {
 			if (!this.canceled) {

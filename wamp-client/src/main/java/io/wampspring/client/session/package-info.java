@@ -1,5 +1,6 @@
 /**
- * The session protocol machine: one instance per transport connection, with its pending request tables.
+ * The session protocol machine: one instance per transport connection, with its pending
+ * request tables.
  */
 @NullMarked
 package io.wampspring.client.session;

@@ -34,9 +34,9 @@ import reactor.netty.NettyPipeline;
 
 /**
  * Opening a connection, shared by the socket transports: wait for the transport's own
- * handshake up to the connect timeout, give up cleanly, and turn low-level failures (refused
- * connections, TLS alerts, certificate checks) into a {@link WampTransportException} that
- * names the address and says what happened.
+ * handshake up to the connect timeout, give up cleanly, and turn low-level failures
+ * (refused connections, TLS alerts, certificate checks) into a
+ * {@link WampTransportException} that names the address and says what happened.
  */
 final class ConnectFailures {
 
@@ -54,10 +54,10 @@ final class ConnectFailures {
 	 * @param address the router address
 	 * @param timeout the connect timeout
 	 * @param secure whether TLS is used, for the messages
-	 * @param start starts connecting, hands the channel it opens to the consumer, and emits
-	 * the connection to the sink once usable
-	 * @return the connection; when it fails, times out or is canceled, the channel it opened
-	 * is closed, so that no socket outlives its attempt
+	 * @param start starts connecting, hands the channel it opens to the consumer, and
+	 * emits the connection to the sink once usable
+	 * @return the connection; when it fails, times out or is canceled, the channel it
+	 * opened is closed, so that no socket outlives its attempt
 	 */
 	static Mono<WampConnection> open(String transport, String address, Duration timeout, boolean secure,
 			BiFunction<Sinks.One<WampConnection>, Consumer<Channel>, Disposable> start) {
@@ -67,7 +67,8 @@ final class ConnectFailures {
 			AtomicBoolean delivered = new AtomicBoolean();
 			Disposable handle = start.apply(opened, channel::set);
 			Runnable giveUp = () -> {
-				// operators such as flatMap cancel their source even after it emitted: the
+				// operators such as flatMap cancel their source even after it emitted:
+				// the
 				// connection then belongs to the caller and must stay open
 				if (delivered.get()) {
 					return;
@@ -82,13 +83,15 @@ final class ConnectFailures {
 			};
 			return opened.asMono()
 				.timeout(timeout,
-						Mono.error(() -> new TimeoutException("no " + transport + " connection to " + address + " within "
-								+ timeout.toMillis() + " ms")))
+						Mono.error(() -> new TimeoutException("no " + transport + " connection to " + address
+								+ " within " + timeout.toMillis() + " ms")))
 				.doOnNext((connection) -> delivered.set(true))
 				.onErrorMap((error) -> describe(transport, address, secure, error))
 				.doOnError((error) -> giveUp.run())
-				// after the cancel reached the sink: a failure that closing the channel emits
-				// then finds no subscriber (Reactor would log it as dropped, with a stack trace)
+				// after the cancel reached the sink: a failure that closing the channel
+				// emits
+				// then finds no subscriber (Reactor would log it as dropped, with a stack
+				// trace)
 				.doFinally((signal) -> {
 					if (signal == SignalType.CANCEL) {
 						giveUp.run();
@@ -97,10 +100,14 @@ final class ConnectFailures {
 		});
 	}
 
-	// Runs on the channel's event loop. Reactor Netty's HTTP client reports the close of a
-	// connection whose WebSocket upgrade is still pending as an uncaught error, a WARN with a
-	// stack trace ("Connection prematurely closed BEFORE opening handshake is complete"), also
-	// when the close comes from disposing the attempt; the attempt is over, so its handler need
+	// Runs on the channel's event loop. Reactor Netty's HTTP client reports the close of
+	// a
+	// connection whose WebSocket upgrade is still pending as an uncaught error, a WARN
+	// with a
+	// stack trace ("Connection prematurely closed BEFORE opening handshake is complete"),
+	// also
+	// when the close comes from disposing the attempt; the attempt is over, so its
+	// handler need
 	// not hear of the close.
 	private static void closeAbandoned(Channel ch, Disposable attempt) {
 		if (ch.pipeline().get(NettyPipeline.ReactiveBridge) != null) {
@@ -111,8 +118,8 @@ final class ConnectFailures {
 	}
 
 	/**
-	 * Stands in for Reactor Netty's handler on a connection the client gave up: drops what
-	 * still arrives, and the errors of closing it.
+	 * Stands in for Reactor Netty's handler on a connection the client gave up: drops
+	 * what still arrives, and the errors of closing it.
 	 */
 	private static final class Abandoned extends ChannelInboundHandlerAdapter {
 
@@ -168,7 +175,8 @@ final class ConnectFailures {
 			}
 		}
 		for (Throwable t : chain) {
-			if (t instanceof CertPathBuilderException || String.valueOf(t.getMessage()).contains("PKIX path building")) {
+			if (t instanceof CertPathBuilderException
+					|| String.valueOf(t.getMessage()).contains("PKIX path building")) {
 				return "the router's TLS certificate is not trusted: no certificate authority of the client's trust "
 						+ "store issued it; give the transport an SslContext whose trust manager trusts it";
 			}
@@ -203,7 +211,8 @@ final class ConnectFailures {
 		}
 		String message = (error.getMessage() != null) ? error.getMessage() : error.toString();
 		if (secure && message.toLowerCase(Locale.ROOT).contains("closed")) {
-			// with TLS 1.3 a router refuses a client certificate only after the client's side
+			// with TLS 1.3 a router refuses a client certificate only after the client's
+			// side
 			// of the handshake completed: the connection just closes
 			return "the router closed the connection during the " + transport + " handshake (" + message
 					+ "); over TLS this is how a router that refuses the client certificate (or needs one) answers";

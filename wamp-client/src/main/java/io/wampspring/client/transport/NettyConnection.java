@@ -30,9 +30,9 @@ import reactor.core.publisher.Sinks;
 import reactor.netty.NettyInbound;
 
 /**
- * What a WebSocket and a RawSocket connection share: the inbound sink fed on the event loop
- * by the shared codec, writing encoded messages, keep-alive pings with a silence limit, and
- * closing. Subclasses frame the payloads.
+ * What a WebSocket and a RawSocket connection share: the inbound sink fed on the event
+ * loop by the shared codec, writing encoded messages, keep-alive pings with a silence
+ * limit, and closing. Subclasses frame the payloads.
  */
 abstract class NettyConnection implements WampConnection {
 
@@ -48,7 +48,8 @@ abstract class NettyConnection implements WampConnection {
 
 	private final boolean secure;
 
-	// the event loop emits one message at a time and the session consumes it at once; reading
+	// the event loop emits one message at a time and the session consumes it at once;
+	// reading
 	// stops (auto-read off) when the session's own high-water mark is reached
 	private final Sinks.Many<WampMessage> inbound = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -101,8 +102,10 @@ abstract class NettyConnection implements WampConnection {
 	 */
 	abstract void closeChannel(Channel ch);
 
-	// Runs on the event loop. Netty's idle handler sees every read, pongs included: after one
-	// silent interval it pings, and a router that stays silent for a second interval is gone
+	// Runs on the event loop. Netty's idle handler sees every read, pongs included: after
+	// one
+	// silent interval it pings, and a router that stays silent for a second interval is
+	// gone
 	// (a silent network failure), so the connection closes and reconnect logic applies.
 	void startPinging(Duration interval) {
 		Channel ch = this.channel;
@@ -128,8 +131,8 @@ abstract class NettyConnection implements WampConnection {
 				ch.writeAndFlush(pingFrame(ch));
 				return;
 			}
-			logger.warn("no frame (not even a pong) from {} for {} ms, closing the connection", NettyConnection.this.address,
-					2 * this.intervalMillis);
+			logger.warn("no frame (not even a pong) from {} for {} ms, closing the connection",
+					NettyConnection.this.address, 2 * this.intervalMillis);
 			NettyConnection.this.closeReason = "no pong from the router for " + 2 * this.intervalMillis + " ms";
 			ch.close();
 		}
@@ -151,7 +154,8 @@ abstract class NettyConnection implements WampConnection {
 		}
 		catch (WampProtocolException ex) {
 			if (ex.requestId() != 0 && !WampUris.PROTOCOL_VIOLATION.equals(ex.errorUri())) {
-				// the frame and the message's structure were fine: only this message is bad
+				// the frame and the message's structure were fine: only this message is
+				// bad
 				this.unreadable.tryEmitNext(ex);
 				return;
 			}
@@ -214,8 +218,8 @@ abstract class NettyConnection implements WampConnection {
 
 	/**
 	 * Consume the transport's frames with bounded demand, so that
-	 * {@link #pauseReading(boolean)} stops reading: Reactor Netty reads from the socket only
-	 * while there is demand, and the router then meets TCP flow control.
+	 * {@link #pauseReading(boolean)} stops reading: Reactor Netty reads from the socket
+	 * only while there is demand, and the router then meets TCP flow control.
 	 * @param <T> the frame type
 	 * @param frames the frames
 	 * @param onFrame what to do with each frame, on the event loop
@@ -318,7 +322,8 @@ abstract class NettyConnection implements WampConnection {
 
 		final Sinks.Empty<Void> done = Sinks.empty();
 
-		// frames consumed since the last request; replenished at half a batch unless paused
+		// frames consumed since the last request; replenished at half a batch unless
+		// paused
 		private final AtomicInteger consumed = new AtomicInteger();
 
 		private volatile boolean paused;

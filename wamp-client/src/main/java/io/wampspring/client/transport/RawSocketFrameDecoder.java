@@ -12,11 +12,11 @@ import io.wampspring.core.rawsocket.RawSocketHandshake;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits a WAMP RawSocket byte stream: first the 4-octet handshake, then frames of a 4-octet
- * header (frame type and 24-bit length, checked by wamp-core's {@link RawSocket}) and a
- * payload, split by Netty's length-field decoder. Rejects a frame with reserved bits, an
- * unknown type or a length above the maximum this side announced before its payload is
- * buffered, with a {@link WampProtocolException}.
+ * Splits a WAMP RawSocket byte stream: first the 4-octet handshake, then frames of a
+ * 4-octet header (frame type and 24-bit length, checked by wamp-core's {@link RawSocket})
+ * and a payload, split by Netty's length-field decoder. Rejects a frame with reserved
+ * bits, an unknown type or a length above the maximum this side announced before its
+ * payload is buffered, with a {@link WampProtocolException}.
  */
 final class RawSocketFrameDecoder extends LengthFieldBasedFrameDecoder {
 

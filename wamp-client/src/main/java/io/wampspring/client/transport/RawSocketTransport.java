@@ -29,10 +29,10 @@ import reactor.netty.tcp.TcpClient;
  * RawSocket negotiates one serializer per connection: the client tries the configured
  * serializers in preference order and moves to the next one when the router answers that
  * it does not support a serializer. Frames are decoded on the I/O thread by the shared
- * codecs; a frame that cannot be decoded, or one longer than the announced maximum, ends the
- * inbound Flux with a {@link WampProtocolException}. PINGs from the router are answered;
- * with a ping interval the client pings too and treats two silent intervals as a lost
- * connection.
+ * codecs; a frame that cannot be decoded, or one longer than the announced maximum, ends
+ * the inbound Flux with a {@link WampProtocolException}. PINGs from the router are
+ * answered; with a ping interval the client pings too and treats two silent intervals as
+ * a lost connection.
  */
 public final class RawSocketTransport implements WampTransport {
 
@@ -60,7 +60,8 @@ public final class RawSocketTransport implements WampTransport {
 		this.pingInterval = builder.pingInterval;
 		this.connectTimeout = builder.connectTimeout;
 		TcpClient client = TcpClient.newConnection()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+					(int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
 			.option(ChannelOption.WRITE_BUFFER_WATER_MARK, TransportBuilder.waterMark(builder.writeBufferHighWaterMark))
 			.doOnConnected((connection) -> connection.addHandlerLast("wampRawSocket",
 					new RawSocketFrameDecoder(this.maxMessageSize)));
@@ -70,7 +71,8 @@ public final class RawSocketTransport implements WampTransport {
 			client = client.remoteAddress(() -> address);
 		}
 		else {
-			client = client.remoteAddress(() -> InetSocketAddress.createUnresolved(this.uri.getHost(), this.uri.getPort()));
+			client = client
+				.remoteAddress(() -> InetSocketAddress.createUnresolved(this.uri.getHost(), this.uri.getPort()));
 		}
 		if (scheme.equals("tcps")) {
 			SslContext ssl = builder.sslContext;
@@ -81,7 +83,8 @@ public final class RawSocketTransport implements WampTransport {
 
 	/**
 	 * A builder for a router address.
-	 * @param url {@code tcp://host:port}, {@code tcps://host:port} or {@code unix:///path}
+	 * @param url {@code tcp://host:port}, {@code tcps://host:port} or
+	 * {@code unix:///path}
 	 * @return a new builder
 	 * @throws IllegalArgumentException when the URL is not a RawSocket URL
 	 */
@@ -120,12 +123,14 @@ public final class RawSocketTransport implements WampTransport {
 		WampCodec codec = this.serializers.get(index);
 		return connect(codec).onErrorResume(UnsupportedSerializer.class, (error) -> {
 			if (index + 1 < this.serializers.size()) {
-				logger.debug("router at {} does not support {}, trying the next serializer", RedactedUrls.redact(this.uri), codec.subprotocol());
+				logger.debug("router at {} does not support {}, trying the next serializer",
+						RedactedUrls.redact(this.uri), codec.subprotocol());
 				return connect(index + 1);
 			}
 			return Mono.error(new WampTransportException("RawSocket", RedactedUrls.redact(this.uri),
 					"the router answered the RawSocket handshake with error 'serializer unsupported' for each offered"
-							+ " serializer: it supports none of " + this.serializers.stream().map(WampCodec::subprotocol).toList(),
+							+ " serializer: it supports none of "
+							+ this.serializers.stream().map(WampCodec::subprotocol).toList(),
 					null));
 		});
 	}
@@ -136,7 +141,8 @@ public final class RawSocketTransport implements WampTransport {
 
 	private Mono<WampConnection> connect(WampCodec codec) {
 		return ConnectFailures.open("RawSocket", RedactedUrls.redact(this.uri), this.connectTimeout, isSecure(),
-				(opened, opening) -> this.tcpClient.doOnChannelInit((observer, channel, address) -> opening.accept(channel))
+				(opened, opening) -> this.tcpClient
+					.doOnChannelInit((observer, channel, address) -> opening.accept(channel))
 					.handle((in, out) -> new Connection(in, codec, opened).receive())
 					.connect()
 					.subscribe(null, opened::tryEmitError));
@@ -148,8 +154,8 @@ public final class RawSocketTransport implements WampTransport {
 		private static final long serialVersionUID = 1L;
 
 		UnsupportedSerializer(String address) {
-			super("RawSocket", address, "the router answered the RawSocket handshake with error 'serializer unsupported'",
-					null);
+			super("RawSocket", address,
+					"the router answered the RawSocket handshake with error 'serializer unsupported'", null);
 		}
 
 	}
@@ -163,37 +169,37 @@ public final class RawSocketTransport implements WampTransport {
 		private volatile int routerMaxMessageSize = 1 << 24;
 
 		Connection(NettyInbound in, WampCodec codec, Sinks.One<WampConnection> opened) {
-			super("RawSocket", RedactedUrls.redact(RawSocketTransport.this.uri), codec, RawSocketTransport.this.isSecure(), in);
+			super("RawSocket", RedactedUrls.redact(RawSocketTransport.this.uri), codec,
+					RawSocketTransport.this.isSecure(), in);
 			this.in = in;
 			this.opened = opened;
 			Channel ch = this.channel;
 			if (ch != null) {
-				int handshake = RawSocketHandshake.of(RawSocketTransport.this.lengthExponent, codec.rawSocketSerializerId())
+				int handshake = RawSocketHandshake
+					.of(RawSocketTransport.this.lengthExponent, codec.rawSocketSerializerId())
 					.value();
 				ch.writeAndFlush(ch.alloc().buffer(4).writeInt(handshake));
 			}
 		}
 
 		Mono<Void> receive() {
-			return consume(this.in.receiveObject(), this::onObject)
-				.doOnError((failure) -> {
-					// the frame decoder's errors arrive wrapped in Netty's DecoderException
-					Throwable error = (failure.getCause() instanceof WampProtocolException) ? failure.getCause() : failure;
-					closing((error.getMessage() != null) ? error.getMessage() : error.toString());
-					if (error instanceof WampProtocolException protocolError) {
-						fail(protocolError);
-					}
-					// a TLS failure before the RawSocket handshake completed
-					this.opened.tryEmitError(error);
-				})
-				.doFinally((signal) -> {
-					String reason = closeReason();
-					this.opened.tryEmitError(new WampTransportException("RawSocket", this.address,
-							"the router closed the connection during the RawSocket handshake"
-									+ ((reason != null) ? ": " + reason : ""),
-							null));
-					closed();
-				});
+			return consume(this.in.receiveObject(), this::onObject).doOnError((failure) -> {
+				// the frame decoder's errors arrive wrapped in Netty's DecoderException
+				Throwable error = (failure.getCause() instanceof WampProtocolException) ? failure.getCause() : failure;
+				closing((error.getMessage() != null) ? error.getMessage() : error.toString());
+				if (error instanceof WampProtocolException protocolError) {
+					fail(protocolError);
+				}
+				// a TLS failure before the RawSocket handshake completed
+				this.opened.tryEmitError(error);
+			}).doFinally((signal) -> {
+				String reason = closeReason();
+				this.opened.tryEmitError(new WampTransportException("RawSocket", this.address,
+						"the router closed the connection during the RawSocket handshake"
+								+ ((reason != null) ? ": " + reason : ""),
+						null));
+				closed();
+			});
 		}
 
 		// Runs on the event loop.
@@ -218,7 +224,8 @@ public final class RawSocketTransport implements WampTransport {
 					this.opened.tryEmitError(new UnsupportedSerializer(this.address));
 				}
 				else {
-					refuse("the router answered the RawSocket handshake with error '" + RawSocket.handshakeError(code) + "'");
+					refuse("the router answered the RawSocket handshake with error '" + RawSocket.handshakeError(code)
+							+ "'");
 				}
 				closeNow();
 				return;
@@ -310,23 +317,26 @@ public final class RawSocketTransport implements WampTransport {
 				case "tcp", "tcps" -> {
 					if (this.uri.getHost() == null || this.uri.getPort() < 0) {
 						throw new IllegalArgumentException(
-								"a RawSocket URL needs a host and a port, such as tcp://localhost:8081, got '" + RedactedUrls.redact(url) + "'");
+								"a RawSocket URL needs a host and a port, such as tcp://localhost:8081, got '"
+										+ RedactedUrls.redact(url) + "'");
 					}
 				}
 				case "unix" -> {
 					if (this.uri.getPath() == null || this.uri.getPath().isEmpty()) {
 						throw new IllegalArgumentException(
-								"a Unix socket URL needs a path, such as unix:///run/wamp.sock, got '" + RedactedUrls.redact(url) + "'");
+								"a Unix socket URL needs a path, such as unix:///run/wamp.sock, got '"
+										+ RedactedUrls.redact(url) + "'");
 					}
 				}
 				default -> throw new IllegalArgumentException(
-						"a RawSocket URL must start with tcp://, tcps:// or unix://, got '" + RedactedUrls.redact(url) + "'");
+						"a RawSocket URL must start with tcp://, tcps:// or unix://, got '" + RedactedUrls.redact(url)
+								+ "'");
 			}
 		}
 
 		/**
-		 * The largest message the client accepts (default 16 MiB); rounded up to a power of
-		 * two between 512 bytes and 16 MiB, as the handshake can express.
+		 * The largest message the client accepts (default 16 MiB); rounded up to a power
+		 * of two between 512 bytes and 16 MiB, as the handshake can express.
 		 * @param maxMessageSize the size in bytes
 		 * @return this builder
 		 */

@@ -5,8 +5,8 @@ import java.net.URI;
 /**
  * Router URLs as they may appear in logs, state reasons, exception messages and Actuator
  * output: the user-info of a URL such as {@code ws://user:secret@host/ws} is masked
- * ({@code ws://user:***@host/ws}; a user-info without a colon may be a token and is masked
- * whole). Everything else is kept, so the address stays recognizable.
+ * ({@code ws://user:***@host/ws}; a user-info without a colon may be a token and is
+ * masked whole). Everything else is kept, so the address stays recognizable.
  */
 public final class RedactedUrls {
 

@@ -14,8 +14,8 @@ import io.wampspring.core.codec.WampCodecs;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings every socket transport has: serializers, TLS, pings, connect timeout, write
- * buffer.
+ * The settings every socket transport has: serializers, TLS, pings, connect timeout,
+ * write buffer.
  *
  * @param <B> the concrete builder
  */
@@ -42,7 +42,8 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> {
 			this.uri = new URI(url);
 		}
 		catch (URISyntaxException ex) {
-			// the reason and index only: the exception's own message repeats the URL, password included
+			// the reason and index only: the exception's own message repeats the URL,
+			// password included
 			throw new IllegalArgumentException("not a valid " + transport + " URL: '" + RedactedUrls.redact(url) + "' ("
 					+ ex.getReason() + ((ex.getIndex() >= 0) ? " at index " + ex.getIndex() : "") + ")");
 		}
@@ -87,16 +88,17 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> {
 	}
 
 	/**
-	 * The TLS context for {@code wss://} and {@code tcps://}: the trust (a custom trust store)
-	 * and, for mutual TLS, the client certificate and key. Build it with Netty's
-	 * {@code SslContextBuilder.forClient()}. Without one, the JDK's default trust is used.
-	 * The router's host name is verified against its certificate either way.
+	 * The TLS context for {@code wss://} and {@code tcps://}: the trust (a custom trust
+	 * store) and, for mutual TLS, the client certificate and key. Build it with Netty's
+	 * {@code SslContextBuilder.forClient()}. Without one, the JDK's default trust is
+	 * used. The router's host name is verified against its certificate either way.
 	 * @param sslContext a client SslContext, or null for the default
 	 * @return this builder
 	 */
 	public B sslContext(@Nullable SslContext sslContext) {
 		if (sslContext != null && !sslContext.isClient()) {
-			throw new IllegalArgumentException("the SslContext must be a client context (SslContextBuilder.forClient())");
+			throw new IllegalArgumentException(
+					"the SslContext must be a client context (SslContextBuilder.forClient())");
 		}
 		this.sslContext = sslContext;
 		return self();
@@ -104,8 +106,8 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> {
 
 	/**
 	 * Send a ping at this interval (default zero: no pings). A connection that receives
-	 * nothing from the router, not even a pong, for two intervals is closed as lost, so that
-	 * a silent network failure is noticed.
+	 * nothing from the router, not even a pong, for two intervals is closed as lost, so
+	 * that a silent network failure is noticed.
 	 * @param pingInterval the interval, zero to disable
 	 * @return this builder
 	 */
@@ -133,11 +135,12 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> {
 
 	/**
 	 * How many bytes may wait to be written to the router before the connection counts as
-	 * not writable (default 1 MiB); it is writable again below half of it. While it is not
-	 * writable, new calls and publications fail at once with {@code wamp.error.unavailable}
-	 * instead of queueing without bound. Netty's own default (64 KiB) is reached by a burst
-	 * of about a thousand small calls from application threads before the event loop
-	 * flushed them, although the router keeps up.
+	 * not writable (default 1 MiB); it is writable again below half of it. While it is
+	 * not writable, new calls and publications fail at once with
+	 * {@code wamp.error.unavailable} instead of queueing without bound. Netty's own
+	 * default (64 KiB) is reached by a burst of about a thousand small calls from
+	 * application threads before the event loop flushed them, although the router keeps
+	 * up.
 	 * @param bytes at least 1024
 	 * @return this builder
 	 */

@@ -9,10 +9,10 @@ import reactor.core.publisher.Mono;
  * One open connection to a router.
  * <p>
  * {@link #inbound()} may be subscribed to once; it emits the messages in the order they
- * arrived (on the transport's I/O thread), completes when the connection closes, and errors
- * with {@link io.wampspring.core.WampProtocolException} when the router sent something that
- * could not be decoded (the caller then aborts and closes). {@link #send(WampMessage)} may be
- * called from any thread.
+ * arrived (on the transport's I/O thread), completes when the connection closes, and
+ * errors with {@link io.wampspring.core.WampProtocolException} when the router sent
+ * something that could not be decoded (the caller then aborts and closes).
+ * {@link #send(WampMessage)} may be called from any thread.
  */
 public interface WampConnection {
 
@@ -27,8 +27,8 @@ public interface WampConnection {
 	 * serializer could not map (a {@link io.wampspring.core.WampProtocolException} with a
 	 * {@link io.wampspring.core.WampProtocolException#requestId()} and an error URI other
 	 * than {@code wamp.error.protocol_violation}). Only that message is bad: the session
-	 * answers it (an INVOCATION with ERROR, a RESULT fails its call) and goes on. Emitted on
-	 * the I/O thread, in order with {@link #inbound()}.
+	 * answers it (an INVOCATION with ERROR, a RESULT fails its call) and goes on. Emitted
+	 * on the I/O thread, in order with {@link #inbound()}.
 	 * @return a Flux for a single subscriber; empty by default
 	 */
 	default Flux<io.wampspring.core.WampProtocolException> unreadable() {
@@ -55,8 +55,9 @@ public interface WampConnection {
 	/**
 	 * Write a message.
 	 * @param message the message
-	 * @return a Mono that completes when the message was written to the transport, or errors
-	 * when it could not be (closed connection, or a payload the serializer cannot write)
+	 * @return a Mono that completes when the message was written to the transport, or
+	 * errors when it could not be (closed connection, or a payload the serializer cannot
+	 * write)
 	 */
 	Mono<Void> send(WampMessage message);
 
@@ -88,9 +89,10 @@ public interface WampConnection {
 	}
 
 	/**
-	 * The RFC 5929 {@code tls-unique} channel binding data of a TLS connection. Java's TLS
-	 * implementation (JSSE) does not expose it (and it is not defined for TLS 1.3), so the
-	 * built-in transports return null; a transport on another TLS stack may provide it.
+	 * The RFC 5929 {@code tls-unique} channel binding data of a TLS connection. Java's
+	 * TLS implementation (JSSE) does not expose it (and it is not defined for TLS 1.3),
+	 * so the built-in transports return null; a transport on another TLS stack may
+	 * provide it.
 	 * @return the data, or null when unavailable
 	 */
 	default byte @Nullable [] tlsUnique() {

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A connection to a router could not be opened: the TCP connection, the TLS handshake, or
- * the WebSocket or RawSocket handshake failed. The message starts with the address and says
- * what happened, such as {@code "tcps://127.0.0.1:8081: the router's TLS certificate has
+ * the WebSocket or RawSocket handshake failed. The message starts with the address and
+ * says what happened, such as
+ * {@code "tcps://127.0.0.1:8081: the router's TLS certificate has
  * expired ..."}; {@link #getUri()} is {@link WampUris#NOT_CONNECTED}.
  */
 public class WampTransportException extends WampException {

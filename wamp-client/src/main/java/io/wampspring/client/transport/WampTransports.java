@@ -12,9 +12,9 @@ public final class WampTransports {
 
 	/**
 	 * A transport for a URL: {@code ws://} and {@code wss://} give a
-	 * {@link WebSocketTransport}; {@code tcp://}, {@code tcps://} and {@code unix://} give a
-	 * {@link RawSocketTransport}. Both with JSON and default settings; use their builders
-	 * for anything else.
+	 * {@link WebSocketTransport}; {@code tcp://}, {@code tcps://} and {@code unix://}
+	 * give a {@link RawSocketTransport}. Both with JSON and default settings; use their
+	 * builders for anything else.
 	 * @param url the router URL
 	 * @return the transport
 	 * @throws IllegalArgumentException for another scheme
@@ -26,7 +26,8 @@ public final class WampTransports {
 			case "ws", "wss" -> WebSocketTransport.builder(url).build();
 			case "tcp", "tcps", "unix" -> RawSocketTransport.builder(url).build();
 			default -> throw new IllegalArgumentException(
-					"a router URL must start with ws://, wss://, tcp://, tcps:// or unix://, got '" + RedactedUrls.redact(url) + "'");
+					"a router URL must start with ws://, wss://, tcp://, tcps:// or unix://, got '"
+							+ RedactedUrls.redact(url) + "'");
 		};
 	}
 

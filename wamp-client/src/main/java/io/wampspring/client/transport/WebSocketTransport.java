@@ -35,10 +35,10 @@ import reactor.netty.http.websocket.WebsocketInbound;
 /**
  * WAMP over WebSocket on Reactor Netty ({@code ws://} and {@code wss://}).
  * <p>
- * The client offers the subprotocol of every configured serializer in preference order and
- * uses the one the router picked. JSON travels in text frames, MessagePack and CBOR in
- * binary frames. Frames are decoded on the I/O thread straight from Netty's buffers by the
- * shared codecs; a frame that cannot be decoded ends the inbound Flux with a
+ * The client offers the subprotocol of every configured serializer in preference order
+ * and uses the one the router picked. JSON travels in text frames, MessagePack and CBOR
+ * in binary frames. Frames are decoded on the I/O thread straight from Netty's buffers by
+ * the shared codecs; a frame that cannot be decoded ends the inbound Flux with a
  * {@link WampProtocolException}.
  *
  * <pre class="code">
@@ -82,8 +82,10 @@ public final class WebSocketTransport implements WampTransport {
 		this.maxFrameSize = builder.maxFrameSize;
 		this.connectTimeout = builder.connectTimeout;
 		HttpClient client = HttpClient.newConnection()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
-			.option(ChannelOption.WRITE_BUFFER_WATER_MARK, TransportBuilder.waterMark(builder.writeBufferHighWaterMark));
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+					(int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
+			.option(ChannelOption.WRITE_BUFFER_WATER_MARK,
+					TransportBuilder.waterMark(builder.writeBufferHighWaterMark));
 		if (isSecure(this.uri)) {
 			SslContext ssl = this.sslContext;
 			client = (ssl != null) ? client.secure((sslSpec) -> sslSpec.sslContext(ssl)) : client.secure();
@@ -95,7 +97,8 @@ public final class WebSocketTransport implements WampTransport {
 		this.spec = WebsocketClientSpec.builder()
 			.protocols(this.serializers.stream().map(WampCodec::subprotocol).collect(Collectors.joining(",")))
 			.maxFramePayloadLength(this.maxFrameSize)
-			// ping and pong frames reach the connection: it answers pings and counts pongs as liveness
+			// ping and pong frames reach the connection: it answers pings and counts
+			// pongs as liveness
 			.handlePing(true)
 			.build();
 	}
@@ -170,21 +173,17 @@ public final class WebSocketTransport implements WampTransport {
 	@Override
 	public Mono<WampConnection> connect() {
 		return ConnectFailures.open("WebSocket", RedactedUrls.redact(this.uri), this.connectTimeout, isSecure(this.uri),
-				(opened, opening) -> this.httpClient
-					.doOnChannelInit((observer, channel, address) -> {
-						opening.accept(channel);
-						ChannelPipeline pipeline = channel.pipeline();
-						if (pipeline.get(NettyPipeline.ReactiveBridge) != null) {
-							pipeline.addBefore(NettyPipeline.ReactiveBridge, "wampTlsFailures",
-									ConnectFailures.tlsFailureReporter(opened));
-						}
-						else {
-							pipeline.addLast("wampTlsFailures", ConnectFailures.tlsFailureReporter(opened));
-						}
-					})
-					.websocket(this.spec)
-					.uri(this.uri)
-					.handle((in, out) -> {
+				(opened, opening) -> this.httpClient.doOnChannelInit((observer, channel, address) -> {
+					opening.accept(channel);
+					ChannelPipeline pipeline = channel.pipeline();
+					if (pipeline.get(NettyPipeline.ReactiveBridge) != null) {
+						pipeline.addBefore(NettyPipeline.ReactiveBridge, "wampTlsFailures",
+								ConnectFailures.tlsFailureReporter(opened));
+					}
+					else {
+						pipeline.addLast("wampTlsFailures", ConnectFailures.tlsFailureReporter(opened));
+					}
+				}).websocket(this.spec).uri(this.uri).handle((in, out) -> {
 					WampCodec codec = WampCodecs.bySubprotocol(in.selectedSubprotocol());
 					if (codec == null || !this.serializers.contains(codec)) {
 						return Mono.error(new WampTransportException("WebSocket", RedactedUrls.redact(this.uri),
@@ -196,8 +195,8 @@ public final class WebSocketTransport implements WampTransport {
 					opened.tryEmitValue(connection);
 					return connection.receive();
 				})
-					.subscribe(null, opened::tryEmitError, () -> opened.tryEmitError(new IllegalStateException(
-							"the connection closed during the WebSocket handshake"))));
+					.subscribe(null, opened::tryEmitError, () -> opened.tryEmitError(
+							new IllegalStateException("the connection closed during the WebSocket handshake"))));
 	}
 
 	private List<String> offered() {
@@ -213,7 +212,8 @@ public final class WebSocketTransport implements WampTransport {
 		private final WebsocketInbound in;
 
 		Connection(WebsocketInbound in, WampCodec codec) {
-			super("WebSocket", RedactedUrls.redact(WebSocketTransport.this.uri), codec, WebSocketTransport.isSecure(WebSocketTransport.this.uri), in);
+			super("WebSocket", RedactedUrls.redact(WebSocketTransport.this.uri), codec,
+					WebSocketTransport.isSecure(WebSocketTransport.this.uri), in);
 			this.in = in;
 			startPinging(WebSocketTransport.this.pingInterval);
 		}
@@ -224,7 +224,8 @@ public final class WebSocketTransport implements WampTransport {
 				.doFinally((signal) -> closed());
 		}
 
-		// Runs on the event loop; the frame's buffer is released by Reactor Netty after this returns.
+		// Runs on the event loop; the frame's buffer is released by Reactor Netty after
+		// this returns.
 		private void onFrame(WebSocketFrame frame) {
 			if (frame instanceof PingWebSocketFrame) {
 				Channel ch = this.channel;
@@ -304,8 +305,8 @@ public final class WebSocketTransport implements WampTransport {
 		}
 
 		/**
-		 * The largest frame (or message of aggregated fragments) accepted, in bytes (default
-		 * 16 MiB).
+		 * The largest frame (or message of aggregated fragments) accepted, in bytes
+		 * (default 16 MiB).
 		 * @param maxFrameSize the size, at least 1024
 		 * @return this builder
 		 */

@@ -31,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A caller floods a slow handler with 20,000 calls, 2,000 at a time; the callee has small
  * water marks (stop reading at 32 queued invocations, resume at 16). The callee stops
- * reading instead of queueing, the heap measured after GC stays bounded during the flood and
- * returns to where it was, and every call is answered or refused with
- * {@code wamp.error.unavailable}: none is lost or times out. With room above the high-water
- * mark for the messages already requested when reading stops, none is refused at all.
+ * reading instead of queueing, the heap measured after GC stays bounded during the flood
+ * and returns to where it was, and every call is answered or refused with
+ * {@code wamp.error.unavailable}: none is lost or times out. With room above the
+ * high-water mark for the messages already requested when reading stops, none is refused
+ * at all.
  */
 @Timeout(90)
 class InvocationFloodTests {
@@ -47,11 +48,14 @@ class InvocationFloodTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	// wamp.error.unavailable from the callee: more invocations running or queued than it takes
+	// wamp.error.unavailable from the callee: more invocations running or queued than it
+	// takes
 	private static final String CALLEE_BUSY = WampUris.UNAVAILABLE + " (callee busy)";
 
-	// wamp.error.unavailable from the caller itself: its connection's send buffer was full, the
-	// call was not sent (Netty's default of 64 KiB did that to 5-10 % of a burst of 2,000 calls)
+	// wamp.error.unavailable from the caller itself: its connection's send buffer was
+	// full, the
+	// call was not sent (Netty's default of 64 KiB did that to 5-10 % of a burst of 2,000
+	// calls)
 	private static final String CALLER_SEND_BUFFER_FULL = WampUris.UNAVAILABLE + " (caller's send buffer full)";
 
 	private final WampRouter router = Clients.embeddedRouter();
@@ -114,7 +118,8 @@ class InvocationFloodTests {
 				.onErrorResume((error) -> Mono.just(outcome(error)))
 				.doOnNext((outcome) -> {
 					outcomes.computeIfAbsent(outcome, (key) -> new AtomicLong()).incrementAndGet();
-					// the heap with the flood in full swing, at a quarter, half and three quarters
+					// the heap with the flood in full swing, at a quarter, half and three
+					// quarters
 					if (done.incrementAndGet() % (calls / 4) == 0 && done.get() < calls) {
 						peak.accumulateAndGet(usedHeapAfterGc(), Math::max);
 					}
@@ -123,10 +128,11 @@ class InvocationFloodTests {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		long after = usedHeapAfterGc();
 
-		logger.info("{} calls ({} at a time, callee refusing beyond {} queued) in {} ms: {}; at most {} handlers ran at"
-				+ " once; used heap after GC: {} KiB before, {} KiB at most during, {} KiB after", calls, IN_FLIGHT,
-				maxQueuedInvocations, millis, outcomes, mostRunning.get(), before / 1024, peak.get() / 1024,
-				after / 1024);
+		logger.info(
+				"{} calls ({} at a time, callee refusing beyond {} queued) in {} ms: {}; at most {} handlers ran at"
+						+ " once; used heap after GC: {} KiB before, {} KiB at most during, {} KiB after",
+				calls, IN_FLIGHT, maxQueuedInvocations, millis, outcomes, mostRunning.get(), before / 1024,
+				peak.get() / 1024, after / 1024);
 		assertThat(outcomes.keySet()).isSubsetOf("ok", CALLEE_BUSY, CALLER_SEND_BUFFER_FULL);
 		assertThat(outcomes.values().stream().mapToLong(AtomicLong::get).sum()).isEqualTo(calls);
 		assertThat(outcomes.get("ok").get()).isPositive();
@@ -144,7 +150,8 @@ class InvocationFloodTests {
 			return error.toString();
 		}
 		if (WampUris.UNAVAILABLE.equals(wampError.getUri())) {
-			if (!wampError.getArgs().isEmpty() && String.valueOf(wampError.getArgs().get(0)).startsWith("the callee is busy")) {
+			if (!wampError.getArgs().isEmpty()
+					&& String.valueOf(wampError.getArgs().get(0)).startsWith("the callee is busy")) {
 				return CALLEE_BUSY;
 			}
 			if (String.valueOf(wampError.getMessage()).contains("is not writable")) {
@@ -154,7 +161,8 @@ class InvocationFloodTests {
 		return wampError.getUri() + ": " + wampError.getMessage();
 	}
 
-	// also called on a parallel thread (where the caller gets its results) while the flood runs
+	// also called on a parallel thread (where the caller gets its results) while the
+	// flood runs
 	private static long usedHeapAfterGc() {
 		System.gc();
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The client's own lifecycle under stress: closing while a join hangs is quiet and leaves no
- * socket, connect/close cycles do not wait for timeouts, and state events reach listeners on
- * threads where they may block.
+ * The client's own lifecycle under stress: closing while a join hangs is quiet and leaves
+ * no socket, connect/close cycles do not wait for timeouts, and state events reach
+ * listeners on threads where they may block.
  */
 class LifecycleTests {
 
@@ -52,7 +52,8 @@ class LifecycleTests {
 				Mono<?> joining = client.connect().cache();
 				joining.subscribe(null, (error) -> {
 				});
-				// close at a different moment of the attempt each time: before the socket opens,
+				// close at a different moment of the attempt each time: before the socket
+				// opens,
 				// during the transport's handshake, well into the wait for WELCOME
 				int moment = i % 3;
 				if (moment > 0) {
@@ -111,7 +112,8 @@ class LifecycleTests {
 		List<String> threads = new CopyOnWriteArrayList<>();
 		List<SessionState> states = new CopyOnWriteArrayList<>();
 		Disposable listening = client.stateEvents().subscribe((SessionStateEvent event) -> {
-			threads.add(Thread.currentThread().getName() + (Schedulers.isInNonBlockingThread() ? " (non-blocking)" : ""));
+			threads
+				.add(Thread.currentThread().getName() + (Schedulers.isInNonBlockingThread() ? " (non-blocking)" : ""));
 			// a listener may block (BlockHound fails the test where it must not)
 			sleep(1);
 			states.add(event.state());
@@ -124,7 +126,9 @@ class LifecycleTests {
 			await().atMost(WAIT).until(() -> client.isJoined() && client.sessionInfo().sessionId() != killed);
 			client.close().block(WAIT);
 			await().atMost(WAIT)
-				.untilAsserted(() -> assertThat(states).as("states; threads %s", threads).last().isEqualTo(SessionState.CLOSED));
+				.untilAsserted(() -> assertThat(states).as("states; threads %s", threads)
+					.last()
+					.isEqualTo(SessionState.CLOSED));
 			assertThat(states).containsSubsequence(SessionState.CONNECTING, SessionState.JOINED,
 					SessionState.RECONNECTING, SessionState.CONNECTING, SessionState.JOINED, SessionState.LEAVING,
 					SessionState.CLOSED);

@@ -31,11 +31,11 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each bound of a request, on real sockets: a register canceled before the router confirmed
- * is undone, progressive results beyond the buffer fail their call, a handler Flux that
- * ignores demand is buffered up to the limit and then fails with a message that says what to
- * do, the default call timeout applies unless a call waits without one, and the pending-call
- * limit refuses the next call.
+ * Each bound of a request, on real sockets: a register canceled before the router
+ * confirmed is undone, progressive results beyond the buffer fail their call, a handler
+ * Flux that ignores demand is buffered up to the limit and then fails with a message that
+ * says what to do, the default call timeout applies unless a call waits without one, and
+ * the pending-call limit refuses the next call.
  */
 @Timeout(30)
 class RequestBoundsTests {
@@ -65,10 +65,13 @@ class RequestBoundsTests {
 
 	@Test
 	void aRegisterCanceledBeforeTheRouterConfirmedIsUndoneAtOnce() {
-		this.scripted = new ScriptedRouter().script((message) -> (message instanceof Register) ? List.of() : null).start();
+		this.scripted = new ScriptedRouter().script((message) -> (message instanceof Register) ? List.of() : null)
+			.start();
 		this.caller = this.clients.connect(ClientOptions.builder(this.scripted.url(), "realm1").build());
-		Disposable registering = this.caller.register("com.bounds.late", RegisterOptions.defaults(),
-				(invocation) -> Mono.just(InvocationResult.empty())).subscribe();
+		Disposable registering = this.caller
+			.register("com.bounds.late", RegisterOptions.defaults(),
+					(invocation) -> Mono.just(InvocationResult.empty()))
+			.subscribe();
 		Register register = this.scripted.await(Register.class);
 
 		registering.dispose();
@@ -80,11 +83,14 @@ class RequestBoundsTests {
 	@Test
 	void progressiveResultsBeyondTheBufferFailTheCallWithAClearMessage() {
 		startEmbedded(ClientLimits.defaults().mutate().progressiveBuffer(8).build());
-		this.callee.register("com.bounds.many", RegisterOptions.defaults(),
-				(invocation) -> Flux.range(0, 100).map(InvocationResult::of)).block(WAIT);
+		this.callee
+			.register("com.bounds.many", RegisterOptions.defaults(),
+					(invocation) -> Flux.range(0, 100).map(InvocationResult::of))
+			.block(WAIT);
 
 		// a subscriber that takes one result and then none
-		StepVerifier.create(this.caller.callProgressive("com.bounds.many", List.of(), Map.of(), CallOptions.defaults()), 1)
+		StepVerifier
+			.create(this.caller.callProgressive("com.bounds.many", List.of(), Map.of(), CallOptions.defaults()), 1)
 			.expectNextCount(1)
 			.expectNoEvent(Duration.ofMillis(300))
 			.thenRequest(Long.MAX_VALUE)
@@ -100,8 +106,10 @@ class RequestBoundsTests {
 	@Test
 	void aHandlerFluxThatIgnoresDemandIsBufferedUpToTheLimitThenFailsNamingTheFix() {
 		startEmbedded(ClientLimits.defaults());
-		this.callee.register("com.bounds.interval", RegisterOptions.defaults(),
-				(invocation) -> Flux.interval(Duration.ofMillis(1)).take(200).map(InvocationResult::of)).block(WAIT);
+		this.callee
+			.register("com.bounds.interval", RegisterOptions.defaults(),
+					(invocation) -> Flux.interval(Duration.ofMillis(1)).take(200).map(InvocationResult::of))
+			.block(WAIT);
 		this.callee.register("com.bounds.ignore", RegisterOptions.defaults(), (invocation) -> Flux.create((sink) -> {
 			for (int i = 0; i < 10_000; i++) {
 				sink.next(InvocationResult.of(i));
@@ -116,7 +124,8 @@ class RequestBoundsTests {
 		assertThat(ticks).hasSize(200);
 		assertThat(ticks.get(199).args()).containsExactly(199L);
 
-		StepVerifier.create(this.caller.callProgressive("com.bounds.ignore", List.of(), Map.of(), CallOptions.defaults()))
+		StepVerifier
+			.create(this.caller.callProgressive("com.bounds.ignore", List.of(), Map.of(), CallOptions.defaults()))
 			.thenConsumeWhile((result) -> true)
 			.expectErrorSatisfies((error) -> assertThat(error.getMessage())
 				.contains("more than 256 progressive results ahead of the connection", "onBackpressureBuffer"))
@@ -132,10 +141,12 @@ class RequestBoundsTests {
 		StepVerifier.create(this.caller.call("com.bounds.never"))
 			.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TIMEOUT))
 			.verify(WAIT);
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(250),
+				Duration.ofSeconds(3));
 
 		StepVerifier
-			.create(this.caller.call("com.bounds.never", List.of(), Map.of(), CallOptions.builder().noTimeout().build()))
+			.create(this.caller.call("com.bounds.never", List.of(), Map.of(),
+					CallOptions.builder().noTimeout().build()))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofSeconds(1))
 			.thenCancel()

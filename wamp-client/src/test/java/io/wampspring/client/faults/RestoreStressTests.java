@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * A thousand times: a callee's session is killed by the router (meta API
  * {@code wamp.session.kill}, from a second client) and the application removes a
- * registration and a subscription while the client reconnects and restores, at a different
- * moment each time. Afterwards the router holds neither (meta API lookups) and a call to the
- * removed procedure answers no_such_procedure: no ghost registration.
+ * registration and a subscription while the client reconnects and restores, at a
+ * different moment each time. Afterwards the router holds neither (meta API lookups) and
+ * a call to the removed procedure answers no_such_procedure: no ghost registration.
  */
 @Timeout(60)
 class RestoreStressTests {
@@ -78,8 +78,10 @@ class RestoreStressTests {
 		this.callee.stateEvents().subscribe((event) -> this.events.add(event.state()));
 		this.callee.connect().block(WAIT);
 		for (int i = 0; i < KEPT; i++) {
-			this.callee.register("com.stress.kept" + i, RegisterOptions.defaults(),
-					(invocation) -> Mono.just(InvocationResult.of("kept"))).block(WAIT);
+			this.callee
+				.register("com.stress.kept" + i, RegisterOptions.defaults(),
+						(invocation) -> Mono.just(InvocationResult.of("kept")))
+				.block(WAIT);
 			this.callee.subscribe("com.stress.keptTopic" + i, SubscribeOptions.defaults(), (event) -> {
 			}).block(WAIT);
 		}
@@ -90,11 +92,13 @@ class RestoreStressTests {
 			String procedure = "com.stress.p" + i;
 			String topic = "com.stress.t" + i;
 			Registration registration = this.callee
-				.register(procedure, RegisterOptions.defaults(), (invocation) -> Mono.just(InvocationResult.of("ghost")))
+				.register(procedure, RegisterOptions.defaults(),
+						(invocation) -> Mono.just(InvocationResult.of("ghost")))
 				.block(WAIT);
 			Subscription subscription = this.callee.subscribe(topic, SubscribeOptions.defaults(), (event) -> {
 			}).block(WAIT);
-			// the moment of the removal: 0 right after the kill, 1 once the loss was seen, 2 once
+			// the moment of the removal: 0 right after the kill, 1 once the loss was
+			// seen, 2 once
 			// the next attempt started, 3 after a random pause of up to 2 ms
 			int moment = i % 4;
 			int before = this.events.size();
@@ -111,7 +115,8 @@ class RestoreStressTests {
 					outcome(subscription.unsubscribe(), unregisterOutcomes))
 				.block(WAIT);
 
-			// the state and the session are two fields: read the session once, null while lost
+			// the state and the session are two fields: read the session once, null while
+			// lost
 			soon(WAIT).until(() -> {
 				io.wampspring.client.SessionInfo info = this.callee.sessionInfo();
 				return this.callee.state() == SessionState.JOINED && info != null && info.sessionId() != killed;
@@ -124,7 +129,8 @@ class RestoreStressTests {
 		}
 		logger.info("{} kill/remove/restore iterations in {} ms; unregister and unsubscribe outcomes: {}", ITERATIONS,
 				(System.nanoTime() - started) / 1_000_000, unregisterOutcomes);
-		// a removal whose session died meanwhile is done too: the router dropped the session's
+		// a removal whose session died meanwhile is done too: the router dropped the
+		// session's
 		assertThat(unregisterOutcomes).containsOnlyKeys("ok");
 
 		// what was not removed was restored every time

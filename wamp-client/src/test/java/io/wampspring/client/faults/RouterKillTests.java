@@ -88,8 +88,10 @@ class RouterKillTests {
 		WampClient caller = connect();
 		for (int i = 0; i < PROCEDURES; i++) {
 			// a little slow, so that calls are in flight when the router dies
-			callee.register("com.kill.p" + i, RegisterOptions.defaults(),
-					(invocation) -> Mono.delay(Duration.ofMillis(5)).thenReturn(InvocationResult.of(invocation.arg(0))))
+			callee
+				.register("com.kill.p" + i, RegisterOptions.defaults(),
+						(invocation) -> Mono.delay(Duration.ofMillis(5))
+							.thenReturn(InvocationResult.of(invocation.arg(0))))
 				.block(WAIT);
 		}
 		Map<String, List<WampEvent>> events = new ConcurrentHashMap<>();

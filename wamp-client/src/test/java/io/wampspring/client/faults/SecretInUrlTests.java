@@ -88,7 +88,8 @@ class SecretInUrlTests {
 			failToConnect(WebSocketTransport.builder(withUser(silent.url()).replace("ws://", "wss://")).build());
 		}
 		try (SilentRouter silent = new SilentRouter(SilentRouter.Mode.RAWSOCKET_NO_HANDSHAKE)) {
-			failToConnect(RawSocketTransport.builder(withUser(silent.url())).connectTimeout(Duration.ofMillis(200)).build());
+			failToConnect(
+					RawSocketTransport.builder(withUser(silent.url())).connectTimeout(Duration.ofMillis(200)).build());
 		}
 		failToConnect(WampTransports.forUrl("ws://user:" + SECRET + "@127.0.0.1:" + freePort() + "/ws"));
 		failToConnect(WampTransports.forUrl("tcp://user:" + SECRET + "@127.0.0.1:" + freePort()));
@@ -119,7 +120,10 @@ class SecretInUrlTests {
 	private WampClient client(WampTransport transport) {
 		WampClient client = this.clients.create(ClientOptions.builder(transport, "realm1")
 			.limits(ClientLimits.defaults().mutate().joinTimeout(Duration.ofMillis(150)).build())
-			.reconnect(ReconnectOptions.builder().maxRetries(1).backoff(BackoffStrategy.fixed(Duration.ofMillis(10))).build())
+			.reconnect(ReconnectOptions.builder()
+				.maxRetries(1)
+				.backoff(BackoffStrategy.fixed(Duration.ofMillis(10)))
+				.build())
 			.build());
 		this.listening.add(client.stateEvents().subscribe(this.events::add));
 		return client;
@@ -128,7 +132,8 @@ class SecretInUrlTests {
 	// connect, fail (after one retry), remember the failure
 	private void failToConnect(WampTransport transport) {
 		WampClient client = client(transport);
-		Throwable failure = client.connect().map((info) -> (Throwable) new AssertionError("joined " + info))
+		Throwable failure = client.connect()
+			.map((info) -> (Throwable) new AssertionError("joined " + info))
 			.onErrorResume(Mono::just)
 			.block(WAIT);
 		assertThat(failure).isNotInstanceOf(AssertionError.class);

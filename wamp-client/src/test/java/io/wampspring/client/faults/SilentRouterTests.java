@@ -28,9 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A router that accepts the socket and then stays silent is given up within the join
- * timeout (or, before the RawSocket handshake or the WebSocket upgrade, the connect timeout)
- * and retried, and every
- * socket the client opened is closed when its attempt fails: counted at the router's side.
+ * timeout (or, before the RawSocket handshake or the WebSocket upgrade, the connect
+ * timeout) and retried, and every socket the client opened is closed when its attempt
+ * fails: counted at the router's side.
  */
 @Timeout(30)
 class SilentRouterTests {
@@ -79,8 +79,9 @@ class SilentRouterTests {
 	void aRouterThatNeverAnswersTheTransportHandshakeIsGivenUpWithinTheConnectTimeout(SilentRouter.Mode mode) {
 		this.router = new SilentRouter(mode);
 		boolean rawSocket = mode == SilentRouter.Mode.RAWSOCKET_NO_HANDSHAKE;
-		retryAgainstTheSilentRouter(rawSocket ? RawSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build()
-				: WebSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build());
+		retryAgainstTheSilentRouter(
+				rawSocket ? RawSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build()
+						: WebSocketTransport.builder(this.router.url()).connectTimeout(GIVE_UP).build());
 
 		assertThat(this.retries).allSatisfy((event) -> assertThat(event.reason()).contains("no "
 				+ (rawSocket ? "RawSocket" : "WebSocket") + " connection to " + this.router.url() + " within 200 ms"));
@@ -107,7 +108,8 @@ class SilentRouterTests {
 		});
 
 		await().atMost(WAIT).until(() -> this.retries.size() >= ATTEMPTS && this.router.lifetimes().size() >= ATTEMPTS);
-		// each attempt's socket was closed when the attempt gave up, before the next one opened
+		// each attempt's socket was closed when the attempt gave up, before the next one
+		// opened
 		assertThat(this.router.maxOpen()).isEqualTo(1);
 		assertThat(this.router.lifetimes())
 			.allSatisfy((millis) -> assertThat(millis).isLessThan(GIVE_UP.toMillis() + 1_000));

@@ -106,8 +106,7 @@ class UnreadablePayloadTests {
 	@Test
 	void aResultWithAnUnknownExtensionTypeFailsOnlyItsCall() throws IOException {
 		long session = this.client.sessionInfo().sessionId();
-		Mono<CallResult> call = this.client
-			.call("com.payload.silent", List.of(), Map.of(), CallOptions.defaults())
+		Mono<CallResult> call = this.client.call("com.payload.silent", List.of(), Map.of(), CallOptions.defaults())
 			.cache();
 		call.subscribe(null, (e) -> {
 		});
@@ -130,7 +129,8 @@ class UnreadablePayloadTests {
 		assertThat(this.events).isEmpty();
 	}
 
-	// [INVOCATION, id, registration, {}, [ext]] or [RESULT, id, {}, [ext]], in MessagePack
+	// [INVOCATION, id, registration, {}, [ext]] or [RESULT, id, {}, [ext]], in
+	// MessagePack
 	private static byte[] messageWithExtension(int type, long requestId, long registration) throws IOException {
 		try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
 			boolean invocation = type == WampMessageType.INVOCATION;

@@ -39,10 +39,10 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Wrong credentials, unknown principals and routers that cannot prove who they are, against
- * the embedded router: each fails the join with a clear {@link WampAuthenticationException}
- * within the connect timeout, without reconnecting, and without a secret in any message or
- * log line.
+ * Wrong credentials, unknown principals and routers that cannot prove who they are,
+ * against the embedded router: each fails the join with a clear
+ * {@link WampAuthenticationException} within the connect timeout, without reconnecting,
+ * and without a secret in any message or log line.
  */
 class AuthenticationFailureTests {
 
@@ -50,8 +50,8 @@ class AuthenticationFailureTests {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
-	private static final List<String> SECRETS = List.of("wrong-secret", "cra-secret", "scram-secret",
-			"ticket-secret", "salty-secret", "wrong-password");
+	private static final List<String> SECRETS = List.of("wrong-secret", "cra-secret", "scram-secret", "ticket-secret",
+			"salty-secret", "wrong-password");
 
 	private static WampRouter router;
 
@@ -63,13 +63,16 @@ class AuthenticationFailureTests {
 	static void startRouter() {
 		RealmConfig impostor = RealmConfig.builder("impostor")
 			.anonymous(false)
-			.authenticator(new CoreScramRouterAuthenticator("scrammer", "scram-role", io.wampspring.core.auth.ScramCredential
-				.derive(ScramVariant.SPEC, ScramKdf.PBKDF2, "scram-secret", Scram.newSalt(), 1000, 0), true))
+			.authenticator(new CoreScramRouterAuthenticator("scrammer", "scram-role",
+					io.wampspring.core.auth.ScramCredential.derive(ScramVariant.SPEC, ScramKdf.PBKDF2, "scram-secret",
+							Scram.newSalt(), 1000, 0),
+					true))
 			.build();
 		router = WampRouter.builder()
 			.realm(AuthenticationMethodsTests.authRealm())
 			.realm(impostor)
-			// the true reasons (unknown principal, wrong secret), so that the client's handling of each is seen
+			// the true reasons (unknown principal, wrong secret), so that the client's
+			// handling of each is seen
 			.preciseAuthenticationErrors(true)
 			.webSocket("127.0.0.1", 0, "/ws")
 			.rawSocket("127.0.0.1", 0)
@@ -114,9 +117,7 @@ class AuthenticationFailureTests {
 		long failuresBefore = router.metrics().authenticationFailures();
 		long start = System.nanoTime();
 		Throwable[] failure = new Throwable[1];
-		StepVerifier.create(client.connect())
-			.expectErrorSatisfies((error) -> failure[0] = error)
-			.verify(TIMEOUT);
+		StepVerifier.create(client.connect()).expectErrorSatisfies((error) -> failure[0] = error).verify(TIMEOUT);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(CONNECT_TIMEOUT);
 		assertThat(failure[0]).isInstanceOf(WampAuthenticationException.class);
 		// the default policy stops: no second attempt hammers the router
@@ -132,7 +133,8 @@ class AuthenticationFailureTests {
 
 	@Test
 	void aWrongWampCraSecretFailsWithTheRoutersReason() {
-		WampAuthenticationException error = refused(webSocket(), "auth", "cra", new WampCraAuthenticator("wrong-secret"));
+		WampAuthenticationException error = refused(webSocket(), "auth", "cra",
+				new WampCraAuthenticator("wrong-secret"));
 		assertThat(error.getUri()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
 		assertThat(error.getRouterMessage()).contains("invalid WAMP-CRA signature");
 		assertThat(error.getMessage()).contains("'auth'", "authentication_failed", "invalid WAMP-CRA signature");
@@ -171,7 +173,8 @@ class AuthenticationFailureTests {
 
 	@Test
 	void anUnknownAuthidIsNoSuchPrincipal() {
-		WampAuthenticationException error = refused(webSocket(), "auth", "nobody", new WampCraAuthenticator("cra-secret"));
+		WampAuthenticationException error = refused(webSocket(), "auth", "nobody",
+				new WampCraAuthenticator("cra-secret"));
 		assertThat(error.getUri()).isEqualTo(WampUris.NO_SUCH_PRINCIPAL);
 		assertThat(error.getRouterMessage()).contains("nobody");
 	}
@@ -187,8 +190,9 @@ class AuthenticationFailureTests {
 
 	@Test
 	void scramWithoutAnAuthidFailsBeforeHello() {
-		WampClient client = WampClient.create(
-				ClientOptions.builder(webSocket(), "auth").authenticator(new ScramAuthenticator("scram-secret")).build());
+		WampClient client = WampClient.create(ClientOptions.builder(webSocket(), "auth")
+			.authenticator(new ScramAuthenticator("scram-secret"))
+			.build());
 		this.clients.add(client);
 		StepVerifier.create(client.connect())
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(WampAuthenticationException.class)

@@ -46,9 +46,10 @@ import reactor.core.publisher.Flux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every authentication method of the client joins the embedded router over every transport:
- * WebSocket, WebSocket over TLS (with and without a client certificate), RawSocket over TCP,
- * over TLS (with and without a client certificate) and over a Unix domain socket.
+ * Every authentication method of the client joins the embedded router over every
+ * transport: WebSocket, WebSocket over TLS (with and without a client certificate),
+ * RawSocket over TCP, over TLS (with and without a client certificate) and over a Unix
+ * domain socket.
  */
 @EnabledOnOs(OS.LINUX)
 class AuthenticationMethodsTests {
@@ -88,7 +89,8 @@ class AuthenticationMethodsTests {
 			.anonymous(false)
 			.user(new User("ticket-user", "ticket-role", "ticket-secret"))
 			.user(new User("cra", "cra-role", "cra-secret"))
-			.user(new User("salty", "salty-role", WampCra.deriveKey("salty-secret", salt, 100, 32)).withSalt(salt, 100, 32))
+			.user(new User("salty", "salty-role", WampCra.deriveKey("salty-secret", salt, 100, 32)).withSalt(salt, 100,
+					32))
 			.user(new User("signer", "signer-role", null).withPublicKeys(SIGNER.publicKeyHex()))
 			.user(new User("scrammer", "scram-role", null).withScramPassword(ScramVariant.SPEC, "scram-secret"))
 			.user(new User("argon", "argon-role", null).withScram(argon))
@@ -150,8 +152,9 @@ class AuthenticationMethodsTests {
 
 		WEBSOCKET((unused) -> WebSocketTransport.builder(plain.webSocketUrl()).build()),
 
-		WEBSOCKET_TLS((unused) -> WebSocketTransport.builder(tls.webSocketUrl()).sslContext(unchecked(
-				AuthenticationMethodsTests::trust)).build()),
+		WEBSOCKET_TLS((unused) -> WebSocketTransport.builder(tls.webSocketUrl())
+			.sslContext(unchecked(AuthenticationMethodsTests::trust))
+			.build()),
 
 		WEBSOCKET_MUTUAL_TLS((unused) -> WebSocketTransport.builder(mutualTls.webSocketUrl())
 			.sslContext(unchecked(AuthenticationMethodsTests::trustAndClientCertificate))
@@ -159,8 +162,9 @@ class AuthenticationMethodsTests {
 
 		RAWSOCKET_TCP((unused) -> RawSocketTransport.builder(plain.rawSocketUrl()).build()),
 
-		RAWSOCKET_TLS((unused) -> RawSocketTransport.builder(tls.rawSocketUrl()).sslContext(unchecked(
-				AuthenticationMethodsTests::trust)).build()),
+		RAWSOCKET_TLS((unused) -> RawSocketTransport.builder(tls.rawSocketUrl())
+			.sslContext(unchecked(AuthenticationMethodsTests::trust))
+			.build()),
 
 		RAWSOCKET_MUTUAL_TLS((unused) -> RawSocketTransport.builder(mutualTls.rawSocketUrl())
 			.sslContext(unchecked(AuthenticationMethodsTests::trustAndClientCertificate))
@@ -195,7 +199,8 @@ class AuthenticationMethodsTests {
 
 		SCRAM_ARGON2ID("argon", "argon-role", new ScramAuthenticator("argon-secret")),
 
-		SCRAM_CROSSBAR_DIALECT("autobahn", "autobahn-role", ScramAuthenticator.forAuthMethod("scram", "autobahn-secret"));
+		SCRAM_CROSSBAR_DIALECT("autobahn", "autobahn-role",
+				ScramAuthenticator.forAuthMethod("scram", "autobahn-secret"));
 
 		final String authid;
 

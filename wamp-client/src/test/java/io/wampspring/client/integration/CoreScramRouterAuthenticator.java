@@ -28,8 +28,7 @@ final class CoreScramRouterAuthenticator implements Authenticator {
 
 	private final boolean forgeServerSignature;
 
-	CoreScramRouterAuthenticator(String authid, String role, ScramCredential credential,
-			boolean forgeServerSignature) {
+	CoreScramRouterAuthenticator(String authid, String role, ScramCredential credential, boolean forgeServerSignature) {
 		this.authid = authid;
 		this.role = role;
 		this.credential = credential;

@@ -49,13 +49,18 @@ class DocumentationExampleTests {
 				.build());
 			client.connect().block(Duration.ofSeconds(10));
 
-			client.register("com.example.add2", RegisterOptions.defaults(), (invocation) -> Mono.just(InvocationResult
-				.of(((Number) invocation.arg(0)).longValue() + ((Number) invocation.arg(1)).longValue()))).block();
-			client.register("com.example.countdown", RegisterOptions.defaults(),
-					(invocation) -> Flux.range(0, 4).map((i) -> InvocationResult.of(3 - i)))
+			client
+				.register("com.example.add2", RegisterOptions.defaults(),
+						(invocation) -> Mono.just(InvocationResult
+							.of(((Number) invocation.arg(0)).longValue() + ((Number) invocation.arg(1)).longValue())))
 				.block();
-			client.subscribe("com.example.onhello", SubscribeOptions.defaults(),
-					(event) -> System.out.println("hello " + event.arg(0)))
+			client
+				.register("com.example.countdown", RegisterOptions.defaults(),
+						(invocation) -> Flux.range(0, 4).map((i) -> InvocationResult.of(3 - i)))
+				.block();
+			client
+				.subscribe("com.example.onhello", SubscribeOptions.defaults(),
+						(event) -> System.out.println("hello " + event.arg(0)))
 				.block();
 
 			CallResult sum = client.call("com.example.add2", List.of(2, 3)).block();

@@ -49,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A program that uses only wamp-client, against the embedded router on real sockets: every
- * serializer over WebSocket, RawSocket, authentication, and a router restart.
+ * A program that uses only wamp-client, against the embedded router on real sockets:
+ * every serializer over WebSocket, RawSocket, authentication, and a router restart.
  */
 class EmbeddedRouterTests {
 
@@ -63,8 +63,8 @@ class EmbeddedRouterTests {
 		.realm(RealmConfig.builder("secure")
 			.anonymous(false)
 			.user("joe", "frontend", "joe-secret")
-			.role("frontend", Permission.prefix("com.example.", Action.CALL, Action.REGISTER, Action.SUBSCRIBE,
-					Action.PUBLISH))
+			.role("frontend",
+					Permission.prefix("com.example.", Action.CALL, Action.REGISTER, Action.SUBSCRIBE, Action.PUBLISH))
 			.build())
 		.webSocket("127.0.0.1", 0, "/ws")
 		.rawSocket("127.0.0.1", 0)
@@ -100,8 +100,8 @@ class EmbeddedRouterTests {
 		WampClient caller = connect(ClientOptions.builder(callerTransport, "realm1").build());
 		callee
 			.register("com.example.add2", RegisterOptions.defaults(),
-					(invocation) -> Mono.just(InvocationResult.of(
-							((Number) invocation.arg(0)).longValue() + ((Number) invocation.arg(1)).longValue())))
+					(invocation) -> Mono.just(InvocationResult
+						.of(((Number) invocation.arg(0)).longValue() + ((Number) invocation.arg(1)).longValue())))
 			.block(TIMEOUT);
 		List<WampEvent> events = new CopyOnWriteArrayList<>();
 		callee.subscribe("com.example.onhello", SubscribeOptions.defaults(), events::add).block(TIMEOUT);
@@ -137,12 +137,12 @@ class EmbeddedRouterTests {
 			.block(TIMEOUT);
 		callee
 			.register("com.example.fail", RegisterOptions.defaults(),
-					(invocation) -> Mono.error(new WampException("com.example.error.not_found", List.of("no user 7"),
-							Map.of("id", 7))))
+					(invocation) -> Mono
+						.error(new WampException("com.example.error.not_found", List.of("no user 7"), Map.of("id", 7))))
 			.block(TIMEOUT);
 
-		List<CallResult> results = caller.callProgressive("com.example.countdown", List.of(), Map.of(),
-				CallOptions.defaults())
+		List<CallResult> results = caller
+			.callProgressive("com.example.countdown", List.of(), Map.of(), CallOptions.defaults())
 			.collectList()
 			.block(TIMEOUT);
 		assertThat(results).extracting((result) -> result.arg(0)).containsExactly(3L, 2L, 1L, 0L);
@@ -203,8 +203,9 @@ class EmbeddedRouterTests {
 				WampClient client = connect(ClientOptions
 					.builder(RawSocketTransport.builder("unix://" + socket).serializers(codec).build(), "realm1")
 					.build());
-				client.register("com.example.raw", RegisterOptions.defaults(),
-						(invocation) -> Mono.just(InvocationResult.of(invocation.arg(0))))
+				client
+					.register("com.example.raw", RegisterOptions.defaults(),
+							(invocation) -> Mono.just(InvocationResult.of(invocation.arg(0))))
 					.block(TIMEOUT);
 				assertThat((byte[]) client.call("com.example.raw", List.of(new byte[] { 1, 2 })).block(TIMEOUT).arg(0))
 					.containsExactly(1, 2);
@@ -221,8 +222,9 @@ class EmbeddedRouterTests {
 		WampClient local = connect(
 				ClientOptions.builder(new InProcessTransport(this.router, "embedded"), "realm1").build());
 		WampClient remote = connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
-		local.register("com.example.local", RegisterOptions.defaults(),
-				(invocation) -> Mono.just(InvocationResult.of("local", invocation.arg(0))))
+		local
+			.register("com.example.local", RegisterOptions.defaults(),
+					(invocation) -> Mono.just(InvocationResult.of("local", invocation.arg(0))))
 			.block(TIMEOUT);
 		assertThat(remote.call("com.example.local", List.of(1)).block(TIMEOUT).args()).containsExactly("local", 1L);
 	}
@@ -232,7 +234,8 @@ class EmbeddedRouterTests {
 		WampClient callee = connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
 		WampClient caller = connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
 		callee
-			.register("com.example..get", RegisterOptions.builder().match(MatchPolicy.WILDCARD).discloseCaller(true).build(),
+			.register("com.example..get",
+					RegisterOptions.builder().match(MatchPolicy.WILDCARD).discloseCaller(true).build(),
 					(invocation) -> Mono.just(InvocationResult.of(invocation.procedure(), invocation.caller())))
 			.block(TIMEOUT);
 		CallResult result = caller.call("com.example.user.get", List.of()).block(TIMEOUT);
@@ -255,8 +258,8 @@ class EmbeddedRouterTests {
 			.build());
 		this.clients.add(intruder);
 		StepVerifier.create(intruder.connect())
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(WampAuthenticationException.class,
-					(ex) -> {
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(WampAuthenticationException.class, (ex) -> {
 						assertThat(ex.getUri()).isEqualTo(WampUris.AUTHENTICATION_FAILED);
 						assertThat(ex.getMessage()).doesNotContain("wrong");
 					}))
@@ -274,8 +277,9 @@ class EmbeddedRouterTests {
 				ClientOptions.builder(this.router.webSocketUrl(), "realm1").reconnect(fastReconnect).build());
 		WampClient caller = connect(
 				ClientOptions.builder(this.router.webSocketUrl(), "realm1").reconnect(fastReconnect).build());
-		callee.register("com.example.echo", RegisterOptions.defaults(),
-				(invocation) -> Mono.just(InvocationResult.of(invocation.args(), invocation.kwargs())))
+		callee
+			.register("com.example.echo", RegisterOptions.defaults(),
+					(invocation) -> Mono.just(InvocationResult.of(invocation.args(), invocation.kwargs())))
 			.block(TIMEOUT);
 		callee.register("com.example.hang", RegisterOptions.defaults(), (invocation) -> Mono.never()).block(TIMEOUT);
 		List<WampEvent> events = new CopyOnWriteArrayList<>();

@@ -50,7 +50,8 @@ class SessionStateMachineTests {
 	@Test
 	void everyStateCanReachClosedExceptClosedItself() {
 		for (SessionState state : SessionState.values()) {
-			assertThat(SessionStateMachine.isAllowed(state, SessionState.CLOSED)).isEqualTo(state != SessionState.CLOSED);
+			assertThat(SessionStateMachine.isAllowed(state, SessionState.CLOSED))
+				.isEqualTo(state != SessionState.CLOSED);
 		}
 	}
 
@@ -58,7 +59,8 @@ class SessionStateMachineTests {
 	@org.junit.jupiter.api.Timeout(30)
 	void aSubscriberStillBeingServedSeesEveryLaterTransition() throws Exception {
 		// a replay buffer of one slot let a subscriber that was still being served skip
-		// transitions: under load a listener saw JOINED without CONNECTING and AUTHENTICATING.
+		// transitions: under load a listener saw JOINED without CONNECTING and
+		// AUTHENTICATING.
 		// Here the subscriber is held in its first event while the transitions happen.
 		SessionStateMachine machine = new SessionStateMachine((event) -> {
 		});
@@ -100,8 +102,10 @@ class SessionStateMachineTests {
 	@Test
 	@org.junit.jupiter.api.Timeout(30)
 	void aSubscriberOnABusySchedulerSeesEveryTransition() throws Exception {
-		// publishOn fuses with the replay buffer and polls it when its worker runs: with a
-		// one-slot buffer (replay().latest()) a listener whose scheduler was busy while the
+		// publishOn fuses with the replay buffer and polls it when its worker runs: with
+		// a
+		// one-slot buffer (replay().latest()) a listener whose scheduler was busy while
+		// the
 		// session joined saw JOINED alone
 		reactor.core.scheduler.Scheduler single = reactor.core.scheduler.Schedulers.newBoundedElastic(1, 100, "busy");
 		try {

@@ -69,8 +69,8 @@ public final class LogCapture implements AutoCloseable {
 	}
 
 	/**
-	 * Every captured line as text: level, logger, the formatted message and each class name
-	 * and message of an attached exception and its causes.
+	 * Every captured line as text: level, logger, the formatted message and each class
+	 * name and message of an attached exception and its causes.
 	 * @return one string per event
 	 */
 	public List<String> lines() {

@@ -15,8 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded router in a JVM of its own, so that a test can kill it the hard way
- * ({@code kill -9}: no GOODBYE, no FIN from an orderly close, nothing flushed) and start it
- * again on the same port. The child runs {@link #main(String[])} with the test's class
+ * ({@code kill -9}: no GOODBYE, no FIN from an orderly close, nothing flushed) and start
+ * it again on the same port. The child runs {@link #main(String[])} with the test's class
  * path, writes its WebSocket port to a file once it listens, and halts when the test JVM
  * ends, so that no router outlives the build.
  */
@@ -41,8 +41,8 @@ public final class RouterProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start the child on an ephemeral port, or on the port of the previous start, and wait
-	 * until it listens.
+	 * Start the child on an ephemeral port, or on the port of the previous start, and
+	 * wait until it listens.
 	 * @return this
 	 * @throws IOException when the child cannot be started
 	 */
@@ -61,16 +61,16 @@ public final class RouterProcess implements AutoCloseable {
 		this.process = started;
 		await().atMost(START_TIMEOUT).until(() -> Files.exists(ready) || !started.isAlive());
 		if (!Files.exists(ready)) {
-			throw new IllegalStateException("the router process ended with " + started.exitValue() + ":\n"
-					+ Files.readString(log));
+			throw new IllegalStateException(
+					"the router process ended with " + started.exitValue() + ":\n" + Files.readString(log));
 		}
 		this.port = Integer.parseInt(Files.readString(ready).strip());
 		return this;
 	}
 
 	/**
-	 * Kill the child with SIGKILL ({@link Process#destroyForcibly()} on Unix) and wait until
-	 * it is gone.
+	 * Kill the child with SIGKILL ({@link Process#destroyForcibly()} on Unix) and wait
+	 * until it is gone.
 	 * @throws InterruptedException when interrupted while waiting
 	 */
 	public void kill() throws InterruptedException {

@@ -57,8 +57,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
  * A minimal scripted WAMP router for client tests, on a real WebSocket: it answers HELLO
  * (optionally with a ticket CHALLENGE), REGISTER, SUBSCRIBE, PUBLISH and their opposites
  * with fixed answers, echoes CALL arguments unless a script says otherwise, records every
- * message it receives, and can push any message or raw text to the client. It can be stopped
- * and started again on the same port.
+ * message it receives, and can push any message or raw text to the client. It can be
+ * stopped and started again on the same port.
  */
 public final class ScriptedRouter implements AutoCloseable {
 
@@ -179,25 +179,22 @@ public final class ScriptedRouter implements AutoCloseable {
 		if (ssl != null) {
 			server = server.secure((spec) -> spec.sslContext(ssl));
 		}
-		DisposableServer started = server
-			.route((routes) -> routes.ws("/ws", (in, out) -> {
-				WampCodec codec = WampCodecs.bySubprotocol(in.selectedSubprotocol());
-				WampCodec chosen = (codec != null) ? codec : WampCodecs.JSON;
-				Map<String, String> headers = new LinkedHashMap<>();
-				in.headers().forEach((entry) -> headers.put(entry.getKey().toLowerCase(java.util.Locale.ROOT), entry.getValue()));
-				this.handshakeHeaders = headers;
-				in.withConnection((connection) -> {
-					this.current = connection.channel();
-					this.currentCodec = chosen;
-					this.channels.add(connection.channel());
-					connection.onDispose(() -> this.channels.remove(connection.channel()));
-				});
-				Channel channel = this.current;
-				return in.receiveFrames().doOnNext((frame) -> onFrame(channel, chosen, frame)).then();
-			}, WebsocketServerSpec.builder()
-				.protocols("wamp.2.json,wamp.2.msgpack,wamp.2.cbor")
-				.handlePing(true)
-				.build()))
+		DisposableServer started = server.route((routes) -> routes.ws("/ws", (in, out) -> {
+			WampCodec codec = WampCodecs.bySubprotocol(in.selectedSubprotocol());
+			WampCodec chosen = (codec != null) ? codec : WampCodecs.JSON;
+			Map<String, String> headers = new LinkedHashMap<>();
+			in.headers()
+				.forEach((entry) -> headers.put(entry.getKey().toLowerCase(java.util.Locale.ROOT), entry.getValue()));
+			this.handshakeHeaders = headers;
+			in.withConnection((connection) -> {
+				this.current = connection.channel();
+				this.currentCodec = chosen;
+				this.channels.add(connection.channel());
+				connection.onDispose(() -> this.channels.remove(connection.channel()));
+			});
+			Channel channel = this.current;
+			return in.receiveFrames().doOnNext((frame) -> onFrame(channel, chosen, frame)).then();
+		}, WebsocketServerSpec.builder().protocols("wamp.2.json,wamp.2.msgpack,wamp.2.cbor").handlePing(true).build()))
 			.bindNow(Duration.ofSeconds(5));
 		this.server = started;
 		this.port = started.port();
@@ -406,8 +403,8 @@ public final class ScriptedRouter implements AutoCloseable {
 		details.put("authrole", "user");
 		details.put("authmethod", authmethod);
 		details.put("authprovider", "static");
-		details.put("roles", Map.of("dealer", Map.of("features", this.dealerFeatures), "broker",
-				Map.of("features", Map.of())));
+		details.put("roles",
+				Map.of("dealer", Map.of("features", this.dealerFeatures), "broker", Map.of("features", Map.of())));
 		return new Welcome(this.sessions.incrementAndGet(), details);
 	}
 

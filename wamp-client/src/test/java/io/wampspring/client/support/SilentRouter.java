@@ -17,16 +17,20 @@ import reactor.netty.tcp.TcpServer;
 
 /**
  * A router that accepts connections and then says nothing, on a real socket, counting the
- * sockets it holds open: the WebSocket upgrade is answered but HELLO never is; the RawSocket
- * handshake is answered (echoed) but HELLO never is; or the RawSocket handshake or the
- * WebSocket upgrade is never answered. Every connection the client gives up must be closed by the client.
+ * sockets it holds open: the WebSocket upgrade is answered but HELLO never is; the
+ * RawSocket handshake is answered (echoed) but HELLO never is; or the RawSocket handshake
+ * or the WebSocket upgrade is never answered. Every connection the client gives up must
+ * be closed by the client.
  */
 public final class SilentRouter implements AutoCloseable {
 
 	/** Where the router falls silent. */
 	public enum Mode {
 
-		/** The WebSocket upgrade succeeds (subprotocol wamp.2.json); HELLO is never answered. */
+		/**
+		 * The WebSocket upgrade succeeds (subprotocol wamp.2.json); HELLO is never
+		 * answered.
+		 */
 		WEBSOCKET_NO_WELCOME,
 
 		/** The RawSocket handshake is echoed; HELLO is never answered. */
@@ -70,14 +74,12 @@ public final class SilentRouter implements AutoCloseable {
 		}
 		else {
 			boolean echo = mode == Mode.RAWSOCKET_NO_WELCOME;
-			this.server = TcpServer.create()
-				.host("127.0.0.1")
-				.port(0)
-				.doOnChannelInit((observer, channel, address) -> {
-					track(channel);
-					channel.pipeline().addFirst("silentRawSocket", new RawSocketHandshakeEcho(echo));
-				})
-				// reading starts with a subscriber to the inbound bytes, which the echo swallows
+			this.server = TcpServer.create().host("127.0.0.1").port(0).doOnChannelInit((observer, channel, address) -> {
+				track(channel);
+				channel.pipeline().addFirst("silentRawSocket", new RawSocketHandshakeEcho(echo));
+			})
+				// reading starts with a subscriber to the inbound bytes, which the echo
+				// swallows
 				.handle((in, out) -> in.receive().then())
 				.bindNow(Duration.ofSeconds(5));
 		}

@@ -38,9 +38,10 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Test certificates made in memory (EC P-256, SHA-256 with ECDSA) with Bouncy Castle's ASN.1
- * classes from bcprov: a certificate authority, and leaf certificates it issues for
- * {@code localhost} / {@code 127.0.0.1}, valid now or expired. No key ever touches the disk.
+ * Test certificates made in memory (EC P-256, SHA-256 with ECDSA) with Bouncy Castle's
+ * ASN.1 classes from bcprov: a certificate authority, and leaf certificates it issues for
+ * {@code localhost} / {@code 127.0.0.1}, valid now or expired. No key ever touches the
+ * disk.
  */
 public final class TestCertificates {
 
@@ -84,8 +85,8 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * A leaf certificate for {@code localhost} and {@code 127.0.0.1}, usable by a server and a
-	 * client, valid from an hour ago for a day.
+	 * A leaf certificate for {@code localhost} and {@code 127.0.0.1}, usable by a server
+	 * and a client, valid from an hour ago for a day.
 	 * @param issuer the authority that signs it
 	 * @param name the common name
 	 * @return the certificate
@@ -160,14 +161,14 @@ public final class TestCertificates {
 			ExtensionsGenerator extensions = new ExtensionsGenerator();
 			extensions.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
 			if (authority) {
-				extensions.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+				extensions.addExtension(Extension.keyUsage, true,
+						new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
 			}
 			else {
 				extensions.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-				extensions.addExtension(Extension.extendedKeyUsage, false,
-						new ExtendedKeyUsage(new KeyPurposeId[] { KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth }));
-				extensions.addExtension(Extension.subjectAlternativeName, false,
-						new GeneralNames(hosts));
+				extensions.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+						new KeyPurposeId[] { KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth }));
+				extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(hosts));
 			}
 			tbs.setExtensions(extensions.generate());
 			TBSCertificate certificate = tbs.generateTBSCertificate();

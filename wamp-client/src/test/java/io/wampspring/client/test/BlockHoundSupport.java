@@ -19,19 +19,19 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Makes a blocking call on a Netty event loop or a Reactor {@code parallel} thread fail the
- * test during which it happened. blockhound-junit-platform installs BlockHound before the
- * first test and loads this class as a {@link BlockHoundIntegration}
- * ({@code META-INF/services}); JUnit loads it as an extension (auto-detection is on in the
- * surefire configuration) and fails the test, or the class for calls made in
- * {@code @BeforeAll} / {@code @AfterAll}, with the stack of every blocking call it caught.
- * The call itself still throws BlockHound's {@link BlockingOperationError}, but that error
- * may be swallowed by the code under test: the record is what fails the test.
+ * Makes a blocking call on a Netty event loop or a Reactor {@code parallel} thread fail
+ * the test during which it happened. blockhound-junit-platform installs BlockHound before
+ * the first test and loads this class as a {@link BlockHoundIntegration}
+ * ({@code META-INF/services}); JUnit loads it as an extension (auto-detection is on in
+ * the surefire configuration) and fails the test, or the class for calls made in
+ * {@code @BeforeAll} / {@code @AfterAll}, with the stack of every blocking call it
+ * caught. The call itself still throws BlockHound's {@link BlockingOperationError}, but
+ * that error may be swallowed by the code under test: the record is what fails the test.
  * <p>
  * Shared through wamp-client's test jar with the suites of wamp-spring and the
  * auto-configuration (which add BlockHound, blockhound-junit-platform and the surefire
- * settings of wamp-client's pom). Log lines may be written from any thread: BlockHound's own
- * logging integration allows logback's appenders.
+ * settings of wamp-client's pom). Log lines may be written from any thread: BlockHound's
+ * own logging integration allows logback's appenders.
  */
 public final class BlockHoundSupport
 		implements BlockHoundIntegration, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
@@ -45,8 +45,10 @@ public final class BlockHoundSupport
 
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
-		// Netty 4.2's default allocator frees a magazine under a StampedLock write lock, a short
-		// critical section that Netty's own BlockHound integration does not list yet (Armeria
+		// Netty 4.2's default allocator frees a magazine under a StampedLock write lock,
+		// a short
+		// critical section that Netty's own BlockHound integration does not list yet
+		// (Armeria
 		// allows it too); it parks only when two event loops free at the same moment
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
 		builder.blockingMethodCallback((method) -> {
@@ -87,10 +89,12 @@ public final class BlockHoundSupport
 	}
 
 	/**
-	 * Check that BlockHound watches this JVM and that this class runs as a JUnit extension:
-	 * a sleep on a {@code parallel} thread must be refused and recorded, and the record must
-	 * be able to fail the test. For the one test of each suite that guards the set-up.
-	 * @throws AssertionError when the sleep was allowed or no extension would fail the test
+	 * Check that BlockHound watches this JVM and that this class runs as a JUnit
+	 * extension: a sleep on a {@code parallel} thread must be refused and recorded, and
+	 * the record must be able to fail the test. For the one test of each suite that
+	 * guards the set-up.
+	 * @throws AssertionError when the sleep was allowed or no extension would fail the
+	 * test
 	 */
 	public static void verifyInstalled() {
 		if (!extension) {
@@ -114,8 +118,8 @@ public final class BlockHoundSupport
 	private static void failOnBlockingCalls() {
 		List<String> calls = takeCaught();
 		if (!calls.isEmpty()) {
-			throw new AssertionError(calls.size() + " blocking call(s) on a non-blocking thread:\n"
-					+ String.join("\n", calls));
+			throw new AssertionError(
+					calls.size() + " blocking call(s) on a non-blocking thread:\n" + String.join("\n", calls));
 		}
 	}
 

@@ -62,9 +62,10 @@ class InProcessTransportTests {
 
 	@Test
 	void joinsCallsAndLeavesWithoutSockets() {
-		WampClient client = WampClient.create(ClientOptions.builder(new InProcessTransport(this.acceptor, "test"), "realm1")
-			.reconnect(ReconnectOptions.disabled())
-			.build());
+		WampClient client = WampClient
+			.create(ClientOptions.builder(new InProcessTransport(this.acceptor, "test"), "realm1")
+				.reconnect(ReconnectOptions.disabled())
+				.build());
 		StepVerifier.create(client.connect())
 			.assertNext((info) -> assertThat(info.authrole()).isEqualTo("trusted"))
 			.expectComplete()
@@ -79,9 +80,10 @@ class InProcessTransportTests {
 
 	@Test
 	void routerClosingTheLinkIsATransportLoss() {
-		WampClient client = WampClient.create(ClientOptions.builder(new InProcessTransport(this.acceptor, "test"), "realm1")
-			.reconnect(ReconnectOptions.disabled())
-			.build());
+		WampClient client = WampClient
+			.create(ClientOptions.builder(new InProcessTransport(this.acceptor, "test"), "realm1")
+				.reconnect(ReconnectOptions.disabled())
+				.build());
 		client.connect().block(TIMEOUT);
 		this.toClient.get().closed("router stopped");
 		StepVerifier.create(client.stateEvents().filter((e) -> e.state() == SessionState.CLOSED).next())

@@ -86,7 +86,8 @@ class RawSocketTransportTests {
 					else if (object instanceof RawSocketFrameDecoder.Frame frame) {
 						if (frame.type() == RawSocket.PING) {
 							this.pings.incrementAndGet();
-							channel[0].writeAndFlush(Unpooled.buffer(4).writeInt(RawSocket.frameHeader(RawSocket.PONG, 0)));
+							channel[0]
+								.writeAndFlush(Unpooled.buffer(4).writeInt(RawSocket.frameHeader(RawSocket.PONG, 0)));
 							return;
 						}
 						WampMessage message = codec[0].decode(new ByteBufInputStream(frame.content()));
@@ -127,8 +128,9 @@ class RawSocketTransportTests {
 	@Test
 	void fallsBackToTheNextSerializerAndCalls() {
 		String url = startRouter(Set.of(WampCodecs.MSGPACK));
-		WampClient client = connect(
-				RawSocketTransport.builder(url).serializers(WampCodecs.JSON, WampCodecs.CBOR, WampCodecs.MSGPACK).build());
+		WampClient client = connect(RawSocketTransport.builder(url)
+			.serializers(WampCodecs.JSON, WampCodecs.CBOR, WampCodecs.MSGPACK)
+			.build());
 		assertThat(client.sessionInfo().authid()).isEqualTo("raw");
 		StepVerifier.create(client.call("com.echo", List.of(1, "two"), Map.of("k", 3), CallOptions.defaults()))
 			.assertNext((result) -> {
@@ -158,20 +160,20 @@ class RawSocketTransportTests {
 		RawSocketTransport transport = RawSocketTransport.builder(url).maxMessageSize(1000).build();
 		assertThat(transport.maxMessageSize()).isEqualTo(1024);
 		WampClient client = connect(transport);
-		StepVerifier.create(client.call("com.big"))
-			.expectErrorSatisfies((error) -> {
-				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TRANSPORT_LOST);
-				assertThat(error.getMessage()).contains("exceeds the announced maximum of 1024");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(client.call("com.big")).expectErrorSatisfies((error) -> {
+			assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TRANSPORT_LOST);
+			assertThat(error.getMessage()).contains("exceeds the announced maximum of 1024");
+		}).verify(TIMEOUT);
 	}
 
 	@Test
 	void pingsAreAnsweredAndKeepTheConnectionAlive() {
 		String url = startRouter(Set.of(WampCodecs.JSON));
-		// 100 ms leaves room for a loaded machine: two silent intervals would close the connection
+		// 100 ms leaves room for a loaded machine: two silent intervals would close the
+		// connection
 		WampClient client = connect(RawSocketTransport.builder(url).pingInterval(Duration.ofMillis(100)).build());
-		StepVerifier.create(Flux.interval(Duration.ofMillis(10)).map((tick) -> this.pings.get()).filter((n) -> n >= 3).next())
+		StepVerifier
+			.create(Flux.interval(Duration.ofMillis(10)).map((tick) -> this.pings.get()).filter((n) -> n >= 3).next())
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(TIMEOUT);

@@ -69,10 +69,10 @@ class SecureWebSocketTests {
 	@Test
 	void callsOverTlsWithTheSuppliedTrust() throws Exception {
 		SslContext trust = SslContextBuilder.forClient().trustManager(certificate).build();
-		WampClient client = WampClient.create(ClientOptions
-			.builder(WebSocketTransport.builder(router.url()).sslContext(trust).build(), "realm1")
-			.reconnect(ReconnectOptions.disabled())
-			.build());
+		WampClient client = WampClient
+			.create(ClientOptions.builder(WebSocketTransport.builder(router.url()).sslContext(trust).build(), "realm1")
+				.reconnect(ReconnectOptions.disabled())
+				.build());
 		assertThat(router.url()).startsWith("wss://");
 		try {
 			client.connect().block(TIMEOUT);
@@ -88,9 +88,8 @@ class SecureWebSocketTests {
 
 	@Test
 	void anUntrustedCertificateFailsTheConnection() {
-		WampClient client = WampClient.create(ClientOptions.builder(router.url(), "realm1")
-			.reconnect(ReconnectOptions.disabled())
-			.build());
+		WampClient client = WampClient
+			.create(ClientOptions.builder(router.url(), "realm1").reconnect(ReconnectOptions.disabled()).build());
 		StepVerifier.create(client.connect()).expectError().verify(TIMEOUT);
 	}
 

@@ -24,11 +24,11 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * TLS failures of {@code wss://} and {@code tcps://} against the embedded router: an expired,
- * untrusted or wrong-host router certificate, and a client certificate the router refuses,
- * each fail the connection with a {@link WampTransportException} that names the address and
- * what happened, without warnings with stack traces in the log. Also a RawSocket handshake
- * with something that is not a RawSocket router.
+ * TLS failures of {@code wss://} and {@code tcps://} against the embedded router: an
+ * expired, untrusted or wrong-host router certificate, and a client certificate the
+ * router refuses, each fail the connection with a {@link WampTransportException} that
+ * names the address and what happened, without warnings with stack traces in the log.
+ * Also a RawSocket handshake with something that is not a RawSocket router.
  */
 class TransportSecurityTests {
 
@@ -56,10 +56,13 @@ class TransportSecurityTests {
 		}
 		assertThat(this.logs.list)
 			.filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN) && event.getThrowableProxy() != null)
-			// Known limit: with TLS 1.3 a router refuses a client certificate after the client's
-			// side of the handshake, while Reactor Netty waits for the WebSocket upgrade; it logs
+			// Known limit: with TLS 1.3 a router refuses a client certificate after the
+			// client's
+			// side of the handshake, while Reactor Netty waits for the WebSocket upgrade;
+			// it logs
 			// the closed connection itself before the client can report it.
-			.filteredOn((event) -> !event.getThrowableProxy().getClassName().endsWith("WebSocketClientHandshakeException"))
+			.filteredOn(
+					(event) -> !event.getThrowableProxy().getClassName().endsWith("WebSocketClientHandshakeException"))
 			.as("warnings with stack traces")
 			.isEmpty();
 	}
@@ -94,8 +97,8 @@ class TransportSecurityTests {
 
 	private static void fails(WampTransport transport, String... expected) {
 		StepVerifier.create(transport.connect())
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(WampTransportException.class,
-					(ex) -> {
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(WampTransportException.class, (ex) -> {
 						assertThat(ex.getMessage()).startsWith(transport.describe() + ": ").contains(expected);
 						assertThat(ex.getAddress()).isEqualTo(transport.describe());
 						assertThat(ex.getUri()).isEqualTo(WampUris.NOT_CONNECTED);

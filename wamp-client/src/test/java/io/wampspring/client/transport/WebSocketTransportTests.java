@@ -14,17 +14,16 @@ class WebSocketTransportTests {
 
 	@Test
 	void connectTimesOutWhenTheServerNeverAnswersTheHandshake() throws Exception {
-		// the kernel completes the TCP handshake from the backlog; nobody ever answers the upgrade
+		// the kernel completes the TCP handshake from the backlog; nobody ever answers
+		// the upgrade
 		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
 			WebSocketTransport transport = WebSocketTransport.builder("ws://127.0.0.1:" + silent.getLocalPort() + "/ws")
 				.connectTimeout(Duration.ofMillis(300))
 				.build();
-			StepVerifier.create(transport.connect())
-				.expectErrorSatisfies((error) -> {
-					assertThat(error).isInstanceOf(TimeoutException.class);
-					assertThat(error.getMessage()).contains("300 ms", "ws://127.0.0.1");
-				})
-				.verify(Duration.ofSeconds(5));
+			StepVerifier.create(transport.connect()).expectErrorSatisfies((error) -> {
+				assertThat(error).isInstanceOf(TimeoutException.class);
+				assertThat(error.getMessage()).contains("300 ms", "ws://127.0.0.1");
+			}).verify(Duration.ofSeconds(5));
 		}
 	}
 

@@ -8,15 +8,16 @@ import org.jspecify.annotations.Nullable;
  * WAMP-Cryptosign (authmethod {@code "cryptosign"}) without the private key: challenges,
  * channel binding and signature verification. The router uses {@link #newChallenge()} and
  * {@link #verify(String, String, byte[], String)}; a client that asked for router
- * authentication verifies {@code CHALLENGE.Extra.signature} the same way. Signing lives in
- * {@link CryptosignKey}.
+ * authentication verifies {@code CHALLENGE.Extra.signature} the same way. Signing lives
+ * in {@link CryptosignKey}.
  * <p>
- * The challenge is 32 random bytes in hex. Without channel binding the message signed is the
- * challenge; with channel binding it is the challenge XORed bytewise with the 32-byte TLS
- * channel id. The AUTHENTICATE signature is the hex of the 64-byte Ed25519 signature
+ * The challenge is 32 random bytes in hex. Without channel binding the message signed is
+ * the challenge; with channel binding it is the challenge XORed bytewise with the 32-byte
+ * TLS channel id. The AUTHENTICATE signature is the hex of the 64-byte Ed25519 signature
  * followed by that 32-byte message.
  *
- * @see <a href="https://wamp-proto.org/wamp_latest_ietf.html#name-cryptosign-based-authentica">WAMP
+ * @see <a href=
+ * "https://wamp-proto.org/wamp_latest_ietf.html#name-cryptosign-based-authentica">WAMP
  * spec, Cryptosign-based Authentication</a>
  */
 public final class Cryptosign {
@@ -44,10 +45,10 @@ public final class Cryptosign {
 
 	/**
 	 * The 32-byte channel id for {@code tls-unique} channel binding, as Autobahn and
-	 * Crossbar.io compute it: SHA-256 of the RFC 5929 {@code tls-unique} binding data (the
-	 * first TLS Finished message of the connection, 12 bytes in TLS 1.2). Both sides must
-	 * use the same Finished message: the one the client sent. {@code tls-unique} is not
-	 * defined for TLS 1.3.
+	 * Crossbar.io compute it: SHA-256 of the RFC 5929 {@code tls-unique} binding data
+	 * (the first TLS Finished message of the connection, 12 bytes in TLS 1.2). Both sides
+	 * must use the same Finished message: the one the client sent. {@code tls-unique} is
+	 * not defined for TLS 1.3.
 	 * @param tlsUnique the {@code tls-unique} channel binding data
 	 * @return the channel id to XOR with the challenge
 	 */
@@ -61,8 +62,8 @@ public final class Cryptosign {
 	 * @param challengeHex the challenge in hex
 	 * @param channelId the 32-byte channel id, or {@code null} without channel binding
 	 * @return the message
-	 * @throws IllegalArgumentException if the challenge is not 32 bytes of hex or the channel
-	 * id is not 32 bytes
+	 * @throws IllegalArgumentException if the challenge is not 32 bytes of hex or the
+	 * channel id is not 32 bytes
 	 */
 	public static byte[] signedMessage(String challengeHex, byte @Nullable [] channelId) {
 		byte[] challenge = Hex.decode("cryptosign challenge", challengeHex, CHALLENGE_LENGTH);
@@ -73,18 +74,18 @@ public final class Cryptosign {
 	}
 
 	/**
-	 * Check a cryptosign signature: it must carry the expected message (the challenge, XORed
-	 * with the channel id when bound) and a valid Ed25519 signature of it by the public key.
-	 * The 96-byte form of the specification is expected; the bare 64-byte signature is also
-	 * accepted, since the message is known.
+	 * Check a cryptosign signature: it must carry the expected message (the challenge,
+	 * XORed with the channel id when bound) and a valid Ed25519 signature of it by the
+	 * public key. The 96-byte form of the specification is expected; the bare 64-byte
+	 * signature is also accepted, since the message is known.
 	 * @param publicKeyHex the signer's public key in hex (32 bytes)
 	 * @param challengeHex the challenge that was sent, in hex (32 bytes)
 	 * @param channelId the 32-byte channel id when channel binding is active, else
 	 * {@code null}
 	 * @param signatureHex the signature received, in hex
 	 * @return whether the signature is valid
-	 * @throws IllegalArgumentException if an argument is malformed (bad hex, wrong length,
-	 * public key not on the curve); the message names which one
+	 * @throws IllegalArgumentException if an argument is malformed (bad hex, wrong
+	 * length, public key not on the curve); the message names which one
 	 */
 	public static boolean verify(String publicKeyHex, String challengeHex, byte @Nullable [] channelId,
 			String signatureHex) {
@@ -112,10 +113,12 @@ public final class Cryptosign {
 	}
 
 	/**
-	 * Check that text is a usable Ed25519 public key, as a router does for configured keys.
+	 * Check that text is a usable Ed25519 public key, as a router does for configured
+	 * keys.
 	 * @param publicKeyHex the public key in hex
 	 * @return the public key in lower-case hex
-	 * @throws IllegalArgumentException if it is not 32 bytes of hex or not a point on the curve
+	 * @throws IllegalArgumentException if it is not 32 bytes of hex or not a point on the
+	 * curve
 	 */
 	public static String checkPublicKey(String publicKeyHex) {
 		return Hex.encode(publicKey(publicKeyHex).getEncoded());

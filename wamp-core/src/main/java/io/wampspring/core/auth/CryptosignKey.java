@@ -14,14 +14,15 @@ import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An Ed25519 private key for WAMP-Cryptosign: the client signs the router's challenge with
- * it, and a router signs a client's challenge with its own key (router authentication).
- * Immutable and thread-safe. {@link #toString()} shows the public key only.
+ * An Ed25519 private key for WAMP-Cryptosign: the client signs the router's challenge
+ * with it, and a router signs a client's challenge with its own key (router
+ * authentication). Immutable and thread-safe. {@link #toString()} shows the public key
+ * only.
  * <p>
- * Accepted forms: a 32-byte seed in hex (64 digits), a 64-byte seed followed by the public
- * key in hex (128 digits, as libsodium and the Erlang wamp_client store it; the public half
- * must match the seed), or a file holding either hex form or an unencrypted OpenSSH
- * {@code ssh-ed25519} private key.
+ * Accepted forms: a 32-byte seed in hex (64 digits), a 64-byte seed followed by the
+ * public key in hex (128 digits, as libsodium and the Erlang wamp_client store it; the
+ * public half must match the seed), or a file holding either hex form or an unencrypted
+ * OpenSSH {@code ssh-ed25519} private key.
  */
 public final class CryptosignKey {
 
@@ -69,8 +70,8 @@ public final class CryptosignKey {
 	}
 
 	/**
-	 * A key from hex text: a 32-byte seed (64 hex digits) or a 64-byte seed plus public key
-	 * (128 hex digits). Surrounding whitespace is ignored.
+	 * A key from hex text: a 32-byte seed (64 hex digits) or a 64-byte seed plus public
+	 * key (128 hex digits). Surrounding whitespace is ignored.
 	 * @param hex the hex text
 	 * @return the key
 	 * @throws IllegalArgumentException if the text is not hex, has another length, or its
@@ -89,8 +90,8 @@ public final class CryptosignKey {
 			System.arraycopy(bytes, SEED_LENGTH, given, 0, PUBLIC_KEY_LENGTH);
 			if (!Primitives.constantTimeEquals(given, key.publicKey.getEncoded())) {
 				throw new IllegalArgumentException("Invalid cryptosign private key: the last 32 bytes (public key "
-						+ Hex.encode(given) + ") do not match the public key derived from the seed ("
-						+ key.publicKeyHex + "); check that the key was copied whole");
+						+ Hex.encode(given) + ") do not match the public key derived from the seed (" + key.publicKeyHex
+						+ "); check that the key was copied whole");
 			}
 		}
 		return key;
@@ -103,8 +104,8 @@ public final class CryptosignKey {
 	 * @param file the file
 	 * @return the key
 	 * @throws IOException if the file cannot be read
-	 * @throws IllegalArgumentException if the content is not a valid key; the message names
-	 * the file but never its content
+	 * @throws IllegalArgumentException if the content is not a valid key; the message
+	 * names the file but never its content
 	 */
 	public static CryptosignKey fromFile(Path file) throws IOException {
 		String text = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -118,12 +119,14 @@ public final class CryptosignKey {
 			return fromHex(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Cannot read cryptosign private key file " + file + ": "
-					+ ex.getMessage(), ex);
+			throw new IllegalArgumentException(
+					"Cannot read cryptosign private key file " + file + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	/** Crossbar.io's key.priv: "tag: value" lines, among them the hex seed and public key. */
+	/**
+	 * Crossbar.io's key.priv: "tag: value" lines, among them the hex seed and public key.
+	 */
 	private static CryptosignKey fromCrossbarKeyFile(String text) {
 		@Nullable String seed = null;
 		@Nullable String publicKey = null;
@@ -153,7 +156,8 @@ public final class CryptosignKey {
 			parsed = OpenSSHPrivateKeyUtil.parsePrivateKeyBlob(Base64.getDecoder().decode(body));
 		}
 		catch (RuntimeException ex) {
-			// Bouncy Castle's message may describe the content; keep only what we know is safe.
+			// Bouncy Castle's message may describe the content; keep only what we know is
+			// safe.
 			throw new IllegalArgumentException("not a readable OpenSSH private key"
 					+ " (only unencrypted keys are supported: ssh-keygen -t ed25519 -N \"\")");
 		}
@@ -173,7 +177,8 @@ public final class CryptosignKey {
 	}
 
 	/**
-	 * The public key, for {@code HELLO.Details.authextra.pubkey} and router configuration.
+	 * The public key, for {@code HELLO.Details.authextra.pubkey} and router
+	 * configuration.
 	 * @return 32 bytes as 64 lower-case hex digits
 	 */
 	public String publicKeyHex() {
@@ -201,18 +206,18 @@ public final class CryptosignKey {
 	}
 
 	/**
-	 * Answer a cryptosign challenge as the specification says: sign the 32-byte challenge,
-	 * XORed with the channel id when channel binding is active, and return the hex of the
-	 * signature followed by the signed message (96 bytes). A client uses it for
-	 * {@code CHALLENGE.Extra.challenge}; a router for {@code HELLO.Details.authextra.challenge}
-	 * (router authentication).
+	 * Answer a cryptosign challenge as the specification says: sign the 32-byte
+	 * challenge, XORed with the channel id when channel binding is active, and return the
+	 * hex of the signature followed by the signed message (96 bytes). A client uses it
+	 * for {@code CHALLENGE.Extra.challenge}; a router for
+	 * {@code HELLO.Details.authextra.challenge} (router authentication).
 	 * @param challengeHex the challenge, 32 bytes in hex
-	 * @param channelId the TLS channel id (32 bytes, see {@link Cryptosign#tlsUniqueChannelId}), or
-	 * {@code null} without channel binding
+	 * @param channelId the TLS channel id (32 bytes, see
+	 * {@link Cryptosign#tlsUniqueChannelId}), or {@code null} without channel binding
 	 * @return the signature for AUTHENTICATE (or {@code CHALLENGE.Extra.signature}): 192
 	 * hex digits
-	 * @throws IllegalArgumentException if the challenge is not 32 bytes of hex or the channel
-	 * id is not 32 bytes
+	 * @throws IllegalArgumentException if the challenge is not 32 bytes of hex or the
+	 * channel id is not 32 bytes
 	 */
 	public String signChallenge(String challengeHex, byte @Nullable [] channelId) {
 		byte[] message = Cryptosign.signedMessage(challengeHex, channelId);

@@ -23,12 +23,14 @@ public final class Hex {
 	}
 
 	/**
-	 * Decode hexadecimal (either case). Error messages name the position of a bad character
-	 * but never the text itself, since the text may be a private key.
-	 * @param what what the text is, for error messages (for example "cryptosign challenge")
+	 * Decode hexadecimal (either case). Error messages name the position of a bad
+	 * character but never the text itself, since the text may be a private key.
+	 * @param what what the text is, for error messages (for example "cryptosign
+	 * challenge")
 	 * @param hex the hexadecimal text
 	 * @return the decoded bytes
-	 * @throws IllegalArgumentException if the text has an odd length or a non-hex character
+	 * @throws IllegalArgumentException if the text has an odd length or a non-hex
+	 * character
 	 */
 	public static byte[] decode(String what, String hex) {
 		int length = hex.length();
@@ -63,7 +65,8 @@ public final class Hex {
 
 	private static int digit(String what, String hex, int index) {
 		char c = hex.charAt(index);
-		// HexFormat's own parse errors quote the text, which may be a private key: check first
+		// HexFormat's own parse errors quote the text, which may be a private key: check
+		// first
 		if (!HexFormat.isHexDigit(c)) {
 			throw new IllegalArgumentException(
 					"Invalid " + what + ": not a hex digit at position " + index + " (expected 0-9, a-f)");

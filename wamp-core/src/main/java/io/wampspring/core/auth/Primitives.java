@@ -9,8 +9,8 @@ import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
- * The primitives the methods share: HMAC-SHA256, SHA-256, PBKDF2-HMAC-SHA256, XOR, constant
- * time comparison and a shared {@link SecureRandom}.
+ * The primitives the methods share: HMAC-SHA256, SHA-256, PBKDF2-HMAC-SHA256, XOR,
+ * constant time comparison and a shared {@link SecureRandom}.
  */
 final class Primitives {
 
@@ -37,7 +37,10 @@ final class Primitives {
 		return out;
 	}
 
-	/** PBKDF2 with HMAC-SHA256 over raw bytes (the JDK's factory only takes char[] passwords). */
+	/**
+	 * PBKDF2 with HMAC-SHA256 over raw bytes (the JDK's factory only takes char[]
+	 * passwords).
+	 */
 	static byte[] pbkdf2Sha256(byte[] password, byte[] salt, int iterations, int keyLengthBytes) {
 		if (iterations < 1) {
 			throw new IllegalArgumentException("PBKDF2 iterations must be at least 1, got " + iterations);
@@ -62,7 +65,10 @@ final class Primitives {
 		return out;
 	}
 
-	/** Constant time for equal lengths (MessageDigest.isEqual does not stop at the first difference). */
+	/**
+	 * Constant time for equal lengths (MessageDigest.isEqual does not stop at the first
+	 * difference).
+	 */
 	static boolean constantTimeEquals(byte[] a, byte[] b) {
 		return MessageDigest.isEqual(a, b);
 	}

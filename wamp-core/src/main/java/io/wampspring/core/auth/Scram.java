@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The WAMP-SCRAM computations (RFC 5802 with SHA-256, as RFC 7677 and the WAMP
  * specification define them), as stateless functions. {@link ScramClient} and
  * {@link ScramServer} put them together for one authentication; use these directly to
- * create credentials or for another variant.
- * <pre>
+ * create credentials or for another variant. <pre>
  * SaltedPassword  = KDF(Normalize(password), salt, iterations, memory)
  * ClientKey       = HMAC(SaltedPassword, "Client Key")
  * StoredKey       = SHA256(ClientKey)
@@ -22,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * ServerSignature = HMAC(ServerKey, AuthMessage)
  * </pre>
  *
- * @see <a href="https://wamp-proto.org/wamp_latest_ietf.html#name-salted-challenge-response-a">WAMP
+ * @see <a href=
+ * "https://wamp-proto.org/wamp_latest_ietf.html#name-salted-challenge-response-a">WAMP
  * spec, Salted Challenge Response Authentication</a>
  */
 public final class Scram {
@@ -30,7 +30,10 @@ public final class Scram {
 	/** The authmethod name of the WAMP specification. */
 	public static final String AUTHMETHOD = "wamp-scram";
 
-	/** Random bytes in a nonce (client part or server part), as the specification recommends. */
+	/**
+	 * Random bytes in a nonce (client part or server part), as the specification
+	 * recommends.
+	 */
 	public static final int NONCE_LENGTH = 16;
 
 	/** Random bytes in a new salt. */
@@ -105,8 +108,8 @@ public final class Scram {
 	 * @param iterations the iteration count
 	 * @param memoryKiB the Argon2 memory cost in KiB; ignored for PBKDF2
 	 * @return the 32-byte SaltedPassword
-	 * @throws IllegalArgumentException if a parameter is out of range or the password has a
-	 * character SASLprep prohibits
+	 * @throws IllegalArgumentException if a parameter is out of range or the password has
+	 * a character SASLprep prohibits
 	 */
 	public static byte[] saltedPassword(ScramKdf kdf, String password, byte[] salt, int iterations, int memoryKiB) {
 		byte[] bytes = normalize("password", password).getBytes(StandardCharsets.UTF_8);
@@ -115,12 +118,13 @@ public final class Scram {
 
 	/**
 	 * Normalize a user name or password with SASLprep (RFC 4013): mapping, NFKC and the
-	 * prohibited characters; the bidirectional and unassigned code point checks are not done.
+	 * prohibited characters; the bidirectional and unassigned code point checks are not
+	 * done.
 	 * @param what what the text is, for error messages ("authid", "password")
 	 * @param text the text
 	 * @return the normalized text (the same instance for printable ASCII)
-	 * @throws IllegalArgumentException if the text has a prohibited character; the message
-	 * never shows the text
+	 * @throws IllegalArgumentException if the text has a prohibited character; the
+	 * message never shows the text
 	 */
 	public static String normalize(String what, String text) {
 		return SaslPrep.prepare(what, text);
@@ -170,8 +174,8 @@ public final class Scram {
 	 * The {@code c=} attribute of the specification's ClientFinalNoProof:
 	 * {@code Base64(CBindFlag + ",," + CBindData)} where CBindFlag is {@code "n"} without
 	 * channel binding and {@code "p=" + name} with it.
-	 * @param channelBinding the channel binding type (for example {@code "tls-unique"}), or
-	 * {@code null}
+	 * @param channelBinding the channel binding type (for example {@code "tls-unique"}),
+	 * or {@code null}
 	 * @param channelData the channel binding data, or {@code null}
 	 * @return the attribute value, {@code "biws"} without channel binding
 	 */
@@ -186,7 +190,8 @@ public final class Scram {
 	}
 
 	/**
-	 * The AuthMessage: {@code "n=" + user + ",r=" + clientNonce + ",r=" + nonce + ",s=" + salt
+	 * The AuthMessage:
+	 * {@code "n=" + user + ",r=" + clientNonce + ",r=" + nonce + ",s=" + salt
 	 * + ",i=" + iterations + ",c=" + channelBinding + ",r=" + nonce}.
 	 * @param user the user name as it appears in ClientFirstBare (already normalized and
 	 * escaped as the variant requires)
@@ -216,8 +221,8 @@ public final class Scram {
 	}
 
 	/**
-	 * Server side: recover the client key from a proof and compare its hash with the stored
-	 * key, in constant time.
+	 * Server side: recover the client key from a proof and compare its hash with the
+	 * stored key, in constant time.
 	 * @param storedKey the stored key of the user
 	 * @param authMessage the AuthMessage
 	 * @param clientProof the proof received (Base64-decoded)

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 public final class ScramClient {
 
 	/**
-	 * The largest Argon2 memory cost accepted from a router by default (256 MiB): a rogue or
-	 * misconfigured router must not be able to exhaust the client's memory.
+	 * The largest Argon2 memory cost accepted from a router by default (256 MiB): a rogue
+	 * or misconfigured router must not be able to exhaust the client's memory.
 	 */
 	public static final int DEFAULT_MAX_MEMORY_KIB = 256 * 1024;
 
@@ -67,8 +67,8 @@ public final class ScramClient {
 	 * @param password the password
 	 * @param clientNonce the client nonce (Base64 of random bytes, see
 	 * {@link Scram#newNonce()}); fixed only in tests
-	 * @param channelBinding the channel binding type (for example {@code "tls-unique"}), or
-	 * {@code null}
+	 * @param channelBinding the channel binding type (for example {@code "tls-unique"}),
+	 * or {@code null}
 	 * @param channelData the channel binding data of the TLS connection, required with a
 	 * channel binding type
 	 * @param maxMemoryKiB the largest Argon2 memory cost to accept from the router
@@ -105,8 +105,8 @@ public final class ScramClient {
 	}
 
 	/**
-	 * The {@code HELLO.Details.authextra} entries: {@code nonce}, and {@code channel_binding}
-	 * when channel binding is used.
+	 * The {@code HELLO.Details.authextra} entries: {@code nonce}, and
+	 * {@code channel_binding} when channel binding is used.
 	 * @return a new mutable map
 	 */
 	public Map<String, Object> helloAuthExtra() {
@@ -125,8 +125,8 @@ public final class ScramClient {
 	 * {@code kdf}, {@code iterations}, and {@code memory} for Argon2
 	 * @return the Base64 ClientProof, the AUTHENTICATE signature
 	 * @throws IllegalArgumentException if the challenge is malformed, its nonce does not
-	 * extend the client nonce, or its cost parameters are out of range; the message names the
-	 * field
+	 * extend the client nonce, or its cost parameters are out of range; the message names
+	 * the field
 	 */
 	public String respond(Map<String, ?> challengeExtra) {
 		String nonce = required(Dicts.string(challengeExtra, "nonce"), "nonce");
@@ -157,8 +157,8 @@ public final class ScramClient {
 
 	/**
 	 * The {@code AUTHENTICATE.Extra} entries: for {@link ScramVariant#SPEC} the
-	 * {@code nonce}, and {@code channel_binding} and {@code cbind_data} with channel binding;
-	 * nothing for {@link ScramVariant#AUTOBAHN}.
+	 * {@code nonce}, and {@code channel_binding} and {@code cbind_data} with channel
+	 * binding; nothing for {@link ScramVariant#AUTOBAHN}.
 	 * @return a new mutable map
 	 * @throws IllegalStateException before {@link #respond(Map)}
 	 */
@@ -179,11 +179,11 @@ public final class ScramClient {
 	}
 
 	/**
-	 * Check the router's server signature from {@code WELCOME.Details.authextra}, read from
-	 * the variant's key; a {@code "v="} prefix is accepted.
+	 * Check the router's server signature from {@code WELCOME.Details.authextra}, read
+	 * from the variant's key; a {@code "v="} prefix is accepted.
 	 * @param welcomeAuthExtra {@code WELCOME.Details.authextra}
-	 * @return whether the router proved that it knows the user's server key; {@code false}
-	 * when the signature is missing or malformed
+	 * @return whether the router proved that it knows the user's server key;
+	 * {@code false} when the signature is missing or malformed
 	 * @throws IllegalStateException before {@link #respond(Map)}
 	 */
 	public boolean verifyServer(Map<String, ?> welcomeAuthExtra) {

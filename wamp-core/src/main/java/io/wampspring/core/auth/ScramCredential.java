@@ -46,8 +46,8 @@ public record ScramCredential(ScramVariant variant, ScramKdf kdf, byte[] salt, i
 	}
 
 	/**
-	 * Derive a credential from a password, as a router does when a user is configured with a
-	 * password (or a tool does to produce a user record).
+	 * Derive a credential from a password, as a router does when a user is configured
+	 * with a password (or a tool does to produce a user record).
 	 * @param variant the dialect
 	 * @param kdf the key derivation function
 	 * @param password the password
@@ -110,8 +110,7 @@ public record ScramCredential(ScramVariant variant, ScramKdf kdf, byte[] salt, i
 	public boolean equals(@Nullable Object other) {
 		return other instanceof ScramCredential that && this.variant == that.variant && this.kdf == that.kdf
 				&& this.iterations == that.iterations && this.memory == that.memory
-				&& Arrays.equals(this.salt, that.salt)
-				&& Primitives.constantTimeEquals(this.storedKey, that.storedKey)
+				&& Arrays.equals(this.salt, that.salt) && Primitives.constantTimeEquals(this.storedKey, that.storedKey)
 				&& Primitives.constantTimeEquals(this.serverKey, that.serverKey);
 	}
 
@@ -121,8 +120,7 @@ public record ScramCredential(ScramVariant variant, ScramKdf kdf, byte[] salt, i
 	 */
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.variant, this.kdf, this.iterations, this.memory,
-				Arrays.hashCode(this.salt));
+		return Objects.hash(this.variant, this.kdf, this.iterations, this.memory, Arrays.hashCode(this.salt));
 	}
 
 	/**

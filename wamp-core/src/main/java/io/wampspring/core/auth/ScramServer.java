@@ -8,9 +8,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The router side of one WAMP-SCRAM authentication: the CHALLENGE details, the check of the
- * client's proof in AUTHENTICATE, and the server signature for WELCOME. Create one per
- * attempt; not thread-safe (an attempt is sequential).
+ * The router side of one WAMP-SCRAM authentication: the CHALLENGE details, the check of
+ * the client's proof in AUTHENTICATE, and the server signature for WELCOME. Create one
+ * per attempt; not thread-safe (an attempt is sequential).
  *
  * <pre>
  * ScramServer scram = new ScramServer(credential, authid, clientNonce, channelBinding, channelData);
@@ -18,10 +18,9 @@ import org.jspecify.annotations.Nullable;
  * if (scram.verify(authenticate.signature(), authenticate.extra())) {
  *     welcome.authextra.putAll(scram.welcomeAuthExtra());
  * }
- * </pre>
- * To avoid revealing which authids exist, a router can answer an unknown authid with a
- * credential derived from a fixed secret and a salt derived from the authid, and let the
- * proof fail.
+ * </pre> To avoid revealing which authids exist, a router can answer an unknown authid
+ * with a credential derived from a fixed secret and a salt derived from the authid, and
+ * let the proof fail.
  */
 public final class ScramServer {
 
@@ -38,7 +37,8 @@ public final class ScramServer {
 	 * @param credential the user's credential
 	 * @param authid {@code HELLO.Details.authid}
 	 * @param clientNonce {@code HELLO.Details.authextra.nonce}
-	 * @param channelBinding {@code HELLO.Details.authextra.channel_binding}, or {@code null}
+	 * @param channelBinding {@code HELLO.Details.authextra.channel_binding}, or
+	 * {@code null}
 	 * @param channelData this side's channel binding data for that type (for example the
 	 * tls-unique bytes), or {@code null}; required with a channel binding type
 	 * @throws IllegalArgumentException if the client nonce is empty (or not Base64 for
@@ -93,9 +93,9 @@ public final class ScramServer {
 	/**
 	 * Check the AUTHENTICATE message: the Base64 ClientProof against the stored key (in
 	 * constant time) and, when present in {@code extra}, that {@code nonce} and
-	 * {@code channel_binding} are the ones of this exchange. The client's {@code cbind_data}
-	 * is not trusted: this side's channel data went into the AuthMessage, so a client on
-	 * another channel fails the proof.
+	 * {@code channel_binding} are the ones of this exchange. The client's
+	 * {@code cbind_data} is not trusted: this side's channel data went into the
+	 * AuthMessage, so a client on another channel fails the proof.
 	 * @param signature the AUTHENTICATE signature
 	 * @param extra {@code AUTHENTICATE.Extra}
 	 * @return whether the client proved knowledge of the password
@@ -105,7 +105,8 @@ public final class ScramServer {
 		if (nonce != null && !this.nonce.equals(nonce)) {
 			return false;
 		}
-		if (extra.containsKey("channel_binding") && !Objects.equals(extra.get("channel_binding"), this.channelBinding)) {
+		if (extra.containsKey("channel_binding")
+				&& !Objects.equals(extra.get("channel_binding"), this.channelBinding)) {
 			return false;
 		}
 		byte[] proof;
@@ -123,8 +124,7 @@ public final class ScramServer {
 	 * @return the server signature
 	 */
 	public String serverSignature() {
-		return Base64.getEncoder()
-			.encodeToString(Scram.serverSignature(this.credential.serverKey(), this.authMessage));
+		return Base64.getEncoder().encodeToString(Scram.serverSignature(this.credential.serverKey(), this.authMessage));
 	}
 
 	/**

@@ -14,23 +14,24 @@ import org.jspecify.annotations.Nullable;
 public enum ScramVariant {
 
 	/**
-	 * The WAMP specification: authmethod {@code "wamp-scram"}, kdf names {@code "argon2id13"}
-	 * and {@code "pbkdf2"}, the KDF takes the Base64-decoded salt and SASLprep-normalized
-	 * password, SaltedPassword is the raw KDF output, {@code c=} is
-	 * {@code Base64(gs2-header + channel data)} ({@code "biws"} without channel binding), the
-	 * router's nonce is the client nonce followed by its own, and WELCOME carries the server
-	 * signature in {@code authextra.verifier}. Reproduces the RFC 7677 test vector.
+	 * The WAMP specification: authmethod {@code "wamp-scram"}, kdf names
+	 * {@code "argon2id13"} and {@code "pbkdf2"}, the KDF takes the Base64-decoded salt
+	 * and SASLprep-normalized password, SaltedPassword is the raw KDF output, {@code c=}
+	 * is {@code Base64(gs2-header + channel data)} ({@code "biws"} without channel
+	 * binding), the router's nonce is the client nonce followed by its own, and WELCOME
+	 * carries the server signature in {@code authextra.verifier}. Reproduces the RFC 7677
+	 * test vector.
 	 */
 	SPEC(Scram.AUTHMETHOD, "verifier"),
 
 	/**
 	 * Crossbar.io and Autobahn|Python: authmethod {@code "scram"}, kdf names
-	 * {@code "argon2id-13"} and {@code "pbkdf2"}; for Argon2 SaltedPassword is the ASCII of the
-	 * unpadded Base64 of the hash (the PHC string's hash part), for PBKDF2 the salt is the
-	 * Base64 text itself; the password is used as UTF-8 without normalization; {@code c=}
-	 * is the channel binding name or empty; the router's nonce is
-	 * {@code Base64(UnBase64(clientNonce) + 16 random bytes)}; WELCOME carries the server
-	 * signature in {@code authextra.scram_server_signature}.
+	 * {@code "argon2id-13"} and {@code "pbkdf2"}; for Argon2 SaltedPassword is the ASCII
+	 * of the unpadded Base64 of the hash (the PHC string's hash part), for PBKDF2 the
+	 * salt is the Base64 text itself; the password is used as UTF-8 without
+	 * normalization; {@code c=} is the channel binding name or empty; the router's nonce
+	 * is {@code Base64(UnBase64(clientNonce) + 16 random bytes)}; WELCOME carries the
+	 * server signature in {@code authextra.scram_server_signature}.
 	 */
 	AUTOBAHN("scram", "scram_server_signature");
 
@@ -52,7 +53,8 @@ public enum ScramVariant {
 	}
 
 	/**
-	 * The key in {@code WELCOME.Details.authextra} that carries the Base64 server signature.
+	 * The key in {@code WELCOME.Details.authextra} that carries the Base64 server
+	 * signature.
 	 * @return {@code "verifier"} or {@code "scram_server_signature"}
 	 */
 	public String verifierKey() {
@@ -90,7 +92,8 @@ public enum ScramVariant {
 	 * @param iterations the iteration count
 	 * @param memoryKiB the Argon2 memory cost in KiB; ignored for PBKDF2
 	 * @return the salted password, the key for ClientKey and ServerKey
-	 * @throws IllegalArgumentException if the salt is not Base64 or a parameter is out of range
+	 * @throws IllegalArgumentException if the salt is not Base64 or a parameter is out of
+	 * range
 	 */
 	public byte[] saltedPassword(ScramKdf kdf, String password, String salt, int iterations, int memoryKiB) {
 		if (this == SPEC) {
@@ -131,7 +134,8 @@ public enum ScramVariant {
 	 * Router side: the combined nonce for CHALLENGE, starting with the client's nonce.
 	 * @param clientNonce {@code HELLO.Details.authextra.nonce}
 	 * @return the combined nonce
-	 * @throws IllegalArgumentException for {@link #AUTOBAHN} if the client nonce is not Base64
+	 * @throws IllegalArgumentException for {@link #AUTOBAHN} if the client nonce is not
+	 * Base64
 	 */
 	public String serverNonce(String clientNonce) {
 		if (this == SPEC) {

@@ -14,17 +14,18 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * WAMP-CRA (challenge-response authentication, authmethod {@code "wampcra"}): the
- * signature is the Base64 encoding of HMAC-SHA256 keyed with the UTF-8 bytes of the secret
- * over the UTF-8 bytes of the challenge string. When the router's CHALLENGE carries
- * {@code salt}, {@code iterations} and {@code keylen}, the key is first derived with
- * PBKDF2-HMAC-SHA256 and the derived key, as its Base64 text, takes the place of the
+ * signature is the Base64 encoding of HMAC-SHA256 keyed with the UTF-8 bytes of the
+ * secret over the UTF-8 bytes of the challenge string. When the router's CHALLENGE
+ * carries {@code salt}, {@code iterations} and {@code keylen}, the key is first derived
+ * with PBKDF2-HMAC-SHA256 and the derived key, as its Base64 text, takes the place of the
  * secret (as Autobahn and Crossbar.io do).
  * <p>
  * The client uses {@link #signature(String, String, String, int, int)}; the router uses
  * {@link #newChallenge(String, String, String, long)} and
  * {@link #verify(String, String, String)}.
  *
- * @see <a href="https://wamp-proto.org/wamp_latest_ietf.html#name-challenge-response-authent">WAMP
+ * @see <a href=
+ * "https://wamp-proto.org/wamp_latest_ietf.html#name-challenge-response-authent">WAMP
  * spec, Challenge Response Authentication</a>
  */
 public final class WampCra {
@@ -32,16 +33,20 @@ public final class WampCra {
 	/** The authmethod name announced in HELLO and CHALLENGE. */
 	public static final String AUTHMETHOD = "wampcra";
 
-	/** PBKDF2 iterations Autobahn uses when a salted secret is created without a count. */
+	/**
+	 * PBKDF2 iterations Autobahn uses when a salted secret is created without a count.
+	 */
 	public static final int DEFAULT_ITERATIONS = 1000;
 
-	/** PBKDF2 key length, in bytes, Autobahn uses when a salted secret is created without one. */
+	/**
+	 * PBKDF2 key length, in bytes, Autobahn uses when a salted secret is created without
+	 * one.
+	 */
 	public static final int DEFAULT_KEY_LENGTH = 32;
 
 	private static final JsonFactory JSON = JsonFactory.builder().build();
 
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter
-		.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	private WampCra() {
@@ -87,8 +92,8 @@ public final class WampCra {
 	}
 
 	/**
-	 * The client side in one call: derive the key first when the challenge is salted, then
-	 * sign.
+	 * The client side in one call: derive the key first when the challenge is salted,
+	 * then sign.
 	 * @param secret the shared secret
 	 * @param challenge the {@code CHALLENGE.Details.challenge} string
 	 * @param salt {@code CHALLENGE.Details.salt}, or {@code null} when the secret is not
@@ -129,8 +134,8 @@ public final class WampCra {
 	}
 
 	/**
-	 * Router side: a fresh challenge for an authenticating session, with a random nonce and
-	 * the current time.
+	 * Router side: a fresh challenge for an authenticating session, with a random nonce
+	 * and the current time.
 	 * @param authid the authentication id the session will get
 	 * @param authrole the role the session will get
 	 * @param authprovider the authentication provider (for example {@code "static"})

@@ -3,8 +3,8 @@ package io.wampspring.core.codec;
 import tools.jackson.dataformat.cbor.CBORFactory;
 
 /**
- * The CBOR serializer ({@code wamp.2.cbor}, RawSocket id 3): binary frames, byte strings for
- * binary values.
+ * The CBOR serializer ({@code wamp.2.cbor}, RawSocket id 3): binary frames, byte strings
+ * for binary values.
  */
 public final class CborCodec extends JacksonStreamingCodec {
 

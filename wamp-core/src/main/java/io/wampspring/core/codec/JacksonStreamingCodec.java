@@ -24,8 +24,8 @@ import tools.jackson.core.io.SerializedString;
 import tools.jackson.dataformat.cbor.CBORSimpleValue;
 
 /**
- * A codec on Jackson's streaming API, shared by JSON and CBOR: tokens are read straight into
- * the generic value tree and written straight from it, without a data-binding layer.
+ * A codec on Jackson's streaming API, shared by JSON and CBOR: tokens are read straight
+ * into the generic value tree and written straight from it, without a data-binding layer.
  */
 abstract class JacksonStreamingCodec implements WampCodec {
 
@@ -86,7 +86,9 @@ abstract class JacksonStreamingCodec implements WampCodec {
 		};
 	}
 
-	/** Reads one frame's tokens into the value tree; values it cannot map become problems. */
+	/**
+	 * Reads one frame's tokens into the value tree; values it cannot map become problems.
+	 */
 	private final class TreeReader extends PayloadProblem.Tracker {
 
 		private final JsonParser parser;
@@ -95,7 +97,9 @@ abstract class JacksonStreamingCodec implements WampCodec {
 			this.parser = parser;
 		}
 
-		/** Reads the elements of an array whose start was read; they are at {@code depth}. */
+		/**
+		 * Reads the elements of an array whose start was read; they are at {@code depth}.
+		 */
 		List<@Nullable Object> readArray(int depth) {
 			List<@Nullable Object> list = new ArrayList<>();
 			JsonToken token;
@@ -149,7 +153,8 @@ abstract class JacksonStreamingCodec implements WampCodec {
 					};
 				case VALUE_NUMBER_FLOAT: {
 					double value = this.parser.getDoubleValue();
-					// JSON text and CBOR decimal fractions have no infinity: an infinite double means overflow.
+					// JSON text and CBOR decimal fractions have no infinity: an infinite
+					// double means overflow.
 					if (Double.isInfinite(value)
 							&& (textual || this.parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL)) {
 						return unmappable("the number " + abbreviate(this.parser.getText())
@@ -176,7 +181,8 @@ abstract class JacksonStreamingCodec implements WampCodec {
 
 		private @Nullable Object embedded(@Nullable Object value, int depth) {
 			if (value instanceof byte[] || value == null) {
-				// A CBOR byte string, or CBOR "undefined", which reads as null as JavaScript peers mean it.
+				// A CBOR byte string, or CBOR "undefined", which reads as null as
+				// JavaScript peers mean it.
 				return value;
 			}
 			if (value instanceof CBORSimpleValue simple) {
@@ -207,8 +213,9 @@ abstract class JacksonStreamingCodec implements WampCodec {
 	private static final class GeneratorSink implements ValueTrees.Sink {
 
 		/**
-		 * Strings longer than this are handed to the CBOR generator as UTF-8 bytes: it chunks
-		 * strings of more than 3,996 characters (Jackson 3.1) into an indefinite-length string.
+		 * Strings longer than this are handed to the CBOR generator as UTF-8 bytes: it
+		 * chunks strings of more than 3,996 characters (Jackson 3.1) into an
+		 * indefinite-length string.
 		 */
 		private static final int LONG_STRING_CHARS = 2000;
 
@@ -229,8 +236,10 @@ abstract class JacksonStreamingCodec implements WampCodec {
 		@Override
 		public void string(String value) {
 			if (!this.textual && value.length() > LONG_STRING_CHARS) {
-				// Jackson's CBOR generator writes long strings as indefinite-length chunks,
-				// which some peers reject; as UTF-8 bytes it writes one definite-length string.
+				// Jackson's CBOR generator writes long strings as indefinite-length
+				// chunks,
+				// which some peers reject; as UTF-8 bytes it writes one definite-length
+				// string.
 				byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
 				this.generator.writeUTF8String(utf8, 0, utf8.length);
 			}
@@ -262,7 +271,8 @@ abstract class JacksonStreamingCodec implements WampCodec {
 		@Override
 		public void binary(byte[] value) {
 			if (this.textual) {
-				// The WAMP convention for binary in JSON: a NUL character, then standard base64.
+				// The WAMP convention for binary in JSON: a NUL character, then standard
+				// base64.
 				this.generator.writeString("\0" + Base64.getEncoder().encodeToString(value));
 			}
 			else {

@@ -3,8 +3,8 @@ package io.wampspring.core.codec;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The JSON serializer ({@code wamp.2.json}, RawSocket id 1): text frames, binary values as a
- * string that starts with a NUL character followed by base64.
+ * The JSON serializer ({@code wamp.2.json}, RawSocket id 1): text frames, binary values
+ * as a string that starts with a NUL character followed by base64.
  */
 public final class JsonCodec extends JacksonStreamingCodec {
 

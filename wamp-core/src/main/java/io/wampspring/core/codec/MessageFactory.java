@@ -41,15 +41,15 @@ import io.wampspring.core.uri.WampUriValidator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a decoded array (the generic value tree every codec produces) into a typed message,
- * checking every element: length, element types, ids in 1..2^53 and URIs by the loose rules.
- * Anything wrong becomes a {@link WampProtocolException} that names the message, the element
- * and what was found; nothing here throws a ClassCastException or NullPointerException.
- * Missing or null Arguments and ArgumentsKw read as empty, as other peers send them, and an
- * id written as a whole-number float reads as that id.
+ * Turns a decoded array (the generic value tree every codec produces) into a typed
+ * message, checking every element: length, element types, ids in 1..2^53 and URIs by the
+ * loose rules. Anything wrong becomes a {@link WampProtocolException} that names the
+ * message, the element and what was found; nothing here throws a ClassCastException or
+ * NullPointerException. Missing or null Arguments and ArgumentsKw read as empty, as other
+ * peers send them, and an id written as a whole-number float reads as that id.
  * <p>
- * A codec that met a payload value it could not map leaves a placeholder in the array; once
- * the structure checked out, that becomes a {@link WampPayloadException} naming the
+ * A codec that met a payload value it could not map leaves a placeholder in the array;
+ * once the structure checked out, that becomes a {@link WampPayloadException} naming the
  * message, its request and the path of the value, so that only this message fails.
  */
 public final class MessageFactory {
@@ -207,7 +207,8 @@ public final class MessageFactory {
 			throw new WampProtocolException(type, WampMessageType.name(type) + " message: " + ex.getMessage(), ex);
 		}
 		if (problem != null) {
-			// Checked after the structure, so that a broken structure still ends the session.
+			// Checked after the structure, so that a broken structure still ends the
+			// session.
 			throw r.payloadError(problem);
 		}
 		return message;
@@ -228,7 +229,9 @@ public final class MessageFactory {
 		/** The first value the codec could not map, if any. */
 		private final @Nullable PayloadProblem problem;
 
-		/** The name of the element that holds {@link #problem}, once the element was read. */
+		/**
+		 * The name of the element that holds {@link #problem}, once the element was read.
+		 */
 		private @Nullable String problemElement;
 
 		/** The id of a request that may be answered with ERROR invalid_uri, once read. */
@@ -240,7 +243,9 @@ public final class MessageFactory {
 			this.problem = problem;
 		}
 
-		/** Notes the name of a payload element as it is read, to name where a problem is. */
+		/**
+		 * Notes the name of a payload element as it is read, to name where a problem is.
+		 */
 		private void payloadElement(int index, String name) {
 			PayloadProblem p = this.problem;
 			if (p != null && p.element() == index) {
@@ -257,8 +262,8 @@ public final class MessageFactory {
 			String where = p.describe((this.problemElement != null) ? this.problemElement : "a payload value");
 			String name = WampMessageType.name(this.type);
 			return switch (this.type) {
-				case WampMessageType.HELLO, WampMessageType.WELCOME, WampMessageType.ABORT,
-						WampMessageType.CHALLENGE, WampMessageType.AUTHENTICATE, WampMessageType.GOODBYE ->
+				case WampMessageType.HELLO, WampMessageType.WELCOME, WampMessageType.ABORT, WampMessageType.CHALLENGE,
+						WampMessageType.AUTHENTICATE, WampMessageType.GOODBYE ->
 					new WampProtocolException(this.type, name + " message: " + where);
 				case WampMessageType.ERROR -> {
 					int requestType = requestType(1);
@@ -290,7 +295,9 @@ public final class MessageFactory {
 			return new WampProtocolException(this.type, WampMessageType.name(this.type) + " message: " + text);
 		}
 
-		/** An invalid URI: answerable with ERROR invalid_uri when the request id is known. */
+		/**
+		 * An invalid URI: answerable with ERROR invalid_uri when the request id is known.
+		 */
 		private WampProtocolException uriError(String text) {
 			return new WampProtocolException(this.type, this.answerableRequestId, WampUris.INVALID_URI,
 					WampMessageType.name(this.type) + " message: " + text);
@@ -327,7 +334,8 @@ public final class MessageFactory {
 				throw error("element " + index + " (" + name + ") must be an id in 1..2^53, got " + id);
 			}
 			if (isWholeFloat(value)) {
-				// Some CBOR encoders write integers as float64: a whole number is still an id.
+				// Some CBOR encoders write integers as float64: a whole number is still
+				// an id.
 				double id = ((Number) value).doubleValue();
 				if (id >= 1 && id <= Ids.MAX) {
 					return (long) id;
@@ -395,8 +403,8 @@ public final class MessageFactory {
 				throw error("Options: " + ex.getMessage());
 			}
 			if (!URIS.isValid(uri, match)) {
-				throw uriError("element " + index + " (" + name + ") is not a valid " + match.wireName()
-						+ " URI: '" + abbreviate(uri) + "'");
+				throw uriError("element " + index + " (" + name + ") is not a valid " + match.wireName() + " URI: '"
+						+ abbreviate(uri) + "'");
 			}
 			return uri;
 		}
@@ -454,7 +462,8 @@ public final class MessageFactory {
 			if (!map.containsValue(null)) {
 				return map;
 			}
-			// A null option means "not given" (some peers send them); drop them so readers see absence.
+			// A null option means "not given" (some peers send them); drop them so
+			// readers see absence.
 			Map<String, Object> copy = new LinkedHashMap<>();
 			map.forEach((k, v) -> {
 				if (v != null) {

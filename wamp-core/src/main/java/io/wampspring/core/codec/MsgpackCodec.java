@@ -27,26 +27,32 @@ import org.msgpack.value.ValueType;
 /**
  * The MessagePack serializer ({@code wamp.2.msgpack}, RawSocket id 2) on msgpack-core's
  * streaming packer and unpacker: binary frames, the bin type for binary values, never an
- * extension type. An extension value that arrives (a timestamp, say) fails only its message
- * ({@link io.wampspring.core.WampPayloadException}). Neither direction allocates
- * msgpack-core's default buffers per message: the packer has a small one, and the unpacker
- * reads the frame in place.
+ * extension type. An extension value that arrives (a timestamp, say) fails only its
+ * message ({@link io.wampspring.core.WampPayloadException}). Neither direction allocates
+ * msgpack-core's default buffers per message: the packer has a small one, and the
+ * unpacker reads the frame in place.
  */
 public final class MsgpackCodec implements WampCodec {
 
-	/** Upper bound for pre-sizing collections from a header, which a hostile frame controls. */
+	/**
+	 * Upper bound for pre-sizing collections from a header, which a hostile frame
+	 * controls.
+	 */
 	private static final int MAX_PRESIZE = 64;
 
 	/**
-	 * Packer settings: a small buffer instead of msgpack-core's 8 KiB, allocated per message
-	 * (the packer flushes to the stream whenever it fills), and every string encoded with
-	 * {@code String.getBytes} so the packer never grows its buffer to a string's worst-case
-	 * size; large strings and binaries go straight to the stream.
+	 * Packer settings: a small buffer instead of msgpack-core's 8 KiB, allocated per
+	 * message (the packer flushes to the stream whenever it fills), and every string
+	 * encoded with {@code String.getBytes} so the packer never grows its buffer to a
+	 * string's worst-case size; large strings and binaries go straight to the stream.
 	 */
 	private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(128)
 		.withSmallStringOptimizationThreshold(Integer.MAX_VALUE);
 
-	/** Unpacker settings: the whole frame is one array, so the unpacker allocates no read buffer. */
+	/**
+	 * Unpacker settings: the whole frame is one array, so the unpacker allocates no read
+	 * buffer.
+	 */
 	private static final MessagePack.UnpackerConfig UNPACKER = new MessagePack.UnpackerConfig();
 
 	MsgpackCodec() {
@@ -118,9 +124,9 @@ public final class MsgpackCodec implements WampCodec {
 	}
 
 	/**
-	 * Reads the whole frame into one array sized by {@link InputStream#available()}, exact for
-	 * the byte array and Netty buffer streams that transports pass, so the unpacker needs no
-	 * buffer of its own and reads strings in place.
+	 * Reads the whole frame into one array sized by {@link InputStream#available()},
+	 * exact for the byte array and Netty buffer streams that transports pass, so the
+	 * unpacker needs no buffer of its own and reads strings in place.
 	 */
 	private static byte[] readFrame(InputStream in) throws IOException {
 		int size = in.available();
@@ -145,7 +151,9 @@ public final class MsgpackCodec implements WampCodec {
 
 		private final MessageUnpacker unpacker;
 
-		/** The whole frame, the unpacker's only buffer: positions in it are read counts. */
+		/**
+		 * The whole frame, the unpacker's only buffer: positions in it are read counts.
+		 */
 		private final byte[] frame;
 
 		TreeReader(MessageUnpacker unpacker, byte[] frame) {
@@ -153,7 +161,9 @@ public final class MsgpackCodec implements WampCodec {
 			this.frame = frame;
 		}
 
-		/** Reads the next value, at {@code depth} (1 for an element of the message array). */
+		/**
+		 * Reads the next value, at {@code depth} (1 for an element of the message array).
+		 */
 		@Nullable Object readValue(int depth) throws IOException {
 			if (depth > ValueTrees.MAX_DEPTH) {
 				throw new WampProtocolException("message is nested deeper than " + ValueTrees.MAX_DEPTH + " levels");
@@ -192,16 +202,20 @@ public final class MsgpackCodec implements WampCodec {
 				default: {
 					ExtensionTypeHeader header = this.unpacker.unpackExtensionTypeHeader();
 					this.unpacker.readPayload(payloadLength(header.getLength()));
-					return unmappable("a MessagePack " + ((header.getType() == -1) ? "timestamp" : "extension value")
-							+ " (extension type " + header.getType() + "), which WAMP payloads cannot carry", depth);
+					return unmappable(
+							"a MessagePack " + ((header.getType() == -1) ? "timestamp" : "extension value")
+									+ " (extension type " + header.getType() + "), which WAMP payloads cannot carry",
+							depth);
 				}
 			}
 		}
 
 		private String readString() throws IOException {
 			int start = (int) this.unpacker.getTotalReadBytes();
-			// Skipping checks the header and that the frame holds the whole string; then the
-			// string is made straight from the frame (no copy, no decoder, no buffer view).
+			// Skipping checks the header and that the frame holds the whole string; then
+			// the
+			// string is made straight from the frame (no copy, no decoder, no buffer
+			// view).
 			this.unpacker.skipValue();
 			int end = (int) this.unpacker.getTotalReadBytes();
 			int header = switch (this.frame[start] & 0xff) {
@@ -210,8 +224,8 @@ public final class MsgpackCodec implements WampCodec {
 				case 0xdb -> 5;
 				default -> 1;
 			};
-			return (end - start == header) ? "" : new String(this.frame, start + header, end - start - header,
-					StandardCharsets.UTF_8);
+			return (end - start == header) ? ""
+					: new String(this.frame, start + header, end - start - header, StandardCharsets.UTF_8);
 		}
 
 		private Map<String, @Nullable Object> readMap(int depth) throws IOException {
@@ -220,7 +234,8 @@ public final class MsgpackCodec implements WampCodec {
 			for (int i = 0; i < size; i++) {
 				MessageFormat keyFormat = this.unpacker.getNextFormat();
 				if (keyFormat.getValueType() != ValueType.STRING) {
-					// The dictionary cannot hold this entry: skip it, and the dictionary itself is the problem.
+					// The dictionary cannot hold this entry: skip it, and the dictionary
+					// itself is the problem.
 					this.unpacker.skipValue(2);
 					unmappable("a dictionary with a key that is " + describe(keyFormat)
 							+ ", but WAMP dictionary keys must be strings", depth);
@@ -233,13 +248,15 @@ public final class MsgpackCodec implements WampCodec {
 			return map;
 		}
 
-		/** A payload length checked against the frame, so a hostile header cannot allocate more. */
+		/**
+		 * A payload length checked against the frame, so a hostile header cannot allocate
+		 * more.
+		 */
 		private int payloadLength(int length) {
 			long remaining = this.frame.length - this.unpacker.getTotalReadBytes();
 			if (length < 0 || length > remaining) {
-				throw new WampProtocolException(
-						"malformed MessagePack: a value declares " + Integer.toUnsignedString(length)
-								+ " bytes but the frame has " + remaining + " left");
+				throw new WampProtocolException("malformed MessagePack: a value declares "
+						+ Integer.toUnsignedString(length) + " bytes but the frame has " + remaining + " left");
 			}
 			return length;
 		}
@@ -263,7 +280,9 @@ public final class MsgpackCodec implements WampCodec {
 		return "MsgpackCodec[wamp.2.msgpack]";
 	}
 
-	/** Writes the value tree to a packer; I/O errors travel unchecked through the visitor. */
+	/**
+	 * Writes the value tree to a packer; I/O errors travel unchecked through the visitor.
+	 */
 	private static final class PackerSink implements ValueTrees.Sink {
 
 		private final MessagePacker packer;

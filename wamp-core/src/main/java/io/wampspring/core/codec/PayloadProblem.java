@@ -7,24 +7,30 @@ import org.jspecify.annotations.Nullable;
 /**
  * A value that a codec could read but cannot map to the value tree. It stands in the tree
  * where the value was, so that decoding goes on to the end of the frame and
- * {@link MessageFactory} still checks the message structure; the first one of a frame also
- * learns its path (indices and keys from the message array down to the value) while the
- * reader unwinds, and becomes a {@link io.wampspring.core.WampPayloadException} once the
- * structure is known to be good.
+ * {@link MessageFactory} still checks the message structure; the first one of a frame
+ * also learns its path (indices and keys from the message array down to the value) while
+ * the reader unwinds, and becomes a {@link io.wampspring.core.WampPayloadException} once
+ * the structure is known to be good.
  */
 final class PayloadProblem {
 
 	private final String description;
 
-	/** Indices and keys from the message array down to the value; built only for the first problem. */
+	/**
+	 * Indices and keys from the message array down to the value; built only for the first
+	 * problem.
+	 */
 	private final ArrayDeque<Object> path = new ArrayDeque<>(4);
 
-	/** Depth of the value whose index or key is the next to prepend; 0 once the path is complete. */
+	/**
+	 * Depth of the value whose index or key is the next to prepend; 0 once the path is
+	 * complete.
+	 */
 	private int pending;
 
 	/**
-	 * @param description what the value is, completing "... is": for example "a MessagePack
-	 * extension value (type 5), which WAMP payloads cannot carry"
+	 * @param description what the value is, completing "... is": for example "a
+	 * MessagePack extension value (type 5), which WAMP payloads cannot carry"
 	 * @param depth the depth of the value: 1 for an element of the message array
 	 */
 	PayloadProblem(String description, int depth) {
@@ -33,9 +39,9 @@ final class PayloadProblem {
 	}
 
 	/**
-	 * Called by a container, the parent of values at {@code depth}, after it read its child
-	 * at {@code index} or {@code key}: prepends the segment when that child holds the
-	 * problem.
+	 * Called by a container, the parent of values at {@code depth}, after it read its
+	 * child at {@code index} or {@code key}: prepends the segment when that child holds
+	 * the problem.
 	 */
 	void unwind(int depth, Object segment) {
 		if (this.pending == depth) {
@@ -106,9 +112,9 @@ final class PayloadProblem {
 	}
 
 	/**
-	 * The state a codec's tree reader keeps while it reads one frame: the first problem, and
-	 * the calls that build its path. The checks cost one field read per container element
-	 * when nothing was unmappable.
+	 * The state a codec's tree reader keeps while it reads one frame: the first problem,
+	 * and the calls that build its path. The checks cost one field read per container
+	 * element when nothing was unmappable.
 	 */
 	abstract static class Tracker {
 
@@ -116,7 +122,8 @@ final class PayloadProblem {
 
 		/**
 		 * Record an unmappable value.
-		 * @param description what the value is (see {@link PayloadProblem#PayloadProblem})
+		 * @param description what the value is (see
+		 * {@link PayloadProblem#PayloadProblem})
 		 * @param depth the depth of the value
 		 * @return the value that stands in the tree in its place
 		 */

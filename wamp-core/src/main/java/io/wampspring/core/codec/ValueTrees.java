@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ValueTrees {
 
-	/** Deepest nesting a codec accepts, so that a hostile frame cannot overflow the stack. */
+	/**
+	 * Deepest nesting a codec accepts, so that a hostile frame cannot overflow the stack.
+	 */
 	static final int MAX_DEPTH = 256;
 
 	private ValueTrees() {
@@ -58,8 +60,7 @@ final class ValueTrees {
 		else if (value instanceof String s) {
 			sink.string(s);
 		}
-		else if (value instanceof Long || value instanceof Integer || value instanceof Short
-				|| value instanceof Byte) {
+		else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
 			sink.integer(((Number) value).longValue());
 		}
 		else if (value instanceof Map<?, ?> map) {

@@ -15,13 +15,14 @@ import io.wampspring.core.message.WampMessage;
  * <p>
  * Payload values are a generic tree: {@code null}, {@link String}, {@link Boolean},
  * {@link Long} (or {@link java.math.BigInteger} beyond 64 bits), {@link Double},
- * {@code byte[]}, {@link java.util.List} and {@link java.util.Map} with string keys. Encoding
- * also accepts other numbers, any {@link java.util.Collection}, object arrays, enums (by
- * name) and {@link CharSequence}.
+ * {@code byte[]}, {@link java.util.List} and {@link java.util.Map} with string keys.
+ * Encoding also accepts other numbers, any {@link java.util.Collection}, object arrays,
+ * enums (by name) and {@link CharSequence}.
  * <p>
  * Be liberal in what you accept: an id written as a whole-number float within 1..2^53 is
- * read as that id. Be conservative in what you send: CBOR strings, byte strings, arrays and
- * maps always carry a definite length, and MessagePack output never uses an extension type.
+ * read as that id. Be conservative in what you send: CBOR strings, byte strings, arrays
+ * and maps always carry a definite length, and MessagePack output never uses an extension
+ * type.
  */
 public interface WampCodec {
 
@@ -47,7 +48,8 @@ public interface WampCodec {
 	 * Write a message.
 	 * @param message the message
 	 * @param out where to write; not closed
-	 * @throws IllegalArgumentException when the payload holds a value this codec cannot write
+	 * @throws IllegalArgumentException when the payload holds a value this codec cannot
+	 * write
 	 */
 	void encode(WampMessage message, OutputStream out);
 
@@ -55,9 +57,11 @@ public interface WampCodec {
 	 * Read one message from the whole of the stream.
 	 * @param in the frame's bytes
 	 * @return the message
-	 * @throws WampPayloadException when the message is well formed but a value in its Details,
-	 * Options, Arguments or ArgumentsKw cannot be mapped: only this message fails
-	 * @throws WampProtocolException when the bytes are not a valid message of this serializer
+	 * @throws WampPayloadException when the message is well formed but a value in its
+	 * Details, Options, Arguments or ArgumentsKw cannot be mapped: only this message
+	 * fails
+	 * @throws WampProtocolException when the bytes are not a valid message of this
+	 * serializer
 	 */
 	WampMessage decode(InputStream in);
 
@@ -76,9 +80,10 @@ public interface WampCodec {
 	 * Read one message from an array.
 	 * @param bytes the frame's bytes
 	 * @return the message
-	 * @throws WampPayloadException when the message is well formed but a payload value cannot
-	 * be mapped
-	 * @throws WampProtocolException when the bytes are not a valid message of this serializer
+	 * @throws WampPayloadException when the message is well formed but a payload value
+	 * cannot be mapped
+	 * @throws WampProtocolException when the bytes are not a valid message of this
+	 * serializer
 	 */
 	default WampMessage decode(byte[] bytes) {
 		return decode(new ByteArrayInputStream(bytes));

@@ -7,7 +7,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The built-in codecs, shared instances, and lookups by name, subprotocol and RawSocket id.
+ * The built-in codecs, shared instances, and lookups by name, subprotocol and RawSocket
+ * id.
  */
 public final class WampCodecs {
 
@@ -35,8 +36,8 @@ public final class WampCodecs {
 
 	/**
 	 * A codec by its short name.
-	 * @param name {@code json}, {@code msgpack} or {@code cbor} (case-insensitive), or a full
-	 * subprotocol name
+	 * @param name {@code json}, {@code msgpack} or {@code cbor} (case-insensitive), or a
+	 * full subprotocol name
 	 * @return the codec
 	 * @throws IllegalArgumentException for an unknown name, listing the known ones
 	 */
@@ -47,8 +48,7 @@ public final class WampCodecs {
 				return codec;
 			}
 		}
-		throw new IllegalArgumentException(
-				"unknown WAMP serializer '" + name + "': use one of json, msgpack, cbor");
+		throw new IllegalArgumentException("unknown WAMP serializer '" + name + "': use one of json, msgpack, cbor");
 	}
 
 	/**

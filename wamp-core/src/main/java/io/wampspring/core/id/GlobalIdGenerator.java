@@ -3,8 +3,8 @@ package io.wampspring.core.id;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Draws ids from the global scope: uniformly random in 1..2^53, as the specification asks for
- * session and publication ids, so that they cannot be guessed from one another.
+ * Draws ids from the global scope: uniformly random in 1..2^53, as the specification asks
+ * for session and publication ids, so that they cannot be guessed from one another.
  */
 public final class GlobalIdGenerator {
 

@@ -3,8 +3,9 @@ package io.wampspring.core.id;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Session-scoped ids: 1, 2, 3, ... and back to 1 after 2^53, as the specification asks for
- * request ids (and the router's registration and subscription ids per session). Thread safe.
+ * Session-scoped ids: 1, 2, 3, ... and back to 1 after 2^53, as the specification asks
+ * for request ids (and the router's registration and subscription ids per session).
+ * Thread safe.
  */
 public final class RequestIdSequence {
 

@@ -7,7 +7,8 @@ public interface LocalAcceptor {
 
 	/**
 	 * Open a connection.
-	 * @param toClient the link on which the acceptor delivers messages to the connecting side
+	 * @param toClient the link on which the acceptor delivers messages to the connecting
+	 * side
 	 * @return the link on which the connecting side delivers messages to the acceptor
 	 */
 	LocalLink accept(LocalLink toClient);

@@ -1,8 +1,9 @@
 package io.wampspring.core.link;
 
 /**
- * One direction of an in-process WAMP connection. Messages are immutable, so they are handed
- * over as objects; implementations must not block and must keep the order of messages.
+ * One direction of an in-process WAMP connection. Messages are immutable, so they are
+ * handed over as objects; implementations must not block and must keep the order of
+ * messages.
  */
 public interface LocalLink {
 

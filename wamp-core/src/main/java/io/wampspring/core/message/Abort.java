@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param details details, usually a readable {@code message}
  * @param reason the reason URI
  */
-public record Abort(Map<String, Object> details,
-		String reason) implements WampMessage {
+public record Abort(Map<String, Object> details, String reason) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Abort {
 		details = Payloads.dict(details);

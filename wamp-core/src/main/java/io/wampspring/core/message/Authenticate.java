@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param signature the signature, ticket or proof
  * @param extra method-specific extra data
  */
-public record Authenticate(String signature,
-		Map<String, Object> extra) implements WampMessage {
+public record Authenticate(String signature, Map<String, Object> extra) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Authenticate {
 		Objects.requireNonNull(signature, "signature");

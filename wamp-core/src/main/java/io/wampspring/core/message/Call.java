@@ -17,14 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param args positional arguments
  * @param kwargs keyword arguments
  */
-public record Call(long requestId,
-		Map<String, Object> options,
-		String procedure,
-		List<@Nullable Object> args,
+public record Call(long requestId, Map<String, Object> options, String procedure, List<@Nullable Object> args,
 		Map<String, @Nullable Object> kwargs) implements WampMessage, PayloadMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Call {
 		Ids.check(requestId, "requestId");

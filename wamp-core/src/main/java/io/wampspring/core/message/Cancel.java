@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the CALL request id
  * @param options cancel options (mode: skip, kill, killnowait)
  */
-public record Cancel(long requestId,
-		Map<String, Object> options) implements WampMessage {
+public record Cancel(long requestId, Map<String, Object> options) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Cancel {
 		Ids.check(requestId, "requestId");

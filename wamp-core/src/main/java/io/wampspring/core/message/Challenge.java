@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param authMethod the authentication method the router chose
  * @param extra method-specific challenge data
  */
-public record Challenge(String authMethod,
-		Map<String, Object> extra) implements WampMessage {
+public record Challenge(String authMethod, Map<String, Object> extra) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Challenge {
 		Objects.requireNonNull(authMethod, "authMethod");

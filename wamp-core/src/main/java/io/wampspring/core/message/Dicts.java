@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Typed reads from the details and options dictionaries of messages. A key that is absent
- * (or null) reads as null; a key with the wrong type is an {@link IllegalArgumentException}
- * that names the key, the expected type and what was found.
+ * (or null) reads as null; a key with the wrong type is an
+ * {@link IllegalArgumentException} that names the key, the expected type and what was
+ * found.
  */
 public final class Dicts {
 

@@ -9,7 +9,8 @@ import io.wampspring.core.id.Ids;
 import org.jspecify.annotations.Nullable;
 
 /**
- * ERROR (8): The error answer to a request (CALL, REGISTER, SUBSCRIBE, ...) or an INVOCATION.
+ * ERROR (8): The error answer to a request (CALL, REGISTER, SUBSCRIBE, ...) or an
+ * INVOCATION.
  *
  * @param requestType the type code of the request that failed
  * @param requestId the request id of that request
@@ -18,15 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param args positional arguments
  * @param kwargs keyword arguments
  */
-public record ErrorMessage(int requestType,
-		long requestId,
-		Map<String, Object> details,
-		String error,
-		List<@Nullable Object> args,
-		Map<String, @Nullable Object> kwargs) implements WampMessage, PayloadMessage {
+public record ErrorMessage(int requestType, long requestId, Map<String, Object> details, String error,
+		List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) implements WampMessage, PayloadMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public ErrorMessage {
 		Ids.check(requestId, "requestId");

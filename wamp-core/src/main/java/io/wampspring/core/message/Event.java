@@ -16,14 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param args positional arguments
  * @param kwargs keyword arguments
  */
-public record Event(long subscription,
-		long publication,
-		Map<String, Object> details,
-		List<@Nullable Object> args,
+public record Event(long subscription, long publication, Map<String, Object> details, List<@Nullable Object> args,
 		Map<String, @Nullable Object> kwargs) implements WampMessage, PayloadMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Event {
 		Ids.check(subscription, "subscription");

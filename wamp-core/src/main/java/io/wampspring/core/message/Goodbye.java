@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param details details, usually a readable {@code message}
  * @param reason the close reason URI
  */
-public record Goodbye(Map<String, Object> details,
-		String reason) implements WampMessage {
+public record Goodbye(Map<String, Object> details, String reason) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Goodbye {
 		details = Payloads.dict(details);

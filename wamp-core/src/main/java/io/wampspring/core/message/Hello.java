@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param realm the realm to join
  * @param details roles, features, authentication methods and extras
  */
-public record Hello(String realm,
-		Map<String, Object> details) implements WampMessage {
+public record Hello(String realm, Map<String, Object> details) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Hello {
 		Objects.requireNonNull(realm, "realm");

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the INVOCATION request id
  * @param options interrupt options (mode, reason)
  */
-public record Interrupt(long requestId,
-		Map<String, Object> options) implements WampMessage {
+public record Interrupt(long requestId, Map<String, Object> options) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Interrupt {
 		Ids.check(requestId, "requestId");

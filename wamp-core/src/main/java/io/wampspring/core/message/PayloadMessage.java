@@ -6,8 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message that carries application payload: positional and keyword arguments
- * (ERROR, PUBLISH, EVENT, CALL, RESULT, INVOCATION, YIELD).
+ * A message that carries application payload: positional and keyword arguments (ERROR,
+ * PUBLISH, EVENT, CALL, RESULT, INVOCATION, YIELD).
  */
 public interface PayloadMessage {
 

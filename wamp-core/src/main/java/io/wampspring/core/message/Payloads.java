@@ -9,8 +9,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Normalizes the collections that messages hold: null becomes empty, and what is kept is an
- * unmodifiable copy, so a message cannot change after it was built.
+ * Normalizes the collections that messages hold: null becomes empty, and what is kept is
+ * an unmodifiable copy, so a message cannot change after it was built.
  */
 final class Payloads {
 
@@ -39,8 +39,8 @@ final class Payloads {
 	}
 
 	/**
-	 * Append Arguments and ArgumentsKw as the specification asks: both omitted when empty,
-	 * an empty list written when only keyword arguments are present.
+	 * Append Arguments and ArgumentsKw as the specification asks: both omitted when
+	 * empty, an empty list written when only keyword arguments are present.
 	 */
 	static void addPayload(List<@Nullable Object> list, List<@Nullable Object> args,
 			Map<String, @Nullable Object> kwargs) {

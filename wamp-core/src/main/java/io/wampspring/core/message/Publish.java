@@ -12,19 +12,18 @@ import org.jspecify.annotations.Nullable;
  * PUBLISH (16): Publishes an event to a topic.
  *
  * @param requestId the request id
- * @param options publication options (acknowledge, exclude_me, eligible, exclude, disclose_me)
+ * @param options publication options (acknowledge, exclude_me, eligible, exclude,
+ * disclose_me)
  * @param topic the topic URI
  * @param args positional arguments
  * @param kwargs keyword arguments
  */
-public record Publish(long requestId,
-		Map<String, Object> options,
-		String topic,
-		List<@Nullable Object> args,
+public record Publish(long requestId, Map<String, Object> options, String topic, List<@Nullable Object> args,
 		Map<String, @Nullable Object> kwargs) implements WampMessage, PayloadMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Publish {
 		Ids.check(requestId, "requestId");
@@ -37,7 +36,8 @@ public record Publish(long requestId,
 	/**
 	 * Create a PUBLISH message without arguments.
 	 * @param requestId the request id
-	 * @param options publication options (acknowledge, exclude_me, eligible, exclude, disclose_me)
+	 * @param options publication options (acknowledge, exclude_me, eligible, exclude,
+	 * disclose_me)
 	 * @param topic the topic URI
 	 */
 	public Publish(long requestId, Map<String, Object> options, String topic) {

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the PUBLISH request id
  * @param publication the publication id
  */
-public record Published(long requestId,
-		long publication) implements WampMessage {
+public record Published(long requestId, long publication) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Published {
 		Ids.check(requestId, "requestId");

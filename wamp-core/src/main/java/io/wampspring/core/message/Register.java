@@ -15,12 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param options registration options (match, invoke, disclose_caller, force_reregister)
  * @param procedure the procedure URI or pattern
  */
-public record Register(long requestId,
-		Map<String, Object> options,
-		String procedure) implements WampMessage {
+public record Register(long requestId, Map<String, Object> options, String procedure) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Register {
 		Ids.check(requestId, "requestId");

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the REGISTER request id
  * @param registration the registration id
  */
-public record Registered(long requestId,
-		long registration) implements WampMessage {
+public record Registered(long requestId, long registration) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Registered {
 		Ids.check(requestId, "requestId");

@@ -8,20 +8,20 @@ import io.wampspring.core.id.Ids;
 import org.jspecify.annotations.Nullable;
 
 /**
- * RESULT (50): The result of a call; with {@code progress=true} in details, one of several progressive results.
+ * RESULT (50): The result of a call; with {@code progress=true} in details, one of
+ * several progressive results.
  *
  * @param requestId the CALL request id
  * @param details result details (progress)
  * @param args positional results
  * @param kwargs keyword results
  */
-public record Result(long requestId,
-		Map<String, Object> details,
-		List<@Nullable Object> args,
+public record Result(long requestId, Map<String, Object> details, List<@Nullable Object> args,
 		Map<String, @Nullable Object> kwargs) implements WampMessage, PayloadMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Result {
 		Ids.check(requestId, "requestId");

@@ -15,12 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param options subscription options (match)
  * @param topic the topic URI or pattern
  */
-public record Subscribe(long requestId,
-		Map<String, Object> options,
-		String topic) implements WampMessage {
+public record Subscribe(long requestId, Map<String, Object> options, String topic) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Subscribe {
 		Ids.check(requestId, "requestId");

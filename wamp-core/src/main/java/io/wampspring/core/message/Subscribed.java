@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the SUBSCRIBE request id
  * @param subscription the subscription id
  */
-public record Subscribed(long requestId,
-		long subscription) implements WampMessage {
+public record Subscribed(long requestId, long subscription) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Subscribed {
 		Ids.check(requestId, "requestId");

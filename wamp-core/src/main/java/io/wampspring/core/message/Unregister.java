@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the request id
  * @param registration the registration id
  */
-public record Unregister(long requestId,
-		long registration) implements WampMessage {
+public record Unregister(long requestId, long registration) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Unregister {
 		Ids.check(requestId, "requestId");

@@ -8,16 +8,18 @@ import io.wampspring.core.id.Ids;
 import org.jspecify.annotations.Nullable;
 
 /**
- * UNREGISTERED (67): Acknowledges an UNREGISTER; with request id 0 and details, the router revoked the registration.
+ * UNREGISTERED (67): Acknowledges an UNREGISTER; with request id 0 and details, the
+ * router revoked the registration.
  *
  * @param requestId the UNREGISTER request id, or 0 for a revocation
- * @param details revocation details (registration, reason); empty for a plain acknowledgement
+ * @param details revocation details (registration, reason); empty for a plain
+ * acknowledgement
  */
-public record Unregistered(long requestId,
-		Map<String, Object> details) implements WampMessage {
+public record Unregistered(long requestId, Map<String, Object> details) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Unregistered {
 		if (requestId != 0) {

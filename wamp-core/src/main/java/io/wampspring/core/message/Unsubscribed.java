@@ -8,16 +8,18 @@ import io.wampspring.core.id.Ids;
 import org.jspecify.annotations.Nullable;
 
 /**
- * UNSUBSCRIBED (35): Acknowledges an UNSUBSCRIBE; with request id 0 and details, the router revoked the subscription.
+ * UNSUBSCRIBED (35): Acknowledges an UNSUBSCRIBE; with request id 0 and details, the
+ * router revoked the subscription.
  *
  * @param requestId the UNSUBSCRIBE request id, or 0 for a revocation
- * @param details revocation details (subscription, reason); empty for a plain acknowledgement
+ * @param details revocation details (subscription, reason); empty for a plain
+ * acknowledgement
  */
-public record Unsubscribed(long requestId,
-		Map<String, Object> details) implements WampMessage {
+public record Unsubscribed(long requestId, Map<String, Object> details) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Unsubscribed {
 		if (requestId != 0) {

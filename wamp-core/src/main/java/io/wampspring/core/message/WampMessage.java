@@ -5,12 +5,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A WAMP v2 message. Every message is an immutable record; {@link #toList()} gives its wire
- * form (the array that every serializer writes), and
- * {@link io.wampspring.core.codec.MessageFactory#fromList(List)} turns a decoded array back
- * into a message, checking every element.
+ * A WAMP v2 message. Every message is an immutable record; {@link #toList()} gives its
+ * wire form (the array that every serializer writes), and
+ * {@link io.wampspring.core.codec.MessageFactory#fromList(List)} turns a decoded array
+ * back into a message, checking every element.
  */
-public sealed interface WampMessage permits Hello, Welcome, Abort, Challenge, Authenticate, Goodbye, ErrorMessage, Publish, Published, Subscribe, Subscribed, Unsubscribe, Unsubscribed, Event, Call, Cancel, Result, Register, Registered, Unregister, Unregistered, Invocation, Interrupt, Yield {
+public sealed interface WampMessage permits Hello, Welcome, Abort, Challenge, Authenticate, Goodbye, ErrorMessage,
+		Publish, Published, Subscribe, Subscribed, Unsubscribe, Unsubscribed, Event, Call, Cancel, Result, Register,
+		Registered, Unregister, Unregistered, Invocation, Interrupt, Yield {
 
 	/**
 	 * The message type code of the specification.

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param session the session id the router assigned
  * @param details router roles and features, authid, authrole, authmethod
  */
-public record Welcome(long session,
-		Map<String, Object> details) implements WampMessage {
+public record Welcome(long session, Map<String, Object> details) implements WampMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Welcome {
 		Ids.check(session, "session");

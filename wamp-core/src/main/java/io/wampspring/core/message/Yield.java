@@ -8,20 +8,20 @@ import io.wampspring.core.id.Ids;
 import org.jspecify.annotations.Nullable;
 
 /**
- * YIELD (70): A callee's result for an invocation; with {@code progress=true} in options, one of several progressive results.
+ * YIELD (70): A callee's result for an invocation; with {@code progress=true} in options,
+ * one of several progressive results.
  *
  * @param requestId the INVOCATION request id
  * @param options yield options (progress)
  * @param args positional results
  * @param kwargs keyword results
  */
-public record Yield(long requestId,
-		Map<String, Object> options,
-		List<@Nullable Object> args,
+public record Yield(long requestId, Map<String, Object> options, List<@Nullable Object> args,
 		Map<String, @Nullable Object> kwargs) implements WampMessage, PayloadMessage {
 
 	/**
-	 * Validate and normalize: null dictionaries and payloads become empty, ids are checked.
+	 * Validate and normalize: null dictionaries and payloads become empty, ids are
+	 * checked.
 	 */
 	public Yield {
 		Ids.check(requestId, "requestId");

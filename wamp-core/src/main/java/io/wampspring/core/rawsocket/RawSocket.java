@@ -5,10 +5,11 @@ import java.util.HexFormat;
 import io.wampspring.core.WampProtocolException;
 
 /**
- * The WAMP RawSocket framing (WAMP specification, section "RawSocket Transport"): after the
- * 4-octet handshake ({@link RawSocketHandshake}) each frame is a 4-octet header followed by
- * its payload. The header's first octet holds five reserved bits (zero) and three bits of
- * frame type (0 a WAMP message, 1 PING, 2 PONG); the other three octets the payload length.
+ * The WAMP RawSocket framing (WAMP specification, section "RawSocket Transport"): after
+ * the 4-octet handshake ({@link RawSocketHandshake}) each frame is a 4-octet header
+ * followed by its payload. The header's first octet holds five reserved bits (zero) and
+ * three bits of frame type (0 a WAMP message, 1 PING, 2 PONG); the other three octets the
+ * payload length.
  */
 public final class RawSocket {
 
@@ -21,7 +22,9 @@ public final class RawSocket {
 	/** Frame type of a WAMP message. */
 	public static final int MESSAGE = 0;
 
-	/** Frame type of a PING; the receiver answers with a PONG carrying the same payload. */
+	/**
+	 * Frame type of a PING; the receiver answers with a PONG carrying the same payload.
+	 */
 	public static final int PING = 1;
 
 	/** Frame type of a PONG. */
@@ -36,7 +39,9 @@ public final class RawSocket {
 	/** Handshake error: the router does not speak the requested serializer. */
 	public static final int ERROR_SERIALIZER_UNSUPPORTED = 1;
 
-	/** Handshake error: the router does not accept the announced maximum message length. */
+	/**
+	 * Handshake error: the router does not accept the announced maximum message length.
+	 */
 	public static final int ERROR_MAX_LENGTH_UNACCEPTABLE = 2;
 
 	/** Handshake error: the handshake used reserved bits. */
@@ -119,8 +124,8 @@ public final class RawSocket {
 	 * Check a received frame header before its payload is read.
 	 * @param header the header as a big-endian int
 	 * @param maxLength the largest payload this side announced
-	 * @throws WampProtocolException naming what is wrong: reserved bits set, an unknown frame
-	 * type, or a payload longer than announced
+	 * @throws WampProtocolException naming what is wrong: reserved bits set, an unknown
+	 * frame type, or a payload longer than announced
 	 */
 	public static void checkFrameHeader(int header, int maxLength) {
 		int first = header >>> 24;

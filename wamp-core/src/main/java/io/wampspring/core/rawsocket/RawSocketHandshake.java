@@ -3,9 +3,9 @@ package io.wampspring.core.rawsocket;
 import java.util.HexFormat;
 
 /**
- * A RawSocket handshake: 0x7F, then the length exponent (high nibble) and the serializer id
- * (low nibble), then two reserved octets that must be zero. A router's reply with serializer
- * 0 is an error, its code in the high nibble.
+ * A RawSocket handshake: 0x7F, then the length exponent (high nibble) and the serializer
+ * id (low nibble), then two reserved octets that must be zero. A router's reply with
+ * serializer 0 is an error, its code in the high nibble.
  *
  * @param value the four octets as a big-endian int
  */

@@ -55,8 +55,7 @@ public enum MatchPolicy {
 					break;
 			}
 		}
-		throw new IllegalArgumentException(
-				"'match' must be one of exact, prefix, wildcard, got '" + value + "'");
+		throw new IllegalArgumentException("'match' must be one of exact, prefix, wildcard, got '" + value + "'");
 	}
 
 	/**
@@ -74,7 +73,8 @@ public enum MatchPolicy {
 	}
 
 	private static boolean wildcardMatches(String pattern, String uri) {
-		// Compare component by component without allocating: the number of components must
+		// Compare component by component without allocating: the number of components
+		// must
 		// be equal and every non-empty pattern component must equal the URI's.
 		int p = 0;
 		int u = 0;

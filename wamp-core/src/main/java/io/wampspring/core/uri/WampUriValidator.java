@@ -3,9 +3,9 @@ package io.wampspring.core.uri;
 import java.util.regex.Pattern;
 
 /**
- * The URI rules of the WAMP specification. Loose URIs allow any characters but whitespace,
- * {@code .} and {@code #} in a component; strict URIs allow only lower-case letters, digits
- * and underscores. Prefix and wildcard patterns may have empty components
+ * The URI rules of the WAMP specification. Loose URIs allow any characters but
+ * whitespace, {@code .} and {@code #} in a component; strict URIs allow only lower-case
+ * letters, digits and underscores. Prefix and wildcard patterns may have empty components
  * ({@code com.example..update}, {@code com.example.}).
  */
 public final class WampUriValidator {
@@ -39,7 +39,8 @@ public final class WampUriValidator {
 	}
 
 	/**
-	 * Whether a concrete URI (a procedure called, a topic published to, an error) is valid.
+	 * Whether a concrete URI (a procedure called, a topic published to, an error) is
+	 * valid.
 	 * @param uri the URI
 	 * @return true when valid
 	 */
@@ -48,8 +49,9 @@ public final class WampUriValidator {
 	}
 
 	/**
-	 * Whether a registration or subscription URI is valid for its match policy: exact URIs
-	 * follow {@link #isValid(String)}; prefix and wildcard patterns may have empty components.
+	 * Whether a registration or subscription URI is valid for its match policy: exact
+	 * URIs follow {@link #isValid(String)}; prefix and wildcard patterns may have empty
+	 * components.
 	 * @param uri the URI or pattern
 	 * @param match the match policy
 	 * @return true when valid

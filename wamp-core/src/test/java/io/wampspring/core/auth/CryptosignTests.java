@@ -24,7 +24,8 @@ class CryptosignTests {
 
 	private static final String CHANNEL_ID = "62e935ae755f3d48f80d4d59f6121358c435722a67e859cc0caa8b539027f2ff";
 
-	// WAMP spec, "Cryptosign-based Authentication" > "Client Authentication" > "Test Vectors"
+	// WAMP spec, "Cryptosign-based Authentication" > "Client Authentication" > "Test
+	// Vectors"
 	// (rfc/text/advanced/authentication_cryptosign.md, test_vectors_1): the first three
 	// without channel id, the last three with a tls-unique channel id.
 	@ParameterizedTest
@@ -99,8 +100,7 @@ class CryptosignTests {
 		assertThat(Cryptosign.verify(other, CHALLENGE, channelId, signature)).as("wrong key").isFalse();
 		assertThat(Cryptosign.verify(key.publicKeyHex(), tampered, channelId, signature)).as("other challenge")
 			.isFalse();
-		assertThat(Cryptosign.verify(key.publicKeyHex(), CHALLENGE, null, signature)).as("binding expected")
-			.isFalse();
+		assertThat(Cryptosign.verify(key.publicKeyHex(), CHALLENGE, null, signature)).as("binding expected").isFalse();
 		byte[] otherChannel = channelId.clone();
 		otherChannel[31] ^= 1;
 		assertThat(Cryptosign.verify(key.publicKeyHex(), CHALLENGE, otherChannel, signature)).as("other channel")
@@ -175,7 +175,8 @@ class CryptosignTests {
 	@Test
 	void readsHexKeyFiles(@TempDir Path dir) throws IOException {
 		Path seedFile = Files.writeString(dir.resolve("seed.key"), SEED + "\n");
-		assertThat(CryptosignKey.fromFile(seedFile).publicKeyHex()).isEqualTo(CryptosignKey.fromHex(SEED).publicKeyHex());
+		assertThat(CryptosignKey.fromFile(seedFile).publicKeyHex())
+			.isEqualTo(CryptosignKey.fromHex(SEED).publicKeyHex());
 		Path badFile = Files.writeString(dir.resolve("bad.key"), "not a key");
 		assertThatIllegalArgumentException().isThrownBy(() -> CryptosignKey.fromFile(badFile))
 			.withMessageContaining(badFile.toString())

@@ -15,7 +15,8 @@ class ScramTests {
 
 	// RFC 7677 section 3 (SCRAM-SHA-256 test vector). The WAMP spec, "Salted Challenge
 	// Response Authentication" (rfc/text/advanced/authentication_scram.md), builds the
-	// AuthMessage with the RFC 5802 syntax "to use existing test vectors", and its example
+	// AuthMessage with the RFC 5802 syntax "to use existing test vectors", and its
+	// example
 	// AUTHENTICATE signature "dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=" and WELCOME
 	// verifier "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=" are this vector's values.
 	private static final String RFC_CLIENT_NONCE = "rOprNGfwEbeRWgbNEkqO";
@@ -58,7 +59,8 @@ class ScramTests {
 		String proof = client.respond(challenge(RFC_NONCE, RFC_SALT, "pbkdf2", 4096L, null));
 		assertThat(proof).isEqualTo(RFC_PROOF);
 		assertThat(client.authenticateExtra()).containsExactly(Map.entry("nonce", RFC_NONCE));
-		// The spec's WELCOME example carries "v=" + signature; plain Base64 is accepted too.
+		// The spec's WELCOME example carries "v=" + signature; plain Base64 is accepted
+		// too.
 		assertThat(client.verifyServer(Map.of("verifier", "v=" + RFC_VERIFIER))).isTrue();
 		assertThat(client.verifyServerSignature(RFC_VERIFIER)).isTrue();
 		assertThat(client.verifyServerSignature("v=" + RFC_PROOF)).as("wrong server signature").isFalse();
@@ -68,7 +70,8 @@ class ScramTests {
 
 	@Test
 	void argon2id13MatchesTheReferenceImplementation() {
-		// Autobahn|Python test_wamp_auth.py test_argon2id_static, produced with the reference
+		// Autobahn|Python test_wamp_auth.py test_argon2id_static, produced with the
+		// reference
 		// CLI: echo -n "p4ssw0rd" | argon2 '1234567890abcdef' -id -t 32 -m 9 -p 1 -l 32
 		byte[] hash = Scram.kdf(ScramKdf.ARGON2ID13, bytes("p4ssw0rd"), bytes("1234567890abcdef"), 32, 512);
 		assertThat(Hex.encode(hash)).isEqualTo("ee4a8acf9d5958354fb79a95ae20692d05e42591ba49fae85eb6700e8b0ed293");
@@ -142,9 +145,8 @@ class ScramTests {
 		assertThat(server2.verify(relayed.respond(server2.challengeExtra()), relayed.authenticateExtra()))
 			.as("client on another TLS channel")
 			.isFalse();
-		assertThat(Scram.channelBindingAttribute("tls-unique", new byte[] { 1, 2 }))
-			.isEqualTo(Base64.getEncoder().encodeToString(new byte[] { 'p', '=', 't', 'l', 's', '-', 'u', 'n', 'i',
-					'q', 'u', 'e', ',', ',', 1, 2 }));
+		assertThat(Scram.channelBindingAttribute("tls-unique", new byte[] { 1, 2 })).isEqualTo(Base64.getEncoder()
+			.encodeToString(new byte[] { 'p', '=', 't', 'l', 's', '-', 'u', 'n', 'i', 'q', 'u', 'e', ',', ',', 1, 2 }));
 	}
 
 	@Test
@@ -168,7 +170,8 @@ class ScramTests {
 	void clientRefusesANonceThatDoesNotExtendItsOwn() {
 		ScramClient client = new ScramClient(ScramVariant.SPEC, "joe", "pw");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> client.respond(challenge("someoneElse" + Scram.newNonce(), RFC_SALT, "pbkdf2", 16L, null)))
+			.isThrownBy(
+					() -> client.respond(challenge("someoneElse" + Scram.newNonce(), RFC_SALT, "pbkdf2", 16L, null)))
 			.withMessageContaining("does not extend the client nonce");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> client.respond(challenge(client.clientNonce(), RFC_SALT, "pbkdf2", 16L, null)))
@@ -184,7 +187,8 @@ class ScramTests {
 	void clientNamesMalformedChallengesAndNeverThePassword() {
 		ScramClient client = new ScramClient(ScramVariant.SPEC, "joe", "hunter2");
 		String nonce = client.clientNonce() + "abc";
-		assertThatIllegalArgumentException().isThrownBy(() -> client.respond(challenge(nonce, RFC_SALT, "md5", 16L, null)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> client.respond(challenge(nonce, RFC_SALT, "md5", 16L, null)))
 			.withMessageContaining("Unsupported WAMP-SCRAM kdf 'md5'");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> client.respond(challenge(nonce, RFC_SALT, "argon2id13", 2L, null)))
@@ -192,14 +196,17 @@ class ScramTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> client.respond(challenge(nonce, RFC_SALT, "argon2id13", 2L, 4L * 1024 * 1024)))
 			.withMessageContaining("KiB of Argon2 memory");
-		assertThatIllegalArgumentException().isThrownBy(() -> client.respond(challenge(nonce, RFC_SALT, "pbkdf2", 0L, null)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> client.respond(challenge(nonce, RFC_SALT, "pbkdf2", 0L, null)))
 			.withMessageContaining("'iterations' is out of range");
-		assertThatIllegalArgumentException().isThrownBy(() -> client.respond(challenge(nonce, "*notbase64*", "pbkdf2", 2L, null)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> client.respond(challenge(nonce, "*notbase64*", "pbkdf2", 2L, null)))
 			.withMessageContaining("salt")
 			.withMessageNotContaining("hunter2");
 		Map<String, Object> noSalt = challenge(nonce, RFC_SALT, "pbkdf2", 2L, null);
 		noSalt.remove("salt");
-		assertThatIllegalArgumentException().isThrownBy(() -> client.respond(noSalt)).withMessageContaining("no 'salt'");
+		assertThatIllegalArgumentException().isThrownBy(() -> client.respond(noSalt))
+			.withMessageContaining("no 'salt'");
 		assertThat(client.toString()).doesNotContain("hunter2");
 		assertThatIllegalStateException().isThrownBy(client::authenticateExtra);
 		assertThatIllegalStateException().isThrownBy(() -> client.verifyServerSignature(RFC_VERIFIER));
@@ -211,8 +218,8 @@ class ScramTests {
 				bytes("0123456789abcdef"), 2, 64);
 		assertThat(credential.toString()).contains("argon2id13").doesNotContain(Hex.encode(credential.storedKey()));
 		credential.storedKey()[0] ^= 1;
-		assertThat(credential).isEqualTo(ScramCredential.derive(ScramVariant.SPEC, ScramKdf.ARGON2ID13, "pw",
-				bytes("0123456789abcdef"), 2, 64));
+		assertThat(credential).isEqualTo(
+				ScramCredential.derive(ScramVariant.SPEC, ScramKdf.ARGON2ID13, "pw", bytes("0123456789abcdef"), 2, 64));
 		assertThat(credential.saltBase64()).isEqualTo(Base64.getEncoder().encodeToString(bytes("0123456789abcdef")));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ScramCredential(ScramVariant.SPEC, ScramKdf.PBKDF2, new byte[16], 1, 0, new byte[31],
@@ -247,7 +254,8 @@ class ScramTests {
 
 	@Test
 	void kdfRejectsBadCosts() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Scram.kdf(ScramKdf.ARGON2ID13, bytes("p"), bytes("saltsalt"), 1, 4))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Scram.kdf(ScramKdf.ARGON2ID13, bytes("p"), bytes("saltsalt"), 1, 4))
 			.withMessageContaining("at least 8 KiB");
 		assertThatIllegalArgumentException().isThrownBy(() -> Scram.kdf(ScramKdf.PBKDF2, bytes("p"), bytes("s"), 0, 0))
 			.withMessageContaining("iterations");
@@ -262,9 +270,10 @@ class ScramTests {
 			.withMessageContaining("no channel binding data");
 		assertThatIllegalArgumentException().isThrownBy(() -> new ScramServer(credential, "joe", "", null, null))
 			.withMessageContaining("empty authextra.nonce");
-		ScramCredential crossbar = ScramCredential.derive(ScramVariant.AUTOBAHN, ScramKdf.PBKDF2, "pw",
-				Scram.newSalt(), 2, 0);
-		assertThatIllegalArgumentException().isThrownBy(() -> new ScramServer(crossbar, "joe", "not base64!", null, null))
+		ScramCredential crossbar = ScramCredential.derive(ScramVariant.AUTOBAHN, ScramKdf.PBKDF2, "pw", Scram.newSalt(),
+				2, 0);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ScramServer(crossbar, "joe", "not base64!", null, null))
 			.withMessageContaining("client nonce");
 	}
 

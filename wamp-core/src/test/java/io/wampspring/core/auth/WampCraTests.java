@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class WampCraTests {
 
 	// The WAMP spec's WAMP-CRA section has no vector with a known secret; these come from
-	// Autobahn|Python (autobahn/wamp/test/test_wamp_auth.py: test_compute_wcs, test_derive_key),
+	// Autobahn|Python (autobahn/wamp/test/test_wamp_auth.py: test_compute_wcs,
+	// test_derive_key),
 	// the reference client every router is tested with.
 
 	@Test
@@ -47,7 +48,8 @@ class WampCraTests {
 
 	@Test
 	void signatureIsRfc4231Hmac() {
-		// RFC 4231 test case 2: HMAC-SHA256 with key "Jefe" over "what do ya want for nothing?"
+		// RFC 4231 test case 2: HMAC-SHA256 with key "Jefe" over "what do ya want for
+		// nothing?"
 		byte[] mac = java.util.Base64.getDecoder().decode(WampCra.sign("Jefe", "what do ya want for nothing?"));
 		assertThat(Hex.encode(mac)).isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 	}

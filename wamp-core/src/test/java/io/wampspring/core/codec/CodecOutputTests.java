@@ -46,11 +46,11 @@ class CodecOutputTests {
 		nested.put("k", List.of(1L, Map.of("deep", "x")));
 		nested.put("x".repeat(5000), "long key");
 		List<Object> values = new ArrayList<>(Arrays.asList(null, true, false, 0, -1, (short) 7, (byte) -8, 127L,
-				Long.MAX_VALUE, Long.MIN_VALUE, new BigInteger("18446744073709551615"), BigInteger.TEN.negate(),
-				1.5f, 0.1d, Double.MAX_VALUE, new BigDecimal("2.5"), "", "short", "\u00e9\u4e2d\ud83d\ude00",
-				"y".repeat(255), "y".repeat(3996), "y".repeat(3997), "\u00e9".repeat(70_000), new byte[0],
-				new byte[300], new byte[70_000], new StringBuilder("chars"), 'c', Thread.State.NEW, new Object[] { 1L, "two" }, new LinkedHashSet<>(List.of("set")), nested,
-				new ArrayList<>(java.util.Collections.nCopies(20, 1L))));
+				Long.MAX_VALUE, Long.MIN_VALUE, new BigInteger("18446744073709551615"), BigInteger.TEN.negate(), 1.5f,
+				0.1d, Double.MAX_VALUE, new BigDecimal("2.5"), "", "short", "\u00e9\u4e2d\ud83d\ude00", "y".repeat(255),
+				"y".repeat(3996), "y".repeat(3997), "\u00e9".repeat(70_000), new byte[0], new byte[300],
+				new byte[70_000], new StringBuilder("chars"), 'c', Thread.State.NEW, new Object[] { 1L, "two" },
+				new LinkedHashSet<>(List.of("set")), nested, new ArrayList<>(java.util.Collections.nCopies(20, 1L))));
 		values.add("z".repeat(1_000_000));
 		return values;
 	}
@@ -68,7 +68,8 @@ class CodecOutputTests {
 	void cborWritesAOneMegabyteStringWithADefiniteLength() {
 		String big = "x".repeat(1_000_000);
 		byte[] cbor = WampCodecs.CBOR.encode(new Call(1, Map.of(), "a.b", List.of(big), Map.of()));
-		// [48, 1, {}, "a.b", [<big>]]: 0x85 0x18 0x30 0x01 0xa0 0x63 a . b 0x81, then the string.
+		// [48, 1, {}, "a.b", [<big>]]: 0x85 0x18 0x30 0x01 0xa0 0x63 a . b 0x81, then the
+		// string.
 		int header = 10;
 		assertThat(cbor[header] & 0xff).as("major type 3 (text), additional info 26 (4-byte length)")
 			.isEqualTo((3 << 5) | 26);
@@ -120,8 +121,7 @@ class CodecOutputTests {
 
 	@Test
 	void msgpackAllocatesNoBufferPerMessage() {
-		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-			.getThreadMXBean();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		assumeThat(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()).isTrue();
 		WampMessage call = new Call(123456, Map.of("timeout", 1000L), "com.example.add2", List.of(2L, 3L, "hello"),
 				Map.of("name", "john.doe"));
@@ -144,7 +144,8 @@ class CodecOutputTests {
 			WampCodecs.MSGPACK.decode(in);
 		}
 		long perMessage = (threads.getThreadAllocatedBytes(thread) - before) / rounds;
-		// msgpack-core's defaults cost 8 KiB (packer) + 8 KiB (unpacker) + 16 KiB (string decoder)
+		// msgpack-core's defaults cost 8 KiB (packer) + 8 KiB (unpacker) + 16 KiB (string
+		// decoder)
 		// per message; the message and its tree take about 2.5 KiB.
 		assertThat(perMessage).as("bytes allocated per encode + decode").isLessThan(8 * 1024);
 	}

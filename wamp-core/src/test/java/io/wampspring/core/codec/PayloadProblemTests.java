@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A payload value a codec cannot map fails only its message ({@link WampPayloadException},
- * with what the receiver needs to act on); broken structure still ends the session.
+ * A payload value a codec cannot map fails only its message
+ * ({@link WampPayloadException}, with what the receiver needs to act on); broken
+ * structure still ends the session.
  */
 class PayloadProblemTests {
 
@@ -160,7 +161,8 @@ class PayloadProblemTests {
 
 	@Test
 	void brokenStructureWinsOverAPayloadProblem() throws Exception {
-		// Too many elements: a structure error, though Arguments also holds an extension value.
+		// Too many elements: a structure error, though Arguments also holds an extension
+		// value.
 		byte[] tooLong = msgpack((p) -> {
 			call(p, 7, 3);
 			p.packArrayHeader(1);
@@ -244,7 +246,10 @@ class PayloadProblemTests {
 		assertThat(WampCodecs.MSGPACK.decode(WampCodecs.MSGPACK.encode(good))).isEqualTo(good);
 	}
 
-	/** Writes the start of a CALL: array header, type, request id, empty Options, procedure. */
+	/**
+	 * Writes the start of a CALL: array header, type, request id, empty Options,
+	 * procedure.
+	 */
 	private static void call(MessagePacker packer, int elements, long requestId) throws Exception {
 		packer.packArrayHeader(elements);
 		packer.packInt(WampMessageType.CALL);
@@ -268,8 +273,8 @@ class PayloadProblemTests {
 	private static void assertSessionEnding(byte[] frame, String expected) {
 		assertThatThrownBy(() -> WampCodecs.MSGPACK.decode(frame)).isExactlyInstanceOf(WampProtocolException.class)
 			.hasMessageContaining(expected)
-			.satisfies((ex) -> assertThat(((WampProtocolException) ex).errorUri())
-				.isEqualTo(WampUris.PROTOCOL_VIOLATION));
+			.satisfies(
+					(ex) -> assertThat(((WampProtocolException) ex).errorUri()).isEqualTo(WampUris.PROTOCOL_VIOLATION));
 	}
 
 	private static byte[] json(String json) {

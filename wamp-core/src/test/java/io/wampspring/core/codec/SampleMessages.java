@@ -33,8 +33,8 @@ import io.wampspring.core.message.Welcome;
 import io.wampspring.core.message.Yield;
 
 /**
- * One or more instances of every WAMP message, with payloads that exercise every value type
- * but binary (which arrays compare by identity; see the binary tests).
+ * One or more instances of every WAMP message, with payloads that exercise every value
+ * type but binary (which arrays compare by identity; see the binary tests).
  */
 final class SampleMessages {
 
@@ -61,11 +61,11 @@ final class SampleMessages {
 				new Welcome(MAX_ID, dict("roles", dict("dealer", dict()), "authid", "joe")),
 				new Abort(dict("message", "no such realm"), "wamp.error.no_such_realm"),
 				new Challenge("wampcra", dict("challenge", "{\"nonce\": \"x\"}", "iterations", 1000L)),
-				new Authenticate("c2lnbmF0dXJl", dict()),
-				new Goodbye(dict(), "wamp.close.normal"),
+				new Authenticate("c2lnbmF0dXJl", dict()), new Goodbye(dict(), "wamp.close.normal"),
 				new ErrorMessage(WampMessageType.CALL, 7, dict(), "wamp.error.no_such_procedure", List.of(), Map.of()),
 				new ErrorMessage(WampMessageType.INVOCATION, 8, dict("x", 1L), "com.example.error", args, kwargs),
-				new ErrorMessage(WampMessageType.REGISTER, 9, dict(), "wamp.error.invalid_uri", List.of("bad"), Map.of()),
+				new ErrorMessage(WampMessageType.REGISTER, 9, dict(), "wamp.error.invalid_uri", List.of("bad"),
+						Map.of()),
 				new Publish(1, dict("acknowledge", true, "exclude", List.of(5L, 6L)), "com.example.topic", args,
 						kwargs),
 				new Publish(2, dict(), "com.example.topic"), new Published(1, 2),

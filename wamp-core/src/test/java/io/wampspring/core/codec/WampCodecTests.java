@@ -56,8 +56,8 @@ class WampCodecTests {
 	@Test
 	void samplesCoverEveryMessageType() {
 		Set<Integer> types = SampleMessages.all().stream().map(WampMessage::type).collect(Collectors.toSet());
-		assertThat(types).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 8, 16, 17, 32, 33, 34, 35, 36, 48, 49, 50, 64,
-				65, 66, 67, 68, 69, 70);
+		assertThat(types).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 8, 16, 17, 32, 33, 34, 35, 36, 48, 49, 50, 64, 65,
+				66, 67, 68, 69, 70);
 	}
 
 	@ParameterizedTest
@@ -109,8 +109,7 @@ class WampCodecTests {
 	@Test
 	void integersAreNormalizedAcrossCodecs() {
 		Call call = new Call(1, Map.of(), "a.b",
-				Arrays.asList(1, (short) 2, (byte) 3, 4L, new BigInteger("18446744073709551615"), 1.5f),
-				Map.of());
+				Arrays.asList(1, (short) 2, (byte) 3, 4L, new BigInteger("18446744073709551615"), 1.5f), Map.of());
 		for (WampCodec codec : WampCodecs.all()) {
 			Call decoded = (Call) codec.decode(codec.encode(call));
 			assertThat(decoded.args()).as(codec.toString())
@@ -138,7 +137,8 @@ class WampCodecTests {
 	static Stream<Arguments> malformedJson() {
 		return Stream.of(Arguments.of("", "got nothing"), Arguments.of("{}", "must be a JSON array, got an object"),
 				Arguments.of("42", "must be a JSON array"), Arguments.of("[]", "non-empty array"),
-				Arguments.of("[\"48\"]", "integer type code"), Arguments.of("[999, 1]", "unknown WAMP message type code 999"),
+				Arguments.of("[\"48\"]", "integer type code"),
+				Arguments.of("[999, 1]", "unknown WAMP message type code 999"),
 				Arguments.of("[-1]", "unknown WAMP message type code"),
 				Arguments.of("[48, 1, {}]", "CALL message: expected 4 to 6 elements, got 3"),
 				Arguments.of("[48, 1, {}, \"a.b\", [], {}, 7]", "expected 4 to 6 elements, got 7"),
@@ -154,10 +154,12 @@ class WampCodecTests {
 				Arguments.of("[48, 1, {}, \"a.b\", [], []]", "element 5 (ArgumentsKw) must be a dictionary, got list"),
 				Arguments.of("[1, \"realm1\", null]", "element 2 (Details) must be a dictionary, got null"),
 				Arguments.of("[8, 99, 1, {}, \"wamp.error.x\"]", "REQUEST.Type"),
-				Arguments.of("[32, 1, {\"match\": \"fuzzy\"}, \"a.b\"]", "'match' must be one of exact, prefix, wildcard"),
+				Arguments.of("[32, 1, {\"match\": \"fuzzy\"}, \"a.b\"]",
+						"'match' must be one of exact, prefix, wildcard"),
 				Arguments.of("[32, 1, {}, \"a..b\"]", "not a valid exact URI"),
 				Arguments.of("[35, 0, 5]", "element 2 (Details) must be a dictionary"),
-				Arguments.of("[48, 1", "malformed JSON"), Arguments.of("[48, 1, {}, \"a.b\"] [1]", "after the message array"),
+				Arguments.of("[48, 1", "malformed JSON"),
+				Arguments.of("[48, 1, {}, \"a.b\"] [1]", "after the message array"),
 				Arguments.of("[48, 1, {1: 2}, \"a.b\"]", "malformed JSON"),
 				Arguments.of("[48, 1, {}, \"a.b\", [\"\\u0000!!!\"]]", "base64"),
 				Arguments.of("[" + "[".repeat(300) + "]".repeat(300) + "]", "nested"));
@@ -297,7 +299,8 @@ class WampCodecTests {
 		assertThatThrownBy(() -> WampCodecs.MSGPACK.decode(new byte[] { (byte) 0x93, 0x30 }))
 			.isInstanceOf(WampProtocolException.class)
 			.hasMessageContaining("malformed MessagePack");
-		assertThatThrownBy(() -> WampCodecs.MSGPACK.decode(new byte[] { 0x05 })).isInstanceOf(WampProtocolException.class)
+		assertThatThrownBy(() -> WampCodecs.MSGPACK.decode(new byte[] { 0x05 }))
+			.isInstanceOf(WampProtocolException.class)
 			.hasMessageContaining("must be a MessagePack array, got integer");
 		byte[] intKeys = pack((packer) -> {
 			packer.packArrayHeader(3);
@@ -377,8 +380,8 @@ class WampCodecTests {
 		assertThat(WampCodecs.byRawSocketId(2)).isSameAs(WampCodecs.MSGPACK);
 		assertThat(WampCodecs.byRawSocketId(3)).isSameAs(WampCodecs.CBOR);
 		assertThat(WampCodecs.byRawSocketId(4)).isNull();
-		assertThatThrownBy(() -> WampCodecs.byName("xml")).hasMessage(
-				"unknown WAMP serializer 'xml': use one of json, msgpack, cbor");
+		assertThatThrownBy(() -> WampCodecs.byName("xml"))
+			.hasMessage("unknown WAMP serializer 'xml': use one of json, msgpack, cbor");
 		assertThat(WampCodecs.JSON.isBinary()).isFalse();
 		assertThat(WampCodecs.MSGPACK.isBinary()).isTrue();
 		assertThat(WampCodecs.CBOR.isBinary()).isTrue();

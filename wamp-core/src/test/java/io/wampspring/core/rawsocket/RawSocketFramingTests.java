@@ -77,8 +77,7 @@ class RawSocketFramingTests {
 		assertThatExceptionOfType(WampProtocolException.class)
 			.isThrownBy(() -> RawSocket.checkFrameHeader(0x03000000, 100))
 			.withMessageContaining("unknown type 3");
-		assertThatExceptionOfType(WampProtocolException.class)
-			.isThrownBy(() -> RawSocket.checkFrameHeader(101, 100))
+		assertThatExceptionOfType(WampProtocolException.class).isThrownBy(() -> RawSocket.checkFrameHeader(101, 100))
 			.withMessage("a message of 101 bytes exceeds the announced maximum of 100 bytes");
 	}
 

@@ -49,8 +49,7 @@ class WampUriValidatorTests {
 
 	@Test
 	void checkNamesTheUriAndTheRule() {
-		assertThatThrownBy(() -> this.loose.check("com..add", "procedure"))
-			.isInstanceOf(IllegalArgumentException.class)
+		assertThatThrownBy(() -> this.loose.check("com..add", "procedure")).isInstanceOf(IllegalArgumentException.class)
 			.hasMessage("invalid procedure URI 'com..add': a WAMP URI is dot-separated components without "
 					+ "whitespace, '.' or '#', none of them empty");
 		assertThatThrownBy(() -> this.strict.check("com.A", MatchPolicy.PREFIX, "topic"))

@@ -47,7 +47,8 @@ public sealed interface AuthDecision permits AuthDecision.Accept, AuthDecision.C
 	 * @param authrole the role
 	 * @param authprovider who checked the credentials
 	 * @param authextra extra data sent in WELCOME, may be empty
-	 * @param restriction limits beyond the role (such as an API key's permissions), or null
+	 * @param restriction limits beyond the role (such as an API key's permissions), or
+	 * null
 	 */
 	record Accept(String authid, String authrole, String authprovider, Map<String, Object> authextra,
 			@Nullable SessionRestriction restriction) implements AuthDecision {
@@ -101,9 +102,9 @@ public sealed interface AuthDecision permits AuthDecision.Accept, AuthDecision.C
 	/**
 	 * The client is rejected with an ABORT.
 	 *
-	 * @param reason the true ABORT reason URI (authentication_failed, no_such_principal, ...);
-	 * unless the router's errors are precise, a client reads authentication_failed for both
-	 * of these, so that it cannot tell an unknown principal from a wrong secret
+	 * @param reason the true ABORT reason URI (authentication_failed, no_such_principal,
+	 * ...); unless the router's errors are precise, a client reads authentication_failed
+	 * for both of these, so that it cannot tell an unknown principal from a wrong secret
 	 * @param message a readable message, logged once; the client reads it only when the
 	 * router's errors are precise or for other reasons; never the secret
 	 */

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * challenge)
  * @param authid the authid the client announced, or null
  * @param authmethods the methods the client offered, in its order of preference
- * @param authextra the {@code authextra} of HELLO (a public key for cryptosign, a nonce for
- * SCRAM), may be empty
+ * @param authextra the {@code authextra} of HELLO (a public key for cryptosign, a nonce
+ * for SCRAM), may be empty
  * @param helloDetails the whole details dictionary of HELLO
  * @param transport a short description of the transport (such as {@code websocket})
  */

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * One authentication method of a realm (anonymous, ticket, wampcra, cryptosign, SCRAM, or an
- * application's own check). The router picks, from the methods the client offers in HELLO in
- * the client's order, the first one that the realm has and whose authenticator
+ * One authentication method of a realm (anonymous, ticket, wampcra, cryptosign, SCRAM, or
+ * an application's own check). The router picks, from the methods the client offers in
+ * HELLO in the client's order, the first one that the realm has and whose authenticator
  * {@link #supports supports} the request; it then calls {@link #begin}, and, for each
  * CHALLENGE it answered with, {@link #authenticate} with the client's AUTHENTICATE.
  * <p>
@@ -26,9 +26,9 @@ public interface Authenticator {
 
 	/**
 	 * Whether this authenticator can handle a request (for example, whether it knows the
-	 * authid with a secret for this method). When it cannot, the router tries the client's
-	 * next method; when no method can, the router challenges the client with a decoy and
-	 * rejects it like a wrong secret (see {@link DecoyAuthenticator}).
+	 * authid with a secret for this method). When it cannot, the router tries the
+	 * client's next method; when no method can, the router challenges the client with a
+	 * decoy and rejects it like a wrong secret (see {@link DecoyAuthenticator}).
 	 * @param request the HELLO
 	 * @return true by default
 	 */
@@ -53,7 +53,8 @@ public interface Authenticator {
 	 */
 	default Mono<AuthDecision> authenticate(AuthRequest request, @Nullable Object state, String signature,
 			Map<String, Object> extra) {
-		return Mono.just(AuthDecision.reject("authentication method '" + authMethod() + "' does not expect AUTHENTICATE"));
+		return Mono
+			.just(AuthDecision.reject("authentication method '" + authMethod() + "' does not expect AUTHENTICATE"));
 	}
 
 }

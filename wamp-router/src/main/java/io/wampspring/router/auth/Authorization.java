@@ -5,8 +5,8 @@ package io.wampspring.router.auth;
  *
  * @param allowed whether the action is allowed
  * @param disclose whether the router discloses the session's identity to the receivers
- * (caller disclosure for {@link Action#CALL}, publisher disclosure for {@link Action#PUBLISH})
- * even when the session did not ask for it
+ * (caller disclosure for {@link Action#CALL}, publisher disclosure for
+ * {@link Action#PUBLISH}) even when the session did not ask for it
  */
 public record Authorization(boolean allowed, boolean disclose) {
 

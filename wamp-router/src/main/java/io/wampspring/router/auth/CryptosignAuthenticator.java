@@ -12,10 +12,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The {@code cryptosign} method (Ed25519) against static users' public keys: the client
- * announces its public key in HELLO's {@code authextra.pubkey}, the router sends 32 random
- * bytes as the challenge (hex), and the client answers with its Ed25519 signature of them
- * (hex, followed by the challenge as the specification says, or bare). The computations are
- * wamp-core's {@link Cryptosign}. TLS channel binding is not supported.
+ * announces its public key in HELLO's {@code authextra.pubkey}, the router sends 32
+ * random bytes as the challenge (hex), and the client answers with its Ed25519 signature
+ * of them (hex, followed by the challenge as the specification says, or bare). The
+ * computations are wamp-core's {@link Cryptosign}. TLS channel binding is not supported.
  */
 public final class CryptosignAuthenticator implements Authenticator {
 
@@ -88,7 +88,8 @@ public final class CryptosignAuthenticator implements Authenticator {
 			return Mono.just(AuthDecision.reject("unreadable cryptosign signature: " + ex.getMessage()));
 		}
 		if (!valid) {
-			return Mono.just(AuthDecision.reject("invalid cryptosign signature for authid '" + pending.user().authid() + "'"));
+			return Mono
+				.just(AuthDecision.reject("invalid cryptosign signature for authid '" + pending.user().authid() + "'"));
 		}
 		return Mono.just(AuthDecision.accept(pending.user().authid(), pending.user().role()));
 	}

@@ -27,12 +27,12 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers a HELLO whose principal the realm does not know (an unknown authid, a cryptosign
- * key nobody has) as if it knew it: the client gets a CHALLENGE of the usual shape for its
- * method, and its AUTHENTICATE is then rejected. A client thus sees the same steps, URI and
- * message for an unknown authid as for a wrong secret, and cannot enumerate users. Salts sent
- * for an unknown authid are derived from it with a per-router key, so that asking twice
- * gives the same salt, as it would for a real user.
+ * Answers a HELLO whose principal the realm does not know (an unknown authid, a
+ * cryptosign key nobody has) as if it knew it: the client gets a CHALLENGE of the usual
+ * shape for its method, and its AUTHENTICATE is then rejected. A client thus sees the
+ * same steps, URI and message for an unknown authid as for a wrong secret, and cannot
+ * enumerate users. Salts sent for an unknown authid are derived from it with a per-router
+ * key, so that asking twice gives the same salt, as it would for a real user.
  * <p>
  * Its rejections carry {@code wamp.error.no_such_principal}, so that the router logs and
  * counts them by their true reason before answering with the uniform ABORT.
@@ -52,8 +52,8 @@ public final class DecoyAuthenticator implements Authenticator {
 	/**
 	 * Create a decoy for one method.
 	 * @param authMethod the method the client offered, such as {@code ticket}
-	 * @param users the realm's static users: the decoy mimics their challenges (WAMP-CRA role
-	 * and salting, SCRAM KDF parameters)
+	 * @param users the realm's static users: the decoy mimics their challenges (WAMP-CRA
+	 * role and salting, SCRAM KDF parameters)
 	 * @param key the router's secret key for the salts, at least 16 bytes; never sent
 	 */
 	public DecoyAuthenticator(String authMethod, Map<String, User> users, byte[] key) {
@@ -62,7 +62,8 @@ public final class DecoyAuthenticator implements Authenticator {
 			throw new IllegalArgumentException("the decoy key must have at least 16 bytes");
 		}
 		this.key = key.clone();
-		// The most common role of the WAMP-CRA users, so that the decoy challenge looks like theirs.
+		// The most common role of the WAMP-CRA users, so that the decoy challenge looks
+		// like theirs.
 		this.craRole = users.values()
 			.stream()
 			.filter((user) -> user.secret() != null)
@@ -143,7 +144,8 @@ public final class DecoyAuthenticator implements Authenticator {
 	}
 
 	private Mono<AuthDecision> scramChallenge(ScramCredential template, String authid, AuthRequest request) {
-		// The same checks, in the same order and with the same messages, as ScramAuthenticator's.
+		// The same checks, in the same order and with the same messages, as
+		// ScramAuthenticator's.
 		if (!(request.authextra().get("nonce") instanceof String clientNonce) || clientNonce.isEmpty()) {
 			return Mono.just(AuthDecision.reject("WAMP-SCRAM needs a client nonce in HELLO's authextra.nonce"));
 		}
@@ -155,8 +157,8 @@ public final class DecoyAuthenticator implements Authenticator {
 		ScramCredential decoy = new ScramCredential(template.variant(), template.kdf(), derive("scram", authid),
 				template.iterations(), template.memory(), storedKey, storedKey);
 		try {
-			return Mono.just(AuthDecision.challenge(new ScramServer(decoy, authid, clientNonce, null, null).challengeExtra(),
-					null));
+			return Mono.just(AuthDecision
+				.challenge(new ScramServer(decoy, authid, clientNonce, null, null).challengeExtra(), null));
 		}
 		catch (IllegalArgumentException ex) {
 			return Mono.just(AuthDecision.reject(ex.getMessage()));

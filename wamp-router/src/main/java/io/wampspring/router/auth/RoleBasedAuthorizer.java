@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Authorizes by the permission rules of the session's role. Among the rules whose pattern
  * (after {@code {authid}} and {@code {authrole}} substitution) matches the URI, the exact
- * one wins, then the longest prefix, then the first wildcard; an action that the winning rule
- * does not allow, or a URI no rule matches, is denied.
+ * one wins, then the longest prefix, then the first wildcard; an action that the winning
+ * rule does not allow, or a URI no rule matches, is denied.
  */
 public final class RoleBasedAuthorizer implements Authorizer {
 

@@ -11,12 +11,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * WAMP-SCRAM (SCRAM-SHA-256 after RFC 5802/7677) against static users'
- * {@link ScramCredential}s, in one of the two dialects wamp-core speaks: the specification's
- * {@code wamp-scram} ({@link ScramVariant#SPEC}) or Crossbar.io's and Autobahn's
- * {@code scram} ({@link ScramVariant#AUTOBAHN}). HELLO carries the client nonce, CHALLENGE
- * the combined nonce, salt and KDF parameters, AUTHENTICATE the Base64 {@code ClientProof},
- * and WELCOME's {@code authextra} the Base64 {@code ServerSignature}. The computations are
- * wamp-core's {@link ScramServer}. Channel binding is not supported.
+ * {@link ScramCredential}s, in one of the two dialects wamp-core speaks: the
+ * specification's {@code wamp-scram} ({@link ScramVariant#SPEC}) or Crossbar.io's and
+ * Autobahn's {@code scram} ({@link ScramVariant#AUTOBAHN}). HELLO carries the client
+ * nonce, CHALLENGE the combined nonce, salt and KDF parameters, AUTHENTICATE the Base64
+ * {@code ClientProof}, and WELCOME's {@code authextra} the Base64
+ * {@code ServerSignature}. The computations are wamp-core's {@link ScramServer}. Channel
+ * binding is not supported.
  */
 public final class ScramAuthenticator implements Authenticator {
 
@@ -30,9 +31,10 @@ public final class ScramAuthenticator implements Authenticator {
 	}
 
 	/**
-	 * An authenticator for static users, in the specification's dialect ({@code wamp-scram}).
-	 * @param users the users by authid; those with a {@link ScramVariant#SPEC} credential can
-	 * use it
+	 * An authenticator for static users, in the specification's dialect
+	 * ({@code wamp-scram}).
+	 * @param users the users by authid; those with a {@link ScramVariant#SPEC} credential
+	 * can use it
 	 * @return the authenticator
 	 */
 	public static ScramAuthenticator forUsers(Map<String, User> users) {
@@ -41,8 +43,10 @@ public final class ScramAuthenticator implements Authenticator {
 
 	/**
 	 * An authenticator for static users.
-	 * @param users the users by authid; those with a credential of this variant can use it
-	 * @param variant the dialect, which names the method ({@code wamp-scram} or {@code scram})
+	 * @param users the users by authid; those with a credential of this variant can use
+	 * it
+	 * @param variant the dialect, which names the method ({@code wamp-scram} or
+	 * {@code scram})
 	 * @return the authenticator
 	 */
 	public static ScramAuthenticator forUsers(Map<String, User> users, ScramVariant variant) {
@@ -96,7 +100,8 @@ public final class ScramAuthenticator implements Authenticator {
 			return Mono.just(AuthDecision.reject("no WAMP-SCRAM challenge is pending"));
 		}
 		if (!pending.server().verify(signature, extra)) {
-			return Mono.just(AuthDecision.reject("invalid WAMP-SCRAM proof for authid '" + pending.user().authid() + "'"));
+			return Mono
+				.just(AuthDecision.reject("invalid WAMP-SCRAM proof for authid '" + pending.user().authid() + "'"));
 		}
 		return Mono.just(new AuthDecision.Accept(pending.user().authid(), pending.user().role(), "static",
 				pending.server().welcomeAuthExtra()));

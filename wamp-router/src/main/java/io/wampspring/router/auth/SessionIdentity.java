@@ -5,14 +5,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who a joined session is: what an {@link Authorizer} decides on and what the meta API shows.
+ * Who a joined session is: what an {@link Authorizer} decides on and what the meta API
+ * shows.
  *
  * @param realm the realm the session joined
  * @param session the session id
  * @param authid the authenticated id (for anonymous sessions a random one)
  * @param authrole the role
  * @param authmethod the authentication method that admitted the session
- * @param authprovider who checked the credentials (such as {@code static} or {@code dynamic})
+ * @param authprovider who checked the credentials (such as {@code static} or
+ * {@code dynamic})
  * @param transport a short description of the transport (such as {@code websocket})
  * @param authextra extra data of the authentication, may be empty
  */

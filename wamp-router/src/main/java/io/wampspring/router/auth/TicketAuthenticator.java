@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code ticket} method: the router sends an empty CHALLENGE and checks the ticket the
- * client answers with, against static users or with an application's {@link TicketVerifier}.
+ * The {@code ticket} method: the router sends an empty CHALLENGE and checks the ticket
+ * the client answers with, against static users or with an application's
+ * {@link TicketVerifier}.
  */
 public final class TicketAuthenticator implements Authenticator {
 
@@ -80,7 +81,8 @@ public final class TicketAuthenticator implements Authenticator {
 	}
 
 	static boolean constantTimeEquals(String expected, String actual) {
-		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				actual.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

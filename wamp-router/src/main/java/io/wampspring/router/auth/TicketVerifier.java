@@ -3,9 +3,9 @@ package io.wampspring.router.auth;
 import reactor.core.publisher.Mono;
 
 /**
- * Checks a ticket (a password or token) that a client sent in AUTHENTICATE; the application
- * hook of {@link TicketAuthenticator}. It may check the token's shape and then look it up in
- * a store or over HTTP, as long as it does not block.
+ * Checks a ticket (a password or token) that a client sent in AUTHENTICATE; the
+ * application hook of {@link TicketAuthenticator}. It may check the token's shape and
+ * then look it up in a store or over HTTP, as long as it does not block.
  */
 @FunctionalInterface
 public interface TicketVerifier {

@@ -9,12 +9,13 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code wampcra} method (WAMP Challenge-Response Authentication) against static users:
- * the router sends a challenge (a JSON string with the authid, role, a nonce, a timestamp and
- * the session id), and the client answers with the Base64 HMAC-SHA256 of it, keyed with its
- * secret. For salted secrets the CHALLENGE also carries {@code salt}, {@code iterations} and
- * {@code keylen}; the client derives the key with PBKDF2 and the user's configured secret is
- * that derived key. The computations are wamp-core's {@link WampCra}.
+ * The {@code wampcra} method (WAMP Challenge-Response Authentication) against static
+ * users: the router sends a challenge (a JSON string with the authid, role, a nonce, a
+ * timestamp and the session id), and the client answers with the Base64 HMAC-SHA256 of
+ * it, keyed with its secret. For salted secrets the CHALLENGE also carries {@code salt},
+ * {@code iterations} and {@code keylen}; the client derives the key with PBKDF2 and the
+ * user's configured secret is that derived key. The computations are wamp-core's
+ * {@link WampCra}.
  */
 public final class WampCraAuthenticator implements Authenticator {
 
@@ -72,7 +73,8 @@ public final class WampCraAuthenticator implements Authenticator {
 			return Mono.just(AuthDecision.reject("no WAMP-CRA challenge is pending"));
 		}
 		if (!WampCra.verify(pending.user().secret(), pending.challenge(), signature)) {
-			return Mono.just(AuthDecision.reject("invalid WAMP-CRA signature for authid '" + pending.user().authid() + "'"));
+			return Mono
+				.just(AuthDecision.reject("invalid WAMP-CRA signature for authid '" + pending.user().authid() + "'"));
 		}
 		return Mono.just(AuthDecision.accept(pending.user().authid(), pending.user().role()));
 	}

@@ -28,8 +28,8 @@ public enum ConnectionLimit {
 	}
 
 	/**
-	 * The limit's name as a property, the key under {@code wamp.embedded-router.limits} in a
-	 * Spring Boot application.
+	 * The limit's name as a property, the key under {@code wamp.embedded-router.limits}
+	 * in a Spring Boot application.
 	 * @return such as {@code hello-timeout}
 	 */
 	public String property() {

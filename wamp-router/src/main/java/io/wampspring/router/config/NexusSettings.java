@@ -6,25 +6,25 @@ import java.util.Objects;
 /**
  * Settings of the Nexus-style services every realm offers (Zaber's Nexus router and its
  * izaber clients call them): where they live and the bounds that keep one user from
- * exhausting the router's memory. Build one with {@link #builder()}; {@link #DEFAULTS} are
- * the values below.
+ * exhausting the router's memory. Build one with {@link #builder()}; {@link #DEFAULTS}
+ * are the values below.
  *
- * @param prefix the URI prefix of the services, such as {@code com.izaber.wamp} (services at
- * {@code com.izaber.wamp.auth.whoami}, ...); empty by default (services at
+ * @param prefix the URI prefix of the services, such as {@code com.izaber.wamp} (services
+ * at {@code com.izaber.wamp.auth.whoami}, ...); empty by default (services at
  * {@code auth.whoami}, ...)
  * @param metadataMaxEntries metadata keys one authid may hold (256); one more is answered
  * with {@code wamp.error.limit_exceeded}
  * @param metadataMaxBytes metadata bytes one authid may hold, keys and values measured as
  * their JSON size (1 MiB)
  * @param rosterMaxEntriesPerSession rosters one session may be registered in (100)
- * @param rosterMaxEntryBytes the largest roster entry data, measured as its JSON size
- * (64 KiB)
+ * @param rosterMaxEntryBytes the largest roster entry data, measured as its JSON size (64
+ * KiB)
  * @param otpLifetime how long a one-time password may be used after it was created (10
  * minutes, as Nexus)
  * @param otpMaxPerAuthid unused one-time passwords one authid may hold (10)
  * @param apiKeysMaxPerAuthid API keys one authid may hold (100)
- * @param storeTimeout how long a call to a service waits for the metadata store before it is
- * answered with {@code wamp.error.timeout} (10 s)
+ * @param storeTimeout how long a call to a service waits for the metadata store before it
+ * is answered with {@code wamp.error.timeout} (10 s)
  */
 public record NexusSettings(String prefix, int metadataMaxEntries, long metadataMaxBytes,
 		int rosterMaxEntriesPerSession, long rosterMaxEntryBytes, Duration otpLifetime, int otpMaxPerAuthid,

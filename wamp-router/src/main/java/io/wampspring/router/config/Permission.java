@@ -9,10 +9,10 @@ import io.wampspring.router.auth.Action;
 
 /**
  * One rule of a role: which actions are allowed on the URIs that a pattern matches. The
- * pattern may contain {@code {authid}} and {@code {authrole}}, replaced by the session's own
- * values, so that {@code conversations.private.{authid}.} limits each user to its own branch.
- * When several rules match a URI, the exact one wins, then the longest prefix, then a
- * wildcard.
+ * pattern may contain {@code {authid}} and {@code {authrole}}, replaced by the session's
+ * own values, so that {@code conversations.private.{authid}.} limits each user to its own
+ * branch. When several rules match a URI, the exact one wins, then the longest prefix,
+ * then a wildcard.
  *
  * @param uri the URI or pattern
  * @param match how the pattern matches
@@ -63,9 +63,9 @@ public record Permission(String uri, MatchPolicy match, Set<Action> actions, boo
 	}
 
 	/**
-	 * A rule from a compact action string, as configuration files write it: {@code c} call,
-	 * {@code r} register, {@code p} publish, {@code s} subscribe (Nexus's and Crossbar's
-	 * letters), such as {@code "crps"}.
+	 * A rule from a compact action string, as configuration files write it: {@code c}
+	 * call, {@code r} register, {@code p} publish, {@code s} subscribe (Nexus's and
+	 * Crossbar's letters), such as {@code "crps"}.
 	 * @param uri the URI or pattern
 	 * @param match how the pattern matches
 	 * @param actions the action letters, in any order

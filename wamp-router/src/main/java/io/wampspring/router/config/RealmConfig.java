@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #builder(String)}.
  * <p>
  * A realm without roles and without an authorizer allows every action to every session;
- * once roles are configured, an action that no rule of the session's role allows is denied.
+ * once roles are configured, an action that no rule of the session's role allows is
+ * denied.
  *
  * @param name the realm name
  * @param anonymous whether the {@code anonymous} method is enabled
@@ -54,8 +55,8 @@ public record RealmConfig(String name, boolean anonymous, String anonymousRole, 
 	/**
 	 * Start a realm configuration.
 	 * @param name the realm name
-	 * @return a builder; anonymous access is on until users or authenticators are added and
-	 * {@link Builder#anonymous(boolean)} is not called
+	 * @return a builder; anonymous access is on until users or authenticators are added
+	 * and {@link Builder#anonymous(boolean)} is not called
 	 */
 	public static Builder builder(String name) {
 		return new Builder(name);
@@ -87,8 +88,8 @@ public record RealmConfig(String name, boolean anonymous, String anonymousRole, 
 		}
 
 		/**
-		 * Whether anonymous sessions may join. Defaults to true when the realm has no users and
-		 * no authenticators, false otherwise.
+		 * Whether anonymous sessions may join. Defaults to true when the realm has no
+		 * users and no authenticators, false otherwise.
 		 * @param anonymous whether anonymous access is enabled
 		 * @return this builder
 		 */

@@ -4,34 +4,35 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Limits that protect the router from one connection or session: how much it may send, hold
- * and keep waiting, and how long each step of opening a session may take. Build with
+ * Limits that protect the router from one connection or session: how much it may send,
+ * hold and keep waiting, and how long each step of opening a session may take. Build with
  * {@link #builder()} (or {@link #toBuilder()} from {@link #DEFAULTS}).
  *
- * @param maxMessageSize the largest message, in bytes, a client may send; it also bounds the
- * bytes one connection may hold for a message that has not completely arrived (checked as
- * the bytes arrive). A larger message ends its session with
+ * @param maxMessageSize the largest message, in bytes, a client may send; it also bounds
+ * the bytes one connection may hold for a message that has not completely arrived
+ * (checked as the bytes arrive). A larger message ends its session with
  * {@code wamp.error.protocol_violation}
- * @param maxPendingCallsPerSession calls a session may have in flight as caller; one more is
- * answered with {@code wamp.error.limit_exceeded}
+ * @param maxPendingCallsPerSession calls a session may have in flight as caller; one more
+ * is answered with {@code wamp.error.limit_exceeded}
  * @param maxRegistrationsPerSession registrations per session
  * @param maxSubscriptionsPerSession subscriptions per session
- * @param maxOutboundBytesPerSession bytes waiting to be written to one client; a client that
- * reads too slowly to stay under it is disconnected, so that it cannot exhaust the router's
- * memory
- * @param maxIncompleteMessageBytes bytes held for messages that have not completely arrived,
- * over all connections together; the connection whose bytes would pass it is closed (an
- * established session gets ABORT {@code wamp.error.limit_exceeded}), the others go on
+ * @param maxOutboundBytesPerSession bytes waiting to be written to one client; a client
+ * that reads too slowly to stay under it is disconnected, so that it cannot exhaust the
+ * router's memory
+ * @param maxIncompleteMessageBytes bytes held for messages that have not completely
+ * arrived, over all connections together; the connection whose bytes would pass it is
+ * closed (an established session gets ABORT {@code wamp.error.limit_exceeded}), the
+ * others go on
  * @param openTimeout from TCP accept (TLS included) until the WebSocket upgrade or the
  * RawSocket handshake is done; then the connection is closed
  * @param helloTimeout from the transport opening until HELLO arrives; then ABORT
  * {@code wamp.error.timeout} and close
  * @param authenticateTimeout from CHALLENGE until AUTHENTICATE arrives (each round); then
  * ABORT {@code wamp.error.timeout} and close
- * @param keepAliveInterval after this long without a byte from the client, the router sends
- * a WebSocket ping or a RawSocket PING; {@link Duration#ZERO} sends none
- * @param keepAliveTimeout how long the router waits for any byte after such a ping before it
- * closes the connection
+ * @param keepAliveInterval after this long without a byte from the client, the router
+ * sends a WebSocket ping or a RawSocket PING; {@link Duration#ZERO} sends none
+ * @param keepAliveTimeout how long the router waits for any byte after such a ping before
+ * it closes the connection
  */
 public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, int maxRegistrationsPerSession,
 		int maxSubscriptionsPerSession, long maxOutboundBytesPerSession, long maxIncompleteMessageBytes,
@@ -43,10 +44,10 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 
 	/**
 	 * The defaults: 16 MiB messages, 10,000 pending calls, 1,000 registrations and
-	 * subscriptions, 64 MiB waiting to be written per client, 64 MiB of incomplete messages
-	 * over all connections; 5 s to open the transport and 5 s more for HELLO (lwsws's network
-	 * timeouts), 10 s to answer a CHALLENGE (a client may derive a key first), a ping after
-	 * 30 s of silence answered within 10 s.
+	 * subscriptions, 64 MiB waiting to be written per client, 64 MiB of incomplete
+	 * messages over all connections; 5 s to open the transport and 5 s more for HELLO
+	 * (lwsws's network timeouts), 10 s to answer a CHALLENGE (a client may derive a key
+	 * first), a ping after 30 s of silence answered within 10 s.
 	 */
 	public static final RouterLimits DEFAULTS = new RouterLimits(16 * 1024 * 1024, 10_000, 1_000, 1_000,
 			64L * 1024 * 1024, 64L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10),
@@ -70,15 +71,15 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 		positive("authenticateTimeout", authenticateTimeout);
 		Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
 		if (keepAliveInterval.isNegative()) {
-			throw new IllegalArgumentException("keepAliveInterval must be 0 (no pings) or positive, got "
-					+ keepAliveInterval);
+			throw new IllegalArgumentException(
+					"keepAliveInterval must be 0 (no pings) or positive, got " + keepAliveInterval);
 		}
 		positive("keepAliveTimeout", keepAliveTimeout);
 	}
 
 	/**
-	 * Limits with the defaults for everything else and the default outbound buffer (64 MiB,
-	 * or the message size if larger).
+	 * Limits with the defaults for everything else and the default outbound buffer (64
+	 * MiB, or the message size if larger).
 	 * @param maxMessageSize the largest message a client may send
 	 * @param maxPendingCallsPerSession calls a session may have in flight
 	 * @param maxRegistrationsPerSession registrations per session
@@ -233,8 +234,8 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 		}
 
 		/**
-		 * The largest message a client may send, and the most one connection may hold for a
-		 * message still arriving.
+		 * The largest message a client may send, and the most one connection may hold for
+		 * a message still arriving.
 		 * @param bytes 16 MiB by default, at least 128
 		 * @return this builder
 		 */
@@ -294,7 +295,8 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 		}
 
 		/**
-		 * Time from TCP accept until the WebSocket upgrade or RawSocket handshake is done.
+		 * Time from TCP accept until the WebSocket upgrade or RawSocket handshake is
+		 * done.
 		 * @param timeout 5 s by default
 		 * @return this builder
 		 */

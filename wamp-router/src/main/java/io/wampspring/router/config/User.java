@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A static user of a realm, with the credentials of the methods it may use: a secret for
- * {@code ticket} and {@code wampcra} (for salted WAMP-CRA the secret is the derived key, with
- * the salt, iterations and key length the client needs to derive it), Ed25519 public keys
- * (hex) for {@code cryptosign}, and a SCRAM credential for {@code wamp-scram} or
+ * {@code ticket} and {@code wampcra} (for salted WAMP-CRA the secret is the derived key,
+ * with the salt, iterations and key length the client needs to derive it), Ed25519 public
+ * keys (hex) for {@code cryptosign}, and a SCRAM credential for {@code wamp-scram} or
  * {@code scram} (by its {@link ScramVariant}).
  *
  * @param authid the user's authid
@@ -73,17 +73,19 @@ public record User(String authid, String role, @Nullable String secret, @Nullabl
 
 	/**
 	 * A copy for salted WAMP-CRA, derived here from the password: the secret becomes the
-	 * PBKDF2 key the client derives from the password with the salt, iterations and key length
-	 * the CHALLENGE carries. The ticket method is then not offered to this user.
+	 * PBKDF2 key the client derives from the password with the salt, iterations and key
+	 * length the CHALLENGE carries. The ticket method is then not offered to this user.
 	 * @param password the password the client knows
 	 * @param salt the salt
-	 * @param iterations the PBKDF2 iterations (such as {@link WampCra#DEFAULT_ITERATIONS})
-	 * @param keylen the derived key length in bytes (such as {@link WampCra#DEFAULT_KEY_LENGTH})
+	 * @param iterations the PBKDF2 iterations (such as
+	 * {@link WampCra#DEFAULT_ITERATIONS})
+	 * @param keylen the derived key length in bytes (such as
+	 * {@link WampCra#DEFAULT_KEY_LENGTH})
 	 * @return the new user
 	 */
 	public User withSaltedPassword(String password, String salt, int iterations, int keylen) {
-		return new User(this.authid, this.role, WampCra.deriveKey(password, salt, iterations, keylen), salt,
-				iterations, keylen, this.publicKeys, this.scram);
+		return new User(this.authid, this.role, WampCra.deriveKey(password, salt, iterations, keylen), salt, iterations,
+				keylen, this.publicKeys, this.scram);
 	}
 
 	/**

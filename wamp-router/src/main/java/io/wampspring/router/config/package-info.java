@@ -1,6 +1,6 @@
 /**
- * Immutable configuration of the embedded router: realms, users, roles and their permissions,
- * limits and timeouts.
+ * Immutable configuration of the embedded router: realms, users, roles and their
+ * permissions, limits and timeouts.
  */
 @NullMarked
 package io.wampspring.router.config;

@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@code {"uri": ..., "perms": ...}} where {@code uri} is an exact URI or ends with
  * {@code .*} (every URI below it; {@code *} alone for all), and {@code perms} holds the
  * letters {@code c} (call), {@code r} (register), {@code s} (subscribe), {@code p}
- * (publish), with {@code -} as a spacer. The most specific matching rule decides (an exact
- * URI, then the longest prefix); a URI no rule matches is denied. An empty list does not
- * restrict the key beyond its owner's role.
+ * (publish), with {@code -} as a spacer. The most specific matching rule decides (an
+ * exact URI, then the longest prefix); a URI no rule matches is denied. An empty list
+ * does not restrict the key beyond its owner's role.
  */
 final class ApiKeyRules {
 

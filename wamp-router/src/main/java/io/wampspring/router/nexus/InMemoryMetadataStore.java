@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The default {@link MetadataStore}: values in the router's heap, lost when it stops. Each
- * authid's quota is enforced atomically, and all authids together may hold at most a
+ * The default {@link MetadataStore}: values in the router's heap, lost when it stops.
+ * Each authid's quota is enforced atomically, and all authids together may hold at most a
  * router-wide number of bytes, so that many authids (for example a crowd of anonymous
  * sessions) cannot exhaust the heap either.
  */
@@ -112,8 +112,8 @@ public final class InMemoryMetadataStore implements MetadataStore {
 		}
 		if (delta > 0 && this.totalBytes.addAndGet(delta) > this.maxTotalBytes) {
 			this.totalBytes.addAndGet(-delta);
-			throw new MetadataQuotaExceededException("the router's metadata budget of " + this.maxTotalBytes
-					+ " bytes is used up; try again later");
+			throw new MetadataQuotaExceededException(
+					"the router's metadata budget of " + this.maxTotalBytes + " bytes is used up; try again later");
 		}
 		if (delta < 0) {
 			this.totalBytes.addAndGet(delta);

@@ -12,12 +12,12 @@ import reactor.core.publisher.Mono;
  * <p>
  * Every method returns a {@link Mono} and must not block the calling thread (the router's
  * event loop): a blocking driver belongs on a scheduler such as Reactor's
- * {@code boundedElastic}. The router waits for each answer at most its store timeout, then
- * answers the caller with {@code wamp.error.timeout}.
+ * {@code boundedElastic}. The router waits for each answer at most its store timeout,
+ * then answers the caller with {@code wamp.error.timeout}.
  * <p>
- * The router checks a single value against the quota before it calls
- * {@link #put}; the store enforces the quota over all the authid's entries, atomically when
- * it can, and signals {@link MetadataQuotaExceededException} when a put would exceed it.
+ * The router checks a single value against the quota before it calls {@link #put}; the
+ * store enforces the quota over all the authid's entries, atomically when it can, and
+ * signals {@link MetadataQuotaExceededException} when a put would exceed it.
  */
 public interface MetadataStore {
 
@@ -46,8 +46,8 @@ public interface MetadataStore {
 	 * @param value the value, or null
 	 * @param size the JSON size of key and value, in bytes, as the router measured it
 	 * @param quota what the authid may hold
-	 * @return the stored entry; {@link MetadataQuotaExceededException} when the quota would be
-	 * exceeded (nothing is changed then)
+	 * @return the stored entry; {@link MetadataQuotaExceededException} when the quota
+	 * would be exceeded (nothing is changed then)
 	 */
 	Mono<MetadataEntry> put(String realm, String authid, String key, @Nullable Object value, long size,
 			MetadataQuota quota);

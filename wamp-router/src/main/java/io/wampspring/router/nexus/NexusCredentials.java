@@ -37,14 +37,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one-time passwords ({@code my.otp.*}) and API keys ({@code my.apikeys.*}) of one
  * realm, in memory. Both are tickets for their owner's authid: a client logs in with the
- * owner's authid and the plaintext key as its ticket ({@link NexusTicketAuthenticator}) and
- * gets the role the owner had when the key was created.
+ * owner's authid and the plaintext key as its ticket ({@link NexusTicketAuthenticator})
+ * and gets the role the owner had when the key was created.
  * <p>
  * The plaintext key is shown once, in the record that creation returns; the router keeps
  * only an HMAC-SHA256 of the authid and the key under a per-router secret (the record's
- * {@code key}). A one-time password works once and only until it expires; an API key works
- * until it expires or is deleted, and a session that logged in with it may only do what its
- * {@code permissions} allow.
+ * {@code key}). A one-time password works once and only until it expires; an API key
+ * works until it expires or is deleted, and a session that logged in with it may only do
+ * what its {@code permissions} allow.
  */
 public final class NexusCredentials {
 
@@ -185,8 +185,8 @@ public final class NexusCredentials {
 	 * @param role the role a login with it gets
 	 * @param origin who asked, for the record (such as {@code john.doe@websocket})
 	 * @return the record, with the plaintext key
-	 * @throws WampException {@code wamp.error.limit_exceeded} when the owner holds the most
-	 * unused one-time passwords
+	 * @throws WampException {@code wamp.error.limit_exceeded} when the owner holds the
+	 * most unused one-time passwords
 	 */
 	public Map<String, @Nullable Object> createOtp(String authid, String role, String origin) {
 		String plaintext = newPlaintext();
@@ -196,8 +196,9 @@ public final class NexusCredentials {
 			Owned owned = (existing != null) ? existing : new Owned();
 			removeExpiredOtps(owned);
 			if (owned.otps.size() >= this.settings.otpMaxPerAuthid()) {
-				throw new WampException(RouterLimits.LIMIT_EXCEEDED, "authid '" + authid + "' already holds "
-						+ owned.otps.size() + " unused one-time passwords, the most allowed; delete one or let them expire");
+				throw new WampException(RouterLimits.LIMIT_EXCEEDED,
+						"authid '" + authid + "' already holds " + owned.otps.size()
+								+ " unused one-time passwords, the most allowed; delete one or let them expire");
 			}
 			owned.otps.add(otp);
 			this.otpsByHash.put(otp.hash(), otp);
@@ -267,11 +268,11 @@ public final class NexusCredentials {
 	 * Create an API key ({@code my.apikeys.create}).
 	 * @param authid the owner
 	 * @param role the role a login with it gets
-	 * @param values the data record: {@code description}, {@code expires} (ISO-8601 with a
-	 * zone), {@code permissions}; may be null
+	 * @param values the data record: {@code description}, {@code expires} (ISO-8601 with
+	 * a zone), {@code permissions}; may be null
 	 * @return the record, with the plaintext key
-	 * @throws WampException {@code wamp.error.invalid_argument} for a value the router cannot
-	 * use, {@code wamp.error.limit_exceeded} when the owner holds the most keys
+	 * @throws WampException {@code wamp.error.invalid_argument} for a value the router
+	 * cannot use, {@code wamp.error.limit_exceeded} when the owner holds the most keys
 	 */
 	public Map<String, @Nullable Object> createApiKey(String authid, String role, @Nullable Object values) {
 		Map<?, ?> data = (values == null) ? Map.of() : (values instanceof Map<?, ?> map) ? map : null;
@@ -347,15 +348,15 @@ public final class NexusCredentials {
 	}
 
 	/**
-	 * Delete an API key ({@code my.apikeys.delete}); sessions that logged in with it may do
-	 * nothing more.
+	 * Delete an API key ({@code my.apikeys.delete}); sessions that logged in with it may
+	 * do nothing more.
 	 * @param authid the owner
 	 * @param id its {@code uuid} or {@code key}
 	 * @return whether one was deleted
 	 */
 	public boolean deleteApiKey(String authid, String id) {
-		return deleteOwned(authid, (owned) -> owned.apiKeys, (apiKey) -> apiKey.uuid.equals(id) || apiKey.hash.equals(id),
-				(apiKey) -> {
+		return deleteOwned(authid, (owned) -> owned.apiKeys,
+				(apiKey) -> apiKey.uuid.equals(id) || apiKey.hash.equals(id), (apiKey) -> {
 					apiKey.deleted = true;
 					this.apiKeysByHash.remove(apiKey.hash);
 				});
@@ -377,8 +378,8 @@ public final class NexusCredentials {
 	 * password is used up by the check.
 	 * @param authid the authid the client announced
 	 * @param ticket the ticket; never logged
-	 * @return the decision to admit the client (restricted for an API key with permissions),
-	 * or null when the ticket is none of them (or expired)
+	 * @return the decision to admit the client (restricted for an API key with
+	 * permissions), or null when the ticket is none of them (or expired)
 	 */
 	public AuthDecision.@Nullable Accept login(String authid, String ticket) {
 		String hash = hash(authid, ticket);
@@ -401,8 +402,8 @@ public final class NexusCredentials {
 	}
 
 	/**
-	 * Forget the one-time passwords that expired; the router calls it periodically, so that
-	 * unused ones do not pile up.
+	 * Forget the one-time passwords that expired; the router calls it periodically, so
+	 * that unused ones do not pile up.
 	 */
 	public void removeExpired() {
 		for (String authid : List.copyOf(this.byAuthid.keySet())) {
@@ -433,7 +434,9 @@ public final class NexusCredentials {
 			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
 			mac.update(authid.getBytes(StandardCharsets.UTF_8));
 			mac.update((byte) 0);
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(mac.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

@@ -11,9 +11,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The {@code ticket} method for authids that hold API keys or one-time passwords: the
- * ticket is checked against them first, then, when it is none of them, handed to the realm's
- * own ticket authenticator for that authid (its password, or the application's verifier), so
- * that the owner can still log in with its password.
+ * ticket is checked against them first, then, when it is none of them, handed to the
+ * realm's own ticket authenticator for that authid (its password, or the application's
+ * verifier), so that the owner can still log in with its password.
  */
 public final class NexusTicketAuthenticator implements Authenticator {
 

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * A procedure the router itself answers when its answer may come later (the Nexus services
- * that ask a store). It is called on the caller's transport thread and must not block; the
- * router answers the caller when the {@link Mono} completes, or with
+ * A procedure the router itself answers when its answer may come later (the Nexus
+ * services that ask a store). It is called on the caller's transport thread and must not
+ * block; the router answers the caller when the {@link Mono} completes, or with
  * {@code wamp.error.timeout} after the store timeout.
  */
 @FunctionalInterface

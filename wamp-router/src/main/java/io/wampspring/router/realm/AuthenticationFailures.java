@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the router does with a rejected handshake: it logs it once (at INFO, with its true
  * reason and never a secret), counts it by reason, and chooses what the client reads. By
- * default an unknown principal and wrong credentials get the same ABORT URI and message, so
- * that a client cannot tell which authids exist; in precise mode (for development) the
+ * default an unknown principal and wrong credentials get the same ABORT URI and message,
+ * so that a client cannot tell which authids exist; in precise mode (for development) the
  * client reads the true reason.
  */
 final class AuthenticationFailures {
@@ -94,7 +94,8 @@ final class AuthenticationFailures {
 
 	/**
 	 * The rejections so far, by reason.
-	 * @return a sorted snapshot, such as {@code {authentication_failed=3, no_such_principal=2}}
+	 * @return a sorted snapshot, such as {@code {authentication_failed=3,
+	 * no_such_principal=2}}
 	 */
 	Map<String, Long> byReason() {
 		Map<String, Long> snapshot = new TreeMap<>();

@@ -124,7 +124,8 @@ final class Broker {
 		String topic = publish.topic();
 		if (!this.realm.uris().isValid(topic)) {
 			if (acknowledge) {
-				publisher.error(WampMessageType.PUBLISH, requestId, WampUris.INVALID_URI, "invalid topic URI '" + topic + "'");
+				publisher.error(WampMessageType.PUBLISH, requestId, WampUris.INVALID_URI,
+						"invalid topic URI '" + topic + "'");
 			}
 			return;
 		}

@@ -133,8 +133,8 @@ final class Dealer {
 							+ "or force_reregister)";
 				}
 				else if (!invoke.equals(registration.invoke)) {
-					refusal = "procedure '" + uri + "' is already registered with invoke policy '"
-							+ registration.invoke + "', not '" + invoke + "'";
+					refusal = "procedure '" + uri + "' is already registered with invoke policy '" + registration.invoke
+							+ "', not '" + invoke + "'";
 				}
 			}
 			if (refusal == null) {
@@ -155,8 +155,8 @@ final class Dealer {
 			for (Registration.Callee callee : kicked) {
 				RouterSession old = callee.session();
 				if (old.calleeRevocation) {
-					old.send(new Unregistered(0, Map.of("registration", deleted.id(), "reason",
-							"wamp.error.force_reregister")));
+					old.send(new Unregistered(0,
+							Map.of("registration", deleted.id(), "reason", "wamp.error.force_reregister")));
 				}
 				this.realm.meta.registrationRemoved(old, deleted, false);
 			}
@@ -224,7 +224,8 @@ final class Dealer {
 		Registration registration = this.index.best(procedure);
 		Registration.Callee callee = (registration != null) ? registration.pick() : null;
 		if (callee == null) {
-			caller.error(CALL, requestId, WampUris.NO_SUCH_PROCEDURE, "no callee registered procedure '" + procedure + "'");
+			caller.error(CALL, requestId, WampUris.NO_SUCH_PROCEDURE,
+					"no callee registered procedure '" + procedure + "'");
 			return;
 		}
 		if (caller.callsAsCaller.size() >= this.realm.limits().maxPendingCallsPerSession()) {
@@ -244,7 +245,8 @@ final class Dealer {
 		RouterSession target = callee.session();
 		long invocationId = target.nextInvocationId();
 		boolean progress = receiveProgress && target.calleeProgressive;
-		PendingCall pending = new PendingCall(caller, requestId, target, invocationId, registration, progress, procedure);
+		PendingCall pending = new PendingCall(caller, requestId, target, invocationId, registration, progress,
+				procedure);
 		if (caller.callsAsCaller.putIfAbsent(requestId, pending) != null) {
 			caller.protocolViolation("CALL request id " + requestId + " is already used by a pending call");
 			return;
@@ -272,8 +274,8 @@ final class Dealer {
 			}
 		}
 		if (timeout != null && timeout > 0) {
-			pending.timeout = this.realm.core.timer().newTimeout((t) -> timedOut(pending, timeout), timeout,
-					TimeUnit.MILLISECONDS);
+			pending.timeout = this.realm.core.timer()
+				.newTimeout((t) -> timedOut(pending, timeout), timeout, TimeUnit.MILLISECONDS);
 		}
 		this.realm.core.calls.increment();
 		try {
@@ -305,7 +307,8 @@ final class Dealer {
 					pending.caller.deliver(new Result(pending.callRequestId, PROGRESS, yield.args(), yield.kwargs()));
 				}
 				catch (UnencodableMessageException ex) {
-					// The caller cannot receive this result: fail the call and stop the callee.
+					// The caller cannot receive this result: fail the call and stop the
+					// callee.
 					pending.caller.undeliverable(ex);
 					if (pending.complete()) {
 						interrupt(pending, WampUris.CANCELED);
@@ -319,22 +322,24 @@ final class Dealer {
 		}
 		if (pending.complete()) {
 			answer(pending.caller, pending.callRequestId,
-					new Result(pending.callRequestId, Map.of(), yield.args(), yield.kwargs()), WampUris.INVALID_ARGUMENT);
+					new Result(pending.callRequestId, Map.of(), yield.args(), yield.kwargs()),
+					WampUris.INVALID_ARGUMENT);
 		}
 	}
 
 	void calleeError(RouterSession callee, ErrorMessage error) {
 		PendingCall pending = callee.invocationsAsCallee.get(error.requestId());
 		if (pending != null && pending.complete()) {
-			// Without its payload the callee's error URI still tells the caller what happened.
-			answer(pending.caller, pending.callRequestId, new ErrorMessage(CALL, pending.callRequestId,
-					error.details(), error.error(), error.args(), error.kwargs()), error.error());
+			// Without its payload the callee's error URI still tells the caller what
+			// happened.
+			answer(pending.caller, pending.callRequestId, new ErrorMessage(CALL, pending.callRequestId, error.details(),
+					error.error(), error.args(), error.kwargs()), error.error());
 		}
 	}
 
 	/**
-	 * A callee's YIELD or ERROR arrived but its payload could not be read: fail the call it
-	 * answers, so that the caller does not wait for it.
+	 * A callee's YIELD or ERROR arrived but its payload could not be read: fail the call
+	 * it answers, so that the caller does not wait for it.
 	 * @param callee the callee
 	 * @param invocationId the INVOCATION the message answered
 	 * @param uri the error URI for the caller
@@ -348,8 +353,9 @@ final class Dealer {
 	}
 
 	/**
-	 * Send the caller its RESULT or ERROR; when its serializer cannot hold the payload, an
-	 * ERROR of the fallback URI that says so instead, so that the call does not wait forever.
+	 * Send the caller its RESULT or ERROR; when its serializer cannot hold the payload,
+	 * an ERROR of the fallback URI that says so instead, so that the call does not wait
+	 * forever.
 	 */
 	static void answer(RouterSession caller, long requestId, WampMessage answer, String fallbackUri) {
 		try {
@@ -389,7 +395,8 @@ final class Dealer {
 				if (!pending.isDone() && !pending.killRequested) {
 					pending.killRequested = true;
 					pending.callee.send(new Interrupt(pending.invocationId, Map.of("mode", "kill")));
-					// Some callees (Autobahn|Python 22) stop the handler but never answer: do not let
+					// Some callees (Autobahn|Python 22) stop the handler but never
+					// answer: do not let
 					// the caller wait forever for the callee's ERROR.
 					this.realm.core.timer().newTimeout((t) -> {
 						if (pending.complete()) {

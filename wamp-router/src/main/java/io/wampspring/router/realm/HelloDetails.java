@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the details of a HELLO before the router reads them: {@code roles} a non-empty
- * dictionary of dictionaries whose {@code features} are booleans, the authentication fields of
- * their types, and every number finite and within 64 bits (so that no serializer of another
- * session fails on it later).
+ * dictionary of dictionaries whose {@code features} are booleans, the authentication
+ * fields of their types, and every number finite and within 64 bits (so that no
+ * serializer of another session fails on it later).
  */
 final class HelloDetails {
 
@@ -27,8 +27,8 @@ final class HelloDetails {
 	/**
 	 * What is wrong with a HELLO's details.
 	 * @param details the details
-	 * @return a message naming the field and what it must be, or null when the details are
-	 * fine
+	 * @return a message naming the field and what it must be, or null when the details
+	 * are fine
 	 */
 	static @Nullable String problem(Map<String, Object> details) {
 		String roles = roles(details.get("roles"));
@@ -129,7 +129,8 @@ final class HelloDetails {
 			return "nothing";
 		}
 		if (value instanceof String text) {
-			return (text.length() <= 40) ? "the string \"" + text + "\"" : "a string of " + text.length() + " characters";
+			return (text.length() <= 40) ? "the string \"" + text + "\""
+					: "a string of " + text.length() + " characters";
 		}
 		if (value instanceof Number || value instanceof Boolean) {
 			String text = value.toString();

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 
 /**
- * One call to a procedure the router answers itself: runs it, answers the caller once with
- * its RESULT or ERROR, and bounds the wait for an answer that comes later.
+ * One call to a procedure the router answers itself: runs it, answers the caller once
+ * with its RESULT or ERROR, and bounds the wait for an answer that comes later.
  */
 final class InternalCall {
 
@@ -60,8 +60,8 @@ final class InternalCall {
 			pending.error(ex);
 		}
 		if (!pending.answered.get()) {
-			pending.timeout = core.timer().newTimeout((t) -> pending.timedOut(limit), limit.toMillis(),
-					TimeUnit.MILLISECONDS);
+			pending.timeout = core.timer()
+				.newTimeout((t) -> pending.timedOut(limit), limit.toMillis(), TimeUnit.MILLISECONDS);
 			if (pending.answered.get()) {
 				// answered while the timeout was being scheduled
 				pending.cancelTimeout();

@@ -21,6 +21,7 @@ interface InternalProcedure {
 	 * @return the positional results
 	 * @throws WampException to answer with an ERROR
 	 */
-	List<@Nullable Object> invoke(RouterSession caller, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs);
+	List<@Nullable Object> invoke(RouterSession caller, List<@Nullable Object> args,
+			Map<String, @Nullable Object> kwargs);
 
 }

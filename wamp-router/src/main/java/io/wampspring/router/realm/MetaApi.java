@@ -13,8 +13,8 @@ import io.wampspring.router.auth.SessionIdentity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The session, registration and subscription meta API of a realm: meta procedures answered by
- * the router and meta events published by it.
+ * The session, registration and subscription meta API of a realm: meta procedures
+ * answered by the router and meta events published by it.
  */
 final class MetaApi {
 
@@ -115,7 +115,10 @@ final class MetaApi {
 				subscription.id());
 	}
 
-	/** Subscriptions to meta topics do not raise meta events themselves (no feedback noise). */
+	/**
+	 * Subscriptions to meta topics do not raise meta events themselves (no feedback
+	 * noise).
+	 */
 	private static boolean isMeta(Subscription subscription) {
 		return subscription.uri().startsWith("wamp.");
 	}
@@ -213,13 +216,13 @@ final class MetaApi {
 	}
 
 	private static Map<String, Object> registrationDetails(Registration registration) {
-		return Map.of("id", registration.id(), "created", registration.created.toString(), "uri",
-				registration.uri(), "match", registration.match().wireName(), "invoke", registration.invoke);
+		return Map.of("id", registration.id(), "created", registration.created.toString(), "uri", registration.uri(),
+				"match", registration.match().wireName(), "invoke", registration.invoke);
 	}
 
 	private static Map<String, Object> subscriptionDetails(Subscription subscription) {
-		return Map.of("id", subscription.id(), "created", subscription.created.toString(), "uri",
-				subscription.uri(), "match", subscription.match().wireName());
+		return Map.of("id", subscription.id(), "created", subscription.created.toString(), "uri", subscription.uri(),
+				"match", subscription.match().wireName());
 	}
 
 	private static <T extends UriIndex.Entry> Map<String, Object> list(UriIndex<T> index) {

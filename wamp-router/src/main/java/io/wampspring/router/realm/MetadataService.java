@@ -63,7 +63,8 @@ final class MetadataService {
 					(ex) -> new WampException(RouterLimits.LIMIT_EXCEEDED, ex.getMessage()))
 			.doOnSuccess((entry) -> {
 				if (caller.isClosed()) {
-					// the session left while the store wrote: drop what an ephemeral authid left behind
+					// the session left while the store wrote: drop what an ephemeral
+					// authid left behind
 					forgetIfGone(caller.requireIdentity());
 				}
 			})

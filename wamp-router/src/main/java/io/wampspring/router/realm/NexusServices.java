@@ -14,8 +14,8 @@ import io.wampspring.router.nexus.NexusCredentials;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The services that Zaber's Nexus router offers and izaber clients call, under a configurable
- * prefix, answered in Nexus's shapes: {@code auth.whoami};
+ * The services that Zaber's Nexus router offers and izaber clients call, under a
+ * configurable prefix, answered in Nexus's shapes: {@code auth.whoami};
  * {@code system.roster.register/query/unregister} ({@link RosterService});
  * {@code my.metadata.set/get/list/delete} ({@link MetadataService});
  * {@code my.otp.create/list/delete} and {@code my.apikeys.create/list/delete}
@@ -36,11 +36,14 @@ final class NexusServices {
 		this.credentials = realm.credentials;
 		realm.addInternal(settings.uri("auth.whoami"), (caller, args, kwargs) -> List.of(whoami(caller)));
 		realm.addInternal(settings.uri("system.roster.register"), this.rosters::register);
-		realm.addInternal(settings.uri("system.roster.query"), (caller, args, kwargs) -> this.rosters.query(caller, args));
+		realm.addInternal(settings.uri("system.roster.query"),
+				(caller, args, kwargs) -> this.rosters.query(caller, args));
 		realm.addInternal(settings.uri("system.roster.unregister"),
 				(caller, args, kwargs) -> this.rosters.unregister(caller, args));
-		realm.addAsyncInternal(settings.uri("my.metadata.set"), (caller, args, kwargs) -> this.metadata.set(caller, args));
-		realm.addAsyncInternal(settings.uri("my.metadata.get"), (caller, args, kwargs) -> this.metadata.get(caller, args));
+		realm.addAsyncInternal(settings.uri("my.metadata.set"),
+				(caller, args, kwargs) -> this.metadata.set(caller, args));
+		realm.addAsyncInternal(settings.uri("my.metadata.get"),
+				(caller, args, kwargs) -> this.metadata.get(caller, args));
 		realm.addAsyncInternal(settings.uri("my.metadata.list"),
 				(caller, args, kwargs) -> this.metadata.list(caller, args));
 		realm.addAsyncInternal(settings.uri("my.metadata.delete"),
@@ -52,7 +55,8 @@ final class NexusServices {
 			.of(this.credentials.deleteOtp(authid(caller), stringArg(args, 0, "one-time password's uuid"))));
 		realm.addInternal(settings.uri("my.apikeys.create"), (caller, args, kwargs) -> {
 			SessionIdentity who = primaryLogin(caller, "API keys");
-			return List.of(this.credentials.createApiKey(who.authid(), who.authrole(), args.isEmpty() ? null : args.get(0)));
+			return List
+				.of(this.credentials.createApiKey(who.authid(), who.authrole(), args.isEmpty() ? null : args.get(0)));
 		});
 		realm.addInternal(settings.uri("my.apikeys.list"),
 				(caller, args, kwargs) -> List.of(this.credentials.listApiKeys(authid(caller))));
@@ -80,10 +84,10 @@ final class NexusServices {
 	}
 
 	/**
-	 * The caller's identity, when it logged in with its own credentials: one-time passwords
-	 * and API keys are created only by such a session, never by one that logged in with a
-	 * one-time password or an API key (a restricted key could otherwise make itself an
-	 * unrestricted one), nor by an anonymous session.
+	 * The caller's identity, when it logged in with its own credentials: one-time
+	 * passwords and API keys are created only by such a session, never by one that logged
+	 * in with a one-time password or an API key (a restricted key could otherwise make
+	 * itself an unrestricted one), nor by an anonymous session.
 	 */
 	private static SessionIdentity primaryLogin(RouterSession caller, String what) {
 		SessionIdentity who = caller.requireIdentity();

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link RouterSession} reaches its client: the transport's side of a session.
- * Implementations are thread safe, never block, and keep the order of messages sent from one
- * thread.
+ * Implementations are thread safe, never block, and keep the order of messages sent from
+ * one thread.
  */
 public interface Outbound {
 
@@ -19,8 +19,8 @@ public interface Outbound {
 	void send(WampMessage message);
 
 	/**
-	 * Send a message that goes to many sessions; a serializing transport encodes it once per
-	 * codec.
+	 * Send a message that goes to many sessions; a serializing transport encodes it once
+	 * per codec.
 	 * @param message the shared message
 	 * @throws UnencodableMessageException when the client's serializer cannot encode the
 	 * message (nothing was sent)

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The size of a payload value as JSON would write it (binary as WAMP's Base64 string),
- * without writing it: what the Nexus services count against their quotas, the same whatever
- * serializer the client used.
+ * without writing it: what the Nexus services count against their quotas, the same
+ * whatever serializer the client used.
  */
 final class PayloadSize {
 
@@ -17,8 +17,8 @@ final class PayloadSize {
 
 	/**
 	 * Measure a value.
-	 * @param value a decoded payload value (map, list, string, number, boolean, byte array) or
-	 * null
+	 * @param value a decoded payload value (map, list, string, number, boolean, byte
+	 * array) or null
 	 * @return its JSON size in bytes (escapes aside)
 	 */
 	static long of(@Nullable Object value) {

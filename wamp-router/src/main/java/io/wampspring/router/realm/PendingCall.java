@@ -27,7 +27,9 @@ final class PendingCall {
 
 	volatile @Nullable Timeout timeout;
 
-	/** Whether a CANCEL in mode kill sent an INTERRUPT and waits for the callee's answer. */
+	/**
+	 * Whether a CANCEL in mode kill sent an INTERRUPT and waits for the callee's answer.
+	 */
 	volatile boolean killRequested;
 
 	private final AtomicBoolean done = new AtomicBoolean();

@@ -68,13 +68,17 @@ public final class Realm {
 			methods.add(CryptosignAuthenticator.forUsers(config.users()));
 		}
 		for (ScramVariant variant : ScramVariant.values()) {
-			if (config.users().values().stream().anyMatch((user) -> user.scram() != null && user.scram().variant() == variant)) {
+			if (config.users()
+				.values()
+				.stream()
+				.anyMatch((user) -> user.scram() != null && user.scram().variant() == variant)) {
 				methods.add(ScramAuthenticator.forUsers(config.users(), variant));
 			}
 		}
 		this.credentials = new NexusCredentials(config.name(), core.nexusSettings(), Clock.systemUTC());
 		if (!methods.isEmpty()) {
-			// API keys and one-time passwords are tickets of authids that logged in otherwise
+			// API keys and one-time passwords are tickets of authids that logged in
+			// otherwise
 			List<Authenticator> tickets = methods.stream().filter((a) -> "ticket".equals(a.authMethod())).toList();
 			methods.add(0, new NexusTicketAuthenticator(this.credentials, tickets));
 		}
@@ -132,10 +136,11 @@ public final class Realm {
 	}
 
 	/**
-	 * The authenticator for a HELLO: the first method in the client's order that the realm has
-	 * and that knows the principal. An offered method the realm has but that does not know the
-	 * principal is answered by a decoy (unless errors are precise) instead of falling back to
-	 * anonymous, which would tell the client that the authid is unknown.
+	 * The authenticator for a HELLO: the first method in the client's order that the
+	 * realm has and that knows the principal. An offered method the realm has but that
+	 * does not know the principal is answered by a decoy (unless errors are precise)
+	 * instead of falling back to anonymous, which would tell the client that the authid
+	 * is unknown.
 	 * @param request the HELLO
 	 * @return the authenticator, or null when none fits (no method, or precise errors)
 	 */

@@ -9,8 +9,9 @@ import io.wampspring.core.uri.MatchPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A procedure registration: one id per (URI, match), shared by its callees under one invoke
- * policy. The callee array is replaced under the dealer's lock and read without locks.
+ * A procedure registration: one id per (URI, match), shared by its callees under one
+ * invoke policy. The callee array is replaced under the dealer's lock and read without
+ * locks.
  */
 final class Registration extends UriIndex.Entry {
 

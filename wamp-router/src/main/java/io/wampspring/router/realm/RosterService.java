@@ -79,20 +79,23 @@ final class RosterService {
 			return mine;
 		});
 		Entry[] stored = new Entry[1];
-		// changed only inside compute, so that an emptied roster is never removed under a new entry
+		// changed only inside compute, so that an emptied roster is never removed under a
+		// new entry
 		this.rosters.compute(name, (n, existing) -> {
 			ConcurrentHashMap<Long, Entry> roster = (existing != null) ? existing : new ConcurrentHashMap<>();
 			Entry previous = roster.get(caller.id());
-			// registering again replaces the data and visibility, as Nexus amends its entry
+			// registering again replaces the data and visibility, as Nexus amends its
+			// entry
 			stored[0] = (previous != null)
 					? new Entry(caller.id(), who.authid(), previous.uuid(), previous.created(), name, roles, data)
-					: new Entry(caller.id(), who.authid(), NexusIds.newUuid(), System.currentTimeMillis() / 1000.0, name,
-							roles, data);
+					: new Entry(caller.id(), who.authid(), NexusIds.newUuid(), System.currentTimeMillis() / 1000.0,
+							name, roles, data);
 			roster.put(caller.id(), stored[0]);
 			return roster;
 		});
 		if (caller.isClosed()) {
-			// the session left while registering: its cleanup may have run before this entry existed
+			// the session left while registering: its cleanup may have run before this
+			// entry existed
 			sessionLeft(caller);
 		}
 		return List.of(stored[0].record());

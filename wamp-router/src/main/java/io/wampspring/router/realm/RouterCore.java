@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transport-independent heart of the router: its realms and sessions. Transports ask it
- * for a {@link RouterSession} per connection.
+ * The transport-independent heart of the router: its realms and sessions. Transports ask
+ * it for a {@link RouterSession} per connection.
  */
 public final class RouterCore {
 
@@ -72,6 +72,7 @@ public final class RouterCore {
 	final LongAdder protocolViolations = new LongAdder();
 
 	final AuthenticationFailures authFailures;
+
 	final LongAdder undeliverableMessages = new LongAdder();
 
 	final LongAdder invalidPayloads = new LongAdder();
@@ -101,8 +102,8 @@ public final class RouterCore {
 	 * @param nexusSettings the Nexus-style services' prefix and bounds
 	 * @param metadataStore where {@code my.metadata.*} values are kept
 	 * @param preciseAuthenticationErrors whether a rejected client reads the true reason
-	 * ({@code no_such_principal} for an unknown authid); false answers an unknown principal and
-	 * wrong credentials alike, so that authids cannot be enumerated
+	 * ({@code no_such_principal} for an unknown authid); false answers an unknown
+	 * principal and wrong credentials alike, so that authids cannot be enumerated
 	 */
 	public RouterCore(Collection<RealmConfig> realms, boolean autoCreateRealms, RouterLimits limits,
 			NexusSettings nexusSettings, MetadataStore metadataStore, boolean preciseAuthenticationErrors) {
@@ -121,7 +122,10 @@ public final class RouterCore {
 		scheduleSweep();
 	}
 
-	/** Forget expired one-time passwords once a minute, so that unused ones do not pile up. */
+	/**
+	 * Forget expired one-time passwords once a minute, so that unused ones do not pile
+	 * up.
+	 */
 	private void scheduleSweep() {
 		try {
 			this.timer.newTimeout((t) -> {
@@ -178,7 +182,8 @@ public final class RouterCore {
 	}
 
 	/**
-	 * Remove a realm while running: its sessions get GOODBYE {@code wamp.close.close_realm}.
+	 * Remove a realm while running: its sessions get GOODBYE
+	 * {@code wamp.close.close_realm}.
 	 * @param name the realm name
 	 * @return true when a realm was removed
 	 */
@@ -267,7 +272,8 @@ public final class RouterCore {
 			return null;
 		}
 		Realm realm = this.realms.get(name);
-		if (realm == null && this.autoCreateRealms && io.wampspring.core.uri.WampUriValidator.LOOSE_RULES.isValid(name)) {
+		if (realm == null && this.autoCreateRealms
+				&& io.wampspring.core.uri.WampUriValidator.LOOSE_RULES.isValid(name)) {
 			realm = this.realms.computeIfAbsent(name, (n) -> {
 				logger.info("Created realm '{}' on first use", n);
 				return new Realm(this, RealmConfig.open(n));
@@ -281,10 +287,11 @@ public final class RouterCore {
 	}
 
 	/**
-	 * The authentication rejections so far, by reason: {@code authentication_failed} (wrong
-	 * credentials), {@code no_such_principal} (unknown authid or key), {@code no_auth_method},
-	 * {@code timeout} and {@code error} (the authenticator gave no answer or failed), or the
-	 * last part of an application authenticator's own reason URI.
+	 * The authentication rejections so far, by reason: {@code authentication_failed}
+	 * (wrong credentials), {@code no_such_principal} (unknown authid or key),
+	 * {@code no_auth_method}, {@code timeout} and {@code error} (the authenticator gave
+	 * no answer or failed), or the last part of an application authenticator's own reason
+	 * URI.
 	 * @return a sorted snapshot
 	 */
 	public Map<String, Long> authenticationFailuresByReason() {
@@ -331,8 +338,8 @@ public final class RouterCore {
 	/**
 	 * Shut down gracefully: refuse new calls, let calls in flight be answered (up to the
 	 * timeout), then send GOODBYE {@code wamp.close.system_shutdown} to every session and
-	 * wait briefly for them to close. Blocks the calling thread; never call it on an event
-	 * loop.
+	 * wait briefly for them to close. Blocks the calling thread; never call it on an
+	 * event loop.
 	 * @param timeout how long to wait for calls in flight
 	 */
 	public void shutdown(Duration timeout) {

@@ -18,18 +18,18 @@ package io.wampspring.router.realm;
  * @param authorizationDenials actions denied by the authorizer
  * @param protocolViolations sessions ended for breaking the protocol (a message above the
  * size limit among them)
- * @param openTimeouts connections closed because the WebSocket upgrade or RawSocket handshake
- * did not finish in time
+ * @param openTimeouts connections closed because the WebSocket upgrade or RawSocket
+ * handshake did not finish in time
  * @param helloTimeouts connections closed because no HELLO arrived in time
- * @param authenticateTimeouts connections closed because no AUTHENTICATE answered a CHALLENGE
- * in time
+ * @param authenticateTimeouts connections closed because no AUTHENTICATE answered a
+ * CHALLENGE in time
  * @param keepAliveTimeouts connections closed because the client answered no ping
- * @param incompleteMessageClosures connections closed because incomplete messages over all
- * connections would have passed their budget
- * @param incompleteMessageBytes bytes held now for messages that have not completely arrived,
- * over all connections
- * @param undeliverableMessages messages the router could not encode for their receiver (an
- * INVOCATION, RESULT or ERROR answered with an ERROR to the caller, an EVENT dropped)
+ * @param incompleteMessageClosures connections closed because incomplete messages over
+ * all connections would have passed their budget
+ * @param incompleteMessageBytes bytes held now for messages that have not completely
+ * arrived, over all connections
+ * @param undeliverableMessages messages the router could not encode for their receiver
+ * (an INVOCATION, RESULT or ERROR answered with an ERROR to the caller, an EVENT dropped)
  * @param invalidPayloads messages whose structure was fine but whose payload could not be
  * read, answered with an ERROR (or dropped, for a PUBLISH without acknowledge) while the
  * session went on

@@ -53,8 +53,8 @@ import reactor.core.publisher.Mono;
 /**
  * The router's side of one WAMP session, independent of the transport. A transport hands
  * it every decoded message with {@link #receive(WampMessage)} (one at a time, in order),
- * reports undecodable input with {@link #protocolError(String)} and a lost connection with
- * {@link #transportClosed()}; the session answers through its {@link Outbound}.
+ * reports undecodable input with {@link #protocolError(String)} and a lost connection
+ * with {@link #transportClosed()}; the session answers through its {@link Outbound}.
  * <p>
  * The session runs the handshake (HELLO, CHALLENGE/AUTHENTICATE, WELCOME or ABORT), hands
  * established traffic to its realm's dealer and broker, and ends itself with an ABORT
@@ -267,14 +267,14 @@ public final class RouterSession {
 	}
 
 	/**
-	 * A frame could not be decoded into a message. When the decoder could read the message's
-	 * structure and request id but not a URI or a payload value (a
-	 * {@link WampProtocolException} whose {@link WampProtocolException#errorUri() error URI}
-	 * is not {@code wamp.error.protocol_violation}), only that message fails and the session
-	 * goes on, as the specification asks: a request is answered with ERROR of that URI, a
-	 * YIELD or ERROR of a callee fails the call it answers, a PUBLISH without
-	 * {@code acknowledge} is dropped (and counted). Anything else ends the session with ABORT
-	 * {@code wamp.error.protocol_violation}.
+	 * A frame could not be decoded into a message. When the decoder could read the
+	 * message's structure and request id but not a URI or a payload value (a
+	 * {@link WampProtocolException} whose {@link WampProtocolException#errorUri() error
+	 * URI} is not {@code wamp.error.protocol_violation}), only that message fails and the
+	 * session goes on, as the specification asks: a request is answered with ERROR of
+	 * that URI, a YIELD or ERROR of a callee fails the call it answers, a PUBLISH without
+	 * {@code acknowledge} is dropped (and counted). Anything else ends the session with
+	 * ABORT {@code wamp.error.protocol_violation}.
 	 * @param codecName the codec's subprotocol name, for the message
 	 * @param ex the decoder's error
 	 * @return whether the session goes on (the transport may read the next frame)
@@ -292,8 +292,8 @@ public final class RouterSession {
 			}
 			if (protocol.messageType() == WampMessageType.PUBLISH) {
 				// An unacknowledged PUBLISH expects no answer, not even an error.
-				logger.debug("Session {} published {}: {}", this.id, payload ? "an unreadable payload" : "to an invalid URI",
-						protocol.getMessage());
+				logger.debug("Session {} published {}: {}", this.id,
+						payload ? "an unreadable payload" : "to an invalid URI", protocol.getMessage());
 				return true;
 			}
 		}
@@ -303,9 +303,9 @@ public final class RouterSession {
 	}
 
 	/**
-	 * Answer a message that was well formed but could not be read entirely (an invalid URI,
-	 * a payload value the codec cannot map): the request with ERROR, or, for a YIELD or an
-	 * ERROR of the callee, the call it answers.
+	 * Answer a message that was well formed but could not be read entirely (an invalid
+	 * URI, a payload value the codec cannot map): the request with ERROR, or, for a YIELD
+	 * or an ERROR of the callee, the call it answers.
 	 */
 	private void answerUndecodable(WampProtocolException protocol) {
 		int type = protocol.messageType();
@@ -319,8 +319,8 @@ public final class RouterSession {
 	}
 
 	/**
-	 * The transport could not decode a frame (or it broke a transport rule such as the size
-	 * limit): end the session with an ABORT naming what was wrong.
+	 * The transport could not decode a frame (or it broke a transport rule such as the
+	 * size limit): end the session with an ABORT naming what was wrong.
 	 * @param what what was wrong, for the client to read
 	 */
 	public void protocolError(String what) {
@@ -329,8 +329,8 @@ public final class RouterSession {
 
 	/**
 	 * The transport closes the connection because it reached one of the router's limits
-	 * (the transport logs and counts it): send ABORT {@code wamp.error.limit_exceeded}, leave
-	 * the realm and close.
+	 * (the transport logs and counts it): send ABORT {@code wamp.error.limit_exceeded},
+	 * leave the realm and close.
 	 * @param what which limit, for the client to read
 	 */
 	public void limitExceeded(String what) {
@@ -403,8 +403,8 @@ public final class RouterSession {
 			return;
 		}
 		if (target == null) {
-			abort(WampUris.NO_SUCH_REALM, "no realm '" + hello.realm() + "' on this router; known realms: "
-					+ this.core.realmNamesText());
+			abort(WampUris.NO_SUCH_REALM,
+					"no realm '" + hello.realm() + "' on this router; known realms: " + this.core.realmNamesText());
 			return;
 		}
 		Map<String, Object> details = hello.details();
@@ -463,7 +463,8 @@ public final class RouterSession {
 	private void run(Supplier<Mono<AuthDecision>> step) {
 		Mono<AuthDecision> decision;
 		try {
-			// An authenticator that throws instead of signalling an error still fails cleanly.
+			// An authenticator that throws instead of signalling an error still fails
+			// cleanly.
 			decision = step.get();
 		}
 		catch (RuntimeException ex) {
@@ -486,7 +487,9 @@ public final class RouterSession {
 		abort(answer.uri(), answer.message());
 	}
 
-	/** Log, count and answer a rejected handshake; the client reads what the policy says. */
+	/**
+	 * Log, count and answer a rejected handshake; the client reads what the policy says.
+	 */
 	private void rejectAuthentication(String reason, String detail) {
 		AuthRequest request = this.authRequest;
 		Authenticator method = this.authenticator;
@@ -508,7 +511,8 @@ public final class RouterSession {
 			if (!transition(State.AUTHENTICATING, State.CHALLENGED)) {
 				return;
 			}
-			// Armed before the CHALLENGE leaves, so that its AUTHENTICATE always finds it to cancel.
+			// Armed before the CHALLENGE leaves, so that its AUTHENTICATE always finds it
+			// to cancel.
 			awaitHandshake(State.CHALLENGED, ConnectionLimit.AUTHENTICATE_TIMEOUT,
 					this.core.limits().authenticateTimeout());
 			send(new Challenge(this.authenticator.authMethod(), challenge.extra()));
@@ -534,7 +538,8 @@ public final class RouterSession {
 		}
 		target.join(this);
 		if (this.state != State.ESTABLISHED) {
-			// Aborted, killed or disconnected while joining: make sure the realm forgets it.
+			// Aborted, killed or disconnected while joining: make sure the realm forgets
+			// it.
 			target.leave(this);
 			return;
 		}
@@ -643,7 +648,8 @@ public final class RouterSession {
 		catch (UnencodableMessageException ex) {
 			undeliverable(ex);
 			if (message instanceof Welcome || message instanceof Challenge) {
-				// The handshake cannot complete (a tiny RawSocket maximum): say so, do not leave
+				// The handshake cannot complete (a tiny RawSocket maximum): say so, do
+				// not leave
 				// the client waiting.
 				abort(RouterLimits.LIMIT_EXCEEDED, ex.getMessage());
 			}
@@ -651,8 +657,8 @@ public final class RouterSession {
 	}
 
 	/**
-	 * Send a message whose payload came from another session, so that the caller can answer
-	 * its sender when this session's serializer cannot hold it.
+	 * Send a message whose payload came from another session, so that the caller can
+	 * answer its sender when this session's serializer cannot hold it.
 	 * @throws UnencodableMessageException when this session's serializer cannot encode it
 	 */
 	void deliver(WampMessage message) {
@@ -714,8 +720,8 @@ public final class RouterSession {
 	}
 
 	/**
-	 * Router-initiated close: send GOODBYE, leave the realm, and close the transport when the
-	 * client answers (or after a second).
+	 * Router-initiated close: send GOODBYE, leave the realm, and close the transport when
+	 * the client answers (or after a second).
 	 * @param reason the close reason URI
 	 * @param message a readable message
 	 */

@@ -14,7 +14,10 @@ public final class SharedMessage {
 
 	private final WampMessage message;
 
-	/** Per codec: the bytes, or the codec's failure (so that it is tried once, not per receiver). */
+	/**
+	 * Per codec: the bytes, or the codec's failure (so that it is tried once, not per
+	 * receiver).
+	 */
 	private final AtomicReferenceArray<Object> encoded = new AtomicReferenceArray<>(4);
 
 	SharedMessage(WampMessage message) {
@@ -33,7 +36,8 @@ public final class SharedMessage {
 	 * The message encoded by a codec, encoded on first use.
 	 * @param codec the codec
 	 * @return the bytes; do not modify
-	 * @throws RuntimeException the codec's failure, the same for every receiver of the codec
+	 * @throws RuntimeException the codec's failure, the same for every receiver of the
+	 * codec
 	 */
 	public byte[] encoded(WampCodec codec) {
 		int slot = codec.rawSocketSerializerId() & 3;

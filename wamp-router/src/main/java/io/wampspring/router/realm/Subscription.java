@@ -5,8 +5,8 @@ import java.util.Arrays;
 import io.wampspring.core.uri.MatchPolicy;
 
 /**
- * A subscription: one id per (topic, match), shared by all its subscribers. The subscriber
- * array is replaced under the broker's lock and read without locks.
+ * A subscription: one id per (topic, match), shared by all its subscribers. The
+ * subscriber array is replaced under the broker's lock and read without locks.
  */
 final class Subscription extends UriIndex.Entry {
 

@@ -6,9 +6,9 @@ import io.wampspring.core.message.WampMessageType;
 
 /**
  * A receiver's serializer cannot encode a message, for example a JSON integer beyond what
- * MessagePack holds: the message was not sent. Thrown by {@link Outbound}; the router then
- * answers the message's sender (a caller gets ERROR {@code wamp.error.invalid_argument}) and
- * counts it.
+ * MessagePack holds: the message was not sent. Thrown by {@link Outbound}; the router
+ * then answers the message's sender (a caller gets ERROR
+ * {@code wamp.error.invalid_argument}) and counts it.
  */
 public final class UnencodableMessageException extends RuntimeException {
 

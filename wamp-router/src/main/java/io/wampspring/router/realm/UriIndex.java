@@ -12,15 +12,18 @@ import io.wampspring.core.uri.MatchPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Registrations or subscriptions indexed for matching: a hash map for exact URIs, and arrays
- * for prefix (longest first) and wildcard patterns (most fixed components first). Reads are
- * lock free; writes happen under the owner's lock and publish new arrays.
+ * Registrations or subscriptions indexed for matching: a hash map for exact URIs, and
+ * arrays for prefix (longest first) and wildcard patterns (most fixed components first).
+ * Reads are lock free; writes happen under the owner's lock and publish new arrays.
  *
  * @param <T> the entry type
  */
 final class UriIndex<T extends UriIndex.Entry> {
 
-	/** What the index holds: an id for a URI under a match policy (a registration, a subscription). */
+	/**
+	 * What the index holds: an id for a URI under a match policy (a registration, a
+	 * subscription).
+	 */
 	abstract static class Entry {
 
 		private final long id;
@@ -146,14 +149,16 @@ final class UriIndex<T extends UriIndex.Entry> {
 	private void rebuild(MatchPolicy match) {
 		if (match == MatchPolicy.PREFIX) {
 			Entry[] array = this.prefixByUri.values().toArray(new Entry[0]);
-			Arrays.sort(array, Comparator.comparingInt((Entry e) -> e.uri().length()).reversed()
-				.thenComparingLong(Entry::id));
+			Arrays.sort(array,
+					Comparator.comparingInt((Entry e) -> e.uri().length()).reversed().thenComparingLong(Entry::id));
 			this.prefixes = array;
 		}
 		else if (match == MatchPolicy.WILDCARD) {
 			Entry[] array = this.wildcardByUri.values().toArray(new Entry[0]);
-			Arrays.sort(array, Comparator.comparingInt((Entry e) -> fixedComponents(e.uri())).reversed()
-				.thenComparingLong(Entry::id));
+			Arrays.sort(array,
+					Comparator.comparingInt((Entry e) -> fixedComponents(e.uri()))
+						.reversed()
+						.thenComparingLong(Entry::id));
 			this.wildcards = array;
 		}
 	}

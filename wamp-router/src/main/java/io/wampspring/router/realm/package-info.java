@@ -1,5 +1,6 @@
 /**
- * Transport-independent routing: realms, router sessions, the dealer, the broker and the meta API.
+ * Transport-independent routing: realms, router sessions, the dealer, the broker and the
+ * meta API.
  */
 @NullMarked
 package io.wampspring.router.realm;

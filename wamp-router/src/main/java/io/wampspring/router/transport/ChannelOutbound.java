@@ -13,11 +13,11 @@ import io.wampspring.router.realm.UnencodableMessageException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the socket transports share: encode on the calling thread (into a pooled buffer, or
- * once per codec for a shared message), drop writes to a closed channel or to a client that
- * reads too slowly, refuse a message the codec cannot encode with an
- * {@link UnencodableMessageException}, and hand the bytes to the transport's framing. Netty passes writes from
- * other threads to the channel's event loop in order.
+ * What the socket transports share: encode on the calling thread (into a pooled buffer,
+ * or once per codec for a shared message), drop writes to a closed channel or to a client
+ * that reads too slowly, refuse a message the codec cannot encode with an
+ * {@link UnencodableMessageException}, and hand the bytes to the transport's framing.
+ * Netty passes writes from other threads to the channel's event loop in order.
  */
 abstract class ChannelOutbound implements Outbound {
 
@@ -85,8 +85,8 @@ abstract class ChannelOutbound implements Outbound {
 
 	/**
 	 * Frame and write one encoded message.
-	 * @param buffer {@link #headerLength()} zero bytes, then the encoded message; released by
-	 * the write or here
+	 * @param buffer {@link #headerLength()} zero bytes, then the encoded message;
+	 * released by the write or here
 	 * @param type the message type, for logs
 	 */
 	abstract void write(ByteBuf buffer, int type);

@@ -24,20 +24,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bounds one socket connection in time and memory. It sits right after TLS, so it sees every
- * byte the client sends, and:
+ * Bounds one socket connection in time and memory. It sits right after TLS, so it sees
+ * every byte the client sends, and:
  * <ul>
- * <li>closes the connection when the WebSocket upgrade or RawSocket handshake does not finish
- * within {@link RouterLimits#openTimeout()} of the TCP accept;</li>
+ * <li>closes the connection when the WebSocket upgrade or RawSocket handshake does not
+ * finish within {@link RouterLimits#openTimeout()} of the TCP accept;</li>
  * <li>once the transport is open, pings the client after
- * {@link RouterLimits#keepAliveInterval()} of silence (Netty's {@link IdleStateHandler}) and
- * closes the connection when no byte arrives within {@link RouterLimits#keepAliveTimeout()};</li>
+ * {@link RouterLimits#keepAliveInterval()} of silence (Netty's {@link IdleStateHandler})
+ * and closes the connection when no byte arrives within
+ * {@link RouterLimits#keepAliveTimeout()};</li>
  * <li>counts the bytes the connection holds for a message that has not completely arrived
- * (everything received and not yet reported {@link #consumed(long) consumed} by the framing),
- * in the connection and over all connections. A read that would take all connections together
- * past {@link RouterLimits#maxIncompleteMessageBytes()} is dropped before the framing sees it
- * and its connection closed; a connection that holds more than the message size limit once
- * the framing has taken the complete messages of a read is closed too.</li>
+ * (everything received and not yet reported {@link #consumed(long) consumed} by the
+ * framing), in the connection and over all connections. A read that would take all
+ * connections together past {@link RouterLimits#maxIncompleteMessageBytes()} is dropped
+ * before the framing sees it and its connection closed; a connection that holds more than
+ * the message size limit once the framing has taken the complete messages of a read is
+ * closed too.</li>
  * </ul>
  * Every timer is a task on the channel's event loop; every expiry is logged once and
  * counted in the router's metrics. Runs on the connection's event loop only.
@@ -56,7 +58,8 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 	/** The kind of a RawSocket connection, as its session's transport is named. */
 	static final String RAWSOCKET = "rawsocket";
 
-	// Room for a frame header: the limit is on the message, the bytes held include its framing.
+	// Room for a frame header: the limit is on the message, the bytes held include its
+	// framing.
 	private static final int FRAMING_SLACK = 64;
 
 	private final RouterCore core;
@@ -144,8 +147,8 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * Bytes the framing has turned into complete messages or frames (or discarded): they no
-	 * longer count as held.
+	 * Bytes the framing has turned into complete messages or frames (or discarded): they
+	 * no longer count as held.
 	 * @param bytes the bytes
 	 */
 	void consumed(long bytes) {
@@ -157,7 +160,8 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * Everything received so far is accounted for (the HTTP upgrade request, for example).
+	 * Everything received so far is accounted for (the HTTP upgrade request, for
+	 * example).
 	 */
 	void consumedAll() {
 		consumed(this.held);
@@ -193,7 +197,8 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 			if (!this.opened && ctx.channel().isActive()) {
 				HttpServerCodec http = ctx.pipeline().get(HttpServerCodec.class);
 				if (http != null) {
-					// Half a request is the client's fault, already logged here: the HTTP decoder
+					// Half a request is the client's fault, already logged here: the HTTP
+					// decoder
 					// would report it once more when the connection closes.
 					http.removeInboundHandler();
 				}

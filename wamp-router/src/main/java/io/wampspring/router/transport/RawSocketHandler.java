@@ -21,11 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One RawSocket connection: the 4-byte handshake, then frames split by Netty's length-field
- * decoder, their headers checked by wamp-core's {@link RawSocket} before any payload is
- * buffered (regular messages go to the session, PING is answered with PONG). Tells the
- * connection's {@link ConnectionGuard} when the transport opens and which bytes became
- * frames. Runs on the connection's event loop.
+ * One RawSocket connection: the 4-byte handshake, then frames split by Netty's
+ * length-field decoder, their headers checked by wamp-core's {@link RawSocket} before any
+ * payload is buffered (regular messages go to the session, PING is answered with PONG).
+ * Tells the connection's {@link ConnectionGuard} when the transport opens and which bytes
+ * became frames. Runs on the connection's event loop.
  */
 final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 
@@ -52,10 +52,12 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 	private RawSocketHandler(RouterCore core, int exponent) {
 		super(maxLength(core, exponent) + RawSocket.HEADER_LENGTH, 1, 3, 0, 0);
 		this.core = core;
-		// The router announces 2^(9+n) bytes, the smallest power not below its message limit.
+		// The router announces 2^(9+n) bytes, the smallest power not below its message
+		// limit.
 		this.maxLengthExponent = exponent;
 		this.maxLength = maxLength(core, exponent);
-		// A message that arrives in many reads is held as those reads, not copied into ever
+		// A message that arrives in many reads is held as those reads, not copied into
+		// ever
 		// larger buffers.
 		setCumulator(COMPOSITE_CUMULATOR);
 	}
@@ -121,11 +123,10 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 		ctx.writeAndFlush(ctx.alloc()
 			.ioBuffer(4)
 			.writeInt(RawSocketHandshake.of(this.maxLengthExponent, request.serializer()).value()));
-		RouterSession opened = this.core.newSession(new RawSocketOutbound(ctx.channel(), selected,
-				request.maxLength(), this.core.limits().maxOutboundBytesPerSession()));
+		RouterSession opened = this.core.newSession(new RawSocketOutbound(ctx.channel(), selected, request.maxLength(),
+				this.core.limits().maxOutboundBytesPerSession()));
 		this.session = opened;
-		guard.opened(opened,
-				() -> ctx.alloc().ioBuffer(4).writeInt(RawSocket.frameHeader(RawSocket.PING, 0)));
+		guard.opened(opened, () -> ctx.alloc().ioBuffer(4).writeInt(RawSocket.frameHeader(RawSocket.PING, 0)));
 	}
 
 	private void onFrame(ChannelHandlerContext ctx, ByteBuf frame) {

@@ -53,9 +53,13 @@ public final class RawSocketListener {
 			SslContext context = this.ssl;
 			tcp = tcp.secure((spec) -> spec.sslContext(context));
 		}
-		this.server = tcp.doOnChannelInit((observer, channel, remote) -> ConnectionGuard.install(channel, this.core, ConnectionGuard.RAWSOCKET))
-			.doOnConnection((connection) -> connection.addHandlerLast("wamp-rawsocket", new RawSocketHandler(this.core)))
-			// Subscribing to the inbound keeps reads flowing; the RawSocket handler consumes every byte.
+		this.server = tcp
+			.doOnChannelInit((observer, channel, remote) -> ConnectionGuard.install(channel, this.core,
+					ConnectionGuard.RAWSOCKET))
+			.doOnConnection(
+					(connection) -> connection.addHandlerLast("wamp-rawsocket", new RawSocketHandler(this.core)))
+			// Subscribing to the inbound keeps reads flowing; the RawSocket handler
+			// consumes every byte.
 			.handle((in, out) -> in.receive().then())
 			.bindNow(timeout);
 		logger.info("WAMP RawSocket listener on {}", this.server.address());

@@ -12,9 +12,10 @@ import io.wampspring.core.rawsocket.RawSocket;
 import io.wampspring.router.realm.UnencodableMessageException;
 
 /**
- * Sends a session's messages as RawSocket frames: a 4-byte header (frame type 0 and a 24-bit
- * length) followed by the encoded message. A message longer than the client accepts is not
- * sent: an {@link UnencodableMessageException} tells the router to answer its sender.
+ * Sends a session's messages as RawSocket frames: a 4-byte header (frame type 0 and a
+ * 24-bit length) followed by the encoded message. A message longer than the client
+ * accepts is not sent: an {@link UnencodableMessageException} tells the router to answer
+ * its sender.
  */
 final class RawSocketOutbound extends ChannelOutbound {
 
@@ -63,8 +64,10 @@ final class RawSocketOutbound extends ChannelOutbound {
 		if (!this.channel.isActive()) {
 			return;
 		}
-		// Half-close after the last message and keep reading (and discarding) for a moment:
-		// closing with unread input would reset the connection and the client could lose the
+		// Half-close after the last message and keep reading (and discarding) for a
+		// moment:
+		// closing with unread input would reset the connection and the client could lose
+		// the
 		// ABORT or GOODBYE just sent.
 		this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((future) -> {
 			if (this.channel instanceof DuplexChannel duplex) {

@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Disconnects a client that reads too slowly: once more than the limit waits to be written
- * to it (Netty counts writes queued from other threads too), further messages are dropped and
- * the connection is closed, so that one slow subscriber cannot exhaust the router's memory.
+ * Disconnects a client that reads too slowly: once more than the limit waits to be
+ * written to it (Netty counts writes queued from other threads too), further messages are
+ * dropped and the connection is closed, so that one slow subscriber cannot exhaust the
+ * router's memory.
  */
 final class SlowConsumerGuard {
 

@@ -34,10 +34,11 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
  * The WebSocket listener: a Reactor Netty HTTP server that upgrades requests on one path,
- * picks the codec from the client's offered subprotocols (in the client's order), and feeds
- * each decoded frame to the connection's {@link RouterSession} on the event loop. Each
- * connection gets a {@link ConnectionGuard} (timeouts, keep-alive, incomplete-message
- * budgets) when it is accepted and a {@link WebSocketFrameMeter} when it is upgraded.
+ * picks the codec from the client's offered subprotocols (in the client's order), and
+ * feeds each decoded frame to the connection's {@link RouterSession} on the event loop.
+ * Each connection gets a {@link ConnectionGuard} (timeouts, keep-alive,
+ * incomplete-message budgets) when it is accepted and a {@link WebSocketFrameMeter} when
+ * it is upgraded.
  */
 public final class WebSocketListener {
 
@@ -80,7 +81,8 @@ public final class WebSocketListener {
 	public void start(Duration timeout) {
 		int max = this.core.limits().maxMessageSize();
 		// Netty's own limit is twice ours, so that a message just above our limit gets a
-		// readable ABORT instead of a bare close; the connection guard stops holding its bytes
+		// readable ABORT instead of a bare close; the connection guard stops holding its
+		// bytes
 		// at our limit, whatever its frame header announced.
 		int nettyMax = (max > Integer.MAX_VALUE / 2) ? Integer.MAX_VALUE : max * 2;
 		WebsocketServerSpec spec = WebsocketServerSpec.builder()
@@ -90,15 +92,16 @@ public final class WebSocketListener {
 		HttpServer http = HttpServer.create()
 			.host(this.host)
 			.port(this.port)
-			.doOnChannelInit((observer, channel, remote) -> ConnectionGuard.install(channel, this.core, ConnectionGuard.WEBSOCKET));
+			.doOnChannelInit((observer, channel, remote) -> ConnectionGuard.install(channel, this.core,
+					ConnectionGuard.WEBSOCKET));
 		if (this.ssl != null) {
 			SslContext context = this.ssl;
 			http = http.secure((ssl) -> ssl.sslContext(context));
 		}
 		this.server = http.route((routes) -> routes.ws(this.path, (in, out) -> handle(in, out, nettyMax), spec))
 			.bindNow(timeout);
-		logger.info("WAMP WebSocket listener on {}://{}:{}{}", (this.ssl != null) ? "wss" : "ws", this.host, boundPort(),
-				this.path);
+		logger.info("WAMP WebSocket listener on {}://{}:{}{}", (this.ssl != null) ? "wss" : "ws", this.host,
+				boundPort(), this.path);
 	}
 
 	/**
@@ -136,11 +139,12 @@ public final class WebSocketListener {
 		RouterSession[] holder = new RouterSession[1];
 		in.withConnection((connection) -> {
 			Channel channel = connection.channel();
-			RouterSession session = this.core.newSession(
-					new WebSocketOutbound(channel, codec, this.core.limits().maxOutboundBytesPerSession()));
+			RouterSession session = this.core
+				.newSession(new WebSocketOutbound(channel, codec, this.core.limits().maxOutboundBytesPerSession()));
 			holder[0] = session;
 			ConnectionGuard guard = ConnectionGuard.of(channel);
-			// The upgrade request is done with; from now on the frame meter reports what is held.
+			// The upgrade request is done with; from now on the frame meter reports what
+			// is held.
 			guard.consumedAll();
 			meterFrames(channel, guard);
 			guard.opened(session, PingWebSocketFrame::new);
@@ -162,7 +166,8 @@ public final class WebSocketListener {
 		for (Map.Entry<String, ChannelHandler> entry : pipeline) {
 			if (entry.getValue() instanceof WebSocketFrameDecoder decoder) {
 				if (decoder instanceof ByteToMessageDecoder cumulating) {
-					// A frame that arrives in many reads is held as those reads, not copied into
+					// A frame that arrives in many reads is held as those reads, not
+					// copied into
 					// ever larger buffers.
 					cumulating.setCumulator(ByteToMessageDecoder.COMPOSITE_CUMULATOR);
 				}

@@ -31,9 +31,10 @@ class PermissionTests {
 
 	@Test
 	void exactBeatsLongestPrefixBeatsWildcard() {
-		RoleBasedAuthorizer authorizer = new RoleBasedAuthorizer(Map.of("user", Role.of("user",
-				Permission.wildcard("com..secret", Action.CALL), Permission.prefix("com.", Action.CALL),
-				Permission.prefix("com.example.", Action.SUBSCRIBE), Permission.exact("com.example.open", Action.CALL))));
+		RoleBasedAuthorizer authorizer = new RoleBasedAuthorizer(Map.of("user",
+				Role.of("user", Permission.wildcard("com..secret", Action.CALL), Permission.prefix("com.", Action.CALL),
+						Permission.prefix("com.example.", Action.SUBSCRIBE),
+						Permission.exact("com.example.open", Action.CALL))));
 		assertThat(authorizer.authorize(JOE, Action.CALL, "com.example.open")).isEqualTo(Authorization.ALLOW);
 		// The longer prefix wins and does not allow calls.
 		assertThat(authorizer.authorize(JOE, Action.CALL, "com.example.other")).isEqualTo(Authorization.DENY);
@@ -43,8 +44,8 @@ class PermissionTests {
 
 	@Test
 	void substitutesAuthidAndAuthrole() {
-		RoleBasedAuthorizer authorizer = new RoleBasedAuthorizer(Map.of("user",
-				Role.of("user", Permission.prefix("private.{authid}.", Action.PUBLISH),
+		RoleBasedAuthorizer authorizer = new RoleBasedAuthorizer(
+				Map.of("user", Role.of("user", Permission.prefix("private.{authid}.", Action.PUBLISH),
 						Permission.exact("rooms.{authrole}", Action.SUBSCRIBE).withDisclosure(false, true))));
 		assertThat(authorizer.authorize(JOE, Action.PUBLISH, "private.joe.x").allowed()).isTrue();
 		assertThat(authorizer.authorize(JOE, Action.PUBLISH, "private.ann.x").allowed()).isFalse();

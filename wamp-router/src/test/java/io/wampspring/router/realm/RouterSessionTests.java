@@ -103,8 +103,10 @@ class RouterSessionTests {
 		return session;
 	}
 
-	// Until wamp-core's decoders raise them, payload errors are built here as they will arrive:
-	// a readable structure and request id with an error URI other than protocol_violation.
+	// Until wamp-core's decoders raise them, payload errors are built here as they will
+	// arrive:
+	// a readable structure and request id with an error URI other than
+	// protocol_violation.
 	private static WampProtocolException payloadError(int type, long requestId) {
 		return new WampProtocolException(type, requestId, WampUris.INVALID_ARGUMENT,
 				"element 4 (Arguments) holds a value the codec cannot map");
@@ -158,8 +160,9 @@ class RouterSessionTests {
 	void brokenStructureStillEndsTheSession() {
 		Recorder out = new Recorder();
 		RouterSession session = joined(out);
-		assertThat(session.undecodable("wamp.2.json", new WampProtocolException(WampMessageType.CALL,
-				"element 1 (Request) must be an id"))).isFalse();
+		assertThat(session.undecodable("wamp.2.json",
+				new WampProtocolException(WampMessageType.CALL, "element 1 (Request) must be an id")))
+			.isFalse();
 		assertThat(((Abort) out.sent.get(1)).reason()).isEqualTo(WampUris.PROTOCOL_VIOLATION);
 	}
 

@@ -11,8 +11,8 @@ import io.wampspring.core.rawsocket.RawSocket;
 import io.wampspring.core.rawsocket.RawSocketHandshake;
 
 /**
- * A blocking RawSocket client on a plain socket, for tests that write exactly the bytes they
- * mean (half a frame, no handshake at all) and read what the router answers.
+ * A blocking RawSocket client on a plain socket, for tests that write exactly the bytes
+ * they mean (half a frame, no handshake at all) and read what the router answers.
  */
 public final class RawSocketClient extends SocketClient {
 

@@ -6,9 +6,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A WebSocket client written by hand on a plain socket, for tests that stop anywhere: after
- * the TCP accept, in the middle of the upgrade request, in the middle of a frame. Its frames
- * are masked with a zero key, so their payload is written as is.
+ * A WebSocket client written by hand on a plain socket, for tests that stop anywhere:
+ * after the TCP accept, in the middle of the upgrade request, in the middle of a frame.
+ * Its frames are masked with a zero key, so their payload is written as is.
  */
 public final class RawWebSocket extends SocketClient {
 
@@ -44,7 +44,8 @@ public final class RawWebSocket extends SocketClient {
 	/**
 	 * Upgrade to WebSocket with JSON and read the router's answer.
 	 * @param path the path
-	 * @throws IOException when the connection fails or the router does not switch protocols
+	 * @throws IOException when the connection fails or the router does not switch
+	 * protocols
 	 */
 	public void upgrade(String path) throws IOException {
 		byte[] request = (requestHead(path) + "\r\n").getBytes(StandardCharsets.US_ASCII);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A router for a test class and the test peers of each test: register it as a static
- * {@code @RegisterExtension}. The router starts before the class and stops after it; every
- * peer connected through the fixture is closed after its test.
+ * {@code @RegisterExtension}. The router starts before the class and stops after it;
+ * every peer connected through the fixture is closed after its test.
  */
 public final class RouterFixture implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
 
@@ -35,9 +35,9 @@ public final class RouterFixture implements BeforeAllCallback, AfterAllCallback,
 	}
 
 	/**
-	 * A fixture whose router has the open realm {@code realm1} and the given realms, the given
-	 * limits, and WebSocket ({@code /ws}) and RawSocket listeners on ephemeral ports of
-	 * 127.0.0.1.
+	 * A fixture whose router has the open realm {@code realm1} and the given realms, the
+	 * given limits, and WebSocket ({@code /ws}) and RawSocket listeners on ephemeral
+	 * ports of 127.0.0.1.
 	 * @param limits the limits
 	 * @param realms more realms
 	 * @return the fixture

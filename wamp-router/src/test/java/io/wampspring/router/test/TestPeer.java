@@ -39,19 +39,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A tiny WAMP peer for the router's tests: a Reactor Netty WebSocket client that sends
- * messages and lets a test await the messages it receives (a blocking queue with timeouts).
+ * messages and lets a test await the messages it receives (a blocking queue with
+ * timeouts).
  */
 public final class TestPeer implements AutoCloseable {
 
 	/** How long to wait for an expected message. */
 	public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	/** Features announced in HELLO: every client role with the advanced features the router supports. */
-	public static final Map<String, Object> ROLES = Map.of(
-			"caller", Map.of("features", Map.of("call_canceling", true, "progressive_call_results", true,
-					"caller_identification", true, "call_timeout", true)),
-			"callee", Map.of("features", Map.of("call_canceling", true, "progressive_call_results", true,
-					"caller_identification", true, "pattern_based_registration", true, "shared_registration", true)),
+	/**
+	 * Features announced in HELLO: every client role with the advanced features the
+	 * router supports.
+	 */
+	public static final Map<String, Object> ROLES = Map.of("caller",
+			Map.of("features",
+					Map.of("call_canceling", true, "progressive_call_results", true, "caller_identification", true,
+							"call_timeout", true)),
+			"callee",
+			Map.of("features",
+					Map.of("call_canceling", true, "progressive_call_results", true, "caller_identification", true,
+							"pattern_based_registration", true, "shared_registration", true)),
 			"publisher", Map.of("features", Map.of("publisher_exclusion", true, "publisher_identification", true)),
 			"subscriber", Map.of("features", Map.of("pattern_based_subscription", true)));
 
@@ -97,7 +104,8 @@ public final class TestPeer implements AutoCloseable {
 			// Tests use self-signed certificates.
 			client = client.secure((ssl) -> ssl.sslContext(insecureClientContext()));
 		}
-		client.websocket(WebsocketClientSpec.builder().protocols(subprotocols).maxFramePayloadLength(64 * 1024 * 1024).build())
+		client.websocket(
+				WebsocketClientSpec.builder().protocols(subprotocols).maxFramePayloadLength(64 * 1024 * 1024).build())
 			.uri(url)
 			.handle((in, out) -> {
 				WampCodec selected = WampCodecs.bySubprotocol(in.selectedSubprotocol());
@@ -161,9 +169,12 @@ public final class TestPeer implements AutoCloseable {
 
 	private void sendFrame(WebSocketFrame frame) {
 		Sinks.EmitResult result = this.outbox.tryEmitNext(frame);
-		// After the router closed the connection the outbox is cancelled: frames are dropped.
+		// After the router closed the connection the outbox is cancelled: frames are
+		// dropped.
 		assertThat(result.isSuccess() || result == Sinks.EmitResult.FAIL_CANCELLED
-				|| result == Sinks.EmitResult.FAIL_TERMINATED).as("frame queued").isTrue();
+				|| result == Sinks.EmitResult.FAIL_TERMINATED)
+			.as("frame queued")
+			.isTrue();
 	}
 
 	/**
@@ -355,8 +366,8 @@ public final class TestPeer implements AutoCloseable {
 	}
 
 	/**
-	 * Leave the realm: send GOODBYE and await the router's GOODBYE (the router has cleaned
-	 * up the session by then).
+	 * Leave the realm: send GOODBYE and await the router's GOODBYE (the router has
+	 * cleaned up the session by then).
 	 */
 	public void leave() {
 		send(new io.wampspring.core.message.Goodbye(Map.of(), "wamp.close.normal"));

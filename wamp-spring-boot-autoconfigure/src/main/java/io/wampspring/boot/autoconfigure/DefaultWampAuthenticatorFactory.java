@@ -12,10 +12,10 @@ import io.wampspring.client.auth.TicketAuthenticator;
 import io.wampspring.client.auth.WampCraAuthenticator;
 
 /**
- * The authentication methods that wamp-client provides: {@code anonymous}, {@code ticket},
- * {@code wampcra}, {@code cryptosign}, {@code scram} (the dialect of Crossbar.io and Autobahn)
- * and {@code wamp-scram} (the specification's). The credentials were validated by
- * {@link WampPropertiesValidator} before this runs.
+ * The authentication methods that wamp-client provides: {@code anonymous},
+ * {@code ticket}, {@code wampcra}, {@code cryptosign}, {@code scram} (the dialect of
+ * Crossbar.io and Autobahn) and {@code wamp-scram} (the specification's). The credentials
+ * were validated by {@link WampPropertiesValidator} before this runs.
  */
 public class DefaultWampAuthenticatorFactory implements WampAuthenticatorFactory {
 

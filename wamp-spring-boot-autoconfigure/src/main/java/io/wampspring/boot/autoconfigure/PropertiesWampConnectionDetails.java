@@ -30,7 +30,8 @@ public class PropertiesWampConnectionDetails implements WampConnectionDetails {
 	public String getUrl() {
 		String url = router().getUrl();
 		if (url == null) {
-			throw new IllegalStateException("the default WAMP router has no url: it is the embedded router, in process");
+			throw new IllegalStateException(
+					"the default WAMP router has no url: it is the embedded router, in process");
 		}
 		return url;
 	}

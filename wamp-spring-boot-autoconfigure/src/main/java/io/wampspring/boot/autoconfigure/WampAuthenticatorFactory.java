@@ -5,7 +5,8 @@ import io.wampspring.client.auth.ClientAuthenticator;
 /**
  * Turns a configured authentication method ({@code wamp.routers.<name>.auth.method}) and
  * the router's credentials into a client authenticator. Declare a bean of this type to
- * support more methods; the auto-configured one is {@link DefaultWampAuthenticatorFactory}.
+ * support more methods; the auto-configured one is
+ * {@link DefaultWampAuthenticatorFactory}.
  */
 @FunctionalInterface
 public interface WampAuthenticatorFactory {

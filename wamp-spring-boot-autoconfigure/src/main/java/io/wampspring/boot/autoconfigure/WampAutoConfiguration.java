@@ -57,27 +57,28 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
  * <li>the {@link WampConnectionDetails}, the {@link WampClientOptionsFactory} that turns
  * {@code wamp.routers} into client options, and the {@link WampPeers}: one wamp-spring
  * {@link WampPeer} (a session pool) per {@code wamp.peers} entry, or a peer named
- * {@code default} on the default router (the embedded router, in process, when no router is
- * configured and it is enabled), started and stopped by {@link WampPeersLifecycle};</li>
+ * {@code default} on the default router (the embedded router, in process, when no router
+ * is configured and it is enabled), started and stopped by
+ * {@link WampPeersLifecycle};</li>
  * <li>what {@code @EnableWamp} imports, without the application adding it: the
- * {@code @WampProcedure} / {@code @WampSubscribe} post-processor and the endpoint registry,
- * plus the handlers declared in {@code wamp.peers.<peer>.roles};</li>
+ * {@code @WampProcedure} / {@code @WampSubscribe} post-processor and the endpoint
+ * registry, plus the handlers declared in {@code wamp.peers.<peer>.roles};</li>
  * <li>the {@link WampExceptionTranslator} ({@code wamp.defaults.callee.error-uri},
  * {@code wamp.defaults.callee.exception-uris},
  * {@code wamp.defaults.callee.include-exception-message}), the handler limits of the
  * endpoint registry ({@code wamp.defaults.callee/subscriber.concurrency} and
- * {@code queue-capacity}), the {@link WampJsonConverter} (from Spring Boot's {@code JsonMapper}
- * when there is one), and the {@code wampTemplate} of
- * the default peer (default options from {@code wamp.defaults.caller/publisher.options},
- * retries from {@code wamp.defaults.caller.retry} and
- * {@code wamp.defaults.caller.idempotent-procedures}, Nexus URIs from {@code wamp.nexus}),
- * then the {@link WampTemplateCustomizer}s;</li>
- * <li>where the peers publish their session events: Spring Boot's application task executor
- * when virtual threads are enabled ({@code spring.threads.virtual.enabled}), else a thread of
- * each peer's own; and where the clients deliver their state events: virtual threads then
- * (a {@link WampClientOptionsCustomizer} that runs before the application's), else
- * wamp-client's default, Reactor's {@code boundedElastic} scheduler. Either way a listener
- * may block.</li>
+ * {@code queue-capacity}), the {@link WampJsonConverter} (from Spring Boot's
+ * {@code JsonMapper} when there is one), and the {@code wampTemplate} of the default peer
+ * (default options from {@code wamp.defaults.caller/publisher.options}, retries from
+ * {@code wamp.defaults.caller.retry} and
+ * {@code wamp.defaults.caller.idempotent-procedures}, Nexus URIs from
+ * {@code wamp.nexus}), then the {@link WampTemplateCustomizer}s;</li>
+ * <li>where the peers publish their session events: Spring Boot's application task
+ * executor when virtual threads are enabled ({@code spring.threads.virtual.enabled}),
+ * else a thread of each peer's own; and where the clients deliver their state events:
+ * virtual threads then (a {@link WampClientOptionsCustomizer} that runs before the
+ * application's), else wamp-client's default, Reactor's {@code boundedElastic} scheduler.
+ * Either way a listener may block.</li>
  * </ul>
  * Every bean backs off when the application defines its own.
  */
@@ -90,12 +91,15 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 @Import(WampPropertiesCheck.class)
 public final class WampAutoConfiguration {
 
-	/** Spring Boot's application task executor, virtual-thread based when virtual threads are on. */
+	/**
+	 * Spring Boot's application task executor, virtual-thread based when virtual threads
+	 * are on.
+	 */
 	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
 
 	/**
-	 * The customizer that delivers the clients' state events on virtual threads, when they
-	 * are enabled.
+	 * The customizer that delivers the clients' state events on virtual threads, when
+	 * they are enabled.
 	 */
 	public static final String VIRTUAL_THREAD_EVENTS_CUSTOMIZER_BEAN_NAME = "io.wampspring.boot.autoconfigure.internalWampVirtualThreadEventsCustomizer";
 
@@ -134,7 +138,8 @@ public final class WampAutoConfiguration {
 	@ConditionalOnThreading(Threading.VIRTUAL)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	WampClientOptionsCustomizer wampVirtualThreadEventsCustomizer() {
-		// one thread per delivery, never pooled: nothing to shut down, and publishOn keeps the order
+		// one thread per delivery, never pooled: nothing to shut down, and publishOn
+		// keeps the order
 		Scheduler scheduler = Schedulers.fromExecutor(new VirtualThreadTaskExecutor(EVENT_THREAD_PREFIX));
 		return (router, builder) -> builder.eventScheduler(scheduler);
 	}
@@ -143,8 +148,10 @@ public final class WampAutoConfiguration {
 	@ConditionalOnMissingBean
 	WampPeers wampPeers(WampProperties properties, WampClientOptionsFactory optionsFactory, Environment environment,
 			@Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationTaskExecutor) {
-		// virtual threads: the application's executor, where a blocking listener costs nothing;
-		// else each peer publishes on a thread of its own, so that listeners cannot starve @Async work
+		// virtual threads: the application's executor, where a blocking listener costs
+		// nothing;
+		// else each peer publishes on a thread of its own, so that listeners cannot
+		// starve @Async work
 		Executor eventExecutor = Threading.VIRTUAL.isActive(environment) ? applicationTaskExecutor.getIfAvailable()
 				: null;
 		List<WampPeer> peers = new ArrayList<>();
@@ -194,11 +201,11 @@ public final class WampAutoConfiguration {
 	}
 
 	/**
-	 * The application's Jackson configuration ({@code spring.jackson.*}, modules, mix-ins)
-	 * applies to WAMP payloads: the converter uses a copy of Boot's {@link JsonMapper} with
-	 * the converter's {@link WampJsonConverter#DISABLED_FEATURES} off, unless
-	 * {@code spring.jackson.deserialization} sets them. Without a Boot mapper, the shared
-	 * converter.
+	 * The application's Jackson configuration ({@code spring.jackson.*}, modules,
+	 * mix-ins) applies to WAMP payloads: the converter uses a copy of Boot's
+	 * {@link JsonMapper} with the converter's {@link WampJsonConverter#DISABLED_FEATURES}
+	 * off, unless {@code spring.jackson.deserialization} sets them. Without a Boot
+	 * mapper, the shared converter.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -244,8 +251,8 @@ public final class WampAutoConfiguration {
 	}
 
 	/**
-	 * The annotation post-processor, as {@code @EnableWamp} declares it; static so that it
-	 * does not make this configuration an early bean.
+	 * The annotation post-processor, as {@code @EnableWamp} declares it; static so that
+	 * it does not make this configuration an early bean.
 	 */
 	@Bean(WampBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
 	@ConditionalOnMissingBean(name = WampBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
@@ -323,7 +330,8 @@ public final class WampAutoConfiguration {
 		}
 		String prefix = "wamp.defaults.caller.retry.";
 		if (retry.getMaxRetries() < 1) {
-			throw new WampConfigurationException(prefix + "max-retries", "must be at least 1, got " + retry.getMaxRetries(),
+			throw new WampConfigurationException(prefix + "max-retries",
+					"must be at least 1, got " + retry.getMaxRetries(),
 					"Set a number of retries such as 3, or " + prefix + "enabled=false");
 		}
 		try {

@@ -32,12 +32,12 @@ import org.springframework.boot.ssl.SslBundles;
  * Builds the wamp-client {@link ClientOptions} of every router from {@code wamp.*}: the
  * transport from the URL (serializers, connect timeout, WebSocket settings, TLS from a
  * Spring Boot SSL bundle), the realm, the authenticators, reconnect settings, the
- * {@link ClientLimits} (join timeout and {@code limits.*} of the router, default call timeout
- * from {@code wamp.defaults.caller.options.timeout}), role features and how handler
- * exceptions are answered ({@code wamp.defaults.callee.error-uri} and
+ * {@link ClientLimits} (join timeout and {@code limits.*} of the router, default call
+ * timeout from {@code wamp.defaults.caller.options.timeout}), role features and how
+ * handler exceptions are answered ({@code wamp.defaults.callee.error-uri} and
  * {@code include-exception-message}, the same switches as the Spring layer's), then the
- * {@link WampClientOptionsCustomizer}s. A router without a URL joins the embedded router in
- * process. The properties are validated when the factory is created.
+ * {@link WampClientOptionsCustomizer}s. A router without a URL joins the embedded router
+ * in process. The properties are validated when the factory is created.
  */
 public class WampClientOptionsFactory {
 
@@ -124,8 +124,8 @@ public class WampClientOptionsFactory {
 	public WampProperties.Router router(String routerName) {
 		WampProperties.Router router = this.routers.get(routerName);
 		if (router == null) {
-			throw new IllegalArgumentException("no WAMP router named '" + routerName + "' (routers: "
-					+ this.routers.keySet() + ")");
+			throw new IllegalArgumentException(
+					"no WAMP router named '" + routerName + "' (routers: " + this.routers.keySet() + ")");
 		}
 		return router;
 	}
@@ -203,7 +203,8 @@ public class WampClientOptionsFactory {
 		if (url == null) {
 			LocalAcceptor acceptor = this.embeddedRouter;
 			if (acceptor == null) {
-				throw new WampConfigurationException(prefix + "url", "the router has no url and no embedded router runs",
+				throw new WampConfigurationException(prefix + "url",
+						"the router has no url and no embedded router runs",
 						"Set the router's address, or enable the embedded router with wamp.embedded-router.enabled=true");
 			}
 			return new InProcessTransport(acceptor, "embedded");
@@ -239,8 +240,9 @@ public class WampClientOptionsFactory {
 				.build();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new WampConfigurationException(prefix + "url", "'" + url + "' is not a valid router address: "
-					+ ex.getMessage(), "Use ws://, wss://, tcp://, tcps:// or unix:///path", ex);
+			throw new WampConfigurationException(prefix + "url",
+					"'" + url + "' is not a valid router address: " + ex.getMessage(),
+					"Use ws://, wss://, tcp://, tcps:// or unix:///path", ex);
 		}
 	}
 
@@ -258,9 +260,9 @@ public class WampClientOptionsFactory {
 			return WampSslContexts.forClient(bundles.getBundle(bundleName));
 		}
 		catch (NoSuchSslBundleException ex) {
-			throw new WampConfigurationException(prefix + "ssl.bundle", "there is no SSL bundle named '" + bundleName + "'",
-					"Configure it under spring.ssl.bundle.jks." + bundleName + " or spring.ssl.bundle.pem." + bundleName
-							+ ", or fix the name",
+			throw new WampConfigurationException(prefix + "ssl.bundle",
+					"there is no SSL bundle named '" + bundleName + "'", "Configure it under spring.ssl.bundle.jks."
+							+ bundleName + " or spring.ssl.bundle.pem." + bundleName + ", or fix the name",
 					ex);
 		}
 		catch (SSLException ex) {
@@ -274,8 +276,8 @@ public class WampClientOptionsFactory {
 	 * The client limits of a router.
 	 * @param prefix the router's property prefix
 	 * @param router the router's settings
-	 * @param defaultCallTimeout {@code wamp.defaults.caller.options.timeout}, or null when it is
-	 * not set (the library's default applies)
+	 * @param defaultCallTimeout {@code wamp.defaults.caller.options.timeout}, or null
+	 * when it is not set (the library's default applies)
 	 * @return the limits
 	 */
 	static ClientLimits limits(String prefix, WampProperties.Router router, @Nullable Duration defaultCallTimeout) {
@@ -295,14 +297,16 @@ public class WampClientOptionsFactory {
 			return builder.build();
 		}
 		catch (IllegalArgumentException ex) {
-			// the validator names the property first; this covers a factory used without it
+			// the validator names the property first; this covers a factory used without
+			// it
 			throw new WampConfigurationException(prefix + "limits", ex.getMessage(),
 					"Fix the router's join-timeout and limits.* (see docs/configuration.md)", ex);
 		}
 	}
 
 	private static void applyCallee(ClientOptions.Builder builder, WampProperties.CalleeDefaults callee) {
-		// one switch for handlers of the Spring layer and handlers registered on a WampClient
+		// one switch for handlers of the Spring layer and handlers registered on a
+		// WampClient
 		builder.includeExceptionMessages(callee.isIncludeExceptionMessage());
 		try {
 			builder.defaultErrorUri(callee.getErrorUri());

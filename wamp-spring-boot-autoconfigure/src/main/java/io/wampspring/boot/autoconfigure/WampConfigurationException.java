@@ -35,7 +35,8 @@ public class WampConfigurationException extends RuntimeException {
 	 * @param action what to do
 	 * @param cause the underlying failure, or null
 	 */
-	public WampConfigurationException(String property, String reason, String action, @org.jspecify.annotations.Nullable Throwable cause) {
+	public WampConfigurationException(String property, String reason, String action,
+			@org.jspecify.annotations.Nullable Throwable cause) {
 		super("Invalid WAMP configuration '" + property + "': " + reason + (reason.endsWith("?") ? " " : ". ") + action,
 				cause);
 		this.property = property;

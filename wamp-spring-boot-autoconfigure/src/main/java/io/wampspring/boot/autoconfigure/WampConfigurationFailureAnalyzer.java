@@ -6,10 +6,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Reports a {@link WampConfigurationException} at start-up as a readable failure analysis:
- * the property, what is wrong, and how to fix it. First in order, so that Spring Boot's
- * generic analyzers (such as the one for a missing bean) do not describe a cause of it
- * instead, whatever the order of the jars on the class path.
+ * Reports a {@link WampConfigurationException} at start-up as a readable failure
+ * analysis: the property, what is wrong, and how to fix it. First in order, so that
+ * Spring Boot's generic analyzers (such as the one for a missing bean) do not describe a
+ * cause of it instead, whatever the order of the jars on the class path.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WampConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<WampConfigurationException> {

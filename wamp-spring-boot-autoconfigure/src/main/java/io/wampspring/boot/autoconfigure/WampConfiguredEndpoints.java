@@ -24,9 +24,9 @@ import org.springframework.util.ReflectionUtils;
  * Turns the handlers declared in configuration
  * ({@code wamp.peers.<peer>.roles.callee.registrations.<uri>.handler} and
  * {@code wamp.peers.<peer>.roles.subscriber.subscriptions.<uri>.handler}, as
- * {@code beanName#methodName}) into endpoints of the {@link WampEndpointRegistry}, exactly as
- * if the method carried {@code @WampProcedure} or {@code @WampSubscribe}: the same binding and
- * return values, with the options of the entry on top of
+ * {@code beanName#methodName}) into endpoints of the {@link WampEndpointRegistry},
+ * exactly as if the method carried {@code @WampProcedure} or {@code @WampSubscribe}: the
+ * same binding and return values, with the options of the entry on top of
  * {@code wamp.defaults.callee.options} or {@code wamp.defaults.subscriber.options}. A
  * missing bean or method stops the start-up with a message naming the property.
  */
@@ -82,9 +82,9 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 				Target target = target(factory, property + ".handler", handler);
 				WampMessageOptions.Registration options = WampMessageOptions.registerOptions(property + ".options",
 						merge(calleeDefaults, handler.getOptions()));
-				endpoints.add(new WampProcedureEndpoint(target.id(), uri, peer, options.options(),
-						options.invokeConfigured(), options.concurrency(), options.queueCapacity(), target.bean(),
-						target.method()));
+				endpoints.add(
+						new WampProcedureEndpoint(target.id(), uri, peer, options.options(), options.invokeConfigured(),
+								options.concurrency(), options.queueCapacity(), target.bean(), target.method()));
 			});
 			settings.getRoles().getSubscriber().getSubscriptions().forEach((uri, handler) -> {
 				String property = prefix + "subscriber.subscriptions[" + uri + "]";
@@ -118,7 +118,8 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 			bean = factory.getBean(beanName);
 		}
 		catch (NoSuchBeanDefinitionException ex) {
-			// no cause: the missing bean is the whole story, and Boot's analyzer of it must not speak
+			// no cause: the missing bean is the whole story, and Boot's analyzer of it
+			// must not speak
 			String nearest = (factory instanceof ListableBeanFactory listable)
 					? WampUnknownPropertyCheck.nearest(beanName, List.of(listable.getBeanDefinitionNames())) : null;
 			throw new WampConfigurationException(property,

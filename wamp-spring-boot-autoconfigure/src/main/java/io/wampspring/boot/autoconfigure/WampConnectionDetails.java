@@ -6,10 +6,10 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 
 /**
  * Where the default router is and how to join it. A bean of this type that is not the
- * {@link PropertiesWampConnectionDetails} (one from Testcontainers' {@code @ServiceConnection}
- * or Docker Compose, for example) overrides the url, realm and credentials of the default
- * router ({@code wamp.defaults.router}, or the only one configured); when no router is
- * configured, it defines one named {@code default}.
+ * {@link PropertiesWampConnectionDetails} (one from Testcontainers'
+ * {@code @ServiceConnection} or Docker Compose, for example) overrides the url, realm and
+ * credentials of the default router ({@code wamp.defaults.router}, or the only one
+ * configured); when no router is configured, it defines one named {@code default}.
  */
 public interface WampConnectionDetails extends ConnectionDetails {
 

@@ -13,8 +13,8 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Reports an {@link InvalidWampEndpointException} at start-up as a readable failure
- * analysis: each problem with every bean method involved, and what to do about each. First
- * in order, like {@link WampConfigurationFailureAnalyzer}.
+ * analysis: each problem with every bean method involved, and what to do about each.
+ * First in order, like {@link WampConfigurationFailureAnalyzer}.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WampEndpointFailureAnalyzer extends AbstractFailureAnalyzer<InvalidWampEndpointException> {

@@ -16,16 +16,16 @@ import org.springframework.boot.context.properties.source.IterableConfigurationP
 import org.springframework.core.env.Environment;
 
 /**
- * Finds map keys with dots that were written without brackets. Spring Boot reads a key such
- * as {@code users.john.doe.secret} as the path {@code john} / {@code doe} / {@code secret}:
- * its binder (checked with Boot 4.1.1) then drops the entry without a word, so a user or a
- * handler declared in configuration would be missing at run time. Such keys must be written
- * in brackets: {@code users[john.doe].secret}, in YAML {@code "[john.doe]":}.
+ * Finds map keys with dots that were written without brackets. Spring Boot reads a key
+ * such as {@code users.john.doe.secret} as the path {@code john} / {@code doe} /
+ * {@code secret}: its binder (checked with Boot 4.1.1) then drops the entry without a
+ * word, so a user or a handler declared in configuration would be missing at run time.
+ * Such keys must be written in brackets: {@code users[john.doe].secret}, in YAML
+ * {@code "[john.doe]":}.
  */
 public final class WampMapKeyCheck {
 
-	private static final ConfigurationPropertyName REALMS = ConfigurationPropertyName
-		.of("wamp.embedded-router.realms");
+	private static final ConfigurationPropertyName REALMS = ConfigurationPropertyName.of("wamp.embedded-router.realms");
 
 	private static final ConfigurationPropertyName PEERS = ConfigurationPropertyName.of("wamp.peers");
 
@@ -33,7 +33,8 @@ public final class WampMapKeyCheck {
 	}
 
 	/**
-	 * Check the users of the embedded router's realms ({@code wamp.embedded-router.realms.*.users}).
+	 * Check the users of the embedded router's realms
+	 * ({@code wamp.embedded-router.realms.*.users}).
 	 * @param environment the environment whose property sources are read
 	 * @param properties the bound properties
 	 * @throws WampConfigurationException naming the property and its bracketed form when
@@ -76,8 +77,8 @@ public final class WampMapKeyCheck {
 			String map = name.getElement(base + 3, Form.UNIFORM);
 			String prefix = "wamp.peers." + name.getElement(base, Form.ORIGINAL) + ".roles.";
 			if ("callee".equals(role) && "registrations".equals(map)) {
-				check(name, base + 4, roles.getCallee().getRegistrations().keySet(),
-						prefix + "callee.registrations", "registration", "a procedure URI");
+				check(name, base + 4, roles.getCallee().getRegistrations().keySet(), prefix + "callee.registrations",
+						"registration", "a procedure URI");
 			}
 			else if ("subscriber".equals(role) && "subscriptions".equals(map)) {
 				check(name, base + 4, roles.getSubscriber().getSubscriptions().keySet(),
@@ -118,20 +119,21 @@ public final class WampMapKeyCheck {
 		}
 		int keyElements = keyElements(name, keyIndex);
 		if (keyElements < 2) {
-			// one element: the key was read whole, the entry was dropped for a wrong property name,
+			// one element: the key was read whole, the entry was dropped for a wrong
+			// property name,
 			// which WampUnknownPropertyCheck reports
 			return;
 		}
 		String dotted = guessKey(name, keyIndex, keyElements);
 		String property = name.toString();
 		throw new WampConfigurationException(property,
-				"the " + what + " key reads as several names (" + dotted + "), so Spring Boot dropped the "
-						+ what,
-				"Write " + kind + " with dots in brackets: " + mapProperty + "[" + dotted
-						+ "], in YAML \"[" + dotted + "]\":");
+				"the " + what + " key reads as several names (" + dotted + "), so Spring Boot dropped the " + what,
+				"Write " + kind + " with dots in brackets: " + mapProperty + "[" + dotted + "], in YAML \"[" + dotted
+						+ "]\":");
 	}
 
-	// the key is everything up to the property of the entry (secret, handler, options.match, ...)
+	// the key is everything up to the property of the entry (secret, handler,
+	// options.match, ...)
 	private static int keyElements(ConfigurationPropertyName name, int keyIndex) {
 		int end = name.getNumberOfElements();
 		for (int i = keyIndex + 1; i < name.getNumberOfElements(); i++) {

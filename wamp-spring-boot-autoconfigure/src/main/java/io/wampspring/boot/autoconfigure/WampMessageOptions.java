@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * Turns the option maps of {@code wamp.defaults.<role>.options} and of handlers declared in
- * configuration into wamp-client options. Keys are WAMP's names; Spring's kebab-case is
- * accepted ({@code disclose-me} is {@code disclose_me}). Values bound from properties are
- * strings, so booleans and numbers are parsed; unknown keys are sent as they are.
+ * Turns the option maps of {@code wamp.defaults.<role>.options} and of handlers declared
+ * in configuration into wamp-client options. Keys are WAMP's names; Spring's kebab-case
+ * is accepted ({@code disclose-me} is {@code disclose_me}). Values bound from properties
+ * are strings, so booleans and numbers are parsed; unknown keys are sent as they are.
  */
 final class WampMessageOptions {
 
@@ -39,8 +39,8 @@ final class WampMessageOptions {
 
 	/**
 	 * An option this client does not know is sent to the router as is (WAMP allows custom
-	 * ones), except one that is a letter or two away from a known one: that is a typo, which
-	 * would otherwise leave the default in place without a word.
+	 * ones), except one that is a letter or two away from a known one: that is a typo,
+	 * which would otherwise leave the default in place without a word.
 	 */
 	private static String extra(String property, String key, List<String> known) {
 		for (String candidate : known) {
@@ -49,7 +49,8 @@ final class WampMessageOptions {
 			if (distance > 0 && distance <= allowed) {
 				String dashed = candidate.replace('_', '-');
 				throw new WampConfigurationException(property + "." + key.replace('_', '-'),
-						"'" + key.replace('_', '-') + "' is no option this client knows, did you mean '" + dashed + "'?",
+						"'" + key.replace('_', '-') + "' is no option this client knows, did you mean '" + dashed
+								+ "'?",
 						"Rename it to " + property + "." + dashed + " (an option far from every known one is sent to "
 								+ "the router as is)");
 			}
@@ -80,7 +81,8 @@ final class WampMessageOptions {
 	 * The default call timeout, {@code wamp.defaults.caller.options.timeout}.
 	 * @param raw the caller's default options
 	 * @return the timeout (zero for none), or null when it is not set
-	 * @throws WampConfigurationException when it is not a duration of zero or at least 1 ms
+	 * @throws WampConfigurationException when it is not a duration of zero or at least 1
+	 * ms
 	 */
 	static @Nullable Duration callTimeout(Map<String, Object> raw) {
 		Object value = normalize(raw).get("timeout");
@@ -105,7 +107,8 @@ final class WampMessageOptions {
 				case "acknowledge" -> builder.acknowledge(bool(value));
 				case "exclude_me" -> builder.excludeMe(bool(value));
 				case "disclose_me" -> builder.discloseMe(bool(value));
-				default -> builder.option(extra("wamp.defaults.publisher.options", key, PUBLISH_OPTIONS), scalar(value));
+				default ->
+					builder.option(extra("wamp.defaults.publisher.options", key, PUBLISH_OPTIONS), scalar(value));
 			}
 		});
 		return builder.build();
@@ -202,8 +205,8 @@ final class WampMessageOptions {
 			return number;
 		}
 		catch (NumberFormatException ex) {
-			throw new WampConfigurationException(property, "must be a whole number of at least " + min + ", got '"
-					+ value + "'", "Set a number such as 4");
+			throw new WampConfigurationException(property,
+					"must be a whole number of at least " + min + ", got '" + value + "'", "Set a number such as 4");
 		}
 	}
 

@@ -15,10 +15,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Starts and stops the auto-configured peers with the application context, in the peers'
  * phase ({@link WampPeer#PHASE}: after the embedded router, before the endpoint registry
- * registers; on shutdown after the endpoint registry and Spring Boot's graceful web server
- * drain, all peers in parallel), and hands them the event publisher for the join and leave events. With
- * {@code wamp.auto-startup=false} the peers connect when the application calls
- * {@link #start()}.
+ * registers; on shutdown after the endpoint registry and Spring Boot's graceful web
+ * server drain, all peers in parallel), and hands them the event publisher for the join
+ * and leave events. With {@code wamp.auto-startup=false} the peers connect when the
+ * application calls {@link #start()}.
  */
 public class WampPeersLifecycle implements SmartLifecycle, ApplicationEventPublisherAware {
 
@@ -55,8 +55,8 @@ public class WampPeersLifecycle implements SmartLifecycle, ApplicationEventPubli
 	}
 
 	/**
-	 * Stop the peers in parallel, each on a thread of its own, and report when all left: the
-	 * lifecycle thread does not wait here, Spring's lifecycle processor waits for the
+	 * Stop the peers in parallel, each on a thread of its own, and report when all left:
+	 * the lifecycle thread does not wait here, Spring's lifecycle processor waits for the
 	 * callback up to {@code spring.lifecycle.timeout-per-shutdown-phase}.
 	 * @param callback run once every peer stopped
 	 */

@@ -25,8 +25,8 @@ import org.springframework.util.unit.DataSize;
 public class WampProperties {
 
 	/**
-	 * Whether to connect the peers' sessions when the application context starts. When false,
-	 * start them later through the endpoint registry.
+	 * Whether to connect the peers' sessions when the application context starts. When
+	 * false, start them later through the endpoint registry.
 	 */
 	private boolean autoStartup = true;
 
@@ -38,20 +38,20 @@ public class WampProperties {
 
 	/**
 	 * Time the application start-up waits for the peers' sessions to join, so that the
-	 * procedures are registered when the application reports itself started; zero does not
-	 * wait. Sessions that did not join keep trying and register when they join.
+	 * procedures are registered when the application reports itself started; zero does
+	 * not wait. Sessions that did not join keep trying and register when they join.
 	 */
 	private Duration startupTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Where the Nexus services (auth.whoami, system.roster.*, my.metadata.*, ...) live, for
-	 * the template's helpers.
+	 * Where the Nexus services (auth.whoami, system.roster.*, my.metadata.*, ...) live,
+	 * for the template's helpers.
 	 */
 	private final Nexus nexus = new Nexus();
 
 	/**
-	 * Routers by name: where they are and how to join them. A router without a url joins the
-	 * embedded router in process.
+	 * Routers by name: where they are and how to join them. A router without a url joins
+	 * the embedded router in process.
 	 */
 	private final Map<String, Router> routers = new LinkedHashMap<>();
 
@@ -121,13 +121,15 @@ public class WampProperties {
 	public static class Router {
 
 		/**
-		 * Address of the router: ws://, wss://, tcp:// (RawSocket), tcps:// or unix:///path.
-		 * When not set, the embedded router is joined in process (no socket, no serialization).
+		 * Address of the router: ws://, wss://, tcp:// (RawSocket), tcps:// or
+		 * unix:///path. When not set, the embedded router is joined in process (no
+		 * socket, no serialization).
 		 */
 		private @Nullable String url;
 
 		/**
-		 * Realm to join. Optional for the embedded router, whose first realm is then used.
+		 * Realm to join. Optional for the embedded router, whose first realm is then
+		 * used.
 		 */
 		private @Nullable String realm;
 
@@ -137,21 +139,22 @@ public class WampProperties {
 		private List<String> serializers = new ArrayList<>(List.of("json"));
 
 		/**
-		 * Prefix for relative URIs (those that start with a dot) in annotations and templates.
+		 * Prefix for relative URIs (those that start with a dot) in annotations and
+		 * templates.
 		 */
 		private @Nullable String uriPrefix;
 
 		/**
-		 * Time allowed to open the transport: the TCP connection, the TLS handshake and the
-		 * WebSocket upgrade or RawSocket handshake. Joining the realm is bounded by
+		 * Time allowed to open the transport: the TCP connection, the TLS handshake and
+		 * the WebSocket upgrade or RawSocket handshake. Joining the realm is bounded by
 		 * join-timeout.
 		 */
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
 		/**
-		 * Time allowed from the open transport to the router's WELCOME or ABORT, through every
-		 * CHALLENGE round. On expiry the connection is closed and the attempt counts as failed:
-		 * the reconnect settings decide whether and when to try again.
+		 * Time allowed from the open transport to the router's WELCOME or ABORT, through
+		 * every CHALLENGE round. On expiry the connection is closed and the attempt
+		 * counts as failed: the reconnect settings decide whether and when to try again.
 		 */
 		private Duration joinTimeout = Duration.ofSeconds(10);
 
@@ -251,8 +254,8 @@ public class WampProperties {
 	}
 
 	/**
-	 * Bounds of a router's sessions (wamp-client's {@code ClientLimits}): how many calls may
-	 * wait for their result, and how much work from the router may queue before the
+	 * Bounds of a router's sessions (wamp-client's {@code ClientLimits}): how many calls
+	 * may wait for their result, and how much work from the router may queue before the
 	 * connection stops reading and further invocations are refused.
 	 */
 	public static class SessionLimits {
@@ -264,9 +267,9 @@ public class WampProperties {
 		private int maxPendingCalls = 10_000;
 
 		/**
-		 * Progressive results held for one call: those a slow subscriber of a progressive call
-		 * has not taken yet, and those of a handler Flux that ignores demand. Beyond it the
-		 * call fails with a message that says how to slow the producer down.
+		 * Progressive results held for one call: those a slow subscriber of a progressive
+		 * call has not taken yet, and those of a handler Flux that ignores demand. Beyond
+		 * it the call fails with a message that says how to slow the producer down.
 		 */
 		private int progressiveBuffer = 256;
 
@@ -277,15 +280,15 @@ public class WampProperties {
 		private int inboundHighWaterMark = 1024;
 
 		/**
-		 * The count of invocations and events below which the connection reads again; below
-		 * inbound-high-water-mark.
+		 * The count of invocations and events below which the connection reads again;
+		 * below inbound-high-water-mark.
 		 */
 		private int inboundLowWaterMark = 512;
 
 		/**
 		 * Invocations running or queued beyond which a new one is answered at once with
-		 * wamp.error.unavailable (room for what was already read when reading stopped); at
-		 * least inbound-high-water-mark.
+		 * wamp.error.unavailable (room for what was already read when reading stopped);
+		 * at least inbound-high-water-mark.
 		 */
 		private int maxQueuedInvocations = 2048;
 
@@ -352,8 +355,8 @@ public class WampProperties {
 	public static class Ssl {
 
 		/**
-		 * Name of the Spring Boot SSL bundle with the trust material (and a client certificate
-		 * for mutual TLS).
+		 * Name of the Spring Boot SSL bundle with the trust material (and a client
+		 * certificate for mutual TLS).
 		 */
 		private @Nullable String bundle;
 
@@ -373,8 +376,8 @@ public class WampProperties {
 	public static class WebSocket {
 
 		/**
-		 * Interval of WebSocket pings that keep the connection alive and detect a dead one;
-		 * zero disables them.
+		 * Interval of WebSocket pings that keep the connection alive and detect a dead
+		 * one; zero disables them.
 		 */
 		private Duration pingInterval = Duration.ofSeconds(30);
 
@@ -446,9 +449,9 @@ public class WampProperties {
 
 		/**
 		 * What to do when the router refuses the credentials: stop (the session stays
-		 * closed, health DOWN with the router's reason) or keep trying at the longest delay
-		 * (backoff-max), so that credentials fixed at the router are picked up without a
-		 * restart.
+		 * closed, health DOWN with the router's reason) or keep trying at the longest
+		 * delay (backoff-max), so that credentials fixed at the router are picked up
+		 * without a restart.
 		 */
 		private ReconnectOptions.AuthFailurePolicy authFailure = ReconnectOptions.AuthFailurePolicy.STOP;
 
@@ -507,7 +510,10 @@ public class WampProperties {
 	 */
 	public enum BackoffType {
 
-		/** Exponential growth with random jitter, so that many clients do not return at once. */
+		/**
+		 * Exponential growth with random jitter, so that many clients do not return at
+		 * once.
+		 */
 		JITTER,
 
 		/** Exponential growth: min, 2 x min, 4 x min, ... up to max. */
@@ -524,8 +530,8 @@ public class WampProperties {
 	public static class Auth {
 
 		/**
-		 * Authentication methods to offer, in order of preference: anonymous, ticket, wampcra,
-		 * cryptosign, scram.
+		 * Authentication methods to offer, in order of preference: anonymous, ticket,
+		 * wampcra, cryptosign, scram.
 		 */
 		private List<String> method = new ArrayList<>(List.of("anonymous"));
 
@@ -535,14 +541,14 @@ public class WampProperties {
 		private @Nullable String authid;
 
 		/**
-		 * Role to ask for; the router decides. Not sent yet: wamp-client does not announce an
-		 * authrole in HELLO.
+		 * Role to ask for; the router decides. Not sent yet: wamp-client does not
+		 * announce an authrole in HELLO.
 		 */
 		private @Nullable String authrole;
 
 		/**
-		 * Ticket or WAMP-CRA secret, or SCRAM password. May reference an environment variable
-		 * with ${...}.
+		 * Ticket or WAMP-CRA secret, or SCRAM password. May reference an environment
+		 * variable with ${...}.
 		 */
 		private @Nullable String secret;
 
@@ -553,8 +559,8 @@ public class WampProperties {
 		private @Nullable String privateKey;
 
 		/**
-		 * Cryptosign private key file: hex text, or a Crossbar.io key.priv file. Used when
-		 * private-key is not set.
+		 * Cryptosign private key file: hex text, or a Crossbar.io key.priv file. Used
+		 * when private-key is not set.
 		 */
 		private @Nullable Path privateKeyFile;
 
@@ -688,8 +694,8 @@ public class WampProperties {
 	public static class Role {
 
 		/**
-		 * Feature flags announced in HELLO, overriding the built-in ones (a feature set to false
-		 * is not announced).
+		 * Feature flags announced in HELLO, overriding the built-in ones (a feature set
+		 * to false is not announced).
 		 */
 		private Map<String, Boolean> features = new LinkedHashMap<>();
 
@@ -718,11 +724,12 @@ public class WampProperties {
 	}
 
 	/**
-	 * The caller role: features, default call options (timeout, disclose_me, ...) and call
-	 * retries. The {@code timeout} option is also every session's default call timeout, for
-	 * calls that set none (the template's and those made on a {@code WampClient}) and for the
-	 * router's answers to REGISTER, SUBSCRIBE and acknowledged PUBLISH; 0 waits without a
-	 * deadline, and when it is not set the client's default of 30 s applies.
+	 * The caller role: features, default call options (timeout, disclose_me, ...) and
+	 * call retries. The {@code timeout} option is also every session's default call
+	 * timeout, for calls that set none (the template's and those made on a
+	 * {@code WampClient}) and for the router's answers to REGISTER, SUBSCRIBE and
+	 * acknowledged PUBLISH; 0 waits without a deadline, and when it is not set the
+	 * client's default of 30 s applies.
 	 */
 	public static class CallerDefaults extends Role {
 
@@ -734,9 +741,9 @@ public class WampProperties {
 
 		/**
 		 * Procedures that may run twice with the same arguments: only their calls are
-		 * retried after the connection was lost while they were pending (the callee may have
-		 * run them). Absolute URIs, or relative ones (a leading dot) under the router's
-		 * uri-prefix.
+		 * retried after the connection was lost while they were pending (the callee may
+		 * have run them). Absolute URIs, or relative ones (a leading dot) under the
+		 * router's uri-prefix.
 		 */
 		private List<String> idempotentProcedures = new ArrayList<>();
 
@@ -760,7 +767,8 @@ public class WampProperties {
 	public static class Retry {
 
 		/**
-		 * Whether the template retries a call that failed with one of the retryable error URIs.
+		 * Whether the template retries a call that failed with one of the retryable error
+		 * URIs.
 		 */
 		private boolean enabled = false;
 
@@ -785,7 +793,8 @@ public class WampProperties {
 		 * transport_lost, timeout and canceled are retried only for the
 		 * idempotent-procedures: the callee may have run the call.
 		 */
-		private List<String> retryableUris = new ArrayList<>(CallRetry.DEFAULT_RETRYABLE_URIS.stream().sorted().toList());
+		private List<String> retryableUris = new ArrayList<>(
+				CallRetry.DEFAULT_RETRYABLE_URIS.stream().sorted().toList());
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -830,29 +839,30 @@ public class WampProperties {
 	}
 
 	/**
-	 * The callee role: features, default registration options and how handler exceptions map
-	 * to error URIs.
+	 * The callee role: features, default registration options and how handler exceptions
+	 * map to error URIs.
 	 */
 	public static class CalleeDefaults extends Role {
 
 		/**
-		 * Error URI of a handler exception that exception-uris does not map (the application
-		 * error URI). A WampException always answers with its own URI.
+		 * Error URI of a handler exception that exception-uris does not map (the
+		 * application error URI). A WampException always answers with its own URI.
 		 */
 		private String errorUri = ClientOptions.DEFAULT_ERROR_URI;
 
 		/**
-		 * Error URIs of handler exceptions by fully qualified class name; a subclass maps as
-		 * its nearest listed superclass. Added to the built-in table
-		 * (IllegalArgumentException and validation exceptions to wamp.error.invalid_argument,
-		 * Spring Security's access denied to wamp.error.not_authorized). Write class names in
-		 * brackets: exception-uris[com.example.NotFoundException]=com.example.error.not_found.
+		 * Error URIs of handler exceptions by fully qualified class name; a subclass maps
+		 * as its nearest listed superclass. Added to the built-in table
+		 * (IllegalArgumentException and validation exceptions to
+		 * wamp.error.invalid_argument, Spring Security's access denied to
+		 * wamp.error.not_authorized). Write class names in brackets:
+		 * exception-uris[com.example.NotFoundException]=com.example.error.not_found.
 		 */
 		private Map<String, String> exceptionUris = new LinkedHashMap<>();
 
 		/**
-		 * Whether the error sent to a caller carries the handler exception's message. Off:
-		 * the caller gets the error URI and a message naming the procedure and a
+		 * Whether the error sent to a caller carries the handler exception's message.
+		 * Off: the caller gets the error URI and a message naming the procedure and a
 		 * correlation id (kwargs correlation_id) that the WARN log line of the failure
 		 * shows. Turn on only where callers may see internals (SQL errors, host and user
 		 * names), such as in development.
@@ -860,16 +870,17 @@ public class WampProperties {
 		private boolean includeExceptionMessage = false;
 
 		/**
-		 * Largest number of invocations of one handler method that run at once, for handlers
-		 * that set none; more wait in a queue of queue-capacity. 0 for no limit. Default:
-		 * 10 per available processor (the threads of Reactor's boundedElastic scheduler).
+		 * Largest number of invocations of one handler method that run at once, for
+		 * handlers that set none; more wait in a queue of queue-capacity. 0 for no limit.
+		 * Default: 10 per available processor (the threads of Reactor's boundedElastic
+		 * scheduler).
 		 */
 		private int concurrency = WampHandlerLimits.procedureDefaults().concurrency();
 
 		/**
-		 * Largest number of invocations of one handler method that wait for a free slot, for
-		 * handlers that set none; an invocation beyond concurrency and queue-capacity is
-		 * answered at once with wamp.error.unavailable.
+		 * Largest number of invocations of one handler method that wait for a free slot,
+		 * for handlers that set none; an invocation beyond concurrency and queue-capacity
+		 * is answered at once with wamp.error.unavailable.
 		 */
 		private int queueCapacity = WampHandlerLimits.DEFAULT_PROCEDURE_QUEUE_CAPACITY;
 
@@ -916,14 +927,14 @@ public class WampProperties {
 	}
 
 	/**
-	 * The subscriber role: features, default subscription options and how many events each
-	 * handler takes at once.
+	 * The subscriber role: features, default subscription options and how many events
+	 * each handler takes at once.
 	 */
 	public static class SubscriberDefaults extends Role {
 
 		/**
-		 * Largest number of events of one subscription handled at once, for handlers that set
-		 * none; 1 keeps events in order.
+		 * Largest number of events of one subscription handled at once, for handlers that
+		 * set none; 1 keeps events in order.
 		 */
 		private int concurrency = WampHandlerLimits.subscriptionDefaults().concurrency();
 
@@ -958,8 +969,8 @@ public class WampProperties {
 	public static class Nexus {
 
 		/**
-		 * Prefix of the Nexus service URIs, such as com.izaber.wamp; the peer's uri-prefix
-		 * when not set.
+		 * Prefix of the Nexus service URIs, such as com.izaber.wamp; the peer's
+		 * uri-prefix when not set.
 		 */
 		private @Nullable String prefix;
 
@@ -1073,9 +1084,9 @@ public class WampProperties {
 	public static class Callee {
 
 		/**
-		 * Registrations by procedure URI. Write URIs in brackets, such as [com.example.echo], in YAML
-		 * "[com.example.echo]": without them Spring Boot drops the entry (start-up fails
-		 * with a message saying so).
+		 * Registrations by procedure URI. Write URIs in brackets, such as
+		 * [com.example.echo], in YAML "[com.example.echo]": without them Spring Boot
+		 * drops the entry (start-up fails with a message saying so).
 		 */
 		private Map<String, Handler> registrations = new LinkedHashMap<>();
 
@@ -1095,9 +1106,9 @@ public class WampProperties {
 	public static class Subscriber {
 
 		/**
-		 * Subscriptions by topic URI. Write URIs in brackets, such as [com.example.echo], in YAML
-		 * "[com.example.echo]": without them Spring Boot drops the entry (start-up fails
-		 * with a message saying so).
+		 * Subscriptions by topic URI. Write URIs in brackets, such as [com.example.echo],
+		 * in YAML "[com.example.echo]": without them Spring Boot drops the entry
+		 * (start-up fails with a message saying so).
 		 */
 		private Map<String, Handler> subscriptions = new LinkedHashMap<>();
 
@@ -1118,16 +1129,16 @@ public class WampProperties {
 
 		/**
 		 * The method as beanName#methodName. It binds arguments and maps results as a
-		 * method annotated with @WampProcedure or @WampSubscribe does. Write URIs with dots in
-		 * brackets, such as registrations[com.example.echo].handler, or in YAML
+		 * method annotated with @WampProcedure or @WampSubscribe does. Write URIs with
+		 * dots in brackets, such as registrations[com.example.echo].handler, or in YAML
 		 * "[com.example.echo]".
 		 */
 		private @Nullable String handler;
 
 		/**
-		 * REGISTER or SUBSCRIBE options, in WAMP's names: match (exact, prefix, wildcard),
-		 * invoke (single, roundrobin, random, first, last), disclose_caller, and concurrency
-		 * (how many run at once); others are sent as they are.
+		 * REGISTER or SUBSCRIBE options, in WAMP's names: match (exact, prefix,
+		 * wildcard), invoke (single, roundrobin, random, first, last), disclose_caller,
+		 * and concurrency (how many run at once); others are sent as they are.
 		 */
 		private Map<String, Object> options = new LinkedHashMap<>();
 
@@ -1181,8 +1192,8 @@ public class WampProperties {
 		private @Nullable Integer rawSocketPort;
 
 		/**
-		 * Realms by name. An open realm "realm1" (anonymous, everything allowed) when none is
-		 * configured.
+		 * Realms by name. An open realm "realm1" (anonymous, everything allowed) when
+		 * none is configured.
 		 */
 		private Map<String, Realm> realms = new LinkedHashMap<>();
 
@@ -1271,8 +1282,8 @@ public class WampProperties {
 
 		/**
 		 * URI prefix of the services, such as com.izaber.wamp (services at
-		 * com.izaber.wamp.auth.whoami, ...). Empty: services at auth.whoami, ... A role needs
-		 * the permission to call each service, like any procedure.
+		 * com.izaber.wamp.auth.whoami, ...). Empty: services at auth.whoami, ... A role
+		 * needs the permission to call each service, like any procedure.
 		 */
 		private String prefix = "";
 
@@ -1478,9 +1489,9 @@ public class WampProperties {
 
 		/**
 		 * Whether a rejected client reads the true reason (such as
-		 * wamp.error.no_such_principal for an unknown authid), for development. By default
-		 * an unknown authid and wrong credentials get the same ABORT, so that user names
-		 * cannot be enumerated; the log always has the true reason.
+		 * wamp.error.no_such_principal for an unknown authid), for development. By
+		 * default an unknown authid and wrong credentials get the same ABORT, so that
+		 * user names cannot be enumerated; the log always has the true reason.
 		 */
 		private boolean preciseErrors = false;
 
@@ -1507,14 +1518,14 @@ public class WampProperties {
 		private DataSize maxMessageSize = DataSize.ofMegabytes(16);
 
 		/**
-		 * Bytes held for messages that have not completely arrived, over all connections; the
-		 * connection that would pass it is closed (ABORT wamp.error.limit_exceeded).
+		 * Bytes held for messages that have not completely arrived, over all connections;
+		 * the connection that would pass it is closed (ABORT wamp.error.limit_exceeded).
 		 */
 		private DataSize maxIncompleteMessageBytes = DataSize.ofMegabytes(64);
 
 		/**
-		 * Bytes waiting to be written to one client; a client that reads too slowly to stay
-		 * under it is disconnected.
+		 * Bytes waiting to be written to one client; a client that reads too slowly to
+		 * stay under it is disconnected.
 		 */
 		private DataSize maxOutboundBytesPerSession = DataSize.ofMegabytes(64);
 
@@ -1551,8 +1562,8 @@ public class WampProperties {
 		private Duration authenticateTimeout = Duration.ofSeconds(10);
 
 		/**
-		 * Silence after which the router pings the client (WebSocket ping, RawSocket PING);
-		 * 0 sends no pings.
+		 * Silence after which the router pings the client (WebSocket ping, RawSocket
+		 * PING); 0 sends no pings.
 		 */
 		private Duration keepAliveInterval = Duration.ofSeconds(30);
 
@@ -1657,7 +1668,8 @@ public class WampProperties {
 	public static class Realm {
 
 		/**
-		 * Whether anonymous sessions may join. By default, only when the realm has no users.
+		 * Whether anonymous sessions may join. By default, only when the realm has no
+		 * users.
 		 */
 		private @Nullable Boolean anonymous;
 
@@ -1674,8 +1686,8 @@ public class WampProperties {
 
 		/**
 		 * Static users by authid. Write an authid with dots in brackets, such as
-		 * users[john.doe].secret, or in YAML "[john.doe]": without them Spring Boot drops the
-		 * user (start-up fails with a message saying so).
+		 * users[john.doe].secret, or in YAML "[john.doe]": without them Spring Boot drops
+		 * the user (start-up fails with a message saying so).
 		 */
 		private Map<String, RealmUser> users = new LinkedHashMap<>();
 

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 final class WampPropertiesValidator {
 
 	/** The authentication methods a router entry may name. */
-	static final List<String> AUTH_METHODS = List.of("anonymous", "ticket", "wampcra", "cryptosign", "scram", "wamp-scram");
+	static final List<String> AUTH_METHODS = List.of("anonymous", "ticket", "wampcra", "cryptosign", "scram",
+			"wamp-scram");
 
 	/** The serializers a router entry may name. */
 	static final List<String> SERIALIZERS = List.of("json", "msgpack", "cbor");
@@ -40,7 +41,8 @@ final class WampPropertiesValidator {
 	 * @param routers the routers in effect (configured, or implicit)
 	 * @param defaultRouter the default router, or null
 	 * @param embeddedAvailable whether an embedded router runs in this context
-	 * @param detailsRouter the router whose address comes from connection details, or null
+	 * @param detailsRouter the router whose address comes from connection details, or
+	 * null
 	 */
 	static void validate(WampProperties properties, Map<String, WampProperties.Router> routers,
 			@Nullable String defaultRouter, boolean embeddedAvailable, @Nullable String detailsRouter) {
@@ -157,8 +159,9 @@ final class WampPropertiesValidator {
 			WampTransports.forUrl(url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new WampConfigurationException(property, "'" + url + "' is not a valid router address: "
-					+ ex.getMessage(), "Fix the address, such as ws://localhost:8080/ws or tcp://localhost:8081", ex);
+			throw new WampConfigurationException(property,
+					"'" + url + "' is not a valid router address: " + ex.getMessage(),
+					"Fix the address, such as ws://localhost:8080/ws or tcp://localhost:8081", ex);
 		}
 	}
 
@@ -177,17 +180,17 @@ final class WampPropertiesValidator {
 
 	private static void validateReconnect(String prefix, WampProperties.Reconnect reconnect) {
 		if (reconnect.getMaxRetries() < -1) {
-			throw new WampConfigurationException(prefix + "max-retries", "must be -1 or more, got "
-					+ reconnect.getMaxRetries(), "Set a number of retries, or -1 to retry forever");
+			throw new WampConfigurationException(prefix + "max-retries",
+					"must be -1 or more, got " + reconnect.getMaxRetries(),
+					"Set a number of retries, or -1 to retry forever");
 		}
 		if (reconnect.getBackoffMin().isNegative()) {
 			throw new WampConfigurationException(prefix + "backoff-min", "must not be negative",
 					"Set a duration such as 500ms");
 		}
 		if (reconnect.getBackoffMin().compareTo(reconnect.getBackoffMax()) > 0) {
-			throw new WampConfigurationException(prefix + "backoff-max",
-					"is shorter than backoff-min (" + reconnect.getBackoffMax() + " < " + reconnect.getBackoffMin()
-							+ ")",
+			throw new WampConfigurationException(prefix + "backoff-max", "is shorter than backoff-min ("
+					+ reconnect.getBackoffMax() + " < " + reconnect.getBackoffMin() + ")",
 					"Set backoff-max to at least backoff-min");
 		}
 	}
@@ -204,8 +207,8 @@ final class WampPropertiesValidator {
 						"unknown authentication method '" + configured + "'", "Use " + AUTH_METHODS);
 			}
 			if (!method.equals("anonymous") && auth.getAuthid() == null) {
-				throw new WampConfigurationException(prefix + "authid",
-						"the '" + method + "' method needs an authid", "Set " + prefix + "authid to the user name");
+				throw new WampConfigurationException(prefix + "authid", "the '" + method + "' method needs an authid",
+						"Set " + prefix + "authid to the user name");
 			}
 			if (SECRET_METHODS.contains(method) && (auth.getSecret() == null || auth.getSecret().isEmpty())) {
 				throw new WampConfigurationException(prefix + "secret", "the '" + method + "' method needs a secret",
@@ -228,7 +231,8 @@ final class WampPropertiesValidator {
 				CryptosignKey.fromFile(auth.getPrivateKeyFile());
 			}
 			else {
-				throw new WampConfigurationException(prefix + "private-key", "the 'cryptosign' method needs a private key",
+				throw new WampConfigurationException(prefix + "private-key",
+						"the 'cryptosign' method needs a private key",
 						"Set " + prefix + "private-key to the hex seed (64 hex digits, or 128 with the public key), or "
 								+ prefix + "private-key-file to a key file");
 			}
@@ -241,7 +245,8 @@ final class WampPropertiesValidator {
 		}
 		catch (IOException ex) {
 			throw new WampConfigurationException(prefix + "private-key-file",
-					"cannot read the cryptosign private key file '" + auth.getPrivateKeyFile() + "': " + ex.getMessage(),
+					"cannot read the cryptosign private key file '" + auth.getPrivateKeyFile() + "': "
+							+ ex.getMessage(),
 					"Point it at a readable key file");
 		}
 	}
@@ -269,10 +274,16 @@ final class WampPropertiesValidator {
 			throw new WampConfigurationException(prefix + "pool-size", "must be at least 1, got " + peer.getPoolSize(),
 					"Set the number of sessions the peer opens, such as 1");
 		}
-		peer.getRoles().getCallee().getRegistrations().forEach((uri, handler) ->
-				validateHandler(prefix + "roles.callee.registrations[" + uri + "].handler", handler));
-		peer.getRoles().getSubscriber().getSubscriptions().forEach((uri, handler) ->
-				validateHandler(prefix + "roles.subscriber.subscriptions[" + uri + "].handler", handler));
+		peer.getRoles()
+			.getCallee()
+			.getRegistrations()
+			.forEach((uri, handler) -> validateHandler(prefix + "roles.callee.registrations[" + uri + "].handler",
+					handler));
+		peer.getRoles()
+			.getSubscriber()
+			.getSubscriptions()
+			.forEach((uri, handler) -> validateHandler(prefix + "roles.subscriber.subscriptions[" + uri + "].handler",
+					handler));
 	}
 
 	private static void validateHandler(String property, WampProperties.Handler handler) {

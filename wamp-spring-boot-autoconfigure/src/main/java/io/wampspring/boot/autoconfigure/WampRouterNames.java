@@ -10,7 +10,9 @@ final class WampRouterNames {
 	/** The router defined by connection details when none is configured. */
 	static final String CONNECTION_DETAILS = "default";
 
-	/** The router joined in process when none is configured and the embedded router runs. */
+	/**
+	 * The router joined in process when none is configured and the embedded router runs.
+	 */
 	static final String EMBEDDED = "embedded";
 
 	/** The peer created when none is configured. */
@@ -20,8 +22,8 @@ final class WampRouterNames {
 	}
 
 	/**
-	 * The default router among the configured ones: {@code wamp.defaults.router}, or the only
-	 * router.
+	 * The default router among the configured ones: {@code wamp.defaults.router}, or the
+	 * only router.
 	 * @param properties the properties
 	 * @return the name, or null when there is no configured default
 	 */

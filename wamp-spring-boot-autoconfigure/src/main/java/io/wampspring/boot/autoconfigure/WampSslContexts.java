@@ -13,8 +13,8 @@ import org.springframework.boot.ssl.SslOptions;
 
 /**
  * Turns a Spring Boot {@link SslBundle} into a Netty client {@link SslContext}: the
- * bundle's trust material, its key material (a client certificate for mutual TLS), and its
- * ciphers and protocols.
+ * bundle's trust material, its key material (a client certificate for mutual TLS), and
+ * its ciphers and protocols.
  */
 final class WampSslContexts {
 

@@ -5,8 +5,8 @@ import io.wampspring.spring.core.WampTemplate;
 /**
  * Customizes the auto-configured {@code wampTemplate}. The template is immutable, so a
  * customizer returns the configured copy, such as
- * {@code template -> template.withBlockTimeout(Duration.ofSeconds(5))}. Customizers run in
- * {@link org.springframework.core.Ordered order}.
+ * {@code template -> template.withBlockTimeout(Duration.ofSeconds(5))}. Customizers run
+ * in {@link org.springframework.core.Ordered order}.
  */
 @FunctionalInterface
 public interface WampTemplateCustomizer {

@@ -30,12 +30,12 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Finds names under {@code wamp.} that no property of {@link WampProperties} takes, such as
- * {@code wamp.routers.main.ulr}: Spring Boot's binder ignores them without a word, so a typo
- * would leave a default in place. The names are found by binding {@code wamp} once more with
- * Boot's own {@link NoUnboundElementsBindHandler} (so every nested class, list element and
- * map value is covered exactly as Boot binds it); each is then placed in the shape of
- * {@link WampProperties} to name the nearest valid property.
+ * Finds names under {@code wamp.} that no property of {@link WampProperties} takes, such
+ * as {@code wamp.routers.main.ulr}: Spring Boot's binder ignores them without a word, so
+ * a typo would leave a default in place. The names are found by binding {@code wamp} once
+ * more with Boot's own {@link NoUnboundElementsBindHandler} (so every nested class, list
+ * element and map value is covered exactly as Boot binds it); each is then placed in the
+ * shape of {@link WampProperties} to name the nearest valid property.
  * <p>
  * As for {@code @ConfigurationProperties(ignoreUnknownFields = false)}, environment
  * variables and Java system properties are not checked: they are shared with everything
@@ -56,8 +56,8 @@ final class WampUnknownPropertyCheck {
 	/**
 	 * Check the names of the environment.
 	 * @param environment the environment
-	 * @throws WampConfigurationException naming the first unknown property and its nearest
-	 * valid name, and listing the others
+	 * @throws WampConfigurationException naming the first unknown property and its
+	 * nearest valid name, and listing the others
 	 */
 	static void check(Environment environment) {
 		NoUnboundElementsBindHandler handler = new NoUnboundElementsBindHandler(
@@ -69,7 +69,8 @@ final class WampUnknownPropertyCheck {
 			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
 				throw failure(unbound.getUnboundProperties());
 			}
-			// any other binding failure is reported by the binding of WampProperties itself
+			// any other binding failure is reported by the binding of WampProperties
+			// itself
 		}
 	}
 
@@ -91,7 +92,10 @@ final class WampUnknownPropertyCheck {
 		return new WampConfigurationException(first.property(), reason.toString(), first.action());
 	}
 
-	/** Walk the name along the shape of {@link WampProperties} to the element that fits nothing. */
+	/**
+	 * Walk the name along the shape of {@link WampProperties} to the element that fits
+	 * nothing.
+	 */
 	static Unknown locate(ConfigurationProperty property) {
 		ConfigurationPropertyName name = property.getName();
 		String origin = (property.getOrigin() != null) ? property.getOrigin().toString() : null;
@@ -110,9 +114,9 @@ final class WampUnknownPropertyCheck {
 			}
 			else if (isValue(raw)) {
 				String parent = name.chop(i).toString();
-				return new Unknown(name.toString(), origin,
-						"'" + parent + "' takes a value, so '" + name.getElement(i, Form.ORIGINAL)
-								+ "' under it is ignored",
+				return new Unknown(
+						name.toString(), origin, "'" + parent + "' takes a value, so '"
+								+ name.getElement(i, Form.ORIGINAL) + "' under it is ignored",
 						null, "Set " + parent + " itself, or remove " + name);
 			}
 			else {
@@ -155,7 +159,10 @@ final class WampUnknownPropertyCheck {
 		return new Unknown(name.toString(), origin, reason, suggestion, action);
 	}
 
-	/** The bindable properties of a class, by their dashed name, as Boot's JavaBean binder sees them. */
+	/**
+	 * The bindable properties of a class, by their dashed name, as Boot's JavaBean binder
+	 * sees them.
+	 */
 	private static Map<String, ResolvableType> properties(Class<?> type) {
 		Map<String, ResolvableType> properties = new TreeMap<>();
 		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
@@ -180,7 +187,9 @@ final class WampUnknownPropertyCheck {
 		return dashed.replace("-", "").toLowerCase(Locale.ROOT);
 	}
 
-	/** The candidate at the smallest edit distance, when it is close enough to be a typo. */
+	/**
+	 * The candidate at the smallest edit distance, when it is close enough to be a typo.
+	 */
 	static @Nullable String nearest(String element, Collection<String> candidates) {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
@@ -195,7 +204,10 @@ final class WampUnknownPropertyCheck {
 		return (bestDistance <= allowed) ? best : null;
 	}
 
-	/** Optimal string alignment distance: insertions, deletions, substitutions, transpositions. */
+	/**
+	 * Optimal string alignment distance: insertions, deletions, substitutions,
+	 * transpositions.
+	 */
 	static int distance(String a, String b) {
 		int[][] d = new int[a.length() + 1][b.length() + 1];
 		for (int i = 0; i <= a.length(); i++) {

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of WAMP clients: properties, connection details, client options, validation.
+ * Auto-configuration of WAMP clients: properties, connection details, client options,
+ * validation.
  */
 @NullMarked
 package io.wampspring.boot.autoconfigure;

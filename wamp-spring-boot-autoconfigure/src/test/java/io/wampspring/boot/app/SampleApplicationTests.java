@@ -38,10 +38,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A Spring Boot application with only the auto-configuration, one router entry (the embedded
- * router, in process), annotated beans and handlers declared in properties: it serves and
- * consumes WAMP, reports health, meters and observations, lists its endpoints, and survives a
- * router restart with its registrations restored.
+ * A Spring Boot application with only the auto-configuration, one router entry (the
+ * embedded router, in process), annotated beans and handlers declared in properties: it
+ * serves and consumes WAMP, reports health, meters and observations, lists its endpoints,
+ * and survives a router restart with its registrations restored.
  */
 @SpringBootTest(classes = SampleApplication.class, properties = { "wamp.embedded-router.enabled=true",
 		"wamp.embedded-router.port=0", "wamp.routers.local.reconnect.backoff-type=fixed",
@@ -123,7 +123,8 @@ class SampleApplicationTests {
 	@Test
 	@Order(2)
 	void aJoinListenerMayBlockOnTheTemplate() throws InterruptedException {
-		// published on the peer's event thread, not on Reactor's parallel scheduler (BlockHound watches)
+		// published on the peer's event thread, not on Reactor's parallel scheduler
+		// (BlockHound watches)
 		assertThat(this.announcer.announced.poll(5, TimeUnit.SECONDS))
 			.matches("wamp-events-default-\\d+ saw \\d+ session\\(s\\)");
 	}
@@ -190,9 +191,11 @@ class SampleApplicationTests {
 			.tags("messaging.destination.name", "com.example.shapes.")
 			.timer()
 			.count()).isGreaterThanOrEqualTo(1);
-		assertThat(this.meters.find("wamp.listener").tags("messaging.destination.name", "com.example.shapes.circle").timer())
-			.isNull();
-		// the handler's exception class and the URI the caller got, never a constant WampException
+		assertThat(this.meters.find("wamp.listener")
+			.tags("messaging.destination.name", "com.example.shapes.circle")
+			.timer()).isNull();
+		// the handler's exception class and the URI the caller got, never a constant
+		// WampException
 		assertThat(this.meters.get("wamp.listener")
 			.tags("messaging.destination.name", "com.example.find", "wamp.outcome", "error", "wamp.error",
 					"com.example.error.not_found", "error", "NotFoundException")
@@ -217,7 +220,8 @@ class SampleApplicationTests {
 				.tags("messaging.operation", "event", "messaging.destination.name", "com.example.news")
 				.timer()
 				.count()).isGreaterThanOrEqualTo(1));
-		// the observations are the only timers: nothing else records the same operations again
+		// the observations are the only timers: nothing else records the same operations
+		// again
 		assertThat(this.meters.find("wamp.client.calls").meters()).isEmpty();
 		assertThat(this.meters.find("wamp.client.invocations").meters()).isEmpty();
 		assertThat(this.meters.get("wamp.client.sessions").tags("peer", "default", "state", "joined").gauge().value())

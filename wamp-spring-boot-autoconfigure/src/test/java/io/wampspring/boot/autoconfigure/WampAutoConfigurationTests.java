@@ -53,8 +53,8 @@ class WampAutoConfigurationTests {
 
 	private static final Scheduler CUSTOM = Schedulers.immediate();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class));
 
 	@Test
 	void withoutRouterThereIsNoPeer() {
@@ -68,31 +68,34 @@ class WampAutoConfigurationTests {
 
 	@Test
 	void oneRouterGivesADefaultPeer() {
-		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
-				"wamp.routers.main.realm=realm1").run((context) -> {
-					WampPeers peers = context.getBean(WampPeers.class);
-					WampPeer peer = peers.defaultPeer();
-					assertThat(peer.name()).isEqualTo("default");
-					assertThat(peer.routerName()).isEqualTo("main");
-					assertThat(peer.clients()).hasSize(1);
-					assertThat(peer.clients().get(0).options().realm()).isEqualTo("realm1");
-					assertThat(peer.clients().get(0).options().transport()).isInstanceOf(WebSocketTransport.class);
-					assertThat(context.getBean(WampPeersLifecycle.class).isAutoStartup()).isFalse();
-				});
+		this.runner
+			.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+					"wamp.routers.main.realm=realm1")
+			.run((context) -> {
+				WampPeers peers = context.getBean(WampPeers.class);
+				WampPeer peer = peers.defaultPeer();
+				assertThat(peer.name()).isEqualTo("default");
+				assertThat(peer.routerName()).isEqualTo("main");
+				assertThat(peer.clients()).hasSize(1);
+				assertThat(peer.clients().get(0).options().realm()).isEqualTo("realm1");
+				assertThat(peer.clients().get(0).options().transport()).isInstanceOf(WebSocketTransport.class);
+				assertThat(context.getBean(WampPeersLifecycle.class).isAutoStartup()).isFalse();
+			});
 	}
 
 	@Test
 	void routerPropertiesReachTheClientOptions() {
-		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
-				"wamp.routers.main.realm=com.example.realm", "wamp.routers.main.serializers=msgpack,json",
-				"wamp.routers.main.connect-timeout=3s", "wamp.routers.main.websocket.ping-interval=5s",
-				"wamp.routers.main.websocket.max-frame-size=2MB", "wamp.routers.main.websocket.headers.X-Token=abc",
-				"wamp.routers.main.reconnect.enabled=true", "wamp.routers.main.reconnect.max-retries=7",
-				"wamp.routers.main.reconnect.backoff-min=100ms", "wamp.routers.main.reconnect.backoff-max=2s",
-				"wamp.routers.main.reconnect.backoff-type=exponential", "wamp.routers.main.auth.method=ticket,anonymous",
-				"wamp.routers.main.auth.authid=joe", "wamp.routers.main.auth.password=s3cret",
-				"wamp.defaults.caller.features.call_canceling=false",
-				"wamp.defaults.subscriber.features.pattern-based-subscription=false")
+		this.runner
+			.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+					"wamp.routers.main.realm=com.example.realm", "wamp.routers.main.serializers=msgpack,json",
+					"wamp.routers.main.connect-timeout=3s", "wamp.routers.main.websocket.ping-interval=5s",
+					"wamp.routers.main.websocket.max-frame-size=2MB", "wamp.routers.main.websocket.headers.X-Token=abc",
+					"wamp.routers.main.reconnect.enabled=true", "wamp.routers.main.reconnect.max-retries=7",
+					"wamp.routers.main.reconnect.backoff-min=100ms", "wamp.routers.main.reconnect.backoff-max=2s",
+					"wamp.routers.main.reconnect.backoff-type=exponential",
+					"wamp.routers.main.auth.method=ticket,anonymous", "wamp.routers.main.auth.authid=joe",
+					"wamp.routers.main.auth.password=s3cret", "wamp.defaults.caller.features.call_canceling=false",
+					"wamp.defaults.subscriber.features.pattern-based-subscription=false")
 			.run((context) -> {
 				ClientOptions options = context.getBean(WampPeers.class).defaultPeer().clients().get(0).options();
 				WebSocketTransport transport = (WebSocketTransport) options.transport();
@@ -125,9 +128,10 @@ class WampAutoConfigurationTests {
 				"wamp.defaults.caller.options.timeout=7s")
 			.run((context) -> {
 				ClientOptions options = context.getBean(WampPeers.class).defaultPeer().clients().get(0).options();
-				assertThat(((WebSocketTransport) options.transport()).connectTimeout()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(options.limits()).isEqualTo(new ClientLimits(Duration.ofSeconds(4), Duration.ofSeconds(7), 50,
-						8, 64, 16, 100, 32));
+				assertThat(((WebSocketTransport) options.transport()).connectTimeout())
+					.isEqualTo(Duration.ofSeconds(2));
+				assertThat(options.limits())
+					.isEqualTo(new ClientLimits(Duration.ofSeconds(4), Duration.ofSeconds(7), 50, 8, 64, 16, 100, 32));
 			});
 	}
 
@@ -138,31 +142,36 @@ class WampAutoConfigurationTests {
 		this.runner.withPropertyValues(router)
 			.run((context) -> assertThat(clientOptions(context).limits().defaultCallTimeout())
 				.isEqualTo(ClientLimits.defaults().defaultCallTimeout()));
-		this.runner.withPropertyValues(router).withPropertyValues("wamp.defaults.caller.options.timeout=0")
+		this.runner.withPropertyValues(router)
+			.withPropertyValues("wamp.defaults.caller.options.timeout=0")
 			.run((context) -> {
 				assertThat(clientOptions(context).limits().defaultCallTimeout()).isZero();
-				// the template's calls agree: explicitly no timeout, not the client's default
+				// the template's calls agree: explicitly no timeout, not the client's
+				// default
 				assertThat(context.getBean(WampTemplate.class).getCallOptions().isTimeoutSet()).isTrue();
 				assertThat(context.getBean(WampTemplate.class).getCallOptions().timeout()).isZero();
 			});
-		this.runner.withPropertyValues(router).withPropertyValues("wamp.defaults.caller.options.timeout=1500")
+		this.runner.withPropertyValues(router)
+			.withPropertyValues("wamp.defaults.caller.options.timeout=1500")
 			.run((context) -> assertThat(clientOptions(context).limits().defaultCallTimeout())
 				.isEqualTo(Duration.ofMillis(1500)));
 	}
 
 	@Test
 	void calleeErrorSettingsAreOneSwitchForTheClientAndTheSpringLayer() {
-		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
-				"wamp.routers.main.realm=realm1", "wamp.defaults.callee.include-exception-message=true",
-				"wamp.defaults.callee.error-uri=com.example.error.internal")
+		this.runner
+			.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+					"wamp.routers.main.realm=realm1", "wamp.defaults.callee.include-exception-message=true",
+					"wamp.defaults.callee.error-uri=com.example.error.internal")
 			.run((context) -> {
 				ClientOptions options = clientOptions(context);
 				assertThat(options.includeExceptionMessages()).isTrue();
 				assertThat(options.defaultErrorUri()).isEqualTo("com.example.error.internal");
 				assertThat(context.getBean(WampExceptionTranslator.class).includesExceptionMessage()).isTrue();
 			});
-		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
-				"wamp.routers.main.realm=realm1")
+		this.runner
+			.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+					"wamp.routers.main.realm=realm1")
 			.run((context) -> assertThat(clientOptions(context).includeExceptionMessages()).isFalse());
 	}
 
@@ -170,8 +179,9 @@ class WampAutoConfigurationTests {
 	@EnabledForJreRange(max = JRE.JAVA_20)
 	void withoutVirtualThreadsStateEventsStayOnBoundedElastic() {
 		// spring.threads.virtual.enabled is ignored below Java 21, as Spring Boot does
-		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
-				"wamp.routers.main.realm=realm1", "spring.threads.virtual.enabled=true")
+		this.runner
+			.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+					"wamp.routers.main.realm=realm1", "spring.threads.virtual.enabled=true")
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(WampAutoConfiguration.VIRTUAL_THREAD_EVENTS_CUSTOMIZER_BEAN_NAME);
 				assertThat(clientOptions(context).eventScheduler()).isSameAs(Schedulers.boundedElastic());
@@ -181,8 +191,9 @@ class WampAutoConfigurationTests {
 	@Test
 	@EnabledForJreRange(min = JRE.JAVA_21)
 	void withVirtualThreadsStateEventsArriveOnVirtualThreads() {
-		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"spring.threads.virtual.enabled=true")
+		this.runner
+			.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+					"spring.threads.virtual.enabled=true")
 			.run((context) -> {
 				assertThat(context).hasBean(WampAutoConfiguration.VIRTUAL_THREAD_EVENTS_CUSTOMIZER_BEAN_NAME);
 				WampClient client = context.getBean(WampPeers.class).defaultPeer().clients().get(0);
@@ -199,8 +210,9 @@ class WampAutoConfigurationTests {
 					listener.dispose();
 				}
 			});
-		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
-				"wamp.routers.main.realm=realm1", "spring.threads.virtual.enabled=true")
+		this.runner
+			.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+					"wamp.routers.main.realm=realm1", "spring.threads.virtual.enabled=true")
 			.withBean(WampClientOptionsCustomizer.class, () -> (router, builder) -> builder.eventScheduler(CUSTOM))
 			.run((context) -> assertThat(clientOptions(context).eventScheduler()).isSameAs(CUSTOM));
 	}
@@ -211,10 +223,11 @@ class WampAutoConfigurationTests {
 
 	@Test
 	void rawSocketUrlGivesRawSocketTransportAndFixedBackoff() {
-		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=tcp://localhost:9",
-				"wamp.routers.main.realm=realm1", "wamp.routers.main.serializers=cbor",
-				"wamp.routers.main.reconnect.enabled=false", "wamp.routers.main.reconnect.backoff-type=fixed",
-				"wamp.routers.main.reconnect.backoff-min=1s")
+		this.runner
+			.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=tcp://localhost:9",
+					"wamp.routers.main.realm=realm1", "wamp.routers.main.serializers=cbor",
+					"wamp.routers.main.reconnect.enabled=false", "wamp.routers.main.reconnect.backoff-type=fixed",
+					"wamp.routers.main.reconnect.backoff-min=1s")
 			.run((context) -> {
 				ClientOptions options = context.getBean(WampPeers.class).defaultPeer().clients().get(0).options();
 				assertThat(options.transport()).isInstanceOf(RawSocketTransport.class);
@@ -227,13 +240,14 @@ class WampAutoConfigurationTests {
 
 	@Test
 	void peersHavePoolsOnTheirRouters() {
-		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.a.url=ws://localhost:9/ws",
-				"wamp.routers.a.realm=ra", "wamp.routers.b.url=tcp://localhost:9", "wamp.routers.b.realm=rb",
-				"wamp.defaults.router=b", "wamp.peers.workers.router=a", "wamp.peers.workers.pool-size=3",
-				"wamp.peers.workers.pool-type=hash", "wamp.peers.default.pool-size=2",
-				"wamp.peers.default.roles.callee.registrations[com.example.echo].handler=handlers#echo",
-				"wamp.peers.default.roles.subscriber.subscriptions[com.example.hello].handler=handlers#onHello",
-				"wamp.peers.default.roles.subscriber.subscriptions[com.example.hello].options.match=prefix")
+		this.runner
+			.withPropertyValues("wamp.auto-startup=false", "wamp.routers.a.url=ws://localhost:9/ws",
+					"wamp.routers.a.realm=ra", "wamp.routers.b.url=tcp://localhost:9", "wamp.routers.b.realm=rb",
+					"wamp.defaults.router=b", "wamp.peers.workers.router=a", "wamp.peers.workers.pool-size=3",
+					"wamp.peers.workers.pool-type=hash", "wamp.peers.default.pool-size=2",
+					"wamp.peers.default.roles.callee.registrations[com.example.echo].handler=handlers#echo",
+					"wamp.peers.default.roles.subscriber.subscriptions[com.example.hello].handler=handlers#onHello",
+					"wamp.peers.default.roles.subscriber.subscriptions[com.example.hello].options.match=prefix")
 			.withBean("handlers", Handlers.class, Handlers::new)
 			.run((context) -> {
 				WampPeers peers = context.getBean(WampPeers.class);
@@ -264,14 +278,16 @@ class WampAutoConfigurationTests {
 
 	@Test
 	void embeddedRouterWithoutRouterGivesAnInProcessPeer() {
-		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.embedded-router.enabled=true",
-				"wamp.embedded-router.port=-1").run((context) -> {
-					assertThat(context).hasSingleBean(WampRouter.class);
-					WampPeer peer = context.getBean(WampPeers.class).defaultPeer();
-					assertThat(peer.routerName()).isEqualTo("embedded");
-					assertThat(peer.clients().get(0).options().transport()).isInstanceOf(InProcessTransport.class);
-					assertThat(peer.clients().get(0).options().realm()).isEqualTo("realm1");
-				});
+		this.runner
+			.withPropertyValues("wamp.auto-startup=false", "wamp.embedded-router.enabled=true",
+					"wamp.embedded-router.port=-1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WampRouter.class);
+				WampPeer peer = context.getBean(WampPeers.class).defaultPeer();
+				assertThat(peer.routerName()).isEqualTo("embedded");
+				assertThat(peer.clients().get(0).options().transport()).isInstanceOf(InProcessTransport.class);
+				assertThat(peer.clients().get(0).options().realm()).isEqualTo("realm1");
+			});
 	}
 
 	@Test
@@ -298,10 +314,12 @@ class WampAutoConfigurationTests {
 
 	@Test
 	void customizersAreAppliedInOrder() {
-		this.runner.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
-				"wamp.routers.main.realm=realm1")
+		this.runner
+			.withPropertyValues("wamp.auto-startup=false", "wamp.routers.main.url=ws://localhost:9/ws",
+					"wamp.routers.main.realm=realm1")
 			.withUserConfiguration(CustomizerConfiguration.class)
-			.run((context) -> assertThat(context.getBean(WampPeers.class).defaultPeer().clients().get(0).options().defaultErrorUri())
+			.run((context) -> assertThat(
+					context.getBean(WampPeers.class).defaultPeer().clients().get(0).options().defaultErrorUri())
 				.isEqualTo("com.example.second"));
 	}
 
@@ -318,7 +336,8 @@ class WampAutoConfigurationTests {
 				"wamp.defaults.callee.include-exception-message=true", "wamp.defaults.callee.concurrency=3",
 				"wamp.defaults.callee.queue-capacity=7", "wamp.defaults.subscriber.concurrency=2",
 				"wamp.defaults.subscriber.queue-capacity=9")
-			.withBean(WampTemplateCustomizer.class, () -> (template) -> template.withBlockTimeout(Duration.ofSeconds(3)))
+			.withBean(WampTemplateCustomizer.class,
+					() -> (template) -> template.withBlockTimeout(Duration.ofSeconds(3)))
 			.run((context) -> {
 				WampExceptionTranslator translator = context.getBean(WampExceptionTranslator.class);
 				assertThat(translator.defaultUri()).isEqualTo("com.example.error.internal");

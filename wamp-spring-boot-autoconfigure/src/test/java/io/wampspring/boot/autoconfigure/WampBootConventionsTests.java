@@ -49,17 +49,15 @@ class WampBootConventionsTests {
 
 	@Test
 	void payloadsFollowTheApplicationsJacksonConfiguration() {
-		this.runner
-			.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
-			.run((context) -> {
-				WampTemplate template = awaitRegistered(context);
-				// the handler binds snake_case keyword arguments and answers in snake_case
-				Map<String, Object> answer = template.blocking()
-					.call("com.example.person", new ParameterizedTypeReference<>() {
-					}, Map.of("first_name", "Ada", "born", "1815-12-10"));
-				assertThat(answer).containsEntry("first_name", "ADA").containsEntry("born", "1815-12-10");
-				assertThat(context.getBean(WampJsonConverter.class)).isNotSameAs(WampJsonConverter.shared());
-			});
+		this.runner.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE").run((context) -> {
+			WampTemplate template = awaitRegistered(context);
+			// the handler binds snake_case keyword arguments and answers in snake_case
+			Map<String, Object> answer = template.blocking()
+				.call("com.example.person", new ParameterizedTypeReference<>() {
+				}, Map.of("first_name", "Ada", "born", "1815-12-10"));
+			assertThat(answer).containsEntry("first_name", "ADA").containsEntry("born", "1815-12-10");
+			assertThat(context.getBean(WampJsonConverter.class)).isNotSameAs(WampJsonConverter.shared());
+		});
 	}
 
 	@Test
@@ -78,7 +76,8 @@ class WampBootConventionsTests {
 	@Test
 	void withoutABootMapperTheSharedConverter() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class))
 			.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
 					"wamp.auto-startup=false")
 			.run((context) -> assertThat(context.getBean(WampJsonConverter.class))
@@ -102,7 +101,8 @@ class WampBootConventionsTests {
 				.isThrownBy(() -> template.blocking().call("com.example.person", Map.class, Map.of()));
 			await().atMost(TIMEOUT).until(() -> timed(meters) - before >= 4);
 			assertThat(timed(meters) - before).isEqualTo(4);
-			// the handler's exception class and the URI the caller got; no constant WampException
+			// the handler's exception class and the URI the caller got; no constant
+			// WampException
 			Timer failed = meters.get("wamp.listener").tags("wamp.outcome", "error").timer();
 			assertThat(failed.getId().getTag("error")).isEqualTo("IllegalArgumentException");
 			assertThat(failed.getId().getTag("wamp.error")).isEqualTo("wamp.error.invalid_argument");
@@ -112,9 +112,10 @@ class WampBootConventionsTests {
 	}
 
 	/**
-	 * The sum of the counts of every WAMP timer of the procedure under test: each operation
-	 * adds exactly one. (The registration lookups that wait for the procedure are timed too,
-	 * and the last one may stop its timer just after the test read the count.)
+	 * The sum of the counts of every WAMP timer of the procedure under test: each
+	 * operation adds exactly one. (The registration lookups that wait for the procedure
+	 * are timed too, and the last one may stop its timer just after the test read the
+	 * count.)
 	 */
 	private static long timed(MeterRegistry meters) {
 		return meters.getMeters()
@@ -141,7 +142,8 @@ class WampBootConventionsTests {
 		WampTemplate template = context.getBean(WampTemplate.class);
 		await().atMost(TIMEOUT)
 			.ignoreExceptions()
-			.until(() -> template.blocking().call("wamp.registration.lookup", Long.class, "com.example.person") != null);
+			.until(() -> template.blocking()
+				.call("wamp.registration.lookup", Long.class, "com.example.person") != null);
 		return template;
 	}
 

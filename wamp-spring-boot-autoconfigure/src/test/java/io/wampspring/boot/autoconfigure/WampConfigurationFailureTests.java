@@ -12,8 +12,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every start-up failure of a wrong {@code wamp.*} property names the property and the fix,
- * through {@link WampConfigurationFailureAnalyzer}, and never shows a secret.
+ * Every start-up failure of a wrong {@code wamp.*} property names the property and the
+ * fix, through {@link WampConfigurationFailureAnalyzer}, and never shows a secret.
  */
 class WampConfigurationFailureTests {
 
@@ -34,15 +34,16 @@ class WampConfigurationFailureTests {
 
 	@Test
 	void unknownPeerRouter() {
-		assertFailure(analysis("wamp.peers.p.router=nope", URL, REALM), "wamp.peers.p.router",
-				"no router named 'nope'", "wamp.routers.nope.url");
+		assertFailure(analysis("wamp.peers.p.router=nope", URL, REALM), "wamp.peers.p.router", "no router named 'nope'",
+				"wamp.routers.nope.url");
 	}
 
 	@Test
 	void peerWithoutRouterAmongSeveral() {
-		assertFailure(analysis("wamp.peers.p.pool-size=1", URL, REALM, "wamp.routers.other.url=tcp://localhost:9",
-				"wamp.routers.other.realm=r"), "wamp.peers.p.router", "several are configured",
-				"wamp.defaults.router");
+		assertFailure(
+				analysis("wamp.peers.p.pool-size=1", URL, REALM, "wamp.routers.other.url=tcp://localhost:9",
+						"wamp.routers.other.realm=r"),
+				"wamp.peers.p.router", "several are configured", "wamp.defaults.router");
 	}
 
 	@Test
@@ -65,18 +66,16 @@ class WampConfigurationFailureTests {
 				"wamp.defaults.subscriber.concurrency", "at least 1", "1 keeps order");
 		assertFailure(analysis(URL, REALM, "wamp.defaults.subscriber.queue-capacity=-5"),
 				"wamp.defaults.subscriber.queue-capacity", "at least 0", "0 to drop at once");
-		assertFailure(
-				analysis(URL, REALM,
-						"wamp.peers.p.roles.callee.registrations[com.example.echo].handler=wampClientOptionsFactory#routerNames",
-						"wamp.peers.p.roles.callee.registrations[com.example.echo].options.queue-capacity=x"),
+		assertFailure(analysis(URL, REALM,
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].handler=wampClientOptionsFactory#routerNames",
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].options.queue-capacity=x"),
 				"wamp.peers.p.roles.callee.registrations[com.example.echo].options.queue-capacity",
 				"whole number of at least 0", "Set a number");
 	}
 
 	@Test
 	void badHandler() {
-		assertFailure(
-				analysis(URL, REALM, "wamp.peers.p.roles.callee.registrations[com.example.echo].handler=echo"),
+		assertFailure(analysis(URL, REALM, "wamp.peers.p.roles.callee.registrations[com.example.echo].handler=echo"),
 				"wamp.peers.p.roles.callee.registrations[com.example.echo].handler", "'echo' is not a bean method",
 				"beanName#methodName");
 	}
@@ -179,7 +178,8 @@ class WampConfigurationFailureTests {
 	@Test
 	void unknownAuthMethod() {
 		assertFailure(analysis(URL, REALM, "wamp.routers.main.auth.method=kerberos"), "wamp.routers.main.auth.method",
-				"unknown authentication method 'kerberos'", "[anonymous, ticket, wampcra, cryptosign, scram, wamp-scram]");
+				"unknown authentication method 'kerberos'",
+				"[anonymous, ticket, wampcra, cryptosign, scram, wamp-scram]");
 	}
 
 	@Test
@@ -191,15 +191,17 @@ class WampConfigurationFailureTests {
 	@Test
 	void missingSecretForTicketWampcraAndScram() {
 		for (String method : new String[] { "ticket", "wampcra", "scram" }) {
-			assertFailure(analysis(URL, REALM, "wamp.routers.main.auth.method=" + method,
-					"wamp.routers.main.auth.authid=joe"), "wamp.routers.main.auth.secret",
-					"the '" + method + "' method needs a secret", "${WAMP_SECRET}");
+			assertFailure(
+					analysis(URL, REALM, "wamp.routers.main.auth.method=" + method,
+							"wamp.routers.main.auth.authid=joe"),
+					"wamp.routers.main.auth.secret", "the '" + method + "' method needs a secret", "${WAMP_SECRET}");
 		}
 	}
 
 	@Test
 	void missingCryptosignKey() {
-		assertFailure(analysis(URL, REALM, "wamp.routers.main.auth.method=cryptosign", "wamp.routers.main.auth.authid=joe"),
+		assertFailure(
+				analysis(URL, REALM, "wamp.routers.main.auth.method=cryptosign", "wamp.routers.main.auth.authid=joe"),
 				"wamp.routers.main.auth.private-key", "needs a private key", "64 hex digits");
 	}
 
@@ -214,8 +216,9 @@ class WampConfigurationFailureTests {
 
 	@Test
 	void unreadableCryptosignKeyFile() {
-		assertFailure(analysis(URL, REALM, "wamp.routers.main.auth.method=cryptosign", "wamp.routers.main.auth.authid=joe",
-				"wamp.routers.main.auth.private-key-file=/nonexistent/key.priv"),
+		assertFailure(
+				analysis(URL, REALM, "wamp.routers.main.auth.method=cryptosign", "wamp.routers.main.auth.authid=joe",
+						"wamp.routers.main.auth.private-key-file=/nonexistent/key.priv"),
 				"wamp.routers.main.auth.private-key-file", "cannot read", "readable key file");
 	}
 
@@ -230,9 +233,10 @@ class WampConfigurationFailureTests {
 
 	@Test
 	void backoffMaxShorterThanMin() {
-		assertFailure(analysis(URL, REALM, "wamp.routers.main.reconnect.backoff-min=5s",
-				"wamp.routers.main.reconnect.backoff-max=1s"), "wamp.routers.main.reconnect.backoff-max",
-				"shorter than backoff-min", "at least backoff-min");
+		assertFailure(
+				analysis(URL, REALM, "wamp.routers.main.reconnect.backoff-min=5s",
+						"wamp.routers.main.reconnect.backoff-max=1s"),
+				"wamp.routers.main.reconnect.backoff-max", "shorter than backoff-min", "at least backoff-min");
 	}
 
 	@Test
@@ -249,7 +253,8 @@ class WampConfigurationFailureTests {
 
 	@Test
 	void unknownSslBundle() {
-		assertFailure(analysis("wamp.routers.main.url=wss://localhost:9/ws", REALM, "wamp.routers.main.ssl.bundle=nope"),
+		assertFailure(
+				analysis("wamp.routers.main.url=wss://localhost:9/ws", REALM, "wamp.routers.main.ssl.bundle=nope"),
 				"wamp.routers.main.ssl.bundle", "no SSL bundle named 'nope'", "spring.ssl.bundle");
 	}
 
@@ -267,52 +272,61 @@ class WampConfigurationFailureTests {
 
 	@Test
 	void embeddedRouterBadPermission() {
-		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.embedded-router.realms.r.roles.user.permissions[0].uri=com.example.",
-				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow=cx"),
+		assertFailure(
+				analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+						"wamp.embedded-router.realms.r.roles.user.permissions[0].uri=com.example.",
+						"wamp.embedded-router.realms.r.roles.user.permissions[0].allow=cx"),
 				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow", "unknown action 'x'",
 				"c (call), r (register), p (publish), s (subscribe)");
 	}
 
 	@Test
 	void embeddedRouterBadLimits() {
-		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.embedded-router.limits.hello-timeout=0s"), "wamp.embedded-router.limits.hello-timeout",
-				"must be positive, got PT0S", "remove it to use the default");
-		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.embedded-router.limits.max-incomplete-message-bytes=1MB"),
+		assertFailure(
+				analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+						"wamp.embedded-router.limits.hello-timeout=0s"),
+				"wamp.embedded-router.limits.hello-timeout", "must be positive, got PT0S",
+				"remove it to use the default");
+		assertFailure(
+				analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+						"wamp.embedded-router.limits.max-incomplete-message-bytes=1MB"),
 				"wamp.embedded-router.limits.max-incomplete-message-bytes",
 				"must hold at least one message of maxMessageSize (16777216 bytes), got 1048576", "default");
 	}
 
 	@Test
 	void embeddedRouterBadMatch() {
-		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.embedded-router.realms.r.roles.user.permissions[0].match=regex"),
+		assertFailure(
+				analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+						"wamp.embedded-router.realms.r.roles.user.permissions[0].match=regex"),
 				"wamp.embedded-router.realms.r.roles.user.permissions[0].match", "unknown match policy 'regex'",
 				"exact, prefix or wildcard");
 	}
 
 	@Test
 	void embeddedRouterUnknownUserRole() {
-		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow=c",
-				"wamp.embedded-router.realms.r.users.joe.role=admin", "wamp.embedded-router.realms.r.users.joe.secret=x"),
+		assertFailure(
+				analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+						"wamp.embedded-router.realms.r.roles.user.permissions[0].allow=c",
+						"wamp.embedded-router.realms.r.users.joe.role=admin",
+						"wamp.embedded-router.realms.r.users.joe.secret=x"),
 				"wamp.embedded-router.realms.r.users.joe.role", "no role named 'admin'", "[user]");
 	}
 
 	@Test
 	void embeddedRouterBadPublicKey() {
-		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.embedded-router.realms.r.users.joe.public-keys=abc"),
+		assertFailure(
+				analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+						"wamp.embedded-router.realms.r.users.joe.public-keys=abc"),
 				"wamp.embedded-router.realms.r.users.joe.public-keys", "64 hex digits", "64 hex digits");
 	}
 
 	@Test
 	void embeddedRouterUserWithDotsWithoutBrackets() {
 		// Boot's binder reads john.doe as two names and drops the user without a word
-		assertFailure(analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.embedded-router.realms.r.users.john.doe.secret=x"),
+		assertFailure(
+				analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+						"wamp.embedded-router.realms.r.users.john.doe.secret=x"),
 				"wamp.embedded-router.realms.r.users.john.doe.secret", "dropped the user",
 				"wamp.embedded-router.realms.r.users[john.doe], in YAML \"[john.doe]\"");
 	}
@@ -339,18 +353,21 @@ class WampConfigurationFailureTests {
 
 	@Test
 	void subscriptionUriWithoutBracketsAndOptions() {
-		assertFailure(analysis(URL, REALM,
-				"wamp.peers.p.roles.subscriber.subscriptions.com.example.news.options.match=prefix"),
+		assertFailure(
+				analysis(URL, REALM,
+						"wamp.peers.p.roles.subscriber.subscriptions.com.example.news.options.match=prefix"),
 				"wamp.peers.p.roles.subscriber.subscriptions.com.example.news.options.match",
 				"dropped the subscription", "subscriptions[com.example.news]");
 	}
 
 	@Test
 	void unknownRouterPropertyNamesTheNearestOne() {
-		// the embedded router would join in process without a word: the typo must stop the start
+		// the embedded router would join in process without a word: the typo must stop
+		// the start
 		FailureAnalysis analysis = analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
 				"wamp.routers.main.ulr=ws://localhost:9/ws", REALM);
-		assertFailure(analysis, "wamp.routers.main.ulr", "there is no property 'ulr' in 'wamp.routers.main', did you mean 'url'?",
+		assertFailure(analysis, "wamp.routers.main.ulr",
+				"there is no property 'ulr' in 'wamp.routers.main', did you mean 'url'?",
 				"Rename it to wamp.routers.main.url, or remove it.");
 		assertThat(analysis.getAction()).contains("realm").contains("reconnect").contains("uri-prefix");
 	}
@@ -376,7 +393,8 @@ class WampConfigurationFailureTests {
 				"wamp.peers.p.roles.callee.registrations[com.example.echo].handlr", "did you mean 'handler'?",
 				"wamp.peers.p.roles.callee.registrations[com.example.echo].handler");
 		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.optoins.timeout=5s"),
-				"wamp.defaults.caller.optoins.timeout", "did you mean 'options'?", "wamp.defaults.caller.options.timeout");
+				"wamp.defaults.caller.optoins.timeout", "did you mean 'options'?",
+				"wamp.defaults.caller.options.timeout");
 		assertFailure(analysis(URL, REALM, "wamp.defaults.callee.error-url=com.example.error"),
 				"wamp.defaults.callee.error-url", "did you mean 'error-uri'?", "wamp.defaults.callee.error-uri");
 		assertFailure(analysis(URL, REALM, "wamp.nexus.prefx=com.example"), "wamp.nexus.prefx",
@@ -393,11 +411,13 @@ class WampConfigurationFailureTests {
 		assertFailure(analysis(enabled, port, "wamp.embedded-router.realms.r.users.joe.secrt=x"),
 				"wamp.embedded-router.realms.r.users.joe.secrt", "did you mean 'secret'?",
 				"wamp.embedded-router.realms.r.users.joe.secret");
-		assertFailure(analysis(enabled, port, "wamp.embedded-router.realms.r.roles.user.permissions[0].uri=com.example",
-				"wamp.embedded-router.realms.r.roles.user.permissions[0].alow=c"),
+		assertFailure(
+				analysis(enabled, port, "wamp.embedded-router.realms.r.roles.user.permissions[0].uri=com.example",
+						"wamp.embedded-router.realms.r.roles.user.permissions[0].alow=c"),
 				"wamp.embedded-router.realms.r.roles.user.permissions[0].alow", "did you mean 'allow'?",
 				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow");
-		// checked even where the embedded router is off: the configuration is wrong either way
+		// checked even where the embedded router is off: the configuration is wrong
+		// either way
 		assertFailure(analysis(URL, REALM, "wamp.embedded-router.realms.r.rolse.user.permissions[0].allow=c"),
 				"wamp.embedded-router.realms.r.rolse.user.permissions[0].allow", "did you mean 'roles'?",
 				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow");
@@ -414,7 +434,8 @@ class WampConfigurationFailureTests {
 	@Test
 	void propertyUnderAValue() {
 		assertFailure(analysis(REALM, "wamp.routers.main.url.host=localhost"), "wamp.routers.main.url.host",
-				"'wamp.routers.main.url' takes a value, so 'host' under it is ignored", "Set wamp.routers.main.url itself");
+				"'wamp.routers.main.url' takes a value, so 'host' under it is ignored",
+				"Set wamp.routers.main.url itself");
 	}
 
 	@Test
@@ -427,7 +448,8 @@ class WampConfigurationFailureTests {
 	@Test
 	void optionALetterAwayFromAKnownOneIsATypo() {
 		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.options.timout=5s"),
-				"wamp.defaults.caller.options.timout", "'timout' is no option this client knows, did you mean 'timeout'?",
+				"wamp.defaults.caller.options.timout",
+				"'timout' is no option this client knows, did you mean 'timeout'?",
 				"Rename it to wamp.defaults.caller.options.timeout");
 		assertFailure(analysis(URL, REALM, "wamp.defaults.publisher.options.exclude-mee=false"),
 				"wamp.defaults.publisher.options.exclude-mee", "did you mean 'exclude-me'?",
@@ -455,14 +477,16 @@ class WampConfigurationFailureTests {
 	@Test
 	void emptyYamlSectionsAreNotUnknown() {
 		// "registrations:" with nothing under it reads as an empty value
-		this.runner.withPropertyValues(URL, REALM, "wamp.peers.p.roles.callee.registrations=",
-				"wamp.routers.main.websocket.headers=")
+		this.runner
+			.withPropertyValues(URL, REALM, "wamp.peers.p.roles.callee.registrations=",
+					"wamp.routers.main.websocket.headers=")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
 	void environmentVariablesAndSystemPropertiesAreNotChecked() {
-		// WAMP_TICKET=... in the environment reads as wamp.ticket: not meant for WampProperties
+		// WAMP_TICKET=... in the environment reads as wamp.ticket: not meant for
+		// WampProperties
 		this.runner.withPropertyValues(URL, REALM)
 			.withSystemProperties("wamp.ticket=secret")
 			.run((context) -> assertThat(context).hasNotFailed());
@@ -470,8 +494,9 @@ class WampConfigurationFailureTests {
 
 	@Test
 	void camelCaseAndKebabCaseAreBothKnown() {
-		this.runner.withPropertyValues(URL, REALM, "wamp.routers.main.connectTimeout=5s",
-				"wamp.routers.main.limits.max_pending_calls=5")
+		this.runner
+			.withPropertyValues(URL, REALM, "wamp.routers.main.connectTimeout=5s",
+					"wamp.routers.main.limits.max_pending_calls=5")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

@@ -30,11 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The configuration metadata that the processor generates, merged with
- * {@code additional-spring-configuration-metadata.json}, as the Spring Boot metadata format
- * defines it: a {@code defaultValue} for every property that has one, equal to the default of
- * {@link WampProperties}; hints only on properties (or their map's {@code .keys} /
- * {@code .values}); and the keys of each router, peer and realm, which the processor cannot
- * reach behind a map, named in the description of their map.
+ * {@code additional-spring-configuration-metadata.json}, as the Spring Boot metadata
+ * format defines it: a {@code defaultValue} for every property that has one, equal to the
+ * default of {@link WampProperties}; hints only on properties (or their map's
+ * {@code .keys} / {@code .values}); and the keys of each router, peer and realm, which
+ * the processor cannot reach behind a map, named in the description of their map.
  */
 class WampConfigurationMetadataTests {
 
@@ -112,7 +112,10 @@ class WampConfigurationMetadataTests {
 		}
 	}
 
-	/** The relative keys of a properties class, with {@code <key>} and {@code <n>} for maps and lists. */
+	/**
+	 * The relative keys of a properties class, with {@code <key>} and {@code <n>} for
+	 * maps and lists.
+	 */
 	private static void keys(Class<?> type, String prefix, List<String> keys) {
 		for (Field field : type.getDeclaredFields()) {
 			if (Modifier.isStatic(field.getModifiers())) {
@@ -178,8 +181,8 @@ class WampConfigurationMetadataTests {
 	}
 
 	private static @Nullable Object convert(JsonNode stated, TypeDescriptor type) {
-		Object raw = stated.isArray() ? stated.valueStream().map(JsonNode::asString).toList()
-				: stated.isNumber() ? stated.numberValue() : stated.isBoolean() ? stated.booleanValue() : stated.asString();
+		Object raw = stated.isArray() ? stated.valueStream().map(JsonNode::asString).toList() : stated.isNumber()
+				? stated.numberValue() : stated.isBoolean() ? stated.booleanValue() : stated.asString();
 		return ApplicationConversionService.getSharedInstance().convert(raw, TypeDescriptor.forObject(raw), type);
 	}
 

@@ -49,8 +49,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A Boot context with the embedded router: the peer joins, health and meters follow the
  * session through a router stop and restart and through a restore that leaves it
- * {@code DEGRADED}, the client limits reach the sessions, and the {@code wamp} endpoint shows
- * no secret.
+ * {@code DEGRADED}, the client limits reach the sessions, and the {@code wamp} endpoint
+ * shows no secret.
  */
 class WampEmbeddedRouterIntegrationTests {
 
@@ -61,12 +61,14 @@ class WampEmbeddedRouterIntegrationTests {
 				WampHealthContributorAutoConfiguration.class, WampMetricsAutoConfiguration.class,
 				WampEndpointAutoConfiguration.class, EndpointAutoConfiguration.class, MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class))
-		.withPropertyValues("management.endpoints.web.exposure.include=wamp", "management.endpoints.jmx.exposure.include=wamp");
+		.withPropertyValues("management.endpoints.web.exposure.include=wamp",
+				"management.endpoints.jmx.exposure.include=wamp");
 
 	@Test
 	void inProcessPeerFollowsTheRouterThroughAStopAndARestart() {
-		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.routers.local.reconnect.backoff-type=fixed", "wamp.routers.local.reconnect.backoff-min=50ms")
+		this.runner
+			.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+					"wamp.routers.local.reconnect.backoff-type=fixed", "wamp.routers.local.reconnect.backoff-min=50ms")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
@@ -83,7 +85,8 @@ class WampEmbeddedRouterIntegrationTests {
 				router.stop();
 				await().atMost(TIMEOUT).until(() -> {
 					Health health = health(context);
-					return health.getStatus().equals(Status.DOWN) && health.getDetails().get("attempt") instanceof Integer
+					return health.getStatus().equals(Status.DOWN)
+							&& health.getDetails().get("attempt") instanceof Integer
 							&& (Integer) health.getDetails().get("attempt") >= 2;
 				});
 				Health down = health(context);
@@ -103,8 +106,9 @@ class WampEmbeddedRouterIntegrationTests {
 	@Test
 	void degradedSessionShowsInTheEndpointHealthAndMeters() {
 		String procedure = "com.example.contested";
-		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.routers.local.reconnect.backoff-type=fixed", "wamp.routers.local.reconnect.backoff-min=1s")
+		this.runner
+			.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+					"wamp.routers.local.reconnect.backoff-type=fixed", "wamp.routers.local.reconnect.backoff-min=1s")
 			.run((context) -> {
 				await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
 				WampClient session = context.getBean(WampPeers.class).defaultPeer().clients().get(0);
@@ -116,14 +120,21 @@ class WampEmbeddedRouterIntegrationTests {
 					.build());
 				try {
 					intruder.connect().block(TIMEOUT);
-					// the router ends the peer's session; while the peer waits to reconnect, another
-					// session takes the procedure, so that the restore cannot bring it back
-					intruder.call("wamp.session.kill", List.of(session.sessionInfo().sessionId()), Map.of(),
-							CallOptions.defaults()).block(TIMEOUT);
+					// the router ends the peer's session; while the peer waits to
+					// reconnect, another
+					// session takes the procedure, so that the restore cannot bring it
+					// back
+					intruder
+						.call("wamp.session.kill", List.of(session.sessionInfo().sessionId()), Map.of(),
+								CallOptions.defaults())
+						.block(TIMEOUT);
 					AtomicReference<Registration> taken = new AtomicReference<>();
 					await().atMost(TIMEOUT).ignoreExceptions().until(() -> {
-						taken.set(intruder.register(procedure, RegisterOptions.defaults(),
-								(invocation) -> Mono.just(answer("intruder"))).block(TIMEOUT));
+						taken.set(
+								intruder
+									.register(procedure, RegisterOptions.defaults(),
+											(invocation) -> Mono.just(answer("intruder")))
+									.block(TIMEOUT));
 						return true;
 					});
 					await().atMost(TIMEOUT).until(() -> session.state() == SessionState.DEGRADED);
@@ -156,8 +167,9 @@ class WampEmbeddedRouterIntegrationTests {
 	@Test
 	void eventBufferBoundsTheClientAndItsDropsAreCounted() {
 		String topic = "com.example.flood";
-		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.routers.local.limits.event-buffer=2")
+		this.runner
+			.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+					"wamp.routers.local.limits.event-buffer=2")
 			.run((context) -> {
 				await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
 				WampClient session = context.getBean(WampPeers.class).defaultPeer().clients().get(0);
@@ -165,7 +177,8 @@ class WampEmbeddedRouterIntegrationTests {
 				CountDownLatch release = new CountDownLatch(1);
 				session.subscribe(topic, SubscribeOptions.defaults(), (event) -> {
 					try {
-						// holds the subscription's only handler slot: later events wait or are dropped
+						// holds the subscription's only handler slot: later events wait
+						// or are dropped
 						release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 					}
 					catch (InterruptedException ex) {
@@ -227,18 +240,20 @@ class WampEmbeddedRouterIntegrationTests {
 	@Test
 	void webSocketTicketPeerAndTheEndpointShowsNoSecret() throws IOException {
 		int port = freePort();
-		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=" + port,
-				"wamp.embedded-router.realms.secure.roles.user.permissions[0].uri=",
-				"wamp.embedded-router.realms.secure.roles.user.permissions[0].allow=crps",
-				"wamp.embedded-router.realms.secure.users.joe.role=user",
-				"wamp.embedded-router.realms.secure.users.joe.secret=Sup3rSecret",
-				"wamp.routers.main.url=ws://127.0.0.1:" + port + "/ws", "wamp.routers.main.realm=secure",
-				"wamp.routers.main.serializers=msgpack,json", "wamp.routers.main.auth.method=ticket",
-				"wamp.routers.main.auth.authid=joe", "wamp.routers.main.auth.secret=Sup3rSecret",
-				"wamp.peers.workers.pool-size=2")
+		this.runner
+			.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=" + port,
+					"wamp.embedded-router.realms.secure.roles.user.permissions[0].uri=",
+					"wamp.embedded-router.realms.secure.roles.user.permissions[0].allow=crps",
+					"wamp.embedded-router.realms.secure.users.joe.role=user",
+					"wamp.embedded-router.realms.secure.users.joe.secret=Sup3rSecret",
+					"wamp.routers.main.url=ws://127.0.0.1:" + port + "/ws", "wamp.routers.main.realm=secure",
+					"wamp.routers.main.serializers=msgpack,json", "wamp.routers.main.auth.method=ticket",
+					"wamp.routers.main.auth.authid=joe", "wamp.routers.main.auth.secret=Sup3rSecret",
+					"wamp.peers.workers.pool-size=2")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				CompositeHealthContributor wamp = context.getBean("wampHealthContributor", CompositeHealthContributor.class);
+				CompositeHealthContributor wamp = context.getBean("wampHealthContributor",
+						CompositeHealthContributor.class);
 				CompositeHealthContributor workers = (CompositeHealthContributor) wamp.getContributor("workers");
 				for (String index : new String[] { "0", "1" }) {
 					HealthIndicator session = (HealthIndicator) workers.getContributor(index);
@@ -264,26 +279,30 @@ class WampEmbeddedRouterIntegrationTests {
 				});
 				assertThat(descriptor.toString()).doesNotContain("Sup3rSecret");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(registry.get("wamp.client.sessions").tags("peer", "workers", "state", "joined").gauge().value())
+				assertThat(
+						registry.get("wamp.client.sessions").tags("peer", "workers", "state", "joined").gauge().value())
 					.isEqualTo(2.0);
 			});
 	}
 
 	@Test
 	void autoStartupFalseLeavesSessionsOutOfService() {
-		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.auto-startup=false").run((context) -> {
-					assertThat(context.getBean(WampPeersLifecycle.class).isRunning()).isFalse();
-					assertThat(health(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-					context.getBean(WampPeersLifecycle.class).start();
-					await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
-				});
+		this.runner
+			.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+					"wamp.auto-startup=false")
+			.run((context) -> {
+				assertThat(context.getBean(WampPeersLifecycle.class).isRunning()).isFalse();
+				assertThat(health(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+				context.getBean(WampPeersLifecycle.class).start();
+				await().atMost(TIMEOUT).until(() -> health(context).getStatus().equals(Status.UP));
+			});
 	}
 
 	@Test
 	void healthIndicatorCanBeDisabled() {
-		this.runner.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
-				"wamp.auto-startup=false", "management.health.wamp.enabled=false")
+		this.runner
+			.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
+					"wamp.auto-startup=false", "management.health.wamp.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("wampHealthContributor"));
 	}
 

@@ -45,7 +45,8 @@ class WampEmbeddedRouterNexusTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class))
 		.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1");
 
 	private static BlockingWampOperations joined(WampTemplate template) {
@@ -56,8 +57,8 @@ class WampEmbeddedRouterNexusTests {
 	@Test
 	void propertiesSetThePrefixAndTheQuotas() {
 		this.runner
-			.withPropertyValues("wamp.embedded-router.nexus.prefix=com.izaber.wamp", "wamp.nexus.prefix=com.izaber.wamp",
-					"wamp.embedded-router.nexus.metadata.max-entries=2")
+			.withPropertyValues("wamp.embedded-router.nexus.prefix=com.izaber.wamp",
+					"wamp.nexus.prefix=com.izaber.wamp", "wamp.embedded-router.nexus.metadata.max-entries=2")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(InMemoryMetadataStore.class);
 				BlockingWampOperations wamp = joined(context.getBean(WampTemplate.class));
@@ -94,7 +95,8 @@ class WampEmbeddedRouterNexusTests {
 	@Test
 	void preciseErrorsTellAnUnknownAuthid() {
 		this.runner
-			.withPropertyValues("wamp.embedded-router.port=0", "wamp.embedded-router.authentication.precise-errors=true",
+			.withPropertyValues("wamp.embedded-router.port=0",
+					"wamp.embedded-router.authentication.precise-errors=true",
 					"wamp.embedded-router.realms.secure.users.joe.secret=joe-secret",
 					"wamp.embedded-router.realms.secure.users.joe.role=user")
 			.run((context) -> {
@@ -106,9 +108,9 @@ class WampEmbeddedRouterNexusTests {
 					.build());
 				try {
 					StepVerifier.create(client.connect())
-						.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(
-								WampAuthenticationException.class,
-								(ex) -> assertThat(ex.getUri()).isEqualTo(WampUris.NO_SUCH_PRINCIPAL)))
+						.expectErrorSatisfies(
+								(error) -> assertThat(error).isInstanceOfSatisfying(WampAuthenticationException.class,
+										(ex) -> assertThat(ex.getUri()).isEqualTo(WampUris.NO_SUCH_PRINCIPAL)))
 						.verify(TIMEOUT);
 				}
 				finally {
@@ -153,7 +155,8 @@ class WampEmbeddedRouterNexusTests {
 
 		@Override
 		public Mono<Void> deleteAll(String realm, String authid) {
-			return Mono.fromRunnable(() -> this.entries.keySet().removeIf((k) -> k.startsWith(realm + "/" + authid + "/")));
+			return Mono
+				.fromRunnable(() -> this.entries.keySet().removeIf((k) -> k.startsWith(realm + "/" + authid + "/")));
 		}
 
 	}

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A wrong {@code @WampProcedure} / {@code @WampSubscribe} (or a handler declared in
  * properties) stops the start-up before any session starts, through
- * {@link WampEndpointFailureAnalyzer}, naming every bean method involved; registrations that a
- * router lets share a procedure still start and serve.
+ * {@link WampEndpointFailureAnalyzer}, naming every bean method involved; registrations
+ * that a router lets share a procedure still start and serve.
  */
 class WampEndpointFailureTests {
 
@@ -46,14 +46,16 @@ class WampEndpointFailureTests {
 	void twoBeansRegisteringOneProcedureAreBothNamedBeforeAnySessionStarts() {
 		this.runner.withUserConfiguration(First.class, Second.class).run((context) -> {
 			FailureAnalysis analysis = analysis(context.getStartupFailure());
-			assertThat(analysis.getDescription()).startsWith("A WAMP endpoint cannot be served: procedure 'com.example.echo' "
-					+ "(match exact) on router 'embedded' is registered by 2 bean methods: ")
+			assertThat(analysis.getDescription())
+				.startsWith("A WAMP endpoint cannot be served: procedure 'com.example.echo' "
+						+ "(match exact) on router 'embedded' is registered by 2 bean methods: ")
 				.contains("'first#echo' (" + FirstHandler.class.getName() + ".echo(String))")
 				.contains("'second#echo' (" + SecondHandler.class.getName() + ".echo(String))")
 				.contains("the sessions of peer 'default' would register it twice, which the router refuses");
 			assertThat(analysis.getAction()).contains("Give each method its own URI")
 				.contains("@WampProcedure(peer = \"second\", invoke = Invoke.ROUNDROBIN)");
-			// the failure came while the beans were created, before the lifecycle started anything
+			// the failure came while the beans were created, before the lifecycle started
+			// anything
 			assertThat(FirstLifecycle.started).isFalse();
 		});
 	}
@@ -95,7 +97,8 @@ class WampEndpointFailureTests {
 
 	@Test
 	void theSameSharedInvokePolicyOnOnePeerConflicts() {
-		// the router refuses a session that registers a procedure twice, whatever the policy
+		// the router refuses a session that registers a procedure twice, whatever the
+		// policy
 		this.runner.withUserConfiguration(OtherRoundRobin.class, AnotherRoundRobin.class)
 			.withPropertyValues(TWO_PEERS)
 			.run((context) -> assertThat(analysis(context.getStartupFailure()).getDescription())
@@ -107,15 +110,15 @@ class WampEndpointFailureTests {
 		this.runner.withUserConfiguration(SharedRoundRobin.class, OtherRoundRobin.class)
 			.withPropertyValues(TWO_PEERS)
 			.run((context) -> {
-			assertThat(context).hasNotFailed();
-			WampTemplate template = context.getBean(WampTemplate.class);
-			Set<String> answers = new HashSet<>();
-			for (int i = 0; i < 4; i++) {
-				answers.add(template.call("com.example.shared", String.class).block(TIMEOUT));
-			}
-			// the router accepted both registrations and takes turns between them
-			assertThat(answers).containsExactlyInAnyOrder("round-robin", "other");
-		});
+				assertThat(context).hasNotFailed();
+				WampTemplate template = context.getBean(WampTemplate.class);
+				Set<String> answers = new HashSet<>();
+				for (int i = 0; i < 4; i++) {
+					answers.add(template.call("com.example.shared", String.class).block(TIMEOUT));
+				}
+				// the router accepted both registrations and takes turns between them
+				assertThat(answers).containsExactlyInAnyOrder("round-robin", "other");
+			});
 	}
 
 	@Test
@@ -135,8 +138,7 @@ class WampEndpointFailureTests {
 				.contains("'badUris#reserved' (" + BadUrisHandler.class.getName()
 						+ ".reserved()): procedure 'wamp.my.procedure' is under 'wamp.'")
 				.doesNotContain("badUris#pattern");
-			assertThat(analysis.getAction()).contains("such as com.example.add2")
-				.contains("com.example.my.procedure");
+			assertThat(analysis.getAction()).contains("such as com.example.add2").contains("com.example.my.procedure");
 			assertThat(FirstLifecycle.started).isFalse();
 		});
 	}
@@ -145,9 +147,9 @@ class WampEndpointFailureTests {
 	void relativeUriWithoutPrefixAndUnknownPeer() {
 		this.runner.withUserConfiguration(Unresolvable.class).run((context) -> {
 			FailureAnalysis analysis = analysis(context.getStartupFailure());
-			assertThat(analysis.getDescription())
-				.contains("'unresolvable#relative' (" + UnresolvableHandler.class.getName()
-						+ ".relative()): '.add2' is relative (it starts with a dot) but peer 'default' has no uri-prefix")
+			assertThat(analysis.getDescription()).contains("'unresolvable#relative' ("
+					+ UnresolvableHandler.class.getName()
+					+ ".relative()): '.add2' is relative (it starts with a dot) but peer 'default' has no uri-prefix")
 				.contains("'unresolvable#elsewhere' (" + UnresolvableHandler.class.getName()
 						+ ".elsewhere()) cannot be served: no WAMP peer named 'nope'");
 			assertThat(analysis.getAction()).contains("com.example.add2").contains("Name a configured peer");
@@ -329,7 +331,6 @@ class WampEndpointFailureTests {
 			return "random";
 		}
 
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -351,7 +352,6 @@ class WampEndpointFailureTests {
 		@WampSubscribe("com.example.news")
 		public void two(String news) {
 		}
-
 
 	}
 

@@ -29,15 +29,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The peers stop in parallel and off the lifecycle thread: with an invocation running on
- * each of two peers, both wait out their grace period at the same time, and Spring's lifecycle
- * processor is told through the callback.
+ * each of two peers, both wait out their grace period at the same time, and Spring's
+ * lifecycle processor is told through the callback.
  */
 class WampPeersLifecycleTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class))
 		.withPropertyValues("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=-1",
 				"wamp.peers.a.pool-size=1", "wamp.peers.b.pool-size=1", "wamp.shutdown-grace-period=4s");
 
@@ -51,7 +52,8 @@ class WampPeersLifecycleTests {
 			await().atMost(TIMEOUT).until(() -> a.isJoined() && b.isJoined());
 			AtomicInteger running = new AtomicInteger();
 			for (WampPeer peer : List.of(a, b)) {
-				// an invocation that never answers: the peer waits its whole grace period for it
+				// an invocation that never answers: the peer waits its whole grace period
+				// for it
 				peer.clients()
 					.get(0)
 					.register("com.example.hang." + peer.name(), RegisterOptions.defaults(), (invocation) -> {
@@ -60,10 +62,10 @@ class WampPeersLifecycleTests {
 					})
 					.block(TIMEOUT);
 			}
-			WampClient caller = WampClient.create(ClientOptions
-				.builder(new InProcessTransport(context.getBean(WampRouter.class), "caller"), "realm1")
-				.reconnect(ReconnectOptions.builder().enabled(false).build())
-				.build());
+			WampClient caller = WampClient.create(
+					ClientOptions.builder(new InProcessTransport(context.getBean(WampRouter.class), "caller"), "realm1")
+						.reconnect(ReconnectOptions.builder().enabled(false).build())
+						.build());
 			try {
 				caller.connect().block(TIMEOUT);
 				for (String name : List.of("a", "b")) {
@@ -76,9 +78,11 @@ class WampPeersLifecycleTests {
 				CountDownLatch stopped = new CountDownLatch(1);
 				long start = System.nanoTime();
 				context.getBean(WampPeersLifecycle.class).stop(stopped::countDown);
-				// the lifecycle thread is free at once; the processor waits for the callback
+				// the lifecycle thread is free at once; the processor waits for the
+				// callback
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
-				// both peers are leaving at the same time, each waiting for its invocation
+				// both peers are leaving at the same time, each waiting for its
+				// invocation
 				await().atMost(Duration.ofSeconds(2)).until(() -> !a.isRunning() && !b.isRunning());
 				assertThat(stopped.getCount()).isOne();
 				assertThat(stopped.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();

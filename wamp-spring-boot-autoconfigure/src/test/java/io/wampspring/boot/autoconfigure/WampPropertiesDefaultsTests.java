@@ -20,8 +20,8 @@ import reactor.core.scheduler.Schedulers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The property defaults match the library's defaults, so that leaving a property out means
- * what the wamp-client documentation says.
+ * The property defaults match the library's defaults, so that leaving a property out
+ * means what the wamp-client documentation says.
  */
 class WampPropertiesDefaultsTests {
 
@@ -37,7 +37,8 @@ class WampPropertiesDefaultsTests {
 		assertThat(this.router.getConnectTimeout()).isEqualTo(transport.connectTimeout());
 		assertThat(this.router.getWebsocket().getMaxFrameSize().toBytes()).isEqualTo(transport.maxFrameSize());
 		assertThat(this.router.getWebsocket().getHeaders()).isEqualTo(transport.headers());
-		// Deliberately not the library's default (no pings): a Boot application should notice a
+		// Deliberately not the library's default (no pings): a Boot application should
+		// notice a
 		// silently dead connection, as DESIGN.md section 3 says.
 		assertThat(this.router.getWebsocket().getPingInterval()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(transport.pingInterval()).isZero();
@@ -87,7 +88,8 @@ class WampPropertiesDefaultsTests {
 		assertThat(limits.getInboundLowWaterMark()).isEqualTo(library.inboundLowWaterMark()).isEqualTo(512);
 		assertThat(limits.getMaxQueuedInvocations()).isEqualTo(library.maxQueuedInvocations()).isEqualTo(2048);
 		assertThat(limits.getEventBuffer()).isEqualTo(library.eventBuffer()).isEqualTo(1024);
-		// no wamp.defaults.caller.options.timeout: the library's default call timeout (not "none")
+		// no wamp.defaults.caller.options.timeout: the library's default call timeout
+		// (not "none")
 		assertThat(WampMessageOptions.callTimeout(this.properties.getDefaults().getCaller().getOptions())).isNull();
 		assertThat(library.defaultCallTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(WampClientOptionsFactory.limits("wamp.routers.r.", this.router, null)).isEqualTo(library);
@@ -123,7 +125,8 @@ class WampPropertiesDefaultsTests {
 		WampProperties.CallerDefaults caller = this.properties.getDefaults().getCaller();
 		assertThat(caller.getRetry().isEnabled()).isFalse();
 		assertThat(caller.getIdempotentProcedures()).isEmpty();
-		assertThat(caller.getRetry().getRetryableUris()).containsExactlyInAnyOrderElementsOf(CallRetry.DEFAULT_RETRYABLE_URIS);
+		assertThat(caller.getRetry().getRetryableUris())
+			.containsExactlyInAnyOrderElementsOf(CallRetry.DEFAULT_RETRYABLE_URIS);
 		assertThat(CallRetry.disabled().idempotentProcedures()).isEmpty();
 	}
 

@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * What a user sees when a real {@code SpringApplication} fails to start: Spring Boot's own
- * failure analyzers run in their order, and the project's analysis is the one printed, with
- * no stack trace.
+ * What a user sees when a real {@code SpringApplication} fails to start: Spring Boot's
+ * own failure analyzers run in their order, and the project's analysis is the one
+ * printed, with no stack trace.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class WampStartupFailureReportTests {
@@ -70,8 +70,9 @@ class WampStartupFailureReportTests {
 					"wamp.peers.default.roles.callee.registrations[com.example.echo].handler=wampPeerz#echo")
 			.run((context) -> failure[0] = context.getStartupFailure());
 		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
-			.load(FailureAnalyzer.class, ArgumentResolver.of(BeanFactory.class, new DefaultListableBeanFactory())
-				.and(Environment.class, new StandardEnvironment()),
+			.load(FailureAnalyzer.class,
+					ArgumentResolver.of(BeanFactory.class, new DefaultListableBeanFactory())
+						.and(Environment.class, new StandardEnvironment()),
 					// as Boot does: skip an analyzer whose classes are missing
 					FailureHandler.handleMessage((message, ex) -> {
 					}));
@@ -90,11 +91,11 @@ class WampStartupFailureReportTests {
 	}
 
 	static void start(String... properties) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(App.class)
-			.web(WebApplicationType.NONE)
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
 			.properties("wamp.auto-startup=false", "spring.main.banner-mode=off")
 			.properties(properties)
-			.run().close());
+			.run()
+			.close());
 	}
 
 	@Configuration(proxyBeanMethods = false)

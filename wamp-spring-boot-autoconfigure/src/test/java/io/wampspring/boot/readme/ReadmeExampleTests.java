@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service of README.md ("A service in ten lines"), against the embedded router with the
- * ticket user the README's configuration names.
+ * The service of README.md ("A service in ten lines"), against the embedded router with
+ * the ticket user the README's configuration names.
  */
 @SpringBootTest(classes = ReadmeExampleTests.ReadmeApplication.class,
 		properties = { "wamp.embedded-router.enabled=true", "wamp.embedded-router.port=0",
@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 				"wamp.embedded-router.realms.realm1.roles.user.permissions[0].allow=crps",
 				"wamp.routers.main.realm=realm1", "wamp.routers.main.auth.method=ticket",
 				"wamp.routers.main.auth.authid=joe", "wamp.routers.main.auth.secret=joe-ticket",
-				// one session publishes and subscribes here, so it must receive its own events
+				// one session publishes and subscribes here, so it must receive its own
+				// events
 				"wamp.defaults.publisher.options.exclude-me=false" })
 class ReadmeExampleTests {
 
@@ -67,14 +68,23 @@ class ReadmeExampleTests {
 	// --- README.md, from here
 	@Component
 	static class Calculator {
+
 		private final WampOperations wamp;
-		Calculator(WampOperations wamp) { this.wamp = wamp; }
+
+		Calculator(WampOperations wamp) {
+			this.wamp = wamp;
+		}
 
 		@WampProcedure("com.example.add2")
-		long add(long a, long b) { return a + b; }
+		long add(long a, long b) {
+			return a + b;
+		}
 
 		@WampSubscribe("com.example.onhello")
-		void onHello(String name) { wamp.publish("com.example.greeted", name).subscribe(); }
+		void onHello(String name) {
+			wamp.publish("com.example.greeted", name).subscribe();
+		}
+
 	}
 	// --- to here
 

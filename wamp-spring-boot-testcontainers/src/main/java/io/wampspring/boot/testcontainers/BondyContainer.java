@@ -8,8 +8,8 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * A Bondy router ({@code leapsight/bondy}). It starts with a security configuration of this
- * module that defines the realm {@value #DEFAULT_REALM} with security disabled (any
+ * A Bondy router ({@code leapsight/bondy}). It starts with a security configuration of
+ * this module that defines the realm {@value #DEFAULT_REALM} with security disabled (any
  * session may join and do anything), and serves WebSocket at {@code /ws} on port
  * {@value #WEBSOCKET_PORT}. Give another security configuration with
  * {@link #withSecurityConfig(MountableFile, String)}.
@@ -61,7 +61,8 @@ public class BondyContainer extends GenericContainer<BondyContainer> implements 
 		super(image);
 		image.assertCompatibleWith(DEFAULT_IMAGE_NAME);
 		withExposedPorts(WEBSOCKET_PORT);
-		withCopyFileToContainer(MountableFile.forClasspathResource("io/wampspring/boot/testcontainers/bondy-security-config.json"),
+		withCopyFileToContainer(
+				MountableFile.forClasspathResource("io/wampspring/boot/testcontainers/bondy-security-config.json"),
 				SECURITY_CONFIG);
 		waitingFor(Wait.forListeningPort());
 	}

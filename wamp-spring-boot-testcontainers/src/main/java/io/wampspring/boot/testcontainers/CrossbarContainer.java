@@ -9,9 +9,9 @@ import org.testcontainers.utility.MountableFile;
 
 /**
  * A Crossbar.io router ({@code crossbario/crossbar}). With the image's own node
- * configuration it serves WebSocket at {@code /ws} on port {@value #WEBSOCKET_PORT} and the
- * realm {@value #DEFAULT_REALM}, open to anonymous sessions; give another configuration
- * with {@link #withNodeConfig(MountableFile)} and say where it listens with
+ * configuration it serves WebSocket at {@code /ws} on port {@value #WEBSOCKET_PORT} and
+ * the realm {@value #DEFAULT_REALM}, open to anonymous sessions; give another
+ * configuration with {@link #withNodeConfig(MountableFile)} and say where it listens with
  * {@link #withRealm(String)} and {@link #withWebSocketPath(String)}.
  *
  * <pre class="code">
@@ -69,7 +69,8 @@ public class CrossbarContainer extends GenericContainer<CrossbarContainer> imple
 
 	/**
 	 * Run the node with another configuration ({@code config.json}).
-	 * @param config the file, for example {@code MountableFile.forClasspathResource("crossbar.json")}
+	 * @param config the file, for example
+	 * {@code MountableFile.forClasspathResource("crossbar.json")}
 	 * @return this container
 	 */
 	public CrossbarContainer withNodeConfig(MountableFile config) {

@@ -14,8 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every router container must give the application through {@code @ServiceConnection}:
- * its procedures register and answer calls, and its subscriptions receive events.
+ * What every router container must give the application through
+ * {@code @ServiceConnection}: its procedures register and answer calls, and its
+ * subscriptions receive events.
  */
 abstract class AbstractRouterIntegrationTests {
 
@@ -55,7 +56,8 @@ abstract class AbstractRouterIntegrationTests {
 	void publishesAndReceivesEvents() throws InterruptedException {
 		// the publisher is excluded from its own events unless told otherwise
 		StepVerifier
-			.create(this.template.withPublishOptions(PublishOptions.builder().acknowledge(true).excludeMe(false).build())
+			.create(this.template
+				.withPublishOptions(PublishOptions.builder().acknowledge(true).excludeMe(false).build())
 				.publishAcknowledged("com.example.news", "hello"))
 			.expectNextCount(1)
 			.expectComplete()

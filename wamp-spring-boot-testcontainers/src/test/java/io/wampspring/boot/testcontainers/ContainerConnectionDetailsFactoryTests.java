@@ -11,9 +11,9 @@ import org.springframework.boot.testcontainers.service.connection.TestContainerC
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The factories, found through {@code spring.factories}, map a container's WebSocket URL and
- * realm into {@link WampConnectionDetails}. Runs without Docker: the containers here only
- * pretend to be started.
+ * The factories, found through {@code spring.factories}, map a container's WebSocket URL
+ * and realm into {@link WampConnectionDetails}. Runs without Docker: the containers here
+ * only pretend to be started.
  */
 class ContainerConnectionDetailsFactoryTests {
 
@@ -32,7 +32,8 @@ class ContainerConnectionDetailsFactoryTests {
 	@Test
 	void bondyContainerSuppliesItsUrlAndRealm() throws Exception {
 		BondyContainer bondy = new StartedBondy();
-		WampConnectionDetails details = connectionDetails(TestContainerConnectionSources.of(BondyContainer.class, "leapsight/bondy:latest", bondy));
+		WampConnectionDetails details = connectionDetails(
+				TestContainerConnectionSources.of(BondyContainer.class, "leapsight/bondy:latest", bondy));
 		assertThat(details).isNotNull();
 		assertThat(details.getUrl()).isEqualTo("ws://docker.example:32768/ws");
 		assertThat(details.getRealm()).isEqualTo(BondyContainer.DEFAULT_REALM);
@@ -42,19 +43,21 @@ class ContainerConnectionDetailsFactoryTests {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	void anotherContainerIsNotMapped() {
 		StartedCrossbar crossbar = new StartedCrossbar();
-		// a Crossbar source asks for WampConnectionDetails: only the Crossbar factory answers
-		assertThat(new BondyContainerConnectionDetailsFactory().getConnectionDetails(
-				(ContainerConnectionSource) TestContainerConnectionSources.of(CrossbarContainer.class, "crossbario/crossbar:latest", crossbar)))
+		// a Crossbar source asks for WampConnectionDetails: only the Crossbar factory
+		// answers
+		assertThat(new BondyContainerConnectionDetailsFactory()
+			.getConnectionDetails((ContainerConnectionSource) TestContainerConnectionSources.of(CrossbarContainer.class,
+					"crossbario/crossbar:latest", crossbar)))
 			.isNull();
 	}
 
 	@Test
 	void containersAcceptCompatibleImagesOnly() {
 		assertThat(new CrossbarContainer("crossbario/crossbar:cpy3-23.1.2").getRealm()).isEqualTo("realm1");
-		org.assertj.core.api.Assertions
-			.assertThatIllegalStateException()
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
 			.isThrownBy(() -> new BondyContainer("example/other:1"));
-		assertThat(new BondyContainer(DockerImageName.parse("example/bondy:1").asCompatibleSubstituteFor("leapsight/bondy"))
+		assertThat(new BondyContainer(
+				DockerImageName.parse("example/bondy:1").asCompatibleSubstituteFor("leapsight/bondy"))
 			.getRealm()).isEqualTo("com.example.test");
 	}
 

@@ -6,7 +6,9 @@ package io.wampspring.spring.annotation;
  */
 public enum Invoke {
 
-	/** Only one registration is allowed; a second one fails with procedure_already_exists. */
+	/**
+	 * Only one registration is allowed; a second one fails with procedure_already_exists.
+	 */
 	SINGLE,
 
 	/** The callees take turns. */

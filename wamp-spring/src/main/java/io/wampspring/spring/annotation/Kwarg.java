@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds a method parameter of a {@link WampProcedure} or {@link WampSubscribe} handler to one
- * keyword argument of the call or event.
+ * Binds a method parameter of a {@link WampProcedure} or {@link WampSubscribe} handler to
+ * one keyword argument of the call or event.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

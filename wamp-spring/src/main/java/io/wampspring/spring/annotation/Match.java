@@ -1,7 +1,8 @@
 package io.wampspring.spring.annotation;
 
 /**
- * How the URI of a {@link WampProcedure} or {@link WampSubscribe} is matched by the router.
+ * How the URI of a {@link WampProcedure} or {@link WampSubscribe} is matched by the
+ * router.
  */
 public enum Match {
 

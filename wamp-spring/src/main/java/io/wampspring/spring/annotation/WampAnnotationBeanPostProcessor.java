@@ -36,14 +36,14 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Finds {@link WampProcedure} and {@link WampSubscribe} methods on beans, turns each into a
- * {@link WampEndpoint} (placeholders in the URI, concurrency and options resolved with the
- * bean factory's embedded value resolver), and hands them to the
- * {@link WampEndpointRegistry} once every singleton exists, all at once so that the registry
- * reports a URI that several beans register with every one of them. Nothing else: binding
- * happens in the registry's adapters, and the registry registers when the context starts. An
- * attribute that cannot be read (no URI, a concurrency that is not a number, an option that is
- * not {@code key=value}) fails the creation of the bean with an
+ * Finds {@link WampProcedure} and {@link WampSubscribe} methods on beans, turns each into
+ * a {@link WampEndpoint} (placeholders in the URI, concurrency and options resolved with
+ * the bean factory's embedded value resolver), and hands them to the
+ * {@link WampEndpointRegistry} once every singleton exists, all at once so that the
+ * registry reports a URI that several beans register with every one of them. Nothing
+ * else: binding happens in the registry's adapters, and the registry registers when the
+ * context starts. An attribute that cannot be read (no URI, a concurrency that is not a
+ * number, an option that is not {@code key=value}) fails the creation of the bean with an
  * {@link InvalidWampEndpointException} naming the method.
  */
 public class WampAnnotationBeanPostProcessor
@@ -57,7 +57,8 @@ public class WampAnnotationBeanPostProcessor
 	// guarded by itself, since @Lazy beans may be created on any thread
 	private final List<WampEndpoint> endpoints = new ArrayList<>();
 
-	// set once every singleton exists: the endpoints of a bean created later (a @Lazy bean)
+	// set once every singleton exists: the endpoints of a bean created later (a @Lazy
+	// bean)
 	// are registered at once, through the registry's run-time path
 	private volatile boolean singletonsInstantiated;
 
@@ -106,10 +107,10 @@ public class WampAnnotationBeanPostProcessor
 			return bean;
 		}
 		List<WampEndpoint> found = new ArrayList<>();
-		procedures.forEach((method, annotation) -> found
-			.add(procedureEndpoint(bean, beanName, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
-		subscriptions.forEach((method, annotation) -> found.add(
-				subscriptionEndpoint(bean, beanName, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
+		procedures.forEach((method, annotation) -> found.add(procedureEndpoint(bean, beanName,
+				AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
+		subscriptions.forEach((method, annotation) -> found.add(subscriptionEndpoint(bean, beanName,
+				AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
 		logger.debug("{} WAMP endpoints found on bean '{}'", found.size(), beanName);
 		synchronized (this.endpoints) {
 			if (!this.singletonsInstantiated) {
@@ -170,7 +171,9 @@ public class WampAnnotationBeanPostProcessor
 		};
 	}
 
-	/** A whole number attribute; null when empty, so that the registry's default applies. */
+	/**
+	 * A whole number attribute; null when empty, so that the registry's default applies.
+	 */
 	private @Nullable Integer number(String id, Method method, String attribute, String raw, int min) {
 		String value = resolve(raw).trim();
 		if (value.isEmpty()) {
@@ -185,8 +188,9 @@ public class WampAnnotationBeanPostProcessor
 		}
 		catch (NumberFormatException ex) {
 			throw invalid(id, method,
-					attribute + " must be a whole number of at least " + min + ", got '" + value + "'", "Set "
-							+ attribute + " to a whole number of at least " + min + ", or leave it empty for the default");
+					attribute + " must be a whole number of at least " + min + ", got '" + value + "'",
+					"Set " + attribute + " to a whole number of at least " + min
+							+ ", or leave it empty for the default");
 		}
 	}
 
@@ -234,7 +238,8 @@ public class WampAnnotationBeanPostProcessor
 			this.endpoints.clear();
 		}
 		if (!found.isEmpty()) {
-			// all at once, so that a URI two beans register is reported with every one of them
+			// all at once, so that a URI two beans register is reported with every one of
+			// them
 			registry().registerEndpoints(found);
 		}
 	}

@@ -30,8 +30,8 @@ public class WampBootstrapConfiguration {
 	public static final String ENDPOINT_REGISTRY_BEAN_NAME = "io.wampspring.spring.config.internalWampEndpointRegistry";
 
 	/**
-	 * The annotation post-processor; static so that it does not pull this configuration in
-	 * early.
+	 * The annotation post-processor; static so that it does not pull this configuration
+	 * in early.
 	 * @return the post-processor
 	 */
 	@Bean(ANNOTATION_PROCESSOR_BEAN_NAME)
@@ -46,10 +46,10 @@ public class WampBootstrapConfiguration {
 	 * @param peers the application's peers, used when it defines no {@link WampPeers}
 	 * @param converter the application's converter, if any
 	 * @param translator the application's translator, if any
-	 * @param observationRegistry the application's observation registry, if any: invocations
-	 * and events are then observed ({@code wamp.listener})
-	 * @param overloadListener the application's {@link WampOverloadListener}, if any: told of
-	 * every invocation refused and event dropped for lack of room
+	 * @param observationRegistry the application's observation registry, if any:
+	 * invocations and events are then observed ({@code wamp.listener})
+	 * @param overloadListener the application's {@link WampOverloadListener}, if any:
+	 * told of every invocation refused and event dropped for lack of room
 	 * @return the registry
 	 */
 	@Bean(ENDPOINT_REGISTRY_BEAN_NAME)
@@ -60,7 +60,8 @@ public class WampBootstrapConfiguration {
 			ObjectProvider<WampOverloadListener> overloadListener) {
 		WampPeers resolved = peersHolder.getIfUnique(() -> WampPeers.of(peers.orderedStream().toList()));
 		WampEndpointRegistry registry = new WampEndpointRegistry(resolved,
-				converter.getIfUnique(WampJsonConverter::shared), translator.getIfUnique(WampExceptionTranslator::defaults));
+				converter.getIfUnique(WampJsonConverter::shared),
+				translator.getIfUnique(WampExceptionTranslator::defaults));
 		observationRegistry.ifUnique(registry::setObservationRegistry);
 		overloadListener.ifUnique(registry::setOverloadListener);
 		return registry;

@@ -9,12 +9,12 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Registers the annotated bean method as a WAMP procedure. Positional arguments of the call
- * bind to the method's parameters in order; {@link Kwarg} binds one keyword argument; a POJO
- * parameter binds from the keyword arguments; invocation details and the caller's identity
- * are injectable. The return value (a plain value, {@code WampResult}, {@code Mono},
- * {@code Flux} for progressive results, {@code CompletionStage} or {@code void}) becomes the
- * result; an exception becomes an ERROR with a URI.
+ * Registers the annotated bean method as a WAMP procedure. Positional arguments of the
+ * call bind to the method's parameters in order; {@link Kwarg} binds one keyword
+ * argument; a POJO parameter binds from the keyword arguments; invocation details and the
+ * caller's identity are injectable. The return value (a plain value, {@code WampResult},
+ * {@code Mono}, {@code Flux} for progressive results, {@code CompletionStage} or
+ * {@code void}) becomes the result; an exception becomes an ERROR with a URI.
  *
  * <pre class="code">
  * &#64;WampProcedure("com.example.add2")
@@ -30,8 +30,8 @@ public @interface WampProcedure {
 
 	/**
 	 * The procedure URI; an alias for {@link #uri()}.
-	 * @return the URI, which may hold {@code ${...}} placeholders and may be relative to the
-	 * router's {@code uri-prefix} when it starts with a dot
+	 * @return the URI, which may hold {@code ${...}} placeholders and may be relative to
+	 * the router's {@code uri-prefix} when it starts with a dot
 	 */
 	@AliasFor("uri")
 	String value() default "";
@@ -68,26 +68,27 @@ public @interface WampProcedure {
 	boolean discloseCaller() default false;
 
 	/**
-	 * The largest number of invocations of this procedure that run at once; more wait in a
-	 * queue of {@link #queueCapacity()}, without holding a thread.
-	 * @return the limit, or a property placeholder; {@code "0"} for no limit; empty for the
-	 * default ({@code wamp.defaults.callee.concurrency} with Spring Boot, else 10 per
+	 * The largest number of invocations of this procedure that run at once; more wait in
+	 * a queue of {@link #queueCapacity()}, without holding a thread.
+	 * @return the limit, or a property placeholder; {@code "0"} for no limit; empty for
+	 * the default ({@code wamp.defaults.callee.concurrency} with Spring Boot, else 10 per
 	 * available processor: the threads of Reactor's {@code boundedElastic} scheduler)
 	 */
 	String concurrency() default "";
 
 	/**
-	 * The largest number of invocations that wait for a free slot when {@link #concurrency()}
-	 * invocations run; an invocation beyond both is answered at once with
-	 * {@code wamp.error.unavailable}.
-	 * @return the capacity, or a property placeholder; {@code "0"} to refuse at once; empty
-	 * for the default ({@code wamp.defaults.callee.queue-capacity} with Spring Boot, else
-	 * 1000)
+	 * The largest number of invocations that wait for a free slot when
+	 * {@link #concurrency()} invocations run; an invocation beyond both is answered at
+	 * once with {@code wamp.error.unavailable}.
+	 * @return the capacity, or a property placeholder; {@code "0"} to refuse at once;
+	 * empty for the default ({@code wamp.defaults.callee.queue-capacity} with Spring
+	 * Boot, else 1000)
 	 */
 	String queueCapacity() default "";
 
 	/**
-	 * Additional REGISTER options as {@code key=value} pairs, for router-specific options.
+	 * Additional REGISTER options as {@code key=value} pairs, for router-specific
+	 * options.
 	 * @return the options
 	 */
 	String[] options() default {};

@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 import org.springframework.util.ClassUtils;
 
 /**
- * One or more WAMP endpoints cannot be served: a URI that is not valid, a URI that another
- * bean method registers too, a peer that does not exist, or a registration the router
- * refused. Each {@link Problem} names every bean method involved. Thrown before any session
- * starts for what can be known without a router; Spring Boot's failure analyzer of
- * wamp-spring-boot-autoconfigure prints it without a stack trace.
+ * One or more WAMP endpoints cannot be served: a URI that is not valid, a URI that
+ * another bean method registers too, a peer that does not exist, or a registration the
+ * router refused. Each {@link Problem} names every bean method involved. Thrown before
+ * any session starts for what can be known without a router; Spring Boot's failure
+ * analyzer of wamp-spring-boot-autoconfigure prints it without a stack trace.
  */
 public class InvalidWampEndpointException extends IllegalStateException {
 
@@ -36,10 +36,9 @@ public class InvalidWampEndpointException extends IllegalStateException {
 		if (problems.isEmpty()) {
 			throw new IllegalArgumentException("at least one problem");
 		}
-		return "Invalid WAMP endpoints: "
-				+ problems.stream()
-					.map((problem) -> problem.reason() + ". " + problem.action())
-					.collect(Collectors.joining("; "));
+		return "Invalid WAMP endpoints: " + problems.stream()
+			.map((problem) -> problem.reason() + ". " + problem.action())
+			.collect(Collectors.joining("; "));
 	}
 
 	/**
@@ -79,8 +78,8 @@ public class InvalidWampEndpointException extends IllegalStateException {
 	 *
 	 * @param reason what is wrong, naming the URI
 	 * @param action what to do about it
-	 * @param handlers every bean method involved, as {@link #describe(WampEndpoint)} writes
-	 * them
+	 * @param handlers every bean method involved, as {@link #describe(WampEndpoint)}
+	 * writes them
 	 */
 	public record Problem(String reason, String action, List<String> handlers) {
 

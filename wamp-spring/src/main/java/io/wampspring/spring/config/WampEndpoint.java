@@ -5,9 +5,9 @@ import java.lang.reflect.Method;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bean method to expose over WAMP: a procedure ({@link WampProcedureEndpoint}) or an event
- * handler ({@link WampSubscriptionEndpoint}). Built by the annotation post-processor (or by
- * hand) and given to the {@link WampEndpointRegistry}.
+ * A bean method to expose over WAMP: a procedure ({@link WampProcedureEndpoint}) or an
+ * event handler ({@link WampSubscriptionEndpoint}). Built by the annotation
+ * post-processor (or by hand) and given to the {@link WampEndpointRegistry}.
  */
 public sealed interface WampEndpoint permits WampProcedureEndpoint, WampSubscriptionEndpoint {
 
@@ -18,8 +18,8 @@ public sealed interface WampEndpoint permits WampProcedureEndpoint, WampSubscrip
 	String id();
 
 	/**
-	 * The URI, with placeholders resolved; a URI that starts with a dot is relative to the
-	 * peer's prefix.
+	 * The URI, with placeholders resolved; a URI that starts with a dot is relative to
+	 * the peer's prefix.
 	 * @return the URI
 	 */
 	String uri();

@@ -20,16 +20,16 @@ import io.wampspring.spring.peer.WampPeers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks endpoints before they are registered, with what can be known without a router: the
- * peer exists, the URI resolves and is valid for its match policy (the loose rules that
- * routers accept), a procedure is not under the reserved {@code wamp.} prefix, and no two
- * bean methods register the same procedure (same URI and match policy) on one router. A
- * router refuses the second registration ({@code procedure_already_exists}) of one session
- * always, and of another session unless both chose the same shared invoke policy; so bean
- * methods may share a procedure only from different peers, each with the same shared invoke
- * policy set explicitly (a pool's default {@code roundrobin} shares one method among its own
- * sessions, not among methods). Event handlers may share a topic: the client delivers each
- * event to all of them.
+ * Checks endpoints before they are registered, with what can be known without a router:
+ * the peer exists, the URI resolves and is valid for its match policy (the loose rules
+ * that routers accept), a procedure is not under the reserved {@code wamp.} prefix, and
+ * no two bean methods register the same procedure (same URI and match policy) on one
+ * router. A router refuses the second registration ({@code procedure_already_exists}) of
+ * one session always, and of another session unless both chose the same shared invoke
+ * policy; so bean methods may share a procedure only from different peers, each with the
+ * same shared invoke policy set explicitly (a pool's default {@code roundrobin} shares
+ * one method among its own sessions, not among methods). Event handlers may share a
+ * topic: the client delivers each event to all of them.
  */
 final class WampEndpointCheck {
 
@@ -86,7 +86,10 @@ final class WampEndpointCheck {
 		}
 	}
 
-	/** The router, URI and match policy of an endpoint, or null when the endpoint has a problem. */
+	/**
+	 * The router, URI and match policy of an endpoint, or null when the endpoint has a
+	 * problem.
+	 */
 	private static @Nullable ProcedureKey resolve(WampPeer peer, WampEndpoint endpoint, List<Problem> problems) {
 		String handler = InvalidWampEndpointException.describe(endpoint);
 		String uri;

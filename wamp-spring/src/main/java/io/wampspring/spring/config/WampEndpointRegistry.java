@@ -39,26 +39,26 @@ import reactor.util.retry.Retry;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Owns the running endpoints: when the context starts it registers every procedure on each
- * session of its peer (shared with {@code roundrobin} on a pool unless the endpoint chose a
- * policy) and subscribes every event handler on the peer's first session (so that an event
- * is handled once), waiting for sessions that are not joined yet; the client restores them
- * after a reconnect. When the context stops it
- * unregisters them first, then waits for the invocations in flight to finish within the
- * shutdown timeout, before the peers (a lower phase) close their sessions.
+ * Owns the running endpoints: when the context starts it registers every procedure on
+ * each session of its peer (shared with {@code roundrobin} on a pool unless the endpoint
+ * chose a policy) and subscribes every event handler on the peer's first session (so that
+ * an event is handled once), waiting for sessions that are not joined yet; the client
+ * restores them after a reconnect. When the context stops it unregisters them first, then
+ * waits for the invocations in flight to finish within the shutdown timeout, before the
+ * peers (a lower phase) close their sessions.
  * <p>
  * Endpoints are checked when they are added, before any session starts, for what a router
- * would refuse (see {@link #registerEndpoints(Collection)}). A registration that the router
- * refuses for a session that is joined at start-up (such as {@code procedure_already_exists}
- * or {@code not_authorized}) fails the start too; both with an
- * {@link InvalidWampEndpointException} naming every bean method involved.
+ * would refuse (see {@link #registerEndpoints(Collection)}). A registration that the
+ * router refuses for a session that is joined at start-up (such as
+ * {@code procedure_already_exists} or {@code not_authorized}) fails the start too; both
+ * with an {@link InvalidWampEndpointException} naming every bean method involved.
  */
 public class WampEndpointRegistry implements SmartLifecycle {
 
 	/**
 	 * The lifecycle phase: after the peers start; on shutdown first, before Spring Boot's
-	 * graceful web server drain and long before the peers leave, so that no new invocation
-	 * arrives while the running ones finish.
+	 * graceful web server drain and long before the peers leave, so that no new
+	 * invocation arrives while the running ones finish.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
 
@@ -108,8 +108,8 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	}
 
 	/**
-	 * How long {@code start()} waits for the router to confirm the registrations of sessions
-	 * that are joined (default 10 s).
+	 * How long {@code start()} waits for the router to confirm the registrations of
+	 * sessions that are joined (default 10 s).
 	 * @param timeout the timeout
 	 */
 	public void setRegistrationTimeout(Duration timeout) {
@@ -125,8 +125,8 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	}
 
 	/**
-	 * Observe every invocation and event ({@code wamp.listener}) in this registry; set before
-	 * the registry starts.
+	 * Observe every invocation and event ({@code wamp.listener}) in this registry; set
+	 * before the registry starts.
 	 * @param observationRegistry the registry
 	 */
 	public void setObservationRegistry(ObservationRegistry observationRegistry) {
@@ -180,8 +180,8 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	}
 
 	/**
-	 * Told of every invocation refused and every event dropped for lack of room (such as a
-	 * Micrometer counter); set before the registry starts.
+	 * Told of every invocation refused and every event dropped for lack of room (such as
+	 * a Micrometer counter); set before the registry starts.
 	 * @param overloadListener the listener
 	 */
 	public void setOverloadListener(WampOverloadListener overloadListener) {
@@ -189,23 +189,25 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	}
 
 	/**
-	 * Add an endpoint; it is registered when the registry starts, or at once when it runs.
+	 * Add an endpoint; it is registered when the registry starts, or at once when it
+	 * runs.
 	 * @param endpoint the endpoint
 	 * @throws InvalidWampEndpointException when the endpoint cannot be served (see
 	 * {@link #registerEndpoints(Collection)}), or when the registry runs and the router
-	 * refused the endpoint on a joined session: it is then removed from every session again
+	 * refused the endpoint on a joined session: it is then removed from every session
+	 * again
 	 */
 	public void registerEndpoint(WampEndpoint endpoint) {
 		registerEndpoints(List.of(endpoint));
 	}
 
 	/**
-	 * Add endpoints; they are registered when the registry starts, or at once when it runs.
-	 * They are checked first, together with the endpoints added before, for what can be
-	 * known without a router: a peer that does not exist, a URI that is not valid for its
-	 * match policy or is under the reserved {@code wamp.} prefix, and a procedure that two
-	 * bean methods register on one router without sharing it (the same shared invoke policy
-	 * on each); none is added then.
+	 * Add endpoints; they are registered when the registry starts, or at once when it
+	 * runs. They are checked first, together with the endpoints added before, for what
+	 * can be known without a router: a peer that does not exist, a URI that is not valid
+	 * for its match policy or is under the reserved {@code wamp.} prefix, and a procedure
+	 * that two bean methods register on one router without sharing it (the same shared
+	 * invoke policy on each); none is added then.
 	 * @param endpoints the endpoints
 	 * @throws InvalidWampEndpointException naming every problem and every bean method
 	 * involved, or when the registry runs and the router refused an endpoint on a joined
@@ -254,8 +256,8 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	}
 
 	/**
-	 * The endpoints that run now, with the resolved URI and on how many sessions the router
-	 * confirmed them (for the Actuator endpoint).
+	 * The endpoints that run now, with the resolved URI and on how many sessions the
+	 * router confirmed them (for the Actuator endpoint).
 	 * @return a snapshot
 	 */
 	public List<ActiveEndpoint> getActiveEndpoints() {
@@ -292,8 +294,8 @@ public class WampEndpointRegistry implements SmartLifecycle {
 					waitFor.add(handle.then().onErrorResume((error) -> Mono.empty()));
 				}
 				else {
-					entry.pending.add(handle.subscribe(null, (error) -> logger.error("could not register {}: {}",
-							endpoint.id(), error.getMessage())));
+					entry.pending.add(handle.subscribe(null,
+							(error) -> logger.error("could not register {}: {}", endpoint.id(), error.getMessage())));
 				}
 			}
 		}
@@ -305,13 +307,15 @@ public class WampEndpointRegistry implements SmartLifecycle {
 				List<String> handlers = activated.stream()
 					.map((entry) -> InvalidWampEndpointException.describe(entry.endpoint))
 					.toList();
-				failures.add(new Problem("no answer from the router within " + this.registrationTimeout.toMillis()
-						+ " ms to the registrations and subscriptions of " + String.join(", ", handlers),
+				failures.add(new Problem(
+						"no answer from the router within " + this.registrationTimeout.toMillis()
+								+ " ms to the registrations and subscriptions of " + String.join(", ", handlers),
 						"Check that the router runs and answers", handlers));
 			}
 		}
 		if (!failures.isEmpty()) {
-			// no endpoint stays half-registered (on some sessions of a pool), restored forever
+			// no endpoint stays half-registered (on some sessions of a pool), restored
+			// forever
 			this.active.removeAll(activated);
 			remove(activated);
 			throw new InvalidWampEndpointException(failures);
@@ -321,10 +325,12 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	private static Problem refused(Active entry, Throwable error) {
 		String handler = InvalidWampEndpointException.describe(entry.endpoint);
 		String what = (entry.endpoint instanceof WampProcedureEndpoint) ? "registration" : "subscription";
-		return new Problem("the router refused the " + what + " of '" + entry.uri + "' by " + handler + " (peer '"
-				+ entry.peer.name() + "'): " + error.getMessage(),
-				"Check that the router lets this session's role " + ((entry.endpoint instanceof WampProcedureEndpoint)
-						? "register" : "subscribe to") + " the URI, and that no other application registered it",
+		return new Problem(
+				"the router refused the " + what + " of '" + entry.uri + "' by " + handler + " (peer '"
+						+ entry.peer.name() + "'): " + error.getMessage(),
+				"Check that the router lets this session's role "
+						+ ((entry.endpoint instanceof WampProcedureEndpoint) ? "register" : "subscribe to")
+						+ " the URI, and that no other application registered it",
 				List.of(handler));
 	}
 
@@ -341,9 +347,9 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		var scheduler = peer.clients().get(0).options().handlerScheduler();
 		if (endpoint instanceof WampProcedureEndpoint procedure) {
 			RegisterOptions options = procedure.options();
-			if (peer.clients().size() > 1 && !procedure.invokeConfigured()
-					&& options.invoke() == InvokePolicy.SINGLE) {
-				// every session of a pool registers: the router must share the registration
+			if (peer.clients().size() > 1 && !procedure.invokeConfigured() && options.invoke() == InvokePolicy.SINGLE) {
+				// every session of a pool registers: the router must share the
+				// registration
 				options = withInvoke(options, InvokePolicy.ROUNDROBIN);
 			}
 			WampInvocationAdapter adapter = new WampInvocationAdapter(method, this.results, this.translator,
@@ -388,14 +394,18 @@ public class WampEndpointRegistry implements SmartLifecycle {
 			.filter((entry) -> entry.adapter instanceof WampInvocationAdapter)
 			.flatMap((entry) -> ((WampInvocationAdapter) entry.adapter).awaitIdle(this.shutdownTimeout))
 			.then()
-			// awaitIdle is bounded already; this bound keeps the lifecycle thread safe from a bug there
+			// awaitIdle is bounded already; this bound keeps the lifecycle thread safe
+			// from a bug there
 			.timeout(this.shutdownTimeout.plusSeconds(1), Mono.empty())
 			.onErrorResume((error) -> Mono.empty())
 			.block();
 		logger.debug("stopped {} WAMP endpoints", stopping.size());
 	}
 
-	/** Unregister and unsubscribe the endpoints on every session, waiting up to the shutdown timeout. */
+	/**
+	 * Unregister and unsubscribe the endpoints on every session, waiting up to the
+	 * shutdown timeout.
+	 */
 	private void remove(List<Active> entries) {
 		List<Mono<Void>> removals = new ArrayList<>();
 		for (Active entry : entries) {
@@ -486,7 +496,9 @@ public class WampEndpointRegistry implements SmartLifecycle {
 			return (this.endpoint instanceof WampSubscriptionEndpoint) ? 1 : this.peer.clients().size();
 		}
 
-		/** Register once the session is joined; the client restores it after reconnects. */
+		/**
+		 * Register once the session is joined; the client restores it after reconnects.
+		 */
 		Mono<Object> attach(WampClient client, int index) {
 			return client.stateEvents()
 				.filter((event) -> event.state() == SessionState.JOINED || event.state() == SessionState.DEGRADED)

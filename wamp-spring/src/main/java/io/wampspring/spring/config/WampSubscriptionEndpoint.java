@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param method the method
  */
 public record WampSubscriptionEndpoint(String id, String uri, String peer, SubscribeOptions options,
-		@Nullable Integer concurrency, @Nullable Integer queueCapacity, Object bean, Method method) implements WampEndpoint {
+		@Nullable Integer concurrency, @Nullable Integer queueCapacity, Object bean,
+		Method method) implements WampEndpoint {
 
 	/**
 	 * Validate the components.

@@ -1,5 +1,6 @@
 /**
- * Endpoints built from annotated methods and the registry that registers them on their peer's sessions.
+ * Endpoints built from annotated methods and the registry that registers them on their
+ * peer's sessions.
  */
 @NullMarked
 package io.wampspring.spring.config;

@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
- * The blocking facade of {@link WampOperations}, for scripts, command-line tools and tests:
- * each method waits up to {@link #timeout()} and throws what the reactive operation would
- * have signalled (a {@link io.wampspring.core.WampException} for WAMP errors). Never call it
- * from a reactive pipeline or a Netty thread.
+ * The blocking facade of {@link WampOperations}, for scripts, command-line tools and
+ * tests: each method waits up to {@link #timeout()} and throws what the reactive
+ * operation would have signalled (a {@link io.wampspring.core.WampException} for WAMP
+ * errors). Never call it from a reactive pipeline or a Netty thread.
  */
 public interface BlockingWampOperations {
 

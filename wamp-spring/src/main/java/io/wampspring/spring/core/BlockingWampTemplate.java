@@ -125,8 +125,7 @@ final class BlockingWampTemplate implements BlockingWampOperations {
 	}
 
 	@Override
-	public Map<String, Object> rosterRegister(String roster, @Nullable Object data,
-			@Nullable List<String> visibility) {
+	public Map<String, Object> rosterRegister(String roster, @Nullable Object data, @Nullable List<String> visibility) {
 		return require(this.operations.rosterRegister(roster, data, visibility), "roster register");
 	}
 

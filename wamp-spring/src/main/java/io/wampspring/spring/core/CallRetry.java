@@ -12,25 +12,26 @@ import reactor.util.retry.Retry;
 import reactor.util.retry.RetryBackoffSpec;
 
 /**
- * When and how often {@link WampTemplate} retries a call (the Erlang client's call_retries):
- * off by default; when on, a call that failed with one of the retryable URIs is tried again,
- * on whichever session the peer picks then, after an exponential backoff, up to a limit.
+ * When and how often {@link WampTemplate} retries a call (the Erlang client's
+ * call_retries): off by default; when on, a call that failed with one of the retryable
+ * URIs is tried again, on whichever session the peer picks then, after an exponential
+ * backoff, up to a limit.
  * <p>
  * A call is never sent twice when it may already have run, unless it is idempotent: a
- * failure whose URI is in {@link #MAY_HAVE_RUN_URIS} ({@code transport_lost}: the connection
- * was lost after the CALL was written; {@code timeout} and {@code canceled}) is retried only
- * for a procedure listed in {@link #idempotentProcedures()}; any other call fails with that
- * URI. The other default retryable URIs ({@code no_such_procedure}, {@code unavailable},
- * {@code not_connected}) mean that no callee ran the call, so they are retried for every
- * call.
+ * failure whose URI is in {@link #MAY_HAVE_RUN_URIS} ({@code transport_lost}: the
+ * connection was lost after the CALL was written; {@code timeout} and {@code canceled})
+ * is retried only for a procedure listed in {@link #idempotentProcedures()}; any other
+ * call fails with that URI. The other default retryable URIs ({@code no_such_procedure},
+ * {@code unavailable}, {@code not_connected}) mean that no callee ran the call, so they
+ * are retried for every call.
  *
  * @param maxRetries how many times to retry; 0 turns retries off
  * @param minBackoff the first delay
  * @param maxBackoff the longest delay
  * @param retryableUris the error URIs that are retried
- * @param idempotentProcedures the procedures that may run twice, so that a call is retried
- * also after a failure that leaves open whether it ran; absolute URIs, or relative ones (a
- * leading dot) under the peer's URI prefix
+ * @param idempotentProcedures the procedures that may run twice, so that a call is
+ * retried also after a failure that leaves open whether it ran; absolute URIs, or
+ * relative ones (a leading dot) under the peer's URI prefix
  */
 public record CallRetry(int maxRetries, Duration minBackoff, Duration maxBackoff, Set<String> retryableUris,
 		Set<String> idempotentProcedures) {
@@ -132,8 +133,8 @@ public record CallRetry(int maxRetries, Duration minBackoff, Duration maxBackoff
 	 * Whether a failure of a call is retried.
 	 * @param error the failure
 	 * @param idempotent whether the call may run twice
-	 * @return true for a {@link WampException} with a retryable URI that, unless the call is
-	 * idempotent, is not one of {@link #MAY_HAVE_RUN_URIS}
+	 * @return true for a {@link WampException} with a retryable URI that, unless the call
+	 * is idempotent, is not one of {@link #MAY_HAVE_RUN_URIS}
 	 */
 	public boolean isRetryable(Throwable error, boolean idempotent) {
 		if (!(error instanceof WampException wamp) || !this.retryableUris.contains(wamp.getUri())) {
@@ -143,8 +144,8 @@ public record CallRetry(int maxRetries, Duration minBackoff, Duration maxBackoff
 	}
 
 	/**
-	 * The Reactor retry spec of one call; the last failure is passed on as it is when retries
-	 * run out or the failure is not retried.
+	 * The Reactor retry spec of one call; the last failure is passed on as it is when
+	 * retries run out or the failure is not retried.
 	 * @param idempotent whether the call may run twice
 	 * @return the spec
 	 */

@@ -1,8 +1,8 @@
 package io.wampspring.spring.core;
 
 /**
- * The services of Zaber's Nexus router that {@link WampTemplate} has helpers for, with their
- * URIs relative to the service prefix (such as {@code com.izaber.wamp}).
+ * The services of Zaber's Nexus router that {@link WampTemplate} has helpers for, with
+ * their URIs relative to the service prefix (such as {@code com.izaber.wamp}).
  */
 public enum NexusService {
 

@@ -21,8 +21,7 @@ public final class NexusUris {
 
 	private NexusUris(@Nullable String prefix, Map<NexusService, String> overrides) {
 		this.prefix = prefix;
-		this.overrides = overrides.isEmpty() ? Map.of()
-				: Collections.unmodifiableMap(new EnumMap<>(overrides));
+		this.overrides = overrides.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(overrides));
 	}
 
 	/**

@@ -69,7 +69,8 @@ public final class WampExtraSession implements AutoCloseable {
 	}
 
 	/**
-	 * Leave at once and wait for the GOODBYE handshake, up to the template's block timeout.
+	 * Leave at once and wait for the GOODBYE handshake, up to the template's block
+	 * timeout.
 	 */
 	@Override
 	public void close() {

@@ -18,11 +18,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
- * Reactive WAMP operations on one peer: calls (typed, progressive), publications, run-time
- * registrations and subscriptions, and helpers for Zaber's Nexus services (sent to the
- * peer's primary session, as they act on the session's own state). URIs that start
- * with a dot are relative to the peer's uri-prefix. Errors travel as {@code Mono.error} with
- * a {@link io.wampspring.core.WampException} carrying the router's or callee's URI.
+ * Reactive WAMP operations on one peer: calls (typed, progressive), publications,
+ * run-time registrations and subscriptions, and helpers for Zaber's Nexus services (sent
+ * to the peer's primary session, as they act on the session's own state). URIs that start
+ * with a dot are relative to the peer's uri-prefix. Errors travel as {@code Mono.error}
+ * with a {@link io.wampspring.core.WampException} carrying the router's or callee's URI.
  * Implemented by {@link WampTemplate}.
  */
 public interface WampOperations {
@@ -46,9 +46,10 @@ public interface WampOperations {
 	Mono<CallResult> call(String procedure, @Nullable Object... args);
 
 	/**
-	 * Call a procedure and convert its result: the only positional result, else all of them
-	 * as a list, else the keyword results; {@link io.wampspring.spring.support.WampResult}
-	 * and {@link CallResult} receive everything.
+	 * Call a procedure and convert its result: the only positional result, else all of
+	 * them as a list, else the keyword results;
+	 * {@link io.wampspring.spring.support.WampResult} and {@link CallResult} receive
+	 * everything.
 	 * @param <T> the result type
 	 * @param procedure the URI
 	 * @param resultType the result class
@@ -61,7 +62,8 @@ public interface WampOperations {
 	 * Call a procedure and convert its result to a generic type.
 	 * @param <T> the result type
 	 * @param procedure the URI
-	 * @param resultType the result type, such as {@code new ParameterizedTypeReference<List<Order>>() {}}
+	 * @param resultType the result type, such as {@code new
+	 * ParameterizedTypeReference<List<Order>>() {}}
 	 * @param args positional arguments
 	 * @return the converted result; empty when the callee answered nothing
 	 */
@@ -127,8 +129,8 @@ public interface WampOperations {
 	Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs, PublishOptions options);
 
 	/**
-	 * Register a procedure at run time on every session of the peer (a pooled peer registers
-	 * with {@code roundrobin} unless the options say otherwise).
+	 * Register a procedure at run time on every session of the peer (a pooled peer
+	 * registers with {@code roundrobin} unless the options say otherwise).
 	 * @param procedure the URI
 	 * @param options the options
 	 * @param handler the handler
@@ -171,8 +173,8 @@ public interface WampOperations {
 	 * (registering again replaces the entry).
 	 * @param roster the roster name
 	 * @param data the entry
-	 * @param visibility the roles that may see it ({@code *} for all); null for the router's
-	 * default (Nexus: every role; the embedded router: the caller's own role)
+	 * @param visibility the roles that may see it ({@code *} for all); null for the
+	 * router's default (Nexus: every role; the embedded router: the caller's own role)
 	 * @return the roster record, as Nexus answers (such as {@code name}, {@code data},
 	 * {@code visibility}, {@code session_id}, {@code uuid}, {@code created})
 	 */
@@ -198,8 +200,8 @@ public interface WampOperations {
 	 * Nexus {@code my.metadata.set}: a value of the caller's authid.
 	 * @param key the key
 	 * @param value the value
-	 * @return the value as the router stored it (maps, lists, strings, numbers, booleans);
-	 * empty for a null value
+	 * @return the value as the router stored it (maps, lists, strings, numbers,
+	 * booleans); empty for a null value
 	 */
 	Mono<Object> metadataSet(String key, @Nullable Object value);
 
@@ -214,8 +216,8 @@ public interface WampOperations {
 
 	/**
 	 * Nexus {@code my.metadata.list}.
-	 * @return every key with its record, as Nexus answers: key to a map with {@code value}
-	 * (and the router's {@code uuid} and {@code owner})
+	 * @return every key with its record, as Nexus answers: key to a map with
+	 * {@code value} (and the router's {@code uuid} and {@code owner})
 	 */
 	Mono<Map<String, Object>> metadataList();
 
@@ -227,11 +229,12 @@ public interface WampOperations {
 	Mono<Boolean> metadataDelete(String key);
 
 	/**
-	 * Nexus {@code my.otp.create}: a one-time password, a ticket for the caller's authid that
-	 * works once and expires (after 10 minutes on Nexus and by default on the embedded
-	 * router). Only a session that logged in with its own credentials may create one.
-	 * @param options creation options (router specific; the embedded router and Nexus take
-	 * none); may be empty
+	 * Nexus {@code my.otp.create}: a one-time password, a ticket for the caller's authid
+	 * that works once and expires (after 10 minutes on Nexus and by default on the
+	 * embedded router). Only a session that logged in with its own credentials may create
+	 * one.
+	 * @param options creation options (router specific; the embedded router and Nexus
+	 * take none); may be empty
 	 * @return the OTP record ({@code plaintext_key}, {@code login}, {@code expires},
 	 * {@code uuid}, ...); the plaintext is shown only here
 	 */
@@ -251,14 +254,14 @@ public interface WampOperations {
 	Mono<CallResult> otpDelete(String key);
 
 	/**
-	 * Nexus {@code my.apikeys.create}: a ticket for the caller's authid that works until it
-	 * expires or is deleted, limited to its permissions. Only a session that logged in with
-	 * its own credentials may create one.
-	 * @param values the key's values: {@code description}, {@code expires} (ISO-8601 with a
-	 * zone), {@code permissions} (a list of {@code {"uri": "com.example.*", "perms": "cs"}});
-	 * may be empty
-	 * @return the API key record ({@code plaintext_key}, {@code uuid}, {@code key}, ...); the
-	 * plaintext is shown only here
+	 * Nexus {@code my.apikeys.create}: a ticket for the caller's authid that works until
+	 * it expires or is deleted, limited to its permissions. Only a session that logged in
+	 * with its own credentials may create one.
+	 * @param values the key's values: {@code description}, {@code expires} (ISO-8601 with
+	 * a zone), {@code permissions} (a list of {@code {"uri": "com.example.*", "perms":
+	 * "cs"}}); may be empty
+	 * @return the API key record ({@code plaintext_key}, {@code uuid}, {@code key}, ...);
+	 * the plaintext is shown only here
 	 */
 	Mono<Map<String, Object>> apikeysCreate(Map<String, ?> values);
 
@@ -269,8 +272,8 @@ public interface WampOperations {
 	Mono<List<Map<String, Object>>> apikeysList();
 
 	/**
-	 * Nexus {@code my.apikeys.delete}; sessions that logged in with the key may do nothing
-	 * more on the embedded router.
+	 * Nexus {@code my.apikeys.delete}; sessions that logged in with the key may do
+	 * nothing more on the embedded router.
 	 * @param key the API key's {@code uuid}
 	 * @return the router's answer
 	 */

@@ -42,11 +42,11 @@ import tools.jackson.databind.JavaType;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
- * The default {@link WampOperations}: sends through one peer (picking a session per request
- * by the peer's pool type), converts arguments to the wire and results to Java types with a
- * shared {@link WampJsonConverter}, and optionally retries calls ({@link CallRetry}).
- * Immutable: the {@code with*} methods return configured copies, such as
- * {@link #forPeer(String)} for a template of another peer.
+ * The default {@link WampOperations}: sends through one peer (picking a session per
+ * request by the peer's pool type), converts arguments to the wire and results to Java
+ * types with a shared {@link WampJsonConverter}, and optionally retries calls
+ * ({@link CallRetry}). Immutable: the {@code with*} methods return configured copies,
+ * such as {@link #forPeer(String)} for a template of another peer.
  *
  * <pre class="code">
  * Mono&lt;Integer&gt; sum = template.call("com.example.add2", Integer.class, 2, 3);
@@ -85,8 +85,8 @@ public final class WampTemplate implements WampOperations {
 
 	/**
 	 * A template of the default peer. The peer is looked up when the template is used, so
-	 * that a template may exist in a context that defines no peer (using it then fails with a
-	 * message saying what to configure).
+	 * that a template may exist in a context that defines no peer (using it then fails
+	 * with a message saying what to configure).
 	 * @param peers the peers
 	 */
 	public WampTemplate(WampPeers peers) {
@@ -135,8 +135,8 @@ public final class WampTemplate implements WampOperations {
 	 * @return the template
 	 */
 	public WampTemplate withConverter(WampJsonConverter converter) {
-		return new WampTemplate(this.peers, this.peerName, Objects.requireNonNull(converter, "converter"), this.callOptions,
-				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout,
+		return new WampTemplate(this.peers, this.peerName, Objects.requireNonNull(converter, "converter"),
+				this.callOptions, this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout,
 				this.observationRegistry, this.observationConvention);
 	}
 
@@ -146,21 +146,21 @@ public final class WampTemplate implements WampOperations {
 	 * @return the template
 	 */
 	public WampTemplate withCallOptions(CallOptions callOptions) {
-		return new WampTemplate(this.peers, this.peerName, this.converter, Objects.requireNonNull(callOptions, "callOptions"),
-				this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout,
-				this.observationRegistry, this.observationConvention);
+		return new WampTemplate(this.peers, this.peerName, this.converter,
+				Objects.requireNonNull(callOptions, "callOptions"), this.publishOptions, this.callRetry, this.nexusUris,
+				this.blockTimeout, this.observationRegistry, this.observationConvention);
 	}
 
 	/**
-	 * A copy with other default publish options (used by {@link #publish(String, Object...)}).
+	 * A copy with other default publish options (used by
+	 * {@link #publish(String, Object...)}).
 	 * @param publishOptions the options
 	 * @return the template
 	 */
 	public WampTemplate withPublishOptions(PublishOptions publishOptions) {
 		return new WampTemplate(this.peers, this.peerName, this.converter, this.callOptions,
 				Objects.requireNonNull(publishOptions, "publishOptions"), this.callRetry, this.nexusUris,
-				this.blockTimeout,
-				this.observationRegistry, this.observationConvention);
+				this.blockTimeout, this.observationRegistry, this.observationConvention);
 	}
 
 	/**
@@ -220,7 +220,8 @@ public final class WampTemplate implements WampOperations {
 	/**
 	 * The peer this template sends through.
 	 * @return the peer
-	 * @throws IllegalStateException when the peer does not exist (such as no default peer)
+	 * @throws IllegalStateException when the peer does not exist (such as no default
+	 * peer)
 	 */
 	public WampPeer getPeer() {
 		return this.peers.get(this.peerName);
@@ -274,7 +275,8 @@ public final class WampTemplate implements WampOperations {
 		String uri = peer.resolveUri(procedure);
 		List<@Nullable Object> wireArgs = toWire(args);
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
-		// the session is picked per attempt, so a retry may go to another session of the pool
+		// the session is picked per attempt, so a retry may go to another session of the
+		// pool
 		Mono<CallResult> call = withRetry(Mono.defer(() -> peer.select(uri).call(uri, wireArgs, wireKwargs, options)),
 				peer, uri, options);
 		// one observation per call as the application sees it, retries included
@@ -308,7 +310,8 @@ public final class WampTemplate implements WampOperations {
 	@Override
 	public <T> Mono<T> call(String procedure, ParameterizedTypeReference<T> resultType, @Nullable Object... args) {
 		JavaType type = this.converter.javaType(resultType.getType());
-		return call(procedure, Arrays.asList(args), Map.of(), this.callOptions).mapNotNull((result) -> convert(result, type));
+		return call(procedure, Arrays.asList(args), Map.of(), this.callOptions)
+			.mapNotNull((result) -> convert(result, type));
 	}
 
 	@Override
@@ -363,8 +366,9 @@ public final class WampTemplate implements WampOperations {
 			return this.converter.fromWire(value, type);
 		}
 		catch (RuntimeException ex) {
-			throw new WampException(WampUris.INVALID_ARGUMENT, List.of("the result cannot convert to " + type.toCanonical()
-					+ ": " + ex.getMessage()), Map.of(), result.details(), null, ex);
+			throw new WampException(WampUris.INVALID_ARGUMENT,
+					List.of("the result cannot convert to " + type.toCanonical() + ": " + ex.getMessage()), Map.of(),
+					result.details(), null, ex);
 		}
 	}
 
@@ -380,7 +384,8 @@ public final class WampTemplate implements WampOperations {
 		return publish(topic, Arrays.asList(args), Map.of(), acknowledged(this.publishOptions));
 	}
 
-	// the default options with acknowledge on, keeping the others (exclude_me, eligible, ...)
+	// the default options with acknowledge on, keeping the others (exclude_me, eligible,
+	// ...)
 	private static PublishOptions acknowledged(PublishOptions options) {
 		if (options.acknowledge()) {
 			return options;
@@ -405,7 +410,8 @@ public final class WampTemplate implements WampOperations {
 				Mono.defer(() -> peer.select(uri).publish(uri, wireArgs, wireKwargs, options)));
 	}
 
-	// ---------------------------------------------------------------- run-time registrations
+	// ---------------------------------------------------------------- run-time
+	// registrations
 
 	@Override
 	public Mono<PeerRegistration> register(String procedure, RegisterOptions options, InvocationHandler handler) {
@@ -415,10 +421,12 @@ public final class WampTemplate implements WampOperations {
 		RegisterOptions registerOptions = (peer.clients().size() > 1 && options.invoke() == InvokePolicy.SINGLE)
 				? withInvoke(options, InvokePolicy.ROUNDROBIN) : options;
 		return Mono.defer(() -> {
-			// registrations the router confirmed, undone when another session fails or the caller cancels
+			// registrations the router confirmed, undone when another session fails or
+			// the caller cancels
 			List<Registration> confirmed = new CopyOnWriteArrayList<>();
 			return Flux.fromIterable(peer.clients())
-				// every session answers before the pool decides, so that none is left registering
+				// every session answers before the pool decides, so that none is left
+				// registering
 				.flatMapSequential((client) -> client.register(uri, registerOptions, handler)
 					.doOnNext(confirmed::add)
 					.materialize())
@@ -439,11 +447,13 @@ public final class WampTemplate implements WampOperations {
 	}
 
 	private static Mono<Void> unregisterAll(List<Registration> registrations, String uri) {
-		return Flux.fromIterable(registrations).flatMap((registration) -> registration.unregister().onErrorResume((error) -> {
-			logger.warn("could not unregister '{}' again after a failed pool registration: {}", uri,
-					error.getMessage());
-			return Mono.empty();
-		})).then();
+		return Flux.fromIterable(registrations)
+			.flatMap((registration) -> registration.unregister().onErrorResume((error) -> {
+				logger.warn("could not unregister '{}' again after a failed pool registration: {}", uri,
+						error.getMessage());
+				return Mono.empty();
+			}))
+			.then();
 	}
 
 	private static RegisterOptions withInvoke(RegisterOptions options, InvokePolicy invoke) {
@@ -465,9 +475,11 @@ public final class WampTemplate implements WampOperations {
 	public Mono<PeerSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler) {
 		WampPeer peer = getPeer();
 		String uri = peer.resolveUri(topic);
-		// the first session only: on every session, each event would be handled once per session
+		// the first session only: on every session, each event would be handled once per
+		// session
 		WampClient client = peer.clients().get(0);
-		return client.subscribe(uri, options, handler).map((subscription) -> new PeerSubscription(uri, List.of(subscription)));
+		return client.subscribe(uri, options, handler)
+			.map((subscription) -> new PeerSubscription(uri, List.of(subscription)));
 	}
 
 	@Override
@@ -478,8 +490,8 @@ public final class WampTemplate implements WampOperations {
 	// ---------------------------------------------------------------- Nexus
 
 	/**
-	 * Call a Nexus service on the peer's primary session: these services act on the calling
-	 * session or its authid, so every helper call must reach the same session.
+	 * Call a Nexus service on the peer's primary session: these services act on the
+	 * calling session or its authid, so every helper call must reach the same session.
 	 */
 	private <T> Mono<T> nexus(NexusService service, List<?> args, Map<String, ?> kwargs, JavaType type) {
 		WampPeer peer = getPeer();
@@ -577,11 +589,12 @@ public final class WampTemplate implements WampOperations {
 
 	@Override
 	public Mono<WampExtraSession> openSession(WampSessionCredentials credentials) {
-		return Mono.defer(() -> getPeer().openSession(credentials)).map((extra) -> new WampExtraSession(extra,
-				new WampTemplate(WampPeers.of(extra), extra.name(), this.converter, this.callOptions, this.publishOptions,
-						this.callRetry, this.nexusUris, this.blockTimeout, this.observationRegistry,
-						this.observationConvention),
-				this.blockTimeout));
+		return Mono.defer(() -> getPeer().openSession(credentials))
+			.map((extra) -> new WampExtraSession(extra,
+					new WampTemplate(WampPeers.of(extra), extra.name(), this.converter, this.callOptions,
+							this.publishOptions, this.callRetry, this.nexusUris, this.blockTimeout,
+							this.observationRegistry, this.observationConvention),
+					this.blockTimeout));
 	}
 
 	@Override

@@ -4,8 +4,9 @@ import io.wampspring.client.SessionInfo;
 import io.wampspring.client.WampClient;
 
 /**
- * A session of a peer joined its realm: at start and after every reconnect. An application
- * that must re-do work on every join (announce itself, register in a roster) listens to it.
+ * A session of a peer joined its realm: at start and after every reconnect. An
+ * application that must re-do work on every join (announce itself, register in a roster)
+ * listens to it.
  */
 public class WampSessionJoinedEvent extends WampSessionEvent {
 

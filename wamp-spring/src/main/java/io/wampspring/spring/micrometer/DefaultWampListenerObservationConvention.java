@@ -6,10 +6,11 @@ import io.wampspring.spring.micrometer.WampListenerObservation.ListenerLowCardin
 
 /**
  * The default {@link WampListenerObservationConvention}: low-cardinality
- * {@code messaging.system=wamp}, {@code messaging.operation}, {@code messaging.destination.name}
- * (the registered URI or pattern, so that pattern registrations keep the cardinality bounded),
- * {@code wamp.peer}, {@code wamp.outcome} and {@code wamp.error}; high-cardinality the concrete
- * URI and the publication id of events.
+ * {@code messaging.system=wamp}, {@code messaging.operation},
+ * {@code messaging.destination.name} (the registered URI or pattern, so that pattern
+ * registrations keep the cardinality bounded), {@code wamp.peer}, {@code wamp.outcome}
+ * and {@code wamp.error}; high-cardinality the concrete URI and the publication id of
+ * events.
  */
 public class DefaultWampListenerObservationConvention implements WampListenerObservationConvention {
 

@@ -6,8 +6,9 @@ import io.wampspring.spring.micrometer.WampTemplateObservation.TemplateLowCardin
 
 /**
  * The default {@link WampTemplateObservationConvention}: low-cardinality
- * {@code messaging.system=wamp}, {@code messaging.operation}, {@code messaging.destination.name}
- * (the URI), {@code wamp.peer}, {@code wamp.outcome} and {@code wamp.error}.
+ * {@code messaging.system=wamp}, {@code messaging.operation},
+ * {@code messaging.destination.name} (the URI), {@code wamp.peer}, {@code wamp.outcome}
+ * and {@code wamp.error}.
  */
 public class DefaultWampTemplateObservationConvention implements WampTemplateObservationConvention {
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The context of a {@code wamp.listener} observation: one invocation of a procedure handler
- * or one event handled by a subscription handler.
+ * The context of a {@code wamp.listener} observation: one invocation of a procedure
+ * handler or one event handled by a subscription handler.
  */
 public class WampListenerContext extends WampObservationContext {
 

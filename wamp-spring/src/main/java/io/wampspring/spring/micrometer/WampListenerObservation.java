@@ -6,8 +6,8 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * The {@code wamp.listener} observation: one invocation of a {@code @WampProcedure} handler
- * or one event handled by a {@code @WampSubscribe} handler.
+ * The {@code wamp.listener} observation: one invocation of a {@code @WampProcedure}
+ * handler or one event handled by a {@code @WampSubscribe} handler.
  */
 public enum WampListenerObservation implements ObservationDocumentation {
 

@@ -18,7 +18,10 @@ public abstract class WampObservationContext extends Observation.Context {
 	/** The outcome of an operation that failed. */
 	public static final String OUTCOME_ERROR = "error";
 
-	/** The outcome of an operation that was canceled (an INTERRUPT, or the caller gave up). */
+	/**
+	 * The outcome of an operation that was canceled (an INTERRUPT, or the caller gave
+	 * up).
+	 */
 	public static final String OUTCOME_CANCELLED = "cancelled";
 
 	private final WampOperation operation;
@@ -65,8 +68,8 @@ public abstract class WampObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * The destination, bounded in cardinality: the URI for the template, the registered URI
-	 * or pattern for listeners.
+	 * The destination, bounded in cardinality: the URI for the template, the registered
+	 * URI or pattern for listeners.
 	 * @return the destination
 	 */
 	public String getDestination() {
@@ -111,8 +114,8 @@ public abstract class WampObservationContext extends Observation.Context {
 
 	/**
 	 * The error URI of a failed operation: the URI the peer answered with when one was
-	 * recorded ({@link #setErrorUri(String)}), else the URI of a {@link WampException}, else
-	 * the exception's simple class name.
+	 * recorded ({@link #setErrorUri(String)}), else the URI of a {@link WampException},
+	 * else the exception's simple class name.
 	 * @return the error, or {@code none}
 	 */
 	public String getErrorUri() {
@@ -121,10 +124,10 @@ public abstract class WampObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Record the error URI the peer answered with when it differs from the observed error:
-	 * a handler's exception that was translated to a WAMP error. The observation's error
-	 * stays the handler's own exception, so that Micrometer's {@code error} tag names its
-	 * class and this URI is the {@code wamp.error} key.
+	 * Record the error URI the peer answered with when it differs from the observed
+	 * error: a handler's exception that was translated to a WAMP error. The observation's
+	 * error stays the handler's own exception, so that Micrometer's {@code error} tag
+	 * names its class and this URI is the {@code wamp.error} key.
 	 * @param uri the URI answered
 	 */
 	public void setErrorUri(String uri) {

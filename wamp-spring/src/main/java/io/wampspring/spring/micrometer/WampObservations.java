@@ -90,9 +90,9 @@ public final class WampObservations {
 
 	/**
 	 * Observe a listener run whose failures are translated to the WAMP error the caller
-	 * gets: the observation records the handler's own exception (Micrometer's {@code error}
-	 * tag is its class) and the answered URI ({@code wamp.error}), so that neither tag is a
-	 * constant {@code WampException}.
+	 * gets: the observation records the handler's own exception (Micrometer's
+	 * {@code error} tag is its class) and the answered URI ({@code wamp.error}), so that
+	 * neither tag is a constant {@code WampException}.
 	 * @param <T> the element type
 	 * @param registry the registry
 	 * @param convention the custom convention, or null for the default
@@ -145,7 +145,10 @@ public final class WampObservations {
 		observation.stop();
 	}
 
-	/** The Reactor context key under which Micrometer's context propagation finds the current observation. */
+	/**
+	 * The Reactor context key under which Micrometer's context propagation finds the
+	 * current observation.
+	 */
 	private static final class ObservationThreadLocalKey {
 
 		static final String KEY = "micrometer.observation";

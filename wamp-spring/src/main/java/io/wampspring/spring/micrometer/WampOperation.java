@@ -1,7 +1,8 @@
 package io.wampspring.spring.micrometer;
 
 /**
- * The WAMP operation an observation covers, as the {@code messaging.operation} key shows it.
+ * The WAMP operation an observation covers, as the {@code messaging.operation} key shows
+ * it.
  */
 public enum WampOperation {
 

@@ -37,21 +37,21 @@ import org.springframework.context.SmartLifecycle;
 /**
  * A named pool of client sessions to one router: the unit that the template and the
  * annotated endpoints use. Calls and publications go to one session picked by the
- * {@link PoolType}; registrations and subscriptions are made on every session of the pool.
- * URIs that start with a dot are relative to the peer's URI prefix.
+ * {@link PoolType}; registrations and subscriptions are made on every session of the
+ * pool. URIs that start with a dot are relative to the peer's URI prefix.
  * <p>
- * As a {@link SmartLifecycle} bean it connects its sessions when the context starts (waiting
- * up to the startup timeout for them to join, so that endpoints can register right away),
- * publishes {@link WampSessionJoinedEvent} and {@link WampSessionLeftEvent}, and closes its
- * sessions gracefully when the context stops, after the endpoint registry (which stops in a
- * later phase) unregistered its procedures.
+ * As a {@link SmartLifecycle} bean it connects its sessions when the context starts
+ * (waiting up to the startup timeout for them to join, so that endpoints can register
+ * right away), publishes {@link WampSessionJoinedEvent} and {@link WampSessionLeftEvent},
+ * and closes its sessions gracefully when the context stops, after the endpoint registry
+ * (which stops in a later phase) unregistered its procedures.
  * <p>
  * The application events are published in order, one at a time, on the peer's event
  * executor ({@link Builder#eventExecutor(Executor)}), never on a Reactor {@code parallel}
  * or Netty thread: a listener may block, for example to call through
  * {@code WampTemplate.blocking()}. Without an executor the peer uses a thread of its own
- * while it runs ({@code wamp-events-<peer>}, with a queue of {@value #EVENT_QUEUE_CAPACITY}
- * events).
+ * while it runs ({@code wamp-events-<peer>}, with a queue of
+ * {@value #EVENT_QUEUE_CAPACITY} events).
  *
  * <pre class="code">
  * WampPeer peer = WampPeer.builder("default")
@@ -66,8 +66,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	/**
 	 * The lifecycle phase of peers: they start before the endpoint registry registers and
 	 * stop after it unregistered, and after Spring Boot's graceful web server drain
-	 * ({@code DEFAULT_PHASE - 1024}), so that an HTTP request still draining can call WAMP;
-	 * before the web server itself stops ({@code DEFAULT_PHASE - 2048}).
+	 * ({@code DEFAULT_PHASE - 1024}), so that an HTTP request still draining can call
+	 * WAMP; before the web server itself stops ({@code DEFAULT_PHASE - 2048}).
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1124;
 
@@ -153,8 +153,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	}
 
 	/**
-	 * The name of the router the sessions join, as the configuration calls it (a label for
-	 * health, metrics and the Actuator endpoint).
+	 * The name of the router the sessions join, as the configuration calls it (a label
+	 * for health, metrics and the Actuator endpoint).
 	 * @return the router's name, or null when not given
 	 */
 	public @Nullable String routerName() {
@@ -186,8 +186,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	}
 
 	/**
-	 * How many times a session of the pool lost its connection or failed an attempt and began
-	 * reconnecting, since the peer was created (counted while it runs).
+	 * How many times a session of the pool lost its connection or failed an attempt and
+	 * began reconnecting, since the peer was created (counted while it runs).
 	 * @return the count
 	 */
 	public long reconnectCount() {
@@ -237,7 +237,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 
 	/**
 	 * Pick a session for a request whose key is its URI.
-	 * @param key the hash key (or, for {@link PoolType#DIRECT}, an Integer index); may be null
+	 * @param key the hash key (or, for {@link PoolType#DIRECT}, an Integer index); may be
+	 * null
 	 * @return a joined session when any is joined, else a session that will answer
 	 * {@code wamp.error.not_connected}
 	 */
@@ -249,10 +250,12 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		int start = switch (this.poolType) {
 			case ROUND_ROBIN -> Math.floorMod(this.next.getAndIncrement(), size);
 			case RANDOM -> ThreadLocalRandom.current().nextInt(size);
-			case HASH -> (key != null) ? Math.floorMod(key.hashCode(), size) : Math.floorMod(this.next.getAndIncrement(), size);
+			case HASH ->
+				(key != null) ? Math.floorMod(key.hashCode(), size) : Math.floorMod(this.next.getAndIncrement(), size);
 			case DIRECT -> (key instanceof Integer index) ? Math.floorMod(index, size) : 0;
 		};
-		// skip sessions that are down, in a fixed order so a hashed key stays stable while they are up
+		// skip sessions that are down, in a fixed order so a hashed key stays stable
+		// while they are up
 		for (int i = 0; i < size; i++) {
 			WampClient candidate = this.clients.get((start + i) % size);
 			if (candidate.isJoined()) {
@@ -264,8 +267,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 
 	/**
 	 * The first joined session of the pool (the first session when none is joined): for
-	 * requests that act on the session's own state, such as a roster entry or the metadata
-	 * of an anonymous session's authid, which must all reach the same session.
+	 * requests that act on the session's own state, such as a roster entry or the
+	 * metadata of an anonymous session's authid, which must all reach the same session.
 	 * @return the session
 	 */
 	public WampClient primary() {
@@ -304,8 +307,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	}
 
 	/**
-	 * Close every session gracefully: running invocations may answer within the grace period,
-	 * then GOODBYE.
+	 * Close every session gracefully: running invocations may answer within the grace
+	 * period, then GOODBYE.
 	 * @param gracePeriod how long running invocations may take
 	 * @return completes when every session closed
 	 */
@@ -315,15 +318,16 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 
 	/**
 	 * Re-open every session of the pool under other credentials: each session leaves
-	 * gracefully (running invocations may answer within the shutdown grace period) and joins
-	 * again with the peer's options carrying the new authid and authenticators. Registrations
-	 * and subscriptions are restored on the new sessions; {@link WampSessionLeftEvent} and
-	 * {@link WampSessionJoinedEvent} are published as for any rejoin. Requests sent while a
-	 * session changes fail with {@code wamp.error.not_connected}.
+	 * gracefully (running invocations may answer within the shutdown grace period) and
+	 * joins again with the peer's options carrying the new authid and authenticators.
+	 * Registrations and subscriptions are restored on the new sessions;
+	 * {@link WampSessionLeftEvent} and {@link WampSessionJoinedEvent} are published as
+	 * for any rejoin. Requests sent while a session changes fail with
+	 * {@code wamp.error.not_connected}.
 	 * @param credentials who the sessions join as
-	 * @return completes when every session joined again; errors as {@link WampClient#connect()}
-	 * does, for example with a {@code WampAuthenticationException} when the router refuses
-	 * the credentials
+	 * @return completes when every session joined again; errors as
+	 * {@link WampClient#connect()} does, for example with a
+	 * {@code WampAuthenticationException} when the router refuses the credentials
 	 */
 	public Mono<Void> changeUser(WampSessionCredentials credentials) {
 		Objects.requireNonNull(credentials, "credentials");
@@ -334,9 +338,10 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	}
 
 	/**
-	 * Open one more session to the peer's router under other credentials, with the options
-	 * of this peer's first session otherwise. It is a peer of its own, named after this one
-	 * with {@code +authid}, that this peer does not manage: close it when done.
+	 * Open one more session to the peer's router under other credentials, with the
+	 * options of this peer's first session otherwise. It is a peer of its own, named
+	 * after this one with {@code +authid}, that this peer does not manage: close it when
+	 * done.
 	 * @param credentials who the session joins as
 	 * @return the connected peer of one session; errors as {@link WampClient#connect()}
 	 * does
@@ -344,7 +349,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	public Mono<WampPeer> openSession(WampSessionCredentials credentials) {
 		Objects.requireNonNull(credentials, "credentials");
 		return Mono.defer(() -> {
-			WampPeer extra = WampPeer.builder(this.name + "+" + ((credentials.authid() != null) ? credentials.authid() : "anonymous"))
+			WampPeer extra = WampPeer
+				.builder(this.name + "+" + ((credentials.authid() != null) ? credentials.authid() : "anonymous"))
 				.routerName(this.router)
 				.clientOptions(credentials.applyTo(this.clients.get(0).options()))
 				.uriPrefix(this.uriPrefix)
@@ -374,8 +380,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		}
 		Mono<Void> connecting = connect();
 		if (this.startupTimeout.isZero()) {
-			connecting.subscribe(null, (error) -> logger.warn("peer '{}' could not connect: {}", this.name,
-					error.getMessage()));
+			connecting.subscribe(null,
+					(error) -> logger.warn("peer '{}' could not connect: {}", this.name, error.getMessage()));
 			return;
 		}
 		try {
@@ -383,7 +389,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		}
 		catch (RuntimeException ex) {
 			if (this.clients.stream().allMatch((client) -> client.state() == SessionState.CLOSED)) {
-				// the clients gave up (refused credentials, reconnect off) and logged why at WARN
+				// the clients gave up (refused credentials, reconnect off) and logged why
+				// at WARN
 				logger.info("peer '{}' starts without a session: its sessions stopped trying", this.name);
 				return;
 			}
@@ -393,7 +400,9 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		}
 	}
 
-	/** Where the events are published: a worker of it runs them one at a time, in order. */
+	/**
+	 * Where the events are published: a worker of it runs them one at a time, in order.
+	 */
 	private Scheduler eventScheduler() {
 		if (this.eventExecutor != null) {
 			return Schedulers.fromExecutor(this.eventExecutor, true);
@@ -406,7 +415,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	private Disposable watch(int index, WampClient client, Scheduler.Worker events) {
 		return client.stateEvents().subscribe((event) -> {
 			this.lastEvents.set(index, event);
-			// one count per lost connection or failed attempt, not per replay of the current state
+			// one count per lost connection or failed attempt, not per replay of the
+			// current state
 			if (event.state() == SessionState.RECONNECTING && event.previous() != SessionState.RECONNECTING) {
 				this.reconnects.incrementAndGet();
 			}
@@ -414,7 +424,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 			if (publisher == null) {
 				return;
 			}
-			// built here, so that the event tells the state of this change, not a later one
+			// built here, so that the event tells the state of this change, not a later
+			// one
 			ApplicationEvent applicationEvent = null;
 			boolean joined = isJoined(event.state());
 			boolean wasJoined = isJoined(event.previous());
@@ -493,7 +504,10 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		}
 	}
 
-	/** Let the events already handed to the executor reach their listeners, within the grace period. */
+	/**
+	 * Let the events already handed to the executor reach their listeners, within the
+	 * grace period.
+	 */
 	private void flush(Scheduler.Worker publishing) {
 		try {
 			Mono.<Void>create((sink) -> publishing.schedule(sink::success)).block(this.shutdownGracePeriod);
@@ -570,8 +584,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		}
 
 		/**
-		 * The name of the router the sessions join, as a label for health, metrics and the
-		 * Actuator endpoint.
+		 * The name of the router the sessions join, as a label for health, metrics and
+		 * the Actuator endpoint.
 		 * @param router the router's name, or null
 		 * @return this builder
 		 */
@@ -587,7 +601,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		 */
 		public Builder poolSize(int poolSize) {
 			if (poolSize < 1) {
-				throw new IllegalArgumentException("pool size of peer '" + this.name + "' must be at least 1, got " + poolSize);
+				throw new IllegalArgumentException(
+						"pool size of peer '" + this.name + "' must be at least 1, got " + poolSize);
 			}
 			this.poolSize = poolSize;
 			return this;
@@ -632,8 +647,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		}
 
 		/**
-		 * How long {@code start()} waits for the sessions to join (default 10 s); zero to not
-		 * wait. The application starts anyway when they do not.
+		 * How long {@code start()} waits for the sessions to join (default 10 s); zero to
+		 * not wait. The application starts anyway when they do not.
 		 * @param timeout the timeout
 		 * @return this builder
 		 */
@@ -664,11 +679,11 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 		}
 
 		/**
-		 * Where {@link WampSessionJoinedEvent} and {@link WampSessionLeftEvent} are published
-		 * (default: a thread of the peer's own while it runs). Events are handed over one at a
-		 * time, in order, so that a listener sees joined and left in the order they happened;
-		 * the listener may block. Spring Boot passes its application task executor when
-		 * virtual threads are enabled.
+		 * Where {@link WampSessionJoinedEvent} and {@link WampSessionLeftEvent} are
+		 * published (default: a thread of the peer's own while it runs). Events are
+		 * handed over one at a time, in order, so that a listener sees joined and left in
+		 * the order they happened; the listener may block. Spring Boot passes its
+		 * application task executor when virtual threads are enabled.
 		 * @param eventExecutor the executor, or null for the peer's own thread
 		 * @return this builder
 		 */

@@ -67,7 +67,8 @@ public final class WampPeers {
 	/**
 	 * The default peer.
 	 * @return the peer named {@value #DEFAULT_PEER}, else the only peer
-	 * @throws IllegalStateException when there is none, or several and none is the default
+	 * @throws IllegalStateException when there is none, or several and none is the
+	 * default
 	 */
 	public WampPeer defaultPeer() {
 		WampPeer peer = this.peers.get(DEFAULT_PEER);
@@ -88,14 +89,13 @@ public final class WampPeers {
 	 * Open one more session under other credentials to a configured router, with the
 	 * options of the router's peer: the peer whose {@link WampPeer#routerName()} is the
 	 * given name (the first one), else the peer of that name. Close it when done.
-	 * @param routerName the router's name (or a peer's name); null or empty for the default
-	 * peer's router
+	 * @param routerName the router's name (or a peer's name); null or empty for the
+	 * default peer's router
 	 * @param credentials who the session joins as
 	 * @return the connected peer of one session
 	 * @see WampPeer#openSession(WampSessionCredentials)
 	 */
-	public Mono<WampPeer> openSession(@Nullable String routerName,
-			WampSessionCredentials credentials) {
+	public Mono<WampPeer> openSession(@Nullable String routerName, WampSessionCredentials credentials) {
 		WampPeer source = null;
 		if (routerName != null && !routerName.isEmpty()) {
 			for (WampPeer peer : this.peers.values()) {

@@ -8,11 +8,11 @@ import io.wampspring.client.auth.ClientAuthenticator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who a session joins as: the authid announced in HELLO and the authenticators offered, for
- * {@link WampPeer#changeUser(WampSessionCredentials)} and
+ * Who a session joins as: the authid announced in HELLO and the authenticators offered,
+ * for {@link WampPeer#changeUser(WampSessionCredentials)} and
  * {@link WampPeer#openSession(WampSessionCredentials)}. Everything else (router, realm,
- * transport, reconnect, features) comes from the peer's options. {@link #toString()} names
- * the methods, never a secret.
+ * transport, reconnect, features) comes from the peer's options. {@link #toString()}
+ * names the methods, never a secret.
  *
  * <pre class="code">
  * peer.changeUser(WampSessionCredentials.of("bob", new TicketAuthenticator("bob-secret"))).block();

@@ -21,7 +21,8 @@ public record EventDetails(String topic, long publication, WampIdentity publishe
 	 */
 	public static EventDetails of(WampEvent event) {
 		return new EventDetails(event.topic(), event.publication(),
-				new WampIdentity(event.publisher(), event.publisherAuthid(), event.publisherAuthrole()), event.details());
+				new WampIdentity(event.publisher(), event.publisherAuthid(), event.publisherAuthrole()),
+				event.details());
 	}
 
 }

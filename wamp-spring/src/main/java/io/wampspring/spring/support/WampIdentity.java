@@ -3,9 +3,9 @@ package io.wampspring.spring.support;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who called a procedure or published an event, as far as the router disclosed it. Inject it
- * as a parameter of a {@code @WampProcedure} (the caller) or {@code @WampSubscribe} (the
- * publisher) method.
+ * Who called a procedure or published an event, as far as the router disclosed it. Inject
+ * it as a parameter of a {@code @WampProcedure} (the caller) or {@code @WampSubscribe}
+ * (the publisher) method.
  *
  * @param session the session id, or null when not disclosed
  * @param authid the authid, or null when not disclosed

@@ -13,16 +13,17 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Converts between WAMP payload values (the value tree: null, String, Boolean, Long, Double,
- * byte[], List, Map) and Java types with one shared Jackson {@link JsonMapper}. Values that
- * already have the wanted type pass through without Jackson. Thread safe; build one and share
- * it.
+ * Converts between WAMP payload values (the value tree: null, String, Boolean, Long,
+ * Double, byte[], List, Map) and Java types with one shared Jackson {@link JsonMapper}.
+ * Values that already have the wanted type pass through without Jackson. Thread safe;
+ * build one and share it.
  */
 public final class WampJsonConverter {
 
 	/**
-	 * The deserialization features a WAMP converter turns off: unknown keyword arguments are
-	 * ignored (a POJO binds the ones it knows), floats do not silently become integers.
+	 * The deserialization features a WAMP converter turns off: unknown keyword arguments
+	 * are ignored (a POJO binds the ones it knows), floats do not silently become
+	 * integers.
 	 */
 	public static final Set<DeserializationFeature> DISABLED_FEATURES = Set
 		.of(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -115,8 +116,8 @@ public final class WampJsonConverter {
 	}
 
 	/**
-	 * Convert a Java value to the WAMP value tree (maps, lists and scalars) that every codec
-	 * and the in-process link can carry.
+	 * Convert a Java value to the WAMP value tree (maps, lists and scalars) that every
+	 * codec and the in-process link can carry.
 	 * @param value the value
 	 * @return the value tree
 	 * @throws IllegalArgumentException when Jackson cannot serialize the value

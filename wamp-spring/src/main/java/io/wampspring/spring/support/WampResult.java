@@ -10,8 +10,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A result with positional values, keyword values and YIELD details, for handlers that answer
- * more than one value. Values are converted to the wire with Jackson.
+ * A result with positional values, keyword values and YIELD details, for handlers that
+ * answer more than one value. Values are converted to the wire with Jackson.
  *
  * @param args positional results
  * @param kwargs keyword results
@@ -45,8 +45,8 @@ public record WampResult(List<@Nullable Object> args, Map<String, @Nullable Obje
 	 * @return the result
 	 */
 	public static WampResult of(List<?> args, Map<String, ?> kwargs) {
-		return new WampResult(new ArrayList<@Nullable Object>(args), new LinkedHashMap<String, @Nullable Object>(kwargs),
-				Map.of());
+		return new WampResult(new ArrayList<@Nullable Object>(args),
+				new LinkedHashMap<String, @Nullable Object>(kwargs), Map.of());
 	}
 
 	/**

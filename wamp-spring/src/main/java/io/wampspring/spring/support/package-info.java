@@ -1,5 +1,6 @@
 /**
- * Support types shared by handlers and the template: the JSON value converter and what handlers may receive or return.
+ * Support types shared by handlers and the template: the JSON value converter and what
+ * handlers may receive or return.
  */
 @NullMarked
 package io.wampspring.spring.support;

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link WampEndpointRegistry#registerEndpoints} refuses, before any session starts (the
- * peers here never connect), what a router would refuse, naming every bean method involved,
- * and adds nothing then.
+ * peers here never connect), what a router would refuse, naming every bean method
+ * involved, and adds nothing then.
  */
 class WampEndpointRegistryCheckTests {
 
@@ -33,13 +33,13 @@ class WampEndpointRegistryCheckTests {
 	@Test
 	void oneProcedureFromTwoMethodsOfOnePeerNamesBoth() {
 		assertThatExceptionOfType(InvalidWampEndpointException.class)
-			.isThrownBy(() -> this.registry.registerEndpoints(
-					List.of(procedure("a#echo", "com.example.echo", "", null), procedure("b#echo", "com.example.echo", "", null))))
+			.isThrownBy(() -> this.registry.registerEndpoints(List.of(procedure("a#echo", "com.example.echo", "", null),
+					procedure("b#echo", "com.example.echo", "", null))))
 			.satisfies((ex) -> {
 				assertThat(ex.getProblems()).hasSize(1);
 				assertThat(ex.getProblems().get(0).handlers()).hasSize(2);
-				assertThat(ex.getProblems().get(0).reason())
-					.contains("procedure 'com.example.echo' (match exact) on router 'main' is registered by 2 bean methods")
+				assertThat(ex.getProblems().get(0).reason()).contains(
+						"procedure 'com.example.echo' (match exact) on router 'main' is registered by 2 bean methods")
 					.contains("'a#echo' (" + Handlers.class.getName() + ".echo(String))")
 					.contains("'b#echo'");
 			});
@@ -62,8 +62,9 @@ class WampEndpointRegistryCheckTests {
 		this.registry.registerEndpoints(List.of(procedure("a#echo", "com.example.echo", "", InvokePolicy.ROUNDROBIN),
 				procedure("b#echo", "com.example.echo", "second", InvokePolicy.ROUNDROBIN)));
 		assertThat(this.registry.getEndpoints()).hasSize(2);
-		assertThatExceptionOfType(InvalidWampEndpointException.class).isThrownBy(() -> this.registry
-			.registerEndpoint(procedure("c#echo", "com.example.echo", "second", InvokePolicy.ROUNDROBIN)))
+		assertThatExceptionOfType(InvalidWampEndpointException.class)
+			.isThrownBy(() -> this.registry
+				.registerEndpoint(procedure("c#echo", "com.example.echo", "second", InvokePolicy.ROUNDROBIN)))
 			.withMessageContaining("the sessions of peer 'second' would register it twice");
 	}
 
@@ -71,8 +72,9 @@ class WampEndpointRegistryCheckTests {
 	void otherRoutersMatchPoliciesAndTopicsDoNotConflict() {
 		this.registry.registerEndpoints(List.of(procedure("a#echo", "com.example.echo", "", null),
 				procedure("b#echo", ".echo", "other", null),
-				new WampProcedureEndpoint("c#echo", "com.example.echo", "", RegisterOptions.builder().match(MatchPolicy.PREFIX).build(),
-						false, null, null, new Handlers(), method("echo")),
+				new WampProcedureEndpoint("c#echo", "com.example.echo", "",
+						RegisterOptions.builder().match(MatchPolicy.PREFIX).build(), false, null, null, new Handlers(),
+						method("echo")),
 				subscription("d#news", "com.example.news", MatchPolicy.EXACT),
 				subscription("e#news", "com.example.news", MatchPolicy.EXACT)));
 		assertThat(this.registry.getEndpoints()).hasSize(5);
@@ -87,8 +89,11 @@ class WampEndpointRegistryCheckTests {
 					procedure("d#echo", "wamp.session.count", "", null), procedure("e#echo", ".echo", "", null),
 					procedure("f#echo", "com.example.f", "nope", null))))
 			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(InvalidWampEndpointException.Problem::reason)
-				.satisfiesExactly((reason) -> assertThat(reason).contains("'a#echo'").contains("invalid procedure URI 'com.example echo'"),
-						(reason) -> assertThat(reason).contains("'b#news'").contains("invalid topic URI 'com.example#news'"),
+				.satisfiesExactly(
+						(reason) -> assertThat(reason).contains("'a#echo'")
+							.contains("invalid procedure URI 'com.example echo'"),
+						(reason) -> assertThat(reason).contains("'b#news'")
+							.contains("invalid topic URI 'com.example#news'"),
 						(reason) -> assertThat(reason).contains("'d#echo'").contains("reserves for the router"),
 						(reason) -> assertThat(reason).contains("'e#echo'").contains("has no uri-prefix"),
 						(reason) -> assertThat(reason).contains("'f#echo'").contains("no WAMP peer named 'nope'")));

@@ -60,7 +60,8 @@ class ChangeUserTests {
 				.user("bob", "user", "bob-secret")
 				.user("carol", "user", "carol-secret")
 				.role("user",
-						Permission.prefix("com.example.", Action.CALL, Action.REGISTER, Action.PUBLISH, Action.SUBSCRIBE),
+						Permission.prefix("com.example.", Action.CALL, Action.REGISTER, Action.PUBLISH,
+								Action.SUBSCRIBE),
 						// Nexus's whoami needs its permission like any procedure
 						Permission.exact("auth.whoami", Action.CALL))
 				.build())
@@ -90,7 +91,8 @@ class ChangeUserTests {
 		assertThat(template.blocking().whoami()).containsEntry("authid", "alice");
 		assertThat(template.blocking().call("com.example.caller", String.class)).isEqualTo("alice");
 
-		StepVerifier.create(template.changeUser(WampSessionCredentials.of("bob", new TicketAuthenticator("bob-secret"))))
+		StepVerifier
+			.create(template.changeUser(WampSessionCredentials.of("bob", new TicketAuthenticator("bob-secret"))))
 			.expectComplete()
 			.verify(TIMEOUT);
 
@@ -126,7 +128,8 @@ class ChangeUserTests {
 	@Test
 	void openSessionByRouterName() {
 		WampPeers peers = WampPeers.of(this.context.getBean(WampPeer.class));
-		WampPeer extra = peers.openSession("local", WampSessionCredentials.of("bob", new TicketAuthenticator("bob-secret")))
+		WampPeer extra = peers
+			.openSession("local", WampSessionCredentials.of("bob", new TicketAuthenticator("bob-secret")))
 			.block(TIMEOUT);
 		try {
 			assertThat(extra.name()).isEqualTo("default+bob");

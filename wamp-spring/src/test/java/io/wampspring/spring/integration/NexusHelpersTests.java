@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
- * {@link WampTemplate}'s Nexus helpers against the embedded router with roles: rosters and
- * metadata in Nexus's shapes, a one-time password used once then refused, an API key that
- * logs in and is refused outside its permissions, and a role without permission refused.
+ * {@link WampTemplate}'s Nexus helpers against the embedded router with roles: rosters
+ * and metadata in Nexus's shapes, a one-time password used once then refused, an API key
+ * that logs in and is refused outside its permissions, and a role without permission
+ * refused.
  */
 class NexusHelpersTests {
 
@@ -63,7 +64,8 @@ class NexusHelpersTests {
 	}
 
 	private static WampExtraSession login(String authid, String ticket) {
-		WampExtraSession extra = template.openSession(WampSessionCredentials.of(authid, new TicketAuthenticator(ticket)))
+		WampExtraSession extra = template
+			.openSession(WampSessionCredentials.of(authid, new TicketAuthenticator(ticket)))
 			.block(TIMEOUT);
 		assertThat(extra).isNotNull();
 		return extra;

@@ -110,10 +110,11 @@ class RouterRestartTests {
 		assertThat(calculator.onceStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
 		this.router.stop();
-		// retries are on, but the callee may have run it: the caller learns the truth at once
+		// retries are on, but the callee may have run it: the caller learns the truth at
+		// once
 		StepVerifier.create(call)
-			.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri())
-				.isEqualTo(WampUris.TRANSPORT_LOST))
+			.expectErrorSatisfies(
+					(error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TRANSPORT_LOST))
 			.verify(TIMEOUT);
 		assertThat(events.events.poll(5, TimeUnit.SECONDS)).isInstanceOf(WampSessionLeftEvent.class);
 		this.router.start();
@@ -152,7 +153,8 @@ class RouterRestartTests {
 			.then(template.register("com.example.late", io.wampspring.client.RegisterOptions.defaults(),
 					(invocation) -> Mono.just(io.wampspring.client.InvocationResult.of("here"))))
 			.then();
-		// the call starts first and fails with no_such_procedure until the registration exists
+		// the call starts first and fails with no_such_procedure until the registration
+		// exists
 		StepVerifier.create(Mono.zip(call, registerLater.thenReturn(true)).map((both) -> both.getT1()))
 			.expectNext("here")
 			.expectComplete()
@@ -189,7 +191,8 @@ class RouterRestartTests {
 		WampPeer defaultPeer(WampRouter router) {
 			return WampPeer.builder("default")
 				.clientOptions(ClientOptions.builder(router.webSocketUrl(), "realm1")
-					.reconnect(ReconnectOptions.builder().backoff(BackoffStrategy.fixed(Duration.ofMillis(100))).build())
+					.reconnect(
+							ReconnectOptions.builder().backoff(BackoffStrategy.fixed(Duration.ofMillis(100))).build())
 					.build())
 				.uriPrefix("com.example")
 				.shutdownGracePeriod(Duration.ofSeconds(2))

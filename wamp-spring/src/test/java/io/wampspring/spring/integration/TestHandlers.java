@@ -185,7 +185,9 @@ class TestHandlers {
 
 	}
 
-	/** Calls through the blocking template when a session joins, as an application may. */
+	/**
+	 * Calls through the blocking template when a session joins, as an application may.
+	 */
 	static class JoinCaller {
 
 		final BlockingQueue<String> results = new LinkedBlockingQueue<>();

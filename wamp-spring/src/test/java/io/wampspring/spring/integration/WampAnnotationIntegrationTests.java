@@ -59,8 +59,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * A plain Spring context with {@link EnableWamp}, the embedded router and a pooled peer of two
- * sessions.
+ * A plain Spring context with {@link EnableWamp}, the embedded router and a pooled peer
+ * of two sessions.
  */
 class WampAnnotationIntegrationTests {
 
@@ -109,7 +109,8 @@ class WampAnnotationIntegrationTests {
 
 	@Test
 	void kwargDetailsAndCallerIdentity() {
-		CallResult result = blocking.call("com.example.greet", List.of(), Map.of("name", "Ann"), CallOptions.defaults());
+		CallResult result = blocking.call("com.example.greet", List.of(), Map.of("name", "Ann"),
+				CallOptions.defaults());
 		assertThat((String) result.arg(0)).startsWith("hello Ann (called as com.example.greet by session ")
 			.doesNotEndWith("session null)");
 	}
@@ -158,7 +159,9 @@ class WampAnnotationIntegrationTests {
 		assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.fail.argument"))
 			.satisfies((ex) -> {
 				assertThat(ex.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
-				assertThat(ex.getArgs()).singleElement().asString().startsWith("'com.example.fail.argument' failed")
+				assertThat(ex.getArgs()).singleElement()
+					.asString()
+					.startsWith("'com.example.fail.argument' failed")
 					.doesNotContain("age must be positive");
 				assertThat(ex.getKwargs()).containsKey(WampExceptionTranslator.CORRELATION_ID);
 			});
@@ -238,7 +241,8 @@ class WampAnnotationIntegrationTests {
 			call.subscribe();
 			calls.add(call);
 		}
-		// one runs and two wait on the router's two sessions alike: seven are refused at once
+		// one runs and two wait on the router's two sessions alike: seven are refused at
+		// once
 		await().atMost(TIMEOUT).untilAtomic(refused, equalTo(7));
 		calculator.gateOpen.countDown();
 		StepVerifier.create(Flux.concat(calls).collectList())
@@ -305,7 +309,8 @@ class WampAnnotationIntegrationTests {
 			.containsEntry("value", "blue");
 		assertThat(blocking.metadataDelete("color")).isTrue();
 		assertThat(blocking.metadataGet("color", String.class)).isNull();
-		assertThat(blocking.rosterRegister("workers", Map.of("name", "w1"), List.of("*"))).containsEntry("name", "workers")
+		assertThat(blocking.rosterRegister("workers", Map.of("name", "w1"), List.of("*")))
+			.containsEntry("name", "workers")
 			.containsEntry("data", Map.of("name", "w1"));
 		assertThat(blocking.rosterQuery("workers", Map.class)).contains(Map.of("name", "w1"));
 		// the overridden OTP service URI reaches the bean registered there
@@ -320,8 +325,10 @@ class WampAnnotationIntegrationTests {
 	void aJoinListenerMayCallThroughTheBlockingTemplate() throws InterruptedException {
 		JoinCaller joinCaller = context.getBean(JoinCaller.class);
 		for (int i = 0; i < 2; i++) {
-			// published on the peer's event thread, where blocking is allowed (BlockHound watches)
-			assertThat(joinCaller.results.poll(5, TimeUnit.SECONDS)).matches("wamp-events-default-\\d+ saw \\d+ session\\(s\\)");
+			// published on the peer's event thread, where blocking is allowed (BlockHound
+			// watches)
+			assertThat(joinCaller.results.poll(5, TimeUnit.SECONDS))
+				.matches("wamp-events-default-\\d+ saw \\d+ session\\(s\\)");
 		}
 	}
 
@@ -337,10 +344,11 @@ class WampAnnotationIntegrationTests {
 			StepVerifier
 				.create(half.register("com.example.half", RegisterOptions.defaults(),
 						(invocation) -> Mono.just(InvocationResult.of("served"))))
-				.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri())
-					.isEqualTo(WampUris.NOT_CONNECTED))
+				.expectErrorSatisfies(
+						(error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.NOT_CONNECTED))
 				.verify(TIMEOUT);
-			// the joined session's registration was withdrawn: nothing serves the procedure
+			// the joined session's registration was withdrawn: nothing serves the
+			// procedure
 			assertThat(blocking.call("wamp.registration.lookup", Long.class, "com.example.half")).isNull();
 			assertThatExceptionOfType(WampException.class).isThrownBy(() -> blocking.call("com.example.half"))
 				.satisfies((ex) -> assertThat(ex.getUri()).isEqualTo(WampUris.NO_SUCH_PROCEDURE));
@@ -376,7 +384,8 @@ class WampAnnotationIntegrationTests {
 		WampPeer defaultPeer(WampRouter router) {
 			return WampPeer.builder("default")
 				.clientOptions(ClientOptions.builder(router.webSocketUrl(), "realm1")
-					.reconnect(ReconnectOptions.builder().backoff(BackoffStrategy.fixed(Duration.ofMillis(100))).build())
+					.reconnect(
+							ReconnectOptions.builder().backoff(BackoffStrategy.fixed(Duration.ofMillis(100))).build())
 					.build())
 				.poolSize(2)
 				.poolType(PoolType.ROUND_ROBIN)

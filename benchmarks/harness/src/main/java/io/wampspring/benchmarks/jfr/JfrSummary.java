@@ -15,12 +15,14 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Summarizes a recording: CPU samples ({@code jdk.ExecutionSample}) by the method on top of the
- * stack (self), by every method on the stack (inclusive, each method once per sample) and by
- * thread; sampled allocations ({@code jdk.ObjectAllocationSample}, weighted by the bytes each
- * sample stands for) by allocated class, by allocating method and by the nearest frame of this
- * project's code on the stack (CPU samples too: which library call led to the work). Arguments: {@code file.jfr [calls in the recording] [rows]}; with
- * the number of calls, allocations are also given per call.
+ * Summarizes a recording: CPU samples ({@code jdk.ExecutionSample}) by the method on top
+ * of the stack (self), by every method on the stack (inclusive, each method once per
+ * sample) and by thread; sampled allocations ({@code jdk.ObjectAllocationSample},
+ * weighted by the bytes each sample stands for) by allocated class, by allocating method
+ * and by the nearest frame of this project's code on the stack (CPU samples too: which
+ * library call led to the work). Arguments:
+ * {@code file.jfr [calls in the recording] [rows]}; with the number of calls, allocations
+ * are also given per call.
  */
 public final class JfrSummary {
 
@@ -139,7 +141,8 @@ public final class JfrSummary {
 	}
 
 	private static String threadGroup(String thread) {
-		// reactor-http-nio-1 and -2 are one pool: group by the name without the trailing number
+		// reactor-http-nio-1 and -2 are one pool: group by the name without the trailing
+		// number
 		return thread.replaceAll("-?\\d+$", "-N");
 	}
 
@@ -151,11 +154,11 @@ public final class JfrSummary {
 	private String render(long calls, int rows) {
 		StringBuilder md = new StringBuilder();
 		md.append(String.format(Locale.ROOT, "CPU samples: %,d; sampled allocations stand for %,.1f MB%s.%n%n",
-				this.cpuSamples, this.allocBytes / 1e6,
-				(calls > 0) ? String.format(Locale.ROOT, " (%,.0f B per call over %,d calls)",
-						(double) this.allocBytes / calls, calls) : ""));
+				this.cpuSamples, this.allocBytes / 1e6, (calls > 0) ? String.format(Locale.ROOT,
+						" (%,.0f B per call over %,d calls)", (double) this.allocBytes / calls, calls) : ""));
 		table(md, "CPU by thread", "thread", this.threadCpu, this.cpuSamples, rows, "samples", 0);
-		table(md, "CPU, self (method on top of the stack)", "method", this.selfCpu, this.cpuSamples, rows, "samples", 0);
+		table(md, "CPU, self (method on top of the stack)", "method", this.selfCpu, this.cpuSamples, rows, "samples",
+				0);
 		table(md, "CPU by the nearest frame of this project's code (the library call that led to it)", "frame",
 				this.cpuByOurFrame, this.cpuSamples, rows, "samples", 0);
 		table(md, "CPU, inclusive, this project's methods (anywhere on the stack)", "method", this.inclusiveOurCpu,

@@ -35,11 +35,11 @@ import reactor.core.publisher.Flux;
 
 /**
  * The client's request path without sockets or codecs: a {@link WampClient} on an
- * {@link InProcessTransport} whose other end answers every CALL with a RESULT at once, on the
- * calling thread. What remains is the client's own work per call: the Reactor chain, the
- * request table, the timeout, the message objects, and the hop to the result scheduler.
- * {@code pipelined} keeps 256 calls in flight (the figure is per call); {@code oneAtATime} waits
- * for each result.
+ * {@link InProcessTransport} whose other end answers every CALL with a RESULT at once, on
+ * the calling thread. What remains is the client's own work per call: the Reactor chain,
+ * the request table, the timeout, the message objects, and the hop to the result
+ * scheduler. {@code pipelined} keeps 256 calls in flight (the figure is per call);
+ * {@code oneAtATime} waits for each result.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,9 +57,10 @@ public class ClientCallBenchmarks {
 	/** Connect a client to the answering end. */
 	@Setup
 	public void setUp() {
-		this.client = WampClient.create(ClientOptions.builder(new InProcessTransport(new AnsweringRouter(), "jmh"), "bench")
-			.reconnect(ReconnectOptions.disabled())
-			.build());
+		this.client = WampClient
+			.create(ClientOptions.builder(new InProcessTransport(new AnsweringRouter(), "jmh"), "bench")
+				.reconnect(ReconnectOptions.disabled())
+				.build());
 		this.client.connect().block(Duration.ofSeconds(10));
 		this.template = new WampTemplate(WampPeer.builder("jmh").clients(this.client).build());
 	}
@@ -100,7 +101,8 @@ public class ClientCallBenchmarks {
 	}
 
 	/**
-	 * 256 calls in flight through {@link WampTemplate} with a result type, waiting for all.
+	 * 256 calls in flight through {@link WampTemplate} with a result type, waiting for
+	 * all.
 	 * @return the last result
 	 */
 	@Benchmark
@@ -126,9 +128,9 @@ public class ClientCallBenchmarks {
 						toClient.deliver(new Result(call.requestId(), Map.of(), call.args(), call.kwargs()));
 					}
 					else if (message instanceof Hello) {
-						toClient.deliver(new Welcome(1, Map.of("authrole", "anonymous", "authmethod", "anonymous",
-								"roles", Map.of("dealer", Map.of("features", Map.of()), "broker",
-										Map.of("features", Map.of())))));
+						toClient.deliver(new Welcome(1,
+								Map.of("authrole", "anonymous", "authmethod", "anonymous", "roles", Map.of("dealer",
+										Map.of("features", Map.of()), "broker", Map.of("features", Map.of())))));
 					}
 					else if (message instanceof Goodbye) {
 						toClient.deliver(new Goodbye(Map.of(), "wamp.close.goodbye_and_out"));

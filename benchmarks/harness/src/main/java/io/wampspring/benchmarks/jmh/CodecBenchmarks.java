@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Encoding and decoding the five messages of a routed call and an event, in the three
- * serializers, with the payload of the load benchmarks ({@code ["hello", 42]}, no kwargs) and the
- * details a router sends. Encoding writes into a reused stream, as a transport writing into a
- * buffer does; decoding reads from the frame's bytes.
+ * serializers, with the payload of the load benchmarks ({@code ["hello", 42]}, no kwargs)
+ * and the details a router sends. Encoding writes into a reused stream, as a transport
+ * writing into a buffer does; decoding reads from the frame's bytes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -19,9 +19,9 @@ import reactor.core.publisher.Mono;
 /**
  * Our client as a caller, with a number of calls in flight: {@code --mode plain} calls
  * {@code client.call("bench.echo", List.of("hello", 42))}, {@code --mode template} calls
- * {@code template.call("bench.echo", List.class, "hello", 42)} through a {@link WampTemplate}
- * of a one-session peer, as a Spring application writes it. Options: {@link LoadOptions},
- * plus {@code --mode} and {@code --procedure}.
+ * {@code template.call("bench.echo", List.class, "hello", 42)} through a
+ * {@link WampTemplate} of a one-session peer, as a Spring application writes it. Options:
+ * {@link LoadOptions}, plus {@code --mode} and {@code --procedure}.
  */
 public final class ClientCaller {
 
@@ -59,7 +59,9 @@ public final class ClientCaller {
 
 	static WampTransport transport(LoadOptions options) {
 		if (options.url().startsWith("tcp://")) {
-			return RawSocketTransport.builder(options.url()).serializers(WampCodecs.byName(options.serializer())).build();
+			return RawSocketTransport.builder(options.url())
+				.serializers(WampCodecs.byName(options.serializer()))
+				.build();
 		}
 		return WebSocketTransport.builder(options.url()).serializers(WampCodecs.byName(options.serializer())).build();
 	}

@@ -8,8 +8,8 @@ import io.wampspring.router.WampRouter;
 
 /**
  * Our embedded router on a WebSocket and a RawSocket listener (free ports), realm
- * {@code bench} open to anonymous sessions. Arguments: {@code [--callee json|msgpack]} also
- * starts a {@link PlainCallee} in this process. Prints
+ * {@code bench} open to anonymous sessions. Arguments: {@code [--callee json|msgpack]}
+ * also starts a {@link PlainCallee} in this process. Prints
  * {@code READY ws://127.0.0.1:P/ws tcp://127.0.0.1:Q} and runs until killed.
  */
 public final class EmbeddedRouterMain {

@@ -20,10 +20,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 /**
- * The physical reference: a plain Netty WebSocket server on a free port that sends every text
- * or binary frame back as it came, writing during a read burst and flushing once at its end.
- * It accepts the WAMP subprotocols, so the load driver connects to it as to a router. Prints
- * {@code READY ws://127.0.0.1:P/ws} and runs until killed.
+ * The physical reference: a plain Netty WebSocket server on a free port that sends every
+ * text or binary frame back as it came, writing during a read burst and flushing once at
+ * its end. It accepts the WAMP subprotocols, so the load driver connects to it as to a
+ * router. Prints {@code READY ws://127.0.0.1:P/ws} and runs until killed.
  */
 public final class NettyEchoMain {
 

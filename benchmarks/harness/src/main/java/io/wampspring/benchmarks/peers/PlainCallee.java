@@ -26,9 +26,10 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 
 /**
- * A callee with as little code as possible between the socket and the codec: it answers every
- * INVOCATION of {@code bench.echo} with a YIELD of the same arguments. The caller benchmarks
- * route through it, so that the callee costs the same for every caller and little CPU.
+ * A callee with as little code as possible between the socket and the codec: it answers
+ * every INVOCATION of {@code bench.echo} with a YIELD of the same arguments. The caller
+ * benchmarks route through it, so that the callee costs the same for every caller and
+ * little CPU.
  */
 final class PlainCallee {
 
@@ -52,14 +53,16 @@ final class PlainCallee {
 		HttpClient.create()
 			.websocket(WebsocketClientSpec.builder().protocols(this.codec.subprotocol()).build())
 			.uri(url)
-			.handle((in, out) -> out.sendObject(Flux.concat(
-					Mono.fromSupplier(() -> frame(new Hello(realm, Map.of("roles", Map.of("callee", Map.of()))))),
-					in.receiveFrames().handle((frame, sink) -> {
-						WebSocketFrame answer = answer(frame);
-						if (answer != null) {
-							sink.next(answer);
-						}
-					}))))
+			.handle((in,
+					out) -> out.sendObject(Flux.concat(
+							Mono.fromSupplier(
+									() -> frame(new Hello(realm, Map.of("roles", Map.of("callee", Map.of()))))),
+							in.receiveFrames().handle((frame, sink) -> {
+								WebSocketFrame answer = answer(frame);
+								if (answer != null) {
+									sink.next(answer);
+								}
+							}))))
 			.subscribe(null, (error) -> System.err.println("callee: " + error));
 		if (!this.registered.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			throw new IllegalStateException("the callee did not register " + PROCEDURE + " within " + timeout);
@@ -85,6 +88,5 @@ final class PlainCallee {
 		this.codec.encode(message, new ByteBufOutputStream(buffer));
 		return this.codec.isBinary() ? new BinaryWebSocketFrame(buffer) : new TextWebSocketFrame(buffer);
 	}
-
 
 }

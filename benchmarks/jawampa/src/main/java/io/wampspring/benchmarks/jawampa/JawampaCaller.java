@@ -11,8 +11,8 @@ import ws.wamp.jawampa.WampSerialization;
 import ws.wamp.jawampa.transport.netty.NettyWampClientConnectorProvider;
 
 /**
- * jawampa's client as a caller: {@code client.call(procedure, "hello", 42)} with a number of
- * calls in flight, as a jawampa user writes it. Options: {@link LoadOptions}, plus
+ * jawampa's client as a caller: {@code client.call(procedure, "hello", 42)} with a number
+ * of calls in flight, as a jawampa user writes it. Options: {@link LoadOptions}, plus
  * {@code --procedure} (default {@code bench.echo}).
  */
 public final class JawampaCaller {
@@ -42,8 +42,10 @@ public final class JawampaCaller {
 		}, connected::completeExceptionally);
 		client.open();
 		connected.get(10, TimeUnit.SECONDS);
-		new ClosedLoop((done) -> client.call(procedure, "hello", 42)
-			.subscribe((reply) -> done.complete(null), done::complete), options.inFlight()).run(options);
+		new ClosedLoop(
+				(done) -> client.call(procedure, "hello", 42).subscribe((reply) -> done.complete(null), done::complete),
+				options.inFlight())
+			.run(options);
 		client.close().toBlocking().last();
 		System.exit(0);
 	}

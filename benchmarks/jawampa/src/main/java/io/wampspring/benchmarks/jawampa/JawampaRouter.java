@@ -10,9 +10,9 @@ import ws.wamp.jawampa.WampSerialization;
 import ws.wamp.jawampa.transport.netty.SimpleWampWebsocketListener;
 
 /**
- * jawampa's router on a WebSocket (JSON and MessagePack; jawampa has no RawSocket), one realm.
- * Arguments: {@code port realm}. Prints {@code READY ws://127.0.0.1:PORT/ws} and runs until
- * killed.
+ * jawampa's router on a WebSocket (JSON and MessagePack; jawampa has no RawSocket), one
+ * realm. Arguments: {@code port realm}. Prints {@code READY ws://127.0.0.1:PORT/ws} and
+ * runs until killed.
  */
 public final class JawampaRouter {
 

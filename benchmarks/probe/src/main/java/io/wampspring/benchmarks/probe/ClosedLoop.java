@@ -7,13 +7,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A closed-loop load: keeps a fixed number of operations in flight (a new one for every one
- * that completes), warms up, then measures for a fixed time and prints one line
- * {@code RESULT {...}} with the operations completed in the window, p50/p99 latency, the CPU
- * ticks of this process (and of any watched process) over the window, peak RSS and the bytes
- * allocated by all threads of this JVM over the window. The Node.js and Python load scripts
- * print the same line. With {@code -Dbench.jfr=file.jfr}, a JDK Flight Recorder recording
- * covers exactly the window (see {@link Profile}).
+ * A closed-loop load: keeps a fixed number of operations in flight (a new one for every
+ * one that completes), warms up, then measures for a fixed time and prints one line
+ * {@code RESULT {...}} with the operations completed in the window, p50/p99 latency, the
+ * CPU ticks of this process (and of any watched process) over the window, peak RSS and
+ * the bytes allocated by all threads of this JVM over the window. The Node.js and Python
+ * load scripts print the same line. With {@code -Dbench.jfr=file.jfr}, a JDK Flight
+ * Recorder recording covers exactly the window (see {@link Profile}).
  */
 public final class ClosedLoop {
 
@@ -47,8 +47,10 @@ public final class ClosedLoop {
 
 	private final Operation operation;
 
-	// 1M samples (8 MB, part of the process's peak RSS for every JVM caller alike): 200,000 calls/s
-	// for 5 s; beyond that the latency percentiles come from the first million calls of the window
+	// 1M samples (8 MB, part of the process's peak RSS for every JVM caller alike):
+	// 200,000 calls/s
+	// for 5 s; beyond that the latency percentiles come from the first million calls of
+	// the window
 	private final Latencies latencies = new Latencies(1_000_000);
 
 	private final AtomicLong completed = new AtomicLong();
@@ -138,7 +140,8 @@ public final class ClosedLoop {
 	}
 
 	/**
-	 * The measured window: time, CPU of this process and of watched processes, allocations.
+	 * The measured window: time, CPU of this process and of watched processes,
+	 * allocations.
 	 */
 	static final class Window {
 
@@ -183,8 +186,8 @@ public final class ClosedLoop {
 		}
 
 		/**
-		 * Bytes allocated so far by the JVM's live threads (threads that ended are lost, so
-		 * the window must not span thread churn; event loops and pools live on).
+		 * Bytes allocated so far by the JVM's live threads (threads that ended are lost,
+		 * so the window must not span thread churn; event loops and pools live on).
 		 */
 		static long allocatedBytes() {
 			java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Latency samples in nanoseconds, written lock-free from any thread into a preallocated array;
- * samples beyond its capacity are dropped (and counted), so recording never allocates.
+ * Latency samples in nanoseconds, written lock-free from any thread into a preallocated
+ * array; samples beyond its capacity are dropped (and counted), so recording never
+ * allocates.
  */
 public final class Latencies {
 

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command-line options every load process takes, the same in Java, Node.js and Python:
- * {@code --url}, {@code --realm}, {@code --serializer} (json, msgpack, cbor),
- * {@code --in-flight}, {@code --warmup-ms}, {@code --measure-ms}, {@code --watch} (process ids,
- * comma separated, whose CPU ticks over the window are reported too), plus free
- * {@code --name value} pairs for the process's own use.
+ * The command-line options every load process takes, the same in Java, Node.js and
+ * Python: {@code --url}, {@code --realm}, {@code --serializer} (json, msgpack, cbor),
+ * {@code --in-flight}, {@code --warmup-ms}, {@code --measure-ms}, {@code --watch}
+ * (process ids, comma separated, whose CPU ticks over the window are reported too), plus
+ * free {@code --name value} pairs for the process's own use.
  *
  * @param url the router's URL
  * @param realm the realm
@@ -54,8 +54,7 @@ public record LoadOptions(String url, String realm, String serializer, int inFli
 			}
 		}
 		values.keySet().removeAll(List.of("realm", "serializer", "in-flight", "warmup-ms", "measure-ms", "watch"));
-		return new LoadOptions(url, realm, serializer, inFlight, warmup, measure, watch.toArray(String[]::new),
-				values);
+		return new LoadOptions(url, realm, serializer, inFlight, warmup, measure, watch.toArray(String[]::new), values);
 	}
 
 	/**

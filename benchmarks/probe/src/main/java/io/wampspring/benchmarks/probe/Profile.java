@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A JDK Flight Recorder recording of the measured window only, when the system property
- * {@code bench.jfr} names a file: JFR's {@code profile} settings, with CPU samples every 2 ms
- * and allocation samples throttled to 20,000 per second (the default 150/s leaves too few for per-site figures). Stack depth is a JVM option
+ * {@code bench.jfr} names a file: JFR's {@code profile} settings, with CPU samples every
+ * 2 ms and allocation samples throttled to 20,000 per second (the default 150/s leaves
+ * too few for per-site figures). Stack depth is a JVM option
  * ({@code -XX:FlightRecorderOptions=stackdepth=128}).
  */
 final class Profile {

@@ -47,8 +47,8 @@ public class WampEndpoint {
 	/**
 	 * Create the endpoint.
 	 * @param peers the peers
-	 * @param registry the endpoint registry whose registrations and subscriptions are listed,
-	 * or null
+	 * @param registry the endpoint registry whose registrations and subscriptions are
+	 * listed, or null
 	 */
 	public WampEndpoint(WampPeers peers, @Nullable WampEndpointRegistry registry) {
 		this.peers = peers;
@@ -66,9 +66,10 @@ public class WampEndpoint {
 		for (WampPeer peer : this.peers.all()) {
 			ClientOptions options = peer.clients().get(0).options();
 			String router = (peer.routerName() != null) ? peer.routerName() : peer.name();
-			routers.computeIfAbsent(router, (name) -> new RouterDescriptor(
-					WampUrls.withoutUserInfo(options.transport().describe()), options.realm(), options.authid(),
-					options.authenticators().stream().map(ClientAuthenticator::authMethod).toList()));
+			routers.computeIfAbsent(router,
+					(name) -> new RouterDescriptor(WampUrls.withoutUserInfo(options.transport().describe()),
+							options.realm(), options.authid(),
+							options.authenticators().stream().map(ClientAuthenticator::authMethod).toList()));
 			List<SessionDescriptor> sessions = new ArrayList<>();
 			for (int i = 0; i < peer.clients().size(); i++) {
 				WampClient session = peer.clients().get(i);
@@ -106,8 +107,8 @@ public class WampEndpoint {
 	 * @param subscriptions the topics handled by handler methods
 	 */
 	public record WampDescriptor(Map<String, RouterDescriptor> routers, Map<String, PeerDescriptor> peers,
-			List<HandlerDescriptor> registrations, List<HandlerDescriptor> subscriptions)
-			implements OperationResponseBody {
+			List<HandlerDescriptor> registrations,
+			List<HandlerDescriptor> subscriptions) implements OperationResponseBody {
 	}
 
 	/**
@@ -135,12 +136,13 @@ public class WampEndpoint {
 	 * A session.
 	 *
 	 * @param index the index in the pool
-	 * @param state the state ({@code JOINED}, {@code DEGRADED}, {@code RECONNECTING}, ...)
+	 * @param state the state ({@code JOINED}, {@code DEGRADED}, {@code RECONNECTING},
+	 * ...)
 	 * @param sessionId the WAMP session id while joined, else null
 	 * @param authid the authid the router gave, while joined
 	 * @param authrole the role the router gave, while joined
-	 * @param missing while {@code DEGRADED}, the registrations and subscriptions the restore
-	 * could not bring back and why (the client retries them), such as
+	 * @param missing while {@code DEGRADED}, the registrations and subscriptions the
+	 * restore could not bring back and why (the client retries them), such as
 	 * {@code registration of 'com.example.add2': wamp.error.not_authorized}; else empty
 	 */
 	public record SessionDescriptor(int index, String state, @Nullable Long sessionId, @Nullable String authid,

@@ -13,8 +13,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * The health of one session of a peer: UP when joined; DOWN while connecting or
  * reconnecting (with the reason, the attempt number and the time of the next attempt) and
- * after the session gave up; OUT_OF_SERVICE while it is not started or leaving. The details
- * name the router, its address and the realm, never a credential.
+ * after the session gave up; OUT_OF_SERVICE while it is not started or leaving. The
+ * details name the router, its address and the realm, never a credential.
  */
 public class WampSessionHealthIndicator implements HealthIndicator {
 
@@ -38,7 +38,8 @@ public class WampSessionHealthIndicator implements HealthIndicator {
 		SessionState state = session.state();
 		SessionStateEvent last = this.peer.lastStateEvent(this.index);
 		Health.Builder builder = switch (state) {
-			// joined and serving; the details name what the restore could not bring back yet
+			// joined and serving; the details name what the restore could not bring back
+			// yet
 			case JOINED, DEGRADED -> Health.up();
 			case LEAVING -> Health.outOfService();
 			case CONNECTING, AUTHENTICATING, RECONNECTING -> Health.down();
@@ -72,7 +73,8 @@ public class WampSessionHealthIndicator implements HealthIndicator {
 	}
 
 	private static boolean neverStarted(@Nullable SessionStateEvent last) {
-		// the machine's first event is CLOSED -> CLOSED ("created"); a client that gave up came from another state
+		// the machine's first event is CLOSED -> CLOSED ("created"); a client that gave
+		// up came from another state
 		return last == null || last.previous() == SessionState.CLOSED || last.reason() == null
 				|| last.reason().startsWith("left: closed by the application");
 	}

@@ -12,12 +12,13 @@ import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.SessionState;
 
 /**
- * Meters of the peers' sessions: {@code wamp.client.sessions} (a gauge per peer and state,
- * {@code DEGRADED} included: how many sessions are in it), {@code wamp.client.reconnects} (a
- * counter per peer: how many times a session lost its connection or failed an attempt) and
- * {@code wamp.client.events.overflowed} (a counter per peer: events the client dropped
- * because a subscription's event buffer was full). All read the peers' state, so binding
- * costs nothing on the message path; tags are the peer and router names only.
+ * Meters of the peers' sessions: {@code wamp.client.sessions} (a gauge per peer and
+ * state, {@code DEGRADED} included: how many sessions are in it),
+ * {@code wamp.client.reconnects} (a counter per peer: how many times a session lost its
+ * connection or failed an attempt) and {@code wamp.client.events.overflowed} (a counter
+ * per peer: events the client dropped because a subscription's event buffer was full).
+ * All read the peers' state, so binding costs nothing on the message path; tags are the
+ * peer and router names only.
  */
 public class WampClientMetrics implements MeterBinder {
 
@@ -29,15 +30,16 @@ public class WampClientMetrics implements MeterBinder {
 
 	/**
 	 * The counter of events dropped from a full client event buffer; not
-	 * {@code wamp.client.events.dropped}, whose drops happen in the handlers' queues and carry a
-	 * topic tag.
+	 * {@code wamp.client.events.dropped}, whose drops happen in the handlers' queues and
+	 * carry a topic tag.
 	 */
 	public static final String EVENTS_OVERFLOWED = "wamp.client.events.overflowed";
 
 	/**
-	 * The counter of invocations a client refused with {@code wamp.error.unavailable} because
-	 * too many were running or queued in the session (the client's own bound); not
-	 * {@code wamp.client.invocations.rejected}, the handlers' limits with a procedure tag.
+	 * The counter of invocations a client refused with {@code wamp.error.unavailable}
+	 * because too many were running or queued in the session (the client's own bound);
+	 * not {@code wamp.client.invocations.rejected}, the handlers' limits with a procedure
+	 * tag.
 	 */
 	public static final String INVOCATIONS_REFUSED = "wamp.client.invocations.refused";
 

@@ -8,11 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wampspring.spring.listener.adapter.WampOverloadListener;
 
 /**
- * Counts the work that handlers refused for lack of room: {@code wamp.client.invocations.rejected}
- * (invocations answered with {@code wamp.error.unavailable}) and
- * {@code wamp.client.events.dropped} (events dropped from a full buffer), tagged with the
- * peer and the registered or subscribed URI (the pattern for pattern-based ones, so
- * cardinality stays bounded).
+ * Counts the work that handlers refused for lack of room:
+ * {@code wamp.client.invocations.rejected} (invocations answered with
+ * {@code wamp.error.unavailable}) and {@code wamp.client.events.dropped} (events dropped
+ * from a full buffer), tagged with the peer and the registered or subscribed URI (the
+ * pattern for pattern-based ones, so cardinality stays bounded).
  */
 public class WampOverloadMeters implements WampOverloadListener {
 

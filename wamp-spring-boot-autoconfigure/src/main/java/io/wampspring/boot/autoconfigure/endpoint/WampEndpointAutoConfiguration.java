@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@code wamp} Actuator endpoint (expose it with
- * {@code management.endpoints.web.exposure.include=wamp}): routers, sessions, registrations
- * and subscriptions.
+ * {@code management.endpoints.web.exposure.include=wamp}): routers, sessions,
+ * registrations and subscriptions.
  */
 @AutoConfiguration(after = WampAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)

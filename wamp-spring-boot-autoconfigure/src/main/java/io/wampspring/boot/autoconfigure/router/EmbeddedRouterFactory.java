@@ -22,8 +22,8 @@ import io.wampspring.router.nexus.InMemoryMetadataStore;
 import io.wampspring.router.nexus.MetadataStore;
 
 /**
- * Builds the embedded {@link WampRouter} from {@code wamp.embedded-router.*}, with messages
- * that name the property at fault.
+ * Builds the embedded {@link WampRouter} from {@code wamp.embedded-router.*}, with
+ * messages that name the property at fault.
  */
 final class EmbeddedRouterFactory {
 
@@ -42,7 +42,8 @@ final class EmbeddedRouterFactory {
 		String prefix = "wamp.embedded-router.";
 		if (properties.getPort() >= 0) {
 			if (properties.getPort() > 65535) {
-				throw new WampConfigurationException(prefix + "port", "must be in 0..65535, got " + properties.getPort(),
+				throw new WampConfigurationException(prefix + "port",
+						"must be in 0..65535, got " + properties.getPort(),
 						"Set a free port, 0 to pick one, or -1 for no WebSocket listener");
 			}
 			builder.webSocket(properties.getHost(), properties.getPort(), properties.getPath());
@@ -50,8 +51,8 @@ final class EmbeddedRouterFactory {
 		Integer rawSocketPort = properties.getRawSocketPort();
 		if (rawSocketPort != null) {
 			if (rawSocketPort < 0 || rawSocketPort > 65535) {
-				throw new WampConfigurationException(prefix + "raw-socket-port", "must be in 0..65535, got "
-						+ rawSocketPort, "Set a free port, or 0 to pick one");
+				throw new WampConfigurationException(prefix + "raw-socket-port",
+						"must be in 0..65535, got " + rawSocketPort, "Set a free port, or 0 to pick one");
 			}
 			builder.rawSocket(properties.getHost(), rawSocketPort);
 		}
@@ -62,8 +63,8 @@ final class EmbeddedRouterFactory {
 		String prefix = "wamp.embedded-router.limits.";
 		long messageSize = limits.getMaxMessageSize().toBytes();
 		if (messageSize > Integer.MAX_VALUE) {
-			throw new WampConfigurationException(prefix + "max-message-size", "must be below 2GB, got "
-					+ limits.getMaxMessageSize(), "Set a size such as 16MB");
+			throw new WampConfigurationException(prefix + "max-message-size",
+					"must be below 2GB, got " + limits.getMaxMessageSize(), "Set a size such as 16MB");
 		}
 		try {
 			return RouterLimits.builder()
@@ -81,7 +82,8 @@ final class EmbeddedRouterFactory {
 				.build();
 		}
 		catch (IllegalArgumentException ex) {
-			// RouterLimits names the value first, such as "helloTimeout must be positive, got PT0S".
+			// RouterLimits names the value first, such as "helloTimeout must be positive,
+			// got PT0S".
 			String message = String.valueOf(ex.getMessage());
 			String field = message.split(" ", 2)[0];
 			String property = field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
@@ -103,10 +105,12 @@ final class EmbeddedRouterFactory {
 			.metadataMaxBytes(positive(prefix + "metadata.max-bytes", nexus.getMetadata().getMaxBytes().toBytes()))
 			.rosterMaxEntriesPerSession((int) positive(prefix + "roster.max-entries-per-session",
 					nexus.getRoster().getMaxEntriesPerSession()))
-			.rosterMaxEntryBytes(positive(prefix + "roster.max-entry-size", nexus.getRoster().getMaxEntrySize().toBytes()))
+			.rosterMaxEntryBytes(
+					positive(prefix + "roster.max-entry-size", nexus.getRoster().getMaxEntrySize().toBytes()))
 			.otpLifetime(positive(prefix + "otp.lifetime", nexus.getOtp().getLifetime()))
 			.otpMaxPerAuthid((int) positive(prefix + "otp.max-per-authid", nexus.getOtp().getMaxPerAuthid()))
-			.apiKeysMaxPerAuthid((int) positive(prefix + "apikeys.max-per-authid", nexus.getApikeys().getMaxPerAuthid()))
+			.apiKeysMaxPerAuthid(
+					(int) positive(prefix + "apikeys.max-per-authid", nexus.getApikeys().getMaxPerAuthid()))
 			.storeTimeout(positive(prefix + "store-timeout", nexus.getStoreTimeout()))
 			.build();
 	}
@@ -156,8 +160,8 @@ final class EmbeddedRouterFactory {
 				match = MatchPolicy.valueOf(rule.getMatch().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new WampConfigurationException(property + ".match", "unknown match policy '" + rule.getMatch() + "'",
-						"Use exact, prefix or wildcard");
+				throw new WampConfigurationException(property + ".match",
+						"unknown match policy '" + rule.getMatch() + "'", "Use exact, prefix or wildcard");
 			}
 			try {
 				permissions[i] = Permission.of(rule.getUri(), match, rule.getAllow())
@@ -195,7 +199,8 @@ final class EmbeddedRouterFactory {
 				throw new WampConfigurationException(prefix + ".scram-iterations",
 						"must be at least 1000, got " + properties.getScramIterations(), "Set 4096 or more");
 			}
-			// Method "scram", as Crossbar.io and Autobahn name it (the variant the client picks for "scram").
+			// Method "scram", as Crossbar.io and Autobahn name it (the variant the client
+			// picks for "scram").
 			user = user.withScram(ScramCredential.derive(ScramVariant.AUTOBAHN, ScramKdf.PBKDF2,
 					properties.getScramPassword(), Scram.newSalt(), properties.getScramIterations(), 0));
 		}

@@ -15,11 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configuration of the embedded WAMP router when {@code wamp.embedded-router.enabled}
- * is true: a {@link WampRouter} built from {@code wamp.embedded-router.*}, started before
- * the peers connect and stopped after they left. The {@code my.metadata.*} values are kept
- * in the application's {@link MetadataStore} bean when there is one, in an
- * {@link InMemoryMetadataStore} bean otherwise.
+ * Auto-configuration of the embedded WAMP router when
+ * {@code wamp.embedded-router.enabled} is true: a {@link WampRouter} built from
+ * {@code wamp.embedded-router.*}, started before the peers connect and stopped after they
+ * left. The {@code my.metadata.*} values are kept in the application's
+ * {@link MetadataStore} bean when there is one, in an {@link InMemoryMetadataStore} bean
+ * otherwise.
  */
 @AutoConfiguration
 @ConditionalOnClass(WampRouter.class)

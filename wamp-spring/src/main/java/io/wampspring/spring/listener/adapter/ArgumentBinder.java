@@ -6,8 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Produces the value of one handler method parameter from an invocation or event. Built once
- * per parameter when the endpoint is registered, so nothing is looked up per message.
+ * Produces the value of one handler method parameter from an invocation or event. Built
+ * once per parameter when the endpoint is registered, so nothing is looked up per
+ * message.
  */
 @FunctionalInterface
 interface ArgumentBinder {
@@ -18,8 +19,8 @@ interface ArgumentBinder {
 	 * @param kwargs the keyword arguments
 	 * @param source the {@code WampInvocation} or {@code WampEvent}
 	 * @return the parameter value
-	 * @throws io.wampspring.core.WampException with {@code wamp.error.invalid_argument} when
-	 * the value is missing or does not convert
+	 * @throws io.wampspring.core.WampException with {@code wamp.error.invalid_argument}
+	 * when the value is missing or does not convert
 	 */
 	@Nullable Object bind(List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, Object source);
 

@@ -15,11 +15,11 @@ import reactor.core.scheduler.Scheduler;
 /**
  * A non-blocking limit on how many handler runs of one endpoint happen at once, with a
  * bounded, first-come first-served waiting queue. A run that finds no permit waits in the
- * queue (no thread is held) and resumes on the handler scheduler when a permit is released,
- * so it never continues on the releasing thread (which may be an I/O thread). A run that
- * finds the queue full fails at once with the caller's rejection. A run canceled while it
- * waits gives up its place. While runs wait, a new run queues behind them even if a permit
- * was just released, so that a limit of 1 keeps the order of arrival.
+ * queue (no thread is held) and resumes on the handler scheduler when a permit is
+ * released, so it never continues on the releasing thread (which may be an I/O thread). A
+ * run that finds the queue full fails at once with the caller's rejection. A run canceled
+ * while it waits gives up its place. While runs wait, a new run queues behind them even
+ * if a permit was just released, so that a limit of 1 keeps the order of arrival.
  */
 final class ConcurrencyLimiter {
 
@@ -77,8 +77,8 @@ final class ConcurrencyLimiter {
 	}
 
 	/**
-	 * Run work once a permit is free, and give the permit back when the work ends however it
-	 * ends (completion, error or cancel).
+	 * Run work once a permit is free, and give the permit back when the work ends however
+	 * it ends (completion, error or cancel).
 	 * @param <T> the element type
 	 * @param work the work
 	 * @param rejection the error when every permit is taken and the queue is full
@@ -134,7 +134,8 @@ final class ConcurrencyLimiter {
 				this.scheduler.schedule(() -> next.sink.success(Boolean.TRUE));
 			}
 			catch (RejectedExecutionException ex) {
-				// the handler scheduler is full or shut down: this run fails, the permit comes back
+				// the handler scheduler is full or shut down: this run fails, the permit
+				// comes back
 				this.permits.incrementAndGet();
 				next.sink.error(ex);
 			}

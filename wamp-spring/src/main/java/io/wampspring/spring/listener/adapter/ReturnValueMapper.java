@@ -15,11 +15,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Turns what a procedure method returned into the results the client sends: a plain value is
- * one positional result; a {@link WampResult} gives args and kwargs; {@code null} or
+ * Turns what a procedure method returned into the results the client sends: a plain value
+ * is one positional result; a {@link WampResult} gives args and kwargs; {@code null} or
  * {@code void} gives an empty result; a {@link Mono} or {@link CompletionStage} gives one
- * result when it completes; a {@link Flux} (any {@link Publisher}) gives progressive results
- * when the caller asked for them. Values are converted to the wire with Jackson.
+ * result when it completes; a {@link Flux} (any {@link Publisher}) gives progressive
+ * results when the caller asked for them. Values are converted to the wire with Jackson.
  */
 public final class ReturnValueMapper {
 
@@ -76,7 +76,8 @@ public final class ReturnValueMapper {
 			return InvocationResult.of(this.converter.toWire(value));
 		}
 		catch (RuntimeException ex) {
-			// a result that cannot be serialized is the callee's fault, not the caller's argument
+			// a result that cannot be serialized is the callee's fault, not the caller's
+			// argument
 			throw new IllegalStateException("cannot convert the result (" + value.getClass().getName()
 					+ ") to a WAMP value: " + ex.getMessage(), ex);
 		}

@@ -17,9 +17,9 @@ import org.springframework.validation.ObjectError;
 
 /**
  * Describes a validation failure for the caller without the rejected values: the names of
- * the invalid fields and what each must be. Knows Spring's {@link BindingResult} exceptions
- * ({@code BindException}, {@code MethodArgumentNotValidException}) and, when Jakarta
- * Validation is on the class path, {@code ConstraintViolationException}.
+ * the invalid fields and what each must be. Knows Spring's {@link BindingResult}
+ * exceptions ({@code BindException}, {@code MethodArgumentNotValidException}) and, when
+ * Jakarta Validation is on the class path, {@code ConstraintViolationException}.
  */
 final class ValidationFailures {
 
@@ -32,8 +32,8 @@ final class ValidationFailures {
 	/**
 	 * Describe a validation failure.
 	 * @param error the exception
-	 * @return the description, or null when the exception is not a validation failure whose
-	 * fields are known
+	 * @return the description, or null when the exception is not a validation failure
+	 * whose fields are known
 	 */
 	static @Nullable Description describe(Throwable error) {
 		if (error instanceof BindingResult result) {
@@ -49,7 +49,8 @@ final class ValidationFailures {
 		Set<String> fields = new LinkedHashSet<>();
 		List<String> parts = new ArrayList<>();
 		for (ObjectError error : result.getAllErrors()) {
-			// the code (NotNull, typeMismatch, ...) and never the default message: that may quote the value
+			// the code (NotNull, typeMismatch, ...) and never the default message: that
+			// may quote the value
 			String name = (error instanceof FieldError field) ? field.getField() : error.getObjectName();
 			fields.add(name);
 			parts.add(name + " (" + error.getCode() + ")");

@@ -21,18 +21,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The {@link EventHandler} of a {@code @WampSubscribe} method. The client hands events over
- * one at a time; the adapter returns at once and runs the method on the client's handler
- * scheduler: with a concurrency of 1 (the default) one event at a time, in order, a
- * returned {@code Mono}, {@code Publisher} or {@code CompletionStage} being awaited before
- * the next event; with a higher concurrency, up to that many at once (order is then not
- * kept). A failure is logged; it does not end the subscription.
+ * The {@link EventHandler} of a {@code @WampSubscribe} method. The client hands events
+ * over one at a time; the adapter returns at once and runs the method on the client's
+ * handler scheduler: with a concurrency of 1 (the default) one event at a time, in order,
+ * a returned {@code Mono}, {@code Publisher} or {@code CompletionStage} being awaited
+ * before the next event; with a higher concurrency, up to that many at once (order is
+ * then not kept). A failure is logged; it does not end the subscription.
  * <p>
  * Events that find every slot taken wait in a bounded buffer
  * ({@link WampHandlerLimits#queueCapacity()}). When it is full the overflow policy is
  * <em>drop newest</em>: the arriving event is dropped, counted ({@link #droppedCount()},
- * the {@link WampOverloadListener}) and logged at WARN at most once per 10 s with the count
- * since the last line; the buffered events are handled as usual.
+ * the {@link WampOverloadListener}) and logged at WARN at most once per 10 s with the
+ * count since the last line; the buffered events are handled as usual.
  */
 public final class WampEventAdapter implements EventHandler {
 
@@ -66,7 +66,8 @@ public final class WampEventAdapter implements EventHandler {
 	/**
 	 * Create an adapter.
 	 * @param method the handler method
-	 * @param limits how many events are handled at once (at least 1) and how many may wait
+	 * @param limits how many events are handled at once (at least 1) and how many may
+	 * wait
 	 * @param scheduler where events run
 	 */
 	public WampEventAdapter(WampHandlerMethod method, WampHandlerLimits limits, Scheduler scheduler) {
@@ -76,7 +77,8 @@ public final class WampEventAdapter implements EventHandler {
 	/**
 	 * Create an adapter whose events are observed ({@code wamp.listener}).
 	 * @param method the handler method
-	 * @param limits how many events are handled at once (at least 1) and how many may wait
+	 * @param limits how many events are handled at once (at least 1) and how many may
+	 * wait
 	 * @param scheduler where events run
 	 * @param peer the name of the peer that subscribed
 	 * @param observationRegistry the registry ({@link ObservationRegistry#NOOP} for none)
@@ -84,8 +86,7 @@ public final class WampEventAdapter implements EventHandler {
 	 * @param overloadListener told of every event dropped for lack of room
 	 */
 	public WampEventAdapter(WampHandlerMethod method, WampHandlerLimits limits, Scheduler scheduler, String peer,
-			ObservationRegistry observationRegistry,
-			@Nullable WampListenerObservationConvention observationConvention,
+			ObservationRegistry observationRegistry, @Nullable WampListenerObservationConvention observationConvention,
 			WampOverloadListener overloadListener) {
 		this.method = Objects.requireNonNull(method, "method");
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -120,8 +121,8 @@ public final class WampEventAdapter implements EventHandler {
 		if (count > 0) {
 			logger.warn("{} dropped {} event(s) of '{}' since the last report: its buffer of {} events is full and {} "
 					+ "run at once; raise its concurrency or queue-capacity (@WampSubscribe, wamp.defaults.subscriber.*), "
-					+ "or make the handler faster", this.method, count, this.method.getUri(), this.limiter.queueCapacity(),
-					this.limiter.limit());
+					+ "or make the handler faster", this.method, count, this.method.getUri(),
+					this.limiter.queueCapacity(), this.limiter.limit());
 		}
 	}
 

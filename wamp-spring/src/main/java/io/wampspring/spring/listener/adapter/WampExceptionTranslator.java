@@ -20,22 +20,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a handler's exception into the {@link WampException} that answers the caller,
- * without letting the exception's text cross the trust boundary. Immutable and thread safe.
+ * without letting the exception's text cross the trust boundary. Immutable and thread
+ * safe.
  * <ul>
- * <li>A {@code WampException} passes through with its URI, args and kwargs: the application
- * chose what the caller sees.</li>
+ * <li>A {@code WampException} passes through with its URI, args and kwargs: the
+ * application chose what the caller sees.</li>
  * <li>A validation failure (Jakarta Validation's {@code ConstraintViolationException},
  * Spring's {@code BindException} and {@code MethodArgumentNotValidException}) answers
- * {@code wamp.error.invalid_argument} (or what the table maps it to) with a message naming
- * each invalid field and what it must be, never the rejected value, and the field names in
- * kwargs {@value #FIELDS}.</li>
- * <li>Any other exception maps through a table of exception class names to error URIs (the
- * nearest superclass in the table wins), else to the default application error URI. The
- * answer carries a new correlation id in kwargs {@value #CORRELATION_ID} and, as its only
- * argument, a message that names the procedure and the correlation id; the exception's own
- * message only when {@link Builder#includeExceptionMessage(boolean)} is on. Never a stack
- * trace. The exception is kept as the answer's cause, so that the local log line (written
- * by {@link WampInvocationAdapter} with the same correlation id) has it.</li>
+ * {@code wamp.error.invalid_argument} (or what the table maps it to) with a message
+ * naming each invalid field and what it must be, never the rejected value, and the field
+ * names in kwargs {@value #FIELDS}.</li>
+ * <li>Any other exception maps through a table of exception class names to error URIs
+ * (the nearest superclass in the table wins), else to the default application error URI.
+ * The answer carries a new correlation id in kwargs {@value #CORRELATION_ID} and, as its
+ * only argument, a message that names the procedure and the correlation id; the
+ * exception's own message only when {@link Builder#includeExceptionMessage(boolean)} is
+ * on. Never a stack trace. The exception is kept as the answer's cause, so that the local
+ * log line (written by {@link WampInvocationAdapter} with the same correlation id) has
+ * it.</li>
  * </ul>
  * <p>
  * The table holds class names, so optional libraries need not be on the class path:
@@ -89,8 +91,8 @@ public final class WampExceptionTranslator {
 	 * @return the URI
 	 */
 	public String uriFor(Class<?> type) {
-		for (Class<?> candidate = type; candidate != null && candidate != Object.class; candidate = candidate
-			.getSuperclass()) {
+		for (Class<?> candidate = type; candidate != null
+				&& candidate != Object.class; candidate = candidate.getSuperclass()) {
 			String uri = this.uris.get(candidate.getName());
 			if (uri != null) {
 				return uri;
@@ -108,8 +110,8 @@ public final class WampExceptionTranslator {
 	}
 
 	/**
-	 * Whether answers carry the exception's message instead of a message that names only the
-	 * procedure and the correlation id.
+	 * Whether answers carry the exception's message instead of a message that names only
+	 * the procedure and the correlation id.
 	 * @return true when messages are sent to callers
 	 */
 	public boolean includesExceptionMessage() {
@@ -118,8 +120,8 @@ public final class WampExceptionTranslator {
 
 	/**
 	 * Translate an exception of an unnamed handler.
-	 * @param error the handler's exception (wrappers such as {@code CompletionException} are
-	 * unwrapped)
+	 * @param error the handler's exception (wrappers such as {@code CompletionException}
+	 * are unwrapped)
 	 * @return the exception to answer with
 	 * @see #translate(Throwable, String)
 	 */
@@ -129,11 +131,11 @@ public final class WampExceptionTranslator {
 
 	/**
 	 * Translate an exception.
-	 * @param error the handler's exception (wrappers such as {@code CompletionException} are
-	 * unwrapped)
+	 * @param error the handler's exception (wrappers such as {@code CompletionException}
+	 * are unwrapped)
 	 * @param procedure the called procedure, named in the answer's message; null for none
-	 * @return the exception to answer with; its cause is the unwrapped exception (null for a
-	 * {@code WampException} that passes through)
+	 * @return the exception to answer with; its cause is the unwrapped exception (null
+	 * for a {@code WampException} that passes through)
 	 */
 	public WampException translate(Throwable error, @Nullable String procedure) {
 		Throwable cause = unwrap(error);
@@ -145,13 +147,14 @@ public final class WampExceptionTranslator {
 		ValidationFailures.Description invalid = ValidationFailures.describe(cause);
 		if (invalid != null) {
 			String message = what + " refused its arguments: " + invalid.text();
-			return new WampException(uri, List.of(message), Map.<String, @Nullable Object>of(FIELDS, invalid.fields()), Map.of(), message, cause);
+			return new WampException(uri, List.of(message), Map.<String, @Nullable Object>of(FIELDS, invalid.fields()),
+					Map.of(), message, cause);
 		}
 		String correlationId = HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
 		String message = this.includeExceptionMessage ? messageOf(cause)
 				: what + " failed (correlation id " + correlationId + ")";
-		return new WampException(uri, List.of(message), Map.<String, @Nullable Object>of(CORRELATION_ID, correlationId), Map.of(), message,
-				cause);
+		return new WampException(uri, List.of(message), Map.<String, @Nullable Object>of(CORRELATION_ID, correlationId),
+				Map.of(), message, cause);
 	}
 
 	/**
@@ -210,8 +213,8 @@ public final class WampExceptionTranslator {
 		}
 
 		/**
-		 * Map an exception class, by its fully qualified name, to an error URI; the class need
-		 * not be on the class path.
+		 * Map an exception class, by its fully qualified name, to an error URI; the class
+		 * need not be on the class path.
 		 * @param className the class name
 		 * @param uri the error URI
 		 * @return this builder
@@ -233,11 +236,12 @@ public final class WampExceptionTranslator {
 		}
 
 		/**
-		 * Whether an answer carries the exception's message as its argument (default false:
-		 * a message that names the procedure and the correlation id). Like Spring Boot's
-		 * {@code server.error.include-message}: turn it on only where callers may see the
-		 * application's internals (SQL errors, host and user names), such as in development.
-		 * Validation failures and {@code WampException}s answer the same either way.
+		 * Whether an answer carries the exception's message as its argument (default
+		 * false: a message that names the procedure and the correlation id). Like Spring
+		 * Boot's {@code server.error.include-message}: turn it on only where callers may
+		 * see the application's internals (SQL errors, host and user names), such as in
+		 * development. Validation failures and {@code WampException}s answer the same
+		 * either way.
 		 * @param includeExceptionMessage the flag
 		 * @return this builder
 		 */

@@ -4,15 +4,15 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * How much work one handler method takes at once: at most {@code concurrency} invocations or
- * events run, at most {@code queueCapacity} more wait (without holding a thread); beyond
- * both, an invocation is answered at once with {@code wamp.error.unavailable} and an event is
- * dropped, each counted and logged at most once per 10 s.
+ * How much work one handler method takes at once: at most {@code concurrency} invocations
+ * or events run, at most {@code queueCapacity} more wait (without holding a thread);
+ * beyond both, an invocation is answered at once with {@code wamp.error.unavailable} and
+ * an event is dropped, each counted and logged at most once per 10 s.
  *
  * @param concurrency how many run at once; 0 for no limit (procedures only: then nothing
  * waits in this layer and the queue is unused)
- * @param queueCapacity how many may wait for a free slot; 0 to refuse at once when every slot
- * is taken
+ * @param queueCapacity how many may wait for a free slot; 0 to refuse at once when every
+ * slot is taken
  */
 public record WampHandlerLimits(int concurrency, int queueCapacity) {
 
@@ -42,8 +42,8 @@ public record WampHandlerLimits(int concurrency, int queueCapacity) {
 
 	/**
 	 * The defaults of a procedure: as many invocations at once as the default handler
-	 * scheduler has threads (Reactor's {@code boundedElastic}: 10 per available processor),
-	 * 1000 waiting.
+	 * scheduler has threads (Reactor's {@code boundedElastic}: 10 per available
+	 * processor), 1000 waiting.
 	 * @return the limits
 	 */
 	public static WampHandlerLimits procedureDefaults() {
@@ -64,8 +64,7 @@ public record WampHandlerLimits(int concurrency, int queueCapacity) {
 	 * @param queueCapacity the queue capacity, or null to keep this one
 	 * @return the limits
 	 */
-	public WampHandlerLimits with(@Nullable Integer concurrency,
-			@Nullable Integer queueCapacity) {
+	public WampHandlerLimits with(@Nullable Integer concurrency, @Nullable Integer queueCapacity) {
 		return new WampHandlerLimits((concurrency != null) ? concurrency : this.concurrency,
 				(queueCapacity != null) ? queueCapacity : this.queueCapacity);
 	}

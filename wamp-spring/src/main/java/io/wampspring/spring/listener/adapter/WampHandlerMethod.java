@@ -34,15 +34,17 @@ import org.springframework.util.ReflectionUtils;
  * A bean method with one precomputed {@link ArgumentBinder} per parameter:
  * <ul>
  * <li>{@link WampInvocation}, {@link WampEvent}, {@link InvocationDetails},
- * {@link EventDetails} and {@link WampIdentity} (the caller or publisher) are injected;</li>
+ * {@link EventDetails} and {@link WampIdentity} (the caller or publisher) are
+ * injected;</li>
  * <li>{@link Kwarg @Kwarg} binds one keyword argument;</li>
  * <li>every other parameter takes the next positional argument; a POJO or {@code Map}
  * parameter whose positional argument is absent binds from the keyword arguments.</li>
  * </ul>
  * Each value is converted to the parameter's generic type with Jackson. A value that is
- * missing or does not convert raises {@code wamp.error.invalid_argument} naming the parameter
- * (index and name), the expected type, the type of value that came and, inside a POJO, the
- * field that failed; never the value itself (the message may reach logs and observations).
+ * missing or does not convert raises {@code wamp.error.invalid_argument} naming the
+ * parameter (index and name), the expected type, the type of value that came and, inside
+ * a POJO, the field that failed; never the value itself (the message may reach logs and
+ * observations).
  */
 public final class WampHandlerMethod {
 
@@ -125,7 +127,8 @@ public final class WampHandlerMethod {
 	 * @param kwargs keyword arguments
 	 * @param source the {@link WampInvocation} or {@link WampEvent}
 	 * @return what the method returned
-	 * @throws Throwable what the method threw, or a {@link WampException} for bad arguments
+	 * @throws Throwable what the method threw, or a {@link WampException} for bad
+	 * arguments
 	 */
 	public @Nullable Object invoke(List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, Object source)
 			throws Throwable {
@@ -158,7 +161,8 @@ public final class WampHandlerMethod {
 		if (type == WampIdentity.class) {
 			return (args, kwargs, source) -> {
 				if (source instanceof WampInvocation invocation) {
-					return new WampIdentity(invocation.caller(), invocation.callerAuthid(), invocation.callerAuthrole());
+					return new WampIdentity(invocation.caller(), invocation.callerAuthid(),
+							invocation.callerAuthrole());
 				}
 				WampEvent event = (WampEvent) source;
 				return new WampIdentity(event.publisher(), event.publisherAuthid(), event.publisherAuthrole());
@@ -231,7 +235,10 @@ public final class WampHandlerMethod {
 		return new WampException(WampUris.INVALID_ARGUMENT, List.of(target.uri() + ": " + message), kwargs);
 	}
 
-	/** The field names (and list indexes) where Jackson failed, such as {@code items[2].name}. */
+	/**
+	 * The field names (and list indexes) where Jackson failed, such as
+	 * {@code items[2].name}.
+	 */
 	private static String fieldPath(RuntimeException ex) {
 		if (!(ex instanceof JacksonException jackson)) {
 			return "";

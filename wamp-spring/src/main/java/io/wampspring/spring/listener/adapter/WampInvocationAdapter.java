@@ -24,11 +24,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The {@link InvocationHandler} of a {@code @WampProcedure} method: binds the invocation to
- * the method's parameters, invokes it (on the client's handler scheduler, never on the I/O
- * thread), maps the return value to results and exceptions to error URIs. Canceling the
- * returned publisher (the client does so on INTERRUPT) cancels the method's publisher.
- * Counts the invocations in flight, so that a graceful stop can wait for them.
+ * The {@link InvocationHandler} of a {@code @WampProcedure} method: binds the invocation
+ * to the method's parameters, invokes it (on the client's handler scheduler, never on the
+ * I/O thread), maps the return value to results and exceptions to error URIs. Canceling
+ * the returned publisher (the client does so on INTERRUPT) cancels the method's
+ * publisher. Counts the invocations in flight, so that a graceful stop can wait for them.
  * <p>
  * At most {@link WampHandlerLimits#concurrency()} invocations run at once and at most
  * {@link WampHandlerLimits#queueCapacity()} more wait, without holding a thread; an
@@ -92,8 +92,7 @@ public final class WampInvocationAdapter implements InvocationHandler {
 	 */
 	public WampInvocationAdapter(WampHandlerMethod method, ReturnValueMapper results,
 			WampExceptionTranslator translator, WampHandlerLimits limits, Scheduler scheduler, String peer,
-			ObservationRegistry observationRegistry,
-			@Nullable WampListenerObservationConvention observationConvention,
+			ObservationRegistry observationRegistry, @Nullable WampListenerObservationConvention observationConvention,
 			WampOverloadListener overloadListener) {
 		this.method = Objects.requireNonNull(method, "method");
 		this.results = Objects.requireNonNull(results, "results");
@@ -112,7 +111,8 @@ public final class WampInvocationAdapter implements InvocationHandler {
 		Flux<InvocationResult> run = (gate != null)
 				? gate.run(() -> invoke(invocation), () -> rejected(gate, invocation))
 				: Flux.defer(() -> invoke(invocation));
-		// the observation records the handler's exception and the error URI the caller gets
+		// the observation records the handler's exception and the error URI the caller
+		// gets
 		Flux<InvocationResult> observed = WampObservations.listener(this.observationRegistry,
 				this.observationConvention,
 				() -> new WampListenerContext(WampOperation.INVOCATION, this.peer, this.method.getUri(),
@@ -139,10 +139,11 @@ public final class WampInvocationAdapter implements InvocationHandler {
 		this.overloadListener.invocationRejected(this.peer, this.method.getUri());
 		long count = this.rejectionLog.occurred();
 		if (count > 0) {
-			logger.warn("{} refused {} invocation(s) of '{}' with {} since the last report: {} run at once and {} wait; "
-					+ "raise its concurrency or queue-capacity (@WampProcedure, wamp.defaults.callee.*), "
-					+ "or make the handler faster", this.method, count, this.method.getUri(), WampUris.UNAVAILABLE,
-					gate.limit(), gate.queueCapacity());
+			logger.warn(
+					"{} refused {} invocation(s) of '{}' with {} since the last report: {} run at once and {} wait; "
+							+ "raise its concurrency or queue-capacity (@WampProcedure, wamp.defaults.callee.*), "
+							+ "or make the handler faster",
+					this.method, count, this.method.getUri(), WampUris.UNAVAILABLE, gate.limit(), gate.queueCapacity());
 		}
 		String message = "'" + invocation.procedure() + "' is busy: " + gate.limit() + " invocations run and "
 				+ gate.queueCapacity() + " wait; try again later, or ask its operator to raise its concurrency "
@@ -156,7 +157,8 @@ public final class WampInvocationAdapter implements InvocationHandler {
 			logger.debug("{} answered '{}' with {}", this.method, invocation.procedure(), answer.getUri());
 		}
 		else if (answer.getUri().equals(this.translator.defaultUri())) {
-			// not an expected condition: the log keeps the stack trace, the caller never sees it
+			// not an expected condition: the log keeps the stack trace, the caller never
+			// sees it
 			logger.warn("{} failed for '{}', answering {} (correlation id {})", this.method, invocation.procedure(),
 					answer.getUri(), WampExceptionTranslator.correlationId(answer), answer.getCause());
 		}
@@ -201,7 +203,8 @@ public final class WampInvocationAdapter implements InvocationHandler {
 		if (this.inFlight.get() == 0 || timeout.isZero()) {
 			return Mono.empty();
 		}
-		// shutdown path only: polling keeps the per-invocation path free of extra bookkeeping
+		// shutdown path only: polling keeps the per-invocation path free of extra
+		// bookkeeping
 		return Flux.interval(Duration.ofMillis(10))
 			.filter((tick) -> this.inFlight.get() == 0)
 			.next()

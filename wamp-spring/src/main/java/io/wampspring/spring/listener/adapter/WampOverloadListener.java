@@ -2,9 +2,9 @@ package io.wampspring.spring.listener.adapter;
 
 /**
  * Told when a handler refuses work because its concurrency limit and its queue are full:
- * an invocation answered with {@code wamp.error.unavailable}, or an event dropped. Called on
- * the thread that delivered the message, once per refused message: implementations return at
- * once (the auto-configuration counts them in Micrometer).
+ * an invocation answered with {@code wamp.error.unavailable}, or an event dropped. Called
+ * on the thread that delivered the message, once per refused message: implementations
+ * return at once (the auto-configuration counts them in Micrometer).
  */
 public interface WampOverloadListener {
 

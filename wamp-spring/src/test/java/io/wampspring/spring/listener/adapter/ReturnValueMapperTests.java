@@ -27,7 +27,10 @@ class ReturnValueMapperTests {
 
 	@Test
 	void plainValueIsOnePositionalResult() {
-		StepVerifier.create(this.mapper.toResults(5)).expectNext(InvocationResult.of(5)).expectComplete().verify(TIMEOUT);
+		StepVerifier.create(this.mapper.toResults(5))
+			.expectNext(InvocationResult.of(5))
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 	@Test

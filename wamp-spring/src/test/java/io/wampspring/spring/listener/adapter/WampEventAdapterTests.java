@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Events wait in a bounded buffer; when it is full the newest is dropped, counted and logged
- * once per interval; one at a time keeps their order.
+ * Events wait in a bounded buffer; when it is full the newest is dropped, counted and
+ * logged once per interval; one at a time keeps their order.
  */
 class WampEventAdapterTests {
 

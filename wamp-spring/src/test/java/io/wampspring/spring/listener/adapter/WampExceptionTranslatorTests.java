@@ -54,7 +54,8 @@ class WampExceptionTranslatorTests {
 		assertThat(correlationId).matches("[0-9a-f]{16}");
 		assertThat(translated.getArgs())
 			.containsExactly("'com.example.add' failed (correlation id " + correlationId + ")");
-		assertThat(translated.getKwargs()).containsExactly(entry(WampExceptionTranslator.CORRELATION_ID, correlationId));
+		assertThat(translated.getKwargs())
+			.containsExactly(entry(WampExceptionTranslator.CORRELATION_ID, correlationId));
 		// the local side keeps the exception for the log line
 		assertThat(translated.getCause()).hasMessage("database db7.internal is down");
 		assertThat(this.translator.translate(new IllegalStateException("x"), "p").getKwargs())
@@ -84,10 +85,10 @@ class WampExceptionTranslatorTests {
 	@Test
 	void constraintViolationsNameTheFieldsAndConstraintsButNotTheValues() {
 		ConstraintViolationException violations = new ConstraintViolationException(Set.of(
-				violation("register.person.age", "must be greater than 0", "{jakarta.validation.constraints.Positive.message}",
-						Positive.class),
-				violation("register.person.email", "not-an-email is not an address", "${validatedValue} is not an address",
-						Email.class)));
+				violation("register.person.age", "must be greater than 0",
+						"{jakarta.validation.constraints.Positive.message}", Positive.class),
+				violation("register.person.email", "not-an-email is not an address",
+						"${validatedValue} is not an address", Email.class)));
 		WampException translated = this.translator.translate(violations, "com.example.register");
 		assertThat(translated.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
 		assertThat(translated.getArgs()).containsExactly("'com.example.register' refused its arguments: "
@@ -102,7 +103,8 @@ class WampExceptionTranslatorTests {
 		result.rejectValue("age", "Positive", "must be greater than 0, was -5");
 		WampException translated = this.translator.translate(new BindException(result), "com.example.register");
 		assertThat(translated.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
-		assertThat(translated.getArgs()).containsExactly("'com.example.register' refused its arguments: age (Positive)");
+		assertThat(translated.getArgs())
+			.containsExactly("'com.example.register' refused its arguments: age (Positive)");
 		assertThat(translated.getKwargs()).containsExactly(entry(WampExceptionTranslator.FIELDS, List.of("age")));
 	}
 
@@ -130,7 +132,8 @@ class WampExceptionTranslatorTests {
 
 	@Test
 	void optionalLibrariesAreMappedByClassName() {
-		assertThat(this.translator.uriFor(Security.AccessDeniedException.class)).isEqualTo(ClientOptions.DEFAULT_ERROR_URI);
+		assertThat(this.translator.uriFor(Security.AccessDeniedException.class))
+			.isEqualTo(ClientOptions.DEFAULT_ERROR_URI);
 		WampExceptionTranslator custom = WampExceptionTranslator.builder()
 			.map(Security.AccessDeniedException.class.getName(), WampUris.NOT_AUTHORIZED)
 			.map(IllegalStateException.class, "com.example.error.state")

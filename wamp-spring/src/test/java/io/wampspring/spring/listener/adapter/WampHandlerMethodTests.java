@@ -34,7 +34,8 @@ class WampHandlerMethodTests {
 	}
 
 	private Object invoke(String name, List<Object> args, Map<String, Object> kwargs) throws Throwable {
-		WampInvocation invocation = TestMessages.invocation(new java.util.ArrayList<>(args), new java.util.LinkedHashMap<>(kwargs),
+		WampInvocation invocation = TestMessages.invocation(new java.util.ArrayList<>(args),
+				new java.util.LinkedHashMap<>(kwargs),
 				Map.of("caller", 99L, "caller_authid", "joe", "caller_authrole", "user"));
 		return method(name).invoke(invocation.args(), invocation.kwargs(), invocation);
 	}
@@ -95,9 +96,10 @@ class WampHandlerMethodTests {
 		assertThatExceptionOfType(WampException.class).isThrownBy(() -> invoke("add", List.of(2L, "x"), Map.of()))
 			.satisfies((ex) -> {
 				assertThat(ex.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
-				assertThat((String) ex.getArgs().get(0)).contains("com.example.add", "argument 1", "'b'", "int",
-						"the string it was given")
-					// the caller's value is not repeated: messages reach logs and observations
+				assertThat((String) ex.getArgs().get(0))
+					.contains("com.example.add", "argument 1", "'b'", "int", "the string it was given")
+					// the caller's value is not repeated: messages reach logs and
+					// observations
 					.doesNotContain("\"x\"");
 				assertThat(ex.getKwargs()).containsEntry("parameter", "b")
 					.containsEntry("index", 1L)
@@ -130,8 +132,7 @@ class WampHandlerMethodTests {
 
 	@Test
 	void exceptionsOfTheMethodPropagateUnwrapped() {
-		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> invoke("fail", List.of(), Map.of()))
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> invoke("fail", List.of(), Map.of()))
 			.withMessage("boom");
 	}
 

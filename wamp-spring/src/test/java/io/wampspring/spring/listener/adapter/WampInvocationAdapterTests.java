@@ -80,13 +80,11 @@ class WampInvocationAdapterTests {
 
 	@Test
 	void exceptionsBecomeWampExceptions() {
-		StepVerifier.create(handle(adapter("fail", 0)))
-			.expectErrorSatisfies((error) -> {
-				assertThat(error).isInstanceOf(WampException.class);
-				assertThat(((WampException) error).getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
-				assertThat(((WampException) error).getArgs()).singleElement().asString().doesNotContain("negative");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(handle(adapter("fail", 0))).expectErrorSatisfies((error) -> {
+			assertThat(error).isInstanceOf(WampException.class);
+			assertThat(((WampException) error).getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
+			assertThat(((WampException) error).getArgs()).singleElement().asString().doesNotContain("negative");
+		}).verify(TIMEOUT);
 		// a mapped exception is an expected condition: no WARN line
 		assertThat(this.log.list).isEmpty();
 	}
@@ -95,12 +93,14 @@ class WampInvocationAdapterTests {
 	void anUnmappedExceptionIsLoggedOnceWithTheCorrelationIdTheCallerGets() {
 		AtomicReference<String> correlationId = new AtomicReference<>();
 		StepVerifier.create(handle(adapter("broken", 0)))
-			.expectErrorSatisfies((error) -> correlationId.set(WampExceptionTranslator.correlationId((WampException) error)))
+			.expectErrorSatisfies(
+					(error) -> correlationId.set(WampExceptionTranslator.correlationId((WampException) error)))
 			.verify(TIMEOUT);
 		assertThat(correlationId.get()).isNotNull();
 		assertThat(this.log.list).singleElement().satisfies((line) -> {
 			assertThat(line.getLevel()).isEqualTo(Level.WARN);
-			assertThat(line.getFormattedMessage()).contains("com.example.proc", "correlation id " + correlationId.get());
+			assertThat(line.getFormattedMessage()).contains("com.example.proc",
+					"correlation id " + correlationId.get());
 			assertThat(line.getThrowableProxy().getMessage()).isEqualTo("connection to db7.internal refused");
 		});
 	}
@@ -116,8 +116,8 @@ class WampInvocationAdapterTests {
 			StepVerifier.create(handle(adapter, 3)).expectErrorSatisfies((error) -> {
 				WampException refused = (WampException) error;
 				assertThat(refused.getUri()).isEqualTo(WampUris.UNAVAILABLE);
-				assertThat((String) refused.getArgs().get(0)).contains("'com.example.proc' is busy", "1 invocations run",
-						"1 wait", "concurrency or queue-capacity");
+				assertThat((String) refused.getArgs().get(0)).contains("'com.example.proc' is busy",
+						"1 invocations run", "1 wait", "concurrency or queue-capacity");
 			}).verify(TIMEOUT);
 		}
 		assertThat(adapter.rejectedCount()).isEqualTo(3);
@@ -135,8 +135,8 @@ class WampInvocationAdapterTests {
 	@Test
 	void bindingErrorsAreInvalidArguments() {
 		StepVerifier.create(handle(adapter("gate", 0), "not a number"))
-			.expectErrorSatisfies((error) -> assertThat(((WampException) error).getUri())
-				.isEqualTo(WampUris.INVALID_ARGUMENT))
+			.expectErrorSatisfies(
+					(error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.INVALID_ARGUMENT))
 			.verify(TIMEOUT);
 	}
 
@@ -159,13 +159,21 @@ class WampInvocationAdapterTests {
 	@Test
 	void cancelingCancelsTheHandlersPublisher() {
 		WampInvocationAdapter adapter = adapter("forever", 1);
-		StepVerifier.create(handle(adapter)).expectSubscription().thenAwait(Duration.ofMillis(50)).thenCancel().verify(TIMEOUT);
+		StepVerifier.create(handle(adapter))
+			.expectSubscription()
+			.thenAwait(Duration.ofMillis(50))
+			.thenCancel()
+			.verify(TIMEOUT);
 		assertThat(this.handlers.canceled).isTrue();
 		assertThat(adapter.inFlight()).isZero();
 		// the permit came back: the next invocation runs
 		this.handlers.canceled.set(false);
 		this.handlers.subscribed.set(false);
-		StepVerifier.create(handle(adapter)).expectSubscription().thenAwait(Duration.ofMillis(50)).thenCancel().verify(TIMEOUT);
+		StepVerifier.create(handle(adapter))
+			.expectSubscription()
+			.thenAwait(Duration.ofMillis(50))
+			.thenCancel()
+			.verify(TIMEOUT);
 		assertThat(this.handlers.subscribed).isTrue();
 		assertThat(this.handlers.canceled).isTrue();
 	}
@@ -190,13 +198,16 @@ class WampInvocationAdapterTests {
 		Mono<Integer> gate(int value) {
 			return Mono.defer(() -> {
 				this.maxRunning.accumulateAndGet(this.running.incrementAndGet(), Math::max);
-				// decrement before the answer travels on, so the next permitted run cannot overlap
+				// decrement before the answer travels on, so the next permitted run
+				// cannot overlap
 				return this.open.asMono().thenReturn(value).doOnTerminate(this.running::decrementAndGet);
 			});
 		}
 
 		Flux<Integer> forever() {
-			return Flux.<Integer>never().doOnSubscribe((s) -> this.subscribed.set(true)).doOnCancel(() -> this.canceled.set(true));
+			return Flux.<Integer>never()
+				.doOnSubscribe((s) -> this.subscribed.set(true))
+				.doOnCancel(() -> this.canceled.set(true));
 		}
 
 		int fail() {
