@@ -64,8 +64,7 @@ class WampExchangeAutoConfigurationTests {
 			.withUserConfiguration(AdderApplication.class)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(WampExchangeProxyFactory.class)
-				.doesNotHaveBean(Adder.class)
-				.hasSingleBean(Other.class));
+				.doesNotHaveBean(Adder.class));
 	}
 
 	/** Registers one exchange of another package explicitly. */
