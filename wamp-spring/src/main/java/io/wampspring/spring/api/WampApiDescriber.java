@@ -26,6 +26,7 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import io.wampspring.client.CallResult;
 import io.wampspring.client.InvocationResult;
+import io.wampspring.client.InvokePolicy;
 import io.wampspring.client.WampEvent;
 import io.wampspring.client.WampInvocation;
 import io.wampspring.spring.annotation.Kwarg;
@@ -139,7 +140,10 @@ public final class WampApiDescriber {
 			if (endpoint instanceof WampProcedureEndpoint procedure) {
 				Map<String, Object> options = new LinkedHashMap<>(procedure.options().toWire());
 				options.putIfAbsent("match", procedure.options().match().wireName());
-				options.putIfAbsent("invoke", procedure.options().invoke().wireName());
+				// a pooled peer shares an unconfigured registration round-robin, as the
+				// registry registers it
+				options.putIfAbsent("invoke", (!procedure.invokeConfigured() && poolSize(endpoint) > 1)
+						? InvokePolicy.ROUNDROBIN.wireName() : procedure.options().invoke().wireName());
 				procedures.add(new ProcedureDraft(uri(endpoint), peer(endpoint), endpoint.id(), options, args, kwargs,
 						result(method, beanClass, schemas, pending)));
 			}
@@ -176,6 +180,18 @@ public final class WampApiDescriber {
 			}
 		}
 		return endpoint.uri();
+	}
+
+	private int poolSize(WampEndpoint endpoint) {
+		if (this.peers == null) {
+			return 1;
+		}
+		try {
+			return this.peers.get(endpoint.peer()).clients().size();
+		}
+		catch (RuntimeException ex) {
+			return 1;
+		}
 	}
 
 	private String peer(WampEndpoint endpoint) {

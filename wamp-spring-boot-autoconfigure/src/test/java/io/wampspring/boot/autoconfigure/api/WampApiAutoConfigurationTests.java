@@ -4,6 +4,7 @@ import io.wampspring.boot.actuate.endpoint.WampEndpoint;
 import io.wampspring.boot.autoconfigure.WampAutoConfiguration;
 import io.wampspring.boot.autoconfigure.endpoint.WampEndpointAutoConfiguration;
 import io.wampspring.boot.autoconfigure.exchange.app.AdderApplication;
+import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
 import io.wampspring.spring.api.WampApiDescriber;
 import io.wampspring.spring.api.WampApiDescription;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WampApiAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampApiAutoConfiguration.class,
-				WampEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(WampAutoConfiguration.class, WampEmbeddedRouterAutoConfiguration.class,
+				WampApiAutoConfiguration.class, WampEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
 		.withUserConfiguration(AdderApplication.class)
-		.withPropertyValues("management.endpoints.web.exposure.include=wamp", "wamp.auto-startup=false",
-				"wamp.routers.main.url=ws://localhost:9/ws", "wamp.routers.main.realm=realm1");
+		.withPropertyValues("management.endpoints.web.exposure.include=wamp", "wamp.embedded-router.enabled=true",
+				"wamp.embedded-router.port=-1");
 
 	@Test
 	void theEndpointDescribesTheApi() {
