@@ -30,7 +30,7 @@ import io.wampspring.client.InvokePolicy;
 import io.wampspring.client.WampEvent;
 import io.wampspring.client.WampInvocation;
 import io.wampspring.spring.annotation.Kwarg;
-import io.wampspring.spring.config.WampEndpoint;
+import io.wampspring.spring.config.WampListenerEndpoint;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.config.WampProcedureEndpoint;
 import io.wampspring.spring.config.WampSubscriptionEndpoint;
@@ -131,7 +131,7 @@ public final class WampApiDescriber {
 		List<Pending> pending = new ArrayList<>();
 		List<ProcedureDraft> procedures = new ArrayList<>();
 		List<TopicDraft> topics = new ArrayList<>();
-		for (WampEndpoint endpoint : this.registry.getEndpoints()) {
+		for (WampListenerEndpoint endpoint : this.registry.getEndpoints()) {
 			Class<?> beanClass = ClassUtils.getUserClass(endpoint.bean());
 			Method method = endpoint.method();
 			List<ParameterDraft> args = new ArrayList<>();
@@ -168,7 +168,7 @@ public final class WampApiDescriber {
 				toMap(json, definitions));
 	}
 
-	private String uri(WampEndpoint endpoint) {
+	private String uri(WampListenerEndpoint endpoint) {
 		if (this.peers != null && endpoint.uri().startsWith(".")) {
 			try {
 				return this.peers.get(endpoint.peer()).resolveUri(endpoint.uri());
@@ -182,7 +182,7 @@ public final class WampApiDescriber {
 		return endpoint.uri();
 	}
 
-	private int poolSize(WampEndpoint endpoint) {
+	private int poolSize(WampListenerEndpoint endpoint) {
 		if (this.peers == null) {
 			return 1;
 		}
@@ -194,7 +194,7 @@ public final class WampApiDescriber {
 		}
 	}
 
-	private String peer(WampEndpoint endpoint) {
+	private String peer(WampListenerEndpoint endpoint) {
 		if (this.peers != null) {
 			try {
 				return this.peers.get(endpoint.peer()).name();

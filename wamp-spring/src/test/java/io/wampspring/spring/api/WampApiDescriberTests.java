@@ -10,7 +10,7 @@ import io.wampspring.router.WampRouter;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.spring.annotation.EnableWamp;
 import io.wampspring.spring.annotation.Kwarg;
-import io.wampspring.spring.annotation.Match;
+import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampSubscribe;
 import io.wampspring.spring.config.WampEndpointRegistry;
@@ -172,7 +172,7 @@ class WampApiDescriberTests {
 		void onHello(String message, EventDetails details) {
 		}
 
-		@WampSubscribe(value = "com.example.events.", match = Match.PREFIX)
+		@WampSubscribe(value = "com.example.events.", match = MatchPolicy.PREFIX)
 		void onEvent(Map<String, Object> event) {
 		}
 
