@@ -1,13 +1,9 @@
 package io.wampspring.spring.api;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.wampspring.client.ClientOptions;
-import io.wampspring.router.WampRouter;
-import io.wampspring.router.config.RealmConfig;
 import io.wampspring.spring.annotation.EnableWamp;
 import io.wampspring.spring.annotation.Kwarg;
 import io.wampspring.core.uri.MatchPolicy;
@@ -15,6 +11,7 @@ import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampSubscribe;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.spring.testsupport.LocalRouterConfig;
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.spring.support.EventDetails;
 import io.wampspring.spring.support.InvocationDetails;
@@ -30,6 +27,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -180,25 +178,8 @@ class WampApiDescriberTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableWamp
+	@Import(LocalRouterConfig.class)
 	static class Config {
-
-		@Bean(destroyMethod = "stop")
-		WampRouter router() {
-			return WampRouter.builder()
-				.realm(RealmConfig.builder("realm1").build())
-				.webSocket("127.0.0.1", 0, "/ws")
-				.shutdownTimeout(Duration.ofMillis(500))
-				.build()
-				.start();
-		}
-
-		@Bean
-		WampPeer defaultPeer(WampRouter router) {
-			return WampPeer.builder("default")
-				.clientOptions(ClientOptions.builder(router.webSocketUrl(), "realm1").build())
-				.shutdownGracePeriod(Duration.ofSeconds(1))
-				.build();
-		}
 
 		@Bean
 		Procedures procedures() {

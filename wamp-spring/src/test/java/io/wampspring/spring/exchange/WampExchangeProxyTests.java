@@ -8,18 +8,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.wampspring.client.CallOptions;
-import io.wampspring.client.ClientOptions;
 import io.wampspring.client.PublishOptions;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
-import io.wampspring.router.WampRouter;
-import io.wampspring.router.config.RealmConfig;
 import io.wampspring.spring.annotation.EnableWamp;
 import io.wampspring.spring.annotation.Kwarg;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampSubscribe;
 import io.wampspring.spring.core.WampTemplate;
-import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.spring.testsupport.LocalRouterConfig;
 import io.wampspring.spring.support.EventDetails;
 import io.wampspring.spring.support.WampIdentity;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +30,7 @@ import reactor.test.StepVerifier;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -329,30 +327,8 @@ class WampExchangeProxyTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableWamp
+	@Import(LocalRouterConfig.class)
 	static class Config {
-
-		@Bean(destroyMethod = "stop")
-		WampRouter router() {
-			return WampRouter.builder()
-				.realm(RealmConfig.builder("realm1").build())
-				.webSocket("127.0.0.1", 0, "/ws")
-				.shutdownTimeout(Duration.ofMillis(500))
-				.build()
-				.start();
-		}
-
-		@Bean
-		WampPeer defaultPeer(WampRouter router) {
-			return WampPeer.builder("default")
-				.clientOptions(ClientOptions.builder(router.webSocketUrl(), "realm1").build())
-				.shutdownGracePeriod(Duration.ofSeconds(1))
-				.build();
-		}
-
-		@Bean
-		WampTemplate wampTemplate(WampPeer peer) {
-			return new WampTemplate(peer);
-		}
 
 		@Bean
 		Procedures procedures() {

@@ -4,15 +4,12 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
 
-import io.wampspring.client.ClientOptions;
-import io.wampspring.router.WampRouter;
-import io.wampspring.router.config.RealmConfig;
 import io.wampspring.spring.annotation.EnableWamp;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.exchange.scan.Greeter;
 import io.wampspring.spring.exchange.scan.NotAnExchange;
-import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.spring.testsupport.LocalRouterConfig;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -28,6 +25,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.javapoet.ClassName;
 import org.springframework.aot.generate.ClassNameGenerator;
@@ -105,31 +103,9 @@ class WampExchangesRegistrarTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableWamp
+	@Import(LocalRouterConfig.class)
 	@EnableWampExchanges(basePackageClasses = Greeter.class)
 	static class Config {
-
-		@Bean(destroyMethod = "stop")
-		WampRouter router() {
-			return WampRouter.builder()
-				.realm(RealmConfig.builder("realm1").build())
-				.webSocket("127.0.0.1", 0, "/ws")
-				.shutdownTimeout(Duration.ofMillis(500))
-				.build()
-				.start();
-		}
-
-		@Bean
-		WampPeer defaultPeer(WampRouter router) {
-			return WampPeer.builder("default")
-				.clientOptions(ClientOptions.builder(router.webSocketUrl(), "realm1").build())
-				.shutdownGracePeriod(Duration.ofSeconds(1))
-				.build();
-		}
-
-		@Bean
-		WampTemplate wampTemplate(WampPeer peer) {
-			return new WampTemplate(peer);
-		}
 
 		@Bean
 		Procedures procedures() {
