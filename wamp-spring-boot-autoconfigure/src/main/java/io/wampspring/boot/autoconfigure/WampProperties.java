@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wampspring.client.CancelMode;
 import io.wampspring.client.ClientOptions;
+import io.wampspring.client.InvokePolicy;
 import io.wampspring.client.reconnect.ReconnectOptions;
+import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.spring.core.CallRetry;
 import io.wampspring.spring.core.NexusService;
 import io.wampspring.spring.listener.adapter.WampHandlerLimits;
@@ -645,7 +648,7 @@ public class WampProperties {
 		/**
 		 * Publisher features and default publication options.
 		 */
-		private final Role publisher = new Role();
+		private final PublisherDefaults publisher = new PublisherDefaults();
 
 		/**
 		 * Subscriber features, default subscription options and how many events each
@@ -669,7 +672,7 @@ public class WampProperties {
 			return this.callee;
 		}
 
-		public Role getPublisher() {
+		public PublisherDefaults getPublisher() {
 			return this.publisher;
 		}
 
@@ -680,7 +683,7 @@ public class WampProperties {
 	}
 
 	/**
-	 * Features announced for a role in HELLO, and default options of its messages.
+	 * Features announced for a role in HELLO.
 	 */
 	public static class Role {
 
@@ -690,12 +693,6 @@ public class WampProperties {
 		 */
 		private Map<String, Boolean> features = new LinkedHashMap<>();
 
-		/**
-		 * Default options of this role's messages, in WAMP's names (timeout, disclose_me,
-		 * exclude_me, disclose_caller, invoke, ...).
-		 */
-		private Map<String, Object> options = new LinkedHashMap<>();
-
 		public Map<String, Boolean> getFeatures() {
 			return this.features;
 		}
@@ -704,25 +701,246 @@ public class WampProperties {
 			this.features = features;
 		}
 
-		public Map<String, Object> getOptions() {
-			return this.options;
+	}
+
+	/**
+	 * Options sent as they are, for a router's own options (WAMP names custom ones with a
+	 * leading underscore, such as {@code _tracing}).
+	 */
+	public abstract static class ExtraOptions {
+
+		/**
+		 * Further options sent in the message as they are, by WAMP name; true, false and
+		 * whole numbers are sent as such. For a router's own options: the options this
+		 * client knows have properties of their own.
+		 */
+		private Map<String, String> extra = new LinkedHashMap<>();
+
+		public Map<String, String> getExtra() {
+			return this.extra;
 		}
 
-		public void setOptions(Map<String, Object> options) {
-			this.options = options;
+		public void setExtra(Map<String, String> extra) {
+			this.extra = extra;
 		}
 
 	}
 
 	/**
-	 * The caller role: features, default call options (timeout, disclose_me, ...) and
-	 * call retries. The {@code timeout} option is also every session's default call
-	 * timeout, for calls that set none (the template's and those made on a
-	 * {@code WampClient}) and for the router's answers to REGISTER, SUBSCRIBE and
-	 * acknowledged PUBLISH; 0 waits without a deadline, and when it is not set the
-	 * client's default of 30 s applies.
+	 * Default options of the template's calls (CALL). The WAMP spellings bind too:
+	 * {@code disclose_me}, {@code cancel_mode}.
+	 */
+	public static class CallerOptions extends ExtraOptions {
+
+		/**
+		 * Call timeout of the template's calls, and every session's default call timeout
+		 * (for calls that set none, on a WampClient too, and for the router's answers to
+		 * REGISTER, SUBSCRIBE and acknowledged PUBLISH); 0 waits without a deadline. A
+		 * number without unit is milliseconds.
+		 */
+		private Duration timeout = Duration.ofSeconds(30);
+
+		/**
+		 * Whether to ask the router to disclose the caller's identity to the callee.
+		 */
+		private boolean discloseMe = false;
+
+		/**
+		 * How a call that the caller gives up (timeout, cancelled subscription) is
+		 * cancelled: skip, kill or killnowait.
+		 */
+		private CancelMode cancelMode = CancelMode.KILL_NO_WAIT;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public boolean isDiscloseMe() {
+			return this.discloseMe;
+		}
+
+		public void setDiscloseMe(boolean discloseMe) {
+			this.discloseMe = discloseMe;
+		}
+
+		public CancelMode getCancelMode() {
+			return this.cancelMode;
+		}
+
+		public void setCancelMode(CancelMode cancelMode) {
+			this.cancelMode = cancelMode;
+		}
+
+	}
+
+	/**
+	 * Default options of the template's publications (PUBLISH). The WAMP spellings bind
+	 * too: {@code exclude_me}, {@code disclose_me}.
+	 */
+	public static class PublisherOptions extends ExtraOptions {
+
+		/**
+		 * Whether the router confirms each publication (PUBLISHED) or reports its
+		 * refusal.
+		 */
+		private boolean acknowledge = false;
+
+		/**
+		 * Whether the publishing session is left out of the receivers, even when it
+		 * subscribes to the topic.
+		 */
+		private boolean excludeMe = true;
+
+		/**
+		 * Whether to ask the router to disclose the publisher's identity to the
+		 * subscribers.
+		 */
+		private boolean discloseMe = false;
+
+		public boolean isAcknowledge() {
+			return this.acknowledge;
+		}
+
+		public void setAcknowledge(boolean acknowledge) {
+			this.acknowledge = acknowledge;
+		}
+
+		public boolean isExcludeMe() {
+			return this.excludeMe;
+		}
+
+		public void setExcludeMe(boolean excludeMe) {
+			this.excludeMe = excludeMe;
+		}
+
+		public boolean isDiscloseMe() {
+			return this.discloseMe;
+		}
+
+		public void setDiscloseMe(boolean discloseMe) {
+			this.discloseMe = discloseMe;
+		}
+
+	}
+
+	/**
+	 * Default REGISTER options of the registrations declared in configuration. The WAMP
+	 * spellings bind too: {@code disclose_caller}, {@code force_reregister}.
+	 */
+	public static class CalleeOptions extends ExtraOptions {
+
+		/**
+		 * How the router matches called URIs against the registered one: exact, prefix or
+		 * wildcard.
+		 */
+		private MatchPolicy match = MatchPolicy.EXACT;
+
+		/**
+		 * How the router picks among several callees of the same procedure: single,
+		 * roundrobin, random, first or last.
+		 */
+		private InvokePolicy invoke = InvokePolicy.SINGLE;
+
+		/**
+		 * Whether to ask the router to disclose the caller's identity to the handler.
+		 */
+		private boolean discloseCaller = false;
+
+		/**
+		 * Whether the registration takes the procedure over from another session of the
+		 * same authid (force_reregister).
+		 */
+		private boolean forceReregister = false;
+
+		public MatchPolicy getMatch() {
+			return this.match;
+		}
+
+		public void setMatch(MatchPolicy match) {
+			this.match = match;
+		}
+
+		public InvokePolicy getInvoke() {
+			return this.invoke;
+		}
+
+		public void setInvoke(InvokePolicy invoke) {
+			this.invoke = invoke;
+		}
+
+		public boolean isDiscloseCaller() {
+			return this.discloseCaller;
+		}
+
+		public void setDiscloseCaller(boolean discloseCaller) {
+			this.discloseCaller = discloseCaller;
+		}
+
+		public boolean isForceReregister() {
+			return this.forceReregister;
+		}
+
+		public void setForceReregister(boolean forceReregister) {
+			this.forceReregister = forceReregister;
+		}
+
+	}
+
+	/**
+	 * Default SUBSCRIBE options of the subscriptions declared in configuration.
+	 */
+	public static class SubscriberOptions extends ExtraOptions {
+
+		/**
+		 * How the router matches published topics against the subscribed one: exact,
+		 * prefix or wildcard.
+		 */
+		private MatchPolicy match = MatchPolicy.EXACT;
+
+		public MatchPolicy getMatch() {
+			return this.match;
+		}
+
+		public void setMatch(MatchPolicy match) {
+			this.match = match;
+		}
+
+	}
+
+	/**
+	 * The publisher role: features and default publication options.
+	 */
+	public static class PublisherDefaults extends Role {
+
+		/**
+		 * Default options of the template's publications.
+		 */
+		private final PublisherOptions options = new PublisherOptions();
+
+		public PublisherOptions getOptions() {
+			return this.options;
+		}
+
+	}
+
+	/**
+	 * The caller role: features, default call options and call retries. The
+	 * {@code timeout} option is also every session's default call timeout, for calls that
+	 * set none (the template's and those made on a {@code WampClient}) and for the
+	 * router's answers to REGISTER, SUBSCRIBE and acknowledged PUBLISH; 0 waits without a
+	 * deadline.
 	 */
 	public static class CallerDefaults extends Role {
+
+		/**
+		 * Default options of the template's calls; the timeout is also every session's
+		 * default call timeout.
+		 */
+		private final CallerOptions options = new CallerOptions();
 
 		/**
 		 * Retries of calls that failed because the callee or the session was not there
@@ -737,6 +955,10 @@ public class WampProperties {
 		 * router's uri-prefix.
 		 */
 		private List<String> idempotentProcedures = new ArrayList<>();
+
+		public CallerOptions getOptions() {
+			return this.options;
+		}
 
 		public Retry getRetry() {
 			return this.retry;
@@ -836,6 +1058,12 @@ public class WampProperties {
 	public static class CalleeDefaults extends Role {
 
 		/**
+		 * Default REGISTER options of the registrations declared in configuration
+		 * (wamp.peers.*.roles.callee); annotated handlers carry their own.
+		 */
+		private final CalleeOptions options = new CalleeOptions();
+
+		/**
 		 * Error URI of a handler exception that exception-uris does not map (the
 		 * application error URI). A WampException always answers with its own URI.
 		 */
@@ -874,6 +1102,10 @@ public class WampProperties {
 		 * is answered at once with wamp.error.unavailable.
 		 */
 		private int queueCapacity = WampHandlerLimits.DEFAULT_PROCEDURE_QUEUE_CAPACITY;
+
+		public CalleeOptions getOptions() {
+			return this.options;
+		}
 
 		public boolean isIncludeExceptionMessage() {
 			return this.includeExceptionMessage;
@@ -924,6 +1156,12 @@ public class WampProperties {
 	public static class SubscriberDefaults extends Role {
 
 		/**
+		 * Default SUBSCRIBE options of the subscriptions declared in configuration
+		 * (wamp.peers.*.roles.subscriber); annotated handlers carry their own.
+		 */
+		private final SubscriberOptions options = new SubscriberOptions();
+
+		/**
 		 * Largest number of events of one subscription handled at once, for handlers that
 		 * set none; 1 keeps events in order.
 		 */
@@ -935,6 +1173,10 @@ public class WampProperties {
 		 * (wamp.client.events.dropped) and logged at most once per 10 s.
 		 */
 		private int queueCapacity = WampHandlerLimits.DEFAULT_SUBSCRIPTION_QUEUE_CAPACITY;
+
+		public SubscriberOptions getOptions() {
+			return this.options;
+		}
 
 		public int getConcurrency() {
 			return this.concurrency;
@@ -1079,13 +1321,13 @@ public class WampProperties {
 		 * [com.example.echo], in YAML "[com.example.echo]": without them Spring Boot
 		 * drops the entry (start-up fails with a message saying so).
 		 */
-		private Map<String, Handler> registrations = new LinkedHashMap<>();
+		private Map<String, Registration> registrations = new LinkedHashMap<>();
 
-		public Map<String, Handler> getRegistrations() {
+		public Map<String, Registration> getRegistrations() {
 			return this.registrations;
 		}
 
-		public void setRegistrations(Map<String, Handler> registrations) {
+		public void setRegistrations(Map<String, Registration> registrations) {
 			this.registrations = registrations;
 		}
 
@@ -1101,13 +1343,13 @@ public class WampProperties {
 		 * in YAML "[com.example.echo]": without them Spring Boot drops the entry
 		 * (start-up fails with a message saying so).
 		 */
-		private Map<String, Handler> subscriptions = new LinkedHashMap<>();
+		private Map<String, Subscription> subscriptions = new LinkedHashMap<>();
 
-		public Map<String, Handler> getSubscriptions() {
+		public Map<String, Subscription> getSubscriptions() {
 			return this.subscriptions;
 		}
 
-		public void setSubscriptions(Map<String, Handler> subscriptions) {
+		public void setSubscriptions(Map<String, Subscription> subscriptions) {
 			this.subscriptions = subscriptions;
 		}
 
@@ -1116,7 +1358,7 @@ public class WampProperties {
 	/**
 	 * A bean method that handles a procedure or topic declared in configuration.
 	 */
-	public static class Handler {
+	public abstract static class Handler {
 
 		/**
 		 * The method as beanName#methodName. It binds arguments and maps results as a
@@ -1126,13 +1368,6 @@ public class WampProperties {
 		 */
 		private @Nullable String handler;
 
-		/**
-		 * REGISTER or SUBSCRIBE options, in WAMP's names: match (exact, prefix,
-		 * wildcard), invoke (single, roundrobin, random, first, last), disclose_caller,
-		 * and concurrency (how many run at once); others are sent as they are.
-		 */
-		private Map<String, Object> options = new LinkedHashMap<>();
-
 		public @Nullable String getHandler() {
 			return this.handler;
 		}
@@ -1141,12 +1376,176 @@ public class WampProperties {
 			this.handler = handler;
 		}
 
-		public Map<String, Object> getOptions() {
+	}
+
+	/**
+	 * A procedure registered from configuration.
+	 */
+	public static class Registration extends Handler {
+
+		/**
+		 * REGISTER options and limits of this registration; each one not set here comes
+		 * from wamp.defaults.callee.
+		 */
+		private final RegistrationOptions options = new RegistrationOptions();
+
+		public RegistrationOptions getOptions() {
 			return this.options;
 		}
 
-		public void setOptions(Map<String, Object> options) {
-			this.options = options;
+	}
+
+	/**
+	 * A topic subscribed from configuration.
+	 */
+	public static class Subscription extends Handler {
+
+		/**
+		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
+		 * from wamp.defaults.subscriber.
+		 */
+		private final SubscriptionOptions options = new SubscriptionOptions();
+
+		public SubscriptionOptions getOptions() {
+			return this.options;
+		}
+
+	}
+
+	/**
+	 * The REGISTER options and limits of one registration declared in configuration;
+	 * those not set come from {@code wamp.defaults.callee}. The WAMP spellings bind too:
+	 * {@code disclose_caller}, {@code force_reregister}, {@code queue_capacity}.
+	 */
+	public static class RegistrationOptions extends ExtraOptions {
+
+		/**
+		 * How the router matches called URIs against this one: exact, prefix or wildcard.
+		 */
+		private @Nullable MatchPolicy match;
+
+		/**
+		 * How the router picks among several callees of the procedure: single,
+		 * roundrobin, random, first or last.
+		 */
+		private @Nullable InvokePolicy invoke;
+
+		/**
+		 * Whether to ask the router to disclose the caller's identity to the handler.
+		 */
+		private @Nullable Boolean discloseCaller;
+
+		/**
+		 * Whether the registration takes the procedure over from another session of the
+		 * same authid.
+		 */
+		private @Nullable Boolean forceReregister;
+
+		/**
+		 * Largest number of invocations that run at once; 0 for no limit.
+		 */
+		private @Nullable Integer concurrency;
+
+		/**
+		 * Largest number of invocations that wait for a free slot.
+		 */
+		private @Nullable Integer queueCapacity;
+
+		public @Nullable MatchPolicy getMatch() {
+			return this.match;
+		}
+
+		public void setMatch(@Nullable MatchPolicy match) {
+			this.match = match;
+		}
+
+		public @Nullable InvokePolicy getInvoke() {
+			return this.invoke;
+		}
+
+		public void setInvoke(@Nullable InvokePolicy invoke) {
+			this.invoke = invoke;
+		}
+
+		public @Nullable Boolean getDiscloseCaller() {
+			return this.discloseCaller;
+		}
+
+		public void setDiscloseCaller(@Nullable Boolean discloseCaller) {
+			this.discloseCaller = discloseCaller;
+		}
+
+		public @Nullable Boolean getForceReregister() {
+			return this.forceReregister;
+		}
+
+		public void setForceReregister(@Nullable Boolean forceReregister) {
+			this.forceReregister = forceReregister;
+		}
+
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public @Nullable Integer getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(@Nullable Integer queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+	}
+
+	/**
+	 * The SUBSCRIBE options and limits of one subscription declared in configuration;
+	 * those not set come from {@code wamp.defaults.subscriber}. The WAMP spelling
+	 * {@code queue_capacity} binds too.
+	 */
+	public static class SubscriptionOptions extends ExtraOptions {
+
+		/**
+		 * How the router matches published topics against this one: exact, prefix or
+		 * wildcard.
+		 */
+		private @Nullable MatchPolicy match;
+
+		/**
+		 * Largest number of events handled at once; 1 keeps events in order.
+		 */
+		private @Nullable Integer concurrency;
+
+		/**
+		 * Largest number of events that wait for a free slot.
+		 */
+		private @Nullable Integer queueCapacity;
+
+		public @Nullable MatchPolicy getMatch() {
+			return this.match;
+		}
+
+		public void setMatch(@Nullable MatchPolicy match) {
+			this.match = match;
+		}
+
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public @Nullable Integer getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(@Nullable Integer queueCapacity) {
+			this.queueCapacity = queueCapacity;
 		}
 
 	}
