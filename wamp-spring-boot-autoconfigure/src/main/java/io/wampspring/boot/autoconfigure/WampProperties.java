@@ -884,6 +884,22 @@ public class WampProperties {
 		 */
 		private int queueCapacity = WampHandlerLimits.DEFAULT_PROCEDURE_QUEUE_CAPACITY;
 
+		/**
+		 * Whether a procedure handler runs with the caller's identity (authid, authrole,
+		 * session, as the router disclosed it) as Spring Security's Authentication, so
+		 * that method security such as @PreAuthorize applies. Only when Spring Security
+		 * is on the class path.
+		 */
+		private boolean securityContext = true;
+
+		public boolean isSecurityContext() {
+			return this.securityContext;
+		}
+
+		public void setSecurityContext(boolean securityContext) {
+			this.securityContext = securityContext;
+		}
+
 		public boolean isIncludeExceptionMessage() {
 			return this.includeExceptionMessage;
 		}

@@ -2,7 +2,6 @@ package io.wampspring.spring.security;
 
 import java.util.Objects;
 
-import io.wampspring.client.WampEvent;
 import io.wampspring.client.WampInvocation;
 import io.wampspring.spring.listener.adapter.WampHandlerInterceptor;
 import io.wampspring.spring.listener.adapter.WampHandlerMethod;
@@ -20,7 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
- * Runs each handler with the caller's identity (the publisher's, for an event) as a
+ * Runs each procedure handler with the caller's identity as a
  * {@link WampAuthenticationToken}, so that Spring Security's method security
  * ({@code @PreAuthorize("hasRole('backend')")}) applies to {@code @WampProcedure}
  * methods:
@@ -34,7 +33,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * {@code disclose_caller}, or the router does not disclose), the handler runs with an
  * empty security context, so a method that requires an authentication is refused. A
  * refusal ({@code AccessDeniedException}, {@code AuthenticationException}) answers
- * {@code wamp.error.not_authorized} (see {@code WampExceptionTranslator}).
+ * {@code wamp.error.not_authorized} (see {@code WampExceptionTranslator}). Event handlers
+ * run as before: a publisher is not a caller to authorize.
  */
 public final class WampSecurityInterceptor implements WampHandlerInterceptor {
 
@@ -65,7 +65,10 @@ public final class WampSecurityInterceptor implements WampHandlerInterceptor {
 
 	@Override
 	public @Nullable Object intercept(Message<?> message, WampHandlerMethod method, Next next) throws Exception {
-		WampAuthenticationToken authentication = authentication(message.getPayload());
+		if (!(message.getPayload() instanceof WampInvocation invocation)) {
+			return next.proceed();
+		}
+		WampAuthenticationToken authentication = authentication(invocation);
 		SecurityContext context = this.strategy.createEmptyContext();
 		if (authentication != null) {
 			context.setAuthentication(authentication);
@@ -89,18 +92,12 @@ public final class WampSecurityInterceptor implements WampHandlerInterceptor {
 	}
 
 	/**
-	 * The authentication of a message's sender.
-	 * @param source the {@code WampInvocation} or {@code WampEvent}
+	 * The authentication of an invocation's caller.
+	 * @param invocation the invocation
 	 * @return the token, or null when the router disclosed no authid
 	 */
-	public @Nullable WampAuthenticationToken authentication(Object source) {
-		if (source instanceof WampInvocation invocation) {
-			return WampAuthenticationToken.of(WampIdentity.of(invocation), this.rolePrefix);
-		}
-		if (source instanceof WampEvent event) {
-			return WampAuthenticationToken.of(WampIdentity.of(event), this.rolePrefix);
-		}
-		return null;
+	public @Nullable WampAuthenticationToken authentication(WampInvocation invocation) {
+		return WampAuthenticationToken.of(WampIdentity.of(invocation), this.rolePrefix);
 	}
 
 	private static @Nullable Object withReactiveContext(@Nullable Object returned, SecurityContext context) {
