@@ -1621,8 +1621,32 @@ public class WampProperties {
 		private int queueCapacity = WampHandlerLimits.DEFAULT_PROCEDURE_QUEUE_CAPACITY;
 
 		/**
-		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
-		 * from wamp.defaults.subscriber.
+		 * Whether a procedure handler runs with the caller's identity (authid, authrole,
+		 * session, as the router disclosed it) as Spring Security's Authentication, so
+		 * that method security such as @PreAuthorize applies. Only when Spring Security
+		 * is on the class path.
+		 */
+		private boolean securityContext = true;
+
+		/**
+		 * Whether a procedure handler runs with the caller's identity as Spring
+		 * Security's Authentication.
+		 * @return {@code true} if so
+		 */
+		public boolean isSecurityContext() {
+			return this.securityContext;
+		}
+
+		/**
+		 * Set the value of {@link #isSecurityContext()}.
+		 * @param securityContext the new value
+		 */
+		public void setSecurityContext(boolean securityContext) {
+			this.securityContext = securityContext;
+		}
+
+		/**
+		 * Default REGISTER options of the registrations declared in configuration.
 		 * @return the options
 		 */
 		public CalleeOptions getOptions() {
@@ -1646,7 +1670,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events handled at once; 1 keeps events in order.
+		 * Largest number of invocations of one handler method that run at once.
 		 * @return the concurrency
 		 */
 		public int getConcurrency() {
@@ -1662,7 +1686,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events that wait for a free slot.
+		 * Largest number of invocations of one handler method that wait for a free slot.
 		 * @return the queue capacity
 		 */
 		public int getQueueCapacity() {
