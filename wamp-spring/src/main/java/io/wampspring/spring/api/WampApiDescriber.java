@@ -2,7 +2,6 @@ package io.wampspring.spring.api;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,17 +26,14 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import io.wampspring.client.CallResult;
 import io.wampspring.client.InvocationResult;
 import io.wampspring.client.InvokePolicy;
-import io.wampspring.client.WampEvent;
-import io.wampspring.client.WampInvocation;
 import io.wampspring.spring.annotation.Kwarg;
 import io.wampspring.spring.config.WampListenerEndpoint;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.config.WampProcedureEndpoint;
 import io.wampspring.spring.config.WampSubscriptionEndpoint;
+import io.wampspring.spring.listener.adapter.WampHandlerMethodArgumentResolver;
+import io.wampspring.spring.listener.adapter.WampHandlerMethodFactory;
 import io.wampspring.spring.peer.WampPeers;
-import io.wampspring.spring.support.EventDetails;
-import io.wampspring.spring.support.InvocationDetails;
-import io.wampspring.spring.support.WampIdentity;
 import io.wampspring.spring.support.WampResult;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -48,6 +44,7 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.ResolvableType;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -56,18 +53,20 @@ import org.springframework.util.ClassUtils;
  * methods and the configured handlers): every procedure and topic with its options, the
  * name, Java type and JSON Schema of each argument and keyword argument, and the schema
  * of the result, generated from the Java types by victools' {@code jsonschema-generator}
- * (JSON Schema 2020-12; an optional dependency, needed only here). Parameters that the
- * handler receives from the invocation rather than from the caller (the invocation, its
- * details, the caller's identity, a security principal) are left out. Run-time
- * registrations ({@code WampTemplate.register}) are not endpoints and are not described.
+ * (JSON Schema 2020-12; an optional dependency, needed only here). Which parameters are
+ * arguments and keyword arguments is decided by the argument resolvers of the registry's
+ * {@link WampHandlerMethodFactory}, as for the handler itself: parameters resolved from
+ * the invocation rather than sent by the caller (the invocation, its details, the
+ * caller's identity, a security principal, an application's own resolvers) are left out.
+ * Run-time registrations ({@code WampTemplate.register}) are not endpoints and are not
+ * described.
  * <p>
  * Thread safe; each {@link #describe()} builds a new description (the registry may change
  * while the application runs).
  */
 public final class WampApiDescriber {
 
-	private static final Set<Class<?>> INJECTED = Set.of(WampInvocation.class, WampEvent.class, InvocationDetails.class,
-			EventDetails.class, WampIdentity.class);
+	private static final String BUILT_IN_RESOLVERS = WampHandlerMethodFactory.class.getPackageName();
 
 	// types whose value is the whole result, any JSON value
 	private static final Set<Class<?>> WHOLE_RESULTS = Set.of(WampResult.class, CallResult.class,
@@ -206,36 +205,54 @@ public final class WampApiDescriber {
 		return endpoint.peer().isEmpty() ? WampPeers.DEFAULT_PEER : endpoint.peer();
 	}
 
-	private static void parameters(Method method, Class<?> beanClass, SchemaBuilder schemas, List<ParameterDraft> args,
+	private void parameters(Method method, Class<?> beanClass, SchemaBuilder schemas, List<ParameterDraft> args,
 			List<ParameterDraft> kwargs, List<Pending> pending) {
+		List<HandlerMethodArgumentResolver> resolvers = this.registry.getHandlerMethodFactory().getArgumentResolvers();
 		for (int i = 0; i < method.getParameterCount(); i++) {
 			MethodParameter parameter = new MethodParameter(method, i).withContainingClass(beanClass);
 			parameter.initParameterNameDiscovery(parameterNames);
-			Class<?> type = parameter.getParameterType();
-			if (isInjected(type)) {
+			List<ParameterDraft> target = fromCaller(parameter, resolvers, args, kwargs);
+			if (target == null) {
 				continue;
 			}
 			ResolvableType resolved = ResolvableType.forMethodParameter(parameter);
-			if (type == Optional.class) {
+			if (parameter.getParameterType() == Optional.class) {
 				resolved = resolved.getGeneric(0);
 			}
 			Kwarg kwarg = parameter.getParameterAnnotation(Kwarg.class);
-			String name = (kwarg != null) ? kwarg.value() : parameter.getParameterName();
+			boolean keyword = (target == kwargs && kwarg != null);
+			String name = keyword ? kwarg.value() : parameter.getParameterName();
 			if (name == null) {
 				name = "arg" + i;
 			}
-			boolean required = !parameter.isOptional() && (kwarg == null || kwarg.required());
+			boolean required = !parameter.isOptional() && (!keyword || kwarg.required());
 			ParameterDraft draft = new ParameterDraft(name, resolved.toString(), required,
 					schemas.createSchemaReference(resolved.getType()));
 			pending.add(draft);
-			((kwarg != null) ? kwargs : args).add(draft);
+			target.add(draft);
 		}
 	}
 
-	private static boolean isInjected(Class<?> type) {
-		return INJECTED.contains(type) || Principal.class.isAssignableFrom(type)
-				|| type.getName().startsWith("org.springframework.security.")
-				|| type.getName().startsWith("reactor.util.context.");
+	/**
+	 * Where a parameter's value comes from, decided by the resolver the handler uses for
+	 * it (so custom resolvers count): a positional argument, a keyword argument, or
+	 * something else (the invocation, its details, the caller's identity, a security
+	 * principal, an application's own resolver): then null, the caller does not send it.
+	 */
+	private static @Nullable List<ParameterDraft> fromCaller(MethodParameter parameter,
+			List<HandlerMethodArgumentResolver> resolvers, List<ParameterDraft> args, List<ParameterDraft> kwargs) {
+		for (HandlerMethodArgumentResolver resolver : resolvers) {
+			if (!resolver.supportsParameter(parameter)) {
+				continue;
+			}
+			if (resolver instanceof WampHandlerMethodArgumentResolver wamp
+					&& wamp.consumesPositionalArgument(parameter)) {
+				return args;
+			}
+			boolean builtIn = resolver.getClass().getPackageName().equals(BUILT_IN_RESOLVERS);
+			return (builtIn && parameter.hasParameterAnnotation(Kwarg.class)) ? kwargs : null;
+		}
+		return null;
 	}
 
 	private static @Nullable ResultDraft result(Method method, Class<?> beanClass, SchemaBuilder schemas,
