@@ -50,6 +50,13 @@ final class WampUnknownPropertyCheck {
 			StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 			StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
 
+	/**
+	 * Names under {@code wamp.} that other classes bind: {@code wamp.test.*} is the test
+	 * client's ({@code WampTestClientProperties} of wamp-spring-boot-test).
+	 */
+	private static final List<ConfigurationPropertyName> OTHER_OWNERS = List
+		.of(ConfigurationPropertyName.of("wamp.test"));
+
 	private WampUnknownPropertyCheck() {
 	}
 
@@ -67,7 +74,14 @@ final class WampUnknownPropertyCheck {
 		}
 		catch (BindException ex) {
 			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
-				throw failure(unbound.getUnboundProperties());
+				List<ConfigurationProperty> unknown = unbound.getUnboundProperties()
+					.stream()
+					.filter((property) -> OTHER_OWNERS.stream()
+						.noneMatch((owner) -> owner.isAncestorOf(property.getName())))
+					.toList();
+				if (!unknown.isEmpty()) {
+					throw failure(unknown);
+				}
 			}
 			// any other binding failure is reported by the binding of WampProperties
 			// itself
