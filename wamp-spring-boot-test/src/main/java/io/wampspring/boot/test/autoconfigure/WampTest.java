@@ -78,7 +78,7 @@ public @interface WampTest {
 	 * Whether default filtering should be used with
 	 * {@link SpringBootApplication @SpringBootApplication}. By default, only beans with
 	 * {@code @WampProcedure} or {@code @WampSubscribe} methods and WAMP customizers are
-	 * included.
+	 * included, with the application's scanned {@code @ConfigurationProperties} classes.
 	 * @see #includeFilters()
 	 * @see #excludeFilters()
 	 * @return if default filters should be used

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,13 +19,13 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Turns the embedded router of a {@link WampTest @WampTest} on and puts it on a free
- * port. The port is chosen when the context starts (so that a cached context keeps its
- * port) and is a real number rather than 0, because an application's router URL may refer
- * to it (such as {@code ws://127.0.0.1:${wamp.embedded-router.port}/ws}). The properties
- * rank above the application's configuration and below the test's own
- * ({@code @WampTest(properties)}, {@code @TestPropertySource},
- * {@code @DynamicPropertySource}), which may override them.
+ * Turns the embedded router of a {@link WampTest @WampTest} on and puts it on a free port
+ * (and a RawSocket listener the application configures on another). The port is chosen
+ * when the context starts (so that a cached context keeps its port) and is a real number
+ * rather than 0, because an application's router URL may refer to it (such as
+ * {@code ws://127.0.0.1:${wamp.embedded-router.port}/ws}). The properties rank above the
+ * application's configuration and below the test's own ({@code @WampTest(properties)},
+ * {@code @TestPropertySource}, {@code @DynamicPropertySource}), which may override them.
  */
 class WampTestRouterContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -53,8 +54,15 @@ class WampTestRouterContextCustomizerFactory implements ContextCustomizerFactory
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			MutablePropertySources sources = context.getEnvironment().getPropertySources();
-			MapPropertySource router = new MapPropertySource(PROPERTY_SOURCE_NAME,
-					Map.of(ROUTER_PREFIX + "enabled", "true", ROUTER_PREFIX + "port", String.valueOf(freePort())));
+			Map<String, Object> properties = new HashMap<>();
+			properties.put(ROUTER_PREFIX + "enabled", "true");
+			properties.put(ROUTER_PREFIX + "port", String.valueOf(freePort()));
+			if (context.getEnvironment().containsProperty(ROUTER_PREFIX + "raw-socket-port")) {
+				// a RawSocket listener the application configures moves to a free port
+				// too
+				properties.put(ROUTER_PREFIX + "raw-socket-port", "0");
+			}
+			MapPropertySource router = new MapPropertySource(PROPERTY_SOURCE_NAME, properties);
 			String lowestTestSource = null;
 			int lowest = -1;
 			for (String name : TEST_SOURCES) {

@@ -9,6 +9,7 @@ import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampSubscribe;
 
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.test.context.filter.annotation.StandardAnnotationCustomizableTypeExcludeFilter;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.classreading.MetadataReader;
@@ -16,13 +17,16 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
  * {@link TypeExcludeFilter} for {@link WampTest @WampTest}: keeps the components that
- * have {@code @WampProcedure} or {@code @WampSubscribe} methods (the handlers under test)
- * and the WAMP customizers.
+ * have {@code @WampProcedure} or {@code @WampSubscribe} methods (the handlers under
+ * test), the WAMP customizers, and the application's {@code @ConfigurationProperties}
+ * classes found by scanning.
  */
 final class WampTypeExcludeFilter extends StandardAnnotationCustomizableTypeExcludeFilter<WampTest> {
 
+	// @ConfigurationProperties: handlers are often configured by the application's own
+	// properties, and a properties class is a plain value bean
 	private static final Set<Class<?>> KNOWN_INCLUDES = Set.of(WampTemplateCustomizer.class,
-			WampClientOptionsCustomizer.class);
+			WampClientOptionsCustomizer.class, ConfigurationProperties.class);
 
 	WampTypeExcludeFilter(Class<?> testClass) {
 		super(testClass);
