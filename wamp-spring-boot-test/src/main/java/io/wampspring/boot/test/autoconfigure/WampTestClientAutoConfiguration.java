@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import io.wampspring.boot.test.client.WampTestClient;
 import io.wampspring.router.WampRouter;
-import io.wampspring.spring.config.WampEndpoint;
+import io.wampspring.spring.config.WampListenerEndpoint;
 import io.wampspring.spring.config.WampEndpointRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,13 +58,13 @@ public final class WampTestClientAutoConfiguration {
 
 	/** The endpoints the router has not confirmed on any session yet. */
 	private static List<String> missing(WampEndpointRegistry registry) {
-		Set<WampEndpoint> confirmed = registry.getActiveEndpoints()
+		Set<WampListenerEndpoint> confirmed = registry.getActiveEndpoints()
 			.stream()
 			.filter((active) -> active.sessions() > 0)
 			.map(WampEndpointRegistry.ActiveEndpoint::endpoint)
 			.collect(Collectors.toSet());
 		List<String> missing = new ArrayList<>();
-		for (WampEndpoint endpoint : registry.getEndpoints()) {
+		for (WampListenerEndpoint endpoint : registry.getEndpoints()) {
 			if (!confirmed.contains(endpoint)) {
 				missing.add(endpoint.uri());
 			}
