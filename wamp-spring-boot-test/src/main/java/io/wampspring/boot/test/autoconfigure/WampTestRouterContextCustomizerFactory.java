@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
+
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -30,7 +32,7 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 class WampTestRouterContextCustomizerFactory implements ContextCustomizerFactory {
 
 	/** The prefix of the embedded router's properties. */
-	static final String ROUTER_PREFIX = "wamp.embedded-router.";
+	static final String ROUTER_PREFIX = WampRouterProperties.PREFIX + ".";
 
 	/** The name of the property source this factory adds. */
 	static final String PROPERTY_SOURCE_NAME = "WampTest embedded router";
