@@ -12,6 +12,7 @@ import io.wampspring.client.ClientOptions;
 import io.wampspring.core.WampUris;
 import io.wampspring.sample.events.EventCounters;
 import io.wampspring.sample.procedures.ErrorMapping;
+import io.wampspring.sample.security.SampleJwtConfiguration;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample's procedures in a {@code @WampTest} slice: only the WAMP handlers, the
  * embedded router on a free port (with the sample's realm, users and roles) and a
- * {@link WampTestClient}, no web server. The handlers' other needs are imported: the
- * sample's error mapping and a meter registry.
+ * {@link WampTestClient}, no web server. The other needs are imported: the sample's error
+ * mapping, its JWT decoder (the router's realm1 checks tickets with it) and a meter
+ * registry.
  */
 @WampTest(properties = "sample.countdown-interval=20ms")
-@Import({ ErrorMapping.class, SimpleMeterRegistry.class })
+@Import({ ErrorMapping.class, SampleJwtConfiguration.class, SimpleMeterRegistry.class })
 class SampleProcedureTests {
 
 	@Autowired
