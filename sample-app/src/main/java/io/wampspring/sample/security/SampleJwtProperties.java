@@ -36,34 +36,66 @@ public class SampleJwtProperties {
 	 */
 	private List<String> roles = List.of("frontend");
 
+	/**
+	 * HS256 secret that signs and checks the tokens, at least 32 bytes.
+	 * @return the secret
+	 */
 	public String getSecret() {
 		return this.secret;
 	}
 
+	/**
+	 * Set the value of {@link #getSecret()}.
+	 * @param secret the new value
+	 */
 	public void setSecret(String secret) {
 		this.secret = secret;
 	}
 
+	/**
+	 * How long an issued token is valid.
+	 * @return the expiry
+	 */
 	public Duration getExpiry() {
 		return this.expiry;
 	}
 
+	/**
+	 * Set the value of {@link #getExpiry()}.
+	 * @param expiry the new value
+	 */
 	public void setExpiry(Duration expiry) {
 		this.expiry = expiry;
 	}
 
+	/**
+	 * Issuer claim of the tokens.
+	 * @return the issuer
+	 */
 	public String getIssuer() {
 		return this.issuer;
 	}
 
+	/**
+	 * Set the value of {@link #getIssuer()}.
+	 * @param issuer the new value
+	 */
 	public void setIssuer(String issuer) {
 		this.issuer = issuer;
 	}
 
+	/**
+	 * Roles GET /api/token issues tokens for; other roles are refused.
+	 * @return the roles
+	 */
 	public List<String> getRoles() {
 		return this.roles;
 	}
 
+	/**
+	 * Set the value of {@link #getRoles()}.
+	 * @param roles the new value
+	 */
 	public void setRoles(List<String> roles) {
 		this.roles = roles;
 	}

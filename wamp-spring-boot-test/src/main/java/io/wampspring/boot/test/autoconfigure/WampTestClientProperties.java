@@ -45,50 +45,100 @@ public class WampTestClientProperties {
 	 */
 	private int maxBufferedEvents = WampTestClient.DEFAULT_MAX_BUFFERED_EVENTS;
 
+	/**
+	 * Deadline of one expectation (a result, an error, an event, an acknowledgement).
+	 * @return the timeout
+	 */
 	public Duration getTimeout() {
 		return this.timeout;
 	}
 
+	/**
+	 * Set the value of {@link #getTimeout()}.
+	 * @param timeout the new value
+	 */
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
 	}
 
+	/**
+	 * Deadline of joining, including the wait for the application's procedures and
+	 * subscriptions to be registered.
+	 * @return the ready timeout
+	 */
 	public Duration getReadyTimeout() {
 		return this.readyTimeout;
 	}
 
+	/**
+	 * Set the value of {@link #getReadyTimeout()}.
+	 * @param readyTimeout the new value
+	 */
 	public void setReadyTimeout(Duration readyTimeout) {
 		this.readyTimeout = readyTimeout;
 	}
 
+	/**
+	 * Realm to join.
+	 * @return the realm
+	 */
 	public @Nullable String getRealm() {
 		return this.realm;
 	}
 
+	/**
+	 * Set the value of {@link #getRealm()}.
+	 * @param realm the new value
+	 */
 	public void setRealm(@Nullable String realm) {
 		this.realm = realm;
 	}
 
+	/**
+	 * Authid to announce.
+	 * @return the authid
+	 */
 	public @Nullable String getAuthid() {
 		return this.authid;
 	}
 
+	/**
+	 * Set the value of {@link #getAuthid()}.
+	 * @param authid the new value
+	 */
 	public void setAuthid(@Nullable String authid) {
 		this.authid = authid;
 	}
 
+	/**
+	 * Ticket (password or token) to log in with the ticket method.
+	 * @return the ticket
+	 */
 	public @Nullable String getTicket() {
 		return this.ticket;
 	}
 
+	/**
+	 * Set the value of {@link #getTicket()}.
+	 * @param ticket the new value
+	 */
 	public void setTicket(@Nullable String ticket) {
 		this.ticket = ticket;
 	}
 
+	/**
+	 * How many events a subscription keeps until the test expects them; more fail the
+	 * next expectation.
+	 * @return the max buffered events
+	 */
 	public int getMaxBufferedEvents() {
 		return this.maxBufferedEvents;
 	}
 
+	/**
+	 * Set the value of {@link #getMaxBufferedEvents()}.
+	 * @param maxBufferedEvents the new value
+	 */
 	public void setMaxBufferedEvents(int maxBufferedEvents) {
 		this.maxBufferedEvents = maxBufferedEvents;
 	}
