@@ -30,8 +30,7 @@ public class SampleJwtConfiguration {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key(properties))
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
-		decoder
-			.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(properties.getIssuer())));
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.getIssuer()));
 		return decoder;
 	}
 
