@@ -49,10 +49,27 @@ final class SubscriptionGroup implements EventTarget {
 		return (current != null && current.isJoined() && this.locals.contains(handle)) ? this.subscriptionId : 0;
 	}
 
-	SubscriptionHandle add(WampClient client, EventHandler handler) {
-		SubscriptionHandle handle = new SubscriptionHandle(client, this, handler, this.scheduler.createWorker());
+	SubscriptionHandle add(WampClient client, EventHandler handler, SubscribeOptions options) {
+		SubscriptionHandle handle = new SubscriptionHandle(client, this, handler, options,
+				this.scheduler.createWorker());
 		this.locals.add(handle);
 		return handle;
+	}
+
+	/**
+	 * The SUBSCRIBE options for (re)subscribing the group: the key's, asking for the
+	 * retained event when a local subscription wants it (each of those then takes the
+	 * next retained event again).
+	 */
+	SubscribeOptions subscribeOptions() {
+		boolean retained = false;
+		for (SubscriptionHandle handle : this.locals) {
+			if (handle.options().getRetained()) {
+				handle.expectRetained();
+				retained = true;
+			}
+		}
+		return retained ? this.key.options().withGetRetained(true) : this.key.options();
 	}
 
 	/**
@@ -99,8 +116,13 @@ final class SubscriptionGroup implements EventTarget {
 		String concrete = Dicts.string(event.details(), "topic");
 		WampEvent wampEvent = new WampEvent((concrete != null) ? concrete : this.key.topic(), event.publication(),
 				event.args(), event.kwargs(), event.details());
+		// A retained event answers one SUBSCRIBE with get_retained: only the local
+		// subscriptions that asked for it and have not had it yet take it.
+		boolean retained = wampEvent.retained();
 		for (SubscriptionHandle handle : this.locals) {
-			handle.deliver(wampEvent, pressure);
+			if (!retained || handle.takeRetained()) {
+				handle.deliver(wampEvent, pressure);
+			}
 		}
 	}
 
@@ -117,9 +139,15 @@ final class SubscriptionGroup implements EventTarget {
 	 * What makes subscriptions share a router subscription.
 	 *
 	 * @param topic the topic or pattern
-	 * @param options the options
+	 * @param options the options, without {@code get_retained} (which only asks for a
+	 * first event)
 	 */
 	record Key(String topic, SubscribeOptions options) {
+
+		static Key of(String topic, SubscribeOptions options) {
+			return new Key(topic, options.withGetRetained(false));
+		}
+
 	}
 
 }

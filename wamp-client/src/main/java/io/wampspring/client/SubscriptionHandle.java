@@ -1,6 +1,7 @@
 package io.wampspring.client;
 
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.client.session.InboundPressure;
@@ -20,17 +21,37 @@ final class SubscriptionHandle implements Subscription {
 
 	private final EventHandler handler;
 
+	private final SubscribeOptions options;
+
 	private final Scheduler.Worker worker;
+
+	private final AtomicBoolean awaitingRetained = new AtomicBoolean();
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
 	private volatile boolean active = true;
 
-	SubscriptionHandle(WampClient client, SubscriptionGroup group, EventHandler handler, Scheduler.Worker worker) {
+	SubscriptionHandle(WampClient client, SubscriptionGroup group, EventHandler handler, SubscribeOptions options,
+			Scheduler.Worker worker) {
 		this.client = client;
 		this.group = group;
 		this.handler = handler;
+		this.options = options;
 		this.worker = worker;
+		this.awaitingRetained.set(options.getRetained());
+	}
+
+	/** The next SUBSCRIBE asks for the retained event on this subscription's behalf. */
+	void expectRetained() {
+		this.awaitingRetained.set(true);
+	}
+
+	/**
+	 * Whether this subscription takes an arriving retained event (once per SUBSCRIBE that
+	 * asked for it).
+	 */
+	boolean takeRetained() {
+		return this.awaitingRetained.compareAndSet(true, false);
 	}
 
 	SubscriptionGroup group() {
@@ -86,7 +107,7 @@ final class SubscriptionHandle implements Subscription {
 
 	@Override
 	public SubscribeOptions options() {
-		return this.group.key().options();
+		return this.options;
 	}
 
 	@Override

@@ -390,7 +390,7 @@ public final class WampClient {
 			if (group.isBoundTo(candidate) || group.isEmpty()) {
 				continue;
 			}
-			work.add(candidate.subscribe(group.topic(), group.key().options(), group)
+			work.add(candidate.subscribe(group.topic(), group.subscribeOptions(), group)
 				.doOnNext((id) -> group.bind(candidate, id))
 				.onErrorResume((error) -> {
 					failures.add("subscription to '" + group.topic() + "': " + reason(error));
@@ -719,12 +719,14 @@ public final class WampClient {
 			checkUri(topic, subscribeOptions.match(), "topic");
 			ClientSession current = joinedSession("subscribe to '" + topic + "'");
 			SubscriptionGroup group = this.subscriptionGroups.computeIfAbsent(
-					new SubscriptionGroup.Key(topic, subscribeOptions),
+					SubscriptionGroup.Key.of(topic, subscribeOptions),
 					(key) -> new SubscriptionGroup(key, this.options.handlerScheduler()));
-			SubscriptionHandle subscription = group.add(this, handler);
-			if (group.isBoundTo(current)) {
+			SubscriptionHandle subscription = group.add(this, handler, subscribeOptions);
+			if (group.isBoundTo(current) && !subscribeOptions.getRetained()) {
 				return Mono.just((Subscription) subscription);
 			}
+			// A subscription that asks for the retained event subscribes again even when
+			// the group is subscribed: the router answers with the same id and the event.
 			return current.subscribe(topic, subscribeOptions, group).map((id) -> {
 				group.bind(current, id);
 				return (Subscription) subscription;

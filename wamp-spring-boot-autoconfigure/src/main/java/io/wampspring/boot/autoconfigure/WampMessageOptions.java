@@ -27,12 +27,13 @@ final class WampMessageOptions {
 
 	private static final List<String> CALL_OPTIONS = List.of("timeout", "disclose_me", "cancel_mode");
 
-	private static final List<String> PUBLISH_OPTIONS = List.of("acknowledge", "exclude_me", "disclose_me");
+	private static final List<String> PUBLISH_OPTIONS = List.of("acknowledge", "exclude_me", "disclose_me", "retain");
 
 	private static final List<String> REGISTER_OPTIONS = List.of("match", "invoke", "disclose_caller",
 			"force_reregister", "concurrency", "queue_capacity");
 
-	private static final List<String> SUBSCRIBE_OPTIONS = List.of("match", "concurrency", "queue_capacity");
+	private static final List<String> SUBSCRIBE_OPTIONS = List.of("match", "get_retained", "concurrency",
+			"queue_capacity");
 
 	private WampMessageOptions() {
 	}
@@ -107,6 +108,7 @@ final class WampMessageOptions {
 				case "acknowledge" -> builder.acknowledge(bool(value));
 				case "exclude_me" -> builder.excludeMe(bool(value));
 				case "disclose_me" -> builder.discloseMe(bool(value));
+				case "retain" -> builder.retain(bool(value));
 				default ->
 					builder.option(extra("wamp.defaults.publisher.options", key, PUBLISH_OPTIONS), scalar(value));
 			}
@@ -168,6 +170,7 @@ final class WampMessageOptions {
 			Object value = entry.getValue();
 			switch (entry.getKey()) {
 				case "match" -> match = match(property + ".match", value);
+				case "get_retained" -> extra.put("get_retained", bool(value));
 				case "concurrency" -> concurrency = number(property + ".concurrency", value, 1);
 				case "queue_capacity" -> queueCapacity = number(property + ".queue-capacity", value, 0);
 				default -> extra.put(extra(property, entry.getKey(), SUBSCRIBE_OPTIONS), scalar(value));

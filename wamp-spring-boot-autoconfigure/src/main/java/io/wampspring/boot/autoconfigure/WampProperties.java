@@ -174,6 +174,11 @@ public class WampProperties {
 		private final WebSocket websocket = new WebSocket();
 
 		/**
+		 * RawSocket transport settings (tcp://, tcps://, unix://).
+		 */
+		private final RawSocket rawSocket = new RawSocket();
+
+		/**
 		 * Reconnect settings.
 		 */
 		private final Reconnect reconnect = new Reconnect();
@@ -241,6 +246,10 @@ public class WampProperties {
 
 		public WebSocket getWebsocket() {
 			return this.websocket;
+		}
+
+		public RawSocket getRawSocket() {
+			return this.rawSocket;
 		}
 
 		public Reconnect getReconnect() {
@@ -366,6 +375,42 @@ public class WampProperties {
 
 		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * RawSocket transport settings.
+	 */
+	public static class RawSocket {
+
+		/**
+		 * Interval of RawSocket PINGs that keep the connection alive and detect a dead
+		 * one (two unanswered intervals close it); zero disables them. The client always
+		 * answers the router's PINGs.
+		 */
+		private Duration pingInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Largest message accepted from the router, announced in the RawSocket handshake;
+		 * rounded up to a power of two between 512 bytes and 16MB.
+		 */
+		private DataSize maxMessageSize = DataSize.ofMegabytes(16);
+
+		public Duration getPingInterval() {
+			return this.pingInterval;
+		}
+
+		public void setPingInterval(Duration pingInterval) {
+			this.pingInterval = pingInterval;
+		}
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
 		}
 
 	}
@@ -541,8 +586,8 @@ public class WampProperties {
 		private @Nullable String authid;
 
 		/**
-		 * Role to ask for; the router decides. Not sent yet: wamp-client does not
-		 * announce an authrole in HELLO.
+		 * Role to ask for, sent as the authrole detail of HELLO; the router decides
+		 * (static users of the embedded router keep their configured role).
 		 */
 		private @Nullable String authrole;
 
