@@ -31,6 +31,13 @@ final class SubscriptionGroup implements EventTarget {
 
 	private volatile long subscriptionId;
 
+	/**
+	 * The local subscriptions that take retained events: those whose SUBSCRIBE asked for
+	 * them last (the router sends them right after SUBSCRIBED). Subscribe commands run
+	 * one at a time, so one SUBSCRIBE of the group is in flight at most.
+	 */
+	private volatile List<SubscriptionHandle> retainedTargets = List.of();
+
 	SubscriptionGroup(Key key, Scheduler scheduler) {
 		this.key = key;
 		this.scheduler = scheduler;
@@ -62,14 +69,17 @@ final class SubscriptionGroup implements EventTarget {
 	 * next retained event again).
 	 */
 	SubscribeOptions subscribeOptions() {
-		boolean retained = false;
-		for (SubscriptionHandle handle : this.locals) {
-			if (handle.options().getRetained()) {
-				handle.expectRetained();
-				retained = true;
-			}
-		}
-		return retained ? this.key.options().withGetRetained(true) : this.key.options();
+		List<SubscriptionHandle> asking = this.locals.stream().filter((h) -> h.options().getRetained()).toList();
+		this.retainedTargets = asking;
+		return asking.isEmpty() ? this.key.options() : this.key.options().withGetRetained(true);
+	}
+
+	/**
+	 * A local subscription subscribes with {@code get_retained}: the retained events that
+	 * answer it are its own.
+	 */
+	void retainedFor(SubscriptionHandle handle) {
+		this.retainedTargets = List.of(handle);
 	}
 
 	/**
@@ -116,13 +126,11 @@ final class SubscriptionGroup implements EventTarget {
 		String concrete = Dicts.string(event.details(), "topic");
 		WampEvent wampEvent = new WampEvent((concrete != null) ? concrete : this.key.topic(), event.publication(),
 				event.args(), event.kwargs(), event.details());
-		// A retained event answers one SUBSCRIBE with get_retained: only the local
-		// subscriptions that asked for it and have not had it yet take it.
-		boolean retained = wampEvent.retained();
-		for (SubscriptionHandle handle : this.locals) {
-			if (!retained || handle.takeRetained()) {
-				handle.deliver(wampEvent, pressure);
-			}
+		// A retained event answers the last SUBSCRIBE with get_retained: only the local
+		// subscriptions that asked with it take it.
+		List<SubscriptionHandle> targets = wampEvent.retained() ? this.retainedTargets : this.locals;
+		for (SubscriptionHandle handle : targets) {
+			handle.deliver(wampEvent, pressure);
 		}
 	}
 

@@ -1,10 +1,12 @@
 package io.wampspring.client;
 
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.client.session.InboundPressure;
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -24,8 +26,6 @@ final class SubscriptionHandle implements Subscription {
 	private final SubscribeOptions options;
 
 	private final Scheduler.Worker worker;
-
-	private final AtomicBoolean awaitingRetained = new AtomicBoolean();
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
@@ -118,6 +118,18 @@ final class SubscriptionHandle implements Subscription {
 	@Override
 	public boolean isActive() {
 		return this.active;
+	}
+
+	@Override
+	public Mono<List<HistoricEvent>> eventHistory(int limit) {
+		return Mono.defer(() -> {
+			long id = subscriptionId();
+			if (id == 0) {
+				return Mono.error(new WampException(WampUris.NOT_CONNECTED,
+						"the subscription to '" + topic() + "' is not subscribed at the router now"));
+			}
+			return this.client.eventHistory(id, limit);
+		});
 	}
 
 	@Override

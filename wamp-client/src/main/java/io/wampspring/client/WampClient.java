@@ -702,6 +702,26 @@ public final class WampClient {
 	}
 
 	/**
+	 * The router's event history of a subscription: calls
+	 * {@code wamp.subscription.get_events(subscription_id, limit)} (Crossbar.io's meta
+	 * procedure, answered by the embedded router for topics in its realm's event-history
+	 * configuration).
+	 * @param subscriptionId the router's subscription id (see
+	 * {@link Subscription#subscriptionId()})
+	 * @param limit at most this many events, at least 1
+	 * @return the events, newest first; an error with the router's {@link WampException}
+	 * ({@code wamp.error.history_unavailable} when no history is kept for the
+	 * subscription's topic, {@code wamp.error.no_such_subscription})
+	 */
+	public Mono<List<HistoricEvent>> eventHistory(long subscriptionId, int limit) {
+		if (limit < 1) {
+			return Mono.error(new IllegalArgumentException("limit must be at least 1, got " + limit));
+		}
+		return call(HistoricEvent.GET_EVENTS, List.of(subscriptionId, limit), Map.of(), CallOptions.defaults())
+			.map(HistoricEvent::listOf);
+	}
+
+	/**
 	 * Subscribe to a topic. Subscriptions with the same topic and options share one
 	 * router subscription; it is subscribed again after every reconnect.
 	 * @param topic the topic URI (or pattern, with a prefix or wildcard match)
@@ -727,6 +747,9 @@ public final class WampClient {
 			}
 			// A subscription that asks for the retained event subscribes again even when
 			// the group is subscribed: the router answers with the same id and the event.
+			if (subscribeOptions.getRetained()) {
+				group.retainedFor(subscription);
+			}
 			return current.subscribe(topic, subscribeOptions, group).map((id) -> {
 				group.bind(current, id);
 				return (Subscription) subscription;
