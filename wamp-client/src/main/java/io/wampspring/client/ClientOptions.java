@@ -145,9 +145,10 @@ public final class ClientOptions {
 				features("progressive_call_results", "call_canceling", "call_timeout", "caller_identification"));
 		roles.put("callee", features("progressive_call_results", "call_canceling", "call_timeout",
 				"caller_identification", "pattern_based_registration", "shared_registration"));
-		roles.put("publisher",
-				features("publisher_exclusion", "subscriber_blackwhite_listing", "publisher_identification"));
-		roles.put("subscriber", features("pattern_based_subscription", "publisher_identification"));
+		roles.put("publisher", features("publisher_exclusion", "subscriber_blackwhite_listing",
+				"publisher_identification", "event_retention"));
+		roles.put("subscriber", features("pattern_based_subscription", "publisher_identification", "event_retention",
+				"event_history", "publication_trustlevels"));
 		return roles;
 	}
 

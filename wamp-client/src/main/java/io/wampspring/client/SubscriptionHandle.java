@@ -38,20 +38,6 @@ final class SubscriptionHandle implements Subscription {
 		this.handler = handler;
 		this.options = options;
 		this.worker = worker;
-		this.awaitingRetained.set(options.getRetained());
-	}
-
-	/** The next SUBSCRIBE asks for the retained event on this subscription's behalf. */
-	void expectRetained() {
-		this.awaitingRetained.set(true);
-	}
-
-	/**
-	 * Whether this subscription takes an arriving retained event (once per SUBSCRIBE that
-	 * asked for it).
-	 */
-	boolean takeRetained() {
-		return this.awaitingRetained.compareAndSet(true, false);
 	}
 
 	SubscriptionGroup group() {

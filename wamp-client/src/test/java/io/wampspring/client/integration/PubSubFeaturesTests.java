@@ -202,17 +202,14 @@ class PubSubFeaturesTests {
 			.maxRetainedTopics(2)
 			.build(), realm(true)));
 		WampClient client = connect(ClientOptions.builder(this.router.webSocketUrl(), "open").build());
+		// exclude_me=false: a retained event reaches only subscribers that would have
+		// received it, and the publisher subscribes here itself
+		PublishOptions retain = PublishOptions.builder().acknowledge(true).retain(true).excludeMe(false).build();
 		for (String topic : List.of("com.example.a", "com.example.b", "com.example.c")) {
-			client
-				.publish(topic, List.of(topic), Map.of(),
-						PublishOptions.builder().acknowledge(true).retain(true).build())
-				.block(TIMEOUT);
+			client.publish(topic, List.of(topic), Map.of(), retain).block(TIMEOUT);
 		}
 		// an existing retained topic is still replaced
-		client
-			.publish("com.example.a", List.of("a2"), Map.of(),
-					PublishOptions.builder().acknowledge(true).retain(true).build())
-			.block(TIMEOUT);
+		client.publish("com.example.a", List.of("a2"), Map.of(), retain).block(TIMEOUT);
 		List<WampEvent> events = new CopyOnWriteArrayList<>();
 		client.subscribe("com.example.", SubscribeOptions.match(MatchPolicy.PREFIX).withGetRetained(true), events::add)
 			.block(TIMEOUT);
