@@ -1,17 +1,21 @@
 package io.wampspring.boot.autoconfigure.router;
 
+import io.wampspring.boot.actuate.endpoint.WampRouterEndpoint;
 import io.wampspring.boot.autoconfigure.WampPropertiesCheck;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.nexus.InMemoryMetadataStore;
 import io.wampspring.router.nexus.MetadataStore;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the embedded WAMP router when
@@ -19,7 +23,8 @@ import org.springframework.context.annotation.Import;
  * {@code wamp.embedded-router.*}, started before the peers connect and stopped after they
  * left. The {@code my.metadata.*} values are kept in the application's
  * {@link MetadataStore} bean when there is one, in an {@link InMemoryMetadataStore} bean
- * otherwise.
+ * otherwise. A {@link WampRouterReloader} applies changed realm properties at run time
+ * (also through the {@code wamprouter} Actuator endpoint's write operation).
  */
 @AutoConfiguration
 @ConditionalOnClass(WampRouter.class)
@@ -44,6 +49,29 @@ public final class WampEmbeddedRouterAutoConfiguration {
 	@ConditionalOnMissingBean
 	WampEmbeddedRouterLifecycle wampEmbeddedRouterLifecycle(WampRouter router) {
 		return new WampEmbeddedRouterLifecycle(router);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WampRouterReloader wampRouterReloader(WampRouter router, Environment environment) {
+		return new WampRouterReloader(router, environment);
+	}
+
+	/**
+	 * The {@code wamprouter} Actuator endpoint, when Actuator is present and the endpoint
+	 * is exposed.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+	@ConditionalOnAvailableEndpoint(WampRouterEndpoint.class)
+	static class RouterEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		WampRouterEndpoint wampRouterEndpoint(WampRouter router, WampRouterReloader reloader) {
+			return new WampRouterEndpoint(router, reloader);
+		}
+
 	}
 
 }

@@ -549,6 +549,36 @@ public class WampRouterProperties {
 		 */
 		private Map<String, RealmUser> users = new LinkedHashMap<>();
 
+		/**
+		 * Topics (or patterns) whose last events the router keeps for
+		 * wamp.subscription.get_events; a client reads them with the id of its
+		 * subscription of the same URI and match.
+		 */
+		private List<EventHistoryRule> eventHistory = new ArrayList<>();
+
+		/**
+		 * Largest number of topics with a retained event (event retention); a retained
+		 * publication on a further topic is delivered but not retained. 0 disables
+		 * retention.
+		 */
+		private int maxRetainedTopics = 1000;
+
+		public List<EventHistoryRule> getEventHistory() {
+			return this.eventHistory;
+		}
+
+		public void setEventHistory(List<EventHistoryRule> eventHistory) {
+			this.eventHistory = eventHistory;
+		}
+
+		public int getMaxRetainedTopics() {
+			return this.maxRetainedTopics;
+		}
+
+		public void setMaxRetainedTopics(int maxRetainedTopics) {
+			this.maxRetainedTopics = maxRetainedTopics;
+		}
+
 		public @Nullable Boolean getAnonymous() {
 			return this.anonymous;
 		}
@@ -593,8 +623,22 @@ public class WampRouterProperties {
 		 */
 		private List<PermissionRule> permissions = new ArrayList<>();
 
+		/**
+		 * Trust level of this role's calls and publications, disclosed to callees and
+		 * subscribers as the trustlevel detail (0 is the lowest); unset discloses none.
+		 */
+		private @Nullable Integer trustlevel;
+
 		public List<PermissionRule> getPermissions() {
 			return this.permissions;
+		}
+
+		public @Nullable Integer getTrustlevel() {
+			return this.trustlevel;
+		}
+
+		public void setTrustlevel(@Nullable Integer trustlevel) {
+			this.trustlevel = trustlevel;
 		}
 
 		public void setPermissions(List<PermissionRule> permissions) {
@@ -632,6 +676,20 @@ public class WampRouterProperties {
 		 * Whether publications by this role are disclosed to subscribers.
 		 */
 		private boolean disclosePublisher = false;
+
+		/**
+		 * Whether publications by this role may be kept as the topic's retained event
+		 * (publish option retain); needs p (publish) in allow.
+		 */
+		private boolean retain = false;
+
+		public boolean isRetain() {
+			return this.retain;
+		}
+
+		public void setRetain(boolean retain) {
+			this.retain = retain;
+		}
 
 		public String getUri() {
 			return this.uri;
@@ -671,6 +729,52 @@ public class WampRouterProperties {
 
 		public void setDisclosePublisher(boolean disclosePublisher) {
 			this.disclosePublisher = disclosePublisher;
+		}
+
+	}
+
+	/**
+	 * A topic or pattern whose last events the embedded router keeps.
+	 */
+	public static class EventHistoryRule {
+
+		/**
+		 * Topic URI or pattern.
+		 */
+		private String uri = "";
+
+		/**
+		 * How the pattern matches published topics: exact, prefix or wildcard.
+		 */
+		private String match = "exact";
+
+		/**
+		 * How many events are kept, the oldest dropped first (1 to 100000).
+		 */
+		private int limit = 100;
+
+		public String getUri() {
+			return this.uri;
+		}
+
+		public void setUri(String uri) {
+			this.uri = uri;
+		}
+
+		public String getMatch() {
+			return this.match;
+		}
+
+		public void setMatch(String match) {
+			this.match = match;
+		}
+
+		public int getLimit() {
+			return this.limit;
+		}
+
+		public void setLimit(int limit) {
+			this.limit = limit;
 		}
 
 	}
