@@ -112,6 +112,8 @@ class PubSubFeaturesTests {
 		assertThat(history.get(0).arg(0)).isEqualTo(1024L);
 		assertThat(this.wamp.eventHistory(EventCounters.ON_ADD, 3).block(TIMEOUT)).extracting((event) -> event.arg(0))
 			.containsExactly(1024L, 1023L, 1022L);
+		assertThat(this.wamp.blocking().eventHistory(EventCounters.ON_ADD, 1)).extracting((event) -> event.arg(0))
+			.containsExactly(1024L);
 	}
 
 }
