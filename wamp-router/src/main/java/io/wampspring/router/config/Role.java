@@ -19,6 +19,8 @@ public record Role(String name, List<Permission> permissions, @Nullable Integer 
 
 	/**
 	 * Check and copy.
+	 * @param name the role name (a session's {@code authrole})
+	 * @param permissions the rules
 	 */
 	public Role {
 		Objects.requireNonNull(name, "name");
