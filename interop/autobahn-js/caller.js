@@ -333,6 +333,42 @@ function extendedChecks (config, session) {
   }
 }
 
+// Features not every router has (run only by name with --only): event retention, and the event
+// history of the wildcard topic <first part of the prefix>..hist (wamp.subscription.get_events).
+function routerFeatureChecks (config, session) {
+  const p = config.prefix
+  return {
+    event_retention: async () => {
+      const topic = p + '.retained'
+      await session.publish(topic, ['older'], {}, { acknowledge: true, retain: true })
+      await session.publish(topic, ['kept'], {}, { acknowledge: true, retain: true })
+      const helper = await connect(config)
+      try {
+        let received
+        const got = new Promise((resolve) => { received = resolve })
+        await helper.session.subscribe(topic, (args, kwargs, details) => received({ args, details }), { get_retained: true })
+        const event = await withTimeout(got, config.timeout, 'waiting for the retained event')
+        expectEqual('retained event', event.args, ['kept'])
+        expectEqual('retained flag', event.details.retained, true)
+      } finally {
+        try { helper.connection.close() } catch (e) { /* already closed */ }
+      }
+    },
+    event_history: async () => {
+      const pattern = p.substring(0, p.lastIndexOf('.')) + '..hist'
+      const sub = await session.subscribe(pattern, () => {}, { match: 'wildcard' })
+      try {
+        for (let i = 0; i < 3; i++) await session.publish(p + '.hist', [i], {}, { acknowledge: true })
+        const events = normalize(await session.call('wamp.subscription.get_events', [sub.id, 3])).args[0]
+        const mine = events.filter((e) => e.topic === p + '.hist').map((e) => e.args)
+        expectEqual('events, newest first', mine, [[2], [1], [0]])
+      } finally {
+        await session.unsubscribe(sub)
+      }
+    }
+  }
+}
+
 async function main () {
   const config = parseConfig(process.argv.slice(2))
   let connected
@@ -353,6 +389,9 @@ async function main () {
     const extended = extendedChecks(config, session)
     for (const [name, check] of Object.entries(extended)) {
       if (config.extended || config.only.includes(name)) all[name] = check
+    }
+    for (const [name, check] of Object.entries(routerFeatureChecks(config, session))) {
+      if (config.only.includes(name)) all[name] = check
     }
   } else {
     throw new Error('unknown suite ' + config.suite + ' (interop, sample)')

@@ -161,7 +161,48 @@ def make_checks(config, session, details):
     for name, check in extended.items():
         if config.extended or name in config.only:
             checks[name] = check
+    for name, check in make_router_feature_checks(config, session).items():
+        if name in config.only:
+            checks[name] = check
     return checks
+
+
+def make_router_feature_checks(config, session):
+    """Features not every router has (run only by name with --only): event retention, and the
+    event history of the wildcard topic <first part of the prefix>..hist (wamp.subscription.get_events)."""
+    p = config.prefix
+
+    async def event_retention():
+        topic = p + '.retained'
+        await session.publish(topic, 'older', options=PublishOptions(acknowledge=True, retain=True))
+        await session.publish(topic, 'kept', options=PublishOptions(acknowledge=True, retain=True))
+        helper, _details = await connect(config)
+        try:
+            got = asyncio.get_event_loop().create_future()
+
+            def on_event(*args, details=None, **kwargs):
+                if not got.done():
+                    got.set_result((list(args), details))
+            await helper.subscribe(on_event, topic, SubscribeOptions(details_arg='details', get_retained=True))
+            args, details = await asyncio.wait_for(got, config.timeout)
+            expect_equal('retained event', args, ['kept'])
+            expect_equal('retained flag', details.retained, True)
+        finally:
+            helper.leave()
+
+    async def event_history():
+        pattern = p.rsplit('.', 1)[0] + '..hist'
+        sub = await session.subscribe(lambda *a, **kw: None, pattern, SubscribeOptions(match='wildcard'))
+        try:
+            for i in range(3):
+                await session.publish(p + '.hist', i, options=PublishOptions(acknowledge=True))
+            res = normalize(await session.call('wamp.subscription.get_events', sub.id, 3))[0][0]
+            mine = [event['args'] for event in res if event['topic'] == p + '.hist']
+            expect_equal('events, newest first', mine, [[2], [1], [0]])
+        finally:
+            await sub.unsubscribe()
+
+    return {'event_retention': event_retention, 'event_history': event_history}
 
 
 def make_sample_checks(config, session, details):

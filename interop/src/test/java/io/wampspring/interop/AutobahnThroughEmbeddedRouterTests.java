@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.core.auth.ScramVariant;
+import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.interop.support.Callers;
 import io.wampspring.interop.support.CheckReport;
 import io.wampspring.interop.support.CheckReport.Outcome;
@@ -13,6 +14,7 @@ import io.wampspring.interop.support.InteropEnvironment;
 import io.wampspring.interop.support.PeerProcess;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.auth.Action;
+import io.wampspring.router.config.EventHistory;
 import io.wampspring.router.config.Permission;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.User;
@@ -56,8 +58,10 @@ class AutobahnThroughEmbeddedRouterTests {
 			// nor
 			// disclose_caller.
 			.realm(RealmConfig.builder("realm1")
-				.role("anonymous", Permission.prefix("interop.", Action.values()).withDisclosure(true, false),
+				.role("anonymous",
+						Permission.prefix("interop.", Action.values()).withDisclosure(true, false).withRetain(true),
 						Permission.prefix("wamp.", Action.CALL, Action.SUBSCRIBE))
+				.eventHistory(new EventHistory("interop..hist", MatchPolicy.WILDCARD, 50))
 				.build())
 			.realm(RealmConfig.builder("secure")
 				.user("joe", "user", "joe-ticket")
@@ -102,6 +106,18 @@ class AutobahnThroughEmbeddedRouterTests {
 					"echo_single_list", "shared_registration", "pubsub_options", "meta_api");
 			assertThat(calleePeer.isAlive()).as("callee still connected").isTrue();
 		}
+	}
+
+	@ParameterizedTest(name = "{0} ({1})")
+	@CsvSource({ "autobahn-py/caller.py, json", "autobahn-py/caller.py, msgpack", "autobahn-py/caller.py, cbor",
+			"autobahn-js/caller.js, json", "autobahn-js/caller.js, msgpack", "autobahn-js/caller.js, cbor" })
+	void eventRetentionAndHistoryWork(String caller, String serializer) {
+		List<String> args = new ArrayList<>(connection("realm1", serializer, "websocket"));
+		args.addAll(
+				List.of("--prefix", "interop.r" + runs.incrementAndGet(), "--only", "event_retention,event_history"));
+		CheckReport report = Callers.run(caller, args);
+		assertThat(report.checks(Outcome.PASS)).as(report.failureDescription())
+			.containsExactlyInAnyOrder("event_retention", "event_history");
 	}
 
 	@ParameterizedTest(name = "{0} with {1}")

@@ -45,6 +45,8 @@ public final class ClientOptions {
 
 	private final @Nullable String authid;
 
+	private final @Nullable String authrole;
+
 	private final List<ClientAuthenticator> authenticators;
 
 	private final Map<String, Map<String, Object>> roleFeatures;
@@ -69,6 +71,7 @@ public final class ClientOptions {
 		this.transport = builder.transport;
 		this.realm = builder.realm;
 		this.authid = builder.authid;
+		this.authrole = builder.authrole;
 		this.authenticators = List.copyOf(
 				builder.authenticators.isEmpty() ? List.of(AnonymousAuthenticator.INSTANCE) : builder.authenticators);
 		Map<String, Map<String, Object>> roles = new LinkedHashMap<>();
@@ -117,6 +120,7 @@ public final class ClientOptions {
 	public Builder mutate() {
 		Builder builder = new Builder(this.transport, this.realm);
 		builder.authid = this.authid;
+		builder.authrole = this.authrole;
 		builder.authenticators.addAll(this.authenticators);
 		builder.roleFeatures.clear();
 		this.roleFeatures.forEach((role, features) -> builder.roleFeatures.put(role, new LinkedHashMap<>(features)));
@@ -141,9 +145,10 @@ public final class ClientOptions {
 				features("progressive_call_results", "call_canceling", "call_timeout", "caller_identification"));
 		roles.put("callee", features("progressive_call_results", "call_canceling", "call_timeout",
 				"caller_identification", "pattern_based_registration", "shared_registration"));
-		roles.put("publisher",
-				features("publisher_exclusion", "subscriber_blackwhite_listing", "publisher_identification"));
-		roles.put("subscriber", features("pattern_based_subscription", "publisher_identification"));
+		roles.put("publisher", features("publisher_exclusion", "subscriber_blackwhite_listing",
+				"publisher_identification", "event_retention"));
+		roles.put("subscriber", features("pattern_based_subscription", "publisher_identification", "event_retention",
+				"event_history", "publication_trustlevels"));
 		return roles;
 	}
 
@@ -177,6 +182,14 @@ public final class ClientOptions {
 	 */
 	public @Nullable String authid() {
 		return this.authid;
+	}
+
+	/**
+	 * The authrole asked for in HELLO, if any; the router decides whether to grant it.
+	 * @return the authrole, or null
+	 */
+	public @Nullable String authrole() {
+		return this.authrole;
 	}
 
 	/**
@@ -268,7 +281,7 @@ public final class ClientOptions {
 	@Override
 	public String toString() {
 		return "ClientOptions[transport=" + this.transport.describe() + ", realm=" + this.realm + ", authid="
-				+ this.authid + ", authmethods="
+				+ this.authid + ", authrole=" + this.authrole + ", authmethods="
 				+ this.authenticators.stream().map(ClientAuthenticator::authMethod).toList() + ", reconnect="
 				+ this.reconnect + "]";
 	}
@@ -283,6 +296,8 @@ public final class ClientOptions {
 		private final String realm;
 
 		private @Nullable String authid;
+
+		private @Nullable String authrole;
 
 		private final List<ClientAuthenticator> authenticators = new ArrayList<>();
 
@@ -321,6 +336,18 @@ public final class ClientOptions {
 		 */
 		public Builder authid(@Nullable String authid) {
 			this.authid = authid;
+			return this;
+		}
+
+		/**
+		 * The authrole to ask for in HELLO ({@code authrole} detail). Routers that assign
+		 * roles themselves (static users) may ignore it; dynamic authenticators of
+		 * Crossbar.io and Bondy read it.
+		 * @param authrole the authrole, or null for none
+		 * @return this builder
+		 */
+		public Builder authrole(@Nullable String authrole) {
+			this.authrole = authrole;
 			return this;
 		}
 

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Immutable options of a publication: acknowledgement, publisher exclusion, the
- * eligible/exclude black- and whitelists (session ids, authids, authroles) and
- * disclosure.
+ * eligible/exclude black- and whitelists (session ids, authids, authroles), disclosure
+ * and retention.
  */
 public final class PublishOptions {
 
@@ -22,6 +22,8 @@ public final class PublishOptions {
 	private final @Nullable Boolean excludeMe;
 
 	private final @Nullable Boolean discloseMe;
+
+	private final boolean retain;
 
 	private final List<Long> eligible;
 
@@ -41,6 +43,7 @@ public final class PublishOptions {
 		this.acknowledge = builder.acknowledge;
 		this.excludeMe = builder.excludeMe;
 		this.discloseMe = builder.discloseMe;
+		this.retain = builder.retain;
 		this.eligible = List.copyOf(builder.eligible);
 		this.eligibleAuthid = List.copyOf(builder.eligibleAuthid);
 		this.eligibleAuthrole = List.copyOf(builder.eligibleAuthrole);
@@ -101,6 +104,16 @@ public final class PublishOptions {
 	}
 
 	/**
+	 * Whether the router keeps this event as the topic's retained event, delivered to
+	 * later subscribers that ask for it ({@code retain}, Advanced Profile event
+	 * retention).
+	 * @return the flag
+	 */
+	public boolean retain() {
+		return this.retain;
+	}
+
+	/**
 	 * The PUBLISH options dictionary; unset values are left out.
 	 * @return a new map
 	 */
@@ -114,6 +127,9 @@ public final class PublishOptions {
 		}
 		if (this.discloseMe != null) {
 			options.put("disclose_me", this.discloseMe);
+		}
+		if (this.retain) {
+			options.put("retain", true);
 		}
 		putList(options, "eligible", this.eligible);
 		putList(options, "eligible_authid", this.eligibleAuthid);
@@ -145,6 +161,8 @@ public final class PublishOptions {
 		private @Nullable Boolean excludeMe;
 
 		private @Nullable Boolean discloseMe;
+
+		private boolean retain;
 
 		private final List<Long> eligible = new ArrayList<>();
 
@@ -190,6 +208,18 @@ public final class PublishOptions {
 		 */
 		public Builder discloseMe(boolean discloseMe) {
 			this.discloseMe = discloseMe;
+			return this;
+		}
+
+		/**
+		 * Ask the router to keep this event as the topic's retained event (default
+		 * false); the router may refuse, and keeps it only when the publisher's role may
+		 * retain on the topic.
+		 * @param retain the flag
+		 * @return this builder
+		 */
+		public Builder retain(boolean retain) {
+			this.retain = retain;
 			return this;
 		}
 

@@ -1,5 +1,7 @@
 package io.wampspring.client;
 
+import java.util.List;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,6 +33,17 @@ public interface Subscription {
 	 * @return true until {@link #unsubscribe()} was called
 	 */
 	boolean isActive();
+
+	/**
+	 * The router's event history of this subscription
+	 * ({@code wamp.subscription.get_events}; Crossbar.io and the embedded router keep one
+	 * for configured topics).
+	 * @param limit at most this many events
+	 * @return the events, newest first; an error with
+	 * {@code wamp.error.history_unavailable} when the router keeps no history for the
+	 * topic, or {@link io.wampspring.core.WampUris#NOT_CONNECTED} while not subscribed
+	 */
+	Mono<List<HistoricEvent>> eventHistory(int limit);
 
 	/**
 	 * Stop receiving events. The router subscription is removed when the last local

@@ -31,6 +31,13 @@ final class SubscriptionGroup implements EventTarget {
 
 	private volatile long subscriptionId;
 
+	/**
+	 * The local subscriptions that take retained events: those whose SUBSCRIBE asked for
+	 * them last (the router sends them right after SUBSCRIBED). Subscribe commands run
+	 * one at a time, so one SUBSCRIBE of the group is in flight at most.
+	 */
+	private volatile List<SubscriptionHandle> retainedTargets = List.of();
+
 	SubscriptionGroup(Key key, Scheduler scheduler) {
 		this.key = key;
 		this.scheduler = scheduler;
@@ -49,10 +56,30 @@ final class SubscriptionGroup implements EventTarget {
 		return (current != null && current.isJoined() && this.locals.contains(handle)) ? this.subscriptionId : 0;
 	}
 
-	SubscriptionHandle add(WampClient client, EventHandler handler) {
-		SubscriptionHandle handle = new SubscriptionHandle(client, this, handler, this.scheduler.createWorker());
+	SubscriptionHandle add(WampClient client, EventHandler handler, SubscribeOptions options) {
+		SubscriptionHandle handle = new SubscriptionHandle(client, this, handler, options,
+				this.scheduler.createWorker());
 		this.locals.add(handle);
 		return handle;
+	}
+
+	/**
+	 * The SUBSCRIBE options for (re)subscribing the group: the key's, asking for the
+	 * retained event when a local subscription wants it (each of those then takes the
+	 * next retained event again).
+	 */
+	SubscribeOptions subscribeOptions() {
+		List<SubscriptionHandle> asking = this.locals.stream().filter((h) -> h.options().getRetained()).toList();
+		this.retainedTargets = asking;
+		return asking.isEmpty() ? this.key.options() : this.key.options().withGetRetained(true);
+	}
+
+	/**
+	 * A local subscription subscribes with {@code get_retained}: the retained events that
+	 * answer it are its own.
+	 */
+	void retainedFor(SubscriptionHandle handle) {
+		this.retainedTargets = List.of(handle);
 	}
 
 	/**
@@ -99,7 +126,10 @@ final class SubscriptionGroup implements EventTarget {
 		String concrete = Dicts.string(event.details(), "topic");
 		WampEvent wampEvent = new WampEvent((concrete != null) ? concrete : this.key.topic(), event.publication(),
 				event.args(), event.kwargs(), event.details());
-		for (SubscriptionHandle handle : this.locals) {
+		// A retained event answers the last SUBSCRIBE with get_retained: only the local
+		// subscriptions that asked with it take it.
+		List<SubscriptionHandle> targets = wampEvent.retained() ? this.retainedTargets : this.locals;
+		for (SubscriptionHandle handle : targets) {
 			handle.deliver(wampEvent, pressure);
 		}
 	}
@@ -117,9 +147,15 @@ final class SubscriptionGroup implements EventTarget {
 	 * What makes subscriptions share a router subscription.
 	 *
 	 * @param topic the topic or pattern
-	 * @param options the options
+	 * @param options the options, without {@code get_retained} (which only asks for a
+	 * first event)
 	 */
 	record Key(String topic, SubscribeOptions options) {
+
+		static Key of(String topic, SubscribeOptions options) {
+			return new Key(topic, options.withGetRetained(false));
+		}
+
 	}
 
 }

@@ -1,9 +1,12 @@
 package io.wampspring.client;
 
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.client.session.InboundPressure;
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -20,16 +23,20 @@ final class SubscriptionHandle implements Subscription {
 
 	private final EventHandler handler;
 
+	private final SubscribeOptions options;
+
 	private final Scheduler.Worker worker;
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
 	private volatile boolean active = true;
 
-	SubscriptionHandle(WampClient client, SubscriptionGroup group, EventHandler handler, Scheduler.Worker worker) {
+	SubscriptionHandle(WampClient client, SubscriptionGroup group, EventHandler handler, SubscribeOptions options,
+			Scheduler.Worker worker) {
 		this.client = client;
 		this.group = group;
 		this.handler = handler;
+		this.options = options;
 		this.worker = worker;
 	}
 
@@ -86,7 +93,7 @@ final class SubscriptionHandle implements Subscription {
 
 	@Override
 	public SubscribeOptions options() {
-		return this.group.key().options();
+		return this.options;
 	}
 
 	@Override
@@ -97,6 +104,18 @@ final class SubscriptionHandle implements Subscription {
 	@Override
 	public boolean isActive() {
 		return this.active;
+	}
+
+	@Override
+	public Mono<List<HistoricEvent>> eventHistory(int limit) {
+		return Mono.defer(() -> {
+			long id = subscriptionId();
+			if (id == 0) {
+				return Mono.error(new WampException(WampUris.NOT_CONNECTED,
+						"the subscription to '" + topic() + "' is not subscribed at the router now"));
+			}
+			return this.client.eventHistory(id, limit);
+		});
 	}
 
 	@Override

@@ -390,7 +390,7 @@ public final class WampClient {
 			if (group.isBoundTo(candidate) || group.isEmpty()) {
 				continue;
 			}
-			work.add(candidate.subscribe(group.topic(), group.key().options(), group)
+			work.add(candidate.subscribe(group.topic(), group.subscribeOptions(), group)
 				.doOnNext((id) -> group.bind(candidate, id))
 				.onErrorResume((error) -> {
 					failures.add("subscription to '" + group.topic() + "': " + reason(error));
@@ -702,6 +702,26 @@ public final class WampClient {
 	}
 
 	/**
+	 * The router's event history of a subscription: calls
+	 * {@code wamp.subscription.get_events(subscription_id, limit)} (Crossbar.io's meta
+	 * procedure, answered by the embedded router for topics in its realm's event-history
+	 * configuration).
+	 * @param subscriptionId the router's subscription id (see
+	 * {@link Subscription#subscriptionId()})
+	 * @param limit at most this many events, at least 1
+	 * @return the events, newest first; an error with the router's {@link WampException}
+	 * ({@code wamp.error.history_unavailable} when no history is kept for the
+	 * subscription's topic, {@code wamp.error.no_such_subscription})
+	 */
+	public Mono<List<HistoricEvent>> eventHistory(long subscriptionId, int limit) {
+		if (limit < 1) {
+			return Mono.error(new IllegalArgumentException("limit must be at least 1, got " + limit));
+		}
+		return call(HistoricEvent.GET_EVENTS, List.of(subscriptionId, limit), Map.of(), CallOptions.defaults())
+			.map(HistoricEvent::listOf);
+	}
+
+	/**
 	 * Subscribe to a topic. Subscriptions with the same topic and options share one
 	 * router subscription; it is subscribed again after every reconnect.
 	 * @param topic the topic URI (or pattern, with a prefix or wildcard match)
@@ -719,11 +739,16 @@ public final class WampClient {
 			checkUri(topic, subscribeOptions.match(), "topic");
 			ClientSession current = joinedSession("subscribe to '" + topic + "'");
 			SubscriptionGroup group = this.subscriptionGroups.computeIfAbsent(
-					new SubscriptionGroup.Key(topic, subscribeOptions),
+					SubscriptionGroup.Key.of(topic, subscribeOptions),
 					(key) -> new SubscriptionGroup(key, this.options.handlerScheduler()));
-			SubscriptionHandle subscription = group.add(this, handler);
-			if (group.isBoundTo(current)) {
+			SubscriptionHandle subscription = group.add(this, handler, subscribeOptions);
+			if (group.isBoundTo(current) && !subscribeOptions.getRetained()) {
 				return Mono.just((Subscription) subscription);
+			}
+			// A subscription that asks for the retained event subscribes again even when
+			// the group is subscribed: the router answers with the same id and the event.
+			if (subscribeOptions.getRetained()) {
+				group.retainedFor(subscription);
 			}
 			return current.subscribe(topic, subscribeOptions, group).map((id) -> {
 				group.bind(current, id);

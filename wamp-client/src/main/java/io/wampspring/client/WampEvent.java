@@ -44,6 +44,24 @@ public record WampEvent(String topic, long publication, List<@Nullable Object> a
 	}
 
 	/**
+	 * Whether this is the topic's retained event, delivered because the subscription
+	 * asked for it ({@code retained} detail).
+	 * @return true for a retained event
+	 */
+	public boolean retained() {
+		return Dicts.bool(this.details, "retained", false);
+	}
+
+	/**
+	 * The trust level the router assigned to the publication ({@code trustlevel} detail),
+	 * when it discloses one.
+	 * @return the trust level, or null
+	 */
+	public @Nullable Long trustlevel() {
+		return Dicts.integer(this.details, "trustlevel");
+	}
+
+	/**
 	 * A positional argument.
 	 * @param index the position
 	 * @return the value, or null when absent

@@ -52,6 +52,15 @@ public record WampInvocation(String procedure, List<@Nullable Object> args, Map<
 	}
 
 	/**
+	 * The trust level the router assigned to the call ({@code trustlevel} detail), when
+	 * it discloses one.
+	 * @return the trust level, or null
+	 */
+	public @Nullable Long trustlevel() {
+		return Dicts.integer(this.details, "trustlevel");
+	}
+
+	/**
 	 * A positional argument.
 	 * @param index the position
 	 * @return the value, or null when absent

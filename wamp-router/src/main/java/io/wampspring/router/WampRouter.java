@@ -15,6 +15,7 @@ import io.wampspring.router.nexus.InMemoryMetadataStore;
 import io.wampspring.router.nexus.MetadataStore;
 import io.wampspring.router.realm.RouterCore;
 import io.wampspring.router.realm.RouterMetrics;
+import io.wampspring.router.realm.RouterReconfiguration;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.ssl.SslContext;
 import io.wampspring.core.link.LocalAcceptor;
@@ -55,7 +56,7 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(WampRouter.class);
 
-	private final Map<String, RealmConfig> realms;
+	private volatile Map<String, RealmConfig> realms;
 
 	private final boolean autoCreateRealms;
 
@@ -269,6 +270,31 @@ public final class WampRouter implements LocalAcceptor, AutoCloseable {
 	 */
 	public boolean removeRealm(String name) {
 		return core().removeRealm(name);
+	}
+
+	/**
+	 * Replace the configuration of the realms while the router runs, without closing
+	 * sessions: realms of new names are added, existing realms take their new users,
+	 * roles, permissions, trust levels and history rules (every session's next message is
+	 * authorized under the new permissions), and configured realms missing from the list
+	 * are removed (GOODBYE {@code wamp.close.close_realm}). A session whose credentials
+	 * were removed or changed (a static user gone or different, anonymous access
+	 * withdrawn) is closed with GOODBYE {@code wamp.close.killed}. The new configuration
+	 * is also the one a later {@link #start()} uses. Safe to call from any thread but an
+	 * event loop (it sends GOODBYEs).
+	 * @param realms the complete new list of realm configurations
+	 * @return what changed
+	 * @throws IllegalStateException when not started
+	 */
+	public synchronized RouterReconfiguration reconfigure(List<RealmConfig> realms) {
+		RouterCore current = core();
+		Map<String, RealmConfig> next = new LinkedHashMap<>();
+		realms.forEach((realm) -> next.put(realm.name(), realm));
+		RouterReconfiguration result = current.reconfigure(next.values());
+		this.realms = Map.copyOf(next);
+		logger.info("WAMP router reconfigured: added {}, updated {}, removed {}, {} session(s) closed", result.added(),
+				result.updated(), result.removed(), result.closedSessions().size());
+		return result;
 	}
 
 	/**

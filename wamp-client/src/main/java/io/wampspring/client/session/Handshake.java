@@ -54,6 +54,9 @@ final class Handshake {
 		if (this.options.authid() != null) {
 			details.put("authid", this.options.authid());
 		}
+		if (this.options.authrole() != null) {
+			details.put("authrole", this.options.authrole());
+		}
 		List<Object> methods = new ArrayList<>();
 		Map<String, Object> authExtra = new LinkedHashMap<>();
 		Map<String, ClientAuthenticator.Exchange> started = new LinkedHashMap<>();

@@ -15,6 +15,13 @@ public enum Action {
 	PUBLISH,
 
 	/** Subscribe to a topic. */
-	SUBSCRIBE
+	SUBSCRIBE,
+
+	/**
+	 * Keep a publication as the topic's retained event ({@code retain} option of
+	 * PUBLISH); asked in addition to {@link #PUBLISH}. The role-based authorizer allows
+	 * it where the winning rule allows publishing and retention.
+	 */
+	RETAIN
 
 }

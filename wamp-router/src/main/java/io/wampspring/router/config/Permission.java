@@ -19,9 +19,11 @@ import io.wampspring.router.auth.Action;
  * @param actions the allowed actions
  * @param discloseCaller whether calls by this role are disclosed to callees
  * @param disclosePublisher whether publications by this role are disclosed to subscribers
+ * @param retain whether publications by this role may be kept as the topic's retained
+ * event (when the rule also allows publishing)
  */
 public record Permission(String uri, MatchPolicy match, Set<Action> actions, boolean discloseCaller,
-		boolean disclosePublisher) {
+		boolean disclosePublisher, boolean retain) {
 
 	/**
 	 * Check and copy.
@@ -36,6 +38,19 @@ public record Permission(String uri, MatchPolicy match, Set<Action> actions, boo
 		Objects.requireNonNull(uri, "uri");
 		Objects.requireNonNull(match, "match");
 		actions = actions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(actions));
+	}
+
+	/**
+	 * A rule without retention.
+	 * @param uri the URI or pattern
+	 * @param match how the pattern matches
+	 * @param actions the allowed actions
+	 * @param discloseCaller whether calls by this role are disclosed to callees
+	 * @param disclosePublisher whether publications by this role are disclosed
+	 */
+	public Permission(String uri, MatchPolicy match, Set<Action> actions, boolean discloseCaller,
+			boolean disclosePublisher) {
+		this(uri, match, actions, discloseCaller, disclosePublisher, false);
 	}
 
 	/**
@@ -100,7 +115,17 @@ public record Permission(String uri, MatchPolicy match, Set<Action> actions, boo
 	 * @return the new rule
 	 */
 	public Permission withDisclosure(boolean caller, boolean publisher) {
-		return new Permission(this.uri, this.match, this.actions, caller, publisher);
+		return new Permission(this.uri, this.match, this.actions, caller, publisher, this.retain);
+	}
+
+	/**
+	 * A copy of this rule that allows (or no longer allows) retaining publications.
+	 * @param retain whether a publication with {@code retain} is kept as the topic's
+	 * retained event
+	 * @return the new rule
+	 */
+	public Permission withRetain(boolean retain) {
+		return new Permission(this.uri, this.match, this.actions, this.discloseCaller, this.disclosePublisher, retain);
 	}
 
 	/**
@@ -109,6 +134,9 @@ public record Permission(String uri, MatchPolicy match, Set<Action> actions, boo
 	 * @return true when allowed
 	 */
 	public boolean allows(Action action) {
+		if (action == Action.RETAIN) {
+			return this.retain && this.actions.contains(Action.PUBLISH);
+		}
 		return this.actions.contains(action);
 	}
 

@@ -28,10 +28,17 @@ import org.jspecify.annotations.Nullable;
  * the same name
  * @param authorizer a custom authorizer, or null for the role-based one
  * @param allowDiscloseMe whether callers and publishers may ask to be disclosed
+ * @param eventHistory the topics whose last events the router keeps for
+ * {@code wamp.subscription.get_events}
+ * @param maxRetainedTopics the largest number of topics with a retained event; a retained
+ * publication on a further topic is delivered but not retained
  */
 public record RealmConfig(String name, boolean anonymous, String anonymousRole, Map<String, User> users,
 		Map<String, Role> roles, List<Authenticator> authenticators, @Nullable Authorizer authorizer,
-		boolean allowDiscloseMe) {
+		boolean allowDiscloseMe, List<EventHistory> eventHistory, int maxRetainedTopics) {
+
+	/** The default of {@link #maxRetainedTopics()}. */
+	public static final int DEFAULT_MAX_RETAINED_TOPICS = 1000;
 
 	/**
 	 * Check and copy.
@@ -50,6 +57,29 @@ public record RealmConfig(String name, boolean anonymous, String anonymousRole, 
 		users = Map.copyOf(users);
 		roles = Map.copyOf(roles);
 		authenticators = List.copyOf(authenticators);
+		eventHistory = List.copyOf(eventHistory);
+		if (maxRetainedTopics < 0) {
+			throw new IllegalArgumentException(
+					"maxRetainedTopics of realm '" + name + "' must be 0 or more, got " + maxRetainedTopics);
+		}
+	}
+
+	/**
+	 * A configuration without event history and with the default retention bound.
+	 * @param name the realm name
+	 * @param anonymous whether the {@code anonymous} method is enabled
+	 * @param anonymousRole the role of anonymous sessions
+	 * @param users static users by authid
+	 * @param roles roles by name
+	 * @param authenticators further authentication methods
+	 * @param authorizer a custom authorizer, or null for the role-based one
+	 * @param allowDiscloseMe whether callers and publishers may ask to be disclosed
+	 */
+	public RealmConfig(String name, boolean anonymous, String anonymousRole, Map<String, User> users,
+			Map<String, Role> roles, List<Authenticator> authenticators, @Nullable Authorizer authorizer,
+			boolean allowDiscloseMe) {
+		this(name, anonymous, anonymousRole, users, roles, authenticators, authorizer, allowDiscloseMe, List.of(),
+				DEFAULT_MAX_RETAINED_TOPICS);
 	}
 
 	/**
@@ -91,6 +121,10 @@ public record RealmConfig(String name, boolean anonymous, String anonymousRole, 
 		private @Nullable Authorizer authorizer;
 
 		private boolean allowDiscloseMe = true;
+
+		private final List<EventHistory> eventHistory = new ArrayList<>();
+
+		private int maxRetainedTopics = DEFAULT_MAX_RETAINED_TOPICS;
 
 		Builder(String name) {
 			this.name = name;
@@ -189,6 +223,29 @@ public record RealmConfig(String name, boolean anonymous, String anonymousRole, 
 		}
 
 		/**
+		 * Keep the last events of a topic or pattern for
+		 * {@code wamp.subscription.get_events}.
+		 * @param history the topic and how many events
+		 * @return this builder
+		 */
+		public Builder eventHistory(EventHistory history) {
+			this.eventHistory.add(Objects.requireNonNull(history, "history"));
+			return this;
+		}
+
+		/**
+		 * The largest number of topics with a retained event (event retention); a
+		 * retained publication on a further topic is delivered but not retained.
+		 * @param max {@value RealmConfig#DEFAULT_MAX_RETAINED_TOPICS} by default; 0
+		 * disables retention
+		 * @return this builder
+		 */
+		public Builder maxRetainedTopics(int max) {
+			this.maxRetainedTopics = max;
+			return this;
+		}
+
+		/**
 		 * Build the configuration.
 		 * @return the configuration
 		 */
@@ -196,7 +253,7 @@ public record RealmConfig(String name, boolean anonymous, String anonymousRole, 
 			boolean anon = (this.anonymous != null) ? this.anonymous
 					: this.users.isEmpty() && this.authenticators.isEmpty();
 			return new RealmConfig(this.name, anon, this.anonymousRole, this.users, this.roles, this.authenticators,
-					this.authorizer, this.allowDiscloseMe);
+					this.authorizer, this.allowDiscloseMe, this.eventHistory, this.maxRetainedTopics);
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.wampspring.core.WampUris;
 import io.wampspring.core.id.GlobalIdGenerator;
@@ -24,19 +25,35 @@ import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.config.RouterLimits;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The broker of a realm: subscriptions (one id per topic and match, shared by its
- * subscribers) and event dispatch with exclusion, black/white listing and publisher
- * disclosure. Dispatch reads without locks; each EVENT is encoded once per codec.
+ * subscribers) and event dispatch with exclusion, black/white listing, publisher
+ * disclosure and trust levels; the retained event per topic (bounded per realm) and the
+ * configured event histories. Dispatch reads without locks; each EVENT is encoded once
+ * per codec.
  */
 final class Broker {
+
+	private static final Logger logger = LoggerFactory.getLogger(Broker.class);
 
 	private final Realm realm;
 
 	private final Object lock = new Object();
 
 	final UriIndex<Subscription> index = new UriIndex<>();
+
+	/** The retained event per topic; written under {@link #retainLock}. */
+	private final Map<String, Retained> retained = new ConcurrentHashMap<>();
+
+	private final Object retainLock = new Object();
+
+	/** Whether the bound of retained topics was reported since the last change. */
+	private boolean retainFullReported;
+
+	final EventHistoryStore history = new EventHistoryStore();
 
 	Broker(Realm realm) {
 		this.realm = realm;
@@ -83,6 +100,9 @@ final class Broker {
 			session.subscriptions.add(subscription);
 		}
 		session.send(new Subscribed(requestId, subscription.id()));
+		if (Dicts.bool(subscribe.options(), "get_retained", false)) {
+			sendRetained(session, subscription);
+		}
 		if (created) {
 			this.realm.meta.subscriptionCreated(session, subscription);
 		}
@@ -155,8 +175,19 @@ final class Broker {
 		Filter filter = Filter.of(options, Dicts.bool(options, "exclude_me", true) ? publisher : null);
 		long publication = GlobalIdGenerator.next();
 		this.realm.core.publications.increment();
-		Undelivered undelivered = dispatch(topic, publication, publish.args(), publish.kwargs(), filter,
-				(discloseMe || authorization.disclose()) ? publisher.identity() : null);
+		SessionIdentity disclosed = (discloseMe || authorization.disclose()) ? publisher.identity() : null;
+		Integer trustlevel = this.realm.trustlevel(publisher);
+		if (Dicts.bool(options, "retain", false)) {
+			retain(publisher, topic,
+					new Retained(publication, publish.args(), publish.kwargs(), filter, disclosed, trustlevel));
+		}
+		if (!this.history.isEmpty() && (filter == null || filter.onlyExcludesPublisher())) {
+			// An event with black or white lists is not kept: a later reader may not be
+			// eligible.
+			this.history.record(this.realm.name(), topic, publication, publish.args(), publish.kwargs(), disclosed);
+		}
+		Undelivered undelivered = dispatch(topic, publication, publish.args(), publish.kwargs(), filter, disclosed,
+				trustlevel);
 		if (!acknowledge) {
 			return;
 		}
@@ -173,33 +204,129 @@ final class Broker {
 	 * Publish an event from the router itself (meta events).
 	 */
 	void publishInternal(String topic, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
-		dispatch(topic, GlobalIdGenerator.next(), args, kwargs, null, null);
+		dispatch(topic, GlobalIdGenerator.next(), args, kwargs, null, null, null);
 	}
 
+	// Retention
+
+	/**
+	 * Keep a publication as its topic's retained event when the publisher's role may
+	 * retain there and the realm's bound allows; otherwise the event is only delivered,
+	 * as the specification allows a broker to decline retention.
+	 */
+	private void retain(RouterSession publisher, String topic, Retained event) {
+		if (!publisher.authorize(Action.RETAIN, topic).allowed()) {
+			return;
+		}
+		int max = this.realm.config().maxRetainedTopics();
+		synchronized (this.retainLock) {
+			if (!this.retained.containsKey(topic) && this.retained.size() >= max) {
+				if (!this.retainFullReported) {
+					this.retainFullReported = true;
+					logger.warn(
+							"Realm '{}' holds retained events for {} topics (maxRetainedTopics); "
+									+ "retained publications on further topics are delivered but not retained",
+							this.realm.name(), max);
+				}
+				return;
+			}
+			this.retained.put(topic, event);
+		}
+	}
+
+	/**
+	 * Deliver the retained events a new subscription matches (one for an exact topic, any
+	 * number for a pattern) that the subscriber would have been eligible for.
+	 */
+	private void sendRetained(RouterSession session, Subscription subscription) {
+		boolean pattern = subscription.match() != MatchPolicy.EXACT;
+		if (!pattern) {
+			Retained event = this.retained.get(subscription.uri());
+			if (event != null) {
+				deliverRetained(session, subscription, subscription.uri(), event, false);
+			}
+			return;
+		}
+		for (Map.Entry<String, Retained> entry : this.retained.entrySet()) {
+			if (subscription.match().matches(subscription.uri(), entry.getKey())) {
+				deliverRetained(session, subscription, entry.getKey(), entry.getValue(), true);
+			}
+		}
+	}
+
+	private void deliverRetained(RouterSession session, Subscription subscription, String topic, Retained event,
+			boolean pattern) {
+		if (event.filter() != null && !event.filter().eligible(session)) {
+			return;
+		}
+		Map<String, Object> details = details(topic, pattern, event.disclosed(), event.trustlevel());
+		details.put("retained", true);
+		try {
+			session.deliver(new SharedMessage(
+					new Event(subscription.id(), event.publication(), details, event.args(), event.kwargs())));
+			this.realm.core.events.increment();
+		}
+		catch (UnencodableMessageException ex) {
+			session.undeliverable(ex);
+		}
+	}
+
+	/**
+	 * Take a new configuration: a lower bound of retained topics applies to new topics
+	 * (the retained events kept stay until replaced); histories follow the new rules.
+	 */
+	void reconfigure() {
+		synchronized (this.retainLock) {
+			this.retainFullReported = false;
+		}
+		this.history.configure(this.realm.config().eventHistory());
+	}
+
+	/**
+	 * The retained event of a topic.
+	 *
+	 * @param publication the publication id
+	 * @param args the arguments
+	 * @param kwargs the keyword arguments
+	 * @param filter who may receive it (publisher exclusion, black/white lists), or null
+	 * @param disclosed the publisher when it was disclosed
+	 * @param trustlevel the publication's trust level, or null
+	 */
+	private record Retained(long publication, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs,
+			@Nullable Filter filter, @Nullable SessionIdentity disclosed, @Nullable Integer trustlevel) {
+	}
+
+	private static Map<String, Object> details(String topic, boolean pattern, @Nullable SessionIdentity disclosed,
+			@Nullable Integer trustlevel) {
+		Map<String, Object> details = new HashMap<>(8);
+		if (pattern) {
+			details.put("topic", topic);
+		}
+		if (disclosed != null) {
+			details.put("publisher", disclosed.session());
+			details.put("publisher_authid", disclosed.authid());
+			details.put("publisher_authrole", disclosed.authrole());
+		}
+		if (trustlevel != null) {
+			details.put("trustlevel", trustlevel);
+		}
+		return details;
+	}
+
+	// Dispatch
+
 	private Undelivered dispatch(String topic, long publication, List<@Nullable Object> args,
-			Map<String, @Nullable Object> kwargs, @Nullable Filter filter, @Nullable SessionIdentity disclosed) {
+			Map<String, @Nullable Object> kwargs, @Nullable Filter filter, @Nullable SessionIdentity disclosed,
+			@Nullable Integer trustlevel) {
 		Undelivered undelivered = new Undelivered();
 		this.index.forEachMatch(topic, (subscription) -> {
 			RouterSession[] subscribers = subscription.subscribers;
 			if (subscribers.length == 0) {
 				return;
 			}
-			Map<String, Object> details;
 			boolean pattern = subscription.match() != MatchPolicy.EXACT;
-			if (!pattern && disclosed == null) {
-				details = Map.of();
-			}
-			else {
-				details = new HashMap<>(8);
-				if (pattern) {
-					details.put("topic", topic);
-				}
-				if (disclosed != null) {
-					details.put("publisher", disclosed.session());
-					details.put("publisher_authid", disclosed.authid());
-					details.put("publisher_authrole", disclosed.authrole());
-				}
-			}
+			Map<String, Object> details = (!pattern && disclosed == null && trustlevel == null) ? Map.of()
+					: details(topic, pattern, disclosed, trustlevel);
 			SharedMessage event = null;
 			int delivered = 0;
 			for (RouterSession subscriber : subscribers) {
@@ -276,6 +403,12 @@ final class Broker {
 			}
 			return new Filter(excluded, exclude, eligible, excludeAuthid, eligibleAuthid, excludeAuthrole,
 					eligibleAuthrole);
+		}
+
+		/** Whether the filter only keeps the publisher from its own event. */
+		boolean onlyExcludesPublisher() {
+			return this.exclude == null && this.eligible == null && this.excludeAuthid == null
+					&& this.eligibleAuthid == null && this.excludeAuthrole == null && this.eligibleAuthrole == null;
 		}
 
 		boolean eligible(RouterSession session) {

@@ -255,7 +255,8 @@ final class Dealer {
 		Map<String, Object> details;
 		boolean pattern = registration.match() != MatchPolicy.EXACT;
 		boolean disclose = discloseMe || callee.discloseCaller() || authorization.disclose();
-		if (!pattern && !progress && !disclose) {
+		Integer trustlevel = this.realm.trustlevel(caller);
+		if (!pattern && !progress && !disclose && trustlevel == null) {
 			details = Map.of();
 		}
 		else {
@@ -271,6 +272,9 @@ final class Dealer {
 				details.put("caller", who.session());
 				details.put("caller_authid", who.authid());
 				details.put("caller_authrole", who.authrole());
+			}
+			if (trustlevel != null) {
+				details.put("trustlevel", trustlevel);
 			}
 		}
 		if (timeout != null && timeout > 0) {

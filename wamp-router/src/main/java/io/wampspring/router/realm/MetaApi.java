@@ -9,7 +9,9 @@ import java.util.Map;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.SessionIdentity;
+import io.wampspring.router.config.EventHistory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,12 @@ import org.jspecify.annotations.Nullable;
  * answered by the router and meta events published by it.
  */
 final class MetaApi {
+
+	/** The error of {@code wamp.subscription.get_events} for a topic without history. */
+	static final String HISTORY_UNAVAILABLE = "wamp.error.history_unavailable";
+
+	/** How many events {@code wamp.subscription.get_events} returns without a limit. */
+	private static final int DEFAULT_EVENTS = 10;
 
 	private final Realm realm;
 
@@ -62,6 +70,7 @@ final class MetaApi {
 				(caller, args, kwargs) -> List.of(subscriptionDetails(subscription(args))));
 		realm.addInternal("wamp.subscription.list_subscribers", (caller, args, kwargs) -> List
 			.of(Arrays.stream(subscription(args).subscribers).map(RouterSession::id).toList()));
+		realm.addInternal("wamp.subscription.get_events", this::getEvents);
 		realm.addInternal("wamp.subscription.count_subscribers",
 				(caller, args, kwargs) -> List.of((long) subscription(args).subscribers.length));
 	}
@@ -140,6 +149,36 @@ final class MetaApi {
 		target.goodbye((reason instanceof String r) ? r : WampUris.CLOSE_KILLED,
 				(message instanceof String m) ? m : "killed by session " + caller.id());
 		return List.of();
+	}
+
+	/**
+	 * {@code wamp.subscription.get_events(subscription_id, limit=10)}: the last events of
+	 * the history kept for the subscription's URI and match, newest first, as Crossbar.io
+	 * answers. The caller must be allowed to subscribe to the subscription's URI.
+	 */
+	private List<@Nullable Object> getEvents(RouterSession caller, List<@Nullable Object> args,
+			Map<String, @Nullable Object> kwargs) {
+		Subscription subscription = subscription(args);
+		Object rawLimit = (args.size() > 1) ? args.get(1) : kwargs.get("limit");
+		int limit = DEFAULT_EVENTS;
+		if (rawLimit != null) {
+			if (!(rawLimit instanceof Number number) || number.longValue() < 1) {
+				throw new WampException(WampUris.INVALID_ARGUMENT,
+						"the limit must be a positive whole number, got " + rawLimit);
+			}
+			limit = (int) Math.min(number.longValue(), EventHistory.MAX_LIMIT);
+		}
+		if (!caller.authorize(Action.SUBSCRIBE, subscription.uri()).allowed()) {
+			throw new WampException(WampUris.NOT_AUTHORIZED,
+					"session is not authorized to read the events of '" + subscription.uri() + "'");
+		}
+		List<Map<String, @Nullable Object>> events = this.realm.broker.history.events(subscription.uri(),
+				subscription.match(), limit);
+		if (events == null) {
+			throw new WampException(HISTORY_UNAVAILABLE, "no event history is kept for '" + subscription.uri()
+					+ "' (match " + subscription.match().wireName() + "); configure it in the realm's event-history");
+		}
+		return single(events);
 	}
 
 	/** Kill every other session whose identity matches; the killed session ids. */

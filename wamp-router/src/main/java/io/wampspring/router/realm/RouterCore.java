@@ -200,6 +200,45 @@ public final class RouterCore {
 	}
 
 	/**
+	 * Replace the configured realms while running: a realm of a new name is added, an
+	 * existing one takes its new configuration (see {@link Realm#reconfigure}), and a
+	 * configured realm that is not in the list is removed (its sessions get GOODBYE
+	 * {@code wamp.close.close_realm}). Realms created on first use stay.
+	 * @param configs the new realm configurations
+	 * @return what changed
+	 */
+	public synchronized RouterReconfiguration reconfigure(Collection<RealmConfig> configs) {
+		List<String> added = new ArrayList<>();
+		List<String> updated = new ArrayList<>();
+		List<String> removed = new ArrayList<>();
+		List<Long> closed = new ArrayList<>();
+		Set<String> names = new TreeSet<>();
+		for (RealmConfig config : configs) {
+			names.add(config.name());
+			Realm existing = this.realms.get(config.name());
+			if (existing == null) {
+				if (addRealm(config)) {
+					added.add(config.name());
+				}
+			}
+			else {
+				closed.addAll(existing.reconfigure(config));
+				existing.autoCreated = false;
+				updated.add(config.name());
+			}
+		}
+		for (String name : new TreeSet<>(this.realms.keySet())) {
+			Realm realm = this.realms.get(name);
+			if (!names.contains(name) && realm != null && !realm.autoCreated) {
+				closed.addAll(realm.sessions().stream().map(RouterSession::id).toList());
+				removeRealm(name);
+				removed.add(name);
+			}
+		}
+		return new RouterReconfiguration(added, updated, removed, closed);
+	}
+
+	/**
 	 * The names of the realms.
 	 * @return a sorted snapshot
 	 */
@@ -276,7 +315,9 @@ public final class RouterCore {
 				&& io.wampspring.core.uri.WampUriValidator.LOOSE_RULES.isValid(name)) {
 			realm = this.realms.computeIfAbsent(name, (n) -> {
 				logger.info("Created realm '{}' on first use", n);
-				return new Realm(this, RealmConfig.open(n));
+				Realm created = new Realm(this, RealmConfig.open(n));
+				created.autoCreated = true;
+				return created;
 			});
 		}
 		return realm;

@@ -609,13 +609,27 @@ public final class RouterSession {
 			if (cached != null) {
 				return cached;
 			}
+			int generation = current.generation();
 			Authorization decided = decide(authorizer, who, action, uri);
 			if (cache.size() < 1024) {
 				cache.put(uri, decided);
+				if (generation != current.generation()) {
+					// the realm was reconfigured meanwhile: the decision may be stale
+					cache.remove(uri);
+				}
 			}
 			return decided;
 		}
 		return decide(authorizer, who, action, uri);
+	}
+
+	/**
+	 * Drop the cached authorization decisions: the realm's permissions changed.
+	 */
+	void forgetAuthorizations() {
+		for (Map<String, Authorization> cache : this.authCache) {
+			cache.clear();
+		}
 	}
 
 	private Authorization decide(Authorizer authorizer, SessionIdentity who, Action action, String uri) {
@@ -623,7 +637,8 @@ public final class RouterSession {
 		try {
 			decided = authorizer.authorize(who, action, uri);
 			SessionRestriction limits = this.restriction;
-			if (decided.allowed() && limits != null && !limits.permits(action, uri)) {
+			if (decided.allowed() && limits != null
+					&& !limits.permits((action == Action.RETAIN) ? Action.PUBLISH : action, uri)) {
 				decided = Authorization.DENY;
 			}
 		}

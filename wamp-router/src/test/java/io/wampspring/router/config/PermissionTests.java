@@ -23,7 +23,12 @@ class PermissionTests {
 	@Test
 	void parsesActionLetters() {
 		Permission permission = Permission.of("com.example.", MatchPolicy.PREFIX, "crps");
-		assertThat(permission.actions()).containsExactlyInAnyOrder(Action.values());
+		assertThat(permission.actions()).containsExactlyInAnyOrder(Action.CALL, Action.REGISTER, Action.PUBLISH,
+				Action.SUBSCRIBE);
+		// retention is not a letter: it is the rule's retain flag, and needs publish
+		assertThat(permission.allows(Action.RETAIN)).isFalse();
+		assertThat(permission.withRetain(true).allows(Action.RETAIN)).isTrue();
+		assertThat(Permission.of("x", MatchPolicy.EXACT, "s").withRetain(true).allows(Action.RETAIN)).isFalse();
 		assertThat(Permission.of("x", MatchPolicy.EXACT, "s").actions()).containsExactly(Action.SUBSCRIBE);
 		assertThatIllegalArgumentException().isThrownBy(() -> Permission.of("x", MatchPolicy.EXACT, "cx"))
 			.withMessageContaining("'x'");

@@ -169,6 +169,7 @@ public class WampClientOptionsFactory {
 			throw new WampConfigurationException(prefix + "realm", ex.getMessage(), "Set a valid realm name", ex);
 		}
 		builder.authid(authid);
+		builder.authrole(router.getAuth().getAuthrole());
 		builder.reconnect(reconnect(router.getReconnect()));
 		builder.limits(limits(prefix, router, this.defaultCallTimeout));
 		applyCallee(builder, this.properties.getDefaults().getCallee());
@@ -241,9 +242,12 @@ public class WampClientOptionsFactory {
 					.sslContext(ssl)
 					.build();
 			}
+			WampProperties.RawSocket rawSocket = router.getRawSocket();
 			return RawSocketTransport.builder(url)
 				.serializers(codecs.toArray(new WampCodec[0]))
 				.connectTimeout(router.getConnectTimeout())
+				.pingInterval(rawSocket.getPingInterval())
+				.maxMessageSize(rawSocketMaxMessageSize(prefix, rawSocket))
 				.sslContext(ssl)
 				.build();
 		}
@@ -252,6 +256,17 @@ public class WampClientOptionsFactory {
 					"'" + url + "' is not a valid router address: " + ex.getMessage(),
 					"Use ws://, wss://, tcp://, tcps:// or unix:///path", ex);
 		}
+	}
+
+	private static int rawSocketMaxMessageSize(String prefix, WampProperties.RawSocket rawSocket) {
+		long bytes = rawSocket.getMaxMessageSize().toBytes();
+		if (bytes < 1 || bytes > (1 << 24)) {
+			throw new WampConfigurationException(prefix + "raw-socket.max-message-size",
+					"must be between 1B and 16MB (the RawSocket handshake's limit), got "
+							+ rawSocket.getMaxMessageSize(),
+					"Set a size such as 1MB, or leave the property out for 16MB");
+		}
+		return (int) bytes;
 	}
 
 	private @Nullable SslContext sslContext(String prefix, WampProperties.Router router) {

@@ -63,6 +63,9 @@ final class WampMessageOptions {
 		if (properties.isDiscloseMe()) {
 			builder.discloseMe(true);
 		}
+		if (properties.isRetain()) {
+			builder.retain(true);
+		}
 		extra(properties.getExtra(), builder::option);
 		return builder.build();
 	}
@@ -108,7 +111,7 @@ final class WampMessageOptions {
 		MatchPolicy match = or(options.getMatch(), defaults.getMatch());
 		Map<String, Object> extra = new LinkedHashMap<>();
 		extra(merge(defaults.getExtra(), options.getExtra()), extra::put);
-		return new Subscription(new SubscribeOptions(match, extra),
+		return new Subscription(new SubscribeOptions(match, extra).withGetRetained(options.isGetRetained()),
 				atLeast(property + ".concurrency", options.getConcurrency(), 1, "1 keeps events in order"),
 				atLeast(property + ".queue-capacity", options.getQueueCapacity(), 0, "0 to drop at once"));
 	}

@@ -213,6 +213,11 @@ public class WampProperties {
 		private final WebSocket websocket = new WebSocket();
 
 		/**
+		 * RawSocket transport settings (tcp://, tcps://, unix://).
+		 */
+		private final RawSocket rawSocket = new RawSocket();
+
+		/**
 		 * Reconnect settings.
 		 */
 		private final Reconnect reconnect = new Reconnect();
@@ -344,6 +349,14 @@ public class WampProperties {
 		 */
 		public WebSocket getWebsocket() {
 			return this.websocket;
+		}
+
+		/**
+		 * RawSocket transport settings.
+		 * @return the RawSocket settings
+		 */
+		public RawSocket getRawSocket() {
+			return this.rawSocket;
 		}
 
 		/**
@@ -542,6 +555,58 @@ public class WampProperties {
 		 */
 		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * RawSocket transport settings.
+	 */
+	public static class RawSocket {
+
+		/**
+		 * Interval of RawSocket PINGs that keep the connection alive and detect a dead
+		 * one (two unanswered intervals close it); zero disables them. The client always
+		 * answers the router's PINGs.
+		 */
+		private Duration pingInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Largest message accepted from the router, announced in the RawSocket handshake;
+		 * rounded up to a power of two between 512 bytes and 16MB.
+		 */
+		private DataSize maxMessageSize = DataSize.ofMegabytes(16);
+
+		/**
+		 * Interval of RawSocket PINGs; zero disables them.
+		 * @return the ping interval
+		 */
+		public Duration getPingInterval() {
+			return this.pingInterval;
+		}
+
+		/**
+		 * Set the value of {@link #getPingInterval()}.
+		 * @param pingInterval the new value
+		 */
+		public void setPingInterval(Duration pingInterval) {
+			this.pingInterval = pingInterval;
+		}
+
+		/**
+		 * Largest message accepted from the router.
+		 * @return the max message size
+		 */
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		/**
+		 * Set the value of {@link #getMaxMessageSize()}.
+		 * @param maxMessageSize the new value
+		 */
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
 		}
 
 	}
@@ -794,8 +859,8 @@ public class WampProperties {
 		private @Nullable String authid;
 
 		/**
-		 * Role to ask for; the router decides. Not sent yet: wamp-client does not
-		 * announce an authrole in HELLO.
+		 * Role to ask for, sent as the authrole detail of HELLO; the router decides
+		 * (static users of the embedded router keep their configured role).
 		 */
 		private @Nullable String authrole;
 
@@ -1179,6 +1244,29 @@ public class WampProperties {
 		 * subscribers.
 		 */
 		private boolean discloseMe = false;
+
+		/**
+		 * Whether to ask the router to keep each publication as its topic's retained
+		 * event (event retention; the router decides, per role).
+		 */
+		private boolean retain = false;
+
+		/**
+		 * Whether to ask the router to keep each publication as its topic's retained
+		 * event.
+		 * @return {@code true} if so
+		 */
+		public boolean isRetain() {
+			return this.retain;
+		}
+
+		/**
+		 * Set the value of {@link #isRetain()}.
+		 * @param retain the new value
+		 */
+		public void setRetain(boolean retain) {
+			this.retain = retain;
+		}
 
 		/**
 		 * Whether the router confirms each publication (PUBLISHED) or reports its
@@ -2271,6 +2359,28 @@ public class WampProperties {
 		 * Largest number of events that wait for a free slot.
 		 */
 		private @Nullable Integer queueCapacity;
+
+		/**
+		 * Whether to ask the router for the topic's retained event when subscribing (and
+		 * after every reconnect); it arrives first, marked retained.
+		 */
+		private boolean getRetained = false;
+
+		/**
+		 * Whether to ask the router for the topic's retained event when subscribing.
+		 * @return {@code true} if so
+		 */
+		public boolean isGetRetained() {
+			return this.getRetained;
+		}
+
+		/**
+		 * Set the value of {@link #isGetRetained()}.
+		 * @param getRetained the new value
+		 */
+		public void setGetRetained(boolean getRetained) {
+			this.getRetained = getRetained;
+		}
 
 		/**
 		 * How the router matches published topics against this one: exact, prefix or

@@ -9,6 +9,7 @@ import io.wampspring.client.ClientOptions;
 import io.wampspring.client.auth.AnonymousAuthenticator;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
+import io.wampspring.client.transport.RawSocketTransport;
 import io.wampspring.client.transport.WebSocketTransport;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.router.config.RouterLimits;
@@ -43,6 +44,14 @@ class WampPropertiesDefaultsTests {
 		// silently dead connection, as DESIGN.md section 3 says.
 		assertThat(this.router.getWebsocket().getPingInterval()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(transport.pingInterval()).isZero();
+	}
+
+	@Test
+	void rawSocketDefaults() {
+		RawSocketTransport transport = RawSocketTransport.builder("tcp://localhost:8081").build();
+		assertThat(this.router.getRawSocket().getMaxMessageSize().toBytes()).isEqualTo(transport.maxMessageSize());
+		// Pings on, as for WebSocket: a Boot application should notice a dead connection.
+		assertThat(this.router.getRawSocket().getPingInterval()).isEqualTo(Duration.ofSeconds(30));
 	}
 
 	@Test

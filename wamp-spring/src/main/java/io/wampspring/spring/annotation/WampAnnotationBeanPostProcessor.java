@@ -141,7 +141,8 @@ public class WampAnnotationBeanPostProcessor
 		String id = beanName + "#" + method.getName();
 		String uri = uri(id, method, annotation.uri());
 		SubscribeOptions options = new SubscribeOptions(annotation.match(),
-				extraOptions(id, method, annotation.options()));
+				extraOptions(id, method, annotation.options()))
+			.withGetRetained(annotation.getRetained());
 		return new WampSubscriptionEndpoint(id, uri, resolve(annotation.peer()), options,
 				number(id, method, "concurrency", annotation.concurrency(), 1),
 				number(id, method, "queueCapacity", annotation.queueCapacity(), 0), bean, method);

@@ -57,6 +57,14 @@ public @interface WampSubscribe {
 	MatchPolicy match() default MatchPolicy.EXACT;
 
 	/**
+	 * Whether to ask the router for the topic's retained event when subscribing (and
+	 * after every reconnect): it arrives first, with
+	 * {@link io.wampspring.spring.support.EventDetails#retained()} true.
+	 * @return false by default
+	 */
+	boolean getRetained() default false;
+
+	/**
 	 * The largest number of events of this subscription handled at once; 1 keeps events
 	 * in order.
 	 * @return the limit, or a property placeholder; empty for the default

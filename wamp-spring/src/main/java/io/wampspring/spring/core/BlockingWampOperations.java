@@ -7,6 +7,7 @@ import java.util.Map;
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
 import io.wampspring.client.EventHandler;
+import io.wampspring.client.HistoricEvent;
 import io.wampspring.client.InvocationHandler;
 import io.wampspring.client.PublishOptions;
 import io.wampspring.client.RegisterOptions;
@@ -232,5 +233,13 @@ public interface BlockingWampOperations {
 	 * @return the router's answer
 	 */
 	CallResult apikeysDelete(String key);
+
+	/**
+	 * See {@link WampOperations#eventHistory(String, int)}.
+	 * @param topic the topic URI
+	 * @param limit at most this many events, at least 1
+	 * @return the events, newest first
+	 */
+	List<HistoricEvent> eventHistory(String topic, int limit);
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
 import io.wampspring.client.EventHandler;
+import io.wampspring.client.HistoricEvent;
 import io.wampspring.client.InvocationHandler;
 import io.wampspring.client.PublishOptions;
 import io.wampspring.client.RegisterOptions;
@@ -107,6 +108,11 @@ final class BlockingWampTemplate implements BlockingWampOperations {
 	@Override
 	public PeerSubscription subscribe(String topic, SubscribeOptions options, EventHandler handler) {
 		return require(this.operations.subscribe(topic, options, handler), "subscription to '" + topic + "'");
+	}
+
+	@Override
+	public List<HistoricEvent> eventHistory(String topic, int limit) {
+		return require(this.operations.eventHistory(topic, limit), "event history of '" + topic + "'");
 	}
 
 	@Override

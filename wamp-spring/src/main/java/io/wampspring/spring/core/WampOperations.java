@@ -7,9 +7,12 @@ import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
 import io.wampspring.client.EventHandler;
 import io.wampspring.client.InvocationHandler;
+import io.wampspring.client.HistoricEvent;
 import io.wampspring.client.PublishOptions;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.SubscribeOptions;
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
 import io.wampspring.spring.peer.WampSessionCredentials;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -301,5 +304,30 @@ public interface WampOperations {
 	 * @return the facade
 	 */
 	BlockingWampOperations blocking();
+
+	/**
+	 * The router's event history of a topic: looks up the router's subscription of the
+	 * topic ({@code wamp.subscription.lookup}, exact match) and asks for its last events
+	 * ({@code wamp.subscription.get_events}). The topic must have a subscription at the
+	 * router (the application's own {@code @WampSubscribe} is one) and a history (the
+	 * embedded router's {@code event-history} realm setting, Crossbar.io's event store).
+	 * @param topic the topic URI
+	 * @param limit at most this many events, at least 1
+	 * @return the events, newest first; an error with
+	 * {@code wamp.error.no_such_subscription} when nobody subscribes to the topic,
+	 * {@code wamp.error.history_unavailable} when no history is kept
+	 */
+	default Mono<List<HistoricEvent>> eventHistory(String topic, int limit) {
+		if (limit < 1) {
+			return Mono.error(new IllegalArgumentException("limit must be at least 1, got " + limit));
+		}
+		return call("wamp.subscription.lookup", List.of(topic), Map.of(), CallOptions.defaults()).flatMap((lookup) -> {
+			if (!(lookup.arg(0) instanceof Number id)) {
+				return Mono.error(new WampException(WampUris.NO_SUCH_SUBSCRIPTION,
+						"the router has no subscription to '" + topic + "', so it keeps no history for it"));
+			}
+			return call(HistoricEvent.GET_EVENTS, List.of(id.longValue(), limit), Map.of(), CallOptions.defaults());
+		}).map(HistoricEvent::listOf);
+	}
 
 }

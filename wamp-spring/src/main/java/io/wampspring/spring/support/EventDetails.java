@@ -3,6 +3,8 @@ package io.wampspring.spring.support;
 import java.util.Map;
 
 import io.wampspring.client.WampEvent;
+import io.wampspring.core.message.Dicts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The details of an event, injectable into a {@code @WampSubscribe} method.
@@ -23,6 +25,24 @@ public record EventDetails(String topic, long publication, WampIdentity publishe
 		return new EventDetails(event.topic(), event.publication(),
 				new WampIdentity(event.publisher(), event.publisherAuthid(), event.publisherAuthrole()),
 				event.details());
+	}
+
+	/**
+	 * Whether this is the topic's retained event, delivered because the subscription
+	 * asked for it ({@code get_retained}).
+	 * @return true for a retained event
+	 */
+	public boolean retained() {
+		return Dicts.bool(this.details, "retained", false);
+	}
+
+	/**
+	 * The trust level the router assigned to the publication, when it discloses one (the
+	 * embedded router assigns one per role, see its realm configuration).
+	 * @return the trust level, or null
+	 */
+	public @Nullable Long trustlevel() {
+		return Dicts.integer(this.details, "trustlevel");
 	}
 
 }

@@ -3,6 +3,8 @@ package io.wampspring.spring.support;
 import java.util.Map;
 
 import io.wampspring.client.WampInvocation;
+import io.wampspring.core.message.Dicts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The details of an invocation, injectable into a {@code @WampProcedure} method.
@@ -25,6 +27,15 @@ public record InvocationDetails(String procedure, long registration, WampIdentit
 		return new InvocationDetails(invocation.procedure(), invocation.registration().registrationId(),
 				new WampIdentity(invocation.caller(), invocation.callerAuthid(), invocation.callerAuthrole()),
 				invocation.receiveProgress(), invocation.details());
+	}
+
+	/**
+	 * The trust level the router assigned to the call, when it discloses one (the
+	 * embedded router assigns one per role, see its realm configuration).
+	 * @return the trust level, or null
+	 */
+	public @Nullable Long trustlevel() {
+		return Dicts.integer(this.details, "trustlevel");
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.wampspring.boot.autoconfigure.router;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import io.wampspring.core.auth.ScramVariant;
 import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.auth.TicketAuthenticator;
+import io.wampspring.router.config.EventHistory;
 import io.wampspring.router.config.NexusSettings;
 import io.wampspring.router.config.Permission;
 import io.wampspring.router.config.RealmConfig;
@@ -47,10 +50,7 @@ final class EmbeddedRouterFactory {
 		builder.nexus(nexus(properties.getNexus()));
 		builder.metadataStore(metadataStore);
 		builder.preciseAuthenticationErrors(properties.getAuthentication().isPreciseErrors());
-		if (properties.getRealms().isEmpty()) {
-			builder.realm("realm1");
-		}
-		properties.getRealms().forEach((name, realm) -> builder.realm(realm(name, realm, beans)));
+		builder.realms(realms(properties, beans));
 		String prefix = "wamp.embedded-router.";
 		if (properties.getPort() >= 0) {
 			if (properties.getPort() > 65535) {
@@ -143,6 +143,23 @@ final class EmbeddedRouterFactory {
 		return value;
 	}
 
+	/**
+	 * The realms of the properties: an open {@code realm1} when none is configured.
+	 * @param properties the router's properties
+	 * @param beans where a realm's Spring Security ticket check finds its bean, or null
+	 * when there are no beans
+	 * @return the realms
+	 * @throws WampConfigurationException naming the property that is wrong
+	 */
+	static List<RealmConfig> realms(WampRouterProperties properties, @Nullable BeanFactory beans) {
+		if (properties.getRealms().isEmpty()) {
+			return List.of(RealmConfig.open("realm1"));
+		}
+		List<RealmConfig> realms = new ArrayList<>();
+		properties.getRealms().forEach((name, realm) -> realms.add(realm(name, realm, beans)));
+		return realms;
+	}
+
 	private static RealmConfig realm(String name, WampRouterProperties.Realm realm, @Nullable BeanFactory beans) {
 		String prefix = "wamp.embedded-router.realms." + name + ".";
 		RealmConfig.Builder builder = RealmConfig.builder(name).anonymousRole(realm.getAnonymousRole());
@@ -151,6 +168,15 @@ final class EmbeddedRouterFactory {
 		}
 		realm.getRoles().forEach((roleName, role) -> builder.role(role(prefix + "roles." + roleName, roleName, role)));
 		realm.getUsers().forEach((authid, user) -> builder.user(user(prefix + "users." + authid, authid, user)));
+		if (realm.getMaxRetainedTopics() < 0) {
+			throw new WampConfigurationException(prefix + "max-retained-topics",
+					"must be 0 or more, got " + realm.getMaxRetainedTopics(),
+					"Set how many topics may have a retained event, or 0 to disable retention");
+		}
+		builder.maxRetainedTopics(realm.getMaxRetainedTopics());
+		for (int i = 0; i < realm.getEventHistory().size(); i++) {
+			builder.eventHistory(eventHistory(prefix + "event-history[" + i + "]", realm.getEventHistory().get(i)));
+		}
 		for (Map.Entry<String, WampRouterProperties.RealmUser> user : realm.getUsers().entrySet()) {
 			String role = user.getValue().getRole();
 			if (!realm.getRoles().isEmpty() && !realm.getRoles().containsKey(role)) {
@@ -166,29 +192,53 @@ final class EmbeddedRouterFactory {
 		return builder.build();
 	}
 
+	private static EventHistory eventHistory(String property, WampRouterProperties.EventHistoryRule rule) {
+		if (rule.getUri().isBlank()) {
+			throw new WampConfigurationException(property + ".uri", "the topic of an event history is empty",
+					"Set the topic (or pattern) whose events to keep, such as com.example.onadd");
+		}
+		MatchPolicy match = match(property + ".match", rule.getMatch());
+		try {
+			return new EventHistory(rule.getUri(), match, rule.getLimit());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WampConfigurationException(property + ".limit", ex.getMessage(),
+					"Keep between 1 and " + EventHistory.MAX_LIMIT + " events");
+		}
+	}
+
+	private static MatchPolicy match(String property, String value) {
+		try {
+			return MatchPolicy.valueOf(value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WampConfigurationException(property, "unknown match policy '" + value + "'",
+					"Use exact, prefix or wildcard");
+		}
+	}
+
 	private static Role role(String prefix, String name, WampRouterProperties.RealmRole role) {
 		Permission[] permissions = new Permission[role.getPermissions().size()];
 		for (int i = 0; i < permissions.length; i++) {
 			WampRouterProperties.PermissionRule rule = role.getPermissions().get(i);
 			String property = prefix + ".permissions[" + i + "]";
-			MatchPolicy match;
-			try {
-				match = MatchPolicy.valueOf(rule.getMatch().toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new WampConfigurationException(property + ".match",
-						"unknown match policy '" + rule.getMatch() + "'", "Use exact, prefix or wildcard");
-			}
+			MatchPolicy match = match(property + ".match", rule.getMatch());
 			try {
 				permissions[i] = Permission.of(rule.getUri(), match, rule.getAllow())
-					.withDisclosure(rule.isDiscloseCaller(), rule.isDisclosePublisher());
+					.withDisclosure(rule.isDiscloseCaller(), rule.isDisclosePublisher())
+					.withRetain(rule.isRetain());
 			}
 			catch (IllegalArgumentException ex) {
 				throw new WampConfigurationException(property + ".allow", ex.getMessage(),
 						"Write the allowed actions as letters: c (call), r (register), p (publish), s (subscribe)");
 			}
 		}
-		return Role.of(name, permissions);
+		Integer trustlevel = role.getTrustlevel();
+		if (trustlevel != null && trustlevel < 0) {
+			throw new WampConfigurationException(prefix + ".trustlevel", "must be 0 or more, got " + trustlevel,
+					"Set a trust level of 0 (lowest) or more, or leave it out to disclose none");
+		}
+		return Role.of(name, permissions).withTrustlevel(trustlevel);
 	}
 
 	private static User user(String prefix, String authid, WampRouterProperties.RealmUser properties) {

@@ -821,6 +821,52 @@ public class WampRouterProperties {
 		private Ticket ticket = new Ticket();
 
 		/**
+		 * Topics (or patterns) whose last events the router keeps for
+		 * wamp.subscription.get_events; a client reads them with the id of its
+		 * subscription of the same URI and match.
+		 */
+		private List<EventHistoryRule> eventHistory = new ArrayList<>();
+
+		/**
+		 * Largest number of topics with a retained event (event retention); a retained
+		 * publication on a further topic is delivered but not retained. 0 disables
+		 * retention.
+		 */
+		private int maxRetainedTopics = 1000;
+
+		/**
+		 * The topics whose last events the router keeps.
+		 * @return the event history rules
+		 */
+		public List<EventHistoryRule> getEventHistory() {
+			return this.eventHistory;
+		}
+
+		/**
+		 * Set the value of {@link #getEventHistory()}.
+		 * @param eventHistory the new value
+		 */
+		public void setEventHistory(List<EventHistoryRule> eventHistory) {
+			this.eventHistory = eventHistory;
+		}
+
+		/**
+		 * Largest number of topics with a retained event.
+		 * @return the bound
+		 */
+		public int getMaxRetainedTopics() {
+			return this.maxRetainedTopics;
+		}
+
+		/**
+		 * Set the value of {@link #getMaxRetainedTopics()}.
+		 * @param maxRetainedTopics the new value
+		 */
+		public void setMaxRetainedTopics(int maxRetainedTopics) {
+			this.maxRetainedTopics = maxRetainedTopics;
+		}
+
+		/**
 		 * Whether anonymous sessions may join.
 		 * @return the anonymous
 		 */
@@ -1066,6 +1112,12 @@ public class WampRouterProperties {
 		private List<PermissionRule> permissions = new ArrayList<>();
 
 		/**
+		 * Trust level of this role's calls and publications, disclosed to callees and
+		 * subscribers as the trustlevel detail (0 is the lowest); unset discloses none.
+		 */
+		private @Nullable Integer trustlevel;
+
+		/**
 		 * Permission rules; an action on a URI that no rule matches is denied.
 		 * @return the permissions
 		 */
@@ -1074,7 +1126,23 @@ public class WampRouterProperties {
 		}
 
 		/**
-		 * Set the value of {@link #getPermissions()}.
+		 * Trust level of this role's calls and publications.
+		 * @return the trust level, or null for none
+		 */
+		public @Nullable Integer getTrustlevel() {
+			return this.trustlevel;
+		}
+
+		/**
+		 * Set the value of {@link #getTrustlevel()}.
+		 * @param trustlevel the new value
+		 */
+		public void setTrustlevel(@Nullable Integer trustlevel) {
+			this.trustlevel = trustlevel;
+		}
+
+		/**
+		 * /** Set the value of {@link #getPermissions()}.
 		 * @param permissions the new value
 		 */
 		public void setPermissions(List<PermissionRule> permissions) {
@@ -1112,6 +1180,28 @@ public class WampRouterProperties {
 		 * Whether publications by this role are disclosed to subscribers.
 		 */
 		private boolean disclosePublisher = false;
+
+		/**
+		 * Whether publications by this role may be kept as the topic's retained event
+		 * (publish option retain); needs p (publish) in allow.
+		 */
+		private boolean retain = false;
+
+		/**
+		 * Whether publications by this role may be kept as retained events.
+		 * @return {@code true} if so
+		 */
+		public boolean isRetain() {
+			return this.retain;
+		}
+
+		/**
+		 * Set the value of {@link #isRetain()}.
+		 * @param retain the new value
+		 */
+		public void setRetain(boolean retain) {
+			this.retain = retain;
+		}
 
 		/**
 		 * URI or pattern; may contain {authid} and {authrole}.
@@ -1191,6 +1281,76 @@ public class WampRouterProperties {
 		 */
 		public void setDisclosePublisher(boolean disclosePublisher) {
 			this.disclosePublisher = disclosePublisher;
+		}
+
+	}
+
+	/**
+	 * A topic or pattern whose last events the embedded router keeps.
+	 */
+	public static class EventHistoryRule {
+
+		/**
+		 * Topic URI or pattern.
+		 */
+		private String uri = "";
+
+		/**
+		 * How the pattern matches published topics: exact, prefix or wildcard.
+		 */
+		private String match = "exact";
+
+		/**
+		 * How many events are kept, the oldest dropped first (1 to 100000).
+		 */
+		private int limit = 100;
+
+		/**
+		 * Topic URI or pattern.
+		 * @return the uri
+		 */
+		public String getUri() {
+			return this.uri;
+		}
+
+		/**
+		 * Set the value of {@link #getUri()}.
+		 * @param uri the new value
+		 */
+		public void setUri(String uri) {
+			this.uri = uri;
+		}
+
+		/**
+		 * How the pattern matches published topics.
+		 * @return the match
+		 */
+		public String getMatch() {
+			return this.match;
+		}
+
+		/**
+		 * Set the value of {@link #getMatch()}.
+		 * @param match the new value
+		 */
+		public void setMatch(String match) {
+			this.match = match;
+		}
+
+		/**
+		 * How many events are kept.
+		 * @return the limit
+		 */
+		public int getLimit() {
+			return this.limit;
+		}
+
+		/**
+		 * Set the value of {@link #getLimit()}.
+		 * @param limit the new value
+		 */
+		public void setLimit(int limit) {
+			this.limit = limit;
 		}
 
 	}
