@@ -1,5 +1,6 @@
 package io.wampspring.client;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,5 +40,21 @@ public interface Subscription {
 	 * @return a Mono that completes when done
 	 */
 	Mono<Void> unsubscribe();
+
+	/**
+	 * Whether the router revoked the subscription (and it was not made again since).
+	 * @return true while revoked
+	 */
+	default boolean isRevoked() {
+		return false;
+	}
+
+	/**
+	 * The router's reason for the revocation.
+	 * @return the reason, or null when not revoked or the router gave none
+	 */
+	default @Nullable String revocationReason() {
+		return null;
+	}
 
 }

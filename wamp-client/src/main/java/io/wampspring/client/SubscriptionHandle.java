@@ -4,6 +4,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.client.session.InboundPressure;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -97,6 +98,16 @@ final class SubscriptionHandle implements Subscription {
 	@Override
 	public boolean isActive() {
 		return this.active;
+	}
+
+	@Override
+	public boolean isRevoked() {
+		return this.group.isRevoked();
+	}
+
+	@Override
+	public @Nullable String revocationReason() {
+		return this.group.revocationReason();
 	}
 
 	@Override
