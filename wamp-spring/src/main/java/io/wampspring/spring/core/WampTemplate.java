@@ -487,6 +487,33 @@ public final class WampTemplate implements WampOperations {
 		return subscription.unsubscribe();
 	}
 
+	// ---------------------------------------------------------------- meta API
+
+	/**
+	 * The router's session meta API as typed calls ({@code wamp.session.*}): count, list,
+	 * get, kill, and joins and leaves as a {@link Flux}.
+	 * @return the helper, using this template's peer and settings
+	 */
+	public WampSessionMeta sessionMeta() {
+		return new WampSessionMeta(this);
+	}
+
+	/**
+	 * The router's registration meta API as typed calls ({@code wamp.registration.*}).
+	 * @return the helper, using this template's peer and settings
+	 */
+	public WampRegistrationMeta registrationMeta() {
+		return new WampRegistrationMeta(this);
+	}
+
+	/**
+	 * The router's subscription meta API as typed calls ({@code wamp.subscription.*}).
+	 * @return the helper, using this template's peer and settings
+	 */
+	public WampSubscriptionMeta subscriptionMeta() {
+		return new WampSubscriptionMeta(this);
+	}
+
 	// ---------------------------------------------------------------- Nexus
 
 	/**

@@ -17,8 +17,10 @@ import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.SessionState;
 import io.wampspring.client.reconnect.SessionStateEvent;
 import io.wampspring.core.uri.WampUriValidator;
+import io.wampspring.spring.event.WampRegistrationRevokedEvent;
 import io.wampspring.spring.event.WampSessionJoinedEvent;
 import io.wampspring.spring.event.WampSessionLeftEvent;
+import io.wampspring.spring.event.WampSubscriptionRevokedEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -413,6 +415,19 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	}
 
 	private Disposable watch(int index, WampClient client, Scheduler.Worker events) {
+		Disposable revocations = client.revocations().subscribe((revocation) -> {
+			ApplicationEventPublisher publisher = this.eventPublisher;
+			if (publisher != null) {
+				publish(events, publisher,
+						revocation.registration()
+								? new WampRegistrationRevokedEvent(this, this.name, index, client, revocation)
+								: new WampSubscriptionRevokedEvent(this, this.name, index, client, revocation));
+			}
+		});
+		return Disposables.composite(revocations, watchState(index, client, events));
+	}
+
+	private Disposable watchState(int index, WampClient client, Scheduler.Worker events) {
 		return client.stateEvents().subscribe((event) -> {
 			this.lastEvents.set(index, event);
 			// one count per lost connection or failed attempt, not per replay of the
