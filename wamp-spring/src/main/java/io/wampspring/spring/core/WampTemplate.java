@@ -475,10 +475,10 @@ public final class WampTemplate implements WampOperations {
 	public Mono<PeerSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler) {
 		WampPeer peer = getPeer();
 		String uri = peer.resolveUri(topic);
-		// the first session only: on every session, each event would be handled once per
-		// session
-		WampClient client = peer.clients().get(0);
-		return client.subscribe(uri, options, handler)
+		// one session of the pool at a time (on every session, each event would be
+		// handled
+		// once per session); it moves to another session when that one leaves
+		return peer.subscribe(uri, options, handler)
 			.map((subscription) -> new PeerSubscription(uri, List.of(subscription)));
 	}
 
