@@ -20,7 +20,7 @@ public record Abort(Map<String, Object> details, String reason) implements WampM
 	 * checked.
 	 */
 	public Abort {
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 		Objects.requireNonNull(reason, "reason");
 	}
 

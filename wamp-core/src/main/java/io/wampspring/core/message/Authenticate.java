@@ -21,7 +21,7 @@ public record Authenticate(String signature, Map<String, Object> extra) implemen
 	 */
 	public Authenticate {
 		Objects.requireNonNull(signature, "signature");
-		extra = Payloads.dict(extra);
+		extra = PayloadCopies.dict(extra);
 	}
 
 	@Override

@@ -26,10 +26,10 @@ public record Call(long requestId, Map<String, Object> options, String procedure
 	 */
 	public Call {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 		Objects.requireNonNull(procedure, "procedure");
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -54,7 +54,7 @@ public record Call(long requestId, Map<String, Object> options, String procedure
 		list.add(requestId);
 		list.add(options);
 		list.add(procedure);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

@@ -21,7 +21,7 @@ public record Cancel(long requestId, Map<String, Object> options) implements Wam
 	 */
 	public Cancel {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 	}
 
 	@Override

@@ -21,7 +21,7 @@ public record Challenge(String authMethod, Map<String, Object> extra) implements
 	 */
 	public Challenge {
 		Objects.requireNonNull(authMethod, "authMethod");
-		extra = Payloads.dict(extra);
+		extra = PayloadCopies.dict(extra);
 	}
 
 	@Override

@@ -28,10 +28,10 @@ public record ErrorMessage(int requestType, long requestId, Map<String, Object> 
 	 */
 	public ErrorMessage {
 		Ids.check(requestId, "requestId");
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 		Objects.requireNonNull(error, "error");
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -58,7 +58,7 @@ public record ErrorMessage(int requestType, long requestId, Map<String, Object> 
 		list.add(requestId);
 		list.add(details);
 		list.add(error);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

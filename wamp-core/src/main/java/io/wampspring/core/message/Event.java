@@ -26,9 +26,9 @@ public record Event(long subscription, long publication, Map<String, Object> det
 	public Event {
 		Ids.check(subscription, "subscription");
 		Ids.check(publication, "publication");
-		details = Payloads.dict(details);
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		details = PayloadCopies.dict(details);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -53,7 +53,7 @@ public record Event(long subscription, long publication, Map<String, Object> det
 		list.add(subscription);
 		list.add(publication);
 		list.add(details);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

@@ -20,7 +20,7 @@ public record Goodbye(Map<String, Object> details, String reason) implements Wam
 	 * checked.
 	 */
 	public Goodbye {
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 		Objects.requireNonNull(reason, "reason");
 	}
 

@@ -21,7 +21,7 @@ public record Hello(String realm, Map<String, Object> details) implements WampMe
 	 */
 	public Hello {
 		Objects.requireNonNull(realm, "realm");
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 	}
 
 	@Override

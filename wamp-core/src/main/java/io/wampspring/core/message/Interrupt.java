@@ -21,7 +21,7 @@ public record Interrupt(long requestId, Map<String, Object> options) implements 
 	 */
 	public Interrupt {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 	}
 
 	@Override

@@ -26,9 +26,9 @@ public record Invocation(long requestId, long registration, Map<String, Object> 
 	public Invocation {
 		Ids.check(requestId, "requestId");
 		Ids.check(registration, "registration");
-		details = Payloads.dict(details);
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		details = PayloadCopies.dict(details);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -53,7 +53,7 @@ public record Invocation(long requestId, long registration, Map<String, Object> 
 		list.add(requestId);
 		list.add(registration);
 		list.add(details);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

@@ -27,10 +27,10 @@ public record Publish(long requestId, Map<String, Object> options, String topic,
 	 */
 	public Publish {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 		Objects.requireNonNull(topic, "topic");
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -56,7 +56,7 @@ public record Publish(long requestId, Map<String, Object> options, String topic,
 		list.add(requestId);
 		list.add(options);
 		list.add(topic);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

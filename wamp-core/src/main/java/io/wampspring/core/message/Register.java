@@ -23,7 +23,7 @@ public record Register(long requestId, Map<String, Object> options, String proce
 	 */
 	public Register {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 		Objects.requireNonNull(procedure, "procedure");
 	}
 

@@ -23,7 +23,7 @@ public record Subscribe(long requestId, Map<String, Object> options, String topi
 	 */
 	public Subscribe {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 		Objects.requireNonNull(topic, "topic");
 	}
 

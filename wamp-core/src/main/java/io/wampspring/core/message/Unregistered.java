@@ -25,7 +25,7 @@ public record Unregistered(long requestId, Map<String, Object> details) implemen
 		if (requestId != 0) {
 			Ids.check(requestId, "requestId");
 		}
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 	}
 
 	/**

@@ -21,7 +21,7 @@ public record Welcome(long session, Map<String, Object> details) implements Wamp
 	 */
 	public Welcome {
 		Ids.check(session, "session");
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 	}
 
 	@Override

@@ -25,9 +25,9 @@ public record Yield(long requestId, Map<String, Object> options, List<@Nullable 
 	 */
 	public Yield {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		options = PayloadCopies.dict(options);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -50,7 +50,7 @@ public record Yield(long requestId, Map<String, Object> options, List<@Nullable 
 		list.add(WampMessageType.YIELD);
 		list.add(requestId);
 		list.add(options);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import io.wampspring.client.WampClient;
 import io.wampspring.core.link.LocalAcceptor;
 import io.wampspring.spring.annotation.WampAnnotationBeanPostProcessor;
@@ -122,10 +123,11 @@ public final class WampAutoConfiguration {
 	@ConditionalOnMissingBean
 	WampClientOptionsFactory wampClientOptionsFactory(WampProperties properties,
 			WampConnectionDetails connectionDetails, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<LocalAcceptor> embeddedRouter, WampAuthenticatorFactory authenticatorFactory,
-			ObjectProvider<WampClientOptionsCustomizer> customizers) {
+			ObjectProvider<LocalAcceptor> embeddedRouter, ObjectProvider<WampRouterProperties> embeddedRouterProperties,
+			WampAuthenticatorFactory authenticatorFactory, ObjectProvider<WampClientOptionsCustomizer> customizers) {
 		return new WampClientOptionsFactory(properties, connectionDetails, sslBundles.getIfAvailable(),
-				embeddedRouter.getIfAvailable(), authenticatorFactory, customizers.orderedStream().toList());
+				embeddedRouter.getIfAvailable(), embeddedRouterProperties.getIfAvailable(), authenticatorFactory,
+				customizers.orderedStream().toList());
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.wampspring.spring.config.WampEndpoint;
+import io.wampspring.spring.config.WampListenerEndpoint;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.config.WampProcedureEndpoint;
 import io.wampspring.spring.config.WampSubscriptionEndpoint;
@@ -59,7 +59,7 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 		if (factory == null) {
 			return;
 		}
-		List<WampEndpoint> endpoints = endpoints(factory);
+		List<WampListenerEndpoint> endpoints = endpoints(factory);
 		if (!endpoints.isEmpty()) {
 			WampEndpointRegistry registry = factory.getBean(this.registryBeanName, WampEndpointRegistry.class);
 			registry.registerEndpoints(endpoints);
@@ -71,8 +71,8 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 	 * @param factory where the handler beans are
 	 * @return the endpoints
 	 */
-	List<WampEndpoint> endpoints(BeanFactory factory) {
-		List<WampEndpoint> endpoints = new ArrayList<>();
+	List<WampListenerEndpoint> endpoints(BeanFactory factory) {
+		List<WampListenerEndpoint> endpoints = new ArrayList<>();
 		Map<String, Object> calleeDefaults = this.properties.getDefaults().getCallee().getOptions();
 		Map<String, Object> subscriberDefaults = this.properties.getDefaults().getSubscriber().getOptions();
 		this.properties.getPeers().forEach((peer, settings) -> {

@@ -1,6 +1,7 @@
 package io.wampspring.boot.autoconfigure;
 
 import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -339,7 +340,7 @@ class WampConfigurationFailureTests {
 					"wamp.embedded-router.realms.r.users.joe.secret=y")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(WampProperties.class).getEmbeddedRouter().getRealms().get("r").getUsers())
+				assertThat(context.getBean(WampRouterProperties.class).getRealms().get("r").getUsers())
 					.containsOnlyKeys("john.doe", "joe");
 			});
 	}
@@ -416,6 +417,15 @@ class WampConfigurationFailureTests {
 						"wamp.embedded-router.realms.r.roles.user.permissions[0].alow=c"),
 				"wamp.embedded-router.realms.r.roles.user.permissions[0].alow", "did you mean 'allow'?",
 				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow");
+		// the router's properties are a class of their own, yet a misspelt prefix is
+		// placed under wamp like any other name
+		assertFailure(analysis(URL, REALM, "wamp.embeded-router.port=-1"), "wamp.embeded-router.port",
+				"did you mean 'embedded-router'?", "wamp.embedded-router.port");
+		// a dotted user key keeps its precise advice without the embedded router (its
+		// properties are then bound for the check only)
+		assertFailure(analysis(URL, REALM, "wamp.embedded-router.realms.r.users.john.doe.secret=x"),
+				"wamp.embedded-router.realms.r.users.john.doe.secret", "dropped the user",
+				"wamp.embedded-router.realms.r.users[john.doe], in YAML \"[john.doe]\"");
 		// checked even where the embedded router is off: the configuration is wrong
 		// either way
 		assertFailure(analysis(URL, REALM, "wamp.embedded-router.realms.r.rolse.user.permissions[0].allow=c"),

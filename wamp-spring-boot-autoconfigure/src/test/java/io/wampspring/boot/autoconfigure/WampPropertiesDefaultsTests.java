@@ -3,6 +3,7 @@ package io.wampspring.boot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import io.wampspring.client.ClientLimits;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.auth.AnonymousAuthenticator;
@@ -141,12 +142,12 @@ class WampPropertiesDefaultsTests {
 
 	@Test
 	void embeddedRouterDefaults() {
-		WampProperties.EmbeddedRouter embedded = this.properties.getEmbeddedRouter();
+		WampRouterProperties embedded = new WampRouterProperties();
 		assertThat(embedded.isEnabled()).isFalse();
 		assertThat(embedded.getPath()).isEqualTo("/ws");
 		assertThat(embedded.getRawSocketPort()).isNull();
 		assertThat(embedded.getRealms()).isEmpty();
-		WampProperties.RealmUser user = new WampProperties.RealmUser();
+		WampRouterProperties.RealmUser user = new WampRouterProperties.RealmUser();
 		assertThat(user.getIterations()).isEqualTo(io.wampspring.core.auth.WampCra.DEFAULT_ITERATIONS);
 		assertThat(user.getKeylen()).isEqualTo(io.wampspring.core.auth.WampCra.DEFAULT_KEY_LENGTH);
 		assertThat(List.of(user.getRole())).containsExactly("user");
@@ -155,7 +156,7 @@ class WampPropertiesDefaultsTests {
 	@Test
 	void embeddedNexusDefaultsMatchTheRouters() {
 		io.wampspring.router.config.NexusSettings library = io.wampspring.router.config.NexusSettings.DEFAULTS;
-		WampProperties.EmbeddedNexus nexus = this.properties.getEmbeddedRouter().getNexus();
+		WampRouterProperties.Nexus nexus = new WampRouterProperties().getNexus();
 		assertThat(nexus.getPrefix()).isEqualTo(library.prefix());
 		assertThat(nexus.getMetadata().getMaxEntries()).isEqualTo(library.metadataMaxEntries());
 		assertThat(nexus.getMetadata().getMaxBytes().toBytes()).isEqualTo(library.metadataMaxBytes());
@@ -167,13 +168,13 @@ class WampPropertiesDefaultsTests {
 		assertThat(nexus.getOtp().getMaxPerAuthid()).isEqualTo(library.otpMaxPerAuthid());
 		assertThat(nexus.getApikeys().getMaxPerAuthid()).isEqualTo(library.apiKeysMaxPerAuthid());
 		assertThat(nexus.getStoreTimeout()).isEqualTo(library.storeTimeout());
-		assertThat(this.properties.getEmbeddedRouter().getAuthentication().isPreciseErrors()).isFalse();
+		assertThat(new WampRouterProperties().getAuthentication().isPreciseErrors()).isFalse();
 	}
 
 	@Test
 	void embeddedRouterLimitDefaults() {
 		RouterLimits library = RouterLimits.DEFAULTS;
-		WampProperties.Limits limits = this.properties.getEmbeddedRouter().getLimits();
+		WampRouterProperties.Limits limits = new WampRouterProperties().getLimits();
 		assertThat(limits.getMaxMessageSize().toBytes()).isEqualTo(library.maxMessageSize());
 		assertThat(limits.getMaxIncompleteMessageBytes().toBytes()).isEqualTo(library.maxIncompleteMessageBytes());
 		assertThat(limits.getMaxOutboundBytesPerSession().toBytes()).isEqualTo(library.maxOutboundBytesPerSession());
@@ -194,7 +195,7 @@ class WampPropertiesDefaultsTests {
 		auth.setPrivateKey("00");
 		assertThat(auth.getSecret()).isEqualTo("p4ssw0rd");
 		assertThat(auth.toString()).doesNotContain("p4ssw0rd").doesNotContain("00]");
-		WampProperties.RealmUser user = new WampProperties.RealmUser();
+		WampRouterProperties.RealmUser user = new WampRouterProperties.RealmUser();
 		user.setSecret("p4ssw0rd");
 		assertThat(user.toString()).doesNotContain("p4ssw0rd");
 		assertThat(new WampCredentials("r", "joe", "p4ssw0rd", null, null).toString()).doesNotContain("p4ssw0rd");

@@ -73,7 +73,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 
 	private final ReturnValueMapper results;
 
-	private final List<WampEndpoint> endpoints = new CopyOnWriteArrayList<>();
+	private final List<WampListenerEndpoint> endpoints = new CopyOnWriteArrayList<>();
 
 	private final List<Active> active = new CopyOnWriteArrayList<>();
 
@@ -198,7 +198,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 * refused the endpoint on a joined session: it is then removed from every session
 	 * again
 	 */
-	public void registerEndpoint(WampEndpoint endpoint) {
+	public void registerEndpoint(WampListenerEndpoint endpoint) {
 		registerEndpoints(List.of(endpoint));
 	}
 
@@ -214,8 +214,8 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 * involved, or when the registry runs and the router refused an endpoint on a joined
 	 * session: the new endpoints are then removed from every session again
 	 */
-	public void registerEndpoints(Collection<? extends WampEndpoint> endpoints) {
-		List<WampEndpoint> added = List.copyOf(endpoints);
+	public void registerEndpoints(Collection<? extends WampListenerEndpoint> endpoints) {
+		List<WampListenerEndpoint> added = List.copyOf(endpoints);
 		synchronized (this.endpoints) {
 			List<Problem> problems = WampEndpointCheck.check(this.peers, this.endpoints, added);
 			if (!problems.isEmpty()) {
@@ -238,7 +238,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 * The endpoints known to the registry.
 	 * @return a snapshot
 	 */
-	public List<WampEndpoint> getEndpoints() {
+	public List<WampListenerEndpoint> getEndpoints() {
 		return List.copyOf(this.endpoints);
 	}
 
@@ -280,11 +280,11 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		}
 	}
 
-	private void activateAll(List<WampEndpoint> toActivate) {
+	private void activateAll(List<WampListenerEndpoint> toActivate) {
 		List<Mono<Void>> waitFor = new ArrayList<>();
 		List<Problem> failures = new CopyOnWriteArrayList<>();
 		List<Active> activated = new ArrayList<>();
-		for (WampEndpoint endpoint : toActivate) {
+		for (WampListenerEndpoint endpoint : toActivate) {
 			Active entry = activate(endpoint);
 			this.active.add(entry);
 			activated.add(entry);
@@ -336,7 +336,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 				List.of(handler));
 	}
 
-	private Active activate(WampEndpoint endpoint) {
+	private Active activate(WampListenerEndpoint endpoint) {
 		WampPeer peer = this.peers.get(endpoint.peer());
 		String uri;
 		try {
@@ -452,7 +452,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 * @param sessions on how many sessions the router confirmed the registration or
 	 * subscription
 	 */
-	public record ActiveEndpoint(WampEndpoint endpoint, String peer, String uri, int sessions) {
+	public record ActiveEndpoint(WampListenerEndpoint endpoint, String peer, String uri, int sessions) {
 
 		/**
 		 * Whether the endpoint is a procedure (else an event handler).
@@ -467,7 +467,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	/** The registrations or subscriptions of one endpoint on the sessions of its peer. */
 	private static final class Active {
 
-		final WampEndpoint endpoint;
+		final WampListenerEndpoint endpoint;
 
 		final WampPeer peer;
 
@@ -481,7 +481,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 
 		final List<Disposable> pending = new CopyOnWriteArrayList<>();
 
-		Active(WampEndpoint endpoint, WampPeer peer, String uri, Object adapter,
+		Active(WampListenerEndpoint endpoint, WampPeer peer, String uri, Object adapter,
 				java.util.function.Function<WampClient, Mono<Object>> attachment) {
 			this.endpoint = endpoint;
 			this.peer = peer;

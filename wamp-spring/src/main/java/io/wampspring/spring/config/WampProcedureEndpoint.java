@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record WampProcedureEndpoint(String id, String uri, String peer, RegisterOptions options,
 		boolean invokeConfigured, @Nullable Integer concurrency, @Nullable Integer queueCapacity, Object bean,
-		Method method) implements WampEndpoint {
+		Method method) implements WampListenerEndpoint {
 
 	/**
 	 * Validate the components.

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record WampSubscriptionEndpoint(String id, String uri, String peer, SubscribeOptions options,
 		@Nullable Integer concurrency, @Nullable Integer queueCapacity, Object bean,
-		Method method) implements WampEndpoint {
+		Method method) implements WampListenerEndpoint {
 
 	/**
 	 * Validate the components.
