@@ -875,6 +875,35 @@ public class WampProperties {
 		 */
 		private int queueCapacity = WampHandlerLimits.DEFAULT_PROCEDURE_QUEUE_CAPACITY;
 
+		/**
+		 * What a session does when the router revokes one of its registrations (an
+		 * administrator called wamp.registration.remove): keep-revoked leaves it revoked
+		 * (health and the wamp endpoint show it, a WampRegistrationRevokedEvent is
+		 * published), register-again registers it again at once.
+		 */
+		private OnRevoked onRevoked = OnRevoked.KEEP_REVOKED;
+
+		public OnRevoked getOnRevoked() {
+			return this.onRevoked;
+		}
+
+		public void setOnRevoked(OnRevoked onRevoked) {
+			this.onRevoked = onRevoked;
+		}
+
+		/**
+		 * What to do with a revoked registration.
+		 */
+		public enum OnRevoked {
+
+			/** Leave it revoked until the application registers again. */
+			KEEP_REVOKED,
+
+			/** Register it again at once. */
+			REGISTER_AGAIN
+
+		}
+
 		public boolean isIncludeExceptionMessage() {
 			return this.includeExceptionMessage;
 		}
@@ -935,6 +964,35 @@ public class WampProperties {
 		 * (wamp.client.events.dropped) and logged at most once per 10 s.
 		 */
 		private int queueCapacity = WampHandlerLimits.DEFAULT_SUBSCRIPTION_QUEUE_CAPACITY;
+
+		/**
+		 * What a session does when the router revokes one of its subscriptions (an
+		 * administrator called wamp.subscription.remove): keep-revoked leaves it revoked
+		 * (health and the wamp endpoint show it, a WampSubscriptionRevokedEvent is
+		 * published), subscribe-again subscribes it again at once.
+		 */
+		private OnRevoked onRevoked = OnRevoked.KEEP_REVOKED;
+
+		public OnRevoked getOnRevoked() {
+			return this.onRevoked;
+		}
+
+		public void setOnRevoked(OnRevoked onRevoked) {
+			this.onRevoked = onRevoked;
+		}
+
+		/**
+		 * What to do with a revoked subscription.
+		 */
+		public enum OnRevoked {
+
+			/** Leave it revoked until the application subscribes again. */
+			KEEP_REVOKED,
+
+			/** Subscribe it again at once. */
+			SUBSCRIBE_AGAIN
+
+		}
 
 		public int getConcurrency() {
 			return this.concurrency;
@@ -1014,6 +1072,17 @@ public class WampProperties {
 		 */
 		private final Roles roles = new Roles();
 
+		/**
+		 * An event the router publishes when a session of the peer ends (the session
+		 * testament, wamp.session.add_testament), left again in every session; none
+		 * unless topic is set.
+		 */
+		private final Testament testament = new Testament();
+
+		public Testament getTestament() {
+			return this.testament;
+		}
+
 		public @Nullable String getRouter() {
 			return this.router;
 		}
@@ -1040,6 +1109,83 @@ public class WampProperties {
 
 		public Roles getRoles() {
 			return this.roles;
+		}
+
+	}
+
+	/**
+	 * A peer's testament: an event the router publishes when a session of the peer ends,
+	 * normally or not.
+	 */
+	public static class Testament {
+
+		/**
+		 * Topic of the event; no testament when not set. A URI starting with a dot is
+		 * relative to the router's uri-prefix.
+		 */
+		private @Nullable String topic;
+
+		/**
+		 * Positional arguments of the event.
+		 */
+		private List<Object> args = new ArrayList<>();
+
+		/**
+		 * Keyword arguments of the event.
+		 */
+		private Map<String, Object> kwargs = new LinkedHashMap<>();
+
+		/**
+		 * Publish options of the event, such as eligible_authrole or disclose_me
+		 * (acknowledge and exclude_me do not apply).
+		 */
+		private Map<String, Object> publishOptions = new LinkedHashMap<>();
+
+		/**
+		 * When the router publishes it: destroyed (the session ended) or detached (its
+		 * transport went away; the same moment on a router without session resumption,
+		 * such as the embedded one).
+		 */
+		private io.wampspring.client.Testament.Scope scope = io.wampspring.client.Testament.Scope.DESTROYED;
+
+		public @Nullable String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(@Nullable String topic) {
+			this.topic = topic;
+		}
+
+		public List<Object> getArgs() {
+			return this.args;
+		}
+
+		public void setArgs(List<Object> args) {
+			this.args = args;
+		}
+
+		public Map<String, Object> getKwargs() {
+			return this.kwargs;
+		}
+
+		public void setKwargs(Map<String, Object> kwargs) {
+			this.kwargs = kwargs;
+		}
+
+		public Map<String, Object> getPublishOptions() {
+			return this.publishOptions;
+		}
+
+		public void setPublishOptions(Map<String, Object> publishOptions) {
+			this.publishOptions = publishOptions;
+		}
+
+		public io.wampspring.client.Testament.Scope getScope() {
+			return this.scope;
+		}
+
+		public void setScope(io.wampspring.client.Testament.Scope scope) {
+			this.scope = scope;
 		}
 
 	}
