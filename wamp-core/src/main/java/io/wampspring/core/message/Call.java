@@ -23,6 +23,11 @@ public record Call(long requestId, Map<String, Object> options, String procedure
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the request id
+	 * @param options call options (timeout, receive_progress, disclose_me)
+	 * @param procedure the procedure URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public Call {
 		Ids.check(requestId, "requestId");

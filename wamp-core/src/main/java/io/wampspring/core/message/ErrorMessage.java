@@ -25,6 +25,12 @@ public record ErrorMessage(int requestType, long requestId, Map<String, Object> 
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestType the type code of the request that failed
+	 * @param requestId the request id of that request
+	 * @param details error details
+	 * @param error the error URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public ErrorMessage {
 		Ids.check(requestId, "requestId");

@@ -22,6 +22,11 @@ public record Event(long subscription, long publication, Map<String, Object> det
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param subscription the subscription id
+	 * @param publication the publication id
+	 * @param details event details (publisher, topic for pattern subscriptions)
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public Event {
 		Ids.check(subscription, "subscription");

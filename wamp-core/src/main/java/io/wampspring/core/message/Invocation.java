@@ -22,6 +22,11 @@ public record Invocation(long requestId, long registration, Map<String, Object> 
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the invocation request id
+	 * @param registration the registration id
+	 * @param details invocation details (caller, procedure, receive_progress, timeout)
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public Invocation {
 		Ids.check(requestId, "requestId");

@@ -24,6 +24,12 @@ public record Publish(long requestId, Map<String, Object> options, String topic,
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the request id
+	 * @param options publication options (acknowledge, exclude_me, eligible, exclude,
+	 * disclose_me)
+	 * @param topic the topic URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public Publish {
 		Ids.check(requestId, "requestId");

@@ -20,6 +20,10 @@ public record Register(long requestId, Map<String, Object> options, String proce
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the request id
+	 * @param options registration options (match, invoke, disclose_caller,
+	 * force_reregister)
+	 * @param procedure the procedure URI or pattern
 	 */
 	public Register {
 		Ids.check(requestId, "requestId");

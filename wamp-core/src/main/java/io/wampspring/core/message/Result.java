@@ -22,6 +22,10 @@ public record Result(long requestId, Map<String, Object> details, List<@Nullable
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the CALL request id
+	 * @param details result details (progress)
+	 * @param args positional results
+	 * @param kwargs keyword results
 	 */
 	public Result {
 		Ids.check(requestId, "requestId");

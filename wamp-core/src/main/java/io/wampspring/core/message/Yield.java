@@ -22,6 +22,10 @@ public record Yield(long requestId, Map<String, Object> options, List<@Nullable 
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the INVOCATION request id
+	 * @param options yield options (progress)
+	 * @param args positional results
+	 * @param kwargs keyword results
 	 */
 	public Yield {
 		Ids.check(requestId, "requestId");

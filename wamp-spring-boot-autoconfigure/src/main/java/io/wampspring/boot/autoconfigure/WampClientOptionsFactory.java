@@ -61,7 +61,7 @@ public class WampClientOptionsFactory {
 
 	private final @Nullable String detailsRouter;
 
-	private final @Nullable Duration defaultCallTimeout;
+	private final Duration defaultCallTimeout;
 
 	private final String embeddedRealm;
 

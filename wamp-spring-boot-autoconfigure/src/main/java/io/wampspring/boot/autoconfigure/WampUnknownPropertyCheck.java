@@ -134,9 +134,9 @@ final class WampUnknownPropertyCheck {
 				type = raw.isArray() ? type.getComponentType() : type.asCollection().getGeneric(0);
 			}
 			else if (isValue(raw)) {
-				String parent = name.chop(i).toString();
+				String parent = original(name.chop(i));
 				return new Unknown(
-						name.toString(), origin, "'" + parent + "' takes a value, so '"
+						original(name), origin, "'" + parent + "' takes a value, so '"
 								+ name.getElement(i, Form.ORIGINAL) + "' under it is ignored",
 						null, "Set " + parent + " itself, or remove " + name);
 			}
@@ -157,19 +157,42 @@ final class WampUnknownPropertyCheck {
 		}
 		// Boot left it unbound for another reason, such as an element of a list that a
 		// source of higher precedence replaced
-		return new Unknown(name.toString(), origin, "Spring Boot binds it to no property", null,
+		return new Unknown(original(name), origin, "Spring Boot binds it to no property", null,
 				"Remove " + name + ", or check its spelling against docs/configuration.md");
+	}
+
+	/**
+	 * The name as it was written ({@code options.x_custom}, not Boot's uniform
+	 * {@code options.xcustom}), so that the report can be found in the configuration.
+	 */
+	private static String original(ConfigurationPropertyName name) {
+		StringBuilder original = new StringBuilder();
+		for (int i = 0; i < name.getNumberOfElements(); i++) {
+			String element = name.getElement(i, Form.ORIGINAL);
+			if (name.isNumericIndex(i) || (i > 0 && isBracketed(name, i))) {
+				original.append('[').append(element).append(']');
+			}
+			else {
+				original.append((i > 0) ? "." : "").append(element);
+			}
+		}
+		return original.toString();
+	}
+
+	// a map key written in brackets, such as registrations[com.example.echo]
+	private static boolean isBracketed(ConfigurationPropertyName name, int index) {
+		return name.getElement(index, Form.ORIGINAL).contains(".");
 	}
 
 	private static Unknown unknownElement(ConfigurationPropertyName name, int index, @Nullable String origin,
 			Collection<String> candidates) {
 		String element = name.getElement(index, Form.DASHED);
 		String nearest = nearest(element, candidates);
-		String parent = name.chop(index).toString();
+		String parent = original(name.chop(index));
 		String suggestion = null;
 		if (nearest != null) {
-			String head = name.chop(index + 1).toString();
-			suggestion = parent + "." + nearest + name.toString().substring(head.length());
+			String head = original(name.chop(index + 1));
+			suggestion = parent + "." + nearest + original(name).substring(head.length());
 		}
 		String where = (index == 1) ? "'wamp'" : "'" + parent + "'";
 		String reason = "there is no property '" + name.getElement(index, Form.ORIGINAL) + "' in " + where
@@ -177,7 +200,7 @@ final class WampUnknownPropertyCheck {
 		String action = ((suggestion != null) ? "Rename it to " + suggestion + ", or remove it."
 				: "Remove it, or correct its name.") + " The properties of " + parent + " are: "
 				+ String.join(", ", candidates);
-		return new Unknown(name.toString(), origin, reason, suggestion, action);
+		return new Unknown(original(name), origin, reason, suggestion, action);
 	}
 
 	/**

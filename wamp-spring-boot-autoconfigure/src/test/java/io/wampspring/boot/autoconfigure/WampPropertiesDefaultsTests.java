@@ -91,7 +91,8 @@ class WampPropertiesDefaultsTests {
 		assertThat(limits.getEventBuffer()).isEqualTo(library.eventBuffer()).isEqualTo(1024);
 		// no wamp.defaults.caller.options.timeout: the library's default call timeout
 		// (not "none")
-		assertThat(WampMessageOptions.callTimeout(this.properties.getDefaults().getCaller().getOptions())).isNull();
+		assertThat(WampMessageOptions.callTimeout(this.properties.getDefaults().getCaller().getOptions()))
+			.isEqualTo(library.defaultCallTimeout());
 		assertThat(library.defaultCallTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(WampClientOptionsFactory.limits("wamp.routers.r.", this.router, null)).isEqualTo(library);
 	}
@@ -119,6 +120,30 @@ class WampPropertiesDefaultsTests {
 		WampProperties.SubscriberDefaults subscriber = this.properties.getDefaults().getSubscriber();
 		assertThat(subscriber.getConcurrency()).isEqualTo(subscriptions.concurrency()).isEqualTo(1);
 		assertThat(subscriber.getQueueCapacity()).isEqualTo(subscriptions.queueCapacity()).isEqualTo(10_000);
+	}
+
+	@Test
+	void roleOptionDefaultsMatchTheClients() {
+		WampProperties.CallerOptions caller = this.properties.getDefaults().getCaller().getOptions();
+		io.wampspring.client.CallOptions call = io.wampspring.client.CallOptions.defaults();
+		assertThat(caller.getCancelMode()).isEqualTo(call.cancelMode());
+		assertThat(caller.isDiscloseMe()).isFalse();
+		assertThat(call.discloseMe()).isNull();
+		WampProperties.PublisherOptions publisher = this.properties.getDefaults().getPublisher().getOptions();
+		io.wampspring.client.PublishOptions publish = io.wampspring.client.PublishOptions.defaults();
+		assertThat(WampMessageOptions.publishOptions(publisher).toWire()).isEqualTo(publish.toWire());
+		assertThat(publisher.isExcludeMe()).isTrue();
+		WampProperties.CalleeOptions callee = this.properties.getDefaults().getCallee().getOptions();
+		io.wampspring.client.RegisterOptions register = io.wampspring.client.RegisterOptions.defaults();
+		assertThat(callee.getMatch()).isEqualTo(register.match());
+		assertThat(callee.getInvoke()).isEqualTo(register.invoke());
+		WampMessageOptions.Registration registration = WampMessageOptions.registerOptions("p", callee,
+				new WampProperties.RegistrationOptions());
+		assertThat(registration.options().toWire()).isEqualTo(register.toWire());
+		assertThat(registration.invokeConfigured()).isFalse();
+		assertThat(registration.concurrency()).isNull();
+		WampProperties.SubscriberOptions subscriber = this.properties.getDefaults().getSubscriber().getOptions();
+		assertThat(subscriber.getMatch()).isEqualTo(io.wampspring.core.uri.MatchPolicy.EXACT);
 	}
 
 	@Test

@@ -85,6 +85,9 @@ public class InvalidWampEndpointException extends IllegalStateException {
 
 		/**
 		 * Validate the components.
+		 * @param reason what is wrong, naming the URI
+		 * @param action what to do about it
+		 * @param handlers every bean method involved
 		 */
 		public Problem {
 			Objects.requireNonNull(reason, "reason");
