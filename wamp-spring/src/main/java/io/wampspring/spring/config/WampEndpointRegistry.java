@@ -388,7 +388,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 				peer.name(), this.observationRegistry, this.observationConvention, this.overloadListener);
 		// one session of the pool at a time, moving when it leaves (WampPeer#subscribe)
 		return new Active(endpoint, peer, uri, adapter,
-				(client) -> peer.subscribe(uri, subscription.options(), adapter).map((s) -> (Object) s));
+				(client) -> peer.subscribeWhenJoined(uri, subscription.options(), adapter).map((s) -> (Object) s));
 	}
 
 	private static RegisterOptions withInvoke(RegisterOptions options, InvokePolicy invoke) {

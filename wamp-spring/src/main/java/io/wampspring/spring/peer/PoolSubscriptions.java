@@ -71,21 +71,28 @@ final class PoolSubscriptions {
 	}
 
 	/**
-	 * Subscribe on the holder; when no session is joined, wait for one.
+	 * Subscribe on the holder.
+	 * @param wait whether to wait for a session to join when none is (else fail with
+	 * {@code wamp.error.not_connected})
 	 */
-	Mono<PoolSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler) {
+	Mono<PoolSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler, boolean wait) {
 		PoolSubscription subscription = new PoolSubscription(this, topic, options, handler);
-		return Mono.defer(() -> {
+		Mono<PoolSubscription> subscribing = Mono.defer(() -> {
 			int index = joinedHolder();
 			if (index < 0) {
-				return awaitJoin().then(Mono.error(new WampException(WampUris.NOT_CONNECTED, "no session joined")));
+				WampException notConnected = new WampException(WampUris.NOT_CONNECTED, "no session of peer '"
+						+ this.peerName + "' is joined, so '" + topic + "' cannot be subscribed now");
+				return wait ? awaitJoin().then(Mono.error(notConnected)) : Mono.error(notConnected);
 			}
 			return this.clients.get(index)
 				.subscribe(topic, options, handler)
 				.map((handle) -> subscription.bind(index, handle));
-		})
-			.retryWhen(Retry.indefinitely().filter(PoolSubscriptions::isConnectionLoss))
-			.doOnNext(this.subscriptions::add);
+		});
+		if (wait) {
+			// the session left between its join and SUBSCRIBE: wait for the next join
+			subscribing = subscribing.retryWhen(Retry.indefinitely().filter(PoolSubscriptions::isConnectionLoss));
+		}
+		return subscribing.doOnNext(this.subscriptions::add);
 	}
 
 	void removed(PoolSubscription subscription) {

@@ -297,11 +297,26 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	 * @param topic the absolute topic URI (or pattern)
 	 * @param options the options
 	 * @param handler the handler
-	 * @return the subscription, once a session of the pool subscribed it (waiting for one
-	 * to join)
+	 * @return the subscription, once a session of the pool subscribed it; an error
+	 * {@code wamp.error.not_connected} when no session is joined, or the router's
+	 * {@code WampException}
 	 */
 	public Mono<PoolSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler) {
-		return this.poolSubscriptions.subscribe(topic, options, handler);
+		return this.poolSubscriptions.subscribe(topic, options, handler, false);
+	}
+
+	/**
+	 * Subscribe as {@link #subscribe(String, SubscribeOptions, EventHandler)} does, but
+	 * when no session of the pool is joined, wait for one (for endpoints declared before
+	 * the sessions join); cancel the subscription of the returned {@link Mono} to stop
+	 * waiting.
+	 * @param topic the absolute topic URI (or pattern)
+	 * @param options the options
+	 * @param handler the handler
+	 * @return the subscription, once a session of the pool subscribed it
+	 */
+	public Mono<PoolSubscription> subscribeWhenJoined(String topic, SubscribeOptions options, EventHandler handler) {
+		return this.poolSubscriptions.subscribe(topic, options, handler, true);
 	}
 
 	/**
