@@ -147,8 +147,9 @@ public interface WampOperations {
 
 	/**
 	 * Subscribe at run time on one session of the peer's pool (on every session, each
-	 * event would be handled once per session): session 0 first; the subscription moves to
-	 * another session of the pool when that one leaves (see {@code WampPeer#subscribe}).
+	 * event would be handled once per session): session 0 first; the subscription moves
+	 * to another session of the pool when that one leaves (see
+	 * {@code WampPeer#subscribe}).
 	 * @param topic the URI
 	 * @param options the options
 	 * @param handler the handler
