@@ -23,6 +23,11 @@ public record Testament(String topic, List<?> args, Map<String, ?> kwargs, Map<S
 
 	/**
 	 * Check and copy.
+	 * @param topic the topic
+	 * @param args positional arguments of the event
+	 * @param kwargs keyword arguments of the event
+	 * @param publishOptions publish options of the event
+	 * @param scope when the router publishes it
 	 */
 	public Testament {
 		Objects.requireNonNull(topic, "topic");
