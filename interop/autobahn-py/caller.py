@@ -421,7 +421,35 @@ def make_extended_checks(config, session):
         args, _details = await first_event(session, 'wamp.session.on_join', {}, open_one)
         expect_equal('joined session', args[0]['session'], joined[0])
 
+    async def revocation():
+        # The router revokes a helper's registration (wamp.registration.remove, our router's
+        # extension): Autobahn|Python announces registration_revocation and must accept the
+        # UNREGISTERED with request 0 (its reason must be a URI for Autobahn|Python 22).
+        async def body(helper):
+            reg = await helper.register(lambda: 'revocable', p + '.revocable')
+            await session.call('wamp.registration.remove', reg.id, 'wamp.error.interop_revoked')
+            me = normalize(await helper.call('wamp.session.get', helper._session_id))[0][0]
+            expect_equal('helper still joined', me['session'], helper._session_id)
+            try:
+                await session.call(p + '.revocable')
+            except ApplicationError as e:
+                expect_equal('error', e.error, 'wamp.error.no_such_procedure')
+            else:
+                raise AssertionError('the revoked procedure still answered')
+        await with_sessions(1, body)
+
+    async def testament():
+        # A helper leaves a testament and leaves; the router publishes it.
+        async def leave_with_testament():
+            async def body(helper):
+                await helper.call('wamp.session.add_testament', p + '.testament', ['gone'], {'who': 'helper'})
+            await with_sessions(1, body)
+        args, _details = await first_event(session, p + '.testament', {}, leave_with_testament)
+        expect_equal('testament', args, ['gone'])
+
     return {
+        'revocation': revocation,
+        'testament': testament,
         'shared_registration': shared_registration,
         'pattern_wildcard': pattern_wildcard,
         'pubsub_options': pubsub_options,

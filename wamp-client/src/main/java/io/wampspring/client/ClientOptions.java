@@ -67,6 +67,10 @@ public final class ClientOptions {
 
 	private final boolean includeExceptionMessages;
 
+	private final RevocationPolicy onRegistrationRevoked;
+
+	private final RevocationPolicy onSubscriptionRevoked;
+
 	private ClientOptions(Builder builder) {
 		this.transport = builder.transport;
 		this.realm = builder.realm;
@@ -86,6 +90,8 @@ public final class ClientOptions {
 		this.limits = builder.limits;
 		this.eventScheduler = builder.eventScheduler;
 		this.includeExceptionMessages = builder.includeExceptionMessages;
+		this.onRegistrationRevoked = builder.onRegistrationRevoked;
+		this.onSubscriptionRevoked = builder.onSubscriptionRevoked;
 	}
 
 	/**
@@ -132,6 +138,8 @@ public final class ClientOptions {
 		builder.limits = this.limits;
 		builder.eventScheduler = this.eventScheduler;
 		builder.includeExceptionMessages = this.includeExceptionMessages;
+		builder.onRegistrationRevoked = this.onRegistrationRevoked;
+		builder.onSubscriptionRevoked = this.onSubscriptionRevoked;
 		return builder;
 	}
 
@@ -143,12 +151,13 @@ public final class ClientOptions {
 		Map<String, Map<String, Object>> roles = new LinkedHashMap<>();
 		roles.put("caller",
 				features("progressive_call_results", "call_canceling", "call_timeout", "caller_identification"));
-		roles.put("callee", features("progressive_call_results", "call_canceling", "call_timeout",
-				"caller_identification", "pattern_based_registration", "shared_registration"));
+		roles.put("callee",
+				features("progressive_call_results", "call_canceling", "call_timeout", "caller_identification",
+						"pattern_based_registration", "shared_registration", "registration_revocation"));
 		roles.put("publisher", features("publisher_exclusion", "subscriber_blackwhite_listing",
 				"publisher_identification", "event_retention"));
 		roles.put("subscriber", features("pattern_based_subscription", "publisher_identification", "event_retention",
-				"event_history", "publication_trustlevels"));
+				"event_history", "publication_trustlevels", "subscription_revocation"));
 		return roles;
 	}
 
@@ -278,6 +287,22 @@ public final class ClientOptions {
 		return this.includeExceptionMessages;
 	}
 
+	/**
+	 * What the client does when the router revokes one of its registrations.
+	 * @return the policy (default {@link RevocationPolicy#KEEP_REVOKED})
+	 */
+	public RevocationPolicy onRegistrationRevoked() {
+		return this.onRegistrationRevoked;
+	}
+
+	/**
+	 * What the client does when the router revokes one of its subscriptions.
+	 * @return the policy (default {@link RevocationPolicy#KEEP_REVOKED})
+	 */
+	public RevocationPolicy onSubscriptionRevoked() {
+		return this.onSubscriptionRevoked;
+	}
+
 	@Override
 	public String toString() {
 		return "ClientOptions[transport=" + this.transport.describe() + ", realm=" + this.realm + ", authid="
@@ -318,6 +343,10 @@ public final class ClientOptions {
 		private Scheduler eventScheduler = Schedulers.boundedElastic();
 
 		private boolean includeExceptionMessages;
+
+		private RevocationPolicy onRegistrationRevoked = RevocationPolicy.KEEP_REVOKED;
+
+		private RevocationPolicy onSubscriptionRevoked = RevocationPolicy.KEEP_REVOKED;
 
 		private Builder(WampTransport transport, String realm) {
 			this.transport = Objects.requireNonNull(transport, "transport");
@@ -489,6 +518,28 @@ public final class ClientOptions {
 		 */
 		public Builder includeExceptionMessages(boolean include) {
 			this.includeExceptionMessages = include;
+			return this;
+		}
+
+		/**
+		 * What to do when the router revokes a registration (default
+		 * {@link RevocationPolicy#KEEP_REVOKED}).
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		public Builder onRegistrationRevoked(RevocationPolicy policy) {
+			this.onRegistrationRevoked = Objects.requireNonNull(policy, "policy");
+			return this;
+		}
+
+		/**
+		 * What to do when the router revokes a subscription (default
+		 * {@link RevocationPolicy#KEEP_REVOKED}).
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		public Builder onSubscriptionRevoked(RevocationPolicy policy) {
+			this.onSubscriptionRevoked = Objects.requireNonNull(policy, "policy");
 			return this;
 		}
 

@@ -1,5 +1,6 @@
 package io.wampspring.client;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,5 +42,21 @@ public interface Registration {
 	 * @return a Mono that completes when the router confirmed, or the session is gone
 	 */
 	Mono<Void> unregister();
+
+	/**
+	 * Whether the router revoked the registration (and it was not made again since).
+	 * @return true while revoked
+	 */
+	default boolean isRevoked() {
+		return false;
+	}
+
+	/**
+	 * The router's reason for the revocation.
+	 * @return the reason, or null when not revoked or the router gave none
+	 */
+	default @Nullable String revocationReason() {
+		return null;
+	}
 
 }

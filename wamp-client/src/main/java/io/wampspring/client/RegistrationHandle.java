@@ -25,6 +25,10 @@ final class RegistrationHandle implements Registration, InvocationTarget {
 
 	private volatile boolean active = true;
 
+	private volatile boolean revoked;
+
+	private volatile @Nullable String revocationReason;
+
 	RegistrationHandle(WampClient client, String procedure, RegisterOptions options, InvocationHandler handler) {
 		this.client = client;
 		this.procedure = procedure;
@@ -35,6 +39,29 @@ final class RegistrationHandle implements Registration, InvocationTarget {
 	synchronized void bind(ClientSession session, long registrationId) {
 		this.session = session;
 		this.registrationId = registrationId;
+		this.revoked = false;
+		this.revocationReason = null;
+	}
+
+	synchronized void revoke(@Nullable String reason) {
+		this.session = null;
+		this.registrationId = 0;
+		this.revoked = true;
+		this.revocationReason = reason;
+	}
+
+	long boundId() {
+		return this.registrationId;
+	}
+
+	@Override
+	public boolean isRevoked() {
+		return this.revoked;
+	}
+
+	@Override
+	public @Nullable String revocationReason() {
+		return this.revocationReason;
 	}
 
 	synchronized void unbind() {

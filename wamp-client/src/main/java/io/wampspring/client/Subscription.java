@@ -2,6 +2,7 @@ package io.wampspring.client;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,5 +53,21 @@ public interface Subscription {
 	 * @return a Mono that completes when done
 	 */
 	Mono<Void> unsubscribe();
+
+	/**
+	 * Whether the router revoked the subscription (and it was not made again since).
+	 * @return true while revoked
+	 */
+	default boolean isRevoked() {
+		return false;
+	}
+
+	/**
+	 * The router's reason for the revocation.
+	 * @return the reason, or null when not revoked or the router gave none
+	 */
+	default @Nullable String revocationReason() {
+		return null;
+	}
 
 }

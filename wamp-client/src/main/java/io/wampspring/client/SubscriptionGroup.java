@@ -38,6 +38,10 @@ final class SubscriptionGroup implements EventTarget {
 	 */
 	private volatile List<SubscriptionHandle> retainedTargets = List.of();
 
+	private volatile boolean revoked;
+
+	private volatile @Nullable String revocationReason;
+
 	SubscriptionGroup(Key key, Scheduler scheduler) {
 		this.key = key;
 		this.scheduler = scheduler;
@@ -107,6 +111,30 @@ final class SubscriptionGroup implements EventTarget {
 	void bind(ClientSession target, long id) {
 		this.session = target;
 		this.subscriptionId = id;
+		this.revoked = false;
+		this.revocationReason = null;
+	}
+
+	/**
+	 * The router revoked the subscription: forget it.
+	 */
+	void revoke(@Nullable String reason) {
+		this.session = null;
+		this.subscriptionId = 0;
+		this.revoked = true;
+		this.revocationReason = reason;
+	}
+
+	long boundId() {
+		return this.subscriptionId;
+	}
+
+	boolean isRevoked() {
+		return this.revoked;
+	}
+
+	@Nullable String revocationReason() {
+		return this.revocationReason;
 	}
 
 	/**

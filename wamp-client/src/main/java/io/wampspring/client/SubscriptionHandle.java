@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.wampspring.client.session.InboundPressure;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -116,6 +117,16 @@ final class SubscriptionHandle implements Subscription {
 			}
 			return this.client.eventHistory(id, limit);
 		});
+	}
+
+	@Override
+	public boolean isRevoked() {
+		return this.group.isRevoked();
+	}
+
+	@Override
+	public @Nullable String revocationReason() {
+		return this.group.revocationReason();
 	}
 
 	@Override

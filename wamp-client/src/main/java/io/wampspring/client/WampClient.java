@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.wampspring.client.auth.WampAuthenticationException;
@@ -93,6 +94,14 @@ public final class WampClient {
 	private final RateLimitedLog droppedEvents = new RateLimitedLog(logger);
 
 	private final AtomicLong refusedInvocations = new AtomicLong();
+
+	/** Registrations and subscriptions the router revoked and that stay revoked. */
+	private final Map<Object, Revocation> revoked = new ConcurrentHashMap<>();
+
+	private final Sinks.Many<Revocation> revocations = Sinks.many().multicast().directBestEffort();
+
+	/** The testaments the application left, each with the session it was left in. */
+	private final List<LeftTestament> testaments = new CopyOnWriteArrayList<>();
 
 	// the fields below are written only by commands; volatile so that any thread may read
 	// them
@@ -214,6 +223,34 @@ public final class WampClient {
 		return this.refusedInvocations.get();
 	}
 
+	/**
+	 * The registrations and subscriptions that the router revoked and that stay revoked
+	 * ({@link RevocationPolicy#KEEP_REVOKED}), until the application unregisters or
+	 * unsubscribes them.
+	 * @return a snapshot
+	 */
+	public List<Revocation> revoked() {
+		return List.copyOf(this.revoked.values());
+	}
+
+	/**
+	 * Every revocation, as it happens: a hot {@link Flux} that each subscriber receives
+	 * from the time it subscribed (an event no subscriber can take at once is dropped for
+	 * it), on the client's command thread (hand slow work off).
+	 * @return the revocations
+	 */
+	public Flux<Revocation> revocations() {
+		return this.revocations.asFlux();
+	}
+
+	/**
+	 * The testaments the application left with {@link #addTestament(Testament)}.
+	 * @return a snapshot
+	 */
+	public List<Testament> testaments() {
+		return this.testaments.stream().map(LeftTestament::testament).toList();
+	}
+
 	void eventDropped(String topic, int buffer) {
 		this.droppedEvents.warn("dropping events of '{}': {} events already wait for its handler", topic, buffer);
 	}
@@ -281,6 +318,14 @@ public final class WampClient {
 				@Override
 				public void onInvocationRefused() {
 					WampClient.this.refusedInvocations.incrementAndGet();
+				}
+
+				@Override
+				public void onRevoked(boolean registration, long routerId, @Nullable String reason) {
+					WampClient.this.commands.submit("handle a revocation", () -> {
+						ClientSession current = WampClient.this.session;
+						return (current != null) ? revoked(current, registration, routerId, reason) : Mono.empty();
+					}).subscribe(null, (e) -> logger.debug("revocation not handled: {}", e.toString()));
 				}
 
 			};
@@ -397,7 +442,68 @@ public final class WampClient {
 					return Mono.empty();
 				}));
 		}
+		for (LeftTestament left : this.testaments) {
+			if (left.session == candidate) {
+				continue;
+			}
+			work.add(leave(candidate, left).onErrorResume((error) -> {
+				failures.add("testament on '" + left.testament.topic() + "': " + reason(error));
+				return Mono.empty();
+			}));
+		}
 		return Mono.when(work).then(Mono.fromSupplier(() -> List.copyOf(failures)));
+	}
+
+	// Command: the router revoked a registration or subscription of the session.
+	private Mono<Void> revoked(ClientSession current, boolean registration, long routerId, @Nullable String reason) {
+		long sessionId = (current.info() != null) ? current.info().sessionId() : 0;
+		Revocation revocation = null;
+		if (registration) {
+			boolean again = this.options.onRegistrationRevoked() == RevocationPolicy.AGAIN;
+			for (RegistrationHandle handle : this.registrations) {
+				if (handle.boundSession() == current && handle.boundId() == routerId) {
+					handle.revoke(reason);
+					revocation = new Revocation(true, handle.procedure(), routerId, reason, sessionId, again);
+					if (!again) {
+						this.registrations.remove(handle);
+						this.revoked.put(handle, revocation);
+					}
+					break;
+				}
+			}
+		}
+		else {
+			boolean again = this.options.onSubscriptionRevoked() == RevocationPolicy.AGAIN;
+			for (SubscriptionGroup group : this.subscriptionGroups.values()) {
+				if (group.isBoundTo(current) && group.boundId() == routerId) {
+					group.revoke(reason);
+					revocation = new Revocation(false, group.topic(), routerId, reason, sessionId, again);
+					if (!again) {
+						this.subscriptionGroups.remove(group.key(), group);
+						this.revoked.put(group, revocation);
+					}
+					break;
+				}
+			}
+		}
+		if (revocation == null) {
+			return Mono.empty();
+		}
+		logger.warn("{} in session {}; {}", revocation.describe(), sessionId,
+				revocation.again() ? "registering or subscribing again"
+						: "it stays revoked until the application registers or subscribes again");
+		this.revocations.tryEmitNext(revocation);
+		if (!revocation.again() || !current.isJoined()) {
+			return Mono.empty();
+		}
+		return restore(current).doOnNext((failures) -> {
+			if (!failures.isEmpty()) {
+				this.missing = failures;
+				this.stateMachine.transition(SessionState.DEGRADED,
+						"not restored after a revocation, retrying: " + failures);
+				retryRestore(current, 1);
+			}
+		}).then();
 	}
 
 	private static String reason(Throwable error) {
@@ -674,6 +780,7 @@ public final class WampClient {
 	Mono<Void> unregister(RegistrationHandle registration) {
 		return this.commands.submit("unregister '" + registration.procedure() + "'", () -> {
 			this.registrations.remove(registration);
+			this.revoked.remove(registration);
 			ClientSession current = this.session;
 			ClientSession boundTo = registration.boundSession();
 			long id = registration.registrationId();
@@ -761,9 +868,97 @@ public final class WampClient {
 		SubscriptionGroup group = subscription.group();
 		if (group.remove(subscription)) {
 			this.subscriptionGroups.remove(group.key(), group);
+			this.revoked.remove(group);
 			return group;
 		}
 		return null;
+	}
+
+	// ---------------------------------------------------------------- testaments
+
+	/**
+	 * The testaments a client keeps; one more is refused (the embedded router keeps as
+	 * many per scope).
+	 */
+	public static final int MAX_TESTAMENTS = 64;
+
+	/**
+	 * Leave a testament: an event the router publishes when this client's session ends,
+	 * normally or not ({@code wamp.session.add_testament}). It is left again in every
+	 * session the client joins, until {@link #flushTestaments(Testament.Scope)}.
+	 * @param testament the testament
+	 * @return completes when the router took it, or at once when the client is not joined
+	 * (it is left when it joins); an error with the router's {@link WampException} (such
+	 * as {@code wamp.error.not_authorized}, then it is not kept), or
+	 * {@code wamp.error.limit_exceeded} beyond {@value #MAX_TESTAMENTS}
+	 */
+	public Mono<Void> addTestament(Testament testament) {
+		Objects.requireNonNull(testament, "testament");
+		return this.commands.submit("leave a testament on '" + testament.topic() + "'", () -> {
+			checkUri(testament.topic(), MatchPolicy.EXACT, "testament topic");
+			if (this.testaments.size() >= MAX_TESTAMENTS) {
+				return Mono.<Void>error(new WampException("wamp.error.limit_exceeded",
+						"this client already keeps " + MAX_TESTAMENTS + " testaments"));
+			}
+			LeftTestament left = new LeftTestament(testament);
+			this.testaments.add(left);
+			ClientSession current = this.session;
+			if (current == null || !current.isJoined()) {
+				return Mono.<Void>empty();
+			}
+			return leave(current, left).onErrorResume((error) -> {
+				this.testaments.remove(left);
+				return Mono.error(error);
+			});
+		}).publishOn(this.options.resultScheduler());
+	}
+
+	/**
+	 * Remove the testaments of a scope, here and in the router
+	 * ({@code wamp.session.flush_testaments}), for example before a clean shutdown that
+	 * should not announce itself.
+	 * @param scope the scope
+	 * @return completes when the router flushed them, or at once when not joined
+	 */
+	public Mono<Void> flushTestaments(Testament.Scope scope) {
+		Objects.requireNonNull(scope, "scope");
+		return this.commands.submit("flush the " + scope.wireName() + " testaments", () -> {
+			this.testaments.removeIf((left) -> left.testament.scope() == scope);
+			ClientSession current = this.session;
+			if (current == null || !current.isJoined()) {
+				return Mono.<Void>empty();
+			}
+			return current
+				.call("wamp.session.flush_testaments", List.of(), Map.of("scope", scope.wireName()),
+						CallOptions.defaults(), false)
+				.then();
+		}).publishOn(this.options.resultScheduler());
+	}
+
+	private Mono<Void> leave(ClientSession target, LeftTestament left) {
+		Testament testament = left.testament;
+		return target
+			.call("wamp.session.add_testament", List.of(testament.topic(), testament.args(), testament.kwargs()),
+					Map.of("publish_options", testament.publishOptions(), "scope", testament.scope().wireName()),
+					CallOptions.defaults(), false)
+			.then(Mono.fromRunnable(() -> left.session = target));
+	}
+
+	/** A testament and the session it was left in. */
+	private static final class LeftTestament {
+
+		final Testament testament;
+
+		volatile @Nullable ClientSession session;
+
+		LeftTestament(Testament testament) {
+			this.testament = testament;
+		}
+
+		Testament testament() {
+			return this.testament;
+		}
+
 	}
 
 	Mono<Void> unsubscribe(SubscriptionHandle subscription) {

@@ -64,8 +64,8 @@ final class Callee {
 		this.registrations.put(registrationId, target);
 	}
 
-	void unregistered(long registrationId) {
-		this.registrations.remove(registrationId);
+	boolean unregistered(long registrationId) {
+		return this.registrations.remove(registrationId) != null;
 	}
 
 	int running() {

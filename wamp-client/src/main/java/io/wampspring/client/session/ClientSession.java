@@ -527,6 +527,12 @@ public final class ClientSession {
 				request.sink().success(published.publication());
 			}
 		}
+		else if (message instanceof Unregistered unregistered && unregistered.requestId() == 0) {
+			revoked(unregistered.details(), "registration");
+		}
+		else if (message instanceof Unsubscribed unsubscribed && unsubscribed.requestId() == 0) {
+			revoked(unsubscribed.details(), "subscription");
+		}
 		else if (message instanceof Unregistered unregistered) {
 			RequestTable.PendingRequest request = this.table.take(unregistered.requestId(), WampMessageType.UNREGISTER);
 			if (request != null) {
@@ -565,6 +571,31 @@ public final class ClientSession {
 		else {
 			protocolViolation("a client does not accept " + WampMessageType.name(message.type()));
 		}
+	}
+
+	// The router revoked a registration or subscription (UNREGISTERED / UNSUBSCRIBED with
+	// request 0): stop dispatching to it and tell the owner, which decides what follows.
+	private void revoked(Map<String, Object> details, String what) {
+		Object id = details.get(what);
+		if (!(id instanceof Number number)) {
+			protocolViolation("a revocation without the " + what + " id in its details: " + details);
+			return;
+		}
+		long routerId = number.longValue();
+		String reason = Dicts.string(details, "reason");
+		boolean known;
+		if ("registration".equals(what)) {
+			known = this.callee.unregistered(routerId);
+		}
+		else {
+			known = this.subscriptions.remove(routerId) != null;
+		}
+		if (!known) {
+			logger.debug("router revoked unknown {} {}", what, routerId);
+			return;
+		}
+		logger.debug("router revoked {} {}{}", what, routerId, (reason != null) ? ": " + reason : "");
+		this.listener.onRevoked("registration".equals(what), routerId, reason);
 	}
 
 	// A REGISTERED or SUBSCRIBED: bind it, or, when its requester canceled meanwhile,

@@ -1,5 +1,7 @@
 package io.wampspring.client.session;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Lifecycle callbacks from a {@link ClientSession} to its owner.
  */
@@ -22,6 +24,17 @@ public interface SessionListener {
 	 * running or queued (the session logs it).
 	 */
 	default void onInvocationRefused() {
+	}
+
+	/**
+	 * The router revoked a registration or a subscription of the session (UNREGISTERED or
+	 * UNSUBSCRIBED with request 0); the session no longer dispatches to it. Called on the
+	 * I/O thread: hand the work off.
+	 * @param registration true for a registration, false for a subscription
+	 * @param routerId the router's registration or subscription id
+	 * @param reason the router's reason, or null
+	 */
+	default void onRevoked(boolean registration, long routerId, @Nullable String reason) {
 	}
 
 }

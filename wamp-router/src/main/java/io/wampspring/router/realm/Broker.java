@@ -3,6 +3,7 @@ package io.wampspring.router.realm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,6 +136,73 @@ final class Broker {
 		if (deleted) {
 			this.realm.meta.subscriptionRemoved(session, subscription, true);
 		}
+	}
+
+	/**
+	 * Revoke a subscription for some or all of its subscribers (the subscription meta
+	 * API's {@code remove} procedures). A subscriber that announced
+	 * {@code subscription_revocation} gets UNSUBSCRIBED with request 0, the subscription
+	 * id and the reason; the others only stop receiving events.
+	 * @param subscription the subscription
+	 * @param only the one subscriber to remove, or null for every subscriber
+	 * @param reason the reason sent to the subscribers, or null
+	 * @return the sessions that were removed
+	 */
+	List<RouterSession> revoke(Subscription subscription, @Nullable RouterSession only, @Nullable String reason) {
+		List<RouterSession> removed = new ArrayList<>();
+		boolean deleted = false;
+		synchronized (this.lock) {
+			for (RouterSession subscriber : subscription.subscribers) {
+				if (only == null || subscriber == only) {
+					removed.add(subscriber);
+				}
+			}
+			for (RouterSession session : removed) {
+				subscription.remove(session);
+				session.subscriptions.remove(subscription);
+			}
+			if (!removed.isEmpty() && subscription.subscribers.length == 0) {
+				this.index.remove(subscription);
+				deleted = true;
+			}
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("subscription", subscription.id());
+		if (reason != null) {
+			details.put("reason", reason);
+		}
+		for (RouterSession session : removed) {
+			if (session.subscriberRevocation) {
+				session.send(new Unsubscribed(0, details));
+			}
+			this.realm.meta.subscriptionRemoved(session, subscription, false);
+		}
+		if (deleted) {
+			this.realm.meta.subscriptionRemoved(removed.get(removed.size() - 1), subscription, true);
+		}
+		return removed;
+	}
+
+	/**
+	 * Publish a testament of a session that is leaving the realm: as the session would
+	 * have published it (its publish options, disclosure), except that acknowledgement
+	 * and publisher exclusion do not apply. Its permission was checked when it was added.
+	 * @param session the leaving session
+	 * @param testament the testament
+	 */
+	void publishTestament(RouterSession session, Testaments.Testament testament) {
+		Map<String, Object> options = testament.options();
+		Filter filter;
+		try {
+			filter = Filter.of(options, null);
+		}
+		catch (IllegalArgumentException ex) {
+			return;
+		}
+		boolean discloseMe = Dicts.bool(options, "disclose_me", false) && this.realm.config().allowDiscloseMe();
+		this.realm.core.publications.increment();
+		dispatch(testament.topic(), GlobalIdGenerator.next(), testament.args(), testament.kwargs(), filter,
+				discloseMe ? session.identity() : null);
 	}
 
 	void publish(RouterSession publisher, Publish publish) {

@@ -3,6 +3,7 @@ package io.wampspring.router.realm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.config.RouterLimits;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,6 +195,56 @@ final class Dealer {
 		if (deleted) {
 			this.realm.meta.registrationRemoved(session, registration, true);
 		}
+	}
+
+	/**
+	 * Revoke a registration for some or all of its callees (the registration meta API's
+	 * {@code remove} procedures). A callee that announced {@code registration_revocation}
+	 * gets UNREGISTERED with request 0, the registration id and the reason; the others
+	 * only stop receiving invocations (the spec forbids the message for them).
+	 * Invocations already running finish normally.
+	 * @param registration the registration
+	 * @param only the one callee to remove, or null for every callee
+	 * @param reason the reason sent to the callees, or null
+	 * @return the sessions that were removed
+	 */
+	List<RouterSession> revoke(Registration registration, @Nullable RouterSession only, @Nullable String reason) {
+		List<RouterSession> removed = new ArrayList<>();
+		boolean deleted = false;
+		synchronized (this.lock) {
+			for (Registration.Callee callee : registration.callees) {
+				if (only == null || callee.session() == only) {
+					removed.add(callee.session());
+				}
+			}
+			for (RouterSession session : removed) {
+				registration.removeCallee(session);
+				session.registrations.remove(registration);
+			}
+			if (!removed.isEmpty() && registration.callees.length == 0) {
+				this.index.remove(registration);
+				deleted = true;
+			}
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("registration", registration.id());
+		if (reason != null) {
+			details.put("reason", reason);
+		}
+		for (RouterSession session : removed) {
+			if (session.calleeRevocation) {
+				session.send(new Unregistered(0, details));
+			}
+			this.realm.meta.registrationRemoved(session, registration, false);
+		}
+		if (deleted) {
+			this.realm.meta.registrationRemoved(removed.get(removed.size() - 1), registration, true);
+		}
+		if (!removed.isEmpty()) {
+			logger.info("Revoked registration {} ('{}') of {} session(s){}", registration.id(), registration.uri(),
+					removed.size(), (reason != null) ? ": " + reason : "");
+		}
+		return removed;
 	}
 
 	// Calls

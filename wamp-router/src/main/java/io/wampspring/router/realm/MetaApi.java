@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
@@ -12,11 +13,18 @@ import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.config.EventHistory;
+import io.wampspring.router.config.RouterLimits;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The session, registration and subscription meta API of a realm: meta procedures
- * answered by the router and meta events published by it.
+ * answered by the router and meta events published by it, as the WAMP spec's tables
+ * define them (arguments, results, errors), with Crossbar.io's additions
+ * ({@code wamp.registration.remove_callee}, {@code wamp.subscription.remove_subscriber})
+ * and the testament meta API ({@code wamp.session.add_testament},
+ * {@code wamp.session.flush_testaments}). {@code wamp.registration.remove} and
+ * {@code wamp.subscription.remove} revoke a registration or subscription for all its
+ * sessions at once.
  */
 final class MetaApi {
 
@@ -35,9 +43,12 @@ final class MetaApi {
 				(caller, args, kwargs) -> List.of(sessions(args).stream().map(RouterSession::id).toList()));
 		realm.addInternal("wamp.session.get", (caller, args, kwargs) -> List.of(details(session(args))));
 		realm.addInternal("wamp.session.kill", this::kill);
+		// the spec: kill_by_authid answers the killed ids, kill_by_authrole and kill_all
+		// a
+		// count
 		realm.addInternal("wamp.session.kill_by_authid", (caller, args, kwargs) -> {
 			String authid = stringArg(args, "authid");
-			return List.of(killAll(caller, kwargs, (who) -> who.authid().equals(authid)));
+			return single(killAll(caller, kwargs, (who) -> who.authid().equals(authid)));
 		});
 		realm.addInternal("wamp.session.kill_by_authrole", (caller, args, kwargs) -> {
 			String authrole = stringArg(args, "authrole");
@@ -45,6 +56,11 @@ final class MetaApi {
 		});
 		realm.addInternal("wamp.session.kill_all",
 				(caller, args, kwargs) -> List.of((long) killAll(caller, kwargs, (who) -> true).size()));
+		realm.addInternal("wamp.session.add_testament", this::addTestament);
+		realm.addInternal("wamp.session.flush_testaments", (caller, args, kwargs) -> {
+			caller.testaments.flush(scope(kwargs));
+			return List.of();
+		});
 		realm.addInternal("wamp.registration.list", (caller, args, kwargs) -> List.of(list(realm.dealer.index)));
 		realm.addInternal("wamp.registration.lookup",
 				(caller, args, kwargs) -> single(lookup(realm.dealer.index, args)));
@@ -58,6 +74,36 @@ final class MetaApi {
 			.of(Arrays.stream(registration(args).callees).map((c) -> c.session().id()).toList()));
 		realm.addInternal("wamp.registration.count_callees",
 				(caller, args, kwargs) -> List.of((long) registration(args).callees.length));
+		realm.addInternal("wamp.registration.remove", (caller, args, kwargs) -> {
+			Registration registration = registration(args);
+			realm.dealer.revoke(registration, null, reason(args, 1, kwargs));
+			return List.of();
+		});
+		realm.addInternal("wamp.registration.remove_callee", (caller, args, kwargs) -> {
+			Registration registration = registration(args);
+			RouterSession callee = sessionAt(args, 1, "callee session id");
+			if (!registration.hasCallee(callee)) {
+				throw new WampException(WampUris.NO_SUCH_REGISTRATION,
+						"session " + callee.id() + " is not a callee of registration " + registration.id());
+			}
+			realm.dealer.revoke(registration, callee, reason(args, 2, kwargs));
+			return List.of();
+		});
+		realm.addInternal("wamp.subscription.remove", (caller, args, kwargs) -> {
+			Subscription subscription = subscription(args);
+			realm.broker.revoke(subscription, null, reason(args, 1, kwargs));
+			return List.of();
+		});
+		realm.addInternal("wamp.subscription.remove_subscriber", (caller, args, kwargs) -> {
+			Subscription subscription = subscription(args);
+			RouterSession subscriber = sessionAt(args, 1, "subscriber session id");
+			if (!Arrays.asList(subscription.subscribers).contains(subscriber)) {
+				throw new WampException(WampUris.NO_SUCH_SUBSCRIPTION,
+						"session " + subscriber.id() + " is not a subscriber of subscription " + subscription.id());
+			}
+			realm.broker.revoke(subscription, subscriber, reason(args, 2, kwargs));
+			return List.of();
+		});
 		realm.addInternal("wamp.subscription.list", (caller, args, kwargs) -> List.of(list(realm.broker.index)));
 		realm.addInternal("wamp.subscription.lookup",
 				(caller, args, kwargs) -> single(lookup(realm.broker.index, args)));
@@ -142,12 +188,11 @@ final class MetaApi {
 			Map<String, @Nullable Object> kwargs) {
 		RouterSession target = session(args);
 		if (target == caller) {
-			throw new WampException(WampUris.NO_SUCH_SESSION, "a session cannot kill itself; use GOODBYE");
+			// the spec: no *other* session with that id exists
+			throw new WampException(WampUris.NO_SUCH_SESSION,
+					"no other session " + target.id() + " on this realm (a session cannot kill itself; send GOODBYE)");
 		}
-		Object reason = kwargs.get("reason");
-		Object message = kwargs.get("message");
-		target.goodbye((reason instanceof String r) ? r : WampUris.CLOSE_KILLED,
-				(message instanceof String m) ? m : "killed by session " + caller.id());
+		target.goodbye(closeReason(kwargs), closeMessage(kwargs));
 		return List.of();
 	}
 
@@ -183,19 +228,108 @@ final class MetaApi {
 
 	/** Kill every other session whose identity matches; the killed session ids. */
 	private List<Long> killAll(RouterSession caller, Map<String, @Nullable Object> kwargs,
-			java.util.function.Predicate<SessionIdentity> filter) {
-		Object reason = kwargs.get("reason");
-		Object message = kwargs.get("message");
+			Predicate<SessionIdentity> filter) {
+		String reason = closeReason(kwargs);
+		String message = closeMessage(kwargs);
 		List<Long> killed = new ArrayList<>();
 		for (RouterSession session : this.realm.sessions()) {
 			SessionIdentity who = session.identity();
 			if (session != caller && who != null && filter.test(who)) {
-				session.goodbye((reason instanceof String r) ? r : WampUris.CLOSE_KILLED,
-						(message instanceof String m) ? m : "killed by session " + caller.id());
+				session.goodbye(reason, message);
 				killed.add(session.id());
 			}
 		}
 		return killed;
+	}
+
+	/**
+	 * The GOODBYE reason of a kill: {@code wamp.close.killed} unless the caller gave a
+	 * valid URI.
+	 */
+	private String closeReason(Map<String, @Nullable Object> kwargs) {
+		Object reason = kwargs.get("reason");
+		if (reason == null) {
+			return WampUris.CLOSE_KILLED;
+		}
+		if (!(reason instanceof String uri) || uri.isEmpty() || !this.realm.uris().isValid(uri)) {
+			throw new WampException(WampUris.INVALID_URI,
+					"'reason' must be a valid non-empty URI, got '" + reason + "'");
+		}
+		return uri;
+	}
+
+	/** The GOODBYE message of a kill: none unless the caller gave one. */
+	private static @Nullable String closeMessage(Map<String, @Nullable Object> kwargs) {
+		Object message = kwargs.get("message");
+		return (message != null) ? String.valueOf(message) : null;
+	}
+
+	/** The reason of a revocation: a positional argument or the keyword 'reason'. */
+	private static @Nullable String reason(List<@Nullable Object> args, int position,
+			Map<String, @Nullable Object> kwargs) {
+		Object reason = (args.size() > position) ? args.get(position) : kwargs.get("reason");
+		return (reason != null) ? String.valueOf(reason) : null;
+	}
+
+	private List<@Nullable Object> addTestament(RouterSession caller, List<@Nullable Object> args,
+			Map<String, @Nullable Object> kwargs) {
+		String topic = uriArg(args);
+		if (!this.realm.uris().isValid(topic) || topic.startsWith("wamp.")) {
+			throw new WampException(WampUris.INVALID_URI, "invalid testament topic '" + topic + "'");
+		}
+		List<@Nullable Object> eventArgs = new ArrayList<>();
+		if (args.size() > 1 && args.get(1) != null) {
+			if (!(args.get(1) instanceof List<?> list)) {
+				throw new WampException(WampUris.INVALID_ARGUMENT,
+						"expected the event's positional arguments (a list) as the second argument");
+			}
+			eventArgs.addAll(list);
+		}
+		Map<String, @Nullable Object> eventKwargs = new LinkedHashMap<>();
+		if (args.size() > 2 && args.get(2) != null) {
+			if (!(args.get(2) instanceof Map<?, ?> map)) {
+				throw new WampException(WampUris.INVALID_ARGUMENT,
+						"expected the event's keyword arguments (a dictionary) as the third argument");
+			}
+			map.forEach((key, value) -> eventKwargs.put(String.valueOf(key), value));
+		}
+		Map<String, Object> options = new LinkedHashMap<>();
+		Object publishOptions = kwargs.get("publish_options");
+		if (publishOptions instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> {
+				if (value != null) {
+					options.put(String.valueOf(key), value);
+				}
+			});
+		}
+		else if (publishOptions != null) {
+			throw new WampException(WampUris.INVALID_ARGUMENT, "'publish_options' must be a dictionary");
+		}
+		// an acknowledgement has nobody to go to, and the publisher is gone anyway
+		options.remove("acknowledge");
+		options.remove("exclude_me");
+		String scope = scope(kwargs);
+		if (!caller.authorize(Action.PUBLISH, topic).allowed()) {
+			throw new WampException(WampUris.NOT_AUTHORIZED, "session is not authorized to publish to '" + topic + "'");
+		}
+		if (!caller.testaments.add(scope,
+				new Testaments.Testament(topic, List.copyOf(eventArgs), eventKwargs, Map.copyOf(options)))) {
+			throw new WampException(RouterLimits.LIMIT_EXCEEDED, "this session reached the limit of "
+					+ Testaments.MAX_PER_SCOPE + " testaments in scope '" + scope + "'");
+		}
+		return List.of();
+	}
+
+	private static String scope(Map<String, @Nullable Object> kwargs) {
+		Object scope = kwargs.get("scope");
+		if (scope == null) {
+			return Testaments.DESTROYED;
+		}
+		if (!Testaments.DESTROYED.equals(scope) && !Testaments.DETACHED.equals(scope)) {
+			throw new WampException(WampUris.INVALID_ARGUMENT,
+					"'scope' must be 'destroyed' or 'detached', got '" + scope + "'");
+		}
+		return (String) scope;
 	}
 
 	private static String stringArg(List<@Nullable Object> args, String what) {
@@ -214,7 +348,14 @@ final class MetaApi {
 	}
 
 	private RouterSession session(List<@Nullable Object> args) {
-		long id = idArg(args, "session id");
+		return sessionAt(args, 0, "session id");
+	}
+
+	private RouterSession sessionAt(List<@Nullable Object> args, int position, String what) {
+		if (args.size() <= position || !(args.get(position) instanceof Number number)) {
+			throw new WampException(WampUris.INVALID_ARGUMENT, "expected a " + what + " as argument " + (position + 1));
+		}
+		long id = number.longValue();
 		RouterSession session = this.realm.session(id);
 		if (session == null) {
 			throw new WampException(WampUris.NO_SUCH_SESSION, "no session " + id + " on this realm");

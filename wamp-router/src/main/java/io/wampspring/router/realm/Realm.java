@@ -337,6 +337,11 @@ public final class Realm {
 			this.dealer.sessionLeft(session);
 			this.broker.sessionLeft(session);
 			this.nexus.sessionLeft(session);
+			// after its own subscriptions are gone, before wamp.session.on_leave (as
+			// Crossbar.io does), on a GOODBYE, a kill and a lost transport alike
+			for (Testaments.Testament testament : session.testaments.takeAll()) {
+				this.broker.publishTestament(session, testament);
+			}
 			this.meta.sessionLeft(session);
 		}
 	}

@@ -113,6 +113,8 @@ public final class RouterSession {
 
 	final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
 
+	final Testaments testaments = new Testaments();
+
 	private final AtomicLong invocationIds = new AtomicLong();
 
 	private final AtomicBoolean left = new AtomicBoolean();
@@ -738,17 +740,17 @@ public final class RouterSession {
 	 * Router-initiated close: send GOODBYE, leave the realm, and close the transport when
 	 * the client answers (or after a second).
 	 * @param reason the close reason URI
-	 * @param message a readable message
+	 * @param message a readable message, or null to send none
 	 */
-	public void goodbye(String reason, String message) {
+	public void goodbye(String reason, @Nullable String message) {
 		if (!transition(State.ESTABLISHED, State.CLOSING)) {
 			State current = this.state;
 			if (current != State.CLOSED && current != State.CLOSING) {
-				abort(reason, message);
+				abort(reason, (message != null) ? message : reason);
 			}
 			return;
 		}
-		this.out.send(new Goodbye(Map.of("message", message), reason));
+		this.out.send(new Goodbye((message != null) ? Map.of("message", message) : Map.of(), reason));
 		leave();
 		this.core.timer().newTimeout((t) -> closeTransport(reason), 1, TimeUnit.SECONDS);
 	}

@@ -276,14 +276,14 @@ public final class TestPeer implements AutoCloseable {
 	}
 
 	/**
-	 * Build a HELLO with every client role.
+	 * Build a HELLO with every client role, unless the details carry their own roles.
 	 * @param realm the realm
 	 * @param details extra details
 	 * @return the message
 	 */
 	public static Hello hello(String realm, Map<String, Object> details) {
 		Map<String, Object> all = new java.util.HashMap<>(details);
-		all.put("roles", ROLES);
+		all.putIfAbsent("roles", ROLES);
 		return new Hello(realm, all);
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
+import io.wampspring.client.Testament;
 import io.wampspring.client.WampClient;
 import io.wampspring.core.link.LocalAcceptor;
 import io.wampspring.spring.annotation.WampAnnotationBeanPostProcessor;
@@ -28,6 +29,8 @@ import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.spring.support.WampJsonConverter;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.DeserializationFeature;
@@ -92,6 +95,8 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 @EnableConfigurationProperties(WampProperties.class)
 @Import(WampPropertiesCheck.class)
 public final class WampAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(WampAutoConfiguration.class);
 
 	/**
 	 * Spring Boot's application task executor, virtual-thread based when virtual threads
@@ -164,8 +169,10 @@ public final class WampAutoConfiguration {
 				throw new WampConfigurationException("wamp.peers." + name + ".router", "no router is configured",
 						"Set wamp.peers." + name + ".router or wamp.defaults.router");
 			}
-			peers.add(peer(properties, optionsFactory, name, router, peer.getPoolSize(), peer.getPoolType(),
-					eventExecutor));
+			WampPeer built = peer(properties, optionsFactory, name, router, peer.getPoolSize(), peer.getPoolType(),
+					eventExecutor);
+			leaveTestament(built, name, peer.getTestament());
+			peers.add(built);
 		});
 		String defaultRouter = optionsFactory.defaultRouterName();
 		if (peers.isEmpty() && defaultRouter != null) {
@@ -173,6 +180,33 @@ public final class WampAutoConfiguration {
 					PoolType.ROUND_ROBIN, eventExecutor));
 		}
 		return WampPeers.of(peers);
+	}
+
+	/**
+	 * Give every session of a peer its configured testament; the clients leave it in each
+	 * session they join.
+	 */
+	private static void leaveTestament(WampPeer peer, String name, WampProperties.Testament testament) {
+		String topic = testament.getTopic();
+		if (topic == null || topic.isBlank()) {
+			return;
+		}
+		String uri;
+		try {
+			uri = peer.resolveUri(topic);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WampConfigurationException("wamp.peers." + name + ".testament.topic", ex.getMessage(),
+					"Use a topic URI such as com.example.service.gone", ex);
+		}
+		Testament left = new Testament(uri, testament.getArgs(), testament.getKwargs(), testament.getPublishOptions(),
+				testament.getScope());
+		for (WampClient client : peer.clients()) {
+			// not joined yet: the client keeps it and leaves it when it joins
+			client.addTestament(left)
+				.subscribe(null, (error) -> logger.warn("peer '{}' could not leave its testament on '{}': {}", name,
+						uri, error.getMessage()));
+		}
 	}
 
 	private static WampPeer peer(WampProperties properties, WampClientOptionsFactory optionsFactory, String name,

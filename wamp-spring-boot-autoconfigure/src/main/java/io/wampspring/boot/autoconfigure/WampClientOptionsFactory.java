@@ -15,6 +15,7 @@ import io.netty.handler.ssl.SslContext;
 import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import io.wampspring.client.ClientLimits;
 import io.wampspring.client.ClientOptions;
+import io.wampspring.client.RevocationPolicy;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.transport.InProcessTransport;
@@ -191,6 +192,14 @@ public class WampClientOptionsFactory {
 						"List each authentication method once", ex);
 			}
 		}
+		builder.onRegistrationRevoked((this.properties.getDefaults()
+			.getCallee()
+			.getOnRevoked() == WampProperties.CalleeDefaults.OnRevoked.REGISTER_AGAIN) ? RevocationPolicy.AGAIN
+					: RevocationPolicy.KEEP_REVOKED);
+		builder.onSubscriptionRevoked((this.properties.getDefaults()
+			.getSubscriber()
+			.getOnRevoked() == WampProperties.SubscriberDefaults.OnRevoked.SUBSCRIBE_AGAIN) ? RevocationPolicy.AGAIN
+					: RevocationPolicy.KEEP_REVOKED);
 		applyFeatures(builder, "caller", this.properties.getDefaults().getCaller());
 		applyFeatures(builder, "callee", this.properties.getDefaults().getCallee());
 		applyFeatures(builder, "publisher", this.properties.getDefaults().getPublisher());

@@ -1709,6 +1709,44 @@ public class WampProperties {
 		private int queueCapacity = WampHandlerLimits.DEFAULT_PROCEDURE_QUEUE_CAPACITY;
 
 		/**
+		 * What a session does when the router revokes one of its registrations (an
+		 * administrator called wamp.registration.remove): keep-revoked leaves it revoked
+		 * (health and the wamp endpoint show it, a WampRegistrationRevokedEvent is
+		 * published), register-again registers it again at once.
+		 */
+		private OnRevoked onRevoked = OnRevoked.KEEP_REVOKED;
+
+		/**
+		 * What a session does when the router revokes one of its registrations or
+		 * subscriptions.
+		 * @return the policy
+		 */
+		public OnRevoked getOnRevoked() {
+			return this.onRevoked;
+		}
+
+		/**
+		 * Set the value of {@link #getOnRevoked()}.
+		 * @param onRevoked the new value
+		 */
+		public void setOnRevoked(OnRevoked onRevoked) {
+			this.onRevoked = onRevoked;
+		}
+
+		/**
+		 * What to do with a revoked registration.
+		 */
+		public enum OnRevoked {
+
+			/** Leave it revoked until the application registers again. */
+			KEEP_REVOKED,
+
+			/** Register it again at once. */
+			REGISTER_AGAIN
+
+		}
+
+		/**
 		 * Whether a procedure handler runs with the caller's identity (authid, authrole,
 		 * session, as the router disclosed it) as Spring Security's Authentication, so
 		 * that method security such as @PreAuthorize applies. Only when Spring Security
@@ -1851,6 +1889,44 @@ public class WampProperties {
 		private int queueCapacity = WampHandlerLimits.DEFAULT_SUBSCRIPTION_QUEUE_CAPACITY;
 
 		/**
+		 * What a session does when the router revokes one of its subscriptions (an
+		 * administrator called wamp.subscription.remove): keep-revoked leaves it revoked
+		 * (health and the wamp endpoint show it, a WampSubscriptionRevokedEvent is
+		 * published), subscribe-again subscribes it again at once.
+		 */
+		private OnRevoked onRevoked = OnRevoked.KEEP_REVOKED;
+
+		/**
+		 * What a session does when the router revokes one of its registrations or
+		 * subscriptions.
+		 * @return the policy
+		 */
+		public OnRevoked getOnRevoked() {
+			return this.onRevoked;
+		}
+
+		/**
+		 * Set the value of {@link #getOnRevoked()}.
+		 * @param onRevoked the new value
+		 */
+		public void setOnRevoked(OnRevoked onRevoked) {
+			this.onRevoked = onRevoked;
+		}
+
+		/**
+		 * What to do with a revoked subscription.
+		 */
+		public enum OnRevoked {
+
+			/** Leave it revoked until the application subscribes again. */
+			KEEP_REVOKED,
+
+			/** Subscribe it again at once. */
+			SUBSCRIBE_AGAIN
+
+		}
+
+		/**
 		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
 		 * from wamp.defaults.subscriber.
 		 * @return the options
@@ -1972,6 +2048,21 @@ public class WampProperties {
 		private final Roles roles = new Roles();
 
 		/**
+		 * An event the router publishes when a session of the peer ends (the session
+		 * testament, wamp.session.add_testament), left again in every session; none
+		 * unless topic is set.
+		 */
+		private final Testament testament = new Testament();
+
+		/**
+		 * The testament of the peer's sessions.
+		 * @return the testament settings
+		 */
+		public Testament getTestament() {
+			return this.testament;
+		}
+
+		/**
 		 * Router (a key of wamp.routers); the default router when not set.
 		 * @return the router
 		 */
@@ -2025,6 +2116,123 @@ public class WampProperties {
 		 */
 		public Roles getRoles() {
 			return this.roles;
+		}
+
+	}
+
+	/**
+	 * A peer's testament: an event the router publishes when a session of the peer ends,
+	 * normally or not.
+	 */
+	public static class Testament {
+
+		/**
+		 * Topic of the event; no testament when not set. A URI starting with a dot is
+		 * relative to the router's uri-prefix.
+		 */
+		private @Nullable String topic;
+
+		/**
+		 * Positional arguments of the event.
+		 */
+		private List<Object> args = new ArrayList<>();
+
+		/**
+		 * Keyword arguments of the event.
+		 */
+		private Map<String, Object> kwargs = new LinkedHashMap<>();
+
+		/**
+		 * Publish options of the event, such as eligible_authrole or disclose_me
+		 * (acknowledge and exclude_me do not apply).
+		 */
+		private Map<String, Object> publishOptions = new LinkedHashMap<>();
+
+		/**
+		 * When the router publishes it: destroyed (the session ended) or detached (its
+		 * transport went away; the same moment on a router without session resumption,
+		 * such as the embedded one).
+		 */
+		private io.wampspring.client.Testament.Scope scope = io.wampspring.client.Testament.Scope.DESTROYED;
+
+		/**
+		 * The topic of the event.
+		 * @return the value
+		 */
+		public @Nullable String getTopic() {
+			return this.topic;
+		}
+
+		/**
+		 * Set the value of {@link #getTopic()}.
+		 * @param topic the new value
+		 */
+		public void setTopic(@Nullable String topic) {
+			this.topic = topic;
+		}
+
+		/**
+		 * The positional arguments of the event.
+		 * @return the value
+		 */
+		public List<Object> getArgs() {
+			return this.args;
+		}
+
+		/**
+		 * Set the value of {@link #getArgs()}.
+		 * @param args the new value
+		 */
+		public void setArgs(List<Object> args) {
+			this.args = args;
+		}
+
+		/**
+		 * The keyword arguments of the event.
+		 * @return the value
+		 */
+		public Map<String, Object> getKwargs() {
+			return this.kwargs;
+		}
+
+		/**
+		 * Set the value of {@link #getKwargs()}.
+		 * @param kwargs the new value
+		 */
+		public void setKwargs(Map<String, Object> kwargs) {
+			this.kwargs = kwargs;
+		}
+
+		/**
+		 * The publish options of the event.
+		 * @return the value
+		 */
+		public Map<String, Object> getPublishOptions() {
+			return this.publishOptions;
+		}
+
+		/**
+		 * Set the value of {@link #getPublishOptions()}.
+		 * @param publishOptions the new value
+		 */
+		public void setPublishOptions(Map<String, Object> publishOptions) {
+			this.publishOptions = publishOptions;
+		}
+
+		/**
+		 * The when the router publishes it.
+		 * @return the value
+		 */
+		public io.wampspring.client.Testament.Scope getScope() {
+			return this.scope;
+		}
+
+		/**
+		 * Set the value of {@link #getScope()}.
+		 * @param scope the new value
+		 */
+		public void setScope(io.wampspring.client.Testament.Scope scope) {
+			this.scope = scope;
 		}
 
 	}

@@ -44,8 +44,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Owns the running endpoints: when the context starts it registers every procedure on
  * each session of its peer (shared with {@code roundrobin} on a pool unless the endpoint
- * chose a policy) and subscribes every event handler on the peer's first session (so that
- * an event is handled once), waiting for sessions that are not joined yet; the client
+ * chose a policy) and subscribes every event handler on one session of the pool (so that
+ * an event is handled once; it moves to another session when that one leaves, see
+ * {@link WampPeer#subscribe}), waiting for sessions that are not joined yet; the client
  * restores them after a reconnect. When the context stops it unregisters them first, then
  * waits for the invocations in flight to finish within the shutdown timeout, before the
  * peers (a lower phase) close their sessions.
@@ -347,7 +348,8 @@ public class WampEndpointRegistry implements SmartLifecycle {
 			for (int i = 0; i < entry.sessions(); i++) {
 				WampClient client = entry.peer.clients().get(i);
 				Mono<Object> handle = entry.attach(client, i).doOnError((error) -> failures.add(refused(entry, error)));
-				if (client.isJoined()) {
+				boolean subscription = entry.endpoint instanceof WampSubscriptionEndpoint;
+				if (subscription ? entry.peer.clients().stream().anyMatch(WampClient::isJoined) : client.isJoined()) {
 					waitFor.add(handle.then().onErrorResume((error) -> Mono.empty()));
 				}
 				else {
@@ -420,8 +422,9 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		WampEventAdapter adapter = new WampEventAdapter(method,
 				this.subscriptionLimits.with(subscription.concurrency(), subscription.queueCapacity()), scheduler,
 				peer.name(), this.observationRegistry, this.observationConvention, this.overloadListener);
+		// one session of the pool at a time, moving when it leaves (WampPeer#subscribe)
 		return new Active(endpoint, peer, uri, adapter,
-				(client) -> client.subscribe(uri, subscription.options(), adapter).map((s) -> (Object) s));
+				(client) -> peer.subscribeWhenJoined(uri, subscription.options(), adapter).map((s) -> (Object) s));
 	}
 
 	private static RegisterOptions withInvoke(RegisterOptions options, InvokePolicy invoke) {
@@ -546,8 +549,8 @@ public class WampEndpointRegistry implements SmartLifecycle {
 
 		/**
 		 * How many sessions of the pool serve the endpoint: every session registers a
-		 * procedure (shared registration), only the first subscribes, so that an event is
-		 * handled once and not once per session.
+		 * procedure (shared registration), one subscribes (and the subscription moves
+		 * when it leaves), so that an event is handled once and not once per session.
 		 */
 		int sessions() {
 			return (this.endpoint instanceof WampSubscriptionEndpoint) ? 1 : this.peer.clients().size();
@@ -557,6 +560,10 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		 * Register once the session is joined; the client restores it after reconnects.
 		 */
 		Mono<Object> attach(WampClient client, int index) {
+			if (this.endpoint instanceof WampSubscriptionEndpoint) {
+				// the pool subscribes on whichever session is joined, waiting for one
+				return this.attachment.apply(client).doOnNext(this.handles::add);
+			}
 			return client.stateEvents()
 				.filter((event) -> event.state() == SessionState.JOINED || event.state() == SessionState.DEGRADED)
 				.next()

@@ -149,8 +149,10 @@ public interface WampOperations {
 	Mono<Void> unregister(PeerRegistration registration);
 
 	/**
-	 * Subscribe at run time on the peer's first session (on every session of a pool, each
-	 * event would be handled once per session).
+	 * Subscribe at run time on one session of the peer's pool (on every session, each
+	 * event would be handled once per session): session 0 first; the subscription moves
+	 * to another session of the pool when that one leaves (see
+	 * {@code WampPeer#subscribe}).
 	 * @param topic the URI
 	 * @param options the options
 	 * @param handler the handler

@@ -444,16 +444,43 @@ public final class WampTemplate implements WampOperations {
 	public Mono<PeerSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler) {
 		WampPeer peer = getPeer();
 		String uri = peer.resolveUri(topic);
-		// the first session only: on every session, each event would be handled once per
-		// session
-		WampClient client = peer.clients().get(0);
-		return client.subscribe(uri, options, handler)
+		// one session of the pool at a time (on every session, each event would be
+		// handled
+		// once per session); it moves to another session when that one leaves
+		return peer.subscribe(uri, options, handler)
 			.map((subscription) -> new PeerSubscription(uri, List.of(subscription)));
 	}
 
 	@Override
 	public Mono<Void> unsubscribe(PeerSubscription subscription) {
 		return subscription.unsubscribe();
+	}
+
+	// ---------------------------------------------------------------- meta API
+
+	/**
+	 * The router's session meta API as typed calls ({@code wamp.session.*}): count, list,
+	 * get, kill, and joins and leaves as a {@link Flux}.
+	 * @return the helper, using this template's peer and settings
+	 */
+	public WampSessionMeta sessionMeta() {
+		return new WampSessionMeta(this);
+	}
+
+	/**
+	 * The router's registration meta API as typed calls ({@code wamp.registration.*}).
+	 * @return the helper, using this template's peer and settings
+	 */
+	public WampRegistrationMeta registrationMeta() {
+		return new WampRegistrationMeta(this);
+	}
+
+	/**
+	 * The router's subscription meta API as typed calls ({@code wamp.subscription.*}).
+	 * @return the helper, using this template's peer and settings
+	 */
+	public WampSubscriptionMeta subscriptionMeta() {
+		return new WampSubscriptionMeta(this);
 	}
 
 	// ---------------------------------------------------------------- Nexus

@@ -13,12 +13,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.SessionInfo;
+import io.wampspring.client.EventHandler;
+import io.wampspring.client.SubscribeOptions;
 import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.SessionState;
 import io.wampspring.client.reconnect.SessionStateEvent;
 import io.wampspring.core.uri.WampUriValidator;
+import io.wampspring.spring.event.WampRegistrationRevokedEvent;
 import io.wampspring.spring.event.WampSessionJoinedEvent;
 import io.wampspring.spring.event.WampSessionLeftEvent;
+import io.wampspring.spring.event.WampSubscriptionRevokedEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +102,8 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 
 	private final AtomicLong reconnects = new AtomicLong();
 
+	private final PoolSubscriptions poolSubscriptions;
+
 	private final Object lifecycleMonitor = new Object();
 
 	private @Nullable ApplicationEventPublisher eventPublisher;
@@ -125,6 +131,7 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 					"peer '" + this.name + "' has no session: set clientOptions(..) or add clients(..)");
 		}
 		this.clients = List.copyOf(pool);
+		this.poolSubscriptions = new PoolSubscriptions(this.name, this.clients);
 		this.router = builder.router;
 		this.lastEvents = new AtomicReferenceArray<>(this.clients.size());
 		this.poolType = builder.poolType;
@@ -281,6 +288,55 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	}
 
 	/**
+	 * Subscribe to a topic on one session of the pool, so that each event is handled
+	 * once: session 0 first. When that session leaves, the subscription moves to a
+	 * session that is still joined, and stays there when the first one returns; events
+	 * published while it moves are missed (as in any reconnect), and a duplicate is
+	 * possible only in the moment the old session rejoins while the move is confirmed.
+	 * The peer must run ({@link #start()}) for subscriptions to move.
+	 * @param topic the absolute topic URI (or pattern)
+	 * @param options the options
+	 * @param handler the handler
+	 * @return the subscription, once a session of the pool subscribed it; an error
+	 * {@code wamp.error.not_connected} when no session is joined, or the router's
+	 * {@code WampException}
+	 */
+	public Mono<PoolSubscription> subscribe(String topic, SubscribeOptions options, EventHandler handler) {
+		return this.poolSubscriptions.subscribe(topic, options, handler, false);
+	}
+
+	/**
+	 * Subscribe as {@link #subscribe(String, SubscribeOptions, EventHandler)} does, but
+	 * when no session of the pool is joined, wait for one (for endpoints declared before
+	 * the sessions join); cancel the subscription of the returned {@link Mono} to stop
+	 * waiting.
+	 * @param topic the absolute topic URI (or pattern)
+	 * @param options the options
+	 * @param handler the handler
+	 * @return the subscription, once a session of the pool subscribed it
+	 */
+	public Mono<PoolSubscription> subscribeWhenJoined(String topic, SubscribeOptions options, EventHandler handler) {
+		return this.poolSubscriptions.subscribe(topic, options, handler, true);
+	}
+
+	/**
+	 * The session of the pool that holds the pool's subscriptions now.
+	 * @return its index
+	 */
+	public int subscriptionHolder() {
+		return this.poolSubscriptions.holder();
+	}
+
+	/**
+	 * How many times the pool's subscriptions moved to another session because the holder
+	 * left.
+	 * @return the count since the peer was created
+	 */
+	public long subscriptionMoves() {
+		return this.poolSubscriptions.moves();
+	}
+
+	/**
 	 * Whether every session of the pool is joined.
 	 * @return true when all are joined
 	 */
@@ -413,8 +469,22 @@ public final class WampPeer implements SmartLifecycle, ApplicationEventPublisher
 	}
 
 	private Disposable watch(int index, WampClient client, Scheduler.Worker events) {
+		Disposable revocations = client.revocations().subscribe((revocation) -> {
+			ApplicationEventPublisher publisher = this.eventPublisher;
+			if (publisher != null) {
+				publish(events, publisher,
+						revocation.registration()
+								? new WampRegistrationRevokedEvent(this, this.name, index, client, revocation)
+								: new WampSubscriptionRevokedEvent(this, this.name, index, client, revocation));
+			}
+		});
+		return Disposables.composite(revocations, watchState(index, client, events));
+	}
+
+	private Disposable watchState(int index, WampClient client, Scheduler.Worker events) {
 		return client.stateEvents().subscribe((event) -> {
 			this.lastEvents.set(index, event);
+			this.poolSubscriptions.stateChanged();
 			// one count per lost connection or failed attempt, not per replay of the
 			// current state
 			if (event.state() == SessionState.RECONNECTING && event.previous() != SessionState.RECONNECTING) {

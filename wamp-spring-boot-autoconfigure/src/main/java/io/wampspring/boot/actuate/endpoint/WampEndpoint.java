@@ -14,6 +14,7 @@ import io.wampspring.spring.config.WampSubscriptionEndpoint;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.client.ClientOptions;
+import io.wampspring.client.Revocation;
 import io.wampspring.client.SessionInfo;
 import io.wampspring.client.WampClient;
 import io.wampspring.client.auth.ClientAuthenticator;
@@ -117,9 +118,11 @@ public class WampEndpoint {
 				SessionInfo info = session.isJoined() ? session.sessionInfo() : null;
 				List<String> missing = (state == SessionState.DEGRADED) ? session.missing() : List.of();
 				sessions.add(new SessionDescriptor(i, state.name(), (info != null) ? info.sessionId() : null,
-						(info != null) ? info.authid() : null, (info != null) ? info.authrole() : null, missing));
+						(info != null) ? info.authid() : null, (info != null) ? info.authrole() : null, missing,
+						session.revoked().stream().map(Revocation::describe).toList()));
 			}
-			peers.put(peer.name(), new PeerDescriptor(router, peer.poolType().name(), sessions));
+			peers.put(peer.name(),
+					new PeerDescriptor(router, peer.poolType().name(), sessions, peer.subscriptionHolder()));
 		}
 		List<HandlerDescriptor> registrations = new ArrayList<>();
 		List<HandlerDescriptor> subscriptions = new ArrayList<>();
@@ -168,8 +171,11 @@ public class WampEndpoint {
 	 * @param router the router name
 	 * @param poolType how a session is picked
 	 * @param sessions the sessions of the pool
+	 * @param subscriptionHolder the index of the session that holds the pool's
+	 * subscriptions (they move when it leaves)
 	 */
-	public record PeerDescriptor(String router, String poolType, List<SessionDescriptor> sessions) {
+	public record PeerDescriptor(String router, String poolType, List<SessionDescriptor> sessions,
+			int subscriptionHolder) {
 	}
 
 	/**
@@ -184,9 +190,12 @@ public class WampEndpoint {
 	 * @param missing while {@code DEGRADED}, the registrations and subscriptions the
 	 * restore could not bring back and why (the client retries them), such as
 	 * {@code registration of 'com.example.add2': wamp.error.not_authorized}; else empty
+	 * @param revoked the registrations and subscriptions the router revoked and that stay
+	 * revoked ({@code wamp.defaults.callee.on-revoked=keep-revoked}), with the router's
+	 * reason
 	 */
 	public record SessionDescriptor(int index, String state, @Nullable Long sessionId, @Nullable String authid,
-			@Nullable String authrole, List<String> missing) {
+			@Nullable String authrole, List<String> missing, List<String> revoked) {
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package io.wampspring.boot.actuate.health;
 
+import java.util.List;
+
 import io.wampspring.spring.peer.WampPeer;
+import io.wampspring.client.Revocation;
 import io.wampspring.client.SessionInfo;
 import io.wampspring.client.WampClient;
 import io.wampspring.client.reconnect.SessionState;
@@ -57,6 +60,12 @@ public class WampSessionHealthIndicator implements HealthIndicator {
 			putIfNotNull(builder, "authmethod", info.authmethod());
 			if (state == SessionState.DEGRADED) {
 				builder.withDetail("missing", session.missing());
+			}
+			// still UP: the session serves everything else; the details say what an
+			// administrator revoked
+			List<Revocation> revoked = session.revoked();
+			if (!revoked.isEmpty()) {
+				builder.withDetail("revoked", revoked.stream().map(Revocation::describe).toList());
 			}
 		}
 		else if (last != null && last.state() == state) {
