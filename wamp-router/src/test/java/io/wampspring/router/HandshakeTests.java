@@ -86,7 +86,7 @@ class HandshakeTests {
 			killer.send(new io.wampspring.core.message.Call(1, Map.of(), "wamp.session.kill", List.of(id), Map.of()));
 			killer.expect(io.wampspring.core.message.Result.class);
 			Goodbye goodbye = victim.expect(Goodbye.class);
-			assertThat(goodbye.reason()).isEqualTo(WampUris.CLOSE_KILLED);
+			assertThat(goodbye.reason()).isEqualTo(WampUris.CLOSE_NORMAL);
 			victim.send(new Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
 			assertThat(victim.awaitClosed()).isTrue();
 		}

@@ -78,8 +78,8 @@ class MetaApiTests {
 		TestPeer a = joined();
 		TestPeer b = joined();
 		assertThat((Long) call(admin, "wamp.session.kill_by_authrole", "anonymous")).isGreaterThanOrEqualTo(2L);
-		assertThat(a.expect(io.wampspring.core.message.Goodbye.class).reason()).isEqualTo(WampUris.CLOSE_KILLED);
-		assertThat(b.expect(io.wampspring.core.message.Goodbye.class).reason()).isEqualTo(WampUris.CLOSE_KILLED);
+		assertThat(a.expect(io.wampspring.core.message.Goodbye.class).reason()).isEqualTo(WampUris.CLOSE_NORMAL);
+		assertThat(b.expect(io.wampspring.core.message.Goodbye.class).reason()).isEqualTo(WampUris.CLOSE_NORMAL);
 		assertThat(call(admin, "wamp.session.list")).asInstanceOf(LIST).doesNotContain(a.sessionId(), b.sessionId());
 		assertThat(call(admin, "wamp.session.kill_all")).isEqualTo(0L);
 	}

@@ -202,7 +202,7 @@ final class Broker {
 		boolean discloseMe = Dicts.bool(options, "disclose_me", false) && this.realm.config().allowDiscloseMe();
 		this.realm.core.publications.increment();
 		dispatch(testament.topic(), GlobalIdGenerator.next(), testament.args(), testament.kwargs(), filter,
-				discloseMe ? session.identity() : null);
+				discloseMe ? session.identity() : null, this.realm.trustlevel(session));
 	}
 
 	void publish(RouterSession publisher, Publish publish) {

@@ -43,12 +43,11 @@ final class MetaApi {
 				(caller, args, kwargs) -> List.of(sessions(args).stream().map(RouterSession::id).toList()));
 		realm.addInternal("wamp.session.get", (caller, args, kwargs) -> List.of(details(session(args))));
 		realm.addInternal("wamp.session.kill", this::kill);
-		// the spec: kill_by_authid answers the killed ids, kill_by_authrole and kill_all
-		// a
-		// count
+		// the bulk kills answer the number of sessions closed (the spec's session meta
+		// API)
 		realm.addInternal("wamp.session.kill_by_authid", (caller, args, kwargs) -> {
 			String authid = stringArg(args, "authid");
-			return single(killAll(caller, kwargs, (who) -> who.authid().equals(authid)));
+			return List.of((long) killAll(caller, kwargs, (who) -> who.authid().equals(authid)).size());
 		});
 		realm.addInternal("wamp.session.kill_by_authrole", (caller, args, kwargs) -> {
 			String authrole = stringArg(args, "authrole");
@@ -243,13 +242,13 @@ final class MetaApi {
 	}
 
 	/**
-	 * The GOODBYE reason of a kill: {@code wamp.close.killed} unless the caller gave a
-	 * valid URI.
+	 * The GOODBYE reason of a kill: {@code wamp.close.normal}, as the spec says, unless
+	 * the caller gave a valid URI.
 	 */
 	private String closeReason(Map<String, @Nullable Object> kwargs) {
 		Object reason = kwargs.get("reason");
 		if (reason == null) {
-			return WampUris.CLOSE_KILLED;
+			return WampUris.CLOSE_NORMAL;
 		}
 		if (!(reason instanceof String uri) || uri.isEmpty() || !this.realm.uris().isValid(uri)) {
 			throw new WampException(WampUris.INVALID_URI,

@@ -71,7 +71,7 @@ public final class WampSessionMeta {
 	}
 
 	/**
-	 * Close another session with {@code wamp.close.killed} ({@code wamp.session.kill}).
+	 * Close another session with {@code wamp.close.normal} ({@code wamp.session.kill}).
 	 * @param sessionId the session id
 	 * @return completes when the router closed it; an error
 	 * {@code wamp.error.no_such_session} for an unknown id or the caller's own session
@@ -83,7 +83,7 @@ public final class WampSessionMeta {
 	/**
 	 * Close another session.
 	 * @param sessionId the session id
-	 * @param reason the GOODBYE reason URI, or null for {@code wamp.close.killed}
+	 * @param reason the GOODBYE reason URI, or null for {@code wamp.close.normal}
 	 * @param message the GOODBYE message, or null for none
 	 * @return completes when the router closed it
 	 */
@@ -95,21 +95,19 @@ public final class WampSessionMeta {
 	/**
 	 * Close every other session of an authid ({@code wamp.session.kill_by_authid}).
 	 * @param authid the authid
-	 * @param reason the GOODBYE reason URI, or null for {@code wamp.close.killed}
+	 * @param reason the GOODBYE reason URI, or null for {@code wamp.close.normal}
 	 * @param message the GOODBYE message, or null for none
-	 * @return the ids of the closed sessions (as the spec defines the result)
+	 * @return how many sessions were closed
 	 */
-	public Mono<List<Long>> killByAuthid(String authid, @Nullable String reason, @Nullable String message) {
-		return this.calls
-			.call("wamp.session.kill_by_authid", List.of(authid), MetaCalls.reasonAndMessage(reason, message),
-					MetaCalls::ids)
-			.defaultIfEmpty(List.of());
+	public Mono<Long> killByAuthid(String authid, @Nullable String reason, @Nullable String message) {
+		return this.calls.call("wamp.session.kill_by_authid", List.of(authid),
+				MetaCalls.reasonAndMessage(reason, message), MetaCalls::id);
 	}
 
 	/**
 	 * Close every other session of an authrole ({@code wamp.session.kill_by_authrole}).
 	 * @param authrole the authrole
-	 * @param reason the GOODBYE reason URI, or null for {@code wamp.close.killed}
+	 * @param reason the GOODBYE reason URI, or null for {@code wamp.close.normal}
 	 * @param message the GOODBYE message, or null for none
 	 * @return how many sessions were closed
 	 */
@@ -120,7 +118,7 @@ public final class WampSessionMeta {
 
 	/**
 	 * Close every other session of the realm ({@code wamp.session.kill_all}).
-	 * @param reason the GOODBYE reason URI, or null for {@code wamp.close.killed}
+	 * @param reason the GOODBYE reason URI, or null for {@code wamp.close.normal}
 	 * @param message the GOODBYE message, or null for none
 	 * @return how many sessions were closed
 	 */

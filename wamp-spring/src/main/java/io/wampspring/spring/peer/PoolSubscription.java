@@ -1,8 +1,13 @@
 package io.wampspring.spring.peer;
 
+import java.util.List;
+
 import io.wampspring.client.EventHandler;
+import io.wampspring.client.HistoricEvent;
 import io.wampspring.client.SubscribeOptions;
 import io.wampspring.client.Subscription;
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,6 +141,19 @@ public final class PoolSubscription implements Subscription {
 	@Override
 	public synchronized @Nullable String revocationReason() {
 		return (this.current != null) ? this.current.revocationReason() : null;
+	}
+
+	@Override
+	public Mono<List<HistoricEvent>> eventHistory(int limit) {
+		Subscription subscription;
+		synchronized (this) {
+			subscription = this.current;
+		}
+		if (subscription == null) {
+			return Mono.error(new WampException(WampUris.NOT_CONNECTED,
+					"the subscription to '" + this.topic + "' is moving to another session of its pool; try again"));
+		}
+		return subscription.eventHistory(limit);
 	}
 
 	@Override
