@@ -676,8 +676,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Whether the template retries a call that failed with one of the retryable error
-		 * URIs.
+		 * Whether to reconnect and rejoin after the transport is lost.
 		 * @return {@code true} if so
 		 */
 		public boolean isEnabled() {
@@ -693,7 +692,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of retries of one call.
+		 * Largest number of reconnect attempts in a row; -1 retries forever.
 		 * @return the max retries
 		 */
 		public int getMaxRetries() {
@@ -709,7 +708,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Delay before the first retry; it doubles on each retry.
+		 * Delay before the first reconnect attempt.
 		 * @return the backoff min
 		 */
 		public Duration getBackoffMin() {
@@ -725,7 +724,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Longest delay between retries.
+		 * Longest delay between reconnect attempts.
 		 * @return the backoff max
 		 */
 		public Duration getBackoffMax() {
@@ -966,7 +965,7 @@ public class WampProperties {
 		private final SubscriberDefaults subscriber = new SubscriberDefaults();
 
 		/**
-		 * Router (a key of wamp.routers); the default router when not set.
+		 * Router (a key of wamp.routers) used by peers that do not name one.
 		 * @return the router
 		 */
 		public @Nullable String getRouter() {
@@ -990,7 +989,8 @@ public class WampProperties {
 		}
 
 		/**
-		 * Callee role.
+		 * Callee features, default registration options and the error URIs of handler
+		 * exceptions.
 		 * @return the callee
 		 */
 		public CalleeDefaults getCallee() {
@@ -1006,7 +1006,8 @@ public class WampProperties {
 		}
 
 		/**
-		 * Subscriber role.
+		 * Subscriber features, default subscription options and how many events each
+		 * handler takes at once.
 		 * @return the subscriber
 		 */
 		public SubscriberDefaults getSubscriber() {
@@ -1121,8 +1122,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Whether to ask the router to disclose the publisher's identity to the
-		 * subscribers.
+		 * Whether to ask the router to disclose the caller's identity to the callee.
 		 * @return {@code true} if so
 		 */
 		public boolean isDiscloseMe() {
@@ -1263,7 +1263,7 @@ public class WampProperties {
 		private boolean forceReregister = false;
 
 		/**
-		 * How the router matches published topics against this one: exact, prefix or
+		 * How the router matches called URIs against the registered one: exact, prefix or
 		 * wildcard.
 		 * @return the match
 		 */
@@ -1280,7 +1280,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * How the router picks among several callees of the procedure: single,
+		 * How the router picks among several callees of the same procedure: single,
 		 * roundrobin, random, first or last.
 		 * @return the invoke
 		 */
@@ -1314,7 +1314,7 @@ public class WampProperties {
 
 		/**
 		 * Whether the registration takes the procedure over from another session of the
-		 * same authid.
+		 * same authid (force_reregister).
 		 * @return {@code true} if so
 		 */
 		public boolean isForceReregister() {
@@ -1343,8 +1343,8 @@ public class WampProperties {
 		private MatchPolicy match = MatchPolicy.EXACT;
 
 		/**
-		 * How the router matches published topics against this one: exact, prefix or
-		 * wildcard.
+		 * How the router matches published topics against the subscribed one: exact,
+		 * prefix or wildcard.
 		 * @return the match
 		 */
 		public MatchPolicy getMatch() {
@@ -1372,8 +1372,7 @@ public class WampProperties {
 		private final PublisherOptions options = new PublisherOptions();
 
 		/**
-		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
-		 * from wamp.defaults.subscriber.
+		 * Default options of the template's publications.
 		 * @return the options
 		 */
 		public PublisherOptions getOptions() {
@@ -1412,8 +1411,8 @@ public class WampProperties {
 		private List<String> idempotentProcedures = new ArrayList<>();
 
 		/**
-		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
-		 * from wamp.defaults.subscriber.
+		 * Default options of the template's calls; the timeout is also every session's
+		 * default call timeout.
 		 * @return the options
 		 */
 		public CallerOptions getOptions() {
@@ -1621,8 +1620,8 @@ public class WampProperties {
 		private int queueCapacity = WampHandlerLimits.DEFAULT_PROCEDURE_QUEUE_CAPACITY;
 
 		/**
-		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
-		 * from wamp.defaults.subscriber.
+		 * Default REGISTER options of the registrations declared in configuration
+		 * (wamp.peers.*.roles.callee); annotated handlers carry their own.
 		 * @return the options
 		 */
 		public CalleeOptions getOptions() {
@@ -1646,7 +1645,8 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events handled at once; 1 keeps events in order.
+		 * Largest number of invocations of one handler method that run at once, for
+		 * handlers that set none; more wait in a queue of queue-capacity.
 		 * @return the concurrency
 		 */
 		public int getConcurrency() {
@@ -1662,7 +1662,9 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events that wait for a free slot.
+		 * Largest number of invocations of one handler method that wait for a free slot,
+		 * for handlers that set none; an invocation beyond concurrency and queue-capacity
+		 * is answered at once with wamp.error.unavailable.
 		 * @return the queue capacity
 		 */
 		public int getQueueCapacity() {
@@ -1739,8 +1741,8 @@ public class WampProperties {
 		private int queueCapacity = WampHandlerLimits.DEFAULT_SUBSCRIPTION_QUEUE_CAPACITY;
 
 		/**
-		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
-		 * from wamp.defaults.subscriber.
+		 * Default SUBSCRIBE options of the subscriptions declared in configuration
+		 * (wamp.peers.*.roles.subscriber); annotated handlers carry their own.
 		 * @return the options
 		 */
 		public SubscriberOptions getOptions() {
@@ -1748,7 +1750,8 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events handled at once; 1 keeps events in order.
+		 * Largest number of events of one subscription handled at once, for handlers that
+		 * set none; 1 keeps events in order.
 		 * @return the concurrency
 		 */
 		public int getConcurrency() {
@@ -1764,7 +1767,8 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events that wait for a free slot.
+		 * Largest number of events of one subscription that wait for a free slot, for
+		 * handlers that set none.
 		 * @return the queue capacity
 		 */
 		public int getQueueCapacity() {
@@ -2053,8 +2057,8 @@ public class WampProperties {
 		private final RegistrationOptions options = new RegistrationOptions();
 
 		/**
-		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
-		 * from wamp.defaults.subscriber.
+		 * REGISTER options and limits of this registration; each one not set here comes
+		 * from wamp.defaults.callee.
 		 * @return the options
 		 */
 		public RegistrationOptions getOptions() {
@@ -2125,8 +2129,7 @@ public class WampProperties {
 		private @Nullable Integer queueCapacity;
 
 		/**
-		 * How the router matches published topics against this one: exact, prefix or
-		 * wildcard.
+		 * How the router matches called URIs against this one: exact, prefix or wildcard.
 		 * @return the match
 		 */
 		public @Nullable MatchPolicy getMatch() {
@@ -2192,7 +2195,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events handled at once; 1 keeps events in order.
+		 * Largest number of invocations that run at once; 0 for no limit.
 		 * @return the concurrency
 		 */
 		public @Nullable Integer getConcurrency() {
@@ -2208,7 +2211,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events that wait for a free slot.
+		 * Largest number of invocations that wait for a free slot.
 		 * @return the queue capacity
 		 */
 		public @Nullable Integer getQueueCapacity() {
