@@ -19,6 +19,7 @@ import io.wampspring.spring.core.WampOperations;
 import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import io.wampspring.spring.listener.adapter.WampHandlerLimits;
+import io.wampspring.spring.listener.adapter.WampHandlerMethodFactory;
 import io.wampspring.spring.listener.adapter.WampOverloadListener;
 import io.wampspring.spring.micrometer.WampListenerObservationConvention;
 import io.wampspring.spring.micrometer.WampTemplateObservationConvention;
@@ -269,8 +270,10 @@ public final class WampAutoConfiguration {
 			WampExceptionTranslator translator, WampProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<WampListenerObservationConvention> observationConvention,
-			ObjectProvider<WampOverloadListener> overloadListener) {
+			ObjectProvider<WampOverloadListener> overloadListener,
+			ObjectProvider<WampHandlerMethodFactory> handlerMethodFactory) {
 		WampEndpointRegistry registry = new WampEndpointRegistry(peers, converter, translator);
+		handlerMethodFactory.ifUnique(registry::setHandlerMethodFactory);
 		registry.setShutdownTimeout(properties.getShutdownGracePeriod());
 		registry.setProcedureLimits(procedureLimits(properties.getDefaults().getCallee()));
 		registry.setSubscriptionLimits(subscriptionLimits(properties.getDefaults().getSubscriber()));

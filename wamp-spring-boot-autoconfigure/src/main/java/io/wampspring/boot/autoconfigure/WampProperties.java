@@ -1620,8 +1620,32 @@ public class WampProperties {
 		private int queueCapacity = WampHandlerLimits.DEFAULT_PROCEDURE_QUEUE_CAPACITY;
 
 		/**
-		 * Default REGISTER options of the registrations declared in configuration
-		 * (wamp.peers.*.roles.callee); annotated handlers carry their own.
+		 * Whether a procedure handler runs with the caller's identity (authid, authrole,
+		 * session, as the router disclosed it) as Spring Security's Authentication, so
+		 * that method security such as @PreAuthorize applies. Only when Spring Security
+		 * is on the class path.
+		 */
+		private boolean securityContext = true;
+
+		/**
+		 * Whether a procedure handler runs with the caller's identity as Spring
+		 * Security's Authentication.
+		 * @return {@code true} if so
+		 */
+		public boolean isSecurityContext() {
+			return this.securityContext;
+		}
+
+		/**
+		 * Set the value of {@link #isSecurityContext()}.
+		 * @param securityContext the new value
+		 */
+		public void setSecurityContext(boolean securityContext) {
+			this.securityContext = securityContext;
+		}
+
+		/**
+		 * Default REGISTER options of the registrations declared in configuration.
 		 * @return the options
 		 */
 		public CalleeOptions getOptions() {
@@ -1645,8 +1669,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of invocations of one handler method that run at once, for
-		 * handlers that set none; more wait in a queue of queue-capacity.
+		 * Largest number of invocations of one handler method that run at once.
 		 * @return the concurrency
 		 */
 		public int getConcurrency() {
@@ -1662,9 +1685,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of invocations of one handler method that wait for a free slot,
-		 * for handlers that set none; an invocation beyond concurrency and queue-capacity
-		 * is answered at once with wamp.error.unavailable.
+		 * Largest number of invocations of one handler method that wait for a free slot.
 		 * @return the queue capacity
 		 */
 		public int getQueueCapacity() {

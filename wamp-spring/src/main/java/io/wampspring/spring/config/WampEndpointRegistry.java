@@ -22,6 +22,7 @@ import io.wampspring.spring.listener.adapter.WampEventAdapter;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import io.wampspring.spring.listener.adapter.WampHandlerLimits;
 import io.wampspring.spring.listener.adapter.WampHandlerMethod;
+import io.wampspring.spring.listener.adapter.WampHandlerMethodFactory;
 import io.wampspring.spring.listener.adapter.WampInvocationAdapter;
 import io.wampspring.spring.listener.adapter.WampOverloadListener;
 import io.wampspring.spring.micrometer.WampListenerObservationConvention;
@@ -66,11 +67,11 @@ public class WampEndpointRegistry implements SmartLifecycle {
 
 	private final WampPeers peers;
 
-	private final WampJsonConverter converter;
-
 	private final WampExceptionTranslator translator;
 
 	private final ReturnValueMapper results;
+
+	private WampHandlerMethodFactory handlerMethodFactory;
 
 	private final List<WampListenerEndpoint> endpoints = new CopyOnWriteArrayList<>();
 
@@ -102,9 +103,29 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 */
 	public WampEndpointRegistry(WampPeers peers, WampJsonConverter converter, WampExceptionTranslator translator) {
 		this.peers = Objects.requireNonNull(peers, "peers");
-		this.converter = Objects.requireNonNull(converter, "converter");
+		Objects.requireNonNull(converter, "converter");
 		this.translator = Objects.requireNonNull(translator, "translator");
 		this.results = new ReturnValueMapper(converter);
+		this.handlerMethodFactory = WampHandlerMethodFactory.of(converter);
+	}
+
+	/**
+	 * How handler methods are invoked: the application's argument resolvers, the
+	 * interceptors around each call and the argument validator (default: the built-in
+	 * resolvers, no interceptor, Jakarta Validation when a provider is on the class
+	 * path); set before the registry starts.
+	 * @param handlerMethodFactory the factory
+	 */
+	public void setHandlerMethodFactory(WampHandlerMethodFactory handlerMethodFactory) {
+		this.handlerMethodFactory = Objects.requireNonNull(handlerMethodFactory, "handlerMethodFactory");
+	}
+
+	/**
+	 * How handler methods are invoked.
+	 * @return the factory
+	 */
+	public WampHandlerMethodFactory getHandlerMethodFactory() {
+		return this.handlerMethodFactory;
 	}
 
 	/**
@@ -343,7 +364,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException(endpoint.id() + ": " + ex.getMessage(), ex);
 		}
-		WampHandlerMethod method = new WampHandlerMethod(endpoint.bean(), endpoint.method(), uri, this.converter);
+		WampHandlerMethod method = this.handlerMethodFactory.create(endpoint.bean(), endpoint.method(), uri);
 		var scheduler = peer.clients().get(0).options().handlerScheduler();
 		if (endpoint instanceof WampProcedureEndpoint procedure) {
 			RegisterOptions options = procedure.options();
