@@ -741,8 +741,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Whether the template retries a call that failed with one of the retryable error
-		 * URIs.
+		 * Whether to reconnect and rejoin after the transport is lost.
 		 * @return {@code true} if so
 		 */
 		public boolean isEnabled() {
@@ -758,7 +757,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of retries of one call.
+		 * Largest number of reconnect attempts in a row; -1 retries forever.
 		 * @return the max retries
 		 */
 		public int getMaxRetries() {
@@ -774,7 +773,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Delay before the first retry; it doubles on each retry.
+		 * Delay before the first reconnect attempt.
 		 * @return the backoff min
 		 */
 		public Duration getBackoffMin() {
@@ -790,7 +789,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Longest delay between retries.
+		 * Longest delay between reconnect attempts.
 		 * @return the backoff max
 		 */
 		public Duration getBackoffMax() {
@@ -1031,7 +1030,7 @@ public class WampProperties {
 		private final SubscriberDefaults subscriber = new SubscriberDefaults();
 
 		/**
-		 * Router (a key of wamp.routers); the default router when not set.
+		 * Router (a key of wamp.routers) used by peers that do not name one.
 		 * @return the router
 		 */
 		public @Nullable String getRouter() {
@@ -1055,7 +1054,8 @@ public class WampProperties {
 		}
 
 		/**
-		 * Callee role.
+		 * Callee features, default registration options and the error URIs of handler
+		 * exceptions.
 		 * @return the callee
 		 */
 		public CalleeDefaults getCallee() {
@@ -1071,7 +1071,8 @@ public class WampProperties {
 		}
 
 		/**
-		 * Subscriber role.
+		 * Subscriber features, default subscription options and how many events each
+		 * handler takes at once.
 		 * @return the subscriber
 		 */
 		public SubscriberDefaults getSubscriber() {
@@ -1186,8 +1187,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Whether to ask the router to disclose the publisher's identity to the
-		 * subscribers.
+		 * Whether to ask the router to disclose the caller's identity to the callee.
 		 * @return {@code true} if so
 		 */
 		public boolean isDiscloseMe() {
@@ -1351,7 +1351,7 @@ public class WampProperties {
 		private boolean forceReregister = false;
 
 		/**
-		 * How the router matches published topics against this one: exact, prefix or
+		 * How the router matches called URIs against the registered one: exact, prefix or
 		 * wildcard.
 		 * @return the match
 		 */
@@ -1368,7 +1368,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * How the router picks among several callees of the procedure: single,
+		 * How the router picks among several callees of the same procedure: single,
 		 * roundrobin, random, first or last.
 		 * @return the invoke
 		 */
@@ -1402,7 +1402,7 @@ public class WampProperties {
 
 		/**
 		 * Whether the registration takes the procedure over from another session of the
-		 * same authid.
+		 * same authid (force_reregister).
 		 * @return {@code true} if so
 		 */
 		public boolean isForceReregister() {
@@ -1431,8 +1431,8 @@ public class WampProperties {
 		private MatchPolicy match = MatchPolicy.EXACT;
 
 		/**
-		 * How the router matches published topics against this one: exact, prefix or
-		 * wildcard.
+		 * How the router matches published topics against the subscribed one: exact,
+		 * prefix or wildcard.
 		 * @return the match
 		 */
 		public MatchPolicy getMatch() {
@@ -1460,8 +1460,7 @@ public class WampProperties {
 		private final PublisherOptions options = new PublisherOptions();
 
 		/**
-		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
-		 * from wamp.defaults.subscriber.
+		 * Default options of the template's publications.
 		 * @return the options
 		 */
 		public PublisherOptions getOptions() {
@@ -1500,8 +1499,8 @@ public class WampProperties {
 		private List<String> idempotentProcedures = new ArrayList<>();
 
 		/**
-		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
-		 * from wamp.defaults.subscriber.
+		 * Default options of the template's calls; the timeout is also every session's
+		 * default call timeout.
 		 * @return the options
 		 */
 		public CallerOptions getOptions() {
@@ -1927,8 +1926,8 @@ public class WampProperties {
 		}
 
 		/**
-		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
-		 * from wamp.defaults.subscriber.
+		 * Default SUBSCRIBE options of the subscriptions declared in configuration
+		 * (wamp.peers.*.roles.subscriber); annotated handlers carry their own.
 		 * @return the options
 		 */
 		public SubscriberOptions getOptions() {
@@ -1936,7 +1935,8 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events handled at once; 1 keeps events in order.
+		 * Largest number of events of one subscription handled at once, for handlers that
+		 * set none; 1 keeps events in order.
 		 * @return the concurrency
 		 */
 		public int getConcurrency() {
@@ -1952,7 +1952,8 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events that wait for a free slot.
+		 * Largest number of events of one subscription that wait for a free slot, for
+		 * handlers that set none.
 		 * @return the queue capacity
 		 */
 		public int getQueueCapacity() {
@@ -2373,8 +2374,8 @@ public class WampProperties {
 		private final RegistrationOptions options = new RegistrationOptions();
 
 		/**
-		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
-		 * from wamp.defaults.subscriber.
+		 * REGISTER options and limits of this registration; each one not set here comes
+		 * from wamp.defaults.callee.
 		 * @return the options
 		 */
 		public RegistrationOptions getOptions() {
@@ -2445,8 +2446,7 @@ public class WampProperties {
 		private @Nullable Integer queueCapacity;
 
 		/**
-		 * How the router matches published topics against this one: exact, prefix or
-		 * wildcard.
+		 * How the router matches called URIs against this one: exact, prefix or wildcard.
 		 * @return the match
 		 */
 		public @Nullable MatchPolicy getMatch() {
@@ -2512,7 +2512,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events handled at once; 1 keeps events in order.
+		 * Largest number of invocations that run at once; 0 for no limit.
 		 * @return the concurrency
 		 */
 		public @Nullable Integer getConcurrency() {
@@ -2528,7 +2528,7 @@ public class WampProperties {
 		}
 
 		/**
-		 * Largest number of events that wait for a free slot.
+		 * Largest number of invocations that wait for a free slot.
 		 * @return the queue capacity
 		 */
 		public @Nullable Integer getQueueCapacity() {

@@ -21,10 +21,13 @@ public final class WampAuthenticationToken extends AbstractAuthenticationToken {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The caller's authid. */
 	private final String authid;
 
+	/** The caller's authrole, or null when not disclosed. */
 	private final @Nullable String authrole;
 
+	/** The caller's session id, or null when not disclosed. */
 	private final @Nullable Long session;
 
 	/**

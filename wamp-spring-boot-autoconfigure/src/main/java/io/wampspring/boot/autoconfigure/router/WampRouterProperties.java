@@ -456,7 +456,7 @@ public class WampRouterProperties {
 		}
 
 		/**
-		 * API keys one authid may hold.
+		 * Unused one-time passwords one authid may hold.
 		 * @return the max per authid
 		 */
 		public int getMaxPerAuthid() {
