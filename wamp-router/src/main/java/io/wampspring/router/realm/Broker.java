@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.wampspring.core.WampUris;
 import io.wampspring.core.id.GlobalIdGenerator;
+import io.wampspring.core.message.CustomAttributes;
 import io.wampspring.core.message.Dicts;
 import io.wampspring.core.message.Event;
 import io.wampspring.core.message.Publish;
@@ -155,8 +156,9 @@ final class Broker {
 		Filter filter = Filter.of(options, Dicts.bool(options, "exclude_me", true) ? publisher : null);
 		long publication = GlobalIdGenerator.next();
 		this.realm.core.publications.increment();
+		// implementation-specific attributes (a trace context) go on to the subscribers
 		Undelivered undelivered = dispatch(topic, publication, publish.args(), publish.kwargs(), filter,
-				(discloseMe || authorization.disclose()) ? publisher.identity() : null);
+				(discloseMe || authorization.disclose()) ? publisher.identity() : null, CustomAttributes.of(options));
 		if (!acknowledge) {
 			return;
 		}
@@ -173,11 +175,12 @@ final class Broker {
 	 * Publish an event from the router itself (meta events).
 	 */
 	void publishInternal(String topic, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
-		dispatch(topic, GlobalIdGenerator.next(), args, kwargs, null, null);
+		dispatch(topic, GlobalIdGenerator.next(), args, kwargs, null, null, Map.of());
 	}
 
 	private Undelivered dispatch(String topic, long publication, List<@Nullable Object> args,
-			Map<String, @Nullable Object> kwargs, @Nullable Filter filter, @Nullable SessionIdentity disclosed) {
+			Map<String, @Nullable Object> kwargs, @Nullable Filter filter, @Nullable SessionIdentity disclosed,
+			Map<String, Object> custom) {
 		Undelivered undelivered = new Undelivered();
 		this.index.forEachMatch(topic, (subscription) -> {
 			RouterSession[] subscribers = subscription.subscribers;
@@ -186,11 +189,12 @@ final class Broker {
 			}
 			Map<String, Object> details;
 			boolean pattern = subscription.match() != MatchPolicy.EXACT;
-			if (!pattern && disclosed == null) {
+			if (!pattern && disclosed == null && custom.isEmpty()) {
 				details = Map.of();
 			}
 			else {
 				details = new HashMap<>(8);
+				details.putAll(custom);
 				if (pattern) {
 					details.put("topic", topic);
 				}
