@@ -189,6 +189,21 @@ class WampConfigurationFailureTests {
 	}
 
 	@Test
+	void unresolvedPlaceholderAsSecret() {
+		// as in getting-started.md with WAMP_TICKET unset: Boot's binder keeps the
+		// placeholder, which must not be sent as the ticket
+		FailureAnalysis analysis = analysis(URL, REALM, "wamp.routers.main.auth.method=ticket",
+				"wamp.routers.main.auth.authid=joe", "wamp.routers.main.auth.secret=${WAMP_TICKET_NOT_SET_ANYWHERE}");
+		assertFailure(analysis, "wamp.routers.main.auth.secret", "${WAMP_TICKET_NOT_SET_ANYWHERE}",
+				"Set the environment variable or property WAMP_TICKET_NOT_SET_ANYWHERE");
+		// resolved, the same property is accepted
+		this.runner
+			.withPropertyValues(URL, REALM, "wamp.routers.main.auth.method=ticket", "wamp.routers.main.auth.authid=joe",
+					"wamp.routers.main.auth.secret=${TEST_TICKET}", "TEST_TICKET=joe-ticket")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void missingSecretForTicketWampcraAndScram() {
 		for (String method : new String[] { "ticket", "wampcra", "scram" }) {
 			assertFailure(
