@@ -30,11 +30,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sample as processed by {@code spring-boot:process-aot} (bound to the
- * {@code process-classes} phase of sample-app): run by surefire's {@code aot-tests}
- * execution with {@code -Dspring.aot.enabled=true}, so that the application starts from
- * the generated initializer (Boot refuses to start in AOT mode without it) and serves its
- * procedures over a real socket; and the runtime hints it generated cover the handler
- * methods and their record types.
+ * {@code prepare-package} phase of sample-app): run by surefire's {@code aot-tests}
+ * execution (phase {@code integration-test}) with {@code -Dspring.aot.enabled=true}, so
+ * that the application starts from the generated initializer (Boot refuses to start in
+ * AOT mode without it) and serves its procedures over a real socket; and the runtime
+ * hints it generated cover the handler methods and their record types.
  */
 class SampleAotTests {
 
