@@ -216,35 +216,12 @@ final class WampPropertiesValidator {
 								+ "password), for example from an environment variable: ${WAMP_SECRET}");
 			}
 			if (SECRET_METHODS.contains(method)) {
-				rejectUnresolvedPlaceholder(prefix + "secret", auth.getSecret());
+				WampConfigurationException.rejectUnresolvedPlaceholder(prefix + "secret", auth.getSecret());
 			}
 			if (method.equals("cryptosign")) {
 				validateCryptosignKey(prefix, auth);
 			}
 		}
-	}
-
-	/**
-	 * Boot's binder leaves a placeholder that nothing resolves as it is, so an unset
-	 * {@code ${WAMP_TICKET}} would be sent as the secret and refused by the router. Only
-	 * the placeholder's name is shown, never the value.
-	 */
-	private static void rejectUnresolvedPlaceholder(String property, @Nullable String value) {
-		if (value == null) {
-			return;
-		}
-		int start = value.indexOf("${");
-		int end = (start >= 0) ? value.indexOf('}', start + 2) : -1;
-		if (end < 0) {
-			return;
-		}
-		String name = value.substring(start + 2, end);
-		int colon = name.indexOf(':');
-		String variable = (colon >= 0) ? name.substring(0, colon) : name;
-		throw new WampConfigurationException(property,
-				"holds the placeholder ${" + variable + "}, which nothing resolved (the variable is not set)",
-				"Set the environment variable or property " + variable
-						+ " before starting the application, or give the secret another way");
 	}
 
 	private static void validateCryptosignKey(String prefix, WampProperties.Auth auth) {

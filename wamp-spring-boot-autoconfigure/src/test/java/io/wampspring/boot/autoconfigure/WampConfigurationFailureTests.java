@@ -204,6 +204,16 @@ class WampConfigurationFailureTests {
 	}
 
 	@Test
+	void unresolvedPlaceholderAsAnEmbeddedUsersSecret() {
+		// an unset variable must not become the user's (guessable) secret
+		assertFailure(
+				analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=0",
+						"wamp.embedded-router.realms.r.users.joe.secret=${JOE_SECRET_NOT_SET_ANYWHERE}"),
+				"wamp.embedded-router.realms.r.users.joe.secret", "${JOE_SECRET_NOT_SET_ANYWHERE}",
+				"JOE_SECRET_NOT_SET_ANYWHERE");
+	}
+
+	@Test
 	void missingSecretForTicketWampcraAndScram() {
 		for (String method : new String[] { "ticket", "wampcra", "scram" }) {
 			assertFailure(
