@@ -42,6 +42,14 @@ public final class CallOptions {
 		this.extra = Map.copyOf(builder.extra);
 	}
 
+	private CallOptions(CallOptions options, Map<String, Object> extra) {
+		this.timeout = options.timeout;
+		this.idempotent = options.idempotent;
+		this.discloseMe = options.discloseMe;
+		this.cancelMode = options.cancelMode;
+		this.extra = Map.copyOf(extra);
+	}
+
 	/**
 	 * The client's default timeout, router's default disclosure, cancel mode killnowait,
 	 * not idempotent.
@@ -119,6 +127,21 @@ public final class CallOptions {
 	 */
 	public Map<String, Object> extra() {
 		return this.extra;
+	}
+
+	/**
+	 * A copy of these options with further CALL options, such as the trace context's
+	 * custom attributes; an entry replaces an earlier one of the same name.
+	 * @param options the further options
+	 * @return these options when {@code options} is empty, else a new instance
+	 */
+	public CallOptions withOptions(Map<String, ?> options) {
+		if (options.isEmpty()) {
+			return this;
+		}
+		Map<String, Object> merged = new LinkedHashMap<>(this.extra);
+		merged.putAll(options);
+		return new CallOptions(this, merged);
 	}
 
 	/**

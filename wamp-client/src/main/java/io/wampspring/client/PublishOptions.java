@@ -53,6 +53,20 @@ public final class PublishOptions {
 		this.extra = Map.copyOf(builder.extra);
 	}
 
+	private PublishOptions(PublishOptions options, Map<String, Object> extra) {
+		this.acknowledge = options.acknowledge;
+		this.excludeMe = options.excludeMe;
+		this.discloseMe = options.discloseMe;
+		this.retain = options.retain;
+		this.eligible = options.eligible;
+		this.eligibleAuthid = options.eligibleAuthid;
+		this.eligibleAuthrole = options.eligibleAuthrole;
+		this.exclude = options.exclude;
+		this.excludeAuthid = options.excludeAuthid;
+		this.excludeAuthrole = options.excludeAuthrole;
+		this.extra = Map.copyOf(extra);
+	}
+
 	/**
 	 * No acknowledgement, the router's defaults for everything else.
 	 * @return the default options
@@ -111,6 +125,21 @@ public final class PublishOptions {
 	 */
 	public boolean retain() {
 		return this.retain;
+	}
+
+	/**
+	 * A copy of these options with further PUBLISH options, such as the trace context's
+	 * custom attributes; an entry replaces an earlier one of the same name.
+	 * @param options the further options
+	 * @return these options when {@code options} is empty, else a new instance
+	 */
+	public PublishOptions withOptions(Map<String, ?> options) {
+		if (options.isEmpty()) {
+			return this;
+		}
+		Map<String, Object> merged = new LinkedHashMap<>(this.extra);
+		merged.putAll(options);
+		return new PublishOptions(this, merged);
 	}
 
 	/**

@@ -173,4 +173,15 @@ class BrokerTests {
 		}
 	}
 
+	@Test
+	void passesCustomAttributesOnToSubscribers() {
+		TestPeer a = peer();
+		TestPeer b = peer();
+		b.subscribe("com.example.traced", Map.of());
+		String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+		a.publish("com.example.traced", Map.of("_traceparent", traceparent, "unknown_key", 1), "hello");
+		Event event = b.expect(Event.class);
+		assertThat(event.details()).containsEntry("_traceparent", traceparent).doesNotContainKey("unknown_key");
+	}
+
 }

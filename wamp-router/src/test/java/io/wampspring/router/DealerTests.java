@@ -341,4 +341,18 @@ class DealerTests {
 		assertThat(callee.expect(Registered.class).requestId()).isEqualTo(54);
 	}
 
+	@Test
+	void passesCustomAttributesOnToTheCallee() {
+		TestPeer callee = peer();
+		callee.register("com.example.traced", Map.of());
+		String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+		this.caller.send(new Call(this.caller.nextId(),
+				Map.of("_traceparent", traceparent, "_tracestate", "k=v", "_ab", "too short", "unknown_key", 1),
+				"com.example.traced", List.of(), Map.of()));
+		Invocation invocation = callee.expect(Invocation.class);
+		assertThat(invocation.details()).containsEntry("_traceparent", traceparent)
+			.containsEntry("_tracestate", "k=v")
+			.doesNotContainKeys("_ab", "unknown_key");
+	}
+
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.wampspring.core.WampUris;
 import io.wampspring.core.id.GlobalIdGenerator;
+import io.wampspring.core.message.CustomAttributes;
 import io.wampspring.core.message.Dicts;
 import io.wampspring.core.message.Event;
 import io.wampspring.core.message.Publish;
@@ -202,7 +203,7 @@ final class Broker {
 		boolean discloseMe = Dicts.bool(options, "disclose_me", false) && this.realm.config().allowDiscloseMe();
 		this.realm.core.publications.increment();
 		dispatch(testament.topic(), GlobalIdGenerator.next(), testament.args(), testament.kwargs(), filter,
-				discloseMe ? session.identity() : null, this.realm.trustlevel(session));
+				discloseMe ? session.identity() : null, this.realm.trustlevel(session), Map.of());
 	}
 
 	void publish(RouterSession publisher, Publish publish) {
@@ -254,8 +255,9 @@ final class Broker {
 			// eligible.
 			this.history.record(this.realm.name(), topic, publication, publish.args(), publish.kwargs(), disclosed);
 		}
+		// implementation-specific attributes (a trace context) go on to the subscribers
 		Undelivered undelivered = dispatch(topic, publication, publish.args(), publish.kwargs(), filter, disclosed,
-				trustlevel);
+				trustlevel, CustomAttributes.of(options));
 		if (!acknowledge) {
 			return;
 		}
@@ -272,7 +274,7 @@ final class Broker {
 	 * Publish an event from the router itself (meta events).
 	 */
 	void publishInternal(String topic, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
-		dispatch(topic, GlobalIdGenerator.next(), args, kwargs, null, null, null);
+		dispatch(topic, GlobalIdGenerator.next(), args, kwargs, null, null, null, Map.of());
 	}
 
 	// Retention
@@ -327,7 +329,7 @@ final class Broker {
 		if (event.filter() != null && !event.filter().eligible(session)) {
 			return;
 		}
-		Map<String, Object> details = details(topic, pattern, event.disclosed(), event.trustlevel());
+		Map<String, Object> details = details(topic, pattern, event.disclosed(), event.trustlevel(), Map.of());
 		details.put("retained", true);
 		try {
 			session.deliver(new SharedMessage(
@@ -365,8 +367,9 @@ final class Broker {
 	}
 
 	private static Map<String, Object> details(String topic, boolean pattern, @Nullable SessionIdentity disclosed,
-			@Nullable Integer trustlevel) {
+			@Nullable Integer trustlevel, Map<String, Object> custom) {
 		Map<String, Object> details = new HashMap<>(8);
+		details.putAll(custom);
 		if (pattern) {
 			details.put("topic", topic);
 		}
@@ -385,7 +388,7 @@ final class Broker {
 
 	private Undelivered dispatch(String topic, long publication, List<@Nullable Object> args,
 			Map<String, @Nullable Object> kwargs, @Nullable Filter filter, @Nullable SessionIdentity disclosed,
-			@Nullable Integer trustlevel) {
+			@Nullable Integer trustlevel, Map<String, Object> custom) {
 		Undelivered undelivered = new Undelivered();
 		this.index.forEachMatch(topic, (subscription) -> {
 			RouterSession[] subscribers = subscription.subscribers;
@@ -393,8 +396,8 @@ final class Broker {
 				return;
 			}
 			boolean pattern = subscription.match() != MatchPolicy.EXACT;
-			Map<String, Object> details = (!pattern && disclosed == null && trustlevel == null) ? Map.of()
-					: details(topic, pattern, disclosed, trustlevel);
+			Map<String, Object> details = (!pattern && disclosed == null && trustlevel == null && custom.isEmpty())
+					? Map.of() : details(topic, pattern, disclosed, trustlevel, custom);
 			SharedMessage event = null;
 			int delivered = 0;
 			for (RouterSession subscriber : subscribers) {

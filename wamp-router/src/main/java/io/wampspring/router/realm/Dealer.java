@@ -13,6 +13,7 @@ import io.wampspring.core.WampUris;
 import io.wampspring.core.id.GlobalIdGenerator;
 import io.wampspring.core.message.Call;
 import io.wampspring.core.message.Cancel;
+import io.wampspring.core.message.CustomAttributes;
 import io.wampspring.core.message.Dicts;
 import io.wampspring.core.message.ErrorMessage;
 import io.wampspring.core.message.Interrupt;
@@ -308,11 +309,14 @@ final class Dealer {
 		boolean pattern = registration.match() != MatchPolicy.EXACT;
 		boolean disclose = discloseMe || callee.discloseCaller() || authorization.disclose();
 		Integer trustlevel = this.realm.trustlevel(caller);
-		if (!pattern && !progress && !disclose && trustlevel == null) {
+		// implementation-specific attributes (a trace context) go on to the callee
+		Map<String, Object> custom = CustomAttributes.of(options);
+		if (!pattern && !progress && !disclose && trustlevel == null && custom.isEmpty()) {
 			details = Map.of();
 		}
 		else {
 			details = new HashMap<>(8);
+			details.putAll(custom);
 			if (pattern) {
 				details.put("procedure", procedure);
 			}

@@ -2,6 +2,8 @@ package io.wampspring.boot.autoconfigure;
 
 import java.io.Serial;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@code wamp.*} property is missing or wrong. Thrown while the context starts;
  * {@link WampConfigurationFailureAnalyzer} turns it into a start-up report that names the
@@ -69,6 +71,33 @@ public class WampConfigurationException extends RuntimeException {
 	 */
 	public String getAction() {
 		return this.action;
+	}
+
+	/**
+	 * Fail on a secret that is a placeholder nothing resolved. Boot's binder leaves such
+	 * a placeholder as it is, so an unset {@code ${WAMP_TICKET}} would be sent as a
+	 * client's secret, or become a user's guessable secret in the embedded router. Only
+	 * the placeholder's name is shown, never a value.
+	 * @param property the property, such as {@code wamp.routers.main.auth.secret}
+	 * @param value its value, or null
+	 * @throws WampConfigurationException when the value holds {@code ${...}}
+	 */
+	public static void rejectUnresolvedPlaceholder(String property, @Nullable String value) {
+		if (value == null) {
+			return;
+		}
+		int start = value.indexOf("${");
+		int end = (start >= 0) ? value.indexOf('}', start + 2) : -1;
+		if (end < 0) {
+			return;
+		}
+		String name = value.substring(start + 2, end);
+		int colon = name.indexOf(':');
+		String variable = (colon >= 0) ? name.substring(0, colon) : name;
+		throw new WampConfigurationException(property,
+				"holds the placeholder ${" + variable + "}, which nothing resolved (the variable is not set)",
+				"Set the environment variable or property " + variable
+						+ " before starting the application, or give the secret another way");
 	}
 
 }

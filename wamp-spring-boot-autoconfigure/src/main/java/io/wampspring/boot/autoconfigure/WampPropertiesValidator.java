@@ -215,6 +215,9 @@ final class WampPropertiesValidator {
 						"Set " + prefix + "secret (or its alias " + prefix
 								+ "password), for example from an environment variable: ${WAMP_SECRET}");
 			}
+			if (SECRET_METHODS.contains(method)) {
+				WampConfigurationException.rejectUnresolvedPlaceholder(prefix + "secret", auth.getSecret());
+			}
 			if (method.equals("cryptosign")) {
 				validateCryptosignKey(prefix, auth);
 			}

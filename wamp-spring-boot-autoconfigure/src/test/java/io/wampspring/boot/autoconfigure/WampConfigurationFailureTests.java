@@ -197,6 +197,31 @@ class WampConfigurationFailureTests {
 	}
 
 	@Test
+	void unresolvedPlaceholderAsSecret() {
+		// as in getting-started.md with WAMP_TICKET unset: Boot's binder keeps the
+		// placeholder, which must not be sent as the ticket
+		FailureAnalysis analysis = analysis(URL, REALM, "wamp.routers.main.auth.method=ticket",
+				"wamp.routers.main.auth.authid=joe", "wamp.routers.main.auth.secret=${WAMP_TICKET_NOT_SET_ANYWHERE}");
+		assertFailure(analysis, "wamp.routers.main.auth.secret", "${WAMP_TICKET_NOT_SET_ANYWHERE}",
+				"Set the environment variable or property WAMP_TICKET_NOT_SET_ANYWHERE");
+		// resolved, the same property is accepted
+		this.runner
+			.withPropertyValues(URL, REALM, "wamp.routers.main.auth.method=ticket", "wamp.routers.main.auth.authid=joe",
+					"wamp.routers.main.auth.secret=${TEST_TICKET}", "TEST_TICKET=joe-ticket")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void unresolvedPlaceholderAsAnEmbeddedUsersSecret() {
+		// an unset variable must not become the user's (guessable) secret
+		assertFailure(
+				analysis("wamp.embedded-router.enabled=true", "wamp.embedded-router.port=0",
+						"wamp.embedded-router.realms.r.users.joe.secret=${JOE_SECRET_NOT_SET_ANYWHERE}"),
+				"wamp.embedded-router.realms.r.users.joe.secret", "${JOE_SECRET_NOT_SET_ANYWHERE}",
+				"JOE_SECRET_NOT_SET_ANYWHERE");
+	}
+
+	@Test
 	void missingSecretForTicketWampcraAndScram() {
 		for (String method : new String[] { "ticket", "wampcra", "scram" }) {
 			assertFailure(

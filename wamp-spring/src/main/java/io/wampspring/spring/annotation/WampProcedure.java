@@ -8,7 +8,9 @@ import java.lang.annotation.Target;
 
 import io.wampspring.client.InvokePolicy;
 import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.spring.aot.WampHandlerReflectiveProcessor;
 
+import org.springframework.aot.hint.annotation.Reflective;
 import org.springframework.core.annotation.AliasFor;
 
 /**
@@ -29,6 +31,7 @@ import org.springframework.core.annotation.AliasFor;
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(WampHandlerReflectiveProcessor.class)
 public @interface WampProcedure {
 
 	/**

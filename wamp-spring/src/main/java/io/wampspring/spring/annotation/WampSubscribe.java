@@ -7,7 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.spring.aot.WampHandlerReflectiveProcessor;
 
+import org.springframework.aot.hint.annotation.Reflective;
 import org.springframework.core.annotation.AliasFor;
 
 /**
@@ -27,6 +29,7 @@ import org.springframework.core.annotation.AliasFor;
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(WampHandlerReflectiveProcessor.class)
 public @interface WampSubscribe {
 
 	/**

@@ -274,11 +274,14 @@ public final class WampTemplate implements WampOperations {
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
 		// the session is picked per attempt, so a retry may go to another session of the
 		// pool
-		Mono<CallResult> call = withRetry(Mono.defer(() -> peer.select(uri).call(uri, wireArgs, wireKwargs, options)),
-				peer, uri, options);
-		// one observation per call as the application sees it, retries included
+		// one observation per call as the application sees it, retries included; the
+		// options carry its trace context (custom attributes) when tracing is on
 		return WampObservations.template(this.observationRegistry, this.observationConvention,
-				() -> new WampTemplateContext(WampOperation.CALL, peer.name(), uri), call);
+				() -> new WampTemplateContext(WampOperation.CALL, peer.name(), uri), (traceContext) -> {
+					CallOptions traced = options.withOptions(traceContext);
+					return withRetry(Mono.defer(() -> peer.select(uri).call(uri, wireArgs, wireKwargs, traced)), peer,
+							uri, traced);
+				});
 	}
 
 	/**
@@ -327,7 +330,8 @@ public final class WampTemplate implements WampOperations {
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
 		return WampObservations.templateMany(this.observationRegistry, this.observationConvention,
 				() -> new WampTemplateContext(WampOperation.CALL, peer.name(), uri),
-				Flux.defer(() -> peer.select(uri).callProgressive(uri, wireArgs, wireKwargs, options)));
+				(traceContext) -> Flux.defer(() -> peer.select(uri)
+					.callProgressive(uri, wireArgs, wireKwargs, options.withOptions(traceContext))));
 	}
 
 	@Override
@@ -375,8 +379,8 @@ public final class WampTemplate implements WampOperations {
 		List<@Nullable Object> wireArgs = toWire(args);
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
 		return WampObservations.template(this.observationRegistry, this.observationConvention,
-				() -> new WampTemplateContext(WampOperation.PUBLISH, peer.name(), uri),
-				Mono.defer(() -> peer.select(uri).publish(uri, wireArgs, wireKwargs, options)));
+				() -> new WampTemplateContext(WampOperation.PUBLISH, peer.name(), uri), (traceContext) -> Mono.defer(
+						() -> peer.select(uri).publish(uri, wireArgs, wireKwargs, options.withOptions(traceContext))));
 	}
 
 	// ---------------------------------------------------------------- run-time

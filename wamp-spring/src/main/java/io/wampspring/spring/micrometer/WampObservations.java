@@ -1,5 +1,6 @@
 package io.wampspring.spring.micrometer;
 
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.util.context.ContextView;
 
 /**
  * Wraps the reactive operations of the template and the listeners in observations. With a
@@ -34,13 +36,32 @@ public final class WampObservations {
 	public static <T> Mono<T> template(ObservationRegistry registry,
 			@Nullable WampTemplateObservationConvention convention, Supplier<WampTemplateContext> context,
 			Mono<T> operation) {
+		return template(registry, convention, context, (propagated) -> operation);
+	}
+
+	/**
+	 * Observe a template operation that carries the trace context: the operation is built
+	 * from the options that the observation's tracing handler propagated
+	 * ({@code _traceparent}, ...; empty without tracing), to be added to the message's
+	 * options. The observation's parent is the current one, or else the one in the
+	 * subscriber's Reactor context (a WebFlux request, a handler's invocation).
+	 * @param <T> the element type
+	 * @param registry the registry
+	 * @param convention the custom convention, or null for the default
+	 * @param context creates the context
+	 * @param operation builds the operation from the propagated options
+	 * @return the observed operation
+	 */
+	public static <T> Mono<T> template(ObservationRegistry registry,
+			@Nullable WampTemplateObservationConvention convention, Supplier<WampTemplateContext> context,
+			Function<Map<String, Object>, Mono<T>> operation) {
 		if (registry.isNoop()) {
-			return operation;
+			return operation.apply(Map.of());
 		}
-		return Mono.defer(() -> {
-			Observation observation = WampTemplateObservation.TEMPLATE_OBSERVATION.observation(convention,
-					DefaultWampTemplateObservationConvention.INSTANCE, context, registry);
-			return observed(observation, operation);
+		return Mono.deferContextual((reactorContext) -> {
+			WampTemplateContext templateContext = context.get();
+			Observation observation = templateObservation(registry, convention, templateContext, reactorContext);
+			return observed(observation, operation.apply(templateContext.getPropagatedOptions()));
 		});
 	}
 
@@ -56,14 +77,46 @@ public final class WampObservations {
 	public static <T> Flux<T> templateMany(ObservationRegistry registry,
 			@Nullable WampTemplateObservationConvention convention, Supplier<WampTemplateContext> context,
 			Flux<T> operation) {
+		return templateMany(registry, convention, context, (propagated) -> operation);
+	}
+
+	/**
+	 * Observe a template operation with many elements (a progressive call) that carries
+	 * the trace context, as
+	 * {@link #template(ObservationRegistry, WampTemplateObservationConvention, Supplier, Function)}
+	 * does.
+	 * @param <T> the element type
+	 * @param registry the registry
+	 * @param convention the custom convention, or null for the default
+	 * @param context creates the context
+	 * @param operation builds the operation from the propagated options
+	 * @return the observed operation
+	 */
+	public static <T> Flux<T> templateMany(ObservationRegistry registry,
+			@Nullable WampTemplateObservationConvention convention, Supplier<WampTemplateContext> context,
+			Function<Map<String, Object>, Flux<T>> operation) {
 		if (registry.isNoop()) {
-			return operation;
+			return operation.apply(Map.of());
 		}
-		return Flux.defer(() -> {
-			Observation observation = WampTemplateObservation.TEMPLATE_OBSERVATION.observation(convention,
-					DefaultWampTemplateObservationConvention.INSTANCE, context, registry);
-			return observedMany(observation, operation);
+		return Flux.deferContextual((reactorContext) -> {
+			WampTemplateContext templateContext = context.get();
+			Observation observation = templateObservation(registry, convention, templateContext, reactorContext);
+			return observedMany(observation, operation.apply(templateContext.getPropagatedOptions()));
 		});
+	}
+
+	// started here, so that a tracing handler has filled the carrier before the
+	// operation is built from it
+	private static Observation templateObservation(ObservationRegistry registry,
+			@Nullable WampTemplateObservationConvention convention, WampTemplateContext context,
+			ContextView reactorContext) {
+		Observation observation = WampTemplateObservation.TEMPLATE_OBSERVATION.observation(convention,
+				DefaultWampTemplateObservationConvention.INSTANCE, () -> context, registry);
+		if (registry.getCurrentObservation() == null
+				&& reactorContext.getOrDefault(ObservationThreadLocalKey.KEY, null) instanceof Observation parent) {
+			observation.parentObservation(parent);
+		}
+		return observation.start();
 	}
 
 	/**
@@ -84,7 +137,7 @@ public final class WampObservations {
 		return Flux.defer(() -> {
 			Observation observation = WampListenerObservation.LISTENER_OBSERVATION.observation(convention,
 					DefaultWampListenerObservationConvention.INSTANCE, context, registry);
-			return observedMany(observation, Flux.from(run));
+			return observedMany(observation.start(), Flux.from(run));
 		});
 	}
 
@@ -125,14 +178,12 @@ public final class WampObservations {
 	}
 
 	private static <T> Mono<T> observed(Observation observation, Mono<T> operation) {
-		observation.start();
 		return operation.doOnError(observation::error)
 			.doFinally((signal) -> stop(observation, signal))
 			.contextWrite((context) -> context.put(ObservationThreadLocalKey.KEY, observation));
 	}
 
 	private static <T> Flux<T> observedMany(Observation observation, Flux<T> operation) {
-		observation.start();
 		return operation.doOnError(observation::error)
 			.doFinally((signal) -> stop(observation, signal))
 			.contextWrite((context) -> context.put(ObservationThreadLocalKey.KEY, observation));

@@ -242,6 +242,9 @@ final class EmbeddedRouterFactory {
 	}
 
 	private static User user(String prefix, String authid, WampRouterProperties.RealmUser properties) {
+		WampConfigurationException.rejectUnresolvedPlaceholder(prefix + ".secret", properties.getSecret());
+		WampConfigurationException.rejectUnresolvedPlaceholder(prefix + ".scram-password",
+				properties.getScramPassword());
 		User user = new User(authid, properties.getRole(), properties.getSecret());
 		if (properties.getSalt() != null) {
 			if (properties.getSecret() == null) {

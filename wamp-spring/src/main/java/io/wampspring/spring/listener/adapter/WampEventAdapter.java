@@ -151,7 +151,7 @@ public final class WampEventAdapter implements EventHandler {
 		return WampObservations
 			.listener(this.observationRegistry, this.observationConvention,
 					() -> new WampListenerContext(WampOperation.EVENT, this.peer, this.method.getUri(), event.topic(),
-							this.method.toString(), event.publication()),
+							this.method.toString(), event.publication(), event.details()),
 					run)
 			.then()
 			.onErrorResume((error) -> {

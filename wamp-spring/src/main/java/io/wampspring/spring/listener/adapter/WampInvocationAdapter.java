@@ -116,7 +116,7 @@ public final class WampInvocationAdapter implements InvocationHandler {
 		Flux<InvocationResult> observed = WampObservations.listener(this.observationRegistry,
 				this.observationConvention,
 				() -> new WampListenerContext(WampOperation.INVOCATION, this.peer, this.method.getUri(),
-						invocation.procedure(), this.method.toString(), null),
+						invocation.procedure(), this.method.toString(), null, invocation.details()),
 				run, (error) -> translate(invocation, error));
 		return Flux.defer(() -> {
 			this.inFlight.incrementAndGet();
