@@ -22,6 +22,9 @@ public record EventHistory(String uri, MatchPolicy match, int limit) {
 
 	/**
 	 * Check.
+	 * @param limit how many events are kept, the oldest dropped first
+	 * @param match how the pattern matches published topics
+	 * @param uri the topic or pattern
 	 * @throws IllegalArgumentException for a limit outside 1..{@value #MAX_LIMIT}
 	 */
 	public EventHistory {

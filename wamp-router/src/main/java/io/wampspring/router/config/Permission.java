@@ -33,6 +33,8 @@ public record Permission(String uri, MatchPolicy match, Set<Action> actions, boo
 	 * @param discloseCaller whether calls by this role are disclosed to callees
 	 * @param disclosePublisher whether publications by this role are disclosed to
 	 * subscribers
+	 * @param retain whether publications by this role may be kept as the topic's retained
+	 * event
 	 */
 	public Permission {
 		Objects.requireNonNull(uri, "uri");

@@ -51,6 +51,8 @@ public record RealmConfig(String name, boolean anonymous, String anonymousRole, 
 	 * ones of the same name
 	 * @param authorizer a custom authorizer, or null for the role-based one
 	 * @param allowDiscloseMe whether callers and publishers may ask to be disclosed
+	 * @param eventHistory the topics whose last events the router keeps
+	 * @param maxRetainedTopics the largest number of topics with a retained event
 	 */
 	public RealmConfig {
 		Objects.requireNonNull(name, "name");

@@ -21,6 +21,8 @@ public record Role(String name, List<Permission> permissions, @Nullable Integer 
 	 * Check and copy.
 	 * @param name the role name (a session's {@code authrole})
 	 * @param permissions the rules
+	 * @param trustlevel the trust level the router assigns to this role's calls and
+	 * publications, or null
 	 */
 	public Role {
 		Objects.requireNonNull(name, "name");

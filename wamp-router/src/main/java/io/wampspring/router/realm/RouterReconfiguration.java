@@ -16,6 +16,10 @@ public record RouterReconfiguration(List<String> added, List<String> updated, Li
 
 	/**
 	 * Copy.
+	 * @param added the realms added
+	 * @param closedSessions the sessions closed
+	 * @param removed the realms removed (their sessions were closed)
+	 * @param updated the realms that took a new configuration
 	 */
 	public RouterReconfiguration {
 		added = List.copyOf(added);
