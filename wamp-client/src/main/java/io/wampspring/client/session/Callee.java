@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.wampspring.client.CancelMode;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.InvocationResult;
+import io.wampspring.client.Payload;
 import io.wampspring.client.WampInvocation;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
+import io.wampspring.core.id.EndedStreams;
 import io.wampspring.core.message.Dicts;
 import io.wampspring.core.message.ErrorMessage;
 import io.wampspring.core.message.Interrupt;
@@ -30,6 +32,8 @@ import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
 /**
  * The callee role of one session: runs each INVOCATION's handler off the I/O thread,
@@ -42,6 +46,9 @@ final class Callee {
 
 	private static final Logger logger = LoggerFactory.getLogger(Callee.class);
 
+	/** The error of an invocation whose handler falls behind its caller's stream. */
+	static final String LIMIT_EXCEEDED = "wamp.error.limit_exceeded";
+
 	private final ClientSession session;
 
 	private final ClientOptions options;
@@ -53,6 +60,9 @@ final class Callee {
 	private final Map<Long, InvocationRunner> running = new ConcurrentHashMap<>();
 
 	private final RateLimitedLog refused = new RateLimitedLog(logger);
+
+	// progressive call invocations that ended before their final chunk
+	private final EndedStreams endedStreams = new EndedStreams(1024);
 
 	Callee(ClientSession session, ClientOptions options, InboundPressure pressure) {
 		this.session = session;
@@ -73,17 +83,48 @@ final class Callee {
 	}
 
 	void onInvocation(Invocation invocation) {
+		boolean progress = Dicts.bool(invocation.details(), "progress", false);
+		InvocationRunner streaming = this.running.get(invocation.requestId());
+		if (streaming != null && streaming.chunks != null) {
+			streaming.nextChunk(invocation, progress);
+			return;
+		}
+		if (this.endedStreams.drop(invocation.requestId(), progress)) {
+			// a chunk of a progressive call invocation that already ended
+			return;
+		}
 		InvocationTarget target = this.registrations.get(invocation.registration());
 		if (target == null) {
+			if (progress) {
+				this.endedStreams.ended(invocation.requestId());
+			}
 			answer(new ErrorMessage(WampMessageType.INVOCATION, invocation.requestId(), Map.of(),
 					WampUris.NO_SUCH_REGISTRATION,
 					List.of("no registration " + invocation.registration() + " in this session"), Map.of()));
 			return;
 		}
 		String procedure = Dicts.string(invocation.details(), "procedure");
-		WampInvocation call = new WampInvocation((procedure != null) ? procedure : target.registration().procedure(),
-				invocation.args(), invocation.kwargs(), invocation.details(), target.registration());
+		String called = (procedure != null) ? procedure : target.registration().procedure();
+		Sinks.Many<Payload> chunks = null;
+		WampInvocation call;
+		if (progress) {
+			// bounded: a handler that falls behind the caller's stream fails its call, it
+			// does not make the client hold every chunk
+			chunks = Sinks.many()
+				.unicast()
+				.onBackpressureBuffer(Queues.<Payload>get(this.options.limits().progressiveBuffer()).get());
+			chunks.tryEmitNext(new Payload(invocation.args(), invocation.kwargs()));
+			call = new WampInvocation(called, invocation.args(), invocation.kwargs(), invocation.details(),
+					target.registration(), chunks.asFlux().publishOn(this.options.handlerScheduler(), 1));
+		}
+		else {
+			call = new WampInvocation(called, invocation.args(), invocation.kwargs(), invocation.details(),
+					target.registration());
+		}
 		if (!this.pressure.tryAcquireInvocation()) {
+			if (progress) {
+				this.endedStreams.ended(invocation.requestId());
+			}
 			this.refused.warn("refusing invocations of '{}' with {}: {} invocations are running or queued, the limit",
 					call.procedure(), WampUris.UNAVAILABLE, this.options.limits().maxQueuedInvocations());
 			this.session.listener().onInvocationRefused();
@@ -93,8 +134,8 @@ final class Callee {
 					Map.of()));
 			return;
 		}
-		InvocationRunner runner = new InvocationRunner(invocation.requestId(), call.receiveProgress(),
-				call.procedure());
+		InvocationRunner runner = new InvocationRunner(invocation.requestId(), call.receiveProgress(), call.procedure(),
+				chunks);
 		this.running.put(invocation.requestId(), runner);
 		Flux<InvocationResult> results = Flux.defer(() -> target.handler().handle(call));
 		if (call.receiveProgress()) {
@@ -203,10 +244,49 @@ final class Callee {
 
 		private @Nullable InvocationResult held;
 
-		InvocationRunner(long requestId, boolean receiveProgress, String procedure) {
+		// the chunks of a progressive call invocation, fed on the I/O thread
+		final Sinks.@Nullable Many<Payload> chunks;
+
+		// whether more chunks are to come (their final INVOCATION has not arrived)
+		private volatile boolean streaming;
+
+		InvocationRunner(long requestId, boolean receiveProgress, String procedure,
+				Sinks.@Nullable Many<Payload> chunks) {
 			this.requestId = requestId;
 			this.receiveProgress = receiveProgress;
 			this.procedure = procedure;
+			this.chunks = chunks;
+			this.streaming = chunks != null;
+		}
+
+		/**
+		 * One more INVOCATION of a progressive call invocation: hand its arguments to the
+		 * handler, or fail the call when the handler holds as many as it may.
+		 */
+		void nextChunk(Invocation invocation, boolean progress) {
+			Sinks.Many<Payload> sink = this.chunks;
+			if (sink == null || !this.streaming) {
+				return;
+			}
+			if (!progress) {
+				this.streaming = false;
+			}
+			Sinks.EmitResult result = sink.tryEmitNext(new Payload(invocation.args(), invocation.kwargs()));
+			if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+				String text = "the handler of '" + this.procedure + "' falls behind the caller's stream: "
+						+ Callee.this.options.limits().progressiveBuffer()
+						+ " chunks wait for it; make it read its chunks faster, or send them more slowly, or raise "
+						+ "the client's progressive buffer";
+				Callee.this.refused.warn("{}", text);
+				dispose();
+				finish(new ErrorMessage(WampMessageType.INVOCATION, this.requestId, Map.of(), LIMIT_EXCEEDED,
+						List.of(text), Map.of()));
+				return;
+			}
+			if (!progress) {
+				// the handler may have stopped reading already: nothing left to tell it
+				sink.tryEmitComplete();
+			}
 		}
 
 		@Override
@@ -275,6 +355,10 @@ final class Callee {
 		}
 
 		private void done() {
+			if (this.streaming) {
+				// ended before its final chunk: the chunks still coming are not new calls
+				Callee.this.endedStreams.ended(this.requestId);
+			}
 			if (Callee.this.running.remove(this.requestId, this)) {
 				Callee.this.pressure.releaseInvocation();
 			}

@@ -36,6 +36,15 @@ public interface Outbound {
 	void close(String reason);
 
 	/**
+	 * Bytes sent to the client but not yet written to its connection: how far a client
+	 * that reads slowly is behind.
+	 * @return the bytes waiting, 0 when the transport does not hold any (in process)
+	 */
+	default long pendingBytes() {
+		return 0;
+	}
+
+	/**
 	 * A short name of the transport, shown in the meta API.
 	 * @return such as {@code websocket}
 	 */
