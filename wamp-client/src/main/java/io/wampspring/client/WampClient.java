@@ -645,14 +645,14 @@ public final class WampClient {
 
 	/**
 	 * Call a procedure streaming its arguments as progressive call invocations
-	 * ({@code progressive_call_invocations}): every chunk but the last is sent in a CALL
-	 * with {@code progress=true} under one request id, the last in the final CALL (a
-	 * stream of one chunk is a plain call, an empty one a call without arguments). The
-	 * next chunk is requested only when the previous one was written to the connection.
-	 * Progressive results are asked for ({@code receive_progress=true}), so the callee
-	 * may answer while the chunks still flow (a bidirectional stream); use {@code last()}
-	 * for the final result only. The call's options, deadline included, hold for the
-	 * whole stream.
+	 * ({@code progressive_call_invocations}): every chunk is sent as soon as it comes in
+	 * a CALL with {@code progress=true} under one request id, and a final CALL without
+	 * arguments ends the stream when {@code chunks} completes (an empty {@code chunks}
+	 * makes a plain call without arguments). The next chunk is requested only when the
+	 * previous one was written to the connection. Progressive results are asked for
+	 * ({@code receive_progress=true}), so the callee may answer while the chunks still
+	 * flow (a bidirectional stream); use {@code last()} for the final result only. The
+	 * call's options, deadline included, hold for the whole stream.
 	 * @param procedure the procedure URI
 	 * @param chunks the arguments; subscribed once, on the client's handler scheduler
 	 * @param callOptions the options

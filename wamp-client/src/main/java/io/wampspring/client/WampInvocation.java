@@ -19,10 +19,11 @@ import reactor.core.publisher.Flux;
  * @param chunks the call's arguments as chunks: for a progressive call invocation
  * ({@link #progressive()}) the first INVOCATION's arguments (also in {@code args} and
  * {@code kwargs}), then those of every later INVOCATION of the call as it arrives,
- * completing with the final one; otherwise one chunk of {@code args} and {@code kwargs}.
- * Delivered on the client's handler scheduler, at most
- * {@link ClientLimits#progressiveBuffer()} held for a handler that does not request them
- * (one more fails the invocation with {@code wamp.error.limit_exceeded}); subscribe once
+ * completing with the final one (a final INVOCATION without arguments only completes the
+ * Flux); otherwise one chunk of {@code args} and {@code kwargs}. Delivered on the
+ * client's handler scheduler, at most {@link ClientLimits#progressiveBuffer()} held for a
+ * handler that does not request them (one more fails the invocation with
+ * {@code wamp.error.limit_exceeded}); subscribe once
  */
 public record WampInvocation(String procedure, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs,
 		Map<String, Object> details, Registration registration, Flux<Payload> chunks) {

@@ -24,6 +24,7 @@ import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.WampMessageType;
 import io.wampspring.core.message.Yield;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,7 +138,12 @@ final class Callee {
 		InvocationRunner runner = new InvocationRunner(invocation.requestId(), call.receiveProgress(), call.procedure(),
 				chunks);
 		this.running.put(invocation.requestId(), runner);
-		Flux<InvocationResult> results = Flux.defer(() -> target.handler().handle(call));
+		Flux<InvocationResult> results = Flux.defer(() -> {
+			Publisher<InvocationResult> publisher = target.handler().handle(call);
+			// a Mono has one result: no need to hold it back to know it is the last
+			runner.immediate = runner.chunks != null && call.receiveProgress() && !(publisher instanceof Mono);
+			return publisher;
+		});
 		if (call.receiveProgress()) {
 			// the runner asks for one result per YIELD written: the buffer absorbs a Flux
 			// that
@@ -250,6 +256,12 @@ final class Callee {
 		// whether more chunks are to come (their final INVOCATION has not arrived)
 		private volatile boolean streaming;
 
+		// a bidirectional stream: every result goes out as it comes, the final YIELD
+		// carries none (holding one back to know the last would stall a caller that
+		// waits for a result before it sends its next chunk); set before the first
+		// element
+		volatile boolean immediate;
+
 		InvocationRunner(long requestId, boolean receiveProgress, String procedure,
 				Sinks.@Nullable Many<Payload> chunks) {
 			this.requestId = requestId;
@@ -270,6 +282,12 @@ final class Callee {
 			}
 			if (!progress) {
 				this.streaming = false;
+				if (invocation.args().isEmpty() && invocation.kwargs().isEmpty()) {
+					// a final INVOCATION without arguments only ends the stream (this
+					// client's callers send one)
+					sink.tryEmitComplete();
+					return;
+				}
 			}
 			Sinks.EmitResult result = sink.tryEmitNext(new Payload(invocation.args(), invocation.kwargs()));
 			if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
@@ -296,14 +314,22 @@ final class Callee {
 
 		@Override
 		protected void hookOnNext(InvocationResult value) {
+			if (this.immediate) {
+				yieldProgress(value);
+				return;
+			}
 			InvocationResult previous = this.held;
 			this.held = value;
 			if (previous == null || !this.receiveProgress) {
 				request(1);
 				return;
 			}
+			yieldProgress(previous);
+		}
+
+		private void yieldProgress(InvocationResult result) {
 			Callee.this.session.connection()
-				.send(new Yield(this.requestId, Map.of("progress", true), previous.args(), previous.kwargs()))
+				.send(new Yield(this.requestId, Map.of("progress", true), result.args(), result.kwargs()))
 				.subscribe(null, (error) -> {
 					logger.debug("could not send a progressive YIELD for '{}': {}", this.procedure, error.toString());
 					cancel();
@@ -313,7 +339,7 @@ final class Callee {
 
 		@Override
 		protected void hookOnComplete() {
-			InvocationResult last = (this.held != null) ? this.held : InvocationResult.empty();
+			InvocationResult last = (this.held != null && !this.immediate) ? this.held : InvocationResult.empty();
 			finish(new Yield(this.requestId, Map.of(), last.args(), last.kwargs()));
 		}
 

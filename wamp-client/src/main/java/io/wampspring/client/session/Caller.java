@@ -119,10 +119,11 @@ final class Caller {
 	}
 
 	/**
-	 * A call whose arguments stream as progressive call invocations: every chunk but the
-	 * last goes in a CALL with {@code progress=true} under the same request id, the last
-	 * in the final CALL. The next chunk is requested only when the previous CALL was
-	 * written, so the chunks' producer meets the connection's flow control.
+	 * A call whose arguments stream as progressive call invocations: every chunk goes in
+	 * a CALL with {@code progress=true} under the same request id, then a final CALL
+	 * without arguments ends the stream. The next chunk is requested only when the
+	 * previous CALL was written, so the chunks' producer meets the connection's flow
+	 * control.
 	 */
 	Flux<CallResult> callStreaming(String procedure, Publisher<Payload> chunks, CallOptions callOptions,
 			Scheduler chunkScheduler) {
@@ -243,7 +244,12 @@ final class Caller {
 		}
 		if (this.table.removeCall(result.requestId(), call)) {
 			call.release();
-			call.sink.next(CallResult.of(result));
+			if (!(call.chunks != null && call.emitted.get() > 0 && result.args().isEmpty()
+					&& result.kwargs().isEmpty())) {
+				// a final RESULT without payload after progressive ones only ends a
+				// bidirectional stream
+				call.sink.next(CallResult.of(result));
+			}
 			call.sink.complete();
 		}
 	}
@@ -270,8 +276,10 @@ final class Caller {
 	}
 
 	/**
-	 * Sends a streaming call's chunks, one CALL at a time, holding one chunk back to know
-	 * which one is the last.
+	 * Sends a streaming call's chunks, one CALL at a time, each as soon as it comes (a
+	 * chunk held back to be sent in the final CALL would stall a caller that waits for a
+	 * result before producing its next chunk); the final CALL, sent when the chunks
+	 * complete, carries no arguments.
 	 */
 	private final class ChunkSender extends BaseSubscriber<Payload> {
 
@@ -281,18 +289,18 @@ final class Caller {
 
 		private final String procedure;
 
-		private final Map<String, Object> finalOptions;
+		private final Map<String, Object> firstOptions;
 
 		private final PendingCall call;
 
-		private @Nullable Payload held;
-
-		private boolean sentFirst;
+		private volatile boolean sentFirst;
 
 		ChunkSender(long id, String procedure, Map<String, Object> finalOptions, PendingCall call) {
 			this.id = id;
 			this.procedure = procedure;
-			this.finalOptions = finalOptions;
+			// the first CALL's options hold for the whole call
+			this.firstOptions = new LinkedHashMap<>(finalOptions);
+			this.firstOptions.put("progress", true);
 			this.call = call;
 		}
 
@@ -303,26 +311,22 @@ final class Caller {
 
 		@Override
 		protected void hookOnNext(Payload chunk) {
-			Payload previous = this.held;
-			this.held = chunk;
-			if (previous == null) {
-				request(1);
-				return;
-			}
-			Map<String, Object> options = PROGRESS;
-			if (!this.sentFirst) {
-				// the first CALL's options hold for the whole call
-				options = new LinkedHashMap<>(this.finalOptions);
-				options.put("progress", true);
-				this.sentFirst = true;
-			}
-			send(options, previous, true);
+			Map<String, Object> options = this.sentFirst ? PROGRESS : this.firstOptions;
+			this.sentFirst = true;
+			send(options, chunk, true);
 		}
 
 		@Override
 		protected void hookOnComplete() {
-			Payload last = (this.held != null) ? this.held : Payload.empty();
-			send(this.sentFirst ? Map.of() : this.finalOptions, last, false);
+			if (this.sentFirst) {
+				send(Map.of(), Payload.empty(), false);
+			}
+			else {
+				// no chunk at all: a plain call without arguments
+				Map<String, Object> options = new LinkedHashMap<>(this.firstOptions);
+				options.remove("progress");
+				send(options, Payload.empty(), false);
+			}
 		}
 
 		@Override
@@ -370,7 +374,7 @@ final class Caller {
 
 		// progressive results emitted and requested, to bound those a slow subscriber
 		// holds
-		private final AtomicLong emitted = new AtomicLong();
+		final AtomicLong emitted = new AtomicLong();
 
 		private final AtomicLong requested = new AtomicLong();
 
