@@ -1,5 +1,6 @@
 package io.wampspring.router.realm;
 
+import io.wampspring.core.auth.TlsChannelBinding;
 import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +43,16 @@ public interface Outbound {
 	 */
 	default long pendingBytes() {
 		return 0;
+	}
+
+	/**
+	 * The TLS channel binding data of the client's connection, for cryptosign's channel
+	 * binding.
+	 * @param type {@code tls-unique} or {@code tls-exporter}
+	 * @return the data, or why there is none (by default: not TLS)
+	 */
+	default TlsChannelBinding.Result channelBinding(String type) {
+		return TlsChannelBinding.Result.missing("the connection is not encrypted with TLS");
 	}
 
 	/**

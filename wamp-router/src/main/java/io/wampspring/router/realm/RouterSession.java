@@ -435,7 +435,7 @@ public final class RouterSession {
 		Map<String, Object> authextra = Dicts.dict(details, "authextra");
 		this.id = target.newSessionId();
 		AuthRequest request = new AuthRequest(target.name(), this.id, Dicts.string(details, "authid"), methods,
-				(authextra != null) ? authextra : Map.of(), details, this.out.kind());
+				(authextra != null) ? authextra : Map.of(), details, this.out.kind(), this.out::channelBinding);
 		this.realm = target;
 		this.authRequest = request;
 		Authenticator chosen = target.authenticatorFor(request);

@@ -6,6 +6,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.ssl.SslHandler;
+import io.wampspring.core.auth.TlsChannelBinding;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.message.WampMessage;
 import io.wampspring.router.realm.Outbound;
@@ -75,6 +77,15 @@ abstract class ChannelOutbound implements Outbound {
 		// read from any thread: Netty keeps the total in a volatile field
 		ChannelOutboundBuffer buffer = this.channel.unsafe().outboundBuffer();
 		return (buffer != null) ? buffer.totalPendingWriteBytes() : 0;
+	}
+
+	@Override
+	public TlsChannelBinding.Result channelBinding(String type) {
+		SslHandler tls = this.channel.pipeline().get(SslHandler.class);
+		if (tls == null) {
+			return TlsChannelBinding.Result.missing("the connection is not encrypted with TLS");
+		}
+		return TlsChannelBinding.read(tls.engine(), type);
 	}
 
 	@Override
