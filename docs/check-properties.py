@@ -3,7 +3,7 @@
 
 Reads the metadata that the configuration processor generates (run
 `./mvnw -q -pl wamp-spring-boot-autoconfigure -am compile` first) and the fields of
-WampProperties (the metadata stops at map values such as wamp.routers.<router>, so the
+WampProperties and WampRouterProperties (the metadata stops at map values such as wamp.routers.<router>, so the
 nested classes are read from the source). Prints what is missing and exits 1, or prints
 the counts and exits 0.
 """
@@ -14,7 +14,8 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 METADATA = ROOT / "wamp-spring-boot-autoconfigure/target/classes/META-INF/spring-configuration-metadata.json"
-SOURCE = ROOT / "wamp-spring-boot-autoconfigure/src/main/java/io/wampspring/boot/autoconfigure/WampProperties.java"
+PACKAGE = ROOT / "wamp-spring-boot-autoconfigure/src/main/java/io/wampspring/boot/autoconfigure"
+SOURCES = [PACKAGE / "WampProperties.java", PACKAGE / "router/WampRouterProperties.java"]
 PAGE = ROOT / "docs/configuration.md"
 
 
@@ -34,16 +35,18 @@ def main():
         last = re.escape(name.split(".")[-1])
         if name not in page and not re.search(r"[`.]" + last + r"[`.]", page):
             missing.append("metadata: " + name)
-    fields = re.findall(r"^\t\tprivate (?:final )?[\w<>,@. ?\[\]]+? (\w+)(?: =|;)", SOURCE.read_text(encoding="utf-8"), re.M)
-    fields += re.findall(r"^\tprivate (?:final )?[\w<>,@. ?\[\]]+? (\w+)(?: =|;)", SOURCE.read_text(encoding="utf-8"), re.M)
+    fields = []
+    for source in SOURCES:
+        text = source.read_text(encoding="utf-8")
+        fields += re.findall(r"^\t{1,2}private (?:final )?[\w<>,@. ?\[\]]+? (\w+)(?: =|;)", text, re.M)
     for field in sorted(set(fields)):
         if kebab(field) not in page:
-            missing.append("WampProperties field: " + field + " (" + kebab(field) + ")")
+            missing.append("properties field: " + field + " (" + kebab(field) + ")")
     for line in missing:
         print("not documented: " + line)
     if missing:
         return 1
-    print("%d metadata properties and %d WampProperties fields are documented" % (len(properties), len(set(fields))))
+    print("%d metadata properties and %d properties fields are documented" % (len(properties), len(set(fields))))
     return 0
 
 

@@ -46,6 +46,27 @@ public record ClientLimits(Duration joinTimeout, Duration defaultCallTimeout, in
 
 	/**
 	 * Validate the limits.
+	 * @param joinTimeout how long a session may take from the open transport to WELCOME
+	 * or ABORT, through every CHALLENGE round (default 10 s); on expiry the connection is
+	 * closed and the attempt counts as failed
+	 * @param defaultCallTimeout the timeout of a call whose {@link CallOptions} set none
+	 * (default 30 s); {@link CallOptions.Builder#noTimeout()} waits without a deadline
+	 * @param maxPendingCalls calls of one session waiting for their result (default
+	 * 10,000); a call beyond it fails at once with {@code wamp.error.unavailable}
+	 * @param progressiveBuffer progressive results held for a slow subscriber of one
+	 * call, and progressive results held of a handler {@code Flux} that ignores demand
+	 * (default 256); beyond it the call fails with a message that says how to slow the
+	 * producer down
+	 * @param inboundHighWaterMark invocations running or queued plus events queued at
+	 * which the connection stops reading from the router (default 1,024)
+	 * @param inboundLowWaterMark the count below which reading resumes (default 512)
+	 * @param maxQueuedInvocations invocations running or queued beyond which a new one is
+	 * answered at once with {@code wamp.error.unavailable} (default 2,048; the messages
+	 * that were already read when reading stopped). When reading stops, up to 64 more
+	 * messages may already have been requested from the transport: with less room than
+	 * that above the high-water mark, a flood is partly refused although reading stopped
+	 * @param eventBuffer events queued for one subscription handler (default 1,024); a
+	 * newer event that does not fit is dropped, counted and logged once per interval
 	 */
 	public ClientLimits {
 		Objects.requireNonNull(joinTimeout, "joinTimeout");

@@ -18,6 +18,8 @@ public record InvocationResult(List<@Nullable Object> args, Map<String, @Nullabl
 
 	/**
 	 * Copy the payload.
+	 * @param args positional results
+	 * @param kwargs keyword results
 	 */
 	public InvocationResult {
 		args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));

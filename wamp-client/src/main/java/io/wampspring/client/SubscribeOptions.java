@@ -19,6 +19,8 @@ public record SubscribeOptions(MatchPolicy match, Map<String, Object> extra) {
 
 	/**
 	 * Validate and copy.
+	 * @param match how the topic matches published URIs
+	 * @param extra further SUBSCRIBE options
 	 */
 	public SubscribeOptions {
 		Objects.requireNonNull(match, "match");

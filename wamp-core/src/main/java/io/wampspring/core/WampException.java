@@ -18,6 +18,7 @@ public class WampException extends RuntimeException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The WAMP error URI. */
 	private final String uri;
 
 	private final transient List<@Nullable Object> args;

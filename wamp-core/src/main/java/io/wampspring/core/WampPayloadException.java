@@ -75,8 +75,10 @@ public class WampPayloadException extends WampProtocolException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The type code of the message whose payload could not be mapped. */
 	private final int requestType;
 
+	/** Whether the message can be answered with an ERROR. */
 	private final boolean answerable;
 
 	/**

@@ -23,10 +23,13 @@ public class WampProtocolException extends RuntimeException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The type code of the offending message. */
 	private final int messageType;
 
+	/** The request id of the offending message. */
 	private final long requestId;
 
+	/** The error URI to answer with. */
 	private final String errorUri;
 
 	/**

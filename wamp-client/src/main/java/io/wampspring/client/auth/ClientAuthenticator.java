@@ -120,6 +120,8 @@ public interface ClientAuthenticator {
 
 		/**
 		 * Copy the extra dictionary.
+		 * @param signature the signature (the ticket, an HMAC, ...)
+		 * @param extra the extra dictionary
 		 */
 		public AuthResponse {
 			Objects.requireNonNull(signature, "signature");

@@ -31,6 +31,7 @@ public class WampAuthenticationException extends WampException {
 	private static final Set<String> AUTH_REASONS = Set.of(WampUris.AUTHENTICATION_FAILED, WampUris.NOT_AUTHORIZED,
 			WampUris.NO_SUCH_PRINCIPAL, WampUris.NO_AUTH_METHOD, WampUris.NO_SUCH_ROLE, WampUris.AUTHORIZATION_FAILED);
 
+	/** The router's message, if any. */
 	private final @Nullable String routerMessage;
 
 	/**

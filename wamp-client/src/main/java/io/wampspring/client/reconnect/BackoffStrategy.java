@@ -81,6 +81,7 @@ public sealed interface BackoffStrategy
 
 		/**
 		 * Validate the delay.
+		 * @param max the delay
 		 */
 		public Fixed {
 			checkRange(Duration.ZERO, max);
@@ -103,6 +104,8 @@ public sealed interface BackoffStrategy
 
 		/**
 		 * Validate the range.
+		 * @param min the first delay
+		 * @param max the largest delay
 		 */
 		public Exponential {
 			checkRange(min, max);

@@ -24,6 +24,15 @@ public record SessionStateEvent(SessionState previous, SessionState state, @Null
 
 	/**
 	 * Validate the components.
+	 * @param previous the state before the change
+	 * @param state the new state
+	 * @param reason why the state changed (a readable text, never a secret), or null
+	 * @param error the failure behind the change (a lost transport, an ABORT), or null
+	 * @param attempt the reconnect attempt number for {@link SessionState#RECONNECTING},
+	 * else 0
+	 * @param delay the wait before the next attempt for
+	 * {@link SessionState#RECONNECTING}, else zero
+	 * @param timestamp when the change happened
 	 */
 	public SessionStateEvent {
 		Objects.requireNonNull(previous, "previous");

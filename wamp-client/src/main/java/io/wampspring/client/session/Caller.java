@@ -109,7 +109,7 @@ final class Caller {
 				}, millis, TimeUnit.MILLISECONDS);
 			}
 			this.session.connection()
-				.send(new Call(id, wireOptions, procedure, Payloads.args(args), Payloads.kwargs(kwargs)))
+				.send(new Call(id, wireOptions, procedure, PayloadCasts.args(args), PayloadCasts.kwargs(kwargs)))
 				.subscribe(null, (error) -> {
 					if (this.table.removeCall(id, call)) {
 						call.fail(this.session.sendFailure(what(procedure), error));

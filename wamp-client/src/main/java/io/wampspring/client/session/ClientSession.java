@@ -688,8 +688,10 @@ public final class ClientSession {
 	 */
 	public Mono<Long> publish(String topic, List<?> args, Map<String, ?> kwargs, PublishOptions publishOptions) {
 		if (publishOptions.acknowledge()) {
-			return request(WampMessageType.PUBLISH, "publish to '" + topic + "'", null, (id) -> new Publish(id,
-					publishOptions.toWire(), topic, Payloads.args(args), Payloads.kwargs(kwargs)), null);
+			return request(
+					WampMessageType.PUBLISH, "publish to '" + topic + "'", null, (id) -> new Publish(id,
+							publishOptions.toWire(), topic, PayloadCasts.args(args), PayloadCasts.kwargs(kwargs)),
+					null);
 		}
 		return Mono.defer(() -> {
 			// the description is built only when the publication fails
@@ -700,8 +702,8 @@ public final class ClientSession {
 				return Mono.error(notWritable("publish to '" + topic + "'"));
 			}
 			return this.connection
-				.send(new Publish(this.table.nextId(), publishOptions.toWire(), topic, Payloads.args(args),
-						Payloads.kwargs(kwargs)))
+				.send(new Publish(this.table.nextId(), publishOptions.toWire(), topic, PayloadCasts.args(args),
+						PayloadCasts.kwargs(kwargs)))
 				.onErrorMap((error) -> sendFailure("publish to '" + topic + "'", error))
 				.then(Mono.empty());
 		});

@@ -20,8 +20,10 @@ public class WampTransportException extends WampException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The transport, WebSocket or RawSocket. */
 	private final String transport;
 
+	/** The address that was connected to. */
 	private final String address;
 
 	/**

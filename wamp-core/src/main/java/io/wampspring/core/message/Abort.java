@@ -18,9 +18,11 @@ public record Abort(Map<String, Object> details, String reason) implements WampM
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param details details, usually a readable {@code message}
+	 * @param reason the reason URI
 	 */
 	public Abort {
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 		Objects.requireNonNull(reason, "reason");
 	}
 

@@ -18,10 +18,12 @@ public record Authenticate(String signature, Map<String, Object> extra) implemen
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param signature the signature, ticket or proof
+	 * @param extra method-specific extra data
 	 */
 	public Authenticate {
 		Objects.requireNonNull(signature, "signature");
-		extra = Payloads.dict(extra);
+		extra = PayloadCopies.dict(extra);
 	}
 
 	@Override

@@ -23,13 +23,18 @@ public record Call(long requestId, Map<String, Object> options, String procedure
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the request id
+	 * @param options call options (timeout, receive_progress, disclose_me)
+	 * @param procedure the procedure URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public Call {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 		Objects.requireNonNull(procedure, "procedure");
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -54,7 +59,7 @@ public record Call(long requestId, Map<String, Object> options, String procedure
 		list.add(requestId);
 		list.add(options);
 		list.add(procedure);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

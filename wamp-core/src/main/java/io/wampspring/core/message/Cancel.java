@@ -18,10 +18,12 @@ public record Cancel(long requestId, Map<String, Object> options) implements Wam
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the CALL request id
+	 * @param options cancel options (mode: skip, kill, killnowait)
 	 */
 	public Cancel {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 	}
 
 	@Override

@@ -18,10 +18,12 @@ public record Challenge(String authMethod, Map<String, Object> extra) implements
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param authMethod the authentication method the router chose
+	 * @param extra method-specific challenge data
 	 */
 	public Challenge {
 		Objects.requireNonNull(authMethod, "authMethod");
-		extra = Payloads.dict(extra);
+		extra = PayloadCopies.dict(extra);
 	}
 
 	@Override

@@ -25,13 +25,19 @@ public record ErrorMessage(int requestType, long requestId, Map<String, Object> 
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestType the type code of the request that failed
+	 * @param requestId the request id of that request
+	 * @param details error details
+	 * @param error the error URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public ErrorMessage {
 		Ids.check(requestId, "requestId");
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 		Objects.requireNonNull(error, "error");
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -58,7 +64,7 @@ public record ErrorMessage(int requestType, long requestId, Map<String, Object> 
 		list.add(requestId);
 		list.add(details);
 		list.add(error);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

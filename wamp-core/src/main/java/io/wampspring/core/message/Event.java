@@ -22,13 +22,18 @@ public record Event(long subscription, long publication, Map<String, Object> det
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param subscription the subscription id
+	 * @param publication the publication id
+	 * @param details event details (publisher, topic for pattern subscriptions)
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public Event {
 		Ids.check(subscription, "subscription");
 		Ids.check(publication, "publication");
-		details = Payloads.dict(details);
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		details = PayloadCopies.dict(details);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -53,7 +58,7 @@ public record Event(long subscription, long publication, Map<String, Object> det
 		list.add(subscription);
 		list.add(publication);
 		list.add(details);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

@@ -18,9 +18,11 @@ public record Goodbye(Map<String, Object> details, String reason) implements Wam
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param details details, usually a readable {@code message}
+	 * @param reason the close reason URI
 	 */
 	public Goodbye {
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 		Objects.requireNonNull(reason, "reason");
 	}
 

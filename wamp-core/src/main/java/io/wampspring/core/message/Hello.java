@@ -18,10 +18,12 @@ public record Hello(String realm, Map<String, Object> details) implements WampMe
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param realm the realm to join
+	 * @param details roles, features, authentication methods and extras
 	 */
 	public Hello {
 		Objects.requireNonNull(realm, "realm");
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 	}
 
 	@Override

@@ -18,10 +18,12 @@ public record Interrupt(long requestId, Map<String, Object> options) implements 
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the INVOCATION request id
+	 * @param options interrupt options (mode, reason)
 	 */
 	public Interrupt {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 	}
 
 	@Override

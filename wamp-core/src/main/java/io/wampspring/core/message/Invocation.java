@@ -22,13 +22,18 @@ public record Invocation(long requestId, long registration, Map<String, Object> 
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the invocation request id
+	 * @param registration the registration id
+	 * @param details invocation details (caller, procedure, receive_progress, timeout)
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public Invocation {
 		Ids.check(requestId, "requestId");
 		Ids.check(registration, "registration");
-		details = Payloads.dict(details);
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		details = PayloadCopies.dict(details);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -53,7 +58,7 @@ public record Invocation(long requestId, long registration, Map<String, Object> 
 		list.add(requestId);
 		list.add(registration);
 		list.add(details);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

@@ -24,13 +24,19 @@ public record Publish(long requestId, Map<String, Object> options, String topic,
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the request id
+	 * @param options publication options (acknowledge, exclude_me, eligible, exclude,
+	 * disclose_me)
+	 * @param topic the topic URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public Publish {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 		Objects.requireNonNull(topic, "topic");
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -56,7 +62,7 @@ public record Publish(long requestId, Map<String, Object> options, String topic,
 		list.add(requestId);
 		list.add(options);
 		list.add(topic);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

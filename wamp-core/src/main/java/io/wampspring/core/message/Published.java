@@ -18,6 +18,8 @@ public record Published(long requestId, long publication) implements WampMessage
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the PUBLISH request id
+	 * @param publication the publication id
 	 */
 	public Published {
 		Ids.check(requestId, "requestId");

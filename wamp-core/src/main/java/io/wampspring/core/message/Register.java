@@ -20,10 +20,14 @@ public record Register(long requestId, Map<String, Object> options, String proce
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the request id
+	 * @param options registration options (match, invoke, disclose_caller,
+	 * force_reregister)
+	 * @param procedure the procedure URI or pattern
 	 */
 	public Register {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 		Objects.requireNonNull(procedure, "procedure");
 	}
 

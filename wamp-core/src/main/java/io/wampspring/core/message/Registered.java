@@ -18,6 +18,8 @@ public record Registered(long requestId, long registration) implements WampMessa
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the REGISTER request id
+	 * @param registration the registration id
 	 */
 	public Registered {
 		Ids.check(requestId, "requestId");

@@ -22,12 +22,16 @@ public record Result(long requestId, Map<String, Object> details, List<@Nullable
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the CALL request id
+	 * @param details result details (progress)
+	 * @param args positional results
+	 * @param kwargs keyword results
 	 */
 	public Result {
 		Ids.check(requestId, "requestId");
-		details = Payloads.dict(details);
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		details = PayloadCopies.dict(details);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -50,7 +54,7 @@ public record Result(long requestId, Map<String, Object> details, List<@Nullable
 		list.add(WampMessageType.RESULT);
 		list.add(requestId);
 		list.add(details);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

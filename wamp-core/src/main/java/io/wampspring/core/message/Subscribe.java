@@ -20,10 +20,13 @@ public record Subscribe(long requestId, Map<String, Object> options, String topi
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the request id
+	 * @param options subscription options (match)
+	 * @param topic the topic URI or pattern
 	 */
 	public Subscribe {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
+		options = PayloadCopies.dict(options);
 		Objects.requireNonNull(topic, "topic");
 	}
 

@@ -18,6 +18,8 @@ public record Subscribed(long requestId, long subscription) implements WampMessa
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the SUBSCRIBE request id
+	 * @param subscription the subscription id
 	 */
 	public Subscribed {
 		Ids.check(requestId, "requestId");

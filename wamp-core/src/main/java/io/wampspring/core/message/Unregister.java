@@ -18,6 +18,8 @@ public record Unregister(long requestId, long registration) implements WampMessa
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the request id
+	 * @param registration the registration id
 	 */
 	public Unregister {
 		Ids.check(requestId, "requestId");

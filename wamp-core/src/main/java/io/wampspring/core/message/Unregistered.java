@@ -20,12 +20,15 @@ public record Unregistered(long requestId, Map<String, Object> details) implemen
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the UNREGISTER request id, or 0 for a revocation
+	 * @param details revocation details (registration, reason); empty for a plain
+	 * acknowledgement
 	 */
 	public Unregistered {
 		if (requestId != 0) {
 			Ids.check(requestId, "requestId");
 		}
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 	}
 
 	/**

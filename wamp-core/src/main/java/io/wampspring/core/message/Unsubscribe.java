@@ -18,6 +18,8 @@ public record Unsubscribe(long requestId, long subscription) implements WampMess
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the request id
+	 * @param subscription the subscription id
 	 */
 	public Unsubscribe {
 		Ids.check(requestId, "requestId");

@@ -20,12 +20,15 @@ public record Unsubscribed(long requestId, Map<String, Object> details) implemen
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the UNSUBSCRIBE request id, or 0 for a revocation
+	 * @param details revocation details (subscription, reason); empty for a plain
+	 * acknowledgement
 	 */
 	public Unsubscribed {
 		if (requestId != 0) {
 			Ids.check(requestId, "requestId");
 		}
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 	}
 
 	/**

@@ -18,10 +18,12 @@ public record Welcome(long session, Map<String, Object> details) implements Wamp
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param session the session id the router assigned
+	 * @param details router roles and features, authid, authrole, authmethod
 	 */
 	public Welcome {
 		Ids.check(session, "session");
-		details = Payloads.dict(details);
+		details = PayloadCopies.dict(details);
 	}
 
 	@Override

@@ -22,12 +22,16 @@ public record Yield(long requestId, Map<String, Object> options, List<@Nullable 
 	/**
 	 * Validate and normalize: null dictionaries and payloads become empty, ids are
 	 * checked.
+	 * @param requestId the INVOCATION request id
+	 * @param options yield options (progress)
+	 * @param args positional results
+	 * @param kwargs keyword results
 	 */
 	public Yield {
 		Ids.check(requestId, "requestId");
-		options = Payloads.dict(options);
-		args = Payloads.args(args);
-		kwargs = Payloads.kwargs(kwargs);
+		options = PayloadCopies.dict(options);
+		args = PayloadCopies.args(args);
+		kwargs = PayloadCopies.kwargs(kwargs);
 	}
 
 	/**
@@ -50,7 +54,7 @@ public record Yield(long requestId, Map<String, Object> options, List<@Nullable 
 		list.add(WampMessageType.YIELD);
 		list.add(requestId);
 		list.add(options);
-		Payloads.addPayload(list, this.args, this.kwargs);
+		PayloadCopies.addPayload(list, this.args, this.kwargs);
 		return list;
 	}
 

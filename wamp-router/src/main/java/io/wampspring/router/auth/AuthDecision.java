@@ -55,6 +55,12 @@ public sealed interface AuthDecision permits AuthDecision.Accept, AuthDecision.C
 
 		/**
 		 * Copy the extra data.
+		 * @param authid the authenticated id
+		 * @param authrole the role
+		 * @param authprovider who checked the credentials
+		 * @param authextra extra data sent in WELCOME, may be empty
+		 * @param restriction limits beyond the role (such as an API key's permissions),
+		 * or null
 		 */
 		public Accept {
 			authextra = Map.copyOf(authextra);
@@ -92,6 +98,8 @@ public sealed interface AuthDecision permits AuthDecision.Accept, AuthDecision.C
 
 		/**
 		 * Copy the extra data.
+		 * @param extra the CHALLENGE's extra dictionary
+		 * @param state the authenticator's state for the answer
 		 */
 		public Challenge {
 			extra = Map.copyOf(extra);

@@ -30,6 +30,15 @@ public record AuthRequest(String realm, long session, @Nullable String authid, L
 
 	/**
 	 * Copy the collections.
+	 * @param realm the realm the client wants to join
+	 * @param session the session id the client will get if admitted (WAMP-CRA puts it in
+	 * its challenge)
+	 * @param authid the authid the client announced, or null
+	 * @param authmethods the methods the client offered, in its order of preference
+	 * @param authextra the {@code authextra} of HELLO (a public key for cryptosign, a
+	 * nonce for SCRAM), may be empty
+	 * @param helloDetails the whole details dictionary of HELLO
+	 * @param transport a short description of the transport (such as {@code websocket})
 	 */
 	public AuthRequest {
 		authmethods = List.copyOf(authmethods);

@@ -36,6 +36,22 @@ public record NexusSettings(String prefix, int metadataMaxEntries, long metadata
 
 	/**
 	 * Check the values.
+	 * @param prefix the URI prefix of the services, such as {@code com.izaber.wamp}
+	 * (services at {@code com.izaber.wamp.auth.whoami}, ...); empty by default (services
+	 * at {@code auth.whoami}, ...)
+	 * @param metadataMaxEntries metadata keys one authid may hold (256); one more is
+	 * answered with {@code wamp.error.limit_exceeded}
+	 * @param metadataMaxBytes metadata bytes one authid may hold, keys and values
+	 * measured as their JSON size (1 MiB)
+	 * @param rosterMaxEntriesPerSession rosters one session may be registered in (100)
+	 * @param rosterMaxEntryBytes the largest roster entry data, measured as its JSON size
+	 * (64 KiB)
+	 * @param otpLifetime how long a one-time password may be used after it was created
+	 * (10 minutes, as Nexus)
+	 * @param otpMaxPerAuthid unused one-time passwords one authid may hold (10)
+	 * @param apiKeysMaxPerAuthid API keys one authid may hold (100)
+	 * @param storeTimeout how long a call to a service waits for the metadata store
+	 * before it is answered with {@code wamp.error.timeout} (10 s)
 	 */
 	public NexusSettings {
 		Objects.requireNonNull(prefix, "prefix");

@@ -25,6 +25,12 @@ public record Permission(String uri, MatchPolicy match, Set<Action> actions, boo
 
 	/**
 	 * Check and copy.
+	 * @param uri the URI or pattern
+	 * @param match how the pattern matches
+	 * @param actions the allowed actions
+	 * @param discloseCaller whether calls by this role are disclosed to callees
+	 * @param disclosePublisher whether publications by this role are disclosed to
+	 * subscribers
 	 */
 	public Permission {
 		Objects.requireNonNull(uri, "uri");

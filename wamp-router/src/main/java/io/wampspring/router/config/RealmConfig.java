@@ -35,6 +35,15 @@ public record RealmConfig(String name, boolean anonymous, String anonymousRole, 
 
 	/**
 	 * Check and copy.
+	 * @param name the realm name
+	 * @param anonymous whether the {@code anonymous} method is enabled
+	 * @param anonymousRole the role of anonymous sessions
+	 * @param users static users by authid (ticket method)
+	 * @param roles roles by name
+	 * @param authenticators further authentication methods, tried before the built-in
+	 * ones of the same name
+	 * @param authorizer a custom authorizer, or null for the role-based one
+	 * @param allowDiscloseMe whether callers and publishers may ask to be disclosed
 	 */
 	public RealmConfig {
 		Objects.requireNonNull(name, "name");

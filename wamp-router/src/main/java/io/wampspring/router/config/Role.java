@@ -14,6 +14,8 @@ public record Role(String name, List<Permission> permissions) {
 
 	/**
 	 * Check and copy.
+	 * @param name the role name (a session's {@code authrole})
+	 * @param permissions the rules
 	 */
 	public Role {
 		Objects.requireNonNull(name, "name");

@@ -61,6 +61,31 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 
 	/**
 	 * Check the values.
+	 * @param maxMessageSize the largest message, in bytes, a client may send; it also
+	 * bounds the bytes one connection may hold for a message that has not completely
+	 * arrived (checked as the bytes arrive). A larger message ends its session with
+	 * {@code wamp.error.protocol_violation}
+	 * @param maxPendingCallsPerSession calls a session may have in flight as caller; one
+	 * more is answered with {@code wamp.error.limit_exceeded}
+	 * @param maxRegistrationsPerSession registrations per session
+	 * @param maxSubscriptionsPerSession subscriptions per session
+	 * @param maxOutboundBytesPerSession bytes waiting to be written to one client; a
+	 * client that reads too slowly to stay under it is disconnected, so that it cannot
+	 * exhaust the router's memory
+	 * @param maxIncompleteMessageBytes bytes held for messages that have not completely
+	 * arrived, over all connections together; the connection whose bytes would pass it is
+	 * closed (an established session gets ABORT {@code wamp.error.limit_exceeded}), the
+	 * others go on
+	 * @param openTimeout from TCP accept (TLS included) until the WebSocket upgrade or
+	 * the RawSocket handshake is done; then the connection is closed
+	 * @param helloTimeout from the transport opening until HELLO arrives; then ABORT
+	 * {@code wamp.error.timeout} and close
+	 * @param authenticateTimeout from CHALLENGE until AUTHENTICATE arrives (each round);
+	 * then ABORT {@code wamp.error.timeout} and close
+	 * @param keepAliveInterval after this long without a byte from the client, the router
+	 * sends a WebSocket ping or a RawSocket PING; {@link Duration#ZERO} sends none
+	 * @param keepAliveTimeout how long the router waits for any byte after such a ping
+	 * before it closes the connection
 	 */
 	public RouterLimits {
 		positive("maxMessageSize", maxMessageSize);

@@ -34,6 +34,14 @@ public record User(String authid, String role, @Nullable String secret, @Nullabl
 	/**
 	 * Check and copy.
 	 * @throws IllegalArgumentException if a public key is not a valid Ed25519 key in hex
+	 * @param authid the user's authid
+	 * @param role the role the user gets
+	 * @param secret the ticket or WAMP-CRA secret, or null
+	 * @param salt the WAMP-CRA salt, or null for an unsalted secret
+	 * @param iterations the WAMP-CRA PBKDF2 iterations (when salted)
+	 * @param keylen the WAMP-CRA derived key length in bytes (when salted)
+	 * @param publicKeys the cryptosign public keys, as 64 hex characters each
+	 * @param scram the WAMP-SCRAM credential (wamp-core's), or null
 	 */
 	public User {
 		Objects.requireNonNull(authid, "authid");

@@ -10,6 +10,8 @@ public record MetadataQuota(int maxEntries, long maxBytes) {
 
 	/**
 	 * Check the values.
+	 * @param maxEntries the most keys
+	 * @param maxBytes the most bytes, summing each entry's {@link MetadataEntry#size()}
 	 */
 	public MetadataQuota {
 		if (maxEntries < 1 || maxBytes < 1) {

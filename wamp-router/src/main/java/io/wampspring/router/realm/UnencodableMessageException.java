@@ -15,6 +15,7 @@ public final class UnencodableMessageException extends RuntimeException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The WAMP message type code of the message. */
 	private final int messageType;
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import io.wampspring.client.WampClient;
 import io.wampspring.core.link.LocalAcceptor;
 import io.wampspring.spring.annotation.WampAnnotationBeanPostProcessor;
@@ -18,6 +19,7 @@ import io.wampspring.spring.core.WampOperations;
 import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import io.wampspring.spring.listener.adapter.WampHandlerLimits;
+import io.wampspring.spring.listener.adapter.WampHandlerMethodFactory;
 import io.wampspring.spring.listener.adapter.WampOverloadListener;
 import io.wampspring.spring.micrometer.WampListenerObservationConvention;
 import io.wampspring.spring.micrometer.WampTemplateObservationConvention;
@@ -122,10 +124,11 @@ public final class WampAutoConfiguration {
 	@ConditionalOnMissingBean
 	WampClientOptionsFactory wampClientOptionsFactory(WampProperties properties,
 			WampConnectionDetails connectionDetails, ObjectProvider<SslBundles> sslBundles,
-			ObjectProvider<LocalAcceptor> embeddedRouter, WampAuthenticatorFactory authenticatorFactory,
-			ObjectProvider<WampClientOptionsCustomizer> customizers) {
+			ObjectProvider<LocalAcceptor> embeddedRouter, ObjectProvider<WampRouterProperties> embeddedRouterProperties,
+			WampAuthenticatorFactory authenticatorFactory, ObjectProvider<WampClientOptionsCustomizer> customizers) {
 		return new WampClientOptionsFactory(properties, connectionDetails, sslBundles.getIfAvailable(),
-				embeddedRouter.getIfAvailable(), authenticatorFactory, customizers.orderedStream().toList());
+				embeddedRouter.getIfAvailable(), embeddedRouterProperties.getIfAvailable(), authenticatorFactory,
+				customizers.orderedStream().toList());
 	}
 
 	/**
@@ -267,8 +270,10 @@ public final class WampAutoConfiguration {
 			WampExceptionTranslator translator, WampProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<WampListenerObservationConvention> observationConvention,
-			ObjectProvider<WampOverloadListener> overloadListener) {
+			ObjectProvider<WampOverloadListener> overloadListener,
+			ObjectProvider<WampHandlerMethodFactory> handlerMethodFactory) {
 		WampEndpointRegistry registry = new WampEndpointRegistry(peers, converter, translator);
+		handlerMethodFactory.ifUnique(registry::setHandlerMethodFactory);
 		registry.setShutdownTimeout(properties.getShutdownGracePeriod());
 		registry.setProcedureLimits(procedureLimits(properties.getDefaults().getCallee()));
 		registry.setSubscriptionLimits(subscriptionLimits(properties.getDefaults().getSubscriber()));

@@ -12,6 +12,7 @@ import java.util.Set;
 import javax.net.ssl.SSLException;
 
 import io.netty.handler.ssl.SslContext;
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import io.wampspring.client.ClientLimits;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.reconnect.BackoffStrategy;
@@ -59,7 +60,9 @@ public class WampClientOptionsFactory {
 
 	private final @Nullable String detailsRouter;
 
-	private final @Nullable Duration defaultCallTimeout;
+	private final Duration defaultCallTimeout;
+
+	private final String embeddedRealm;
 
 	/**
 	 * Create a factory and validate the properties.
@@ -67,17 +70,21 @@ public class WampClientOptionsFactory {
 	 * @param connectionDetails the default router's connection details
 	 * @param sslBundles the SSL bundles, or null when none are available
 	 * @param embeddedRouter the embedded router, or null when it does not run
+	 * @param embeddedRouterProperties the embedded router's properties, or null when it
+	 * does not run
 	 * @param authenticatorFactory maps authentication methods to authenticators
 	 * @param customizers applied in order to every router's options
 	 * @throws WampConfigurationException when a property is missing or wrong
 	 */
 	public WampClientOptionsFactory(WampProperties properties, WampConnectionDetails connectionDetails,
 			@Nullable SslBundles sslBundles, @Nullable LocalAcceptor embeddedRouter,
-			WampAuthenticatorFactory authenticatorFactory, List<WampClientOptionsCustomizer> customizers) {
+			@Nullable WampRouterProperties embeddedRouterProperties, WampAuthenticatorFactory authenticatorFactory,
+			List<WampClientOptionsCustomizer> customizers) {
 		this.properties = properties;
 		this.connectionDetails = connectionDetails;
 		this.sslBundles = sslBundles;
 		this.embeddedRouter = embeddedRouter;
+		this.embeddedRealm = embeddedRealm(embeddedRouterProperties);
 		this.authenticatorFactory = authenticatorFactory;
 		this.customizers = List.copyOf(customizers);
 		boolean external = !(connectionDetails instanceof PropertiesWampConnectionDetails);
@@ -152,7 +159,7 @@ public class WampClientOptionsFactory {
 		}
 		WampTransport transport = transport(routerName, router, url);
 		if (realm == null) {
-			realm = embeddedRealm();
+			realm = this.embeddedRealm;
 		}
 		ClientOptions.Builder builder;
 		try {
@@ -193,8 +200,9 @@ public class WampClientOptionsFactory {
 		return builder.build();
 	}
 
-	private String embeddedRealm() {
-		Map<String, WampProperties.Realm> realms = this.properties.getEmbeddedRouter().getRealms();
+	// the first realm of the embedded router, where a router entry without realm joins
+	private static String embeddedRealm(@Nullable WampRouterProperties properties) {
+		Map<String, WampRouterProperties.Realm> realms = (properties != null) ? properties.getRealms() : Map.of();
 		return realms.isEmpty() ? "realm1" : realms.keySet().iterator().next();
 	}
 

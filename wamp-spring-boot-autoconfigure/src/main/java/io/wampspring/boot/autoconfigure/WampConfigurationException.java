@@ -12,10 +12,13 @@ public class WampConfigurationException extends RuntimeException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The property at fault. */
 	private final String property;
 
+	/** What is wrong with it. */
 	private final String reason;
 
+	/** What to do. */
 	private final String action;
 
 	/**

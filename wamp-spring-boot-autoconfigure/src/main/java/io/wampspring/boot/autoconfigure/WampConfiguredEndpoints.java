@@ -2,11 +2,9 @@ package io.wampspring.boot.autoconfigure;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import io.wampspring.spring.config.WampEndpoint;
+import io.wampspring.spring.config.WampListenerEndpoint;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.config.WampProcedureEndpoint;
 import io.wampspring.spring.config.WampSubscriptionEndpoint;
@@ -59,7 +57,7 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 		if (factory == null) {
 			return;
 		}
-		List<WampEndpoint> endpoints = endpoints(factory);
+		List<WampListenerEndpoint> endpoints = endpoints(factory);
 		if (!endpoints.isEmpty()) {
 			WampEndpointRegistry registry = factory.getBean(this.registryBeanName, WampEndpointRegistry.class);
 			registry.registerEndpoints(endpoints);
@@ -71,17 +69,19 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 	 * @param factory where the handler beans are
 	 * @return the endpoints
 	 */
-	List<WampEndpoint> endpoints(BeanFactory factory) {
-		List<WampEndpoint> endpoints = new ArrayList<>();
-		Map<String, Object> calleeDefaults = this.properties.getDefaults().getCallee().getOptions();
-		Map<String, Object> subscriberDefaults = this.properties.getDefaults().getSubscriber().getOptions();
+	List<WampListenerEndpoint> endpoints(BeanFactory factory) {
+		List<WampListenerEndpoint> endpoints = new ArrayList<>();
+		WampProperties.CalleeOptions calleeDefaults = this.properties.getDefaults().getCallee().getOptions();
+		WampProperties.SubscriberOptions subscriberDefaults = this.properties.getDefaults()
+			.getSubscriber()
+			.getOptions();
 		this.properties.getPeers().forEach((peer, settings) -> {
 			String prefix = "wamp.peers." + peer + ".roles.";
 			settings.getRoles().getCallee().getRegistrations().forEach((uri, handler) -> {
 				String property = prefix + "callee.registrations[" + uri + "]";
 				Target target = target(factory, property + ".handler", handler);
 				WampMessageOptions.Registration options = WampMessageOptions.registerOptions(property + ".options",
-						merge(calleeDefaults, handler.getOptions()));
+						calleeDefaults, handler.getOptions());
 				endpoints.add(
 						new WampProcedureEndpoint(target.id(), uri, peer, options.options(), options.invokeConfigured(),
 								options.concurrency(), options.queueCapacity(), target.bean(), target.method()));
@@ -90,18 +90,12 @@ public class WampConfiguredEndpoints implements BeanFactoryAware, SmartInitializ
 				String property = prefix + "subscriber.subscriptions[" + uri + "]";
 				Target target = target(factory, property + ".handler", handler);
 				WampMessageOptions.Subscription options = WampMessageOptions.subscribeOptions(property + ".options",
-						merge(subscriberDefaults, handler.getOptions()));
+						subscriberDefaults, handler.getOptions());
 				endpoints.add(new WampSubscriptionEndpoint(target.id(), uri, peer, options.options(),
 						options.concurrency(), options.queueCapacity(), target.bean(), target.method()));
 			});
 		});
 		return endpoints;
-	}
-
-	private static Map<String, Object> merge(Map<String, Object> defaults, Map<String, Object> options) {
-		Map<String, Object> merged = new LinkedHashMap<>(WampMessageOptions.normalize(defaults));
-		merged.putAll(WampMessageOptions.normalize(options));
-		return merged;
 	}
 
 	private static Target target(BeanFactory factory, String property, WampProperties.Handler handler) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -25,7 +26,8 @@ import org.springframework.core.env.Environment;
  */
 public final class WampMapKeyCheck {
 
-	private static final ConfigurationPropertyName REALMS = ConfigurationPropertyName.of("wamp.embedded-router.realms");
+	private static final ConfigurationPropertyName REALMS = ConfigurationPropertyName
+		.of(WampRouterProperties.PREFIX + ".realms");
 
 	private static final ConfigurationPropertyName PEERS = ConfigurationPropertyName.of("wamp.peers");
 
@@ -40,8 +42,8 @@ public final class WampMapKeyCheck {
 	 * @throws WampConfigurationException naming the property and its bracketed form when
 	 * a key was dropped
 	 */
-	public static void checkRealmUsers(Environment environment, WampProperties properties) {
-		Map<String, WampProperties.Realm> realms = properties.getEmbeddedRouter().getRealms();
+	public static void checkRealmUsers(Environment environment, WampRouterProperties properties) {
+		Map<String, WampRouterProperties.Realm> realms = properties.getRealms();
 		forEachName(environment, REALMS, (name) -> {
 			// wamp.embedded-router.realms.<realm>.users.<key>...
 			int base = REALMS.getNumberOfElements();
@@ -49,7 +51,7 @@ public final class WampMapKeyCheck {
 				return;
 			}
 			// a realm that only had the dropped user is dropped too
-			WampProperties.Realm realm = find(realms, name.getElement(base, Form.ORIGINAL));
+			WampRouterProperties.Realm realm = find(realms, name.getElement(base, Form.ORIGINAL));
 			check(name, base + 2, (realm != null) ? realm.getUsers().keySet() : Set.of(),
 					"wamp.embedded-router.realms." + name.getElement(base, Form.ORIGINAL) + ".users", "user",
 					"an authid");

@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.wampspring.client.CancelMode;
 import io.wampspring.client.ClientOptions;
+import io.wampspring.client.InvokePolicy;
 import io.wampspring.client.reconnect.ReconnectOptions;
+import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.spring.core.CallRetry;
 import io.wampspring.spring.core.NexusService;
 import io.wampspring.spring.listener.adapter.WampHandlerLimits;
@@ -67,52 +70,88 @@ public class WampProperties {
 	private final Map<String, Peer> peers = new LinkedHashMap<>();
 
 	/**
-	 * The embedded router, for development and tests.
+	 * Whether to connect the peers' sessions when the application context starts.
+	 * @return {@code true} if so
 	 */
-	private final EmbeddedRouter embeddedRouter = new EmbeddedRouter();
-
 	public boolean isAutoStartup() {
 		return this.autoStartup;
 	}
 
+	/**
+	 * Set the value of {@link #isAutoStartup()}.
+	 * @param autoStartup the new value
+	 */
 	public void setAutoStartup(boolean autoStartup) {
 		this.autoStartup = autoStartup;
 	}
 
+	/**
+	 * Time allowed, when the application stops, for the invocations that are running in
+	 * handlers to answer before the sessions leave with GOODBYE.
+	 * @return the shutdown grace period
+	 */
 	public Duration getShutdownGracePeriod() {
 		return this.shutdownGracePeriod;
 	}
 
+	/**
+	 * Set the value of {@link #getShutdownGracePeriod()}.
+	 * @param shutdownGracePeriod the new value
+	 */
 	public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
 		this.shutdownGracePeriod = shutdownGracePeriod;
 	}
 
+	/**
+	 * Time the application start-up waits for the peers' sessions to join, so that the
+	 * procedures are registered when the application reports itself started; zero does
+	 * not wait.
+	 * @return the startup timeout
+	 */
 	public Duration getStartupTimeout() {
 		return this.startupTimeout;
 	}
 
+	/**
+	 * Set the value of {@link #getStartupTimeout()}.
+	 * @param startupTimeout the new value
+	 */
 	public void setStartupTimeout(Duration startupTimeout) {
 		this.startupTimeout = startupTimeout;
 	}
 
+	/**
+	 * Where the Nexus services (auth.whoami, system.roster.*, my.metadata.*, ...) live,
+	 * for the template's helpers.
+	 * @return the nexus
+	 */
 	public Nexus getNexus() {
 		return this.nexus;
 	}
 
+	/**
+	 * Routers by name: where they are and how to join them.
+	 * @return the routers
+	 */
 	public Map<String, Router> getRouters() {
 		return this.routers;
 	}
 
+	/**
+	 * Defaults for every peer: the router and the features and options of each role.
+	 * @return the defaults
+	 */
 	public Defaults getDefaults() {
 		return this.defaults;
 	}
 
+	/**
+	 * Peers by name: groups of sessions on one router, with their registrations and
+	 * subscriptions.
+	 * @return the peers
+	 */
 	public Map<String, Peer> getPeers() {
 		return this.peers;
-	}
-
-	public EmbeddedRouter getEmbeddedRouter() {
-		return this.embeddedRouter;
 	}
 
 	/**
@@ -183,70 +222,142 @@ public class WampProperties {
 		 */
 		private final Auth auth = new Auth();
 
+		/**
+		 * Address of the router: ws://, wss://, tcp:// (RawSocket), tcps:// or
+		 * unix:///path.
+		 * @return the url
+		 */
 		public @Nullable String getUrl() {
 			return this.url;
 		}
 
+		/**
+		 * Set the value of {@link #getUrl()}.
+		 * @param url the new value
+		 */
 		public void setUrl(@Nullable String url) {
 			this.url = url;
 		}
 
+		/**
+		 * Realm to join.
+		 * @return the realm
+		 */
 		public @Nullable String getRealm() {
 			return this.realm;
 		}
 
+		/**
+		 * Set the value of {@link #getRealm()}.
+		 * @param realm the new value
+		 */
 		public void setRealm(@Nullable String realm) {
 			this.realm = realm;
 		}
 
+		/**
+		 * Serializers to offer, in order of preference: json, msgpack, cbor.
+		 * @return the serializers
+		 */
 		public List<String> getSerializers() {
 			return this.serializers;
 		}
 
+		/**
+		 * Set the value of {@link #getSerializers()}.
+		 * @param serializers the new value
+		 */
 		public void setSerializers(List<String> serializers) {
 			this.serializers = serializers;
 		}
 
+		/**
+		 * Prefix for relative URIs (those that start with a dot) in annotations and
+		 * templates.
+		 * @return the uri prefix
+		 */
 		public @Nullable String getUriPrefix() {
 			return this.uriPrefix;
 		}
 
+		/**
+		 * Set the value of {@link #getUriPrefix()}.
+		 * @param uriPrefix the new value
+		 */
 		public void setUriPrefix(@Nullable String uriPrefix) {
 			this.uriPrefix = uriPrefix;
 		}
 
+		/**
+		 * Time allowed to open the transport: the TCP connection, the TLS handshake and
+		 * the WebSocket upgrade or RawSocket handshake.
+		 * @return the connect timeout
+		 */
 		public Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
 
+		/**
+		 * Set the value of {@link #getConnectTimeout()}.
+		 * @param connectTimeout the new value
+		 */
 		public void setConnectTimeout(Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 		}
 
+		/**
+		 * Time allowed from the open transport to the router's WELCOME or ABORT, through
+		 * every CHALLENGE round.
+		 * @return the join timeout
+		 */
 		public Duration getJoinTimeout() {
 			return this.joinTimeout;
 		}
 
+		/**
+		 * Set the value of {@link #getJoinTimeout()}.
+		 * @param joinTimeout the new value
+		 */
 		public void setJoinTimeout(Duration joinTimeout) {
 			this.joinTimeout = joinTimeout;
 		}
 
+		/**
+		 * Bounds of the sessions' pending calls and of the work queued from the router.
+		 * @return the limits
+		 */
 		public SessionLimits getLimits() {
 			return this.limits;
 		}
 
+		/**
+		 * TLS settings for wss:// and tcps://.
+		 * @return the ssl
+		 */
 		public Ssl getSsl() {
 			return this.ssl;
 		}
 
+		/**
+		 * WebSocket transport settings.
+		 * @return the websocket
+		 */
 		public WebSocket getWebsocket() {
 			return this.websocket;
 		}
 
+		/**
+		 * Reconnect settings.
+		 * @return the reconnect
+		 */
 		public Reconnect getReconnect() {
 			return this.reconnect;
 		}
 
+		/**
+		 * Authentication settings.
+		 * @return the auth
+		 */
 		public Auth getAuth() {
 			return this.auth;
 		}
@@ -299,50 +410,106 @@ public class WampProperties {
 		 */
 		private int eventBuffer = 1024;
 
+		/**
+		 * Calls of one session waiting for their result; one more fails at once with
+		 * wamp.error.unavailable.
+		 * @return the max pending calls
+		 */
 		public int getMaxPendingCalls() {
 			return this.maxPendingCalls;
 		}
 
+		/**
+		 * Set the value of {@link #getMaxPendingCalls()}.
+		 * @param maxPendingCalls the new value
+		 */
 		public void setMaxPendingCalls(int maxPendingCalls) {
 			this.maxPendingCalls = maxPendingCalls;
 		}
 
+		/**
+		 * Progressive results held for one call: those a slow subscriber of a progressive
+		 * call has not taken yet, and those of a handler Flux that ignores demand.
+		 * @return the progressive buffer
+		 */
 		public int getProgressiveBuffer() {
 			return this.progressiveBuffer;
 		}
 
+		/**
+		 * Set the value of {@link #getProgressiveBuffer()}.
+		 * @param progressiveBuffer the new value
+		 */
 		public void setProgressiveBuffer(int progressiveBuffer) {
 			this.progressiveBuffer = progressiveBuffer;
 		}
 
+		/**
+		 * Invocations running or queued plus events queued at which the connection stops
+		 * reading from the router.
+		 * @return the inbound high water mark
+		 */
 		public int getInboundHighWaterMark() {
 			return this.inboundHighWaterMark;
 		}
 
+		/**
+		 * Set the value of {@link #getInboundHighWaterMark()}.
+		 * @param inboundHighWaterMark the new value
+		 */
 		public void setInboundHighWaterMark(int inboundHighWaterMark) {
 			this.inboundHighWaterMark = inboundHighWaterMark;
 		}
 
+		/**
+		 * The count of invocations and events below which the connection reads again;
+		 * below inbound-high-water-mark.
+		 * @return the inbound low water mark
+		 */
 		public int getInboundLowWaterMark() {
 			return this.inboundLowWaterMark;
 		}
 
+		/**
+		 * Set the value of {@link #getInboundLowWaterMark()}.
+		 * @param inboundLowWaterMark the new value
+		 */
 		public void setInboundLowWaterMark(int inboundLowWaterMark) {
 			this.inboundLowWaterMark = inboundLowWaterMark;
 		}
 
+		/**
+		 * Invocations running or queued beyond which a new one is answered at once with
+		 * wamp.error.unavailable (room for what was already read when reading stopped);
+		 * at least inbound-high-water-mark.
+		 * @return the max queued invocations
+		 */
 		public int getMaxQueuedInvocations() {
 			return this.maxQueuedInvocations;
 		}
 
+		/**
+		 * Set the value of {@link #getMaxQueuedInvocations()}.
+		 * @param maxQueuedInvocations the new value
+		 */
 		public void setMaxQueuedInvocations(int maxQueuedInvocations) {
 			this.maxQueuedInvocations = maxQueuedInvocations;
 		}
 
+		/**
+		 * Events queued for one subscription handler; a newer event that does not fit is
+		 * dropped, counted (wamp.client.events.overflowed) and logged at most once per
+		 * interval.
+		 * @return the event buffer
+		 */
 		public int getEventBuffer() {
 			return this.eventBuffer;
 		}
 
+		/**
+		 * Set the value of {@link #getEventBuffer()}.
+		 * @param eventBuffer the new value
+		 */
 		public void setEventBuffer(int eventBuffer) {
 			this.eventBuffer = eventBuffer;
 		}
@@ -360,10 +527,19 @@ public class WampProperties {
 		 */
 		private @Nullable String bundle;
 
+		/**
+		 * Name of the Spring Boot SSL bundle with the trust material (and a client
+		 * certificate for mutual TLS).
+		 * @return the bundle
+		 */
 		public @Nullable String getBundle() {
 			return this.bundle;
 		}
 
+		/**
+		 * Set the value of {@link #getBundle()}.
+		 * @param bundle the new value
+		 */
 		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
 		}
@@ -391,26 +567,51 @@ public class WampProperties {
 		 */
 		private Map<String, String> headers = new LinkedHashMap<>();
 
+		/**
+		 * Interval of WebSocket pings that keep the connection alive and detect a dead
+		 * one; zero disables them.
+		 * @return the ping interval
+		 */
 		public Duration getPingInterval() {
 			return this.pingInterval;
 		}
 
+		/**
+		 * Set the value of {@link #getPingInterval()}.
+		 * @param pingInterval the new value
+		 */
 		public void setPingInterval(Duration pingInterval) {
 			this.pingInterval = pingInterval;
 		}
 
+		/**
+		 * Largest frame accepted from the router.
+		 * @return the max frame size
+		 */
 		public DataSize getMaxFrameSize() {
 			return this.maxFrameSize;
 		}
 
+		/**
+		 * Set the value of {@link #getMaxFrameSize()}.
+		 * @param maxFrameSize the new value
+		 */
 		public void setMaxFrameSize(DataSize maxFrameSize) {
 			this.maxFrameSize = maxFrameSize;
 		}
 
+		/**
+		 * Extra HTTP headers sent with the WebSocket handshake.
+		 * @return the headers
+		 */
 		public Map<String, String> getHeaders() {
 			return this.headers;
 		}
 
+		/**
+		 * Set the value of {@link #getHeaders()}.
+		 * @param headers the new value
+		 */
 		public void setHeaders(Map<String, String> headers) {
 			this.headers = headers;
 		}
@@ -455,50 +656,102 @@ public class WampProperties {
 		 */
 		private ReconnectOptions.AuthFailurePolicy authFailure = ReconnectOptions.AuthFailurePolicy.STOP;
 
+		/**
+		 * What to do when the router refuses the credentials: stop (the session stays
+		 * closed, health DOWN with the router's reason) or keep trying at the longest
+		 * delay (backoff-max), so that credentials fixed at the router are picked up
+		 * without a restart.
+		 * @return the auth failure
+		 */
 		public ReconnectOptions.AuthFailurePolicy getAuthFailure() {
 			return this.authFailure;
 		}
 
+		/**
+		 * Set the value of {@link #getAuthFailure()}.
+		 * @param authFailure the new value
+		 */
 		public void setAuthFailure(ReconnectOptions.AuthFailurePolicy authFailure) {
 			this.authFailure = authFailure;
 		}
 
+		/**
+		 * Whether the template retries a call that failed with one of the retryable error
+		 * URIs.
+		 * @return {@code true} if so
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Set the value of {@link #isEnabled()}.
+		 * @param enabled the new value
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Largest number of retries of one call.
+		 * @return the max retries
+		 */
 		public int getMaxRetries() {
 			return this.maxRetries;
 		}
 
+		/**
+		 * Set the value of {@link #getMaxRetries()}.
+		 * @param maxRetries the new value
+		 */
 		public void setMaxRetries(int maxRetries) {
 			this.maxRetries = maxRetries;
 		}
 
+		/**
+		 * Delay before the first retry; it doubles on each retry.
+		 * @return the backoff min
+		 */
 		public Duration getBackoffMin() {
 			return this.backoffMin;
 		}
 
+		/**
+		 * Set the value of {@link #getBackoffMin()}.
+		 * @param backoffMin the new value
+		 */
 		public void setBackoffMin(Duration backoffMin) {
 			this.backoffMin = backoffMin;
 		}
 
+		/**
+		 * Longest delay between retries.
+		 * @return the backoff max
+		 */
 		public Duration getBackoffMax() {
 			return this.backoffMax;
 		}
 
+		/**
+		 * Set the value of {@link #getBackoffMax()}.
+		 * @param backoffMax the new value
+		 */
 		public void setBackoffMax(Duration backoffMax) {
 			this.backoffMax = backoffMax;
 		}
 
+		/**
+		 * How the delay grows between attempts.
+		 * @return the backoff type
+		 */
 		public BackoffType getBackoffType() {
 			return this.backoffType;
 		}
 
+		/**
+		 * Set the value of {@link #getBackoffType()}.
+		 * @param backoffType the new value
+		 */
 		public void setBackoffType(BackoffType backoffType) {
 			this.backoffType = backoffType;
 		}
@@ -564,34 +817,67 @@ public class WampProperties {
 		 */
 		private @Nullable Path privateKeyFile;
 
+		/**
+		 * Authentication methods to offer, in order of preference: anonymous, ticket,
+		 * wampcra, cryptosign, scram.
+		 * @return the method
+		 */
 		public List<String> getMethod() {
 			return this.method;
 		}
 
+		/**
+		 * Set the value of {@link #getMethod()}.
+		 * @param method the new value
+		 */
 		public void setMethod(List<String> method) {
 			this.method = method;
 		}
 
+		/**
+		 * Authentication id (user name).
+		 * @return the authid
+		 */
 		public @Nullable String getAuthid() {
 			return this.authid;
 		}
 
+		/**
+		 * Set the value of {@link #getAuthid()}.
+		 * @param authid the new value
+		 */
 		public void setAuthid(@Nullable String authid) {
 			this.authid = authid;
 		}
 
+		/**
+		 * Role to ask for; the router decides.
+		 * @return the authrole
+		 */
 		public @Nullable String getAuthrole() {
 			return this.authrole;
 		}
 
+		/**
+		 * Set the value of {@link #getAuthrole()}.
+		 * @param authrole the new value
+		 */
 		public void setAuthrole(@Nullable String authrole) {
 			this.authrole = authrole;
 		}
 
+		/**
+		 * Ticket or WAMP-CRA secret, or SCRAM password.
+		 * @return the secret
+		 */
 		public @Nullable String getSecret() {
 			return this.secret;
 		}
 
+		/**
+		 * Set the value of {@link #getSecret()}.
+		 * @param secret the new value
+		 */
 		public void setSecret(@Nullable String secret) {
 			this.secret = secret;
 		}
@@ -604,18 +890,35 @@ public class WampProperties {
 			this.secret = password;
 		}
 
+		/**
+		 * Cryptosign private key in hex: a 32-byte seed or a 64-byte seed followed by the
+		 * public key.
+		 * @return the private key
+		 */
 		public @Nullable String getPrivateKey() {
 			return this.privateKey;
 		}
 
+		/**
+		 * Set the value of {@link #getPrivateKey()}.
+		 * @param privateKey the new value
+		 */
 		public void setPrivateKey(@Nullable String privateKey) {
 			this.privateKey = privateKey;
 		}
 
+		/**
+		 * Cryptosign private key file: hex text, or a Crossbar.io key.priv file.
+		 * @return the private key file
+		 */
 		public @Nullable Path getPrivateKeyFile() {
 			return this.privateKeyFile;
 		}
 
+		/**
+		 * Set the value of {@link #getPrivateKeyFile()}.
+		 * @param privateKeyFile the new value
+		 */
 		public void setPrivateKeyFile(@Nullable Path privateKeyFile) {
 			this.privateKeyFile = privateKeyFile;
 		}
@@ -654,7 +957,7 @@ public class WampProperties {
 		/**
 		 * Publisher features and default publication options.
 		 */
-		private final Role publisher = new Role();
+		private final PublisherDefaults publisher = new PublisherDefaults();
 
 		/**
 		 * Subscriber features, default subscription options and how many events each
@@ -662,26 +965,50 @@ public class WampProperties {
 		 */
 		private final SubscriberDefaults subscriber = new SubscriberDefaults();
 
+		/**
+		 * Router (a key of wamp.routers); the default router when not set.
+		 * @return the router
+		 */
 		public @Nullable String getRouter() {
 			return this.router;
 		}
 
+		/**
+		 * Set the value of {@link #getRouter()}.
+		 * @param router the new value
+		 */
 		public void setRouter(@Nullable String router) {
 			this.router = router;
 		}
 
+		/**
+		 * Caller features, default call options and call retries.
+		 * @return the caller
+		 */
 		public CallerDefaults getCaller() {
 			return this.caller;
 		}
 
+		/**
+		 * Callee role.
+		 * @return the callee
+		 */
 		public CalleeDefaults getCallee() {
 			return this.callee;
 		}
 
-		public Role getPublisher() {
+		/**
+		 * Publisher features and default publication options.
+		 * @return the publisher
+		 */
+		public PublisherDefaults getPublisher() {
 			return this.publisher;
 		}
 
+		/**
+		 * Subscriber role.
+		 * @return the subscriber
+		 */
 		public SubscriberDefaults getSubscriber() {
 			return this.subscriber;
 		}
@@ -689,7 +1016,7 @@ public class WampProperties {
 	}
 
 	/**
-	 * Features announced for a role in HELLO, and default options of its messages.
+	 * Features announced for a role in HELLO.
 	 */
 	public static class Role {
 
@@ -700,38 +1027,375 @@ public class WampProperties {
 		private Map<String, Boolean> features = new LinkedHashMap<>();
 
 		/**
-		 * Default options of this role's messages, in WAMP's names (timeout, disclose_me,
-		 * exclude_me, disclose_caller, invoke, ...).
+		 * Feature flags announced in HELLO, overriding the built-in ones (a feature set
+		 * to false is not announced).
+		 * @return the features
 		 */
-		private Map<String, Object> options = new LinkedHashMap<>();
-
 		public Map<String, Boolean> getFeatures() {
 			return this.features;
 		}
 
+		/**
+		 * Set the value of {@link #getFeatures()}.
+		 * @param features the new value
+		 */
 		public void setFeatures(Map<String, Boolean> features) {
 			this.features = features;
-		}
-
-		public Map<String, Object> getOptions() {
-			return this.options;
-		}
-
-		public void setOptions(Map<String, Object> options) {
-			this.options = options;
 		}
 
 	}
 
 	/**
-	 * The caller role: features, default call options (timeout, disclose_me, ...) and
-	 * call retries. The {@code timeout} option is also every session's default call
-	 * timeout, for calls that set none (the template's and those made on a
-	 * {@code WampClient}) and for the router's answers to REGISTER, SUBSCRIBE and
-	 * acknowledged PUBLISH; 0 waits without a deadline, and when it is not set the
-	 * client's default of 30 s applies.
+	 * Options sent as they are, for a router's own options (WAMP names custom ones with a
+	 * leading underscore, such as {@code _tracing}).
+	 */
+	public abstract static class ExtraOptions {
+
+		/**
+		 * Further options sent in the message as they are, by WAMP name; true, false and
+		 * whole numbers are sent as such. For a router's own options: the options this
+		 * client knows have properties of their own.
+		 */
+		private Map<String, String> extra = new LinkedHashMap<>();
+
+		/**
+		 * Further options sent in the message as they are, by WAMP name; true, false and
+		 * whole numbers are sent as such.
+		 * @return the extra
+		 */
+		public Map<String, String> getExtra() {
+			return this.extra;
+		}
+
+		/**
+		 * Set the value of {@link #getExtra()}.
+		 * @param extra the new value
+		 */
+		public void setExtra(Map<String, String> extra) {
+			this.extra = extra;
+		}
+
+	}
+
+	/**
+	 * Default options of the template's calls (CALL). The WAMP spellings bind too:
+	 * {@code disclose_me}, {@code cancel_mode}.
+	 */
+	public static class CallerOptions extends ExtraOptions {
+
+		/**
+		 * Call timeout of the template's calls, and every session's default call timeout
+		 * (for calls that set none, on a WampClient too, and for the router's answers to
+		 * REGISTER, SUBSCRIBE and acknowledged PUBLISH); 0 waits without a deadline. A
+		 * number without unit is milliseconds.
+		 */
+		private Duration timeout = Duration.ofSeconds(30);
+
+		/**
+		 * Whether to ask the router to disclose the caller's identity to the callee.
+		 */
+		private boolean discloseMe = false;
+
+		/**
+		 * How a call that the caller gives up (timeout, cancelled subscription) is
+		 * cancelled: skip, kill or killnowait.
+		 */
+		private CancelMode cancelMode = CancelMode.KILL_NO_WAIT;
+
+		/**
+		 * Call timeout of the template's calls, and every session's default call timeout
+		 * (for calls that set none, on a WampClient too, and for the router's answers to
+		 * REGISTER, SUBSCRIBE and acknowledged PUBLISH); 0 waits without a deadline.
+		 * @return the timeout
+		 */
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		/**
+		 * Set the value of {@link #getTimeout()}.
+		 * @param timeout the new value
+		 */
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		/**
+		 * Whether to ask the router to disclose the publisher's identity to the
+		 * subscribers.
+		 * @return {@code true} if so
+		 */
+		public boolean isDiscloseMe() {
+			return this.discloseMe;
+		}
+
+		/**
+		 * Set the value of {@link #isDiscloseMe()}.
+		 * @param discloseMe the new value
+		 */
+		public void setDiscloseMe(boolean discloseMe) {
+			this.discloseMe = discloseMe;
+		}
+
+		/**
+		 * How a call that the caller gives up (timeout, cancelled subscription) is
+		 * cancelled: skip, kill or killnowait.
+		 * @return the cancel mode
+		 */
+		public CancelMode getCancelMode() {
+			return this.cancelMode;
+		}
+
+		/**
+		 * Set the value of {@link #getCancelMode()}.
+		 * @param cancelMode the new value
+		 */
+		public void setCancelMode(CancelMode cancelMode) {
+			this.cancelMode = cancelMode;
+		}
+
+	}
+
+	/**
+	 * Default options of the template's publications (PUBLISH). The WAMP spellings bind
+	 * too: {@code exclude_me}, {@code disclose_me}.
+	 */
+	public static class PublisherOptions extends ExtraOptions {
+
+		/**
+		 * Whether the router confirms each publication (PUBLISHED) or reports its
+		 * refusal.
+		 */
+		private boolean acknowledge = false;
+
+		/**
+		 * Whether the publishing session is left out of the receivers, even when it
+		 * subscribes to the topic.
+		 */
+		private boolean excludeMe = true;
+
+		/**
+		 * Whether to ask the router to disclose the publisher's identity to the
+		 * subscribers.
+		 */
+		private boolean discloseMe = false;
+
+		/**
+		 * Whether the router confirms each publication (PUBLISHED) or reports its
+		 * refusal.
+		 * @return {@code true} if so
+		 */
+		public boolean isAcknowledge() {
+			return this.acknowledge;
+		}
+
+		/**
+		 * Set the value of {@link #isAcknowledge()}.
+		 * @param acknowledge the new value
+		 */
+		public void setAcknowledge(boolean acknowledge) {
+			this.acknowledge = acknowledge;
+		}
+
+		/**
+		 * Whether the publishing session is left out of the receivers, even when it
+		 * subscribes to the topic.
+		 * @return {@code true} if so
+		 */
+		public boolean isExcludeMe() {
+			return this.excludeMe;
+		}
+
+		/**
+		 * Set the value of {@link #isExcludeMe()}.
+		 * @param excludeMe the new value
+		 */
+		public void setExcludeMe(boolean excludeMe) {
+			this.excludeMe = excludeMe;
+		}
+
+		/**
+		 * Whether to ask the router to disclose the publisher's identity to the
+		 * subscribers.
+		 * @return {@code true} if so
+		 */
+		public boolean isDiscloseMe() {
+			return this.discloseMe;
+		}
+
+		/**
+		 * Set the value of {@link #isDiscloseMe()}.
+		 * @param discloseMe the new value
+		 */
+		public void setDiscloseMe(boolean discloseMe) {
+			this.discloseMe = discloseMe;
+		}
+
+	}
+
+	/**
+	 * Default REGISTER options of the registrations declared in configuration. The WAMP
+	 * spellings bind too: {@code disclose_caller}, {@code force_reregister}.
+	 */
+	public static class CalleeOptions extends ExtraOptions {
+
+		/**
+		 * How the router matches called URIs against the registered one: exact, prefix or
+		 * wildcard.
+		 */
+		private MatchPolicy match = MatchPolicy.EXACT;
+
+		/**
+		 * How the router picks among several callees of the same procedure: single,
+		 * roundrobin, random, first or last.
+		 */
+		private InvokePolicy invoke = InvokePolicy.SINGLE;
+
+		/**
+		 * Whether to ask the router to disclose the caller's identity to the handler.
+		 */
+		private boolean discloseCaller = false;
+
+		/**
+		 * Whether the registration takes the procedure over from another session of the
+		 * same authid (force_reregister).
+		 */
+		private boolean forceReregister = false;
+
+		/**
+		 * How the router matches published topics against this one: exact, prefix or
+		 * wildcard.
+		 * @return the match
+		 */
+		public MatchPolicy getMatch() {
+			return this.match;
+		}
+
+		/**
+		 * Set the value of {@link #getMatch()}.
+		 * @param match the new value
+		 */
+		public void setMatch(MatchPolicy match) {
+			this.match = match;
+		}
+
+		/**
+		 * How the router picks among several callees of the procedure: single,
+		 * roundrobin, random, first or last.
+		 * @return the invoke
+		 */
+		public InvokePolicy getInvoke() {
+			return this.invoke;
+		}
+
+		/**
+		 * Set the value of {@link #getInvoke()}.
+		 * @param invoke the new value
+		 */
+		public void setInvoke(InvokePolicy invoke) {
+			this.invoke = invoke;
+		}
+
+		/**
+		 * Whether to ask the router to disclose the caller's identity to the handler.
+		 * @return {@code true} if so
+		 */
+		public boolean isDiscloseCaller() {
+			return this.discloseCaller;
+		}
+
+		/**
+		 * Set the value of {@link #isDiscloseCaller()}.
+		 * @param discloseCaller the new value
+		 */
+		public void setDiscloseCaller(boolean discloseCaller) {
+			this.discloseCaller = discloseCaller;
+		}
+
+		/**
+		 * Whether the registration takes the procedure over from another session of the
+		 * same authid.
+		 * @return {@code true} if so
+		 */
+		public boolean isForceReregister() {
+			return this.forceReregister;
+		}
+
+		/**
+		 * Set the value of {@link #isForceReregister()}.
+		 * @param forceReregister the new value
+		 */
+		public void setForceReregister(boolean forceReregister) {
+			this.forceReregister = forceReregister;
+		}
+
+	}
+
+	/**
+	 * Default SUBSCRIBE options of the subscriptions declared in configuration.
+	 */
+	public static class SubscriberOptions extends ExtraOptions {
+
+		/**
+		 * How the router matches published topics against the subscribed one: exact,
+		 * prefix or wildcard.
+		 */
+		private MatchPolicy match = MatchPolicy.EXACT;
+
+		/**
+		 * How the router matches published topics against this one: exact, prefix or
+		 * wildcard.
+		 * @return the match
+		 */
+		public MatchPolicy getMatch() {
+			return this.match;
+		}
+
+		/**
+		 * Set the value of {@link #getMatch()}.
+		 * @param match the new value
+		 */
+		public void setMatch(MatchPolicy match) {
+			this.match = match;
+		}
+
+	}
+
+	/**
+	 * The publisher role: features and default publication options.
+	 */
+	public static class PublisherDefaults extends Role {
+
+		/**
+		 * Default options of the template's publications.
+		 */
+		private final PublisherOptions options = new PublisherOptions();
+
+		/**
+		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
+		 * from wamp.defaults.subscriber.
+		 * @return the options
+		 */
+		public PublisherOptions getOptions() {
+			return this.options;
+		}
+
+	}
+
+	/**
+	 * The caller role: features, default call options and call retries. The
+	 * {@code timeout} option is also every session's default call timeout, for calls that
+	 * set none (the template's and those made on a {@code WampClient}) and for the
+	 * router's answers to REGISTER, SUBSCRIBE and acknowledged PUBLISH; 0 waits without a
+	 * deadline.
 	 */
 	public static class CallerDefaults extends Role {
+
+		/**
+		 * Default options of the template's calls; the timeout is also every session's
+		 * default call timeout.
+		 */
+		private final CallerOptions options = new CallerOptions();
 
 		/**
 		 * Retries of calls that failed because the callee or the session was not there
@@ -747,14 +1411,38 @@ public class WampProperties {
 		 */
 		private List<String> idempotentProcedures = new ArrayList<>();
 
+		/**
+		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
+		 * from wamp.defaults.subscriber.
+		 * @return the options
+		 */
+		public CallerOptions getOptions() {
+			return this.options;
+		}
+
+		/**
+		 * Retries of calls that failed because the callee or the session was not there
+		 * (the Erlang client's call_retries).
+		 * @return the retry
+		 */
 		public Retry getRetry() {
 			return this.retry;
 		}
 
+		/**
+		 * Procedures that may run twice with the same arguments: only their calls are
+		 * retried after the connection was lost while they were pending (the callee may
+		 * have run them).
+		 * @return the idempotent procedures
+		 */
 		public List<String> getIdempotentProcedures() {
 			return this.idempotentProcedures;
 		}
 
+		/**
+		 * Set the value of {@link #getIdempotentProcedures()}.
+		 * @param idempotentProcedures the new value
+		 */
 		public void setIdempotentProcedures(List<String> idempotentProcedures) {
 			this.idempotentProcedures = idempotentProcedures;
 		}
@@ -796,42 +1484,84 @@ public class WampProperties {
 		private List<String> retryableUris = new ArrayList<>(
 				CallRetry.DEFAULT_RETRYABLE_URIS.stream().sorted().toList());
 
+		/**
+		 * Whether the template retries a call that failed with one of the retryable error
+		 * URIs.
+		 * @return {@code true} if so
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Set the value of {@link #isEnabled()}.
+		 * @param enabled the new value
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Largest number of retries of one call.
+		 * @return the max retries
+		 */
 		public int getMaxRetries() {
 			return this.maxRetries;
 		}
 
+		/**
+		 * Set the value of {@link #getMaxRetries()}.
+		 * @param maxRetries the new value
+		 */
 		public void setMaxRetries(int maxRetries) {
 			this.maxRetries = maxRetries;
 		}
 
+		/**
+		 * Delay before the first retry; it doubles on each retry.
+		 * @return the backoff min
+		 */
 		public Duration getBackoffMin() {
 			return this.backoffMin;
 		}
 
+		/**
+		 * Set the value of {@link #getBackoffMin()}.
+		 * @param backoffMin the new value
+		 */
 		public void setBackoffMin(Duration backoffMin) {
 			this.backoffMin = backoffMin;
 		}
 
+		/**
+		 * Longest delay between retries.
+		 * @return the backoff max
+		 */
 		public Duration getBackoffMax() {
 			return this.backoffMax;
 		}
 
+		/**
+		 * Set the value of {@link #getBackoffMax()}.
+		 * @param backoffMax the new value
+		 */
 		public void setBackoffMax(Duration backoffMax) {
 			this.backoffMax = backoffMax;
 		}
 
+		/**
+		 * Error URIs that are retried: by default wamp.error.no_such_procedure,
+		 * wamp.error.unavailable and the local transport_lost and not_connected.
+		 * @return the retryable uris
+		 */
 		public List<String> getRetryableUris() {
 			return this.retryableUris;
 		}
 
+		/**
+		 * Set the value of {@link #getRetryableUris()}.
+		 * @param retryableUris the new value
+		 */
 		public void setRetryableUris(List<String> retryableUris) {
 			this.retryableUris = retryableUris;
 		}
@@ -843,6 +1573,12 @@ public class WampProperties {
 	 * map to error URIs.
 	 */
 	public static class CalleeDefaults extends Role {
+
+		/**
+		 * Default REGISTER options of the registrations declared in configuration
+		 * (wamp.peers.*.roles.callee); annotated handlers carry their own.
+		 */
+		private final CalleeOptions options = new CalleeOptions();
 
 		/**
 		 * Error URI of a handler exception that exception-uris does not map (the
@@ -884,42 +1620,117 @@ public class WampProperties {
 		 */
 		private int queueCapacity = WampHandlerLimits.DEFAULT_PROCEDURE_QUEUE_CAPACITY;
 
+		/**
+		 * Whether a procedure handler runs with the caller's identity (authid, authrole,
+		 * session, as the router disclosed it) as Spring Security's Authentication, so
+		 * that method security such as @PreAuthorize applies. Only when Spring Security
+		 * is on the class path.
+		 */
+		private boolean securityContext = true;
+
+		/**
+		 * Whether a procedure handler runs with the caller's identity as Spring
+		 * Security's Authentication.
+		 * @return {@code true} if so
+		 */
+		public boolean isSecurityContext() {
+			return this.securityContext;
+		}
+
+		/**
+		 * Set the value of {@link #isSecurityContext()}.
+		 * @param securityContext the new value
+		 */
+		public void setSecurityContext(boolean securityContext) {
+			this.securityContext = securityContext;
+		}
+
+		/**
+		 * Default REGISTER options of the registrations declared in configuration.
+		 * @return the options
+		 */
+		public CalleeOptions getOptions() {
+			return this.options;
+		}
+
+		/**
+		 * Whether the error sent to a caller carries the handler exception's message.
+		 * @return {@code true} if so
+		 */
 		public boolean isIncludeExceptionMessage() {
 			return this.includeExceptionMessage;
 		}
 
+		/**
+		 * Set the value of {@link #isIncludeExceptionMessage()}.
+		 * @param includeExceptionMessage the new value
+		 */
 		public void setIncludeExceptionMessage(boolean includeExceptionMessage) {
 			this.includeExceptionMessage = includeExceptionMessage;
 		}
 
+		/**
+		 * Largest number of invocations of one handler method that run at once.
+		 * @return the concurrency
+		 */
 		public int getConcurrency() {
 			return this.concurrency;
 		}
 
+		/**
+		 * Set the value of {@link #getConcurrency()}.
+		 * @param concurrency the new value
+		 */
 		public void setConcurrency(int concurrency) {
 			this.concurrency = concurrency;
 		}
 
+		/**
+		 * Largest number of invocations of one handler method that wait for a free slot.
+		 * @return the queue capacity
+		 */
 		public int getQueueCapacity() {
 			return this.queueCapacity;
 		}
 
+		/**
+		 * Set the value of {@link #getQueueCapacity()}.
+		 * @param queueCapacity the new value
+		 */
 		public void setQueueCapacity(int queueCapacity) {
 			this.queueCapacity = queueCapacity;
 		}
 
+		/**
+		 * Error URI of a handler exception that exception-uris does not map (the
+		 * application error URI).
+		 * @return the error uri
+		 */
 		public String getErrorUri() {
 			return this.errorUri;
 		}
 
+		/**
+		 * Set the value of {@link #getErrorUri()}.
+		 * @param errorUri the new value
+		 */
 		public void setErrorUri(String errorUri) {
 			this.errorUri = errorUri;
 		}
 
+		/**
+		 * Error URIs of handler exceptions by fully qualified class name; a subclass maps
+		 * as its nearest listed superclass.
+		 * @return the exception uris
+		 */
 		public Map<String, String> getExceptionUris() {
 			return this.exceptionUris;
 		}
 
+		/**
+		 * Set the value of {@link #getExceptionUris()}.
+		 * @param exceptionUris the new value
+		 */
 		public void setExceptionUris(Map<String, String> exceptionUris) {
 			this.exceptionUris = exceptionUris;
 		}
@@ -931,6 +1742,12 @@ public class WampProperties {
 	 * each handler takes at once.
 	 */
 	public static class SubscriberDefaults extends Role {
+
+		/**
+		 * Default SUBSCRIBE options of the subscriptions declared in configuration
+		 * (wamp.peers.*.roles.subscriber); annotated handlers carry their own.
+		 */
+		private final SubscriberOptions options = new SubscriberOptions();
 
 		/**
 		 * Largest number of events of one subscription handled at once, for handlers that
@@ -945,18 +1762,43 @@ public class WampProperties {
 		 */
 		private int queueCapacity = WampHandlerLimits.DEFAULT_SUBSCRIPTION_QUEUE_CAPACITY;
 
+		/**
+		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
+		 * from wamp.defaults.subscriber.
+		 * @return the options
+		 */
+		public SubscriberOptions getOptions() {
+			return this.options;
+		}
+
+		/**
+		 * Largest number of events handled at once; 1 keeps events in order.
+		 * @return the concurrency
+		 */
 		public int getConcurrency() {
 			return this.concurrency;
 		}
 
+		/**
+		 * Set the value of {@link #getConcurrency()}.
+		 * @param concurrency the new value
+		 */
 		public void setConcurrency(int concurrency) {
 			this.concurrency = concurrency;
 		}
 
+		/**
+		 * Largest number of events that wait for a free slot.
+		 * @return the queue capacity
+		 */
 		public int getQueueCapacity() {
 			return this.queueCapacity;
 		}
 
+		/**
+		 * Set the value of {@link #getQueueCapacity()}.
+		 * @param queueCapacity the new value
+		 */
 		public void setQueueCapacity(int queueCapacity) {
 			this.queueCapacity = queueCapacity;
 		}
@@ -980,18 +1822,36 @@ public class WampProperties {
 		 */
 		private Map<NexusService, String> uris = new LinkedHashMap<>();
 
+		/**
+		 * Prefix of the Nexus service URIs, such as com.izaber.wamp; the peer's
+		 * uri-prefix when not set.
+		 * @return the prefix
+		 */
 		public @Nullable String getPrefix() {
 			return this.prefix;
 		}
 
+		/**
+		 * Set the value of {@link #getPrefix()}.
+		 * @param prefix the new value
+		 */
 		public void setPrefix(@Nullable String prefix) {
 			this.prefix = prefix;
 		}
 
+		/**
+		 * Absolute URIs of services that live elsewhere, by service (whoami,
+		 * roster-register, metadata-get, otp-create, apikeys-list, ...).
+		 * @return the uris
+		 */
 		public Map<NexusService, String> getUris() {
 			return this.uris;
 		}
 
+		/**
+		 * Set the value of {@link #getUris()}.
+		 * @param uris the new value
+		 */
 		public void setUris(Map<NexusService, String> uris) {
 			this.uris = uris;
 		}
@@ -1023,30 +1883,58 @@ public class WampProperties {
 		 */
 		private final Roles roles = new Roles();
 
+		/**
+		 * Router (a key of wamp.routers); the default router when not set.
+		 * @return the router
+		 */
 		public @Nullable String getRouter() {
 			return this.router;
 		}
 
+		/**
+		 * Set the value of {@link #getRouter()}.
+		 * @param router the new value
+		 */
 		public void setRouter(@Nullable String router) {
 			this.router = router;
 		}
 
+		/**
+		 * Number of sessions the peer opens.
+		 * @return the pool size
+		 */
 		public int getPoolSize() {
 			return this.poolSize;
 		}
 
+		/**
+		 * Set the value of {@link #getPoolSize()}.
+		 * @param poolSize the new value
+		 */
 		public void setPoolSize(int poolSize) {
 			this.poolSize = poolSize;
 		}
 
+		/**
+		 * How a call or publication picks a session of the pool.
+		 * @return the pool type
+		 */
 		public PoolType getPoolType() {
 			return this.poolType;
 		}
 
+		/**
+		 * Set the value of {@link #getPoolType()}.
+		 * @param poolType the new value
+		 */
 		public void setPoolType(PoolType poolType) {
 			this.poolType = poolType;
 		}
 
+		/**
+		 * Registrations and subscriptions declared in configuration.
+		 * @return the roles
+		 */
 		public Roles getRoles() {
 			return this.roles;
 		}
@@ -1068,10 +1956,18 @@ public class WampProperties {
 		 */
 		private final Subscriber subscriber = new Subscriber();
 
+		/**
+		 * Callee role.
+		 * @return the callee
+		 */
 		public Callee getCallee() {
 			return this.callee;
 		}
 
+		/**
+		 * Subscriber role.
+		 * @return the subscriber
+		 */
 		public Subscriber getSubscriber() {
 			return this.subscriber;
 		}
@@ -1088,13 +1984,21 @@ public class WampProperties {
 		 * [com.example.echo], in YAML "[com.example.echo]": without them Spring Boot
 		 * drops the entry (start-up fails with a message saying so).
 		 */
-		private Map<String, Handler> registrations = new LinkedHashMap<>();
+		private Map<String, Registration> registrations = new LinkedHashMap<>();
 
-		public Map<String, Handler> getRegistrations() {
+		/**
+		 * Registrations by procedure URI.
+		 * @return the registrations
+		 */
+		public Map<String, Registration> getRegistrations() {
 			return this.registrations;
 		}
 
-		public void setRegistrations(Map<String, Handler> registrations) {
+		/**
+		 * Set the value of {@link #getRegistrations()}.
+		 * @param registrations the new value
+		 */
+		public void setRegistrations(Map<String, Registration> registrations) {
 			this.registrations = registrations;
 		}
 
@@ -1110,13 +2014,21 @@ public class WampProperties {
 		 * in YAML "[com.example.echo]": without them Spring Boot drops the entry
 		 * (start-up fails with a message saying so).
 		 */
-		private Map<String, Handler> subscriptions = new LinkedHashMap<>();
+		private Map<String, Subscription> subscriptions = new LinkedHashMap<>();
 
-		public Map<String, Handler> getSubscriptions() {
+		/**
+		 * Subscriptions by topic URI.
+		 * @return the subscriptions
+		 */
+		public Map<String, Subscription> getSubscriptions() {
 			return this.subscriptions;
 		}
 
-		public void setSubscriptions(Map<String, Handler> subscriptions) {
+		/**
+		 * Set the value of {@link #getSubscriptions()}.
+		 * @param subscriptions the new value
+		 */
+		public void setSubscriptions(Map<String, Subscription> subscriptions) {
 			this.subscriptions = subscriptions;
 		}
 
@@ -1125,7 +2037,7 @@ public class WampProperties {
 	/**
 	 * A bean method that handles a procedure or topic declared in configuration.
 	 */
-	public static class Handler {
+	public abstract static class Handler {
 
 		/**
 		 * The method as beanName#methodName. It binds arguments and maps results as a
@@ -1136,800 +2048,277 @@ public class WampProperties {
 		private @Nullable String handler;
 
 		/**
-		 * REGISTER or SUBSCRIBE options, in WAMP's names: match (exact, prefix,
-		 * wildcard), invoke (single, roundrobin, random, first, last), disclose_caller,
-		 * and concurrency (how many run at once); others are sent as they are.
+		 * The method as beanName#methodName.
+		 * @return the handler
 		 */
-		private Map<String, Object> options = new LinkedHashMap<>();
-
 		public @Nullable String getHandler() {
 			return this.handler;
 		}
 
+		/**
+		 * Set the value of {@link #getHandler()}.
+		 * @param handler the new value
+		 */
 		public void setHandler(@Nullable String handler) {
 			this.handler = handler;
 		}
 
-		public Map<String, Object> getOptions() {
+	}
+
+	/**
+	 * A procedure registered from configuration.
+	 */
+	public static class Registration extends Handler {
+
+		/**
+		 * REGISTER options and limits of this registration; each one not set here comes
+		 * from wamp.defaults.callee.
+		 */
+		private final RegistrationOptions options = new RegistrationOptions();
+
+		/**
+		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
+		 * from wamp.defaults.subscriber.
+		 * @return the options
+		 */
+		public RegistrationOptions getOptions() {
 			return this.options;
 		}
 
-		public void setOptions(Map<String, Object> options) {
-			this.options = options;
+	}
+
+	/**
+	 * A topic subscribed from configuration.
+	 */
+	public static class Subscription extends Handler {
+
+		/**
+		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
+		 * from wamp.defaults.subscriber.
+		 */
+		private final SubscriptionOptions options = new SubscriptionOptions();
+
+		/**
+		 * SUBSCRIBE options and limits of this subscription; each one not set here comes
+		 * from wamp.defaults.subscriber.
+		 * @return the options
+		 */
+		public SubscriptionOptions getOptions() {
+			return this.options;
 		}
 
 	}
 
 	/**
-	 * The embedded router.
+	 * The REGISTER options and limits of one registration declared in configuration;
+	 * those not set come from {@code wamp.defaults.callee}. The WAMP spellings bind too:
+	 * {@code disclose_caller}, {@code force_reregister}, {@code queue_capacity}.
 	 */
-	public static class EmbeddedRouter {
+	public static class RegistrationOptions extends ExtraOptions {
 
 		/**
-		 * Whether to start the embedded router with the application.
+		 * How the router matches called URIs against this one: exact, prefix or wildcard.
 		 */
-		private boolean enabled = false;
+		private @Nullable MatchPolicy match;
 
 		/**
-		 * Address the router's listeners bind to.
+		 * How the router picks among several callees of the procedure: single,
+		 * roundrobin, random, first or last.
 		 */
-		private String host = "127.0.0.1";
+		private @Nullable InvokePolicy invoke;
 
 		/**
-		 * WebSocket port; 0 picks a free one, -1 opens no WebSocket listener (in-process
-		 * clients only).
+		 * Whether to ask the router to disclose the caller's identity to the handler.
 		 */
-		private int port = 8090;
+		private @Nullable Boolean discloseCaller;
 
 		/**
-		 * WebSocket path.
+		 * Whether the registration takes the procedure over from another session of the
+		 * same authid.
 		 */
-		private String path = "/ws";
+		private @Nullable Boolean forceReregister;
 
 		/**
-		 * RawSocket (TCP) port; 0 picks a free one. No RawSocket listener when not set.
+		 * Largest number of invocations that run at once; 0 for no limit.
 		 */
-		private @Nullable Integer rawSocketPort;
+		private @Nullable Integer concurrency;
 
 		/**
-		 * Realms by name. An open realm "realm1" (anonymous, everything allowed) when
-		 * none is configured.
+		 * Largest number of invocations that wait for a free slot.
 		 */
-		private Map<String, Realm> realms = new LinkedHashMap<>();
+		private @Nullable Integer queueCapacity;
 
 		/**
-		 * The Nexus-style services every realm offers (auth.whoami, system.roster.*,
-		 * my.metadata.*, my.otp.*, my.apikeys.*).
+		 * How the router matches published topics against this one: exact, prefix or
+		 * wildcard.
+		 * @return the match
 		 */
-		private final EmbeddedNexus nexus = new EmbeddedNexus();
-
-		/**
-		 * How the router answers rejected logins.
-		 */
-		private final EmbeddedAuthentication authentication = new EmbeddedAuthentication();
-
-		/**
-		 * Limits and timeouts that protect the router from one connection or session.
-		 */
-		private final Limits limits = new Limits();
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public String getHost() {
-			return this.host;
-		}
-
-		public void setHost(String host) {
-			this.host = host;
-		}
-
-		public int getPort() {
-			return this.port;
-		}
-
-		public void setPort(int port) {
-			this.port = port;
-		}
-
-		public String getPath() {
-			return this.path;
-		}
-
-		public void setPath(String path) {
-			this.path = path;
-		}
-
-		public @Nullable Integer getRawSocketPort() {
-			return this.rawSocketPort;
-		}
-
-		public void setRawSocketPort(@Nullable Integer rawSocketPort) {
-			this.rawSocketPort = rawSocketPort;
-		}
-
-		public Map<String, Realm> getRealms() {
-			return this.realms;
-		}
-
-		public void setRealms(Map<String, Realm> realms) {
-			this.realms = realms;
-		}
-
-		public EmbeddedNexus getNexus() {
-			return this.nexus;
-		}
-
-		public EmbeddedAuthentication getAuthentication() {
-			return this.authentication;
-		}
-
-		public Limits getLimits() {
-			return this.limits;
-		}
-
-	}
-
-	/**
-	 * The embedded router's Nexus-style services and their bounds.
-	 */
-	public static class EmbeddedNexus {
-
-		/**
-		 * URI prefix of the services, such as com.izaber.wamp (services at
-		 * com.izaber.wamp.auth.whoami, ...). Empty: services at auth.whoami, ... A role
-		 * needs the permission to call each service, like any procedure.
-		 */
-		private String prefix = "";
-
-		/**
-		 * Metadata (my.metadata.*) bounds.
-		 */
-		private final EmbeddedMetadata metadata = new EmbeddedMetadata();
-
-		/**
-		 * Roster (system.roster.*) bounds.
-		 */
-		private final EmbeddedRoster roster = new EmbeddedRoster();
-
-		/**
-		 * One-time passwords (my.otp.*).
-		 */
-		private final EmbeddedOtp otp = new EmbeddedOtp();
-
-		/**
-		 * API keys (my.apikeys.*).
-		 */
-		private final EmbeddedApiKeys apikeys = new EmbeddedApiKeys();
-
-		/**
-		 * How long a service call waits for the metadata store (an application's
-		 * MetadataStore bean) before it is answered with wamp.error.timeout.
-		 */
-		private Duration storeTimeout = Duration.ofSeconds(10);
-
-		public String getPrefix() {
-			return this.prefix;
-		}
-
-		public void setPrefix(String prefix) {
-			this.prefix = prefix;
-		}
-
-		public EmbeddedMetadata getMetadata() {
-			return this.metadata;
-		}
-
-		public EmbeddedRoster getRoster() {
-			return this.roster;
-		}
-
-		public EmbeddedOtp getOtp() {
-			return this.otp;
-		}
-
-		public EmbeddedApiKeys getApikeys() {
-			return this.apikeys;
-		}
-
-		public Duration getStoreTimeout() {
-			return this.storeTimeout;
-		}
-
-		public void setStoreTimeout(Duration storeTimeout) {
-			this.storeTimeout = storeTimeout;
-		}
-
-	}
-
-	/**
-	 * What one authid may keep in my.metadata.*.
-	 */
-	public static class EmbeddedMetadata {
-
-		/**
-		 * Metadata keys one authid may hold; one more is answered with
-		 * wamp.error.limit_exceeded.
-		 */
-		private int maxEntries = 256;
-
-		/**
-		 * Metadata one authid may hold, keys and values measured as JSON.
-		 */
-		private DataSize maxBytes = DataSize.ofMegabytes(1);
-
-		/**
-		 * Metadata all authids together may hold in the default in-memory store (not used
-		 * with an application's MetadataStore bean).
-		 */
-		private DataSize maxTotalBytes = DataSize.ofMegabytes(64);
-
-		public int getMaxEntries() {
-			return this.maxEntries;
-		}
-
-		public void setMaxEntries(int maxEntries) {
-			this.maxEntries = maxEntries;
-		}
-
-		public DataSize getMaxBytes() {
-			return this.maxBytes;
-		}
-
-		public void setMaxBytes(DataSize maxBytes) {
-			this.maxBytes = maxBytes;
-		}
-
-		public DataSize getMaxTotalBytes() {
-			return this.maxTotalBytes;
-		}
-
-		public void setMaxTotalBytes(DataSize maxTotalBytes) {
-			this.maxTotalBytes = maxTotalBytes;
-		}
-
-	}
-
-	/**
-	 * Bounds of system.roster.*.
-	 */
-	public static class EmbeddedRoster {
-
-		/**
-		 * Rosters one session may be registered in.
-		 */
-		private int maxEntriesPerSession = 100;
-
-		/**
-		 * The largest roster entry (name and data, measured as JSON).
-		 */
-		private DataSize maxEntrySize = DataSize.ofKilobytes(64);
-
-		public int getMaxEntriesPerSession() {
-			return this.maxEntriesPerSession;
-		}
-
-		public void setMaxEntriesPerSession(int maxEntriesPerSession) {
-			this.maxEntriesPerSession = maxEntriesPerSession;
-		}
-
-		public DataSize getMaxEntrySize() {
-			return this.maxEntrySize;
-		}
-
-		public void setMaxEntrySize(DataSize maxEntrySize) {
-			this.maxEntrySize = maxEntrySize;
-		}
-
-	}
-
-	/**
-	 * One-time passwords (my.otp.*): tickets for their owner's authid that work once.
-	 */
-	public static class EmbeddedOtp {
-
-		/**
-		 * How long a one-time password may be used after it was created.
-		 */
-		private Duration lifetime = Duration.ofMinutes(10);
-
-		/**
-		 * Unused one-time passwords one authid may hold.
-		 */
-		private int maxPerAuthid = 10;
-
-		public Duration getLifetime() {
-			return this.lifetime;
-		}
-
-		public void setLifetime(Duration lifetime) {
-			this.lifetime = lifetime;
-		}
-
-		public int getMaxPerAuthid() {
-			return this.maxPerAuthid;
-		}
-
-		public void setMaxPerAuthid(int maxPerAuthid) {
-			this.maxPerAuthid = maxPerAuthid;
-		}
-
-	}
-
-	/**
-	 * API keys (my.apikeys.*): tickets for their owner's authid, limited to their
-	 * permissions.
-	 */
-	public static class EmbeddedApiKeys {
-
-		/**
-		 * API keys one authid may hold.
-		 */
-		private int maxPerAuthid = 100;
-
-		public int getMaxPerAuthid() {
-			return this.maxPerAuthid;
-		}
-
-		public void setMaxPerAuthid(int maxPerAuthid) {
-			this.maxPerAuthid = maxPerAuthid;
-		}
-
-	}
-
-	/**
-	 * How the embedded router answers rejected logins.
-	 */
-	public static class EmbeddedAuthentication {
-
-		/**
-		 * Whether a rejected client reads the true reason (such as
-		 * wamp.error.no_such_principal for an unknown authid), for development. By
-		 * default an unknown authid and wrong credentials get the same ABORT, so that
-		 * user names cannot be enumerated; the log always has the true reason.
-		 */
-		private boolean preciseErrors = false;
-
-		public boolean isPreciseErrors() {
-			return this.preciseErrors;
-		}
-
-		public void setPreciseErrors(boolean preciseErrors) {
-			this.preciseErrors = preciseErrors;
-		}
-
-	}
-
-	/**
-	 * Limits and timeouts of the embedded router (its {@code RouterLimits}).
-	 */
-	public static class Limits {
-
-		/**
-		 * Largest message a client may send; also the most one connection may hold for a
-		 * message still arriving. A larger message ends its session with
-		 * wamp.error.protocol_violation.
-		 */
-		private DataSize maxMessageSize = DataSize.ofMegabytes(16);
-
-		/**
-		 * Bytes held for messages that have not completely arrived, over all connections;
-		 * the connection that would pass it is closed (ABORT wamp.error.limit_exceeded).
-		 */
-		private DataSize maxIncompleteMessageBytes = DataSize.ofMegabytes(64);
-
-		/**
-		 * Bytes waiting to be written to one client; a client that reads too slowly to
-		 * stay under it is disconnected.
-		 */
-		private DataSize maxOutboundBytesPerSession = DataSize.ofMegabytes(64);
-
-		/**
-		 * Calls a session may have in flight as caller; one more is answered with
-		 * wamp.error.limit_exceeded.
-		 */
-		private int maxPendingCallsPerSession = 10_000;
-
-		/**
-		 * Registrations per session.
-		 */
-		private int maxRegistrationsPerSession = 1_000;
-
-		/**
-		 * Subscriptions per session.
-		 */
-		private int maxSubscriptionsPerSession = 1_000;
-
-		/**
-		 * Time from TCP accept (TLS included) until the WebSocket upgrade or RawSocket
-		 * handshake is done; then the connection is closed.
-		 */
-		private Duration openTimeout = Duration.ofSeconds(5);
-
-		/**
-		 * Time from the transport opening until HELLO; then ABORT wamp.error.timeout.
-		 */
-		private Duration helloTimeout = Duration.ofSeconds(5);
-
-		/**
-		 * Time from CHALLENGE until AUTHENTICATE; then ABORT wamp.error.timeout.
-		 */
-		private Duration authenticateTimeout = Duration.ofSeconds(10);
-
-		/**
-		 * Silence after which the router pings the client (WebSocket ping, RawSocket
-		 * PING); 0 sends no pings.
-		 */
-		private Duration keepAliveInterval = Duration.ofSeconds(30);
-
-		/**
-		 * Time to wait for any byte after such a ping before closing the connection.
-		 */
-		private Duration keepAliveTimeout = Duration.ofSeconds(10);
-
-		public DataSize getMaxMessageSize() {
-			return this.maxMessageSize;
-		}
-
-		public void setMaxMessageSize(DataSize maxMessageSize) {
-			this.maxMessageSize = maxMessageSize;
-		}
-
-		public DataSize getMaxIncompleteMessageBytes() {
-			return this.maxIncompleteMessageBytes;
-		}
-
-		public void setMaxIncompleteMessageBytes(DataSize maxIncompleteMessageBytes) {
-			this.maxIncompleteMessageBytes = maxIncompleteMessageBytes;
-		}
-
-		public DataSize getMaxOutboundBytesPerSession() {
-			return this.maxOutboundBytesPerSession;
-		}
-
-		public void setMaxOutboundBytesPerSession(DataSize maxOutboundBytesPerSession) {
-			this.maxOutboundBytesPerSession = maxOutboundBytesPerSession;
-		}
-
-		public int getMaxPendingCallsPerSession() {
-			return this.maxPendingCallsPerSession;
-		}
-
-		public void setMaxPendingCallsPerSession(int maxPendingCallsPerSession) {
-			this.maxPendingCallsPerSession = maxPendingCallsPerSession;
-		}
-
-		public int getMaxRegistrationsPerSession() {
-			return this.maxRegistrationsPerSession;
-		}
-
-		public void setMaxRegistrationsPerSession(int maxRegistrationsPerSession) {
-			this.maxRegistrationsPerSession = maxRegistrationsPerSession;
-		}
-
-		public int getMaxSubscriptionsPerSession() {
-			return this.maxSubscriptionsPerSession;
-		}
-
-		public void setMaxSubscriptionsPerSession(int maxSubscriptionsPerSession) {
-			this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
-		}
-
-		public Duration getOpenTimeout() {
-			return this.openTimeout;
-		}
-
-		public void setOpenTimeout(Duration openTimeout) {
-			this.openTimeout = openTimeout;
-		}
-
-		public Duration getHelloTimeout() {
-			return this.helloTimeout;
-		}
-
-		public void setHelloTimeout(Duration helloTimeout) {
-			this.helloTimeout = helloTimeout;
-		}
-
-		public Duration getAuthenticateTimeout() {
-			return this.authenticateTimeout;
-		}
-
-		public void setAuthenticateTimeout(Duration authenticateTimeout) {
-			this.authenticateTimeout = authenticateTimeout;
-		}
-
-		public Duration getKeepAliveInterval() {
-			return this.keepAliveInterval;
-		}
-
-		public void setKeepAliveInterval(Duration keepAliveInterval) {
-			this.keepAliveInterval = keepAliveInterval;
-		}
-
-		public Duration getKeepAliveTimeout() {
-			return this.keepAliveTimeout;
-		}
-
-		public void setKeepAliveTimeout(Duration keepAliveTimeout) {
-			this.keepAliveTimeout = keepAliveTimeout;
-		}
-
-	}
-
-	/**
-	 * A realm of the embedded router.
-	 */
-	public static class Realm {
-
-		/**
-		 * Whether anonymous sessions may join. By default, only when the realm has no
-		 * users.
-		 */
-		private @Nullable Boolean anonymous;
-
-		/**
-		 * Role of anonymous sessions.
-		 */
-		private String anonymousRole = "anonymous";
-
-		/**
-		 * Roles by name with their permission rules. Without roles every session may do
-		 * everything.
-		 */
-		private Map<String, RealmRole> roles = new LinkedHashMap<>();
-
-		/**
-		 * Static users by authid. Write an authid with dots in brackets, such as
-		 * users[john.doe].secret, or in YAML "[john.doe]": without them Spring Boot drops
-		 * the user (start-up fails with a message saying so).
-		 */
-		private Map<String, RealmUser> users = new LinkedHashMap<>();
-
-		public @Nullable Boolean getAnonymous() {
-			return this.anonymous;
-		}
-
-		public void setAnonymous(@Nullable Boolean anonymous) {
-			this.anonymous = anonymous;
-		}
-
-		public String getAnonymousRole() {
-			return this.anonymousRole;
-		}
-
-		public void setAnonymousRole(String anonymousRole) {
-			this.anonymousRole = anonymousRole;
-		}
-
-		public Map<String, RealmRole> getRoles() {
-			return this.roles;
-		}
-
-		public void setRoles(Map<String, RealmRole> roles) {
-			this.roles = roles;
-		}
-
-		public Map<String, RealmUser> getUsers() {
-			return this.users;
-		}
-
-		public void setUsers(Map<String, RealmUser> users) {
-			this.users = users;
-		}
-
-	}
-
-	/**
-	 * A role of an embedded realm.
-	 */
-	public static class RealmRole {
-
-		/**
-		 * Permission rules; an action on a URI that no rule matches is denied.
-		 */
-		private List<PermissionRule> permissions = new ArrayList<>();
-
-		public List<PermissionRule> getPermissions() {
-			return this.permissions;
-		}
-
-		public void setPermissions(List<PermissionRule> permissions) {
-			this.permissions = permissions;
-		}
-
-	}
-
-	/**
-	 * One permission rule: the actions allowed on the URIs a pattern matches.
-	 */
-	public static class PermissionRule {
-
-		/**
-		 * URI or pattern; may contain {authid} and {authrole}.
-		 */
-		private String uri = "";
-
-		/**
-		 * How the pattern matches: exact, prefix or wildcard.
-		 */
-		private String match = "prefix";
-
-		/**
-		 * Allowed actions as letters: c (call), r (register), p (publish), s (subscribe).
-		 */
-		private String allow = "";
-
-		/**
-		 * Whether calls by this role are disclosed to callees.
-		 */
-		private boolean discloseCaller = false;
-
-		/**
-		 * Whether publications by this role are disclosed to subscribers.
-		 */
-		private boolean disclosePublisher = false;
-
-		public String getUri() {
-			return this.uri;
-		}
-
-		public void setUri(String uri) {
-			this.uri = uri;
-		}
-
-		public String getMatch() {
+		public @Nullable MatchPolicy getMatch() {
 			return this.match;
 		}
 
-		public void setMatch(String match) {
+		/**
+		 * Set the value of {@link #getMatch()}.
+		 * @param match the new value
+		 */
+		public void setMatch(@Nullable MatchPolicy match) {
 			this.match = match;
 		}
 
-		public String getAllow() {
-			return this.allow;
+		/**
+		 * How the router picks among several callees of the procedure: single,
+		 * roundrobin, random, first or last.
+		 * @return the invoke
+		 */
+		public @Nullable InvokePolicy getInvoke() {
+			return this.invoke;
 		}
 
-		public void setAllow(String allow) {
-			this.allow = allow;
+		/**
+		 * Set the value of {@link #getInvoke()}.
+		 * @param invoke the new value
+		 */
+		public void setInvoke(@Nullable InvokePolicy invoke) {
+			this.invoke = invoke;
 		}
 
-		public boolean isDiscloseCaller() {
+		/**
+		 * Whether to ask the router to disclose the caller's identity to the handler.
+		 * @return the disclose caller
+		 */
+		public @Nullable Boolean getDiscloseCaller() {
 			return this.discloseCaller;
 		}
 
-		public void setDiscloseCaller(boolean discloseCaller) {
+		/**
+		 * Set the value of {@link #getDiscloseCaller()}.
+		 * @param discloseCaller the new value
+		 */
+		public void setDiscloseCaller(@Nullable Boolean discloseCaller) {
 			this.discloseCaller = discloseCaller;
 		}
 
-		public boolean isDisclosePublisher() {
-			return this.disclosePublisher;
+		/**
+		 * Whether the registration takes the procedure over from another session of the
+		 * same authid.
+		 * @return the force reregister
+		 */
+		public @Nullable Boolean getForceReregister() {
+			return this.forceReregister;
 		}
 
-		public void setDisclosePublisher(boolean disclosePublisher) {
-			this.disclosePublisher = disclosePublisher;
+		/**
+		 * Set the value of {@link #getForceReregister()}.
+		 * @param forceReregister the new value
+		 */
+		public void setForceReregister(@Nullable Boolean forceReregister) {
+			this.forceReregister = forceReregister;
+		}
+
+		/**
+		 * Largest number of events handled at once; 1 keeps events in order.
+		 * @return the concurrency
+		 */
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		/**
+		 * Set the value of {@link #getConcurrency()}.
+		 * @param concurrency the new value
+		 */
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		/**
+		 * Largest number of events that wait for a free slot.
+		 * @return the queue capacity
+		 */
+		public @Nullable Integer getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		/**
+		 * Set the value of {@link #getQueueCapacity()}.
+		 * @param queueCapacity the new value
+		 */
+		public void setQueueCapacity(@Nullable Integer queueCapacity) {
+			this.queueCapacity = queueCapacity;
 		}
 
 	}
 
 	/**
-	 * A static user of an embedded realm, with the credentials of the methods it may use.
+	 * The SUBSCRIBE options and limits of one subscription declared in configuration;
+	 * those not set come from {@code wamp.defaults.subscriber}. The WAMP spelling
+	 * {@code queue_capacity} binds too.
 	 */
-	public static class RealmUser {
+	public static class SubscriptionOptions extends ExtraOptions {
 
 		/**
-		 * Role the user gets.
+		 * How the router matches published topics against this one: exact, prefix or
+		 * wildcard.
 		 */
-		private String role = "user";
+		private @Nullable MatchPolicy match;
 
 		/**
-		 * Ticket or WAMP-CRA secret; for salted WAMP-CRA the derived key.
+		 * Largest number of events handled at once; 1 keeps events in order.
 		 */
-		private @Nullable String secret;
+		private @Nullable Integer concurrency;
 
 		/**
-		 * WAMP-CRA salt; the secret is then the derived key.
+		 * Largest number of events that wait for a free slot.
 		 */
-		private @Nullable String salt;
+		private @Nullable Integer queueCapacity;
 
 		/**
-		 * WAMP-CRA PBKDF2 iterations (salted secrets).
+		 * How the router matches published topics against this one: exact, prefix or
+		 * wildcard.
+		 * @return the match
 		 */
-		private int iterations = 1000;
+		public @Nullable MatchPolicy getMatch() {
+			return this.match;
+		}
 
 		/**
-		 * WAMP-CRA derived key length in bytes (salted secrets).
+		 * Set the value of {@link #getMatch()}.
+		 * @param match the new value
 		 */
-		private int keylen = 32;
+		public void setMatch(@Nullable MatchPolicy match) {
+			this.match = match;
+		}
 
 		/**
-		 * Cryptosign Ed25519 public keys, 64 hex digits each.
+		 * Largest number of events handled at once; 1 keeps events in order.
+		 * @return the concurrency
 		 */
-		private List<String> publicKeys = new ArrayList<>();
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
 
 		/**
-		 * WAMP-SCRAM password; the router keeps only the derived keys (PBKDF2).
+		 * Set the value of {@link #getConcurrency()}.
+		 * @param concurrency the new value
 		 */
-		private @Nullable String scramPassword;
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
 
 		/**
-		 * PBKDF2 iterations for the WAMP-SCRAM keys.
+		 * Largest number of events that wait for a free slot.
+		 * @return the queue capacity
 		 */
-		private int scramIterations = 4096;
-
-		public String getRole() {
-			return this.role;
+		public @Nullable Integer getQueueCapacity() {
+			return this.queueCapacity;
 		}
 
-		public void setRole(String role) {
-			this.role = role;
-		}
-
-		public @Nullable String getSecret() {
-			return this.secret;
-		}
-
-		public void setSecret(@Nullable String secret) {
-			this.secret = secret;
-		}
-
-		public @Nullable String getSalt() {
-			return this.salt;
-		}
-
-		public void setSalt(@Nullable String salt) {
-			this.salt = salt;
-		}
-
-		public int getIterations() {
-			return this.iterations;
-		}
-
-		public void setIterations(int iterations) {
-			this.iterations = iterations;
-		}
-
-		public int getKeylen() {
-			return this.keylen;
-		}
-
-		public void setKeylen(int keylen) {
-			this.keylen = keylen;
-		}
-
-		public List<String> getPublicKeys() {
-			return this.publicKeys;
-		}
-
-		public void setPublicKeys(List<String> publicKeys) {
-			this.publicKeys = publicKeys;
-		}
-
-		public @Nullable String getScramPassword() {
-			return this.scramPassword;
-		}
-
-		public void setScramPassword(@Nullable String scramPassword) {
-			this.scramPassword = scramPassword;
-		}
-
-		public int getScramIterations() {
-			return this.scramIterations;
-		}
-
-		public void setScramIterations(int scramIterations) {
-			this.scramIterations = scramIterations;
-		}
-
-		@Override
-		public String toString() {
-			// Never show secrets, not even in debug output.
-			return "RealmUser[role=" + this.role + ", publicKeys=" + this.publicKeys + "]";
+		/**
+		 * Set the value of {@link #getQueueCapacity()}.
+		 * @param queueCapacity the new value
+		 */
+		public void setQueueCapacity(@Nullable Integer queueCapacity) {
+			this.queueCapacity = queueCapacity;
 		}
 
 	}

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
@@ -30,12 +32,13 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Finds names under {@code wamp.} that no property of {@link WampProperties} takes, such
- * as {@code wamp.routers.main.ulr}: Spring Boot's binder ignores them without a word, so
- * a typo would leave a default in place. The names are found by binding {@code wamp} once
- * more with Boot's own {@link NoUnboundElementsBindHandler} (so every nested class, list
- * element and map value is covered exactly as Boot binds it); each is then placed in the
- * shape of {@link WampProperties} to name the nearest valid property.
+ * Finds names under {@code wamp.} that no property of {@link WampProperties} or
+ * {@link WampRouterProperties} takes, such as {@code wamp.routers.main.ulr}: Spring
+ * Boot's binder ignores them without a word, so a typo would leave a default in place.
+ * The names are found by binding {@code wamp} once more with Boot's own
+ * {@link NoUnboundElementsBindHandler} (so every nested class, list element and map value
+ * is covered exactly as Boot binds it); each is then placed in the shape of
+ * {@link WampProperties} to name the nearest valid property.
  * <p>
  * As for {@code @ConfigurationProperties(ignoreUnknownFields = false)}, environment
  * variables and Java system properties are not checked: they are shared with everything
@@ -45,6 +48,9 @@ import org.springframework.core.env.StandardEnvironment;
 final class WampUnknownPropertyCheck {
 
 	private static final String PREFIX = "wamp";
+
+	private static final ConfigurationPropertyName ROUTER_PREFIX = ConfigurationPropertyName
+		.of(WampRouterProperties.PREFIX);
 
 	private static final Set<String> UNCHECKED_SOURCES = Set.of(
 			StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
@@ -60,18 +66,33 @@ final class WampUnknownPropertyCheck {
 	 * nearest valid name, and listing the others
 	 */
 	static void check(Environment environment) {
+		// the embedded router's properties are a class of their own under wamp: each
+		// class is bound under its prefix, and the names under the router's prefix are
+		// left to its own binding
+		Set<ConfigurationProperty> unknown = new TreeSet<>();
+		unbound(environment, PREFIX, WampProperties.class).stream()
+			.filter((property) -> !ROUTER_PREFIX.isAncestorOf(property.getName()))
+			.forEach(unknown::add);
+		unknown.addAll(unbound(environment, ROUTER_PREFIX.toString(), WampRouterProperties.class));
+		if (!unknown.isEmpty()) {
+			throw failure(unknown);
+		}
+	}
+
+	private static Collection<ConfigurationProperty> unbound(Environment environment, String prefix, Class<?> type) {
 		NoUnboundElementsBindHandler handler = new NoUnboundElementsBindHandler(
 				new IgnoreTopLevelConverterNotFoundBindHandler(), WampUnknownPropertyCheck::isChecked);
 		try {
-			Binder.get(environment).bind(PREFIX, Bindable.of(WampProperties.class), handler);
+			Binder.get(environment).bind(prefix, Bindable.of(type), handler);
 		}
 		catch (BindException ex) {
 			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
-				throw failure(unbound.getUnboundProperties());
+				return unbound.getUnboundProperties();
 			}
-			// any other binding failure is reported by the binding of WampProperties
-			// itself
+			// any other binding failure is reported by the binding of the properties
+			// bean itself
 		}
+		return Set.of();
 	}
 
 	private static boolean isChecked(ConfigurationPropertySource source) {
@@ -113,9 +134,9 @@ final class WampUnknownPropertyCheck {
 				type = raw.isArray() ? type.getComponentType() : type.asCollection().getGeneric(0);
 			}
 			else if (isValue(raw)) {
-				String parent = name.chop(i).toString();
+				String parent = original(name.chop(i));
 				return new Unknown(
-						name.toString(), origin, "'" + parent + "' takes a value, so '"
+						original(name), origin, "'" + parent + "' takes a value, so '"
 								+ name.getElement(i, Form.ORIGINAL) + "' under it is ignored",
 						null, "Set " + parent + " itself, or remove " + name);
 			}
@@ -136,19 +157,42 @@ final class WampUnknownPropertyCheck {
 		}
 		// Boot left it unbound for another reason, such as an element of a list that a
 		// source of higher precedence replaced
-		return new Unknown(name.toString(), origin, "Spring Boot binds it to no property", null,
+		return new Unknown(original(name), origin, "Spring Boot binds it to no property", null,
 				"Remove " + name + ", or check its spelling against docs/configuration.md");
+	}
+
+	/**
+	 * The name as it was written ({@code options.x_custom}, not Boot's uniform
+	 * {@code options.xcustom}), so that the report can be found in the configuration.
+	 */
+	private static String original(ConfigurationPropertyName name) {
+		StringBuilder original = new StringBuilder();
+		for (int i = 0; i < name.getNumberOfElements(); i++) {
+			String element = name.getElement(i, Form.ORIGINAL);
+			if (name.isNumericIndex(i) || (i > 0 && isBracketed(name, i))) {
+				original.append('[').append(element).append(']');
+			}
+			else {
+				original.append((i > 0) ? "." : "").append(element);
+			}
+		}
+		return original.toString();
+	}
+
+	// a map key written in brackets, such as registrations[com.example.echo]
+	private static boolean isBracketed(ConfigurationPropertyName name, int index) {
+		return name.getElement(index, Form.ORIGINAL).contains(".");
 	}
 
 	private static Unknown unknownElement(ConfigurationPropertyName name, int index, @Nullable String origin,
 			Collection<String> candidates) {
 		String element = name.getElement(index, Form.DASHED);
 		String nearest = nearest(element, candidates);
-		String parent = name.chop(index).toString();
+		String parent = original(name.chop(index));
 		String suggestion = null;
 		if (nearest != null) {
-			String head = name.chop(index + 1).toString();
-			suggestion = parent + "." + nearest + name.toString().substring(head.length());
+			String head = original(name.chop(index + 1));
+			suggestion = parent + "." + nearest + original(name).substring(head.length());
 		}
 		String where = (index == 1) ? "'wamp'" : "'" + parent + "'";
 		String reason = "there is no property '" + name.getElement(index, Form.ORIGINAL) + "' in " + where
@@ -156,7 +200,7 @@ final class WampUnknownPropertyCheck {
 		String action = ((suggestion != null) ? "Rename it to " + suggestion + ", or remove it."
 				: "Remove it, or correct its name.") + " The properties of " + parent + " are: "
 				+ String.join(", ", candidates);
-		return new Unknown(name.toString(), origin, reason, suggestion, action);
+		return new Unknown(original(name), origin, reason, suggestion, action);
 	}
 
 	/**
@@ -165,6 +209,11 @@ final class WampUnknownPropertyCheck {
 	 */
 	private static Map<String, ResolvableType> properties(Class<?> type) {
 		Map<String, ResolvableType> properties = new TreeMap<>();
+		if (type == WampProperties.class) {
+			// bound on its own, but a property of wamp for the one who writes it
+			properties.put(ROUTER_PREFIX.getLastElement(Form.DASHED),
+					ResolvableType.forClass(WampRouterProperties.class));
+		}
 		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
 			if (descriptor.getReadMethod() == null || "class".equals(descriptor.getName())) {
 				continue;

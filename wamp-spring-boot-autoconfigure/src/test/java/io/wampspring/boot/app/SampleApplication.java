@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.wampspring.core.WampException;
-import io.wampspring.spring.annotation.Match;
+import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampSubscribe;
 import io.wampspring.spring.core.WampTemplate;
@@ -83,7 +83,7 @@ public class SampleApplication {
 			return "done";
 		}
 
-		@WampProcedure(value = "com.example.shapes.", match = Match.PREFIX)
+		@WampProcedure(value = "com.example.shapes.", match = MatchPolicy.PREFIX)
 		String shape(InvocationDetails details) {
 			return details.procedure();
 		}

@@ -1,10 +1,12 @@
 package io.wampspring.boot.autoconfigure;
 
 import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -68,9 +70,14 @@ class WampConfigurationFailureTests {
 				"wamp.defaults.subscriber.queue-capacity", "at least 0", "0 to drop at once");
 		assertFailure(analysis(URL, REALM,
 				"wamp.peers.p.roles.callee.registrations[com.example.echo].handler=wampClientOptionsFactory#routerNames",
-				"wamp.peers.p.roles.callee.registrations[com.example.echo].options.queue-capacity=x"),
+				"wamp.peers.p.roles.callee.registrations[com.example.echo].options.queue-capacity=-1"),
 				"wamp.peers.p.roles.callee.registrations[com.example.echo].options.queue-capacity",
 				"whole number of at least 0", "Set a number");
+		assertFailure(analysis(URL, REALM,
+				"wamp.peers.p.roles.subscriber.subscriptions[com.example.news].handler=wampClientOptionsFactory#routerNames",
+				"wamp.peers.p.roles.subscriber.subscriptions[com.example.news].options.concurrency=0"),
+				"wamp.peers.p.roles.subscriber.subscriptions[com.example.news].options.concurrency",
+				"whole number of at least 1", "1 keeps events in order");
 	}
 
 	@Test
@@ -98,11 +105,12 @@ class WampConfigurationFailureTests {
 
 	@Test
 	void unknownHandlerMatchPolicy() {
-		assertFailure(analysis(URL, REALM,
+		// a typed option: Spring Boot's binder refuses the value, naming the property
+		this.runner.withPropertyValues(URL, REALM,
 				"wamp.peers.p.roles.subscriber.subscriptions[com.example.hello].handler=wampClientOptionsFactory#routerNames",
-				"wamp.peers.p.roles.subscriber.subscriptions[com.example.hello].options.match=regex"),
-				"wamp.peers.p.roles.subscriber.subscriptions[com.example.hello].options.match",
-				"unknown match policy 'regex'", "Use exact, prefix or wildcard");
+				"wamp.peers.p.roles.subscriber.subscriptions[com.example.hello].options.match=regex")
+			.run((context) -> assertBindFailure(context,
+					"wamp.peers.p.roles.subscriber.subscriptions[com.example.hello].options.match", "regex"));
 	}
 
 	@Test
@@ -128,10 +136,10 @@ class WampConfigurationFailureTests {
 	@Test
 	void badDefaultCallTimeout() {
 		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.options.timeout=-1s"),
-				"wamp.defaults.caller.options.timeout", "must be 0 (no timeout) or at least 1ms, got '-1s'",
+				"wamp.defaults.caller.options.timeout", "must be 0 (no timeout) or at least 1ms",
 				"Set a duration such as 15s");
-		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.options.timeout=soon"),
-				"wamp.defaults.caller.options.timeout", "'soon' is not a duration", "such as 15s");
+		this.runner.withPropertyValues(URL, REALM, "wamp.defaults.caller.options.timeout=soon")
+			.run((context) -> assertBindFailure(context, "wamp.defaults.caller.options.timeout", "soon"));
 	}
 
 	@Test
@@ -339,7 +347,7 @@ class WampConfigurationFailureTests {
 					"wamp.embedded-router.realms.r.users.joe.secret=y")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(WampProperties.class).getEmbeddedRouter().getRealms().get("r").getUsers())
+				assertThat(context.getBean(WampRouterProperties.class).getRealms().get("r").getUsers())
 					.containsOnlyKeys("john.doe", "joe");
 			});
 	}
@@ -416,6 +424,15 @@ class WampConfigurationFailureTests {
 						"wamp.embedded-router.realms.r.roles.user.permissions[0].alow=c"),
 				"wamp.embedded-router.realms.r.roles.user.permissions[0].alow", "did you mean 'allow'?",
 				"wamp.embedded-router.realms.r.roles.user.permissions[0].allow");
+		// the router's properties are a class of their own, yet a misspelt prefix is
+		// placed under wamp like any other name
+		assertFailure(analysis(URL, REALM, "wamp.embeded-router.port=-1"), "wamp.embeded-router.port",
+				"did you mean 'embedded-router'?", "wamp.embedded-router.port");
+		// a dotted user key keeps its precise advice without the embedded router (its
+		// properties are then bound for the check only)
+		assertFailure(analysis(URL, REALM, "wamp.embedded-router.realms.r.users.john.doe.secret=x"),
+				"wamp.embedded-router.realms.r.users.john.doe.secret", "dropped the user",
+				"wamp.embedded-router.realms.r.users[john.doe], in YAML \"[john.doe]\"");
 		// checked even where the embedded router is off: the configuration is wrong
 		// either way
 		assertFailure(analysis(URL, REALM, "wamp.embedded-router.realms.r.rolse.user.permissions[0].allow=c"),
@@ -446,11 +463,13 @@ class WampConfigurationFailureTests {
 	}
 
 	@Test
-	void optionALetterAwayFromAKnownOneIsATypo() {
+	void unknownOptionsAreUnknownProperties() {
 		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.options.timout=5s"),
-				"wamp.defaults.caller.options.timout",
-				"'timout' is no option this client knows, did you mean 'timeout'?",
+				"wamp.defaults.caller.options.timout", "did you mean 'timeout'?",
 				"Rename it to wamp.defaults.caller.options.timeout");
+		// far from every option: still refused, listing the options and the extra map
+		assertFailure(analysis(URL, REALM, "wamp.defaults.caller.options.x_custom=1"),
+				"wamp.defaults.caller.options.x_custom", "there is no property 'x_custom'", "extra");
 		assertFailure(analysis(URL, REALM, "wamp.defaults.publisher.options.exclude-mee=false"),
 				"wamp.defaults.publisher.options.exclude-mee", "did you mean 'exclude-me'?",
 				"wamp.defaults.publisher.options.exclude-me");
@@ -467,7 +486,7 @@ class WampConfigurationFailureTests {
 			.withPropertyValues(URL, REALM, "wamp.routers.main.websocket.headers.X-Api-Key=k",
 					"wamp.routers.main.serializers[0]=cbor", "wamp.routers.main.serializers[1]=json",
 					"wamp.defaults.callee.exception-uris[java.lang.IllegalStateException]=com.example.error.state",
-					"wamp.defaults.caller.options.timeout=5s", "wamp.defaults.caller.options.x_custom=1",
+					"wamp.defaults.caller.options.timeout=5s", "wamp.defaults.caller.options.extra.x_custom=1",
 					"wamp.defaults.caller.features.progressive_call_results=true",
 					"wamp.nexus.uris.whoami=com.example.whoami", "wamp.defaults.caller.retry.retryable-uris=a.b",
 					"wamp.routers.main.auth.password=x", "wamp.routers.main.auth.authid=joe")
@@ -511,6 +530,19 @@ class WampConfigurationFailureTests {
 		FailureAnalysis analysis = new WampConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
 		assertThat(analysis).as("a WampConfigurationException behind %s", context.getStartupFailure()).isNotNull();
 		return analysis;
+	}
+
+	private static void assertBindFailure(AssertableApplicationContext context, String property, String value) {
+		assertThat(context).hasFailed();
+		Throwable failure = context.getStartupFailure();
+		while (failure != null && !(failure instanceof BindException)) {
+			failure = failure.getCause();
+		}
+		assertThat(failure).as("a BindException behind %s", context.getStartupFailure()).isNotNull();
+		BindException bind = (BindException) failure;
+		assertThat(bind.getProperty()).isNotNull();
+		assertThat(bind.getProperty().getName()).hasToString(property);
+		assertThat(bind.getProperty().getValue()).hasToString(value);
 	}
 
 	private static void assertFailure(FailureAnalysis analysis, String property, String reason, String action) {

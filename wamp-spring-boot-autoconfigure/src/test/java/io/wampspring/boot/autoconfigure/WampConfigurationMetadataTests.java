@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The configuration metadata that the processor generates, merged with
  * {@code additional-spring-configuration-metadata.json}, as the Spring Boot metadata
  * format defines it: a {@code defaultValue} for every property that has one, equal to the
- * default of {@link WampProperties}; hints only on properties (or their map's
- * {@code .keys} / {@code .values}); and the keys of each router, peer and realm, which
- * the processor cannot reach behind a map, named in the description of their map.
+ * default of {@link WampProperties} or {@link WampRouterProperties}; hints only on
+ * properties (or their map's {@code .keys} / {@code .values}); and the keys of each
+ * router, peer and realm, which the processor cannot reach behind a map, named in the
+ * description of their map.
  */
 class WampConfigurationMetadataTests {
 
@@ -47,14 +49,18 @@ class WampConfigurationMetadataTests {
 
 	@Test
 	void everyPropertyWithADefaultStatesItAndItMatches() {
-		BeanWrapperImpl properties = new BeanWrapperImpl(new WampProperties());
+		BeanWrapperImpl client = new BeanWrapperImpl(new WampProperties());
+		BeanWrapperImpl router = new BeanWrapperImpl(new WampRouterProperties());
+		String routerPrefix = WampRouterProperties.PREFIX + ".";
 		List<String> problems = new ArrayList<>();
 		for (JsonNode property : this.metadata.get("properties")) {
 			String name = property.get("name").asString();
 			if (!name.startsWith("wamp.")) {
 				continue;
 			}
-			String path = beanPath(name.substring("wamp.".length()));
+			boolean ofRouter = name.startsWith(routerPrefix);
+			BeanWrapperImpl properties = ofRouter ? router : client;
+			String path = beanPath(name.substring(ofRouter ? routerPrefix.length() : "wamp.".length()));
 			@Nullable Object actual = properties.getPropertyValue(path);
 			JsonNode stated = property.get("defaultValue");
 			if (stated == null) {
@@ -90,7 +96,7 @@ class WampConfigurationMetadataTests {
 	void theKeysBehindTheMapsAreDescribed() {
 		assertDescribes("wamp.routers", WampProperties.Router.class);
 		assertDescribes("wamp.peers", WampProperties.Peer.class);
-		assertDescribes("wamp.embedded-router.realms", WampProperties.Realm.class);
+		assertDescribes("wamp.embedded-router.realms", WampRouterProperties.Realm.class);
 	}
 
 	private void assertDescribes(String map, Class<?> entry) {
@@ -147,8 +153,9 @@ class WampConfigurationMetadataTests {
 	}
 
 	private static @Nullable Class<?> nestedProperties(Type type) {
-		return (type instanceof Class<?> candidate && candidate.getDeclaringClass() == WampProperties.class
-				&& !candidate.isEnum()) ? candidate : null;
+		return (type instanceof Class<?> candidate && (candidate.getDeclaringClass() == WampProperties.class
+				|| candidate.getDeclaringClass() == WampRouterProperties.class) && !candidate.isEnum()) ? candidate
+						: null;
 	}
 
 	private static String kebab(String name) {

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.wampspring.boot.autoconfigure.router.WampEmbeddedRouterAutoConfiguration;
-import io.wampspring.spring.annotation.Invoke;
-import io.wampspring.spring.annotation.Match;
+import io.wampspring.client.InvokePolicy;
+import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampSubscribe;
 import io.wampspring.spring.config.WampEndpointRegistry;
@@ -53,7 +53,7 @@ class WampEndpointFailureTests {
 				.contains("'second#echo' (" + SecondHandler.class.getName() + ".echo(String))")
 				.contains("the sessions of peer 'default' would register it twice, which the router refuses");
 			assertThat(analysis.getAction()).contains("Give each method its own URI")
-				.contains("@WampProcedure(peer = \"second\", invoke = Invoke.ROUNDROBIN)");
+				.contains("@WampProcedure(peer = \"second\", invoke = InvokePolicy.ROUNDROBIN)");
 			// the failure came while the beans were created, before the lifecycle started
 			// anything
 			assertThat(FirstLifecycle.started).isFalse();
@@ -278,7 +278,7 @@ class WampEndpointFailureTests {
 
 	static class SharedRoundRobinHandler {
 
-		@WampProcedure(value = "com.example.shared", invoke = Invoke.ROUNDROBIN)
+		@WampProcedure(value = "com.example.shared", invoke = InvokePolicy.ROUNDROBIN)
 		public String answer() {
 			return "round-robin";
 		}
@@ -297,7 +297,7 @@ class WampEndpointFailureTests {
 
 	static class OtherRoundRobinHandler {
 
-		@WampProcedure(value = "com.example.shared", peer = "second", invoke = Invoke.ROUNDROBIN)
+		@WampProcedure(value = "com.example.shared", peer = "second", invoke = InvokePolicy.ROUNDROBIN)
 		public String answer() {
 			return "other";
 		}
@@ -326,7 +326,7 @@ class WampEndpointFailureTests {
 
 	static class SharedRandomHandler {
 
-		@WampProcedure(value = "com.example.shared", peer = "second", invoke = Invoke.RANDOM)
+		@WampProcedure(value = "com.example.shared", peer = "second", invoke = InvokePolicy.RANDOM)
 		public String answer() {
 			return "random";
 		}
@@ -382,7 +382,7 @@ class WampEndpointFailureTests {
 		}
 
 		// valid: a wildcard pattern may leave components empty
-		@WampProcedure(value = "com..update", match = Match.WILDCARD)
+		@WampProcedure(value = "com..update", match = MatchPolicy.WILDCARD)
 		public String pattern() {
 			return "";
 		}

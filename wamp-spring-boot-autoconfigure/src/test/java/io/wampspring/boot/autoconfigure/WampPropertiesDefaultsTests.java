@@ -3,6 +3,7 @@ package io.wampspring.boot.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import io.wampspring.client.ClientLimits;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.auth.AnonymousAuthenticator;
@@ -90,7 +91,8 @@ class WampPropertiesDefaultsTests {
 		assertThat(limits.getEventBuffer()).isEqualTo(library.eventBuffer()).isEqualTo(1024);
 		// no wamp.defaults.caller.options.timeout: the library's default call timeout
 		// (not "none")
-		assertThat(WampMessageOptions.callTimeout(this.properties.getDefaults().getCaller().getOptions())).isNull();
+		assertThat(WampMessageOptions.callTimeout(this.properties.getDefaults().getCaller().getOptions()))
+			.isEqualTo(library.defaultCallTimeout());
 		assertThat(library.defaultCallTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(WampClientOptionsFactory.limits("wamp.routers.r.", this.router, null)).isEqualTo(library);
 	}
@@ -121,6 +123,30 @@ class WampPropertiesDefaultsTests {
 	}
 
 	@Test
+	void roleOptionDefaultsMatchTheClients() {
+		WampProperties.CallerOptions caller = this.properties.getDefaults().getCaller().getOptions();
+		io.wampspring.client.CallOptions call = io.wampspring.client.CallOptions.defaults();
+		assertThat(caller.getCancelMode()).isEqualTo(call.cancelMode());
+		assertThat(caller.isDiscloseMe()).isFalse();
+		assertThat(call.discloseMe()).isNull();
+		WampProperties.PublisherOptions publisher = this.properties.getDefaults().getPublisher().getOptions();
+		io.wampspring.client.PublishOptions publish = io.wampspring.client.PublishOptions.defaults();
+		assertThat(WampMessageOptions.publishOptions(publisher).toWire()).isEqualTo(publish.toWire());
+		assertThat(publisher.isExcludeMe()).isTrue();
+		WampProperties.CalleeOptions callee = this.properties.getDefaults().getCallee().getOptions();
+		io.wampspring.client.RegisterOptions register = io.wampspring.client.RegisterOptions.defaults();
+		assertThat(callee.getMatch()).isEqualTo(register.match());
+		assertThat(callee.getInvoke()).isEqualTo(register.invoke());
+		WampMessageOptions.Registration registration = WampMessageOptions.registerOptions("p", callee,
+				new WampProperties.RegistrationOptions());
+		assertThat(registration.options().toWire()).isEqualTo(register.toWire());
+		assertThat(registration.invokeConfigured()).isFalse();
+		assertThat(registration.concurrency()).isNull();
+		WampProperties.SubscriberOptions subscriber = this.properties.getDefaults().getSubscriber().getOptions();
+		assertThat(subscriber.getMatch()).isEqualTo(io.wampspring.core.uri.MatchPolicy.EXACT);
+	}
+
+	@Test
 	void retryDefaults() {
 		WampProperties.CallerDefaults caller = this.properties.getDefaults().getCaller();
 		assertThat(caller.getRetry().isEnabled()).isFalse();
@@ -141,12 +167,12 @@ class WampPropertiesDefaultsTests {
 
 	@Test
 	void embeddedRouterDefaults() {
-		WampProperties.EmbeddedRouter embedded = this.properties.getEmbeddedRouter();
+		WampRouterProperties embedded = new WampRouterProperties();
 		assertThat(embedded.isEnabled()).isFalse();
 		assertThat(embedded.getPath()).isEqualTo("/ws");
 		assertThat(embedded.getRawSocketPort()).isNull();
 		assertThat(embedded.getRealms()).isEmpty();
-		WampProperties.RealmUser user = new WampProperties.RealmUser();
+		WampRouterProperties.RealmUser user = new WampRouterProperties.RealmUser();
 		assertThat(user.getIterations()).isEqualTo(io.wampspring.core.auth.WampCra.DEFAULT_ITERATIONS);
 		assertThat(user.getKeylen()).isEqualTo(io.wampspring.core.auth.WampCra.DEFAULT_KEY_LENGTH);
 		assertThat(List.of(user.getRole())).containsExactly("user");
@@ -155,7 +181,7 @@ class WampPropertiesDefaultsTests {
 	@Test
 	void embeddedNexusDefaultsMatchTheRouters() {
 		io.wampspring.router.config.NexusSettings library = io.wampspring.router.config.NexusSettings.DEFAULTS;
-		WampProperties.EmbeddedNexus nexus = this.properties.getEmbeddedRouter().getNexus();
+		WampRouterProperties.Nexus nexus = new WampRouterProperties().getNexus();
 		assertThat(nexus.getPrefix()).isEqualTo(library.prefix());
 		assertThat(nexus.getMetadata().getMaxEntries()).isEqualTo(library.metadataMaxEntries());
 		assertThat(nexus.getMetadata().getMaxBytes().toBytes()).isEqualTo(library.metadataMaxBytes());
@@ -167,13 +193,13 @@ class WampPropertiesDefaultsTests {
 		assertThat(nexus.getOtp().getMaxPerAuthid()).isEqualTo(library.otpMaxPerAuthid());
 		assertThat(nexus.getApikeys().getMaxPerAuthid()).isEqualTo(library.apiKeysMaxPerAuthid());
 		assertThat(nexus.getStoreTimeout()).isEqualTo(library.storeTimeout());
-		assertThat(this.properties.getEmbeddedRouter().getAuthentication().isPreciseErrors()).isFalse();
+		assertThat(new WampRouterProperties().getAuthentication().isPreciseErrors()).isFalse();
 	}
 
 	@Test
 	void embeddedRouterLimitDefaults() {
 		RouterLimits library = RouterLimits.DEFAULTS;
-		WampProperties.Limits limits = this.properties.getEmbeddedRouter().getLimits();
+		WampRouterProperties.Limits limits = new WampRouterProperties().getLimits();
 		assertThat(limits.getMaxMessageSize().toBytes()).isEqualTo(library.maxMessageSize());
 		assertThat(limits.getMaxIncompleteMessageBytes().toBytes()).isEqualTo(library.maxIncompleteMessageBytes());
 		assertThat(limits.getMaxOutboundBytesPerSession().toBytes()).isEqualTo(library.maxOutboundBytesPerSession());
@@ -194,7 +220,7 @@ class WampPropertiesDefaultsTests {
 		auth.setPrivateKey("00");
 		assertThat(auth.getSecret()).isEqualTo("p4ssw0rd");
 		assertThat(auth.toString()).doesNotContain("p4ssw0rd").doesNotContain("00]");
-		WampProperties.RealmUser user = new WampProperties.RealmUser();
+		WampRouterProperties.RealmUser user = new WampRouterProperties.RealmUser();
 		user.setSecret("p4ssw0rd");
 		assertThat(user.toString()).doesNotContain("p4ssw0rd");
 		assertThat(new WampCredentials("r", "joe", "p4ssw0rd", null, null).toString()).doesNotContain("p4ssw0rd");

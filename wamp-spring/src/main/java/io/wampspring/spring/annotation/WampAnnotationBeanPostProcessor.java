@@ -11,10 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.wampspring.client.InvokePolicy;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.SubscribeOptions;
-import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.spring.config.InvalidWampEndpointException;
 import io.wampspring.spring.config.InvalidWampEndpointException.Problem;
-import io.wampspring.spring.config.WampEndpoint;
+import io.wampspring.spring.config.WampListenerEndpoint;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.config.WampProcedureEndpoint;
 import io.wampspring.spring.config.WampSubscriptionEndpoint;
@@ -37,8 +36,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Finds {@link WampProcedure} and {@link WampSubscribe} methods on beans, turns each into
- * a {@link WampEndpoint} (placeholders in the URI, concurrency and options resolved with
- * the bean factory's embedded value resolver), and hands them to the
+ * a {@link WampListenerEndpoint} (placeholders in the URI, concurrency and options
+ * resolved with the bean factory's embedded value resolver), and hands them to the
  * {@link WampEndpointRegistry} once every singleton exists, all at once so that the
  * registry reports a URI that several beans register with every one of them. Nothing
  * else: binding happens in the registry's adapters, and the registry registers when the
@@ -55,7 +54,7 @@ public class WampAnnotationBeanPostProcessor
 
 	// endpoints found before the singletons were all created, registered together then;
 	// guarded by itself, since @Lazy beans may be created on any thread
-	private final List<WampEndpoint> endpoints = new ArrayList<>();
+	private final List<WampListenerEndpoint> endpoints = new ArrayList<>();
 
 	// set once every singleton exists: the endpoints of a bean created later (a @Lazy
 	// bean)
@@ -106,7 +105,7 @@ public class WampAnnotationBeanPostProcessor
 			this.nonAnnotatedClasses.add(targetClass);
 			return bean;
 		}
-		List<WampEndpoint> found = new ArrayList<>();
+		List<WampListenerEndpoint> found = new ArrayList<>();
 		procedures.forEach((method, annotation) -> found.add(procedureEndpoint(bean, beanName,
 				AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
 		subscriptions.forEach((method, annotation) -> found.add(subscriptionEndpoint(bean, beanName,
@@ -127,12 +126,13 @@ public class WampAnnotationBeanPostProcessor
 		String id = beanName + "#" + method.getName();
 		String uri = uri(id, method, annotation.uri());
 		RegisterOptions.Builder options = RegisterOptions.builder()
-			.match(match(annotation.match()))
-			.invoke(InvokePolicy.valueOf(annotation.invoke().name()))
+			.match(annotation.match())
+			.invoke(annotation.invoke())
 			.discloseCaller(annotation.discloseCaller());
 		extraOptions(id, method, annotation.options()).forEach(options::option);
 		return new WampProcedureEndpoint(id, uri, resolve(annotation.peer()), options.build(),
-				annotation.invoke() != Invoke.SINGLE, number(id, method, "concurrency", annotation.concurrency(), 0),
+				annotation.invoke() != InvokePolicy.SINGLE,
+				number(id, method, "concurrency", annotation.concurrency(), 0),
 				number(id, method, "queueCapacity", annotation.queueCapacity(), 0), bean, method);
 	}
 
@@ -140,7 +140,7 @@ public class WampAnnotationBeanPostProcessor
 			WampSubscribe annotation) {
 		String id = beanName + "#" + method.getName();
 		String uri = uri(id, method, annotation.uri());
-		SubscribeOptions options = new SubscribeOptions(match(annotation.match()),
+		SubscribeOptions options = new SubscribeOptions(annotation.match(),
 				extraOptions(id, method, annotation.options()));
 		return new WampSubscriptionEndpoint(id, uri, resolve(annotation.peer()), options,
 				number(id, method, "concurrency", annotation.concurrency(), 1),
@@ -161,14 +161,6 @@ public class WampAnnotationBeanPostProcessor
 		String handler = InvalidWampEndpointException.describe(id, method);
 		return new InvalidWampEndpointException(
 				List.of(new Problem(handler + ": " + reason, action, List.of(handler))));
-	}
-
-	private static MatchPolicy match(Match match) {
-		return switch (match) {
-			case EXACT -> MatchPolicy.EXACT;
-			case PREFIX -> MatchPolicy.PREFIX;
-			case WILDCARD -> MatchPolicy.WILDCARD;
-		};
 	}
 
 	/**
@@ -231,7 +223,7 @@ public class WampAnnotationBeanPostProcessor
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		List<WampEndpoint> found;
+		List<WampListenerEndpoint> found;
 		synchronized (this.endpoints) {
 			this.singletonsInstantiated = true;
 			found = List.copyOf(this.endpoints);

@@ -3,6 +3,9 @@ package io.wampspring.spring.annotation;
 import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
+import io.wampspring.spring.listener.adapter.WampHandlerInterceptor;
+import io.wampspring.spring.listener.adapter.WampHandlerMethodArgumentResolver;
+import io.wampspring.spring.listener.adapter.WampHandlerMethodFactory;
 import io.wampspring.spring.listener.adapter.WampOverloadListener;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
@@ -17,7 +20,10 @@ import org.springframework.context.annotation.Role;
 /**
  * The infrastructure beans of {@link EnableWamp}, under fully qualified bean names. The
  * registry uses the application's {@link WampPeers}, {@link WampJsonConverter} and
- * {@link WampExceptionTranslator} beans when it defines one, else built-in defaults.
+ * {@link WampExceptionTranslator} beans when it defines one, else built-in defaults; it
+ * invokes handlers with the application's {@link WampHandlerMethodFactory} when it
+ * defines one, else with one made of its {@link WampHandlerMethodArgumentResolver} and
+ * {@link WampHandlerInterceptor} beans (in their order).
  */
 @Configuration(proxyBeanMethods = false)
 @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -50,6 +56,9 @@ public class WampBootstrapConfiguration {
 	 * invocations and events are then observed ({@code wamp.listener})
 	 * @param overloadListener the application's {@link WampOverloadListener}, if any:
 	 * told of every invocation refused and event dropped for lack of room
+	 * @param handlerMethodFactory the application's handler method factory, if any
+	 * @param argumentResolvers the application's argument resolvers
+	 * @param interceptors the application's handler interceptors
 	 * @return the registry
 	 */
 	@Bean(ENDPOINT_REGISTRY_BEAN_NAME)
@@ -57,11 +66,19 @@ public class WampBootstrapConfiguration {
 	public WampEndpointRegistry wampEndpointRegistry(ObjectProvider<WampPeers> peersHolder,
 			ObjectProvider<WampPeer> peers, ObjectProvider<WampJsonConverter> converter,
 			ObjectProvider<WampExceptionTranslator> translator, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<WampOverloadListener> overloadListener) {
+			ObjectProvider<WampOverloadListener> overloadListener,
+			ObjectProvider<WampHandlerMethodFactory> handlerMethodFactory,
+			ObjectProvider<WampHandlerMethodArgumentResolver> argumentResolvers,
+			ObjectProvider<WampHandlerInterceptor> interceptors) {
 		WampPeers resolved = peersHolder.getIfUnique(() -> WampPeers.of(peers.orderedStream().toList()));
-		WampEndpointRegistry registry = new WampEndpointRegistry(resolved,
-				converter.getIfUnique(WampJsonConverter::shared),
+		WampJsonConverter resolvedConverter = converter.getIfUnique(WampJsonConverter::shared);
+		WampEndpointRegistry registry = new WampEndpointRegistry(resolved, resolvedConverter,
 				translator.getIfUnique(WampExceptionTranslator::defaults));
+		registry.setHandlerMethodFactory(
+				handlerMethodFactory.getIfUnique(() -> WampHandlerMethodFactory.builder(resolvedConverter)
+					.customArgumentResolvers(argumentResolvers.orderedStream().toList())
+					.interceptors(interceptors.orderedStream().toList())
+					.build()));
 		observationRegistry.ifUnique(registry::setObservationRegistry);
 		overloadListener.ifUnique(registry::setOverloadListener);
 		return registry;

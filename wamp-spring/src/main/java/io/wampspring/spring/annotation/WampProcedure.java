@@ -6,6 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.wampspring.client.InvokePolicy;
+import io.wampspring.core.uri.MatchPolicy;
+
 import org.springframework.core.annotation.AliasFor;
 
 /**
@@ -53,13 +56,13 @@ public @interface WampProcedure {
 	 * How the router matches called URIs against this one.
 	 * @return the match policy
 	 */
-	Match match() default Match.EXACT;
+	MatchPolicy match() default MatchPolicy.EXACT;
 
 	/**
 	 * How the router picks among several callees of the same procedure.
 	 * @return the invocation policy
 	 */
-	Invoke invoke() default Invoke.SINGLE;
+	InvokePolicy invoke() default InvokePolicy.SINGLE;
 
 	/**
 	 * Whether to ask the router to disclose the caller's identity to this procedure.

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.wampspring.core.uri.MatchPolicy;
+
 import org.springframework.core.annotation.AliasFor;
 
 /**
@@ -52,7 +54,7 @@ public @interface WampSubscribe {
 	 * How the router matches published topics against this URI.
 	 * @return the match policy
 	 */
-	Match match() default Match.EXACT;
+	MatchPolicy match() default MatchPolicy.EXACT;
 
 	/**
 	 * The largest number of events of this subscription handled at once; 1 keeps events

@@ -55,7 +55,7 @@ public class InvalidWampEndpointException extends IllegalStateException {
 	 * @param endpoint the endpoint
 	 * @return the description
 	 */
-	public static String describe(WampEndpoint endpoint) {
+	public static String describe(WampListenerEndpoint endpoint) {
 		return describe(endpoint.id(), endpoint.method());
 	}
 
@@ -78,13 +78,16 @@ public class InvalidWampEndpointException extends IllegalStateException {
 	 *
 	 * @param reason what is wrong, naming the URI
 	 * @param action what to do about it
-	 * @param handlers every bean method involved, as {@link #describe(WampEndpoint)}
-	 * writes them
+	 * @param handlers every bean method involved, as
+	 * {@link #describe(WampListenerEndpoint)} writes them
 	 */
 	public record Problem(String reason, String action, List<String> handlers) {
 
 		/**
 		 * Validate the components.
+		 * @param reason what is wrong, naming the URI
+		 * @param action what to do about it
+		 * @param handlers every bean method involved
 		 */
 		public Problem {
 			Objects.requireNonNull(reason, "reason");

@@ -45,16 +45,17 @@ final class WampEndpointCheck {
 	 * @param added the new endpoints
 	 * @return the problems of the new endpoints, empty when they can be registered
 	 */
-	static List<Problem> check(WampPeers peers, Collection<WampEndpoint> known, Collection<WampEndpoint> added) {
+	static List<Problem> check(WampPeers peers, Collection<WampListenerEndpoint> known,
+			Collection<WampListenerEndpoint> added) {
 		List<Problem> problems = new ArrayList<>();
 		Map<ProcedureKey, List<WampProcedureEndpoint>> procedures = new LinkedHashMap<>();
 		// the peer each procedure resolved to: "" and "default" may name the same one
-		Map<WampEndpoint, String> peerNames = new IdentityHashMap<>();
-		Set<WampEndpoint> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+		Map<WampListenerEndpoint, String> peerNames = new IdentityHashMap<>();
+		Set<WampListenerEndpoint> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
 		fresh.addAll(added);
-		List<WampEndpoint> all = new ArrayList<>(known);
+		List<WampListenerEndpoint> all = new ArrayList<>(known);
 		all.addAll(added);
-		for (WampEndpoint endpoint : all) {
+		for (WampListenerEndpoint endpoint : all) {
 			// endpoints known before were checked then: only their URIs take part now
 			List<Problem> sink = fresh.contains(endpoint) ? problems : new ArrayList<>();
 			WampPeer peer = peer(peers, endpoint, sink);
@@ -73,7 +74,7 @@ final class WampEndpointCheck {
 	}
 
 	/** The peer of an endpoint, or null when it does not exist. */
-	private static @Nullable WampPeer peer(WampPeers peers, WampEndpoint endpoint, List<Problem> problems) {
+	private static @Nullable WampPeer peer(WampPeers peers, WampListenerEndpoint endpoint, List<Problem> problems) {
 		try {
 			return peers.get(endpoint.peer());
 		}
@@ -90,7 +91,8 @@ final class WampEndpointCheck {
 	 * The router, URI and match policy of an endpoint, or null when the endpoint has a
 	 * problem.
 	 */
-	private static @Nullable ProcedureKey resolve(WampPeer peer, WampEndpoint endpoint, List<Problem> problems) {
+	private static @Nullable ProcedureKey resolve(WampPeer peer, WampListenerEndpoint endpoint,
+			List<Problem> problems) {
 		String handler = InvalidWampEndpointException.describe(endpoint);
 		String uri;
 		try {
@@ -137,14 +139,15 @@ final class WampEndpointCheck {
 	 * Whether the router lets the group share the procedure: each from a peer of its own,
 	 * each with the same shared invoke policy set explicitly.
 	 */
-	private static boolean shared(List<WampProcedureEndpoint> group, Map<WampEndpoint, String> peerNames) {
+	private static boolean shared(List<WampProcedureEndpoint> group, Map<WampListenerEndpoint, String> peerNames) {
 		InvokePolicy first = group.get(0).options().invoke();
 		return first != InvokePolicy.SINGLE && samePeer(group, peerNames) == null && group.stream()
 			.allMatch((procedure) -> procedure.invokeConfigured() && procedure.options().invoke() == first);
 	}
 
 	/** A peer whose sessions would register the procedure twice, or null. */
-	private static @Nullable String samePeer(List<WampProcedureEndpoint> group, Map<WampEndpoint, String> peerNames) {
+	private static @Nullable String samePeer(List<WampProcedureEndpoint> group,
+			Map<WampListenerEndpoint, String> peerNames) {
 		Set<String> peers = new HashSet<>();
 		for (WampProcedureEndpoint procedure : group) {
 			String peer = peerNames.get(procedure);
@@ -156,7 +159,7 @@ final class WampEndpointCheck {
 	}
 
 	private static Problem conflict(ProcedureKey key, List<WampProcedureEndpoint> group,
-			Map<WampEndpoint, String> peerNames) {
+			Map<WampListenerEndpoint, String> peerNames) {
 		List<String> handlers = group.stream().map(InvalidWampEndpointException::describe).toList();
 		String policies = group.stream()
 			.map((procedure) -> procedure.invokeConfigured() ? procedure.options().invoke().wireName() : "not set")
@@ -172,7 +175,7 @@ final class WampEndpointCheck {
 						+ " (invoke policies: " + policies + "); " + why,
 				"Give each method its own URI. To share a procedure among methods on purpose, serve each from a "
 						+ "peer of its own with the same shared invoke policy, such as "
-						+ "@WampProcedure(peer = \"second\", invoke = Invoke.ROUNDROBIN)",
+						+ "@WampProcedure(peer = \"second\", invoke = InvokePolicy.ROUNDROBIN)",
 				handlers);
 	}
 

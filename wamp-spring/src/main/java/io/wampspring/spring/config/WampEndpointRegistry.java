@@ -22,6 +22,7 @@ import io.wampspring.spring.listener.adapter.WampEventAdapter;
 import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import io.wampspring.spring.listener.adapter.WampHandlerLimits;
 import io.wampspring.spring.listener.adapter.WampHandlerMethod;
+import io.wampspring.spring.listener.adapter.WampHandlerMethodFactory;
 import io.wampspring.spring.listener.adapter.WampInvocationAdapter;
 import io.wampspring.spring.listener.adapter.WampOverloadListener;
 import io.wampspring.spring.micrometer.WampListenerObservationConvention;
@@ -66,13 +67,13 @@ public class WampEndpointRegistry implements SmartLifecycle {
 
 	private final WampPeers peers;
 
-	private final WampJsonConverter converter;
-
 	private final WampExceptionTranslator translator;
 
 	private final ReturnValueMapper results;
 
-	private final List<WampEndpoint> endpoints = new CopyOnWriteArrayList<>();
+	private WampHandlerMethodFactory handlerMethodFactory;
+
+	private final List<WampListenerEndpoint> endpoints = new CopyOnWriteArrayList<>();
 
 	private final List<Active> active = new CopyOnWriteArrayList<>();
 
@@ -102,9 +103,29 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 */
 	public WampEndpointRegistry(WampPeers peers, WampJsonConverter converter, WampExceptionTranslator translator) {
 		this.peers = Objects.requireNonNull(peers, "peers");
-		this.converter = Objects.requireNonNull(converter, "converter");
+		Objects.requireNonNull(converter, "converter");
 		this.translator = Objects.requireNonNull(translator, "translator");
 		this.results = new ReturnValueMapper(converter);
+		this.handlerMethodFactory = WampHandlerMethodFactory.of(converter);
+	}
+
+	/**
+	 * How handler methods are invoked: the application's argument resolvers, the
+	 * interceptors around each call and the argument validator (default: the built-in
+	 * resolvers, no interceptor, Jakarta Validation when a provider is on the class
+	 * path); set before the registry starts.
+	 * @param handlerMethodFactory the factory
+	 */
+	public void setHandlerMethodFactory(WampHandlerMethodFactory handlerMethodFactory) {
+		this.handlerMethodFactory = Objects.requireNonNull(handlerMethodFactory, "handlerMethodFactory");
+	}
+
+	/**
+	 * How handler methods are invoked.
+	 * @return the factory
+	 */
+	public WampHandlerMethodFactory getHandlerMethodFactory() {
+		return this.handlerMethodFactory;
 	}
 
 	/**
@@ -197,7 +218,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 * refused the endpoint on a joined session: it is then removed from every session
 	 * again
 	 */
-	public void registerEndpoint(WampEndpoint endpoint) {
+	public void registerEndpoint(WampListenerEndpoint endpoint) {
 		registerEndpoints(List.of(endpoint));
 	}
 
@@ -213,8 +234,8 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 * involved, or when the registry runs and the router refused an endpoint on a joined
 	 * session: the new endpoints are then removed from every session again
 	 */
-	public void registerEndpoints(Collection<? extends WampEndpoint> endpoints) {
-		List<WampEndpoint> added = List.copyOf(endpoints);
+	public void registerEndpoints(Collection<? extends WampListenerEndpoint> endpoints) {
+		List<WampListenerEndpoint> added = List.copyOf(endpoints);
 		synchronized (this.endpoints) {
 			List<Problem> problems = WampEndpointCheck.check(this.peers, this.endpoints, added);
 			if (!problems.isEmpty()) {
@@ -237,7 +258,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 * The endpoints known to the registry.
 	 * @return a snapshot
 	 */
-	public List<WampEndpoint> getEndpoints() {
+	public List<WampListenerEndpoint> getEndpoints() {
 		return List.copyOf(this.endpoints);
 	}
 
@@ -279,11 +300,11 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		}
 	}
 
-	private void activateAll(List<WampEndpoint> toActivate) {
+	private void activateAll(List<WampListenerEndpoint> toActivate) {
 		List<Mono<Void>> waitFor = new ArrayList<>();
 		List<Problem> failures = new CopyOnWriteArrayList<>();
 		List<Active> activated = new ArrayList<>();
-		for (WampEndpoint endpoint : toActivate) {
+		for (WampListenerEndpoint endpoint : toActivate) {
 			Active entry = activate(endpoint);
 			this.active.add(entry);
 			activated.add(entry);
@@ -334,7 +355,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 				List.of(handler));
 	}
 
-	private Active activate(WampEndpoint endpoint) {
+	private Active activate(WampListenerEndpoint endpoint) {
 		WampPeer peer = this.peers.get(endpoint.peer());
 		String uri;
 		try {
@@ -343,7 +364,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException(endpoint.id() + ": " + ex.getMessage(), ex);
 		}
-		WampHandlerMethod method = new WampHandlerMethod(endpoint.bean(), endpoint.method(), uri, this.converter);
+		WampHandlerMethod method = this.handlerMethodFactory.create(endpoint.bean(), endpoint.method(), uri);
 		var scheduler = peer.clients().get(0).options().handlerScheduler();
 		if (endpoint instanceof WampProcedureEndpoint procedure) {
 			RegisterOptions options = procedure.options();
@@ -449,7 +470,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 * @param sessions on how many sessions the router confirmed the registration or
 	 * subscription
 	 */
-	public record ActiveEndpoint(WampEndpoint endpoint, String peer, String uri, int sessions) {
+	public record ActiveEndpoint(WampListenerEndpoint endpoint, String peer, String uri, int sessions) {
 
 		/**
 		 * Whether the endpoint is a procedure (else an event handler).
@@ -464,7 +485,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	/** The registrations or subscriptions of one endpoint on the sessions of its peer. */
 	private static final class Active {
 
-		final WampEndpoint endpoint;
+		final WampListenerEndpoint endpoint;
 
 		final WampPeer peer;
 
@@ -478,7 +499,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 
 		final List<Disposable> pending = new CopyOnWriteArrayList<>();
 
-		Active(WampEndpoint endpoint, WampPeer peer, String uri, Object adapter,
+		Active(WampListenerEndpoint endpoint, WampPeer peer, String uri, Object adapter,
 				java.util.function.Function<WampClient, Mono<Object>> attachment) {
 			this.endpoint = endpoint;
 			this.peer = peer;

@@ -24,10 +24,22 @@ import org.jspecify.annotations.Nullable;
  */
 public record WampProcedureEndpoint(String id, String uri, String peer, RegisterOptions options,
 		boolean invokeConfigured, @Nullable Integer concurrency, @Nullable Integer queueCapacity, Object bean,
-		Method method) implements WampEndpoint {
+		Method method) implements WampListenerEndpoint {
 
 	/**
 	 * Validate the components.
+	 * @param id a readable id, such as {@code calculator#add}
+	 * @param uri the procedure URI (or pattern); relative when it starts with a dot
+	 * @param peer the peer's name; empty for the default peer
+	 * @param options the REGISTER options
+	 * @param invokeConfigured whether the invocation policy was chosen explicitly; if
+	 * not, a pooled peer registers with {@code roundrobin}
+	 * @param concurrency the most invocations that run at once (0 for no limit), or null
+	 * for the registry's default
+	 * @param queueCapacity the most invocations that wait for a free slot, or null for
+	 * the registry's default
+	 * @param bean the bean
+	 * @param method the method
 	 */
 	public WampProcedureEndpoint {
 		Objects.requireNonNull(id, "id");

@@ -22,10 +22,20 @@ import org.jspecify.annotations.Nullable;
  */
 public record WampSubscriptionEndpoint(String id, String uri, String peer, SubscribeOptions options,
 		@Nullable Integer concurrency, @Nullable Integer queueCapacity, Object bean,
-		Method method) implements WampEndpoint {
+		Method method) implements WampListenerEndpoint {
 
 	/**
 	 * Validate the components.
+	 * @param id a readable id, such as {@code listener#onHello}
+	 * @param uri the topic URI (or pattern); relative when it starts with a dot
+	 * @param peer the peer's name; empty for the default peer
+	 * @param options the SUBSCRIBE options
+	 * @param concurrency how many events are handled at once (1 keeps them in order), or
+	 * null for the registry's default
+	 * @param queueCapacity how many events wait for a free slot (the buffer), or null for
+	 * the registry's default
+	 * @param bean the bean
+	 * @param method the method
 	 */
 	public WampSubscriptionEndpoint {
 		Objects.requireNonNull(id, "id");

@@ -52,6 +52,13 @@ public record CallRetry(int maxRetries, Duration minBackoff, Duration maxBackoff
 
 	/**
 	 * Validate and copy.
+	 * @param maxRetries how many times to retry; 0 turns retries off
+	 * @param minBackoff the first delay
+	 * @param maxBackoff the longest delay
+	 * @param retryableUris the error URIs that are retried
+	 * @param idempotentProcedures the procedures that may run twice, so that a call is
+	 * retried also after a failure that leaves open whether it ran; absolute URIs, or
+	 * relative ones (a leading dot) under the peer's URI prefix
 	 */
 	public CallRetry {
 		if (maxRetries < 0) {

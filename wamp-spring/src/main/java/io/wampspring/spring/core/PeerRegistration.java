@@ -16,6 +16,8 @@ public record PeerRegistration(String procedure, List<Registration> registration
 
 	/**
 	 * Copy the list.
+	 * @param procedure the absolute URI
+	 * @param registrations one registration per session of the pool
 	 */
 	public PeerRegistration {
 		registrations = List.copyOf(registrations);

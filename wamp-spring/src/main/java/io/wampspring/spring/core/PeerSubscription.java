@@ -16,6 +16,8 @@ public record PeerSubscription(String topic, List<Subscription> subscriptions) {
 
 	/**
 	 * Copy the list.
+	 * @param topic the absolute URI
+	 * @param subscriptions one subscription per session of the pool
 	 */
 	public PeerSubscription {
 		subscriptions = List.copyOf(subscriptions);

@@ -11,8 +11,10 @@ public abstract class WampSessionEvent extends ApplicationEvent {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The name of the peer. */
 	private final String peerName;
 
+	/** The index of the session in the peer's pool. */
 	private final int index;
 
 	private final transient WampClient client;

@@ -13,8 +13,10 @@ public class WampSessionLeftEvent extends WampSessionEvent {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The state the session went to. */
 	private final SessionState state;
 
+	/** Why the session left, if known. */
 	private final @Nullable String reason;
 
 	/**

@@ -25,6 +25,8 @@ public record WampSessionCredentials(@Nullable String authid, List<ClientAuthent
 
 	/**
 	 * Copy the list.
+	 * @param authid the authid, or null for none (an anonymous session)
+	 * @param authenticators the authenticators in preference order; empty for anonymous
 	 */
 	public WampSessionCredentials {
 		authenticators = List.copyOf(Objects.requireNonNull(authenticators, "authenticators"));

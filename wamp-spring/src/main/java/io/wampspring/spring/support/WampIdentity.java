@@ -1,5 +1,7 @@
 package io.wampspring.spring.support;
 
+import io.wampspring.client.WampEvent;
+import io.wampspring.client.WampInvocation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +14,24 @@ import org.jspecify.annotations.Nullable;
  * @param authrole the authrole, or null when not disclosed
  */
 public record WampIdentity(@Nullable Long session, @Nullable String authid, @Nullable String authrole) {
+
+	/**
+	 * The caller of an invocation.
+	 * @param invocation the invocation
+	 * @return the caller, as far as the router disclosed it
+	 */
+	public static WampIdentity of(WampInvocation invocation) {
+		return new WampIdentity(invocation.caller(), invocation.callerAuthid(), invocation.callerAuthrole());
+	}
+
+	/**
+	 * The publisher of an event.
+	 * @param event the event
+	 * @return the publisher, as far as the router disclosed it
+	 */
+	public static WampIdentity of(WampEvent event) {
+		return new WampIdentity(event.publisher(), event.publisherAuthid(), event.publisherAuthrole());
+	}
 
 	/**
 	 * Whether the router disclosed anything.

@@ -22,6 +22,10 @@ public record WampResult(List<@Nullable Object> args, Map<String, @Nullable Obje
 
 	/**
 	 * Copy the parts.
+	 * @param args positional results
+	 * @param kwargs keyword results
+	 * @param details YIELD options (not sent yet: the client does not carry YIELD
+	 * options)
 	 */
 	public WampResult {
 		args = Collections.unmodifiableList(new ArrayList<>(args));

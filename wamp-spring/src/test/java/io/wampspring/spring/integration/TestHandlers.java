@@ -9,10 +9,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.wampspring.client.InvokePolicy;
 import io.wampspring.core.WampException;
-import io.wampspring.spring.annotation.Invoke;
+import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.spring.annotation.Kwarg;
-import io.wampspring.spring.annotation.Match;
 import io.wampspring.spring.annotation.WampProcedure;
 import io.wampspring.spring.annotation.WampSubscribe;
 import io.wampspring.spring.core.WampTemplate;
@@ -157,7 +157,7 @@ class TestHandlers {
 			return text;
 		}
 
-		@WampProcedure(value = "com.example.prefixed.", match = Match.PREFIX, invoke = Invoke.ROUNDROBIN)
+		@WampProcedure(value = "com.example.prefixed.", match = MatchPolicy.PREFIX, invoke = InvokePolicy.ROUNDROBIN)
 		String prefixed(InvocationDetails details) {
 			return details.procedure();
 		}
@@ -178,7 +178,7 @@ class TestHandlers {
 			this.received.add(message + "@" + details.topic());
 		}
 
-		@WampSubscribe(value = "com.example.people", match = Match.PREFIX)
+		@WampSubscribe(value = "com.example.people", match = MatchPolicy.PREFIX)
 		void onPerson(Person person, EventDetails details) {
 			this.received.add(person.name() + "@" + details.topic());
 		}

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.wampspring.boot.autoconfigure.WampConfigurationException;
-import io.wampspring.boot.autoconfigure.WampProperties;
 import io.wampspring.core.auth.Scram;
 import io.wampspring.core.auth.ScramCredential;
 import io.wampspring.core.auth.ScramKdf;
@@ -30,7 +29,7 @@ final class EmbeddedRouterFactory {
 	private EmbeddedRouterFactory() {
 	}
 
-	static WampRouter create(WampProperties.EmbeddedRouter properties, MetadataStore metadataStore) {
+	static WampRouter create(WampRouterProperties properties, MetadataStore metadataStore) {
 		WampRouter.Builder builder = WampRouter.builder();
 		builder.nexus(nexus(properties.getNexus()));
 		builder.metadataStore(metadataStore);
@@ -59,7 +58,7 @@ final class EmbeddedRouterFactory {
 		return builder.limits(limits(properties.getLimits())).build();
 	}
 
-	private static RouterLimits limits(WampProperties.Limits limits) {
+	private static RouterLimits limits(WampRouterProperties.Limits limits) {
 		String prefix = "wamp.embedded-router.limits.";
 		long messageSize = limits.getMaxMessageSize().toBytes();
 		if (messageSize > Integer.MAX_VALUE) {
@@ -92,12 +91,12 @@ final class EmbeddedRouterFactory {
 		}
 	}
 
-	static InMemoryMetadataStore inMemoryMetadataStore(WampProperties.EmbeddedRouter properties) {
+	static InMemoryMetadataStore inMemoryMetadataStore(WampRouterProperties properties) {
 		return new InMemoryMetadataStore(positive("wamp.embedded-router.nexus.metadata.max-total-bytes",
 				properties.getNexus().getMetadata().getMaxTotalBytes().toBytes()));
 	}
 
-	private static NexusSettings nexus(WampProperties.EmbeddedNexus nexus) {
+	private static NexusSettings nexus(WampRouterProperties.Nexus nexus) {
 		String prefix = "wamp.embedded-router.nexus.";
 		return NexusSettings.builder()
 			.prefix(nexus.getPrefix())
@@ -131,7 +130,7 @@ final class EmbeddedRouterFactory {
 		return value;
 	}
 
-	private static RealmConfig realm(String name, WampProperties.Realm realm) {
+	private static RealmConfig realm(String name, WampRouterProperties.Realm realm) {
 		String prefix = "wamp.embedded-router.realms." + name + ".";
 		RealmConfig.Builder builder = RealmConfig.builder(name).anonymousRole(realm.getAnonymousRole());
 		if (realm.getAnonymous() != null) {
@@ -139,7 +138,7 @@ final class EmbeddedRouterFactory {
 		}
 		realm.getRoles().forEach((roleName, role) -> builder.role(role(prefix + "roles." + roleName, roleName, role)));
 		realm.getUsers().forEach((authid, user) -> builder.user(user(prefix + "users." + authid, authid, user)));
-		for (Map.Entry<String, WampProperties.RealmUser> user : realm.getUsers().entrySet()) {
+		for (Map.Entry<String, WampRouterProperties.RealmUser> user : realm.getUsers().entrySet()) {
 			String role = user.getValue().getRole();
 			if (!realm.getRoles().isEmpty() && !realm.getRoles().containsKey(role)) {
 				throw new WampConfigurationException(prefix + "users." + user.getKey() + ".role",
@@ -150,10 +149,10 @@ final class EmbeddedRouterFactory {
 		return builder.build();
 	}
 
-	private static Role role(String prefix, String name, WampProperties.RealmRole role) {
+	private static Role role(String prefix, String name, WampRouterProperties.RealmRole role) {
 		Permission[] permissions = new Permission[role.getPermissions().size()];
 		for (int i = 0; i < permissions.length; i++) {
-			WampProperties.PermissionRule rule = role.getPermissions().get(i);
+			WampRouterProperties.PermissionRule rule = role.getPermissions().get(i);
 			String property = prefix + ".permissions[" + i + "]";
 			MatchPolicy match;
 			try {
@@ -175,7 +174,7 @@ final class EmbeddedRouterFactory {
 		return Role.of(name, permissions);
 	}
 
-	private static User user(String prefix, String authid, WampProperties.RealmUser properties) {
+	private static User user(String prefix, String authid, WampRouterProperties.RealmUser properties) {
 		User user = new User(authid, properties.getRole(), properties.getSecret());
 		if (properties.getSalt() != null) {
 			if (properties.getSecret() == null) {

@@ -1,7 +1,6 @@
 package io.wampspring.boot.autoconfigure.router;
 
 import io.wampspring.boot.autoconfigure.WampPropertiesCheck;
-import io.wampspring.boot.autoconfigure.WampProperties;
 import io.wampspring.router.WampRouter;
 import io.wampspring.router.nexus.InMemoryMetadataStore;
 import io.wampspring.router.nexus.MetadataStore;
@@ -25,20 +24,20 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnClass(WampRouter.class)
 @ConditionalOnBooleanProperty("wamp.embedded-router.enabled")
-@EnableConfigurationProperties(WampProperties.class)
+@EnableConfigurationProperties(WampRouterProperties.class)
 @Import(WampPropertiesCheck.class)
 public final class WampEmbeddedRouterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WampRouter wampEmbeddedRouter(WampProperties properties, MetadataStore metadataStore) {
-		return EmbeddedRouterFactory.create(properties.getEmbeddedRouter(), metadataStore);
+	WampRouter wampEmbeddedRouter(WampRouterProperties properties, MetadataStore metadataStore) {
+		return EmbeddedRouterFactory.create(properties, metadataStore);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(MetadataStore.class)
-	InMemoryMetadataStore wampMetadataStore(WampProperties properties) {
-		return EmbeddedRouterFactory.inMemoryMetadataStore(properties.getEmbeddedRouter());
+	InMemoryMetadataStore wampMetadataStore(WampRouterProperties properties) {
+		return EmbeddedRouterFactory.inMemoryMetadataStore(properties);
 	}
 
 	@Bean

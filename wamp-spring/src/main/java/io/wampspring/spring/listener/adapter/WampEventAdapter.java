@@ -134,7 +134,7 @@ public final class WampEventAdapter implements EventHandler {
 			}
 			Object returned;
 			try {
-				returned = this.method.invoke(event.args(), event.kwargs(), event);
+				returned = this.method.invoke(event);
 			}
 			catch (Throwable ex) {
 				return Mono.error(ex);

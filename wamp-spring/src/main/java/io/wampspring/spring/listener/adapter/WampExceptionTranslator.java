@@ -26,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * <li>A {@code WampException} passes through with its URI, args and kwargs: the
  * application chose what the caller sees.</li>
  * <li>A validation failure (Jakarta Validation's {@code ConstraintViolationException},
- * Spring's {@code BindException} and {@code MethodArgumentNotValidException}) answers
- * {@code wamp.error.invalid_argument} (or what the table maps it to) with a message
- * naming each invalid field and what it must be, never the rejected value, and the field
- * names in kwargs {@value #FIELDS}.</li>
+ * Spring's {@code MethodValidationException}, {@code BindException} and
+ * {@code MethodArgumentNotValidException}) answers {@code wamp.error.invalid_argument}
+ * (or what the table maps it to) with a message naming each invalid field and what it
+ * must be, never the rejected value, and in kwargs {@value #VIOLATIONS} (a list of
+ * {@code {path, message}}) and {@value #FIELDS} (the paths).</li>
  * <li>Any other exception maps through a table of exception class names to error URIs
  * (the nearest superclass in the table wins), else to the default application error URI.
  * The answer carries a new correlation id in kwargs {@value #CORRELATION_ID} and, as its
@@ -52,6 +53,12 @@ public final class WampExceptionTranslator {
 
 	/** The kwargs key of the invalid fields of a validation failure. */
 	public static final String FIELDS = "fields";
+
+	/**
+	 * The kwargs key of the violations of a validation failure: a list of {@code {path,
+	 * message}}.
+	 */
+	public static final String VIOLATIONS = "violations";
 
 	private static final WampExceptionTranslator DEFAULT = builder().build();
 
@@ -147,8 +154,7 @@ public final class WampExceptionTranslator {
 		ValidationFailures.Description invalid = ValidationFailures.describe(cause);
 		if (invalid != null) {
 			String message = what + " refused its arguments: " + invalid.text();
-			return new WampException(uri, List.of(message), Map.<String, @Nullable Object>of(FIELDS, invalid.fields()),
-					Map.of(), message, cause);
+			return new WampException(uri, List.of(message), invalid.kwargs(), Map.of(), message, cause);
 		}
 		String correlationId = HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
 		String message = this.includeExceptionMessage ? messageOf(cause)
@@ -197,6 +203,7 @@ public final class WampExceptionTranslator {
 			this.uris.put("jakarta.validation.ValidationException", WampUris.INVALID_ARGUMENT);
 			this.uris.put("jakarta.validation.ConstraintViolationException", WampUris.INVALID_ARGUMENT);
 			this.uris.put("org.springframework.validation.BindException", WampUris.INVALID_ARGUMENT);
+			this.uris.put("org.springframework.validation.method.MethodValidationException", WampUris.INVALID_ARGUMENT);
 			this.uris.put("org.springframework.web.bind.MethodArgumentNotValidException", WampUris.INVALID_ARGUMENT);
 			this.uris.put("org.springframework.security.access.AccessDeniedException", WampUris.NOT_AUTHORIZED);
 			this.uris.put("org.springframework.security.core.AuthenticationException", WampUris.NOT_AUTHORIZED);

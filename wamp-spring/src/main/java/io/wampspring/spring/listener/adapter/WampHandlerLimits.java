@@ -30,6 +30,10 @@ public record WampHandlerLimits(int concurrency, int queueCapacity) {
 
 	/**
 	 * Validate the components.
+	 * @param concurrency how many run at once; 0 for no limit (procedures only: then
+	 * nothing waits in this layer and the queue is unused)
+	 * @param queueCapacity how many may wait for a free slot; 0 to refuse at once when
+	 * every slot is taken
 	 */
 	public WampHandlerLimits {
 		if (concurrency < 0) {

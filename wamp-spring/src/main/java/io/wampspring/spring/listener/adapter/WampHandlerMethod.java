@@ -1,108 +1,97 @@
 package io.wampspring.spring.listener.adapter;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 import io.wampspring.client.WampEvent;
 import io.wampspring.client.WampInvocation;
-import io.wampspring.core.WampException;
-import io.wampspring.core.WampUris;
-import io.wampspring.core.message.Dicts;
-import io.wampspring.spring.annotation.Kwarg;
-import io.wampspring.spring.support.EventDetails;
-import io.wampspring.spring.support.InvocationDetails;
-import io.wampspring.spring.support.WampIdentity;
 import io.wampspring.spring.support.WampJsonConverter;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.core.ResolvableType;
-import org.springframework.util.ReflectionUtils;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
- * A bean method with one precomputed {@link ArgumentBinder} per parameter:
- * <ul>
- * <li>{@link WampInvocation}, {@link WampEvent}, {@link InvocationDetails},
- * {@link EventDetails} and {@link WampIdentity} (the caller or publisher) are
- * injected;</li>
- * <li>{@link Kwarg @Kwarg} binds one keyword argument;</li>
- * <li>every other parameter takes the next positional argument; a POJO or {@code Map}
- * parameter whose positional argument is absent binds from the keyword arguments.</li>
- * </ul>
- * Each value is converted to the parameter's generic type with Jackson. A value that is
- * missing or does not convert raises {@code wamp.error.invalid_argument} naming the
- * parameter (index and name), the expected type, the type of value that came and, inside
- * a POJO, the field that failed; never the value itself (the message may reach logs and
- * observations).
+ * A {@code @WampProcedure} or {@code @WampSubscribe} bean method, invoked through
+ * spring-messaging's {@link InvocableHandlerMethod} with one
+ * {@link HandlerMethodArgumentResolver} per parameter, chosen once when the endpoint is
+ * registered (see {@link WampHandlerMethodFactory} for the built-in resolvers and their
+ * order, {@link WampHandlerMethodArgumentResolver} to add one). Per message nothing is
+ * looked up: the prepared resolvers run, the arguments are validated when a parameter
+ * asks for it ({@code @Valid}, constraint annotations), the
+ * {@link WampHandlerInterceptor}s run around the call, and the method is invoked.
+ * <p>
+ * The {@link Message} the resolvers read has the {@link WampInvocation} or
+ * {@link WampEvent} as its payload and empty headers (no id, no timestamp: nothing is
+ * generated per message).
  */
-public final class WampHandlerMethod {
+public final class WampHandlerMethod extends InvocableHandlerMethod {
 
 	private static final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
-	private final Object bean;
-
-	private final Method method;
+	private static final MessageHeaders NO_HEADERS = new NoHeaders();
 
 	private final String uri;
 
-	private final ArgumentBinder[] binders;
+	private final MethodParameter[] parameters;
+
+	private final HandlerMethodArgumentResolver[] resolvers;
 
 	private final int positionalCount;
 
+	private final WampHandlerInterceptor[] interceptors;
+
+	private final @Nullable ArgumentValidation validation;
+
 	/**
-	 * Prepare a method for invocation.
+	 * Prepare a method for invocation with the built-in resolvers, no interceptor and the
+	 * default validation.
 	 * @param bean the bean
 	 * @param method the method to invoke (already selected for the bean's class)
 	 * @param uri the URI the method serves, for error messages
 	 * @param converter the value converter
 	 */
 	public WampHandlerMethod(Object bean, Method method, String uri, WampJsonConverter converter) {
-		this.bean = Objects.requireNonNull(bean, "bean");
-		this.method = Objects.requireNonNull(method, "method");
+		this(bean, method, uri, WampHandlerMethodFactory.of(converter));
+	}
+
+	WampHandlerMethod(Object bean, Method method, String uri, WampHandlerMethodFactory factory) {
+		super(bean, method);
 		this.uri = Objects.requireNonNull(uri, "uri");
-		ReflectionUtils.makeAccessible(method);
-		int count = method.getParameterCount();
-		this.binders = new ArgumentBinder[count];
-		int positional = 0;
-		for (int i = 0; i < count; i++) {
-			MethodParameter parameter = new MethodParameter(method, i);
+		setParameterNameDiscoverer(parameterNames);
+		this.parameters = getMethodParameters();
+		this.resolvers = new HandlerMethodArgumentResolver[this.parameters.length];
+		List<HandlerMethodArgumentResolver> candidates = factory.getArgumentResolvers();
+		int position = 0;
+		for (int i = 0; i < this.parameters.length; i++) {
+			MethodParameter parameter = this.parameters[i];
 			parameter.initParameterNameDiscovery(parameterNames);
-			ArgumentBinder binder = injected(parameter.getParameterType());
-			if (binder == null) {
-				Kwarg kwarg = parameter.getParameterAnnotation(Kwarg.class);
-				binder = (kwarg != null) ? kwargBinder(parameter, kwarg, converter)
-						: positionalBinder(parameter, positional++, converter);
+			HandlerMethodArgumentResolver resolver = candidates.stream()
+				.filter((candidate) -> candidate.supportsParameter(parameter))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no argument resolver supports parameter "
+						+ parameter.getParameterIndex() + " of " + this + " (" + uri + ")"));
+			if (resolver instanceof WampHandlerMethodArgumentResolver wampResolver) {
+				this.resolvers[i] = wampResolver.prepare(parameter,
+						new WampParameterContext(uri, factory.getConverter(), position));
+				if (wampResolver.consumesPositionalArgument(parameter)) {
+					position++;
+				}
 			}
-			this.binders[i] = binder;
+			else {
+				this.resolvers[i] = resolver;
+			}
 		}
-		this.positionalCount = positional;
-	}
-
-	/**
-	 * The bean.
-	 * @return the bean
-	 */
-	public Object getBean() {
-		return this.bean;
-	}
-
-	/**
-	 * The method.
-	 * @return the method
-	 */
-	public Method getMethod() {
-		return this.method;
+		this.positionalCount = position;
+		this.interceptors = factory.getInterceptors().toArray(new WampHandlerInterceptor[0]);
+		this.validation = ArgumentValidation.of(factory.methodValidator(), this, this.parameters);
 	}
 
 	/**
@@ -122,177 +111,104 @@ public final class WampHandlerMethod {
 	}
 
 	/**
-	 * Bind the arguments and invoke the method.
-	 * @param args positional arguments
-	 * @param kwargs keyword arguments
-	 * @param source the {@link WampInvocation} or {@link WampEvent}
-	 * @return what the method returned
-	 * @throws Throwable what the method threw, or a {@link WampException} for bad
-	 * arguments
+	 * Whether the method's arguments are validated before it runs.
+	 * @return true when a parameter asks for validation
 	 */
-	public @Nullable Object invoke(List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, Object source)
-			throws Throwable {
-		@Nullable Object[] values = new Object[this.binders.length];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = this.binders[i].bind(args, kwargs, source);
-		}
-		try {
-			return this.method.invoke(this.bean, values);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getTargetException();
-		}
-	}
-
-	private static @Nullable ArgumentBinder injected(Class<?> type) {
-		if (type == WampInvocation.class) {
-			return (args, kwargs, source) -> (source instanceof WampInvocation) ? source : null;
-		}
-		if (type == WampEvent.class) {
-			return (args, kwargs, source) -> (source instanceof WampEvent) ? source : null;
-		}
-		if (type == InvocationDetails.class) {
-			return (args, kwargs, source) -> (source instanceof WampInvocation invocation)
-					? InvocationDetails.of(invocation) : null;
-		}
-		if (type == EventDetails.class) {
-			return (args, kwargs, source) -> (source instanceof WampEvent event) ? EventDetails.of(event) : null;
-		}
-		if (type == WampIdentity.class) {
-			return (args, kwargs, source) -> {
-				if (source instanceof WampInvocation invocation) {
-					return new WampIdentity(invocation.caller(), invocation.callerAuthid(),
-							invocation.callerAuthrole());
-				}
-				WampEvent event = (WampEvent) source;
-				return new WampIdentity(event.publisher(), event.publisherAuthid(), event.publisherAuthrole());
-			};
-		}
-		return null;
-	}
-
-	private ArgumentBinder kwargBinder(MethodParameter parameter, Kwarg kwarg, WampJsonConverter converter) {
-		String key = kwarg.value();
-		Target target = target(parameter, "keyword argument '" + key + "'", converter);
-		boolean required = kwarg.required() && !parameter.isOptional();
-		return (args, kwargs, source) -> {
-			if (!kwargs.containsKey(key)) {
-				if (required) {
-					throw invalid(target.describe() + " is missing", target);
-				}
-				return target.empty();
-			}
-			return target.convert(kwargs.get(key));
-		};
-	}
-
-	private ArgumentBinder positionalBinder(MethodParameter parameter, int index, WampJsonConverter converter) {
-		Target target = target(parameter, "argument " + index, converter);
-		boolean optional = parameter.isOptional();
-		boolean fromKwargs = isStructured(parameter.getParameterType());
-		return (args, kwargs, source) -> {
-			if (index < args.size()) {
-				return target.convert(args.get(index));
-			}
-			if (fromKwargs && !kwargs.isEmpty()) {
-				return target.convert(kwargs);
-			}
-			if (optional) {
-				return target.empty();
-			}
-			throw invalid(target.describe() + " is missing: the message has " + args.size() + " positional argument"
-					+ ((args.size() == 1) ? "" : "s"), target);
-		};
-	}
-
-	// POJOs and maps may take the keyword arguments as a whole
-	private static boolean isStructured(Class<?> type) {
-		if (Map.class.isAssignableFrom(type)) {
-			return true;
-		}
-		return !BeanUtils.isSimpleValueType(type) && !type.isArray() && !Collection.class.isAssignableFrom(type)
-				&& type != Optional.class && type != Object.class;
-	}
-
-	private Target target(MethodParameter parameter, String what, WampJsonConverter converter) {
-		String name = parameter.getParameterName();
-		if (name == null) {
-			name = "arg" + parameter.getParameterIndex();
-		}
-		boolean optionalWrapper = parameter.getParameterType() == Optional.class;
-		ResolvableType type = optionalWrapper ? ResolvableType.forMethodParameter(parameter).getGeneric(0)
-				: ResolvableType.forMethodParameter(parameter);
-		JavaType javaType = converter.javaType(type.getType());
-		return new Target(this.uri, what, name, parameter.getParameterIndex(), type, javaType,
-				parameter.getParameterType().isPrimitive(), optionalWrapper, converter);
-	}
-
-	private static WampException invalid(String message, Target target) {
-		Map<String, @Nullable Object> kwargs = new LinkedHashMap<>();
-		kwargs.put("parameter", target.name());
-		kwargs.put("index", (long) target.index());
-		kwargs.put("expected", target.typeName());
-		return new WampException(WampUris.INVALID_ARGUMENT, List.of(target.uri() + ": " + message), kwargs);
+	public boolean isValidated() {
+		return this.validation != null;
 	}
 
 	/**
-	 * The field names (and list indexes) where Jackson failed, such as
-	 * {@code items[2].name}.
+	 * Invoke the method for an invocation.
+	 * @param invocation the invocation
+	 * @return what the method returned
+	 * @throws Exception what the method threw, or a {@code WampException} for bad
+	 * arguments
 	 */
-	private static String fieldPath(RuntimeException ex) {
-		if (!(ex instanceof JacksonException jackson)) {
-			return "";
+	public @Nullable Object invoke(WampInvocation invocation) throws Exception {
+		return invoke(message(invocation));
+	}
+
+	/**
+	 * Invoke the method for an event.
+	 * @param event the event
+	 * @return what the method returned
+	 * @throws Exception what the method threw, or a {@code WampException} for bad
+	 * arguments
+	 */
+	public @Nullable Object invoke(WampEvent event) throws Exception {
+		return invoke(message(event));
+	}
+
+	/**
+	 * Resolve the arguments, validate them, and invoke the method through the
+	 * interceptors.
+	 * @param message a message whose payload is a {@link WampInvocation} or a
+	 * {@link WampEvent}
+	 * @param providedArgs ignored: every parameter has its resolver
+	 * @return what the method returned
+	 * @throws Exception what the method threw, or a {@code WampException} for bad
+	 * arguments
+	 */
+	@Override
+	public @Nullable Object invoke(Message<?> message, @Nullable Object... providedArgs) throws Exception {
+		@Nullable Object[] args = getMethodArgumentValues(message, providedArgs);
+		ArgumentValidation validation = this.validation;
+		if (validation != null) {
+			validation.validate(args);
 		}
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : jackson.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append((path.length() > 0) ? "." : "").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
+		if (this.interceptors.length == 0) {
+			return doInvoke(args);
 		}
-		return path.toString();
+		return proceed(0, message, args);
+	}
+
+	private @Nullable Object proceed(int index, Message<?> message, @Nullable Object[] args) throws Exception {
+		if (index == this.interceptors.length) {
+			return doInvoke(args);
+		}
+		return this.interceptors[index].intercept(message, this, () -> proceed(index + 1, message, args));
+	}
+
+	/**
+	 * Resolve every parameter with its prepared resolver.
+	 * @param message the message
+	 * @param providedArgs ignored
+	 * @return the arguments
+	 * @throws Exception a resolver's failure, such as a {@code WampException} with
+	 * {@code wamp.error.invalid_argument}
+	 */
+	@Override
+	protected @Nullable Object[] getMethodArgumentValues(Message<?> message, @Nullable Object... providedArgs)
+			throws Exception {
+		@Nullable Object[] values = new Object[this.resolvers.length];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = this.resolvers[i].resolveArgument(this.parameters[i], message);
+		}
+		return values;
+	}
+
+	/**
+	 * The message the resolvers of a handler read.
+	 * @param source the {@link WampInvocation} or {@link WampEvent}
+	 * @return the message
+	 */
+	public static Message<Object> message(Object source) {
+		return new GenericMessage<>(source, NO_HEADERS);
 	}
 
 	@Override
 	public String toString() {
-		return this.method.getDeclaringClass().getSimpleName() + "#" + this.method.getName();
+		return getMethod().getDeclaringClass().getSimpleName() + "#" + getMethod().getName();
 	}
 
-	/** Everything needed to convert one value, resolved once. */
-	private record Target(String uri, String what, String name, int index, ResolvableType type, JavaType javaType,
-			boolean primitive, boolean optionalWrapper, WampJsonConverter converter) {
+	/** Empty headers without a generated id or timestamp. */
+	private static final class NoHeaders extends MessageHeaders {
 
-		String typeName() {
-			return this.type.toString();
-		}
+		private static final long serialVersionUID = 1L;
 
-		String describe() {
-			return this.what + " (parameter " + this.index + " '" + this.name + "' of type " + typeName() + ")";
-		}
-
-		@Nullable Object empty() {
-			return this.optionalWrapper ? Optional.empty() : null;
-		}
-
-		@Nullable Object convert(@Nullable Object value) {
-			if (value == null) {
-				if (this.primitive) {
-					throw invalid(describe() + " must not be null", this);
-				}
-				return empty();
-			}
-			Object converted;
-			try {
-				converted = this.converter.fromWire(value, this.javaType);
-			}
-			catch (RuntimeException ex) {
-				String field = fieldPath(ex);
-				throw invalid(describe() + " cannot take the " + Dicts.typeName(value) + " it was given"
-						+ (field.isEmpty() ? "" : " (field '" + field + "' does not convert)"), this);
-			}
-			return this.optionalWrapper ? Optional.ofNullable(converted) : converted;
+		NoHeaders() {
+			super(null, ID_VALUE_NONE, -1L);
 		}
 
 	}

@@ -127,7 +127,7 @@ public final class WampInvocationAdapter implements InvocationHandler {
 	private Publisher<InvocationResult> invoke(WampInvocation invocation) {
 		Object returned;
 		try {
-			returned = this.method.invoke(invocation.args(), invocation.kwargs(), invocation);
+			returned = this.method.invoke(invocation);
 		}
 		catch (Throwable ex) {
 			return Mono.error(ex);

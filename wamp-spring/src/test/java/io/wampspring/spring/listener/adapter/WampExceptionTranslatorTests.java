@@ -94,6 +94,9 @@ class WampExceptionTranslatorTests {
 		assertThat(translated.getArgs()).containsExactly("'com.example.register' refused its arguments: "
 				+ "register.person.age: must be greater than 0, register.person.email: Email");
 		assertThat(translated.getKwargs()).containsExactly(
+				entry(WampExceptionTranslator.VIOLATIONS,
+						List.of(Map.of("path", "register.person.age", "message", "must be greater than 0"),
+								Map.of("path", "register.person.email", "message", "Email"))),
 				entry(WampExceptionTranslator.FIELDS, List.of("register.person.age", "register.person.email")));
 	}
 
@@ -105,7 +108,9 @@ class WampExceptionTranslatorTests {
 		assertThat(translated.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT);
 		assertThat(translated.getArgs())
 			.containsExactly("'com.example.register' refused its arguments: age (Positive)");
-		assertThat(translated.getKwargs()).containsExactly(entry(WampExceptionTranslator.FIELDS, List.of("age")));
+		assertThat(translated.getKwargs()).containsExactly(
+				entry(WampExceptionTranslator.VIOLATIONS, List.of(Map.of("path", "age", "message", "Positive"))),
+				entry(WampExceptionTranslator.FIELDS, List.of("age")));
 	}
 
 	/** A violation with what the translator reads; nothing else is answered. */

@@ -37,7 +37,7 @@ class WampHandlerMethodTests {
 		WampInvocation invocation = TestMessages.invocation(new java.util.ArrayList<>(args),
 				new java.util.LinkedHashMap<>(kwargs),
 				Map.of("caller", 99L, "caller_authid", "joe", "caller_authrole", "user"));
-		return method(name).invoke(invocation.args(), invocation.kwargs(), invocation);
+		return method(name).invoke(invocation);
 	}
 
 	@Test
@@ -88,7 +88,7 @@ class WampHandlerMethodTests {
 	@Test
 	void eventDetailsAreInjected() throws Throwable {
 		var event = TestMessages.event(List.of("hi"), Map.of(), Map.of("publisher", 5L));
-		assertThat(method("onEvent").invoke(event.args(), event.kwargs(), event)).isEqualTo("hi#7 from 5");
+		assertThat(method("onEvent").invoke(event)).isEqualTo("hi#7 from 5");
 	}
 
 	@Test
@@ -142,7 +142,7 @@ class WampHandlerMethodTests {
 		WampHandlerMethod add = method("add");
 		for (long i = 0; i < 100; i++) {
 			WampInvocation invocation = TestMessages.invocation(List.of(i, 1L), Map.of());
-			assertThat(add.invoke(invocation.args(), invocation.kwargs(), invocation)).isEqualTo((int) i + 1);
+			assertThat(add.invoke(invocation)).isEqualTo((int) i + 1);
 		}
 		assertThat(ReflectionUtils.findMethod(Handlers.class, "add", int.class, int.class)).isNotNull();
 	}

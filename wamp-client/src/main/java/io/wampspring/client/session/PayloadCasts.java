@@ -6,13 +6,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Widens the application's payload collections ({@code List<Integer>},
- * {@code Map<String, String>}) to the value-tree types of the messages. The messages copy
- * them, so the widening is safe.
+ * Casts the application's payload collections ({@code List<Integer>},
+ * {@code Map<String, String>}) to the value-tree types of the messages, without copying.
+ * The messages copy them (wamp-core's {@code PayloadCopies}), so the unchecked widening
+ * is safe.
  */
-final class Payloads {
+final class PayloadCasts {
 
-	private Payloads() {
+	private PayloadCasts() {
 	}
 
 	@SuppressWarnings("unchecked")

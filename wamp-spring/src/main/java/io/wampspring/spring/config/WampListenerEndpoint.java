@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * event handler ({@link WampSubscriptionEndpoint}). Built by the annotation
  * post-processor (or by hand) and given to the {@link WampEndpointRegistry}.
  */
-public sealed interface WampEndpoint permits WampProcedureEndpoint, WampSubscriptionEndpoint {
+public sealed interface WampListenerEndpoint permits WampProcedureEndpoint, WampSubscriptionEndpoint {
 
 	/**
 	 * A readable id, such as {@code calculator#add}.

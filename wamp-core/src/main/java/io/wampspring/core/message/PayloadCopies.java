@@ -9,12 +9,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Normalizes the collections that messages hold: null becomes empty, and what is kept is
- * an unmodifiable copy, so a message cannot change after it was built.
+ * Copies the collections that messages hold: null becomes empty, and what is kept is an
+ * unmodifiable copy, so a message cannot change after it was built. (Not to be confused
+ * with wamp-client's {@code PayloadCasts}, which only widens types without copying.)
  */
-final class Payloads {
+final class PayloadCopies {
 
-	private Payloads() {
+	private PayloadCopies() {
 	}
 
 	static Map<String, Object> dict(@Nullable Map<String, Object> map) {
