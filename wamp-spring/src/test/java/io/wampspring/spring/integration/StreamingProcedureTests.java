@@ -19,6 +19,7 @@ import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.router.WampRouter;
 import io.wampspring.spring.annotation.EnableWamp;
 import io.wampspring.spring.annotation.WampProcedure;
+import io.wampspring.spring.core.WampTemplate;
 import io.wampspring.spring.peer.WampPeer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +123,22 @@ class StreamingProcedureTests {
 		}
 	}
 
+	@org.junit.jupiter.api.Test
+	void theTemplateStreamsArgumentsAndConvertsResults() {
+		WampTemplate template = context.getBean(WampTemplate.class);
+		assertThat(template.callProgressive("com.example.sum_stream", Flux.range(1, 10), Long.class).blockLast(TIMEOUT))
+			.isEqualTo(55L);
+		assertThat(template.callProgressive("com.example.double_stream", Flux.just(5L, 6L), Long.class)
+			.collectList()
+			.block(TIMEOUT)).containsExactly(10L, 12L);
+		assertThat(template
+			.callProgressive("com.example.sum_stream", Flux.just(Payload.of(1), Payload.of(2)),
+					io.wampspring.client.CallOptions.defaults())
+			.last()
+			.block(TIMEOUT)
+			.args()).containsExactly(3L);
+	}
+
 	/** What a chunk carries in its keyword arguments. */
 	record Item(String name, int quantity) {
 	}
@@ -164,6 +181,11 @@ class StreamingProcedureTests {
 		@Bean
 		Handlers handlers() {
 			return new Handlers();
+		}
+
+		@Bean
+		WampTemplate wampTemplate(WampPeer defaultPeer) {
+			return new WampTemplate(defaultPeer);
 		}
 
 	}
