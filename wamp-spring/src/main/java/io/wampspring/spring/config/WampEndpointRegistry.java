@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -73,6 +75,9 @@ public class WampEndpointRegistry implements SmartLifecycle {
 
 	private WampHandlerMethodFactory handlerMethodFactory;
 
+	// prepared once per endpoint, when it is added
+	private final Map<WampListenerEndpoint, WampHandlerMethod> handlerMethods = new ConcurrentHashMap<>();
+
 	private final List<WampListenerEndpoint> endpoints = new CopyOnWriteArrayList<>();
 
 	private final List<Active> active = new CopyOnWriteArrayList<>();
@@ -118,6 +123,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 */
 	public void setHandlerMethodFactory(WampHandlerMethodFactory handlerMethodFactory) {
 		this.handlerMethodFactory = Objects.requireNonNull(handlerMethodFactory, "handlerMethodFactory");
+		this.handlerMethods.clear();
 	}
 
 	/**
@@ -228,7 +234,8 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	 * can be known without a router: a peer that does not exist, a URI that is not valid
 	 * for its match policy or is under the reserved {@code wamp.} prefix, and a procedure
 	 * that two bean methods register on one router without sharing it (the same shared
-	 * invoke policy on each); none is added then.
+	 * invoke policy on each), and a parameter that no argument resolver can take or that
+	 * asks for validation without a provider; none is added then.
 	 * @param endpoints the endpoints
 	 * @throws InvalidWampEndpointException naming every problem and every bean method
 	 * involved, or when the registry runs and the router refused an endpoint on a joined
@@ -237,7 +244,10 @@ public class WampEndpointRegistry implements SmartLifecycle {
 	public void registerEndpoints(Collection<? extends WampListenerEndpoint> endpoints) {
 		List<WampListenerEndpoint> added = List.copyOf(endpoints);
 		synchronized (this.endpoints) {
-			List<Problem> problems = WampEndpointCheck.check(this.peers, this.endpoints, added);
+			List<Problem> problems = new ArrayList<>(WampEndpointCheck.check(this.peers, this.endpoints, added));
+			if (problems.isEmpty()) {
+				problems.addAll(prepareHandlerMethods(added));
+			}
 			if (!problems.isEmpty()) {
 				throw new InvalidWampEndpointException(problems);
 			}
@@ -249,9 +259,35 @@ public class WampEndpointRegistry implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				this.endpoints.removeAll(added);
+				added.forEach(this.handlerMethods::remove);
 				throw ex;
 			}
 		}
+	}
+
+	/**
+	 * Prepare the handler methods (a resolver for each parameter, validation) now, so
+	 * that a parameter nothing can resolve fails before any session starts.
+	 */
+	private List<Problem> prepareHandlerMethods(List<WampListenerEndpoint> added) {
+		List<Problem> problems = new ArrayList<>();
+		for (WampListenerEndpoint endpoint : added) {
+			try {
+				handlerMethod(endpoint, this.peers.get(endpoint.peer()).resolveUri(endpoint.uri()));
+			}
+			catch (RuntimeException ex) {
+				String handler = InvalidWampEndpointException.describe(endpoint);
+				problems.add(new Problem(handler + " cannot be invoked: " + ex.getMessage(),
+						"Change the method's parameters, or add the argument resolver or library they need",
+						List.of(handler)));
+			}
+		}
+		return problems;
+	}
+
+	private WampHandlerMethod handlerMethod(WampListenerEndpoint endpoint, String uri) {
+		return this.handlerMethods.computeIfAbsent(endpoint,
+				(key) -> this.handlerMethodFactory.create(key.bean(), key.method(), uri));
 	}
 
 	/**
@@ -364,7 +400,7 @@ public class WampEndpointRegistry implements SmartLifecycle {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException(endpoint.id() + ": " + ex.getMessage(), ex);
 		}
-		WampHandlerMethod method = this.handlerMethodFactory.create(endpoint.bean(), endpoint.method(), uri);
+		WampHandlerMethod method = handlerMethod(endpoint, uri);
 		var scheduler = peer.clients().get(0).options().handlerScheduler();
 		if (endpoint instanceof WampProcedureEndpoint procedure) {
 			RegisterOptions options = procedure.options();

@@ -13,7 +13,14 @@ import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.spring.support.WampJsonConverter;
+import io.wampspring.spring.listener.adapter.WampHandlerMethodArgumentResolver;
+import io.wampspring.spring.listener.adapter.WampHandlerMethodFactory;
+import io.wampspring.spring.listener.adapter.WampParameterContext;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -97,6 +104,37 @@ class WampEndpointRegistryCheckTests {
 						(reason) -> assertThat(reason).contains("'d#echo'").contains("reserves for the router"),
 						(reason) -> assertThat(reason).contains("'e#echo'").contains("has no uri-prefix"),
 						(reason) -> assertThat(reason).contains("'f#echo'").contains("no WAMP peer named 'nope'")));
+	}
+
+	@Test
+	void aParameterThatCannotBeResolvedIsReportedBeforeAnySessionStarts() {
+		WampHandlerMethodArgumentResolver strict = new WampHandlerMethodArgumentResolver() {
+
+			@Override
+			public boolean supportsParameter(MethodParameter parameter) {
+				return parameter.getParameterType() == String.class;
+			}
+
+			@Override
+			public HandlerMethodArgumentResolver prepare(MethodParameter parameter, WampParameterContext context) {
+				throw new IllegalStateException("parameter " + parameter.getParameterIndex() + " needs @Tenant");
+			}
+
+			@Override
+			public Object resolveArgument(MethodParameter parameter, Message<?> message) {
+				return "";
+			}
+
+		};
+		this.registry.setHandlerMethodFactory(WampHandlerMethodFactory.builder(WampJsonConverter.shared())
+			.customArgumentResolvers(List.of(strict))
+			.build());
+		assertThatExceptionOfType(InvalidWampEndpointException.class)
+			.isThrownBy(() -> this.registry.registerEndpoint(procedure("a#echo", "com.example.echo", "", null)))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
+				.satisfies((problem) -> assertThat(problem.reason()).contains("'a#echo'")
+					.contains("cannot be invoked: parameter 0 needs @Tenant")));
+		assertThat(this.registry.getEndpoints()).isEmpty();
 	}
 
 	private static WampPeer peer(String name, String router, String prefix) {

@@ -39,6 +39,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.validation.annotation.Validated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -174,6 +175,20 @@ class HandlerSecurityAndValidationTests {
 			});
 	}
 
+	@Test
+	void onlyTheGroupsOfValidatedApply() {
+		assertThat(call(joe, "com.example.strict", List.of("abc", "too long for the default group"), Map.of()))
+			.isEqualTo("abc");
+		assertThatExceptionOfType(WampException.class)
+			.isThrownBy(() -> call(joe, "com.example.strict", List.of("abcd", "x"), Map.of()))
+			.satisfies((ex) -> assertThat(ex.getKwargs().get("fields")).isEqualTo(List.of("code")));
+	}
+
+	/** A validation group. */
+	interface Strict {
+
+	}
+
 	/** What the caller orders: a name and a quantity. */
 	record Item(@NotBlank String name, @Min(1) int quantity) {
 	}
@@ -205,6 +220,12 @@ class HandlerSecurityAndValidationTests {
 		@WampProcedure(uri = "com.example.order")
 		public String order(@NotBlank String item, @Min(1) int quantity, @Kwarg("note") @Size(max = 20) String note) {
 			return quantity + " x " + item + " (" + note + ")";
+		}
+
+		@WampProcedure(uri = "com.example.strict")
+		@Validated(Strict.class)
+		public String strict(@Size(max = 3, groups = Strict.class) String code, @Size(max = 5) String other) {
+			return code;
 		}
 
 		@WampProcedure(uri = "com.example.order_item")

@@ -10,17 +10,20 @@ import io.wampspring.core.WampUris;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.ClassUtils;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.validation.method.MethodValidationResult;
 import org.springframework.validation.method.MethodValidator;
 
 /**
  * Validates the arguments of one handler method with a {@link MethodValidator} (Jakarta
- * Validation through Spring's {@code MethodValidationAdapter}) before it runs. A method
- * is validated only when one of its parameters carries {@code @Valid} or a constraint
- * annotation (also on a type argument, such as {@code List<@NotBlank String>}); that is
- * decided once, when the endpoint is registered.
+ * Validation through Spring's {@code MethodValidationAdapter}) before it runs, in the
+ * groups of {@code @Validated} on the method or its class. A method is validated only
+ * when one of its parameters carries {@code @Valid} or a constraint annotation (also on a
+ * type argument, such as {@code List<@NotBlank String>}); that is decided once, when the
+ * endpoint is registered.
  * <p>
  * A failure answers {@code wamp.error.invalid_argument} with a message naming each
  * invalid parameter path and what it must be, and in kwargs
@@ -49,7 +52,19 @@ final class ArgumentValidation {
 		this.validator = validator;
 		this.method = method;
 		this.parameters = parameters;
-		this.groups = validator.determineValidationGroups(method.getBean(), method.getMethod());
+		this.groups = groups(method);
+	}
+
+	/**
+	 * The groups of {@code @Validated} on the method, else on its class, else the default
+	 * group.
+	 */
+	private static Class<?>[] groups(WampHandlerMethod method) {
+		Validated validated = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), Validated.class);
+		if (validated == null) {
+			validated = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), Validated.class);
+		}
+		return (validated != null) ? validated.value() : new Class<?>[0];
 	}
 
 	/**
