@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
-import io.wampspring.client.ClientOptions;
 import io.wampspring.client.PublishOptions;
 import io.wampspring.client.WampClient;
 import io.wampspring.core.WampException;
@@ -18,7 +17,6 @@ import io.wampspring.router.WampRouter;
 import io.wampspring.sample.events.EventCounters;
 import io.wampspring.sample.procedures.ExampleProcedures;
 import io.wampspring.spring.core.WampTemplate;
-import io.wampspring.spring.listener.adapter.WampExceptionTranslator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +36,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample as a whole, on random ports: every procedure called through a plain
- * wamp-client session as anonymous and as joe (ticket), the error URIs, progressive
- * results and cancel, the role rules, events counted, the serializers on both transports,
- * and the Actuator endpoints over HTTP.
+ * The sample as a whole, on random ports: procedures called through a plain wamp-client
+ * session as anonymous and as joe (ticket), cancel, the role rules, events counted, the
+ * serializers on both transports, and the Actuator endpoints over HTTP. The procedures'
+ * results, progressive results, errors and the disclosed caller are tested in the
+ * {@code @WampTest} slice ({@link SampleProcedureTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "wamp.embedded-router.raw-socket-port=0", "sample.countdown-interval=20ms",
@@ -114,16 +113,6 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void add2ReturnsTheSumAndPublishesIt() {
-		double before = events(EventCounters.ON_ADD);
-		for (WampClient client : List.of(this.anonymous, this.joe)) {
-			assertThat(call(client, "com.example.add2", List.of(2, 3)).args()).containsExactly(5L);
-		}
-		assertThat(call(this.anonymous, "com.example.add2", List.of(1.5, 2)).args()).containsExactly(3.5);
-		await().atMost(TIMEOUT).until(() -> events(EventCounters.ON_ADD) >= before + 3);
-	}
-
-	@Test
 	void echoAndCircularReturnArgsAndKwargsUnchanged() {
 		List<Object> args = List.of("a", 1L, 2.5, true, List.of("x", 2L), Map.of("k", "v"));
 		Map<String, Object> kwargs = Map.of("name", "joe", "nested", Map.of("n", 1L));
@@ -134,33 +123,6 @@ class SampleApplicationTests {
 				assertThat(result.kwargs()).as(procedure).isEqualTo(kwargs);
 			}
 		}
-	}
-
-	@Test
-	void multipleReturnsSeveralResultsAndKwargs() {
-		CallResult result = call(this.joe, "com.example.multiple", List.of());
-		assertThat(result.args()).containsExactly(1L, "two", 3.5);
-		assertThat(result.kwargs()).containsEntry("count", 3L).containsEntry("kind", "multiple");
-	}
-
-	@Test
-	void countdownSendsProgressiveResultsThenZero() {
-		StepVerifier
-			.create(this.anonymous.callProgressive("com.example.countdown", List.of(3), Map.of(),
-					CallOptions.defaults()))
-			.assertNext((result) -> assertProgress(result, 3L, true))
-			.assertNext((result) -> assertProgress(result, 2L, true))
-			.assertNext((result) -> assertProgress(result, 1L, true))
-			.assertNext((result) -> assertProgress(result, 0L, false))
-			.expectComplete()
-			.verify(TIMEOUT);
-		// without receive_progress only the final result arrives
-		assertThat(call(this.joe, "com.example.countdown", List.of(2)).args()).containsExactly(0L);
-	}
-
-	private static void assertProgress(CallResult result, long value, boolean progress) {
-		assertThat(result.args()).containsExactly(value);
-		assertThat(result.isProgress()).isEqualTo(progress);
 	}
 
 	@Test
@@ -200,57 +162,10 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void errorProceduresAnswerWithTheirUris() {
-		// exceptions: their URI and a correlation id, never their text
-		// (wamp.defaults.callee.include-exception-message)
-		assertError("com.example.validation_error", WampUris.INVALID_ARGUMENT, "the value is not valid");
-		assertError("com.example.notfound_error", "com.example.error.not_found", "the thing was not found");
-		assertError("com.example.authorization_error", WampUris.NOT_AUTHORIZED, "you may not do that");
-		assertError("com.example.unknown_error", ClientOptions.DEFAULT_ERROR_URI, "something unexpected happened");
-		// a WampException says what the application chose
-		assertThatExceptionOfType(WampException.class)
-			.isThrownBy(() -> call(this.joe, "com.example.service_error", List.of()))
-			.satisfies((ex) -> {
-				assertThat(ex.getArgs()).containsExactly("the service failed");
-				assertThat(ex.getKwargs()).containsEntry("retryable", false);
-			});
-		// a bad argument names the parameter
-		assertThatExceptionOfType(WampException.class)
-			.isThrownBy(() -> call(this.anonymous, "com.example.add2", List.of(2, "three")))
-			.satisfies((ex) -> assertThat(ex.getUri()).isEqualTo(WampUris.INVALID_ARGUMENT));
-	}
-
-	private void assertError(String procedure, String uri, String hiddenMessage) {
-		for (WampClient client : List.of(this.anonymous, this.joe)) {
-			assertThatExceptionOfType(WampException.class).as(procedure)
-				.isThrownBy(() -> call(client, procedure, List.of()))
-				.satisfies((ex) -> {
-					assertThat(ex.getUri()).isEqualTo(uri);
-					assertThat(ex.getArgs()).singleElement()
-						.asString()
-						.startsWith("'" + procedure + "' failed (correlation id ")
-						.doesNotContain(hiddenMessage);
-					assertThat(ex.getKwargs()).containsKey(WampExceptionTranslator.CORRELATION_ID);
-				});
-		}
-	}
-
-	@Test
 	void timeoutAnswersTimeoutOrCanceled() {
 		assertThatExceptionOfType(WampException.class)
 			.isThrownBy(() -> call(this.anonymous, "com.example.timeout", List.of()))
 			.satisfies((ex) -> assertThat(ex.getUri()).isIn(WampUris.TIMEOUT, WampUris.CANCELED));
-	}
-
-	@Test
-	void whoamiReturnsTheDisclosedCaller() {
-		assertThat(call(this.joe, "com.example.whoami", List.of()).arg(0))
-			.isEqualTo(Map.of("session", this.joe.sessionInfo().sessionId(), "authid", "joe", "authrole", "frontend"));
-		@SuppressWarnings("unchecked")
-		Map<String, Object> anonymous = (Map<String, Object>) call(this.anonymous, "com.example.whoami", List.of())
-			.arg(0);
-		assertThat(anonymous).containsEntry("authrole", "anonymous")
-			.containsEntry("session", this.anonymous.sessionInfo().sessionId());
 	}
 
 	@Test

@@ -58,6 +58,19 @@ public final class TicketAuthenticator implements Authenticator {
 		return new TicketAuthenticator(verifier, (request) -> true);
 	}
 
+	/**
+	 * An authenticator that hands the tickets of some HELLOs to an application's
+	 * verifier, such as those whose authid is not a static user of the realm (whose
+	 * passwords the realm checks itself).
+	 * @param verifier the verifier
+	 * @param supports which HELLOs the verifier checks; the others go to the realm's next
+	 * {@code ticket} authenticator
+	 * @return the authenticator
+	 */
+	public static TicketAuthenticator of(TicketVerifier verifier, Predicate<AuthRequest> supports) {
+		return new TicketAuthenticator(verifier, supports);
+	}
+
 	@Override
 	public String authMethod() {
 		return "ticket";

@@ -56,6 +56,13 @@ final class WampUnknownPropertyCheck {
 			StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 			StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
 
+	/**
+	 * Names under {@code wamp.} that other classes bind: {@code wamp.test.*} is the test
+	 * client's ({@code WampTestClientProperties} of wamp-spring-boot-test).
+	 */
+	private static final List<ConfigurationPropertyName> OTHER_OWNERS = List
+		.of(ConfigurationPropertyName.of("wamp.test"));
+
 	private WampUnknownPropertyCheck() {
 	}
 
@@ -72,6 +79,7 @@ final class WampUnknownPropertyCheck {
 		Set<ConfigurationProperty> unknown = new TreeSet<>();
 		unbound(environment, PREFIX, WampProperties.class).stream()
 			.filter((property) -> !ROUTER_PREFIX.isAncestorOf(property.getName()))
+			.filter((property) -> OTHER_OWNERS.stream().noneMatch((owner) -> owner.isAncestorOf(property.getName())))
 			.forEach(unknown::add);
 		unknown.addAll(unbound(environment, ROUTER_PREFIX.toString(), WampRouterProperties.class));
 		if (!unknown.isEmpty()) {

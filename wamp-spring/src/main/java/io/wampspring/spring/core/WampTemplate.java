@@ -21,8 +21,6 @@ import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.Registration;
 import io.wampspring.client.SubscribeOptions;
 import io.wampspring.client.WampClient;
-import io.wampspring.core.WampException;
-import io.wampspring.core.WampUris;
 import io.wampspring.spring.micrometer.WampObservations;
 import io.wampspring.spring.micrometer.WampOperation;
 import io.wampspring.spring.micrometer.WampTemplateContext;
@@ -31,7 +29,6 @@ import io.wampspring.spring.peer.WampPeer;
 import io.wampspring.spring.peer.WampPeers;
 import io.wampspring.spring.peer.WampSessionCredentials;
 import io.wampspring.spring.support.WampJsonConverter;
-import io.wampspring.spring.support.WampResult;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -361,36 +358,8 @@ public final class WampTemplate implements WampOperations {
 		return callProgressive(procedure, chunks, this.callOptions).mapNotNull((result) -> convert(result, type));
 	}
 
-	@SuppressWarnings("unchecked")
 	private <T> @Nullable T convert(CallResult result, JavaType type) {
-		Class<?> raw = type.getRawClass();
-		if (raw == CallResult.class) {
-			return (T) result;
-		}
-		if (raw == WampResult.class) {
-			return (T) new WampResult(result.args(), result.kwargs(), result.details());
-		}
-		Object value;
-		if (result.args().size() == 1) {
-			value = result.args().get(0);
-		}
-		else if (!result.args().isEmpty()) {
-			value = result.args();
-		}
-		else if (!result.kwargs().isEmpty()) {
-			value = result.kwargs();
-		}
-		else {
-			return null;
-		}
-		try {
-			return this.converter.fromWire(value, type);
-		}
-		catch (RuntimeException ex) {
-			throw new WampException(WampUris.INVALID_ARGUMENT,
-					List.of("the result cannot convert to " + type.toCanonical() + ": " + ex.getMessage()), Map.of(),
-					result.details(), null, ex);
-		}
+		return this.converter.fromResult(result, type);
 	}
 
 	// ---------------------------------------------------------------- PubSub

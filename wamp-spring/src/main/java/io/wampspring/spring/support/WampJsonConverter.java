@@ -3,10 +3,14 @@ package io.wampspring.spring.support;
 import java.lang.reflect.Type;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.wampspring.client.CallResult;
+import io.wampspring.core.WampException;
+import io.wampspring.core.WampUris;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -113,6 +117,49 @@ public final class WampJsonConverter {
 			return (T) value;
 		}
 		return this.mapper.convertValue(value, type);
+	}
+
+	/**
+	 * Convert the result of a call: {@link CallResult} and {@link WampResult} receive
+	 * everything; any other type the only positional result, else all of them as a list,
+	 * else the keyword results.
+	 * @param <T> the type
+	 * @param result the result from the wire
+	 * @param type the wanted type
+	 * @return the converted value; null when the result carries no value
+	 * @throws WampException with {@code wamp.error.invalid_argument} naming the type when
+	 * the result does not convert
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T fromResult(CallResult result, JavaType type) {
+		Class<?> raw = type.getRawClass();
+		if (raw == CallResult.class) {
+			return (T) result;
+		}
+		if (raw == WampResult.class) {
+			return (T) new WampResult(result.args(), result.kwargs(), result.details());
+		}
+		Object value;
+		if (result.args().size() == 1) {
+			value = result.args().get(0);
+		}
+		else if (!result.args().isEmpty()) {
+			value = result.args();
+		}
+		else if (!result.kwargs().isEmpty()) {
+			value = result.kwargs();
+		}
+		else {
+			return null;
+		}
+		try {
+			return fromWire(value, type);
+		}
+		catch (RuntimeException ex) {
+			throw new WampException(WampUris.INVALID_ARGUMENT,
+					List.of("the result cannot convert to " + type.toCanonical() + ": " + ex.getMessage()), Map.of(),
+					result.details(), null, ex);
+		}
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.wampspring.boot.actuate.health.WampUrls;
+import io.wampspring.spring.api.WampApiDescriber;
+import io.wampspring.spring.api.WampApiDescription;
 import io.wampspring.spring.config.WampEndpointRegistry;
 import io.wampspring.spring.config.WampProcedureEndpoint;
 import io.wampspring.spring.config.WampSubscriptionEndpoint;
@@ -21,20 +23,27 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The Actuator endpoint {@code wamp}: the routers (address, realm, authid, authentication
  * methods; never a secret), the peers with their sessions (state, session id, authid,
  * authrole, and for a {@code DEGRADED} session the registrations and subscriptions its
  * restore could not bring back yet), and the registrations and subscriptions of the
- * endpoint registry.
+ * endpoint registry. At {@code wamp/api}, the application's WAMP API as JSON Schema
+ * ({@link WampApiDescription}).
  */
 @Endpoint(id = "wamp")
 public class WampEndpoint {
 
+	/** The selector of the API description: {@code /actuator/wamp/api}. */
+	public static final String API = "api";
+
 	private final WampPeers peers;
 
 	private final @Nullable WampEndpointRegistry registry;
+
+	private final @Nullable WampApiDescriber apiDescriber;
 
 	/**
 	 * Create the endpoint.
@@ -51,8 +60,39 @@ public class WampEndpoint {
 	 * listed, or null
 	 */
 	public WampEndpoint(WampPeers peers, @Nullable WampEndpointRegistry registry) {
+		this(peers, registry, null);
+	}
+
+	/**
+	 * Create the endpoint.
+	 * @param peers the peers
+	 * @param registry the endpoint registry whose registrations and subscriptions are
+	 * listed, or null
+	 * @param apiDescriber describes the application's WAMP API at {@code wamp/api}, or
+	 * null
+	 */
+	public WampEndpoint(WampPeers peers, @Nullable WampEndpointRegistry registry,
+			@Nullable WampApiDescriber apiDescriber) {
 		this.peers = peers;
 		this.registry = registry;
+		this.apiDescriber = apiDescriber;
+	}
+
+	/**
+	 * A part of the endpoint: {@code api} is the application's WAMP API, every procedure
+	 * and topic with its options and the JSON Schema of its arguments, keyword arguments
+	 * and result ({@code GET /actuator/wamp/api}).
+	 * @param part the part's name
+	 * @return the part; null (not found) for an unknown part, or for {@code api} when the
+	 * description is not available (it needs victools' jsonschema-generator on the class
+	 * path)
+	 */
+	@ReadOperation
+	public @Nullable WampApiDescription part(@Selector String part) {
+		if (!API.equals(part) || this.apiDescriber == null) {
+			return null;
+		}
+		return this.apiDescriber.describe();
 	}
 
 	/**

@@ -11,6 +11,7 @@ import io.wampspring.core.auth.ScramKdf;
 import io.wampspring.core.auth.ScramVariant;
 import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.router.WampRouter;
+import io.wampspring.router.auth.TicketAuthenticator;
 import io.wampspring.router.config.NexusSettings;
 import io.wampspring.router.config.Permission;
 import io.wampspring.router.config.RealmConfig;
@@ -19,6 +20,9 @@ import io.wampspring.router.config.RouterLimits;
 import io.wampspring.router.config.User;
 import io.wampspring.router.nexus.InMemoryMetadataStore;
 import io.wampspring.router.nexus.MetadataStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
 
 /**
  * Builds the embedded {@link WampRouter} from {@code wamp.embedded-router.*}, with
@@ -29,7 +33,16 @@ final class EmbeddedRouterFactory {
 	private EmbeddedRouterFactory() {
 	}
 
-	static WampRouter create(WampRouterProperties properties, MetadataStore metadataStore) {
+	/**
+	 * Build the router.
+	 * @param properties the router's properties
+	 * @param metadataStore where {@code my.metadata.*} values are kept
+	 * @param beans where a realm's Spring Security ticket check finds its bean, or null
+	 * when there are no beans
+	 * @return the router, not started
+	 */
+	static WampRouter create(WampRouterProperties properties, MetadataStore metadataStore,
+			@Nullable BeanFactory beans) {
 		WampRouter.Builder builder = WampRouter.builder();
 		builder.nexus(nexus(properties.getNexus()));
 		builder.metadataStore(metadataStore);
@@ -37,7 +50,7 @@ final class EmbeddedRouterFactory {
 		if (properties.getRealms().isEmpty()) {
 			builder.realm("realm1");
 		}
-		properties.getRealms().forEach((name, realm) -> builder.realm(realm(name, realm)));
+		properties.getRealms().forEach((name, realm) -> builder.realm(realm(name, realm, beans)));
 		String prefix = "wamp.embedded-router.";
 		if (properties.getPort() >= 0) {
 			if (properties.getPort() > 65535) {
@@ -131,7 +144,7 @@ final class EmbeddedRouterFactory {
 		return value;
 	}
 
-	private static RealmConfig realm(String name, WampRouterProperties.Realm realm) {
+	private static RealmConfig realm(String name, WampRouterProperties.Realm realm, @Nullable BeanFactory beans) {
 		String prefix = "wamp.embedded-router.realms." + name + ".";
 		RealmConfig.Builder builder = RealmConfig.builder(name).anonymousRole(realm.getAnonymousRole());
 		if (realm.getAnonymous() != null) {
@@ -146,6 +159,10 @@ final class EmbeddedRouterFactory {
 						"there is no role named '" + role + "' in realm '" + name + "'",
 						"Use one of " + realm.getRoles().keySet() + ", or add " + prefix + "roles." + role);
 			}
+		}
+		TicketAuthenticator delegate = RealmTicketDelegates.authenticator(prefix, name, realm, beans);
+		if (delegate != null) {
+			builder.authenticator(delegate);
 		}
 		return builder.build();
 	}

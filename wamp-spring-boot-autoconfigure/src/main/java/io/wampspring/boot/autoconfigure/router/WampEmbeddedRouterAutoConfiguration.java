@@ -5,6 +5,7 @@ import io.wampspring.router.WampRouter;
 import io.wampspring.router.nexus.InMemoryMetadataStore;
 import io.wampspring.router.nexus.MetadataStore;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,7 +20,9 @@ import org.springframework.context.annotation.Import;
  * {@code wamp.embedded-router.*}, started before the peers connect and stopped after they
  * left. The {@code my.metadata.*} values are kept in the application's
  * {@link MetadataStore} bean when there is one, in an {@link InMemoryMetadataStore} bean
- * otherwise.
+ * otherwise. A realm's tickets go to the application's Spring Security
+ * {@code ReactiveJwtDecoder} or {@code ReactiveAuthenticationManager} bean when its
+ * {@code ticket.delegate} says so.
  */
 @AutoConfiguration
 @ConditionalOnClass(WampRouter.class)
@@ -30,8 +33,9 @@ public final class WampEmbeddedRouterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WampRouter wampEmbeddedRouter(WampRouterProperties properties, MetadataStore metadataStore) {
-		return EmbeddedRouterFactory.create(properties, metadataStore);
+	WampRouter wampEmbeddedRouter(WampRouterProperties properties, MetadataStore metadataStore,
+			BeanFactory beanFactory) {
+		return EmbeddedRouterFactory.create(properties, metadataStore, beanFactory);
 	}
 
 	@Bean

@@ -840,6 +840,12 @@ public class WampRouterProperties {
 		private Map<String, RealmUser> users = new LinkedHashMap<>();
 
 		/**
+		 * Tickets checked by Spring Security, for the authids that are not static users
+		 * with a secret.
+		 */
+		private Ticket ticket = new Ticket();
+
+		/**
 		 * Whether anonymous sessions may join.
 		 * @return the anonymous
 		 */
@@ -902,6 +908,175 @@ public class WampRouterProperties {
 		public void setUsers(Map<String, RealmUser> users) {
 			this.users = users;
 		}
+
+		/**
+		 * Tickets checked by Spring Security, for the authids that are not static users
+		 * with a secret.
+		 * @return the ticket
+		 */
+		public Ticket getTicket() {
+			return this.ticket;
+		}
+
+		/**
+		 * Set the value of {@link #getTicket()}.
+		 * @param ticket the new value
+		 */
+		public void setTicket(Ticket ticket) {
+			this.ticket = ticket;
+		}
+
+	}
+
+	/**
+	 * Who checks the tickets of a realm's authids that are not static users: Spring
+	 * Security's JWT decoder or authentication manager. The check runs off the event loop
+	 * within its timeout; every failure answers wamp.error.authentication_failed (with
+	 * the reason only when authentication.precise-errors is on) and the ticket is never
+	 * logged.
+	 */
+	public static class Ticket {
+
+		/**
+		 * Spring Security bean the tickets go to: none; jwt (the application's
+		 * ReactiveJwtDecoder bean, such as the one Spring Boot's resource-server support
+		 * builds from spring.security.oauth2.resourceserver.jwt.*; the ticket is a bearer
+		 * token); or authentication-manager (the application's
+		 * ReactiveAuthenticationManager bean, given the HELLO's authid and the ticket as
+		 * username and password).
+		 */
+		private TicketDelegate delegate = TicketDelegate.NONE;
+
+		/**
+		 * Claim of a JWT that holds the authid. A HELLO that announces another authid is
+		 * refused.
+		 */
+		private String authidClaim = "sub";
+
+		/**
+		 * Claim of a JWT that holds the role (for a list, its first entry). For the
+		 * authentication manager the role is the first ROLE_ authority instead.
+		 */
+		private String roleClaim = "role";
+
+		/**
+		 * Role of a principal whose token or authorities carry none. A principal without
+		 * a role is refused when not set.
+		 */
+		private @Nullable String defaultRole;
+
+		/**
+		 * Deadline of one check (a decoder may fetch keys over the network).
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * Spring Security bean the tickets go to: none; jwt (the application's
+		 * ReactiveJwtDecoder bean, such as the one Spring Boot's resource-server support
+		 * builds from spring.security.oauth2.resourceserver.jwt.*; the ticket is a bearer
+		 * token); or authentication-manager (the application's
+		 * ReactiveAuthenticationManager bean, given the HELLO's authid and the ticket as
+		 * username and password).
+		 * @return the delegate
+		 */
+		public TicketDelegate getDelegate() {
+			return this.delegate;
+		}
+
+		/**
+		 * Set the value of {@link #getDelegate()}.
+		 * @param delegate the new value
+		 */
+		public void setDelegate(TicketDelegate delegate) {
+			this.delegate = delegate;
+		}
+
+		/**
+		 * Claim of a JWT that holds the authid.
+		 * @return the authid claim
+		 */
+		public String getAuthidClaim() {
+			return this.authidClaim;
+		}
+
+		/**
+		 * Set the value of {@link #getAuthidClaim()}.
+		 * @param authidClaim the new value
+		 */
+		public void setAuthidClaim(String authidClaim) {
+			this.authidClaim = authidClaim;
+		}
+
+		/**
+		 * Claim of a JWT that holds the role (for a list, its first entry).
+		 * @return the role claim
+		 */
+		public String getRoleClaim() {
+			return this.roleClaim;
+		}
+
+		/**
+		 * Set the value of {@link #getRoleClaim()}.
+		 * @param roleClaim the new value
+		 */
+		public void setRoleClaim(String roleClaim) {
+			this.roleClaim = roleClaim;
+		}
+
+		/**
+		 * Role of a principal whose token or authorities carry none.
+		 * @return the default role
+		 */
+		public @Nullable String getDefaultRole() {
+			return this.defaultRole;
+		}
+
+		/**
+		 * Set the value of {@link #getDefaultRole()}.
+		 * @param defaultRole the new value
+		 */
+		public void setDefaultRole(@Nullable String defaultRole) {
+			this.defaultRole = defaultRole;
+		}
+
+		/**
+		 * Deadline of one check (a decoder may fetch keys over the network).
+		 * @return the timeout
+		 */
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		/**
+		 * Set the value of {@link #getTimeout()}.
+		 * @param timeout the new value
+		 */
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * The Spring Security bean a realm's tickets go to.
+	 */
+	public enum TicketDelegate {
+
+		/**
+		 * Only the static users' secrets are tickets.
+		 */
+		NONE,
+
+		/**
+		 * The tickets are JWTs, checked by the application's ReactiveJwtDecoder.
+		 */
+		JWT,
+
+		/**
+		 * The tickets are passwords, checked by the application's
+		 * ReactiveAuthenticationManager.
+		 */
+		AUTHENTICATION_MANAGER
 
 	}
 
