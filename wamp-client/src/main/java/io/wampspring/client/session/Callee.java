@@ -34,7 +34,6 @@ import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 /**
  * The callee role of one session: runs each INVOCATION's handler off the I/O thread,
@@ -106,24 +105,24 @@ final class Callee {
 		}
 		String procedure = Dicts.string(invocation.details(), "procedure");
 		String called = (procedure != null) ? procedure : target.registration().procedure();
-		Sinks.Many<Payload> chunks = null;
+		ChunkStream chunks = null;
 		WampInvocation call;
 		if (progress) {
-			// bounded: a handler that falls behind the caller's stream fails its call, it
-			// does not make the client hold every chunk
-			chunks = Sinks.many()
-				.unicast()
-				.onBackpressureBuffer(Queues.<Payload>get(this.options.limits().progressiveBuffer()).get());
-			chunks.tryEmitNext(new Payload(invocation.args(), invocation.kwargs()));
+			// a handler that falls behind the caller's stream pauses reading (the chunks
+			// count in the inbound pressure); the queue bounds what was read meanwhile
+			chunks = new ChunkStream(this.options.limits().maxQueuedInvocations(), this.pressure,
+					this.options.handlerScheduler());
+			chunks.offer(new Payload(invocation.args(), invocation.kwargs()));
 			call = new WampInvocation(called, invocation.args(), invocation.kwargs(), invocation.details(),
-					target.registration(), chunks.asFlux().publishOn(this.options.handlerScheduler(), 1));
+					target.registration(), chunks.flux());
 		}
 		else {
 			call = new WampInvocation(called, invocation.args(), invocation.kwargs(), invocation.details(),
 					target.registration());
 		}
 		if (!this.pressure.tryAcquireInvocation()) {
-			if (progress) {
+			if (chunks != null) {
+				chunks.releaseAll();
 				this.endedStreams.ended(invocation.requestId());
 			}
 			this.refused.warn("refusing invocations of '{}' with {}: {} invocations are running or queued, the limit",
@@ -251,7 +250,7 @@ final class Callee {
 		private @Nullable InvocationResult held;
 
 		// the chunks of a progressive call invocation, fed on the I/O thread
-		final Sinks.@Nullable Many<Payload> chunks;
+		final @Nullable ChunkStream chunks;
 
 		// whether more chunks are to come (their final INVOCATION has not arrived)
 		private volatile boolean streaming;
@@ -262,8 +261,7 @@ final class Callee {
 		// element
 		volatile boolean immediate;
 
-		InvocationRunner(long requestId, boolean receiveProgress, String procedure,
-				Sinks.@Nullable Many<Payload> chunks) {
+		InvocationRunner(long requestId, boolean receiveProgress, String procedure, @Nullable ChunkStream chunks) {
 			this.requestId = requestId;
 			this.receiveProgress = receiveProgress;
 			this.procedure = procedure;
@@ -276,7 +274,7 @@ final class Callee {
 		 * handler, or fail the call when the handler holds as many as it may.
 		 */
 		void nextChunk(Invocation invocation, boolean progress) {
-			Sinks.Many<Payload> sink = this.chunks;
+			ChunkStream sink = this.chunks;
 			if (sink == null || !this.streaming) {
 				return;
 			}
@@ -285,16 +283,16 @@ final class Callee {
 				if (invocation.args().isEmpty() && invocation.kwargs().isEmpty()) {
 					// a final INVOCATION without arguments only ends the stream (this
 					// client's callers send one)
-					sink.tryEmitComplete();
+					sink.complete();
 					return;
 				}
 			}
-			Sinks.EmitResult result = sink.tryEmitNext(new Payload(invocation.args(), invocation.kwargs()));
+			Sinks.EmitResult result = sink.offer(new Payload(invocation.args(), invocation.kwargs()));
 			if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
 				String text = "the handler of '" + this.procedure + "' falls behind the caller's stream: "
-						+ Callee.this.options.limits().progressiveBuffer()
-						+ " chunks wait for it; make it read its chunks faster, or send them more slowly, or raise "
-						+ "the client's progressive buffer";
+						+ Callee.this.options.limits().maxQueuedInvocations()
+						+ " chunks wait for it although the connection stopped reading; make it read its chunks "
+						+ "faster, or send them more slowly, or raise the client's max queued invocations";
 				Callee.this.refused.warn("{}", text);
 				dispose();
 				finish(new ErrorMessage(WampMessageType.INVOCATION, this.requestId, Map.of(), LIMIT_EXCEEDED,
@@ -303,7 +301,7 @@ final class Callee {
 			}
 			if (!progress) {
 				// the handler may have stopped reading already: nothing left to tell it
-				sink.tryEmitComplete();
+				sink.complete();
 			}
 		}
 
@@ -381,6 +379,10 @@ final class Callee {
 		}
 
 		private void done() {
+			ChunkStream stream = this.chunks;
+			if (stream != null) {
+				stream.releaseAll();
+			}
 			if (this.streaming) {
 				// ended before its final chunk: the chunks still coming are not new calls
 				Callee.this.endedStreams.ended(this.requestId);

@@ -26,6 +26,7 @@ import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.message.Call;
 import io.wampspring.router.WampRouter;
+import io.wampspring.router.config.RouterLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,28 +180,55 @@ class ProgressiveCallInvocationTests {
 	}
 
 	@Test
-	void aCalleeThatFallsBehindFailsTheCallWithABoundNotItsMemory() {
-		ClientLimits small = ClientLimits.defaults().mutate().progressiveBuffer(8).build();
-		WampClient callee = connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").limits(small).build());
-		WampClient caller = connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
-		callee
-			.register("com.example.slow", RegisterOptions.defaults(),
-					(invocation) -> invocation.chunks()
-						.delayElements(Duration.ofMillis(100))
-						.count()
-						.map(InvocationResult::of))
-			.block(TIMEOUT);
-		AtomicInteger produced = new AtomicInteger();
-		StepVerifier
-			.create(caller.callProgressive("com.example.slow",
-					Flux.range(1, 100_000).doOnNext((i) -> produced.incrementAndGet()).map(Payload::of)))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(WampException.class, (ex) -> {
-				assertThat(ex.getUri()).isEqualTo("wamp.error.limit_exceeded");
-				assertThat(ex.getMessage()).contains("falls behind", "progressive buffer");
-			}))
-			.verify(TIMEOUT);
-		assertThat(produced.get()).isLessThan(100_000);
-		await().atMost(TIMEOUT).until(() -> this.router.metrics().pendingCalls() == 0);
+	void aSlowCalleePausesReadingAndTheRouterBoundFailsOnlyThatCall() {
+		WampRouter bounded = WampRouter.builder()
+			.realm("realm1")
+			.limits(RouterLimits.builder().maxProgressiveBacklogBytes(64 * 1024).build())
+			.webSocket("127.0.0.1", 0, "/ws")
+			.build()
+			.start();
+		try {
+			ClientLimits small = ClientLimits.defaults()
+				.mutate()
+				.inboundWaterMarks(16, 8)
+				.maxQueuedInvocations(128)
+				.build();
+			WampClient callee = connect(ClientOptions.builder(bounded.webSocketUrl(), "realm1").limits(small).build());
+			WampClient caller = connect(ClientOptions.builder(bounded.webSocketUrl(), "realm1").build());
+			AtomicInteger taken = new AtomicInteger();
+			callee
+				.register("com.example.slow", RegisterOptions.defaults(),
+						(invocation) -> invocation.chunks()
+							.delayElements(Duration.ofMillis(50))
+							.doOnNext((chunk) -> taken.incrementAndGet())
+							.count()
+							.map(InvocationResult::of))
+				.block(TIMEOUT);
+			AtomicInteger produced = new AtomicInteger();
+			String kilobyte = "x".repeat(1024);
+			StepVerifier
+				.create(caller.callProgressive("com.example.slow",
+						Flux.range(1, 200_000)
+							.doOnNext((i) -> produced.incrementAndGet())
+							.map((i) -> Payload.of(kilobyte))))
+				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(WampException.class, (ex) -> {
+					assertThat(ex.getUri()).isEqualTo("wamp.error.limit_exceeded");
+					assertThat(ex.getMessage()).contains("too slowly", "max-progressive-backlog");
+				}))
+				.verify(Duration.ofSeconds(60));
+			assertThat(produced.get()).isLessThan(200_000);
+			// the callee paused reading instead of failing or buffering: it took only a
+			// few
+			assertThat(taken.get()).isLessThan(1000);
+			await().atMost(TIMEOUT).until(() -> bounded.metrics().pendingCalls() == 0);
+			// the callee's session went on
+			assertThat(callee.state()).isEqualTo(io.wampspring.client.reconnect.SessionState.JOINED);
+		}
+		finally {
+			Flux.fromIterable(this.clients).flatMap(WampClient::close).then().block(TIMEOUT);
+			this.clients.clear();
+			bounded.stop();
+		}
 	}
 
 	@Test

@@ -19,8 +19,8 @@ import org.springframework.messaging.handler.invocation.HandlerMethodArgumentRes
  * {@code Map} element binds from the chunk's keyword arguments when it has no positional
  * one; a {@link Payload} element is the whole chunk. A chunk that does not convert fails
  * the stream with {@code wamp.error.invalid_argument}. The chunks arrive on the client's
- * handler scheduler, at most the client's progressive buffer of them held ahead of the
- * method.
+ * handler scheduler; a method slower than its caller makes the connection stop reading
+ * (see {@link WampInvocation#chunks()}).
  */
 final class WampChunksArgumentResolver implements WampHandlerMethodArgumentResolver {
 
