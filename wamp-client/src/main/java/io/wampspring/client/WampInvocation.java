@@ -21,8 +21,10 @@ import reactor.core.publisher.Flux;
  * {@code kwargs}), then those of every later INVOCATION of the call as it arrives,
  * completing with the final one (a final INVOCATION without arguments only completes the
  * Flux); otherwise one chunk of {@code args} and {@code kwargs}. Delivered on the
- * client's handler scheduler, at most {@link ClientLimits#progressiveBuffer()} held for a
- * handler that does not request them (one more fails the invocation with
+ * client's handler scheduler; chunks not taken yet count in the session's inbound
+ * pressure, so a slow handler makes the connection stop reading at
+ * {@link ClientLimits#inboundHighWaterMark()} (at most
+ * {@link ClientLimits#maxQueuedInvocations()} held per call, one more fails it with
  * {@code wamp.error.limit_exceeded}); subscribe once
  */
 public record WampInvocation(String procedure, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs,
