@@ -69,19 +69,24 @@ class ReconnectTests {
 		pending.subscribe(null, (e) -> {
 		});
 		this.router.await(Call.class);
+		// watched before the loss: on a loaded machine a later subscriber may first see
+		// attempt 2
+		Mono<SessionStateEvent> firstRetry = this.client.stateEvents()
+			.filter((e) -> e.state() == SessionState.RECONNECTING)
+			.next()
+			.cache();
+		firstRetry.subscribe(null, (e) -> {
+		});
 		this.router.stop();
 
 		StepVerifier.create(pending)
 			.expectErrorSatisfies(
 					(error) -> assertThat(((WampException) error).getUri()).isEqualTo(WampUris.TRANSPORT_LOST))
 			.verify(TIMEOUT);
-		StepVerifier.create(this.client.stateEvents().filter((e) -> e.state() == SessionState.RECONNECTING).next())
-			.assertNext((event) -> {
-				assertThat(event.attempt()).isEqualTo(1);
-				assertThat(event.delay()).isEqualTo(Duration.ofMillis(50));
-			})
-			.expectComplete()
-			.verify(TIMEOUT);
+		StepVerifier.create(firstRetry).assertNext((event) -> {
+			assertThat(event.attempt()).isEqualTo(1);
+			assertThat(event.delay()).isEqualTo(Duration.ofMillis(50));
+		}).expectComplete().verify(TIMEOUT);
 		StepVerifier.create(this.client.call("com.any")).expectErrorSatisfies((error) -> {
 			assertThat(((WampException) error).getUri()).isEqualTo(WampUris.NOT_CONNECTED);
 			assertThat(error.getMessage()).contains("not joined", "realm1");
