@@ -149,11 +149,12 @@ public final class ClientOptions {
 	 */
 	public static Map<String, Map<String, Object>> defaultRoleFeatures() {
 		Map<String, Map<String, Object>> roles = new LinkedHashMap<>();
-		roles.put("caller",
-				features("progressive_call_results", "call_canceling", "call_timeout", "caller_identification"));
+		roles.put("caller", features("progressive_call_results", "progressive_call_invocations", "call_canceling",
+				"call_timeout", "caller_identification"));
 		roles.put("callee",
-				features("progressive_call_results", "call_canceling", "call_timeout", "caller_identification",
-						"pattern_based_registration", "shared_registration", "registration_revocation"));
+				features("progressive_call_results", "progressive_call_invocations", "call_canceling", "call_timeout",
+						"caller_identification", "pattern_based_registration", "shared_registration",
+						"registration_revocation"));
 		roles.put("publisher", features("publisher_exclusion", "subscriber_blackwhite_listing",
 				"publisher_identification", "event_retention"));
 		roles.put("subscriber", features("pattern_based_subscription", "publisher_identification", "event_retention",

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -746,6 +747,44 @@ public final class WampClient {
 			// ClientLimits.progressiveBuffer results wait for it (256 more would hide in
 			// publishOn)
 			.publishOn(this.options.resultScheduler(), 1);
+	}
+
+	/**
+	 * Call a procedure streaming its arguments as progressive call invocations
+	 * ({@code progressive_call_invocations}): every chunk is sent as soon as it comes in
+	 * a CALL with {@code progress=true} under one request id, and a final CALL without
+	 * arguments ends the stream when {@code chunks} completes (an empty {@code chunks}
+	 * makes a plain call without arguments). The next chunk is requested only when the
+	 * previous one was written to the connection. Progressive results are asked for
+	 * ({@code receive_progress=true}), so the callee may answer while the chunks still
+	 * flow (a bidirectional stream); use {@code last()} for the final result only. The
+	 * call's options, deadline included, hold for the whole stream.
+	 * @param procedure the procedure URI
+	 * @param chunks the arguments; subscribed once, on the client's handler scheduler
+	 * @param callOptions the options
+	 * @return the progressive results, then the final one. Fails before anything is sent
+	 * with {@link WampUris#FEATURE_NOT_SUPPORTED} when the router did not announce
+	 * {@code progressive_call_invocations}; an error of {@code chunks} cancels the call
+	 * (CANCEL) and is passed on; canceling the subscription sends CANCEL and stops
+	 * reading {@code chunks}; the callee's or router's ERROR (such as
+	 * {@code wamp.error.limit_exceeded} when the callee falls behind) stops reading them
+	 * too; otherwise errors as for {@link #call(String, List, Map, CallOptions)}
+	 */
+	public Flux<CallResult> callProgressive(String procedure, Publisher<Payload> chunks, CallOptions callOptions) {
+		Objects.requireNonNull(chunks, "chunks");
+		return Flux.defer(() -> joinedSession("call", procedure).callStreaming(procedure, chunks, callOptions))
+			.publishOn(this.options.resultScheduler(), 1);
+	}
+
+	/**
+	 * Call a procedure streaming its arguments, with default options; see
+	 * {@link #callProgressive(String, Publisher, CallOptions)}.
+	 * @param procedure the procedure URI
+	 * @param chunks the arguments
+	 * @return the progressive results, then the final one
+	 */
+	public Flux<CallResult> callProgressive(String procedure, Publisher<Payload> chunks) {
+		return callProgressive(procedure, chunks, CallOptions.defaults());
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.wampspring.client.auth;
 
+import java.util.function.Function;
+
+import io.wampspring.core.auth.TlsChannelBinding;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * authid announced in HELLO, and what the transport connection offers for channel
  * binding.
  * <p>
- * Channel binding: {@link #tlsUnique()} is the RFC 5929 {@code tls-unique} data of the
- * TLS connection when the transport can read it. The built-in transports run on Java's
- * TLS implementation (JSSE), which does not expose the TLS Finished message that
- * {@code tls-unique} is made of (and {@code tls-unique} is not defined for TLS 1.3), so
- * with them it is always {@code null}; a custom transport may provide it.
+ * Channel binding: {@link #channelBinding(String)} reads the {@code tls-unique} (TLS 1.2)
+ * or {@code tls-exporter} (TLS 1.3) data of the TLS connection. The built-in transports
+ * can read it when they run on the Bouncy Castle JSSE provider
+ * ({@code TlsProvider.BOUNCY_CASTLE}); Java's own TLS implementation does not expose it,
+ * and the result then says so.
  */
 public final class AuthContext {
 
@@ -23,7 +26,7 @@ public final class AuthContext {
 
 	private final boolean secure;
 
-	private final byte @Nullable [] tlsUnique;
+	private final Function<String, TlsChannelBinding.Result> channelBinding;
 
 	/**
 	 * Create a context.
@@ -36,11 +39,35 @@ public final class AuthContext {
 	 */
 	public AuthContext(String realm, @Nullable String authid, String address, boolean secure,
 			byte @Nullable [] tlsUnique) {
+		this(realm, authid, address, secure, fixed(secure, (tlsUnique != null) ? tlsUnique.clone() : null));
+	}
+
+	/**
+	 * Create a context that reads channel binding data from the connection.
+	 * @param realm the realm to join
+	 * @param authid the authid announced in HELLO, or null
+	 * @param address the router address, for messages (such as {@code wss://host:443/ws})
+	 * @param secure whether the connection is encrypted with TLS
+	 * @param channelBinding reads the data of a channel binding type, or says why there
+	 * is none
+	 */
+	public AuthContext(String realm, @Nullable String authid, String address, boolean secure,
+			Function<String, TlsChannelBinding.Result> channelBinding) {
 		this.realm = realm;
 		this.authid = authid;
 		this.address = address;
 		this.secure = secure;
-		this.tlsUnique = (tlsUnique != null) ? tlsUnique.clone() : null;
+		this.channelBinding = channelBinding;
+	}
+
+	private static Function<String, TlsChannelBinding.Result> fixed(boolean secure, byte @Nullable [] tlsUnique) {
+		return (type) -> {
+			if (TlsChannelBinding.TLS_UNIQUE.equals(type) && tlsUnique != null) {
+				return new TlsChannelBinding.Result(tlsUnique.clone(), null);
+			}
+			return TlsChannelBinding.Result.missing(secure ? "the connection provides no " + type + " data"
+					: "the connection is not encrypted with TLS");
+		};
 	}
 
 	/**
@@ -77,10 +104,20 @@ public final class AuthContext {
 
 	/**
 	 * The {@code tls-unique} channel binding data of the connection.
-	 * @return a copy, or null when the connection cannot provide it (always with JSSE)
+	 * @return the data, or null when the connection cannot provide it
 	 */
 	public byte @Nullable [] tlsUnique() {
-		return (this.tlsUnique != null) ? this.tlsUnique.clone() : null;
+		return channelBinding(TlsChannelBinding.TLS_UNIQUE).data();
+	}
+
+	/**
+	 * The channel binding data of the connection.
+	 * @param type {@code tls-unique} or {@code tls-exporter}
+	 * @return the data, or why there is none (not TLS, a provider that does not expose
+	 * it, {@code tls-unique} on TLS 1.3)
+	 */
+	public TlsChannelBinding.Result channelBinding(String type) {
+		return this.channelBinding.apply(type);
 	}
 
 	@Override

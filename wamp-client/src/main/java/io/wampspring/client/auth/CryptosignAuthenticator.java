@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import io.wampspring.core.auth.Cryptosign;
 import io.wampspring.core.auth.CryptosignKey;
+import io.wampspring.core.auth.TlsChannelBinding;
 import io.wampspring.core.message.Dicts;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -22,21 +23,24 @@ import reactor.core.publisher.Mono;
  * public key in hex, or a file (see {@link CryptosignKey#fromFile(Path)}). Only the
  * public key ever appears in logs or {@link #toString()}.
  * <p>
- * Channel binding ({@link #withTlsUniqueChannelBinding()}) signs the challenge XORed with
- * the SHA-256 of the connection's RFC 5929 {@code tls-unique} data. The built-in
- * transports run on Java's TLS (JSSE), which does not expose that data, so with them a
- * join that asks for channel binding fails with a {@link WampAuthenticationException}
- * that says so rather than sign without it.
+ * Channel binding ({@link #withChannelBinding(String)}) signs the challenge XORed with
+ * the connection's channel id: the SHA-256 of its RFC 5929 {@code tls-unique} data (TLS
+ * 1.2), or its RFC 9266 {@code tls-exporter} data (TLS 1.3), see
+ * {@link TlsChannelBinding}. The data comes from the Bouncy Castle JSSE provider
+ * ({@code TlsProvider.BOUNCY_CASTLE} on the transport); where the connection cannot
+ * provide it (not TLS, Java's own TLS provider, {@code tls-unique} on TLS 1.3) the join
+ * fails with a {@link WampAuthenticationException} that says so rather than sign without
+ * it, and so it does when the router's CHALLENGE does not confirm the binding asked for.
  */
 public final class CryptosignAuthenticator implements ClientAuthenticator {
 
 	private final CryptosignKey key;
 
-	private final boolean tlsUnique;
+	private final @Nullable String channelBinding;
 
-	private CryptosignAuthenticator(CryptosignKey key, boolean tlsUnique) {
+	private CryptosignAuthenticator(CryptosignKey key, @Nullable String channelBinding) {
 		this.key = Objects.requireNonNull(key, "key");
-		this.tlsUnique = tlsUnique;
+		this.channelBinding = channelBinding;
 	}
 
 	/**
@@ -44,7 +48,7 @@ public final class CryptosignAuthenticator implements ClientAuthenticator {
 	 * @param key the private key
 	 */
 	public CryptosignAuthenticator(CryptosignKey key) {
-		this(key, false);
+		this(key, null);
 	}
 
 	/**
@@ -73,14 +77,30 @@ public final class CryptosignAuthenticator implements ClientAuthenticator {
 	}
 
 	/**
-	 * A copy that binds the signature to the TLS channel with {@code tls-unique}. The
-	 * join then fails, with a {@link WampAuthenticationException} that says why, when the
-	 * connection is not TLS or cannot provide the {@code tls-unique} data (the built-in
-	 * transports cannot: JSSE does not expose it, see {@link AuthContext}).
+	 * A copy that binds the signature to the TLS channel with {@code tls-unique} (TLS
+	 * 1.2); see {@link #withChannelBinding(String)}.
 	 * @return the new authenticator
 	 */
 	public CryptosignAuthenticator withTlsUniqueChannelBinding() {
-		return new CryptosignAuthenticator(this.key, true);
+		return withChannelBinding(TlsChannelBinding.TLS_UNIQUE);
+	}
+
+	/**
+	 * A copy that binds the signature to the TLS channel: {@code tls-unique} for TLS 1.2,
+	 * {@code tls-exporter} for TLS 1.3. The join then fails, with a
+	 * {@link WampAuthenticationException} that says why, when the connection cannot
+	 * provide the data (not TLS, a TLS provider other than Bouncy Castle's, or
+	 * {@code tls-unique} on TLS 1.3) or the router does not confirm the binding.
+	 * @param type {@code tls-unique} or {@code tls-exporter}, or null for none
+	 * @return the new authenticator
+	 * @throws IllegalArgumentException for another type
+	 */
+	public CryptosignAuthenticator withChannelBinding(@Nullable String type) {
+		if (type != null && !TlsChannelBinding.isKnown(type)) {
+			throw new IllegalArgumentException("unknown cryptosign channel binding '" + type + "': use "
+					+ TlsChannelBinding.TLS_UNIQUE + " (TLS 1.2) or " + TlsChannelBinding.TLS_EXPORTER + " (TLS 1.3)");
+		}
+		return new CryptosignAuthenticator(this.key, type);
 	}
 
 	/**
@@ -93,10 +113,18 @@ public final class CryptosignAuthenticator implements ClientAuthenticator {
 
 	/**
 	 * Whether the signature is bound to the TLS channel.
-	 * @return true after {@link #withTlsUniqueChannelBinding()}
+	 * @return true after {@link #withChannelBinding(String)} with a type
 	 */
 	public boolean isChannelBound() {
-		return this.tlsUnique;
+		return this.channelBinding != null;
+	}
+
+	/**
+	 * The channel binding type.
+	 * @return {@code tls-unique}, {@code tls-exporter}, or null
+	 */
+	public @Nullable String channelBinding() {
+		return this.channelBinding;
 	}
 
 	@Override
@@ -108,38 +136,38 @@ public final class CryptosignAuthenticator implements ClientAuthenticator {
 	public Map<String, Object> authExtra() {
 		Map<String, Object> extra = new LinkedHashMap<>();
 		extra.put("pubkey", this.key.publicKeyHex());
-		if (this.tlsUnique) {
-			extra.put("channel_binding", Cryptosign.CHANNEL_BINDING_TLS_UNIQUE);
+		if (this.channelBinding != null) {
+			extra.put("channel_binding", this.channelBinding);
 		}
 		return extra;
 	}
 
 	@Override
 	public Mono<AuthResponse> respond(String authMethod, Map<String, Object> extra) {
-		if (this.tlsUnique) {
-			return Mono.error(new IllegalStateException(
-					"cryptosign with tls-unique channel binding needs the connection's channel data; use start(context)"));
+		if (this.channelBinding != null) {
+			return Mono.error(new IllegalStateException("cryptosign with " + this.channelBinding
+					+ " channel binding needs the connection's channel data; use start(context)"));
 		}
 		return sign(extra, null);
 	}
 
 	@Override
 	public Exchange start(AuthContext context) {
+		String type = this.channelBinding;
 		byte @Nullable [] channelId = null;
-		if (this.tlsUnique) {
+		if (type != null) {
 			if (!context.isSecure()) {
-				throw new IllegalStateException(
-						"cryptosign channel binding 'tls-unique' needs TLS, but the connection to " + context.address()
-								+ " is not encrypted; use wss:// or tcps://, or drop the channel binding");
+				throw new IllegalStateException("cryptosign channel binding '" + type
+						+ "' needs TLS, but the connection to " + context.address()
+						+ " is not encrypted; use wss:// or tcps://, or drop the channel binding");
 			}
-			byte[] data = context.tlsUnique();
+			TlsChannelBinding.Result binding = context.channelBinding(type);
+			byte[] data = binding.data();
 			if (data == null) {
-				throw new IllegalStateException("cryptosign channel binding 'tls-unique' is configured, but the TLS "
-						+ "connection to " + context.address() + " cannot provide the tls-unique data: Java's TLS "
-						+ "implementation (JSSE) does not expose it, and it is not defined for TLS 1.3; "
-						+ "drop the channel binding");
+				throw new IllegalStateException("cryptosign channel binding '" + type + "' is configured, but the "
+						+ "connection to " + context.address() + " cannot provide it: " + binding.problem());
 			}
-			channelId = Cryptosign.tlsUniqueChannelId(data);
+			channelId = TlsChannelBinding.channelId(type, data);
 		}
 		Map<String, Object> helloExtra = authExtra();
 		byte @Nullable [] boundTo = channelId;
@@ -152,6 +180,19 @@ public final class CryptosignAuthenticator implements ClientAuthenticator {
 
 			@Override
 			public Mono<AuthResponse> respond(Map<String, Object> challengeExtra) {
+				if (type != null) {
+					// the specification asks the client to check that the router binds to
+					// the same channel: signing without a binding the router did not
+					// confirm could not succeed, and would hide a downgrade
+					Object confirmed = challengeExtra.get("channel_binding");
+					if (!type.equals(confirmed)) {
+						return Mono.error(new IllegalStateException("cryptosign channel binding '" + type
+								+ "' was asked for, but the router's CHALLENGE confirms "
+								+ ((confirmed != null) ? "'" + confirmed + "'" : "none")
+								+ "; the router does not support it: drop the channel binding or use a router that "
+								+ "supports it"));
+					}
+				}
 				return sign(challengeExtra, boundTo);
 			}
 
@@ -172,7 +213,7 @@ public final class CryptosignAuthenticator implements ClientAuthenticator {
 	@Override
 	public String toString() {
 		return "CryptosignAuthenticator[publicKey=" + this.key.publicKeyHex()
-				+ (this.tlsUnique ? ", channelBinding=tls-unique" : "") + "]";
+				+ ((this.channelBinding != null) ? ", channelBinding=" + this.channelBinding : "") + "]";
 	}
 
 }

@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.wampspring.client.CancelMode;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.InvocationResult;
+import io.wampspring.client.Payload;
 import io.wampspring.client.WampInvocation;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
+import io.wampspring.core.id.EndedStreams;
 import io.wampspring.core.message.Dicts;
 import io.wampspring.core.message.ErrorMessage;
 import io.wampspring.core.message.Interrupt;
@@ -22,6 +24,7 @@ import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.WampMessageType;
 import io.wampspring.core.message.Yield;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,7 @@ import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The callee role of one session: runs each INVOCATION's handler off the I/O thread,
@@ -42,6 +46,9 @@ final class Callee {
 
 	private static final Logger logger = LoggerFactory.getLogger(Callee.class);
 
+	/** The error of an invocation whose handler falls behind its caller's stream. */
+	static final String LIMIT_EXCEEDED = "wamp.error.limit_exceeded";
+
 	private final ClientSession session;
 
 	private final ClientOptions options;
@@ -53,6 +60,9 @@ final class Callee {
 	private final Map<Long, InvocationRunner> running = new ConcurrentHashMap<>();
 
 	private final RateLimitedLog refused = new RateLimitedLog(logger);
+
+	// progressive call invocations that ended before their final chunk
+	private final EndedStreams endedStreams = new EndedStreams(1024);
 
 	Callee(ClientSession session, ClientOptions options, InboundPressure pressure) {
 		this.session = session;
@@ -73,17 +83,48 @@ final class Callee {
 	}
 
 	void onInvocation(Invocation invocation) {
+		boolean progress = Dicts.bool(invocation.details(), "progress", false);
+		InvocationRunner streaming = this.running.get(invocation.requestId());
+		if (streaming != null && streaming.chunks != null) {
+			streaming.nextChunk(invocation, progress);
+			return;
+		}
+		if (this.endedStreams.drop(invocation.requestId(), progress)) {
+			// a chunk of a progressive call invocation that already ended
+			return;
+		}
 		InvocationTarget target = this.registrations.get(invocation.registration());
 		if (target == null) {
+			if (progress) {
+				this.endedStreams.ended(invocation.requestId());
+			}
 			answer(new ErrorMessage(WampMessageType.INVOCATION, invocation.requestId(), Map.of(),
 					WampUris.NO_SUCH_REGISTRATION,
 					List.of("no registration " + invocation.registration() + " in this session"), Map.of()));
 			return;
 		}
 		String procedure = Dicts.string(invocation.details(), "procedure");
-		WampInvocation call = new WampInvocation((procedure != null) ? procedure : target.registration().procedure(),
-				invocation.args(), invocation.kwargs(), invocation.details(), target.registration());
+		String called = (procedure != null) ? procedure : target.registration().procedure();
+		ChunkStream chunks = null;
+		WampInvocation call;
+		if (progress) {
+			// a handler that falls behind the caller's stream pauses reading (the chunks
+			// count in the inbound pressure); the queue bounds what was read meanwhile
+			chunks = new ChunkStream(this.options.limits().maxQueuedInvocations(), this.pressure,
+					this.options.handlerScheduler());
+			chunks.offer(new Payload(invocation.args(), invocation.kwargs()));
+			call = new WampInvocation(called, invocation.args(), invocation.kwargs(), invocation.details(),
+					target.registration(), chunks.flux());
+		}
+		else {
+			call = new WampInvocation(called, invocation.args(), invocation.kwargs(), invocation.details(),
+					target.registration());
+		}
 		if (!this.pressure.tryAcquireInvocation()) {
+			if (chunks != null) {
+				chunks.releaseAll();
+				this.endedStreams.ended(invocation.requestId());
+			}
 			this.refused.warn("refusing invocations of '{}' with {}: {} invocations are running or queued, the limit",
 					call.procedure(), WampUris.UNAVAILABLE, this.options.limits().maxQueuedInvocations());
 			this.session.listener().onInvocationRefused();
@@ -93,10 +134,15 @@ final class Callee {
 					Map.of()));
 			return;
 		}
-		InvocationRunner runner = new InvocationRunner(invocation.requestId(), call.receiveProgress(),
-				call.procedure());
+		InvocationRunner runner = new InvocationRunner(invocation.requestId(), call.receiveProgress(), call.procedure(),
+				chunks);
 		this.running.put(invocation.requestId(), runner);
-		Flux<InvocationResult> results = Flux.defer(() -> target.handler().handle(call));
+		Flux<InvocationResult> results = Flux.defer(() -> {
+			Publisher<InvocationResult> publisher = target.handler().handle(call);
+			// a Mono has one result: no need to hold it back to know it is the last
+			runner.immediate = runner.chunks != null && call.receiveProgress() && !(publisher instanceof Mono);
+			return publisher;
+		});
 		if (call.receiveProgress()) {
 			// the runner asks for one result per YIELD written: the buffer absorbs a Flux
 			// that
@@ -203,10 +249,60 @@ final class Callee {
 
 		private @Nullable InvocationResult held;
 
-		InvocationRunner(long requestId, boolean receiveProgress, String procedure) {
+		// the chunks of a progressive call invocation, fed on the I/O thread
+		final @Nullable ChunkStream chunks;
+
+		// whether more chunks are to come (their final INVOCATION has not arrived)
+		private volatile boolean streaming;
+
+		// a bidirectional stream: every result goes out as it comes, the final YIELD
+		// carries none (holding one back to know the last would stall a caller that
+		// waits for a result before it sends its next chunk); set before the first
+		// element
+		volatile boolean immediate;
+
+		InvocationRunner(long requestId, boolean receiveProgress, String procedure, @Nullable ChunkStream chunks) {
 			this.requestId = requestId;
 			this.receiveProgress = receiveProgress;
 			this.procedure = procedure;
+			this.chunks = chunks;
+			this.streaming = chunks != null;
+		}
+
+		/**
+		 * One more INVOCATION of a progressive call invocation: hand its arguments to the
+		 * handler, or fail the call when the handler holds as many as it may.
+		 */
+		void nextChunk(Invocation invocation, boolean progress) {
+			ChunkStream sink = this.chunks;
+			if (sink == null || !this.streaming) {
+				return;
+			}
+			if (!progress) {
+				this.streaming = false;
+				if (invocation.args().isEmpty() && invocation.kwargs().isEmpty()) {
+					// a final INVOCATION without arguments only ends the stream (this
+					// client's callers send one)
+					sink.complete();
+					return;
+				}
+			}
+			Sinks.EmitResult result = sink.offer(new Payload(invocation.args(), invocation.kwargs()));
+			if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+				String text = "the handler of '" + this.procedure + "' falls behind the caller's stream: "
+						+ Callee.this.options.limits().maxQueuedInvocations()
+						+ " chunks wait for it although the connection stopped reading; make it read its chunks "
+						+ "faster, or send them more slowly, or raise the client's max queued invocations";
+				Callee.this.refused.warn("{}", text);
+				dispose();
+				finish(new ErrorMessage(WampMessageType.INVOCATION, this.requestId, Map.of(), LIMIT_EXCEEDED,
+						List.of(text), Map.of()));
+				return;
+			}
+			if (!progress) {
+				// the handler may have stopped reading already: nothing left to tell it
+				sink.complete();
+			}
 		}
 
 		@Override
@@ -216,14 +312,22 @@ final class Callee {
 
 		@Override
 		protected void hookOnNext(InvocationResult value) {
+			if (this.immediate) {
+				yieldProgress(value);
+				return;
+			}
 			InvocationResult previous = this.held;
 			this.held = value;
 			if (previous == null || !this.receiveProgress) {
 				request(1);
 				return;
 			}
+			yieldProgress(previous);
+		}
+
+		private void yieldProgress(InvocationResult result) {
 			Callee.this.session.connection()
-				.send(new Yield(this.requestId, Map.of("progress", true), previous.args(), previous.kwargs()))
+				.send(new Yield(this.requestId, Map.of("progress", true), result.args(), result.kwargs()))
 				.subscribe(null, (error) -> {
 					logger.debug("could not send a progressive YIELD for '{}': {}", this.procedure, error.toString());
 					cancel();
@@ -233,7 +337,7 @@ final class Callee {
 
 		@Override
 		protected void hookOnComplete() {
-			InvocationResult last = (this.held != null) ? this.held : InvocationResult.empty();
+			InvocationResult last = (this.held != null && !this.immediate) ? this.held : InvocationResult.empty();
 			finish(new Yield(this.requestId, Map.of(), last.args(), last.kwargs()));
 		}
 
@@ -275,6 +379,14 @@ final class Callee {
 		}
 
 		private void done() {
+			ChunkStream stream = this.chunks;
+			if (stream != null) {
+				stream.releaseAll();
+			}
+			if (this.streaming) {
+				// ended before its final chunk: the chunks still coming are not new calls
+				Callee.this.endedStreams.ended(this.requestId);
+			}
 			if (Callee.this.running.remove(this.requestId, this)) {
 				Callee.this.pressure.releaseInvocation();
 			}

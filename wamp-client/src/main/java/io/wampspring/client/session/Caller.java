@@ -1,6 +1,7 @@
 package io.wampspring.client.session;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
 import io.wampspring.client.CancelMode;
 import io.wampspring.client.ClientLimits;
+import io.wampspring.client.Payload;
 import io.wampspring.client.SessionInfo;
 import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
@@ -21,10 +23,15 @@ import io.wampspring.core.message.Cancel;
 import io.wampspring.core.message.Dicts;
 import io.wampspring.core.message.Result;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * The caller role of one session: CALL with a deadline, progressive results held up to a
@@ -87,7 +94,7 @@ final class Caller {
 			sink.onRequest(call::requested);
 			sink.onCancel(() -> {
 				if (this.table.removeCall(id, call)) {
-					call.cancelTimer();
+					call.release();
 					sendCancel(id, call, "the caller canceled");
 				}
 			});
@@ -109,6 +116,67 @@ final class Caller {
 					}
 				});
 		}, overflow);
+	}
+
+	/**
+	 * A call whose arguments stream as progressive call invocations: every chunk goes in
+	 * a CALL with {@code progress=true} under the same request id, then a final CALL
+	 * without arguments ends the stream. The next chunk is requested only when the
+	 * previous CALL was written, so the chunks' producer meets the connection's flow
+	 * control.
+	 */
+	Flux<CallResult> callStreaming(String procedure, Publisher<Payload> chunks, CallOptions callOptions,
+			Scheduler chunkScheduler) {
+		return Flux.create((FluxSink<CallResult> sink) -> {
+			if (!this.session.isJoined()) {
+				sink.error(this.session.notJoined(what(procedure)));
+				return;
+			}
+			SessionInfo sessionInfo = this.session.info();
+			if (sessionInfo == null || !sessionInfo.routerSupports("dealer", "progressive_call_invocations")) {
+				sink.error(new WampException(WampUris.FEATURE_NOT_SUPPORTED,
+						"cannot " + what(procedure)
+								+ " with progressive call invocations: the router did not announce the dealer feature "
+								+ "progressive_call_invocations; send the arguments in one call"));
+				return;
+			}
+			Duration timeout = callOptions.effectiveTimeout(this.limits.defaultCallTimeout());
+			Map<String, Object> finalOptions = wireOptions(procedure, callOptions, true, timeout);
+			long id = this.table.nextId();
+			PendingCall call = new PendingCall(procedure, sink, callOptions.cancelMode(),
+					this.limits.progressiveBuffer());
+			if (!this.table.addCall(id, call)) {
+				sink.error(new WampException(WampUris.UNAVAILABLE,
+						"cannot " + what(procedure) + ": " + this.table.pendingCalls()
+								+ " calls of this session already wait for their results (limit "
+								+ this.table.maxPendingCalls() + "); wait for results before calling again"));
+				return;
+			}
+			ChunkSender sender = new ChunkSender(id, procedure, finalOptions, call);
+			call.chunks = sender;
+			sink.onRequest(call::requested);
+			sink.onCancel(() -> {
+				sender.dispose();
+				if (this.table.removeCall(id, call)) {
+					call.release();
+					sendCancel(id, call, "the caller canceled");
+				}
+			});
+			if (!timeout.isZero()) {
+				long millis = timeout.toMillis();
+				call.timeout = TIMEOUTS.newTimeout((t) -> {
+					if (this.table.removeCall(id, call)) {
+						sendCancel(id, call, "the call timed out");
+						call.fail(new WampException(WampUris.TIMEOUT,
+								"call to '" + procedure + "' timed out after " + millis + " ms"));
+					}
+				}, millis, TimeUnit.MILLISECONDS);
+			}
+			// subscribeOn also moves request(n) off the I/O thread that completes a
+			// write,
+			// so the application's producer never runs there
+			Flux.from(chunks).subscribeOn(chunkScheduler).subscribe(sender);
+		}, FluxSink.OverflowStrategy.BUFFER);
 	}
 
 	// built only when a call fails: the hot path allocates no message text
@@ -175,8 +243,13 @@ final class Caller {
 			return;
 		}
 		if (this.table.removeCall(result.requestId(), call)) {
-			call.cancelTimer();
-			call.sink.next(CallResult.of(result));
+			call.release();
+			if (!(call.chunks != null && call.emitted.get() > 0 && result.args().isEmpty()
+					&& result.kwargs().isEmpty())) {
+				// a final RESULT without payload after progressive ones only ends a
+				// bidirectional stream
+				call.sink.next(CallResult.of(result));
+			}
 			call.sink.complete();
 		}
 	}
@@ -203,6 +276,90 @@ final class Caller {
 	}
 
 	/**
+	 * Sends a streaming call's chunks, one CALL at a time, each as soon as it comes (a
+	 * chunk held back to be sent in the final CALL would stall a caller that waits for a
+	 * result before producing its next chunk); the final CALL, sent when the chunks
+	 * complete, carries no arguments.
+	 */
+	private final class ChunkSender extends BaseSubscriber<Payload> {
+
+		private static final Map<String, Object> PROGRESS = Map.of("progress", true);
+
+		private final long id;
+
+		private final String procedure;
+
+		private final Map<String, Object> firstOptions;
+
+		private final PendingCall call;
+
+		private volatile boolean sentFirst;
+
+		ChunkSender(long id, String procedure, Map<String, Object> finalOptions, PendingCall call) {
+			this.id = id;
+			this.procedure = procedure;
+			// the first CALL's options hold for the whole call
+			this.firstOptions = new LinkedHashMap<>(finalOptions);
+			this.firstOptions.put("progress", true);
+			this.call = call;
+		}
+
+		@Override
+		protected void hookOnSubscribe(Subscription subscription) {
+			request(1);
+		}
+
+		@Override
+		protected void hookOnNext(Payload chunk) {
+			Map<String, Object> options = this.sentFirst ? PROGRESS : this.firstOptions;
+			this.sentFirst = true;
+			send(options, chunk, true);
+		}
+
+		@Override
+		protected void hookOnComplete() {
+			if (this.sentFirst) {
+				send(Map.of(), Payload.empty(), false);
+			}
+			else {
+				// no chunk at all: a plain call without arguments
+				Map<String, Object> options = new LinkedHashMap<>(this.firstOptions);
+				options.remove("progress");
+				send(options, Payload.empty(), false);
+			}
+		}
+
+		@Override
+		protected void hookOnError(Throwable error) {
+			if (Caller.this.table.removeCall(this.id, this.call)) {
+				if (this.sentFirst) {
+					sendCancel(this.id, this.call, "its chunks failed");
+				}
+				this.call.fail(error);
+			}
+		}
+
+		private void send(Map<String, Object> options, Payload chunk, boolean more) {
+			Caller.this.session.connection()
+				.send(new Call(this.id, options, this.procedure, chunk.args(), chunk.kwargs()))
+				.subscribe(null, (error) -> {
+					cancel();
+					if (Caller.this.table.removeCall(this.id, this.call)) {
+						if (this.sentFirst) {
+							sendCancel(this.id, this.call, "a chunk could not be sent");
+						}
+						this.call.fail(Caller.this.session.sendFailure(what(this.procedure), error));
+					}
+				}, () -> {
+					if (more) {
+						request(1);
+					}
+				});
+		}
+
+	}
+
+	/**
 	 * A call waiting for its result.
 	 */
 	static final class PendingCall {
@@ -217,11 +374,14 @@ final class Caller {
 
 		// progressive results emitted and requested, to bound those a slow subscriber
 		// holds
-		private final AtomicLong emitted = new AtomicLong();
+		final AtomicLong emitted = new AtomicLong();
 
 		private final AtomicLong requested = new AtomicLong();
 
 		volatile @Nullable Timeout timeout;
+
+		// the caller's chunks of a progressive call invocation, still being sent
+		volatile @Nullable Disposable chunks;
 
 		PendingCall(String procedure, FluxSink<CallResult> sink, CancelMode mode, int progressiveBuffer) {
 			this.procedure = procedure;
@@ -247,15 +407,20 @@ final class Caller {
 			return waiting <= this.progressiveBuffer;
 		}
 
-		void cancelTimer() {
+		/** The call ended: stop its deadline and the stream of its arguments. */
+		void release() {
 			Timeout t = this.timeout;
 			if (t != null) {
 				t.cancel();
 			}
+			Disposable chunks = this.chunks;
+			if (chunks != null) {
+				chunks.dispose();
+			}
 		}
 
 		void fail(Throwable error) {
-			cancelTimer();
+			release();
 			this.sink.error(error);
 		}
 

@@ -10,6 +10,7 @@ import java.util.function.LongFunction;
 
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
+import io.wampspring.client.Payload;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.PublishOptions;
 import io.wampspring.client.RegisterOptions;
@@ -45,6 +46,7 @@ import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.WampMessageType;
 import io.wampspring.core.message.Welcome;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -640,6 +642,19 @@ public final class ClientSession {
 	public Flux<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions callOptions,
 			boolean progressive) {
 		return this.caller.call(procedure, args, kwargs, callOptions, progressive);
+	}
+
+	/**
+	 * Call a procedure streaming its arguments as progressive call invocations, asking
+	 * for progressive results.
+	 * @param procedure the procedure URI
+	 * @param chunks the arguments, one CALL per chunk; the last one goes in the final
+	 * CALL
+	 * @param callOptions the options, frozen by the first CALL
+	 * @return the results: progressive ones first, then the final one
+	 */
+	public Flux<CallResult> callStreaming(String procedure, Publisher<Payload> chunks, CallOptions callOptions) {
+		return this.caller.callStreaming(procedure, chunks, callOptions, this.options.handlerScheduler());
 	}
 
 	/**

@@ -61,7 +61,7 @@ final class Handshake {
 		Map<String, Object> authExtra = new LinkedHashMap<>();
 		Map<String, ClientAuthenticator.Exchange> started = new LinkedHashMap<>();
 		AuthContext context = new AuthContext(this.options.realm(), this.options.authid(),
-				this.options.transport().describe(), this.connection.isSecure(), this.connection.tlsUnique());
+				this.options.transport().describe(), this.connection.isSecure(), this.connection::channelBinding);
 		for (ClientAuthenticator authenticator : this.options.authenticators()) {
 			ClientAuthenticator.Exchange exchange = authenticator.start(context);
 			started.put(authenticator.authMethod(), exchange);

@@ -13,10 +13,12 @@ import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
+import io.wampspring.core.auth.TlsChannelBinding;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
@@ -309,6 +311,16 @@ abstract class NettyConnection implements WampConnection {
 	@Override
 	public boolean isSecure() {
 		return this.secure;
+	}
+
+	@Override
+	public TlsChannelBinding.Result channelBinding(String type) {
+		Channel ch = this.channel;
+		SslHandler tls = (ch != null) ? ch.pipeline().get(SslHandler.class) : null;
+		if (!this.secure || tls == null) {
+			return TlsChannelBinding.Result.missing("the connection to " + this.address + " is not encrypted with TLS");
+		}
+		return TlsChannelBinding.read(tls.engine(), type);
 	}
 
 	/**

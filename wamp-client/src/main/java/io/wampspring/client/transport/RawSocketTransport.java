@@ -75,7 +75,7 @@ public final class RawSocketTransport implements WampTransport {
 				.remoteAddress(() -> InetSocketAddress.createUnresolved(this.uri.getHost(), this.uri.getPort()));
 		}
 		if (scheme.equals("tcps")) {
-			SslContext ssl = builder.sslContext;
+			SslContext ssl = builder.effectiveSslContext();
 			client = (ssl != null) ? client.secure((spec) -> spec.sslContext(ssl)) : client.secure();
 		}
 		this.tcpClient = client;

@@ -30,6 +30,8 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> {
 
 	@Nullable SslContext sslContext;
 
+	TlsProvider tlsProvider = TlsProvider.JDK;
+
 	Duration pingInterval = Duration.ZERO;
 
 	Duration connectTimeout = Duration.ofSeconds(10);
@@ -102,6 +104,39 @@ abstract class TransportBuilder<B extends TransportBuilder<B>> {
 		}
 		this.sslContext = sslContext;
 		return self();
+	}
+
+	/**
+	 * The TLS implementation of a transport that uses the default trust (no
+	 * {@link #sslContext(SslContext)}); {@link TlsProvider#BOUNCY_CASTLE} provides the
+	 * channel binding data cryptosign's {@code tls-unique} and {@code tls-exporter} need.
+	 * A context passed to {@link #sslContext(SslContext)} keeps the provider it was built
+	 * with (build it with
+	 * {@link TlsProvider#configure(io.netty.handler.ssl.SslContextBuilder)}).
+	 * @param tlsProvider the provider (default {@link TlsProvider#JDK})
+	 * @return this builder
+	 */
+	public B tlsProvider(TlsProvider tlsProvider) {
+		this.tlsProvider = Objects.requireNonNull(tlsProvider, "tlsProvider");
+		return self();
+	}
+
+	/**
+	 * The TLS context to use: the one given, or one of the chosen provider with the
+	 * default trust, or null for Reactor Netty's default.
+	 * @return the context
+	 */
+	@Nullable SslContext effectiveSslContext() {
+		if (this.sslContext != null || this.tlsProvider == TlsProvider.JDK) {
+			return this.sslContext;
+		}
+		try {
+			return this.tlsProvider.configure(io.netty.handler.ssl.SslContextBuilder.forClient()).build();
+		}
+		catch (javax.net.ssl.SSLException ex) {
+			throw new IllegalStateException(
+					"cannot create a TLS context with the " + this.tlsProvider + " provider: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

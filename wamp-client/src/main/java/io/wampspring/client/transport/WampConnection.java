@@ -1,5 +1,6 @@
 package io.wampspring.client.transport;
 
+import io.wampspring.core.auth.TlsChannelBinding;
 import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -89,14 +90,23 @@ public interface WampConnection {
 	}
 
 	/**
-	 * The RFC 5929 {@code tls-unique} channel binding data of a TLS connection. Java's
-	 * TLS implementation (JSSE) does not expose it (and it is not defined for TLS 1.3),
-	 * so the built-in transports return null; a transport on another TLS stack may
-	 * provide it.
-	 * @return the data, or null when unavailable
+	 * The RFC 5929 {@code tls-unique} channel binding data of a TLS connection.
+	 * @return the data, or null when unavailable (see {@link #channelBinding(String)})
 	 */
 	default byte @Nullable [] tlsUnique() {
-		return null;
+		return channelBinding(TlsChannelBinding.TLS_UNIQUE).data();
+	}
+
+	/**
+	 * The channel binding data of a TLS connection: {@code tls-unique} (TLS 1.2) or
+	 * {@code tls-exporter} (TLS 1.3). The built-in transports read it from a TLS
+	 * connection of the Bouncy Castle JSSE provider ({@link TlsProvider#BOUNCY_CASTLE});
+	 * Java's own provider does not expose it.
+	 * @param type {@code tls-unique} or {@code tls-exporter}
+	 * @return the data, or why there is none
+	 */
+	default TlsChannelBinding.Result channelBinding(String type) {
+		return TlsChannelBinding.Result.missing("the connection is not encrypted with TLS");
 	}
 
 }

@@ -76,7 +76,7 @@ public final class WebSocketTransport implements WampTransport {
 	private WebSocketTransport(Builder builder) {
 		this.uri = builder.uri;
 		this.serializers = builder.serializers;
-		this.sslContext = builder.sslContext;
+		this.sslContext = isSecure(builder.uri) ? builder.effectiveSslContext() : builder.sslContext;
 		this.headers = Map.copyOf(builder.headers);
 		this.pingInterval = builder.pingInterval;
 		this.maxFrameSize = builder.maxFrameSize;

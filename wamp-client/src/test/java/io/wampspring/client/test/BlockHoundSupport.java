@@ -51,6 +51,11 @@ public final class BlockHoundSupport
 		// (Armeria
 		// allows it too); it parks only when two event loops free at the same moment
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+		// the JDK's NativePRNG refills its buffer from /dev/urandom, which never blocks
+		// on
+		// Linux; the Bouncy Castle JSSE provider's ECDSA signing draws from it during a
+		// TLS handshake on the event loop
+		builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes");
 		builder.blockingMethodCallback((method) -> {
 			BlockingOperationError error = new BlockingOperationError(method);
 			StringWriter stack = new StringWriter();

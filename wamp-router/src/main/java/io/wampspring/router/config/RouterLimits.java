@@ -33,11 +33,16 @@ import java.util.Objects;
  * sends a WebSocket ping or a RawSocket PING; {@link Duration#ZERO} sends none
  * @param keepAliveTimeout how long the router waits for any byte after such a ping before
  * it closes the connection
+ * @param maxProgressiveBacklogBytes bytes that may wait to be written to a callee when
+ * the router forwards it one more chunk of a progressive call invocation; above it the
+ * callee does not keep up with the caller's stream, and that call fails with
+ * {@code wamp.error.limit_exceeded} (the callee gets INTERRUPT), long before the callee's
+ * connection reaches {@code maxOutboundBytesPerSession} and is cut off
  */
 public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, int maxRegistrationsPerSession,
 		int maxSubscriptionsPerSession, long maxOutboundBytesPerSession, long maxIncompleteMessageBytes,
 		Duration openTimeout, Duration helloTimeout, Duration authenticateTimeout, Duration keepAliveInterval,
-		Duration keepAliveTimeout) {
+		Duration keepAliveTimeout, long maxProgressiveBacklogBytes) {
 
 	/** The error URI when a limit is reached (not a spec URI; the spec defines none). */
 	public static final String LIMIT_EXCEEDED = "wamp.error.limit_exceeded";
@@ -47,11 +52,12 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 	 * subscriptions, 64 MiB waiting to be written per client, 64 MiB of incomplete
 	 * messages over all connections; 5 s to open the transport and 5 s more for HELLO
 	 * (lwsws's network timeouts), 10 s to answer a CHALLENGE (a client may derive a key
-	 * first), a ping after 30 s of silence answered within 10 s.
+	 * first), a ping after 30 s of silence answered within 10 s, 4 MiB waiting for a
+	 * callee of a progressive call invocation.
 	 */
 	public static final RouterLimits DEFAULTS = new RouterLimits(16 * 1024 * 1024, 10_000, 1_000, 1_000,
 			64L * 1024 * 1024, 64L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10),
-			Duration.ofSeconds(30), Duration.ofSeconds(10));
+			Duration.ofSeconds(30), Duration.ofSeconds(10), 4L * 1024 * 1024);
 
 	/**
 	 * Check the values.
@@ -100,6 +106,30 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 					"keepAliveInterval must be 0 (no pings) or positive, got " + keepAliveInterval);
 		}
 		positive("keepAliveTimeout", keepAliveTimeout);
+		positive("maxProgressiveBacklogBytes", maxProgressiveBacklogBytes);
+	}
+
+	/**
+	 * Limits with the default progressive backlog.
+	 * @param maxMessageSize the largest message a client may send
+	 * @param maxPendingCallsPerSession calls a session may have in flight
+	 * @param maxRegistrationsPerSession registrations per session
+	 * @param maxSubscriptionsPerSession subscriptions per session
+	 * @param maxOutboundBytesPerSession bytes waiting to be written to one client
+	 * @param maxIncompleteMessageBytes bytes held for incomplete messages
+	 * @param openTimeout time to open the transport
+	 * @param helloTimeout time until HELLO
+	 * @param authenticateTimeout time until AUTHENTICATE
+	 * @param keepAliveInterval silence before a ping
+	 * @param keepAliveTimeout time to answer a ping
+	 */
+	public RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, int maxRegistrationsPerSession,
+			int maxSubscriptionsPerSession, long maxOutboundBytesPerSession, long maxIncompleteMessageBytes,
+			Duration openTimeout, Duration helloTimeout, Duration authenticateTimeout, Duration keepAliveInterval,
+			Duration keepAliveTimeout) {
+		this(maxMessageSize, maxPendingCallsPerSession, maxRegistrationsPerSession, maxSubscriptionsPerSession,
+				maxOutboundBytesPerSession, maxIncompleteMessageBytes, openTimeout, helloTimeout, authenticateTimeout,
+				keepAliveInterval, keepAliveTimeout, DEFAULTS.maxProgressiveBacklogBytes);
 	}
 
 	/**
@@ -244,6 +274,8 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 
 		private Duration keepAliveTimeout;
 
+		private long maxProgressiveBacklogBytes;
+
 		private Builder(RouterLimits from) {
 			this.maxMessageSize = from.maxMessageSize;
 			this.maxPendingCallsPerSession = from.maxPendingCallsPerSession;
@@ -256,6 +288,7 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 			this.authenticateTimeout = from.authenticateTimeout;
 			this.keepAliveInterval = from.keepAliveInterval;
 			this.keepAliveTimeout = from.keepAliveTimeout;
+			this.maxProgressiveBacklogBytes = from.maxProgressiveBacklogBytes;
 		}
 
 		/**
@@ -371,6 +404,18 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 		}
 
 		/**
+		 * Bytes that may wait for a callee when the router forwards it one more chunk of
+		 * a progressive call invocation; above it that call fails with
+		 * {@code wamp.error.limit_exceeded}.
+		 * @param bytes 4 MiB by default
+		 * @return this builder
+		 */
+		public Builder maxProgressiveBacklogBytes(long bytes) {
+			this.maxProgressiveBacklogBytes = bytes;
+			return this;
+		}
+
+		/**
 		 * Build the limits.
 		 * @return the limits
 		 * @throws IllegalArgumentException naming the value that is out of range
@@ -379,7 +424,7 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 			return new RouterLimits(this.maxMessageSize, this.maxPendingCallsPerSession,
 					this.maxRegistrationsPerSession, this.maxSubscriptionsPerSession, this.maxOutboundBytesPerSession,
 					this.maxIncompleteMessageBytes, this.openTimeout, this.helloTimeout, this.authenticateTimeout,
-					this.keepAliveInterval, this.keepAliveTimeout);
+					this.keepAliveInterval, this.keepAliveTimeout, this.maxProgressiveBacklogBytes);
 		}
 
 	}

@@ -252,58 +252,82 @@ final class Dealer {
 
 	void call(RouterSession caller, Call call) {
 		long requestId = call.requestId();
+		boolean progress = Dicts.bool(call.options(), "progress", false);
+		PendingCall streaming = caller.callsAsCaller.get(requestId);
+		if (streaming != null) {
+			nextChunk(caller, streaming, call, progress);
+			return;
+		}
+		if (caller.endedStreams.drop(requestId, progress)) {
+			// a chunk of a progressive call that already ended: not a new call
+			return;
+		}
+		if (progress && !caller.callerStreams) {
+			caller.protocolViolation("CALL with progress=true, but the caller did not announce the feature "
+					+ "progressive_call_invocations in HELLO");
+			return;
+		}
 		String procedure = call.procedure();
 		if (!this.realm.uris().isValid(procedure)) {
-			caller.error(CALL, requestId, WampUris.INVALID_URI, "invalid procedure URI '" + procedure + "'");
+			refuse(caller, requestId, progress, WampUris.INVALID_URI, "invalid procedure URI '" + procedure + "'");
 			return;
 		}
 		Authorization authorization = caller.authorize(Action.CALL, procedure);
 		if (!authorization.allowed()) {
-			caller.error(CALL, requestId, WampUris.NOT_AUTHORIZED,
+			refuse(caller, requestId, progress, WampUris.NOT_AUTHORIZED,
 					"session is not authorized to call '" + procedure + "'");
 			return;
 		}
 		// The meta API and the Nexus services: authorized like any procedure.
 		AsyncInternalProcedure internal = this.realm.internal(procedure);
 		if (internal != null) {
+			if (progress) {
+				refuse(caller, requestId, true, WampUris.FEATURE_NOT_SUPPORTED,
+						"procedure '" + procedure + "' is provided by the router and takes no progressive call "
+								+ "invocations; call it with its arguments in one CALL");
+				return;
+			}
 			this.realm.core.calls.increment();
 			InternalCall.run(this.realm.core, caller, call, internal, this.realm.core.nexusSettings().storeTimeout());
 			return;
 		}
 		if (this.realm.core.isShuttingDown()) {
-			caller.error(CALL, requestId, WampUris.CANCELED, "the router is shutting down");
+			refuse(caller, requestId, progress, WampUris.CANCELED, "the router is shutting down");
 			return;
 		}
 		Registration registration = this.index.best(procedure);
 		Registration.Callee callee = (registration != null) ? registration.pick() : null;
 		if (callee == null) {
-			caller.error(CALL, requestId, WampUris.NO_SUCH_PROCEDURE,
+			refuse(caller, requestId, progress, WampUris.NO_SUCH_PROCEDURE,
 					"no callee registered procedure '" + procedure + "'");
 			return;
 		}
 		if (caller.callsAsCaller.size() >= this.realm.limits().maxPendingCallsPerSession()) {
-			caller.error(CALL, requestId, RouterLimits.LIMIT_EXCEEDED, "this session reached the limit of "
+			refuse(caller, requestId, progress, RouterLimits.LIMIT_EXCEEDED, "this session reached the limit of "
 					+ this.realm.limits().maxPendingCallsPerSession() + " pending calls");
 			return;
 		}
 		Map<String, Object> options = call.options();
 		boolean discloseMe = Dicts.bool(options, "disclose_me", false);
 		if (discloseMe && !this.realm.config().allowDiscloseMe()) {
-			caller.error(CALL, requestId, WampUris.DISCLOSE_ME_NOT_ALLOWED,
+			refuse(caller, requestId, progress, WampUris.DISCLOSE_ME_NOT_ALLOWED,
 					"this realm does not allow callers to disclose themselves");
+			return;
+		}
+		RouterSession target = callee.session();
+		if (progress && !target.calleeStreams) {
+			refuse(caller, requestId, true, WampUris.FEATURE_NOT_SUPPORTED, "the callee of '" + procedure
+					+ "' does not support progressive call invocations (it did not "
+					+ "announce progressive_call_invocations and call_canceling); send the arguments in one CALL");
 			return;
 		}
 		boolean receiveProgress = Dicts.bool(options, "receive_progress", false);
 		Long timeout = Dicts.integer(options, "timeout");
-		RouterSession target = callee.session();
 		long invocationId = target.nextInvocationId();
-		boolean progress = receiveProgress && target.calleeProgressive;
-		PendingCall pending = new PendingCall(caller, requestId, target, invocationId, registration, progress,
-				procedure);
-		if (caller.callsAsCaller.putIfAbsent(requestId, pending) != null) {
-			caller.protocolViolation("CALL request id " + requestId + " is already used by a pending call");
-			return;
-		}
+		boolean resultProgress = receiveProgress && target.calleeProgressive;
+		PendingCall pending = new PendingCall(caller, requestId, target, invocationId, registration, resultProgress,
+				procedure, progress);
+		caller.callsAsCaller.put(requestId, pending);
 		target.invocationsAsCallee.put(invocationId, pending);
 		Map<String, Object> details;
 		boolean pattern = registration.match() != MatchPolicy.EXACT;
@@ -311,7 +335,7 @@ final class Dealer {
 		Integer trustlevel = this.realm.trustlevel(caller);
 		// implementation-specific attributes (a trace context) go on to the callee
 		Map<String, Object> custom = CustomAttributes.of(options);
-		if (!pattern && !progress && !disclose && trustlevel == null && custom.isEmpty()) {
+		if (!pattern && !resultProgress && !disclose && trustlevel == null && custom.isEmpty()) {
 			details = Map.of();
 		}
 		else {
@@ -320,7 +344,7 @@ final class Dealer {
 			if (pattern) {
 				details.put("procedure", procedure);
 			}
-			if (progress) {
+			if (resultProgress) {
 				details.put("receive_progress", true);
 			}
 			if (disclose) {
@@ -333,25 +357,100 @@ final class Dealer {
 				details.put("trustlevel", trustlevel);
 			}
 		}
+		if (progress) {
+			// every chunk's details come from the first CALL (the specification freezes
+			// them)
+			pending.finalDetails = details;
+			Map<String, Object> chunk = new HashMap<>(details);
+			chunk.put("progress", true);
+			pending.chunkDetails = chunk;
+			details = chunk;
+		}
 		if (timeout != null && timeout > 0) {
 			pending.timeout = this.realm.core.timer()
 				.newTimeout((t) -> timedOut(pending, timeout), timeout, TimeUnit.MILLISECONDS);
 		}
 		this.realm.core.calls.increment();
-		try {
-			target.deliver(new Invocation(invocationId, registration.id(), details, call.args(), call.kwargs()));
-		}
-		catch (UnencodableMessageException ex) {
-			target.undeliverable(ex);
-			if (pending.complete()) {
-				caller.error(CALL, requestId, WampUris.INVALID_ARGUMENT,
-						"the call to '" + procedure + "' could not be passed to its callee: " + ex.getMessage());
-			}
+		if (!invoke(pending, details, call)) {
 			return;
 		}
 		if (target.isClosed()) {
 			// The callee left while we routed: its cleanup may have missed this call.
 			calleeGone(pending);
+		}
+	}
+
+	/**
+	 * Refuse a call; when it is the first chunk of a progressive call, its other chunks
+	 * are dropped as they come.
+	 */
+	private static void refuse(RouterSession caller, long requestId, boolean stream, String uri, String message) {
+		if (stream) {
+			caller.endedStreams.ended(requestId);
+		}
+		caller.error(CALL, requestId, uri, message);
+	}
+
+	/**
+	 * Pass one more chunk of a progressive call invocation to the callee chosen by the
+	 * first: with the same INVOCATION request id, unless the callee is so far behind that
+	 * the router would have to hold an unbounded backlog for it.
+	 */
+	private void nextChunk(RouterSession caller, PendingCall pending, Call call, boolean progress) {
+		if (!pending.stream || !pending.callerStreaming) {
+			caller.protocolViolation("CALL request id " + call.requestId() + " is already used by a pending call"
+					+ (pending.stream ? " whose final chunk was sent" : ""));
+			return;
+		}
+		if (!progress) {
+			pending.callerStreaming = false;
+		}
+		if (pending.isDone()) {
+			if (!progress) {
+				// it ended while this final chunk came: the id is free again
+				caller.endedStreams.drop(call.requestId(), false);
+			}
+			return;
+		}
+		long backlog = pending.callee.outbound().pendingBytes();
+		long limit = this.realm.limits().maxProgressiveBacklogBytes();
+		if (backlog > limit) {
+			if (pending.complete()) {
+				interrupt(pending, RouterLimits.LIMIT_EXCEEDED);
+				caller.error(CALL, pending.callRequestId, RouterLimits.LIMIT_EXCEEDED,
+						"the callee of '" + pending.procedure + "' reads the progressive call invocations too slowly: "
+								+ backlog + " bytes wait to be written to it (router limit max-progressive-backlog "
+								+ limit + " bytes); send the chunks more slowly or make the callee faster");
+				logger.info("Failed a progressive call of '{}' by session {}: {} bytes wait for callee session {}",
+						pending.procedure, caller.id(), backlog, pending.callee.id());
+			}
+			return;
+		}
+		invoke(pending, progress ? pending.chunkDetails : pending.finalDetails, call);
+	}
+
+	/**
+	 * Send one INVOCATION of a call; when the callee's serializer cannot hold it, fail
+	 * the call instead.
+	 * @return whether it was sent
+	 */
+	private static boolean invoke(PendingCall pending, Map<String, Object> details, Call call) {
+		RouterSession target = pending.callee;
+		try {
+			target.deliver(new Invocation(pending.invocationId, pending.registration.id(), details, call.args(),
+					call.kwargs()));
+			return true;
+		}
+		catch (UnencodableMessageException ex) {
+			target.undeliverable(ex);
+			if (pending.complete()) {
+				if (pending.stream) {
+					interrupt(pending, WampUris.INVALID_ARGUMENT);
+				}
+				pending.caller.error(CALL, pending.callRequestId, WampUris.INVALID_ARGUMENT, "the call to '"
+						+ pending.procedure + "' could not be passed to its callee: " + ex.getMessage());
+			}
+			return false;
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.wampspring.router.realm;
 
+import io.wampspring.core.auth.TlsChannelBinding;
 import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,25 @@ public interface Outbound {
 	 * @param reason a readable reason, for logs and close frames
 	 */
 	void close(String reason);
+
+	/**
+	 * Bytes sent to the client but not yet written to its connection: how far a client
+	 * that reads slowly is behind.
+	 * @return the bytes waiting, 0 when the transport does not hold any (in process)
+	 */
+	default long pendingBytes() {
+		return 0;
+	}
+
+	/**
+	 * The TLS channel binding data of the client's connection, for cryptosign's channel
+	 * binding.
+	 * @param type {@code tls-unique} or {@code tls-exporter}
+	 * @return the data, or why there is none (by default: not TLS)
+	 */
+	default TlsChannelBinding.Result channelBinding(String type) {
+		return TlsChannelBinding.Result.missing("the connection is not encrypted with TLS");
+	}
 
 	/**
 	 * A short name of the transport, shown in the meta API.

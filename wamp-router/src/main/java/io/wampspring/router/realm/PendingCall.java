@@ -1,5 +1,6 @@
 package io.wampspring.router.realm;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.util.Timeout;
@@ -25,6 +26,22 @@ final class PendingCall {
 
 	final String procedure;
 
+	/**
+	 * Whether the caller streams the call's arguments as progressive call invocations.
+	 */
+	final boolean stream;
+
+	/**
+	 * Whether the caller may still send chunks (a stream whose final CALL has not come).
+	 */
+	volatile boolean callerStreaming;
+
+	/** The INVOCATION details of every chunk but the last, frozen by the first CALL. */
+	Map<String, Object> chunkDetails = Map.of();
+
+	/** The INVOCATION details of the final chunk, frozen by the first CALL. */
+	Map<String, Object> finalDetails = Map.of();
+
 	volatile @Nullable Timeout timeout;
 
 	/**
@@ -35,8 +52,10 @@ final class PendingCall {
 	private final AtomicBoolean done = new AtomicBoolean();
 
 	PendingCall(RouterSession caller, long callRequestId, RouterSession callee, long invocationId,
-			Registration registration, boolean receiveProgress, String procedure) {
+			Registration registration, boolean receiveProgress, String procedure, boolean stream) {
 		this.caller = caller;
+		this.stream = stream;
+		this.callerStreaming = stream;
 		this.callRequestId = callRequestId;
 		this.callee = callee;
 		this.invocationId = invocationId;
@@ -62,6 +81,10 @@ final class PendingCall {
 		Timeout t = this.timeout;
 		if (t != null) {
 			t.cancel();
+		}
+		if (this.callerStreaming) {
+			// chunks still on their way must not start a new call under the same id
+			this.caller.endedStreams.ended(this.callRequestId);
 		}
 		return true;
 	}

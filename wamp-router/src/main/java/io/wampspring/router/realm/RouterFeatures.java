@@ -7,14 +7,13 @@ import java.util.Map;
  */
 final class RouterFeatures {
 
-	static final Map<String, Object> ROLES = Map.of("dealer",
-			Map.of("features",
-					Map.ofEntries(Map.entry("caller_identification", true),
-							Map.entry("pattern_based_registration", true), Map.entry("shared_registration", true),
-							Map.entry("call_timeout", true), Map.entry("call_canceling", true),
-							Map.entry("progressive_call_results", true), Map.entry("registration_revocation", true),
-							Map.entry("session_meta_api", true), Map.entry("registration_meta_api", true),
-							Map.entry("call_trustlevels", true), Map.entry("testament_meta_api", true))),
+	static final Map<String, Object> ROLES = Map.of("dealer", Map.of("features",
+			Map.ofEntries(Map.entry("caller_identification", true), Map.entry("pattern_based_registration", true),
+					Map.entry("shared_registration", true), Map.entry("call_timeout", true),
+					Map.entry("call_canceling", true), Map.entry("progressive_call_results", true),
+					Map.entry("progressive_call_invocations", true), Map.entry("registration_revocation", true),
+					Map.entry("session_meta_api", true), Map.entry("registration_meta_api", true),
+					Map.entry("call_trustlevels", true), Map.entry("testament_meta_api", true))),
 			"broker",
 			Map.of("features",
 					Map.ofEntries(Map.entry("publisher_identification", true), Map.entry("publisher_exclusion", true),

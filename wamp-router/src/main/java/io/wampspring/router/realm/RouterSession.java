@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import io.netty.util.Timeout;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
+import io.wampspring.core.id.EndedStreams;
 import io.wampspring.core.id.Ids;
 import io.wampspring.core.message.Abort;
 import io.wampspring.core.message.Authenticate;
@@ -98,6 +99,18 @@ public final class RouterSession {
 	volatile boolean calleeCanceling;
 
 	volatile boolean calleeProgressive;
+
+	/** Whether the client announced progressive_call_invocations as caller. */
+	volatile boolean callerStreams;
+
+	/**
+	 * Whether the client announced progressive_call_invocations (and call_canceling, as
+	 * the specification requires) as callee.
+	 */
+	volatile boolean calleeStreams;
+
+	/** Progressive calls of this caller that ended before their final chunk. */
+	final EndedStreams endedStreams = new EndedStreams(1024);
 
 	volatile boolean calleeRevocation;
 
@@ -424,7 +437,7 @@ public final class RouterSession {
 		Map<String, Object> authextra = Dicts.dict(details, "authextra");
 		this.id = target.newSessionId();
 		AuthRequest request = new AuthRequest(target.name(), this.id, Dicts.string(details, "authid"), methods,
-				(authextra != null) ? authextra : Map.of(), details, this.out.kind());
+				(authextra != null) ? authextra : Map.of(), details, this.out.kind(), this.out::channelBinding);
 		this.realm = target;
 		this.authRequest = request;
 		Authenticator chosen = target.authenticatorFor(request);
@@ -571,6 +584,9 @@ public final class RouterSession {
 		this.calleeCanceling = Boolean.TRUE.equals(callee.get("call_canceling"));
 		this.calleeProgressive = Boolean.TRUE.equals(callee.get("progressive_call_results"));
 		this.calleeRevocation = Boolean.TRUE.equals(callee.get("registration_revocation"));
+		this.calleeStreams = this.calleeCanceling && Boolean.TRUE.equals(callee.get("progressive_call_invocations"));
+		this.callerStreams = Boolean.TRUE
+			.equals(featuresOf((Map<String, Object>) roles, "caller").get("progressive_call_invocations"));
 		this.subscriberRevocation = Boolean.TRUE
 			.equals(featuresOf((Map<String, Object>) roles, "subscriber").get("subscription_revocation"));
 	}

@@ -5,6 +5,9 @@ import java.net.SocketAddress;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.ssl.SslHandler;
+import io.wampspring.core.auth.TlsChannelBinding;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.message.WampMessage;
 import io.wampspring.router.realm.Outbound;
@@ -67,6 +70,22 @@ abstract class ChannelOutbound implements Outbound {
 
 	private static String problem(RuntimeException ex) {
 		return (ex.getMessage() != null) ? ex.getMessage() : ex.toString();
+	}
+
+	@Override
+	public long pendingBytes() {
+		// read from any thread: Netty keeps the total in a volatile field
+		ChannelOutboundBuffer buffer = this.channel.unsafe().outboundBuffer();
+		return (buffer != null) ? buffer.totalPendingWriteBytes() : 0;
+	}
+
+	@Override
+	public TlsChannelBinding.Result channelBinding(String type) {
+		SslHandler tls = this.channel.pipeline().get(SslHandler.class);
+		if (tls == null) {
+			return TlsChannelBinding.Result.missing("the connection is not encrypted with TLS");
+		}
+		return TlsChannelBinding.read(tls.engine(), type);
 	}
 
 	@Override

@@ -16,6 +16,8 @@ import io.wampspring.boot.autoconfigure.router.WampRouterProperties;
 import io.wampspring.client.ClientLimits;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.RevocationPolicy;
+import io.wampspring.client.auth.ClientAuthenticator;
+import io.wampspring.client.auth.CryptosignAuthenticator;
 import io.wampspring.client.reconnect.BackoffStrategy;
 import io.wampspring.client.reconnect.ReconnectOptions;
 import io.wampspring.client.transport.InProcessTransport;
@@ -179,7 +181,8 @@ public class WampClientOptionsFactory {
 		for (String method : router.getAuth().getMethod()) {
 			String normalized = method.toLowerCase(Locale.ROOT);
 			try {
-				builder.authenticator(this.authenticatorFactory.create(normalized, credentials));
+				builder.authenticator(
+						channelBound(prefix, router, this.authenticatorFactory.create(normalized, credentials)));
 			}
 			catch (UnsupportedOperationException ex) {
 				throw new WampConfigurationException(prefix + "auth.method", ex.getMessage(),
@@ -208,6 +211,23 @@ public class WampClientOptionsFactory {
 			customizer.customize(routerName, builder);
 		}
 		return builder.build();
+	}
+
+	// cryptosign's channel binding comes from its own property, whichever factory made it
+	private static ClientAuthenticator channelBound(String prefix, WampProperties.Router router,
+			ClientAuthenticator authenticator) {
+		String binding = router.getAuth().getChannelBinding();
+		if (binding == null || !(authenticator instanceof CryptosignAuthenticator cryptosign)) {
+			return authenticator;
+		}
+		try {
+			return cryptosign.withChannelBinding(binding);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WampConfigurationException(prefix + "auth.channel-binding", ex.getMessage(),
+					"Use tls-unique (TLS 1.2, with ssl.provider=bouncy-castle) or tls-exporter (TLS 1.3, Java 25 or later)",
+					ex);
+		}
 	}
 
 	// the first realm of the embedded router, where a router entry without realm joins
@@ -249,6 +269,7 @@ public class WampClientOptionsFactory {
 					.maxFrameSize((int) websocket.getMaxFrameSize().toBytes())
 					.headers(websocket.getHeaders())
 					.sslContext(ssl)
+					.tlsProvider(router.getSsl().getProvider())
 					.build();
 			}
 			WampProperties.RawSocket rawSocket = router.getRawSocket();
@@ -258,12 +279,17 @@ public class WampClientOptionsFactory {
 				.pingInterval(rawSocket.getPingInterval())
 				.maxMessageSize(rawSocketMaxMessageSize(prefix, rawSocket))
 				.sslContext(ssl)
+				.tlsProvider(router.getSsl().getProvider())
 				.build();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new WampConfigurationException(prefix + "url",
 					"'" + url + "' is not a valid router address: " + ex.getMessage(),
 					"Use ws://, wss://, tcp://, tcps:// or unix:///path", ex);
+		}
+		catch (IllegalStateException ex) {
+			throw new WampConfigurationException(prefix + "ssl.provider", ex.getMessage(),
+					"Add org.bouncycastle:bctls-jdk18on (same version as bcprov-jdk18on), or set ssl.provider=jdk", ex);
 		}
 	}
 
@@ -289,7 +315,7 @@ public class WampClientOptionsFactory {
 					"Configure the bundle under spring.ssl.bundle");
 		}
 		try {
-			return WampSslContexts.forClient(bundles.getBundle(bundleName));
+			return WampSslContexts.forClient(bundles.getBundle(bundleName), router.getSsl().getProvider());
 		}
 		catch (NoSuchSslBundleException ex) {
 			throw new WampConfigurationException(prefix + "ssl.bundle",

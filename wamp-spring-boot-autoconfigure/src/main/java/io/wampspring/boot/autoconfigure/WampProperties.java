@@ -11,6 +11,7 @@ import io.wampspring.client.CancelMode;
 import io.wampspring.client.ClientOptions;
 import io.wampspring.client.InvokePolicy;
 import io.wampspring.client.reconnect.ReconnectOptions;
+import io.wampspring.client.transport.TlsProvider;
 import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.spring.core.CallRetry;
 import io.wampspring.spring.core.NexusService;
@@ -541,6 +542,13 @@ public class WampProperties {
 		private @Nullable String bundle;
 
 		/**
+		 * TLS implementation: jdk (Netty's default) or bouncy-castle (the Bouncy Castle
+		 * JSSE provider, org.bouncycastle:bctls-jdk18on on the class path), which exposes
+		 * the tls-unique channel binding data of cryptosign.
+		 */
+		private TlsProvider provider = TlsProvider.JDK;
+
+		/**
 		 * Name of the Spring Boot SSL bundle with the trust material (and a client
 		 * certificate for mutual TLS).
 		 * @return the bundle
@@ -555,6 +563,22 @@ public class WampProperties {
 		 */
 		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
+		}
+
+		/**
+		 * TLS implementation: jdk or bouncy-castle.
+		 * @return the provider
+		 */
+		public TlsProvider getProvider() {
+			return this.provider;
+		}
+
+		/**
+		 * Set the value of {@link #getProvider()}.
+		 * @param provider the new value
+		 */
+		public void setProvider(TlsProvider provider) {
+			this.provider = provider;
 		}
 
 	}
@@ -880,6 +904,28 @@ public class WampProperties {
 		 * when private-key is not set.
 		 */
 		private @Nullable Path privateKeyFile;
+
+		/**
+		 * Cryptosign TLS channel binding: tls-unique (TLS 1.2, needs ssl.provider
+		 * bouncy-castle) or tls-exporter (TLS 1.3, needs Java 25 or later). Unset: none.
+		 */
+		private @Nullable String channelBinding;
+
+		/**
+		 * Cryptosign TLS channel binding: tls-unique or tls-exporter.
+		 * @return the channel binding type, or null for none
+		 */
+		public @Nullable String getChannelBinding() {
+			return this.channelBinding;
+		}
+
+		/**
+		 * Set the value of {@link #getChannelBinding()}.
+		 * @param channelBinding the new value
+		 */
+		public void setChannelBinding(@Nullable String channelBinding) {
+			this.channelBinding = channelBinding;
+		}
 
 		/**
 		 * Authentication methods to offer, in order of preference: anonymous, ticket,

@@ -6,6 +6,7 @@ import javax.net.ssl.SSLException;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.wampspring.client.transport.TlsProvider;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslManagerBundle;
@@ -14,16 +15,16 @@ import org.springframework.boot.ssl.SslOptions;
 /**
  * Turns a Spring Boot {@link SslBundle} into a Netty client {@link SslContext}: the
  * bundle's trust material, its key material (a client certificate for mutual TLS), and
- * its ciphers and protocols.
+ * its ciphers and protocols, on the chosen TLS provider.
  */
 final class WampSslContexts {
 
 	private WampSslContexts() {
 	}
 
-	static SslContext forClient(SslBundle bundle) throws SSLException {
+	static SslContext forClient(SslBundle bundle, TlsProvider provider) throws SSLException {
 		SslManagerBundle managers = bundle.getManagers();
-		SslContextBuilder builder = SslContextBuilder.forClient()
+		SslContextBuilder builder = provider.configure(SslContextBuilder.forClient())
 			.keyManager(managers.getKeyManagerFactory())
 			.trustManager(managers.getTrustManagerFactory());
 		SslOptions options = bundle.getOptions();

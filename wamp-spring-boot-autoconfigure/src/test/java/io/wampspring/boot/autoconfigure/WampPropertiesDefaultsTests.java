@@ -212,6 +212,7 @@ class WampPropertiesDefaultsTests {
 		assertThat(limits.getMaxMessageSize().toBytes()).isEqualTo(library.maxMessageSize());
 		assertThat(limits.getMaxIncompleteMessageBytes().toBytes()).isEqualTo(library.maxIncompleteMessageBytes());
 		assertThat(limits.getMaxOutboundBytesPerSession().toBytes()).isEqualTo(library.maxOutboundBytesPerSession());
+		assertThat(limits.getMaxProgressiveBacklog().toBytes()).isEqualTo(library.maxProgressiveBacklogBytes());
 		assertThat(limits.getMaxPendingCallsPerSession()).isEqualTo(library.maxPendingCallsPerSession());
 		assertThat(limits.getMaxRegistrationsPerSession()).isEqualTo(library.maxRegistrationsPerSession());
 		assertThat(limits.getMaxSubscriptionsPerSession()).isEqualTo(library.maxSubscriptionsPerSession());

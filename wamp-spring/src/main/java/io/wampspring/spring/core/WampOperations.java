@@ -8,6 +8,7 @@ import io.wampspring.client.CallResult;
 import io.wampspring.client.EventHandler;
 import io.wampspring.client.InvocationHandler;
 import io.wampspring.client.HistoricEvent;
+import io.wampspring.client.Payload;
 import io.wampspring.client.PublishOptions;
 import io.wampspring.client.RegisterOptions;
 import io.wampspring.client.SubscribeOptions;
@@ -15,6 +16,7 @@ import io.wampspring.core.WampException;
 import io.wampspring.core.WampUris;
 import io.wampspring.spring.peer.WampSessionCredentials;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -104,6 +106,34 @@ public interface WampOperations {
 	 * @return the converted results
 	 */
 	<T> Flux<T> callProgressive(String procedure, Class<T> elementType, @Nullable Object... args);
+
+	/**
+	 * Call a procedure streaming its arguments as progressive call invocations
+	 * ({@code progressive_call_invocations}; see
+	 * {@code WampClient.callProgressive(String, Publisher, CallOptions)}): one CALL per
+	 * chunk under one request id, then a final CALL; the callee may answer with
+	 * progressive results while the chunks flow.
+	 * @param procedure the URI
+	 * @param chunks the arguments, one chunk each
+	 * @param options the call options, frozen by the first CALL
+	 * @return the progressive results, then the final one; fails before anything is sent
+	 * with {@code wamp.error.feature_not_supported} when the router did not announce the
+	 * feature
+	 */
+	Flux<CallResult> callProgressive(String procedure, Publisher<Payload> chunks, CallOptions options);
+
+	/**
+	 * Call a procedure streaming its arguments, each element as the one positional
+	 * argument of its chunk (a {@link Payload} element is sent as it is), and receive the
+	 * results converted; results without a value are skipped.
+	 * @param <T> the element type of the results
+	 * @param procedure the URI
+	 * @param arguments the arguments, converted like those of
+	 * {@link #call(String, List, Map, CallOptions, Class)}
+	 * @param elementType the result class
+	 * @return the converted results
+	 */
+	<T> Flux<T> callProgressive(String procedure, Publisher<?> arguments, Class<T> elementType);
 
 	/**
 	 * Publish an event without acknowledgement.

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.micrometer.observation.ObservationRegistry;
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
+import io.wampspring.client.Payload;
 import io.wampspring.client.EventHandler;
 import io.wampspring.client.InvocationHandler;
 import io.wampspring.client.InvokePolicy;
@@ -31,6 +32,7 @@ import io.wampspring.spring.support.WampJsonConverter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
@@ -339,6 +341,25 @@ public final class WampTemplate implements WampOperations {
 		JavaType type = this.converter.javaType(elementType);
 		return callProgressive(procedure, Arrays.asList(args), Map.of(), this.callOptions)
 			.mapNotNull((result) -> convert(result, type));
+	}
+
+	@Override
+	public Flux<CallResult> callProgressive(String procedure, Publisher<Payload> chunks, CallOptions options) {
+		WampPeer peer = getPeer();
+		String uri = peer.resolveUri(procedure);
+		return WampObservations.templateMany(this.observationRegistry, this.observationConvention,
+				() -> new WampTemplateContext(WampOperation.CALL, peer.name(), uri),
+				Flux.defer(() -> peer.select(uri).callProgressive(uri, chunks, options)));
+	}
+
+	@Override
+	public <T> Flux<T> callProgressive(String procedure, Publisher<?> arguments, Class<T> elementType) {
+		JavaType type = this.converter.javaType(elementType);
+		Flux<Payload> chunks = Flux.from(arguments)
+			.map((argument) -> (argument instanceof Payload payload)
+					? Payload.of(toWire(payload.args()), toWire(payload.kwargs()))
+					: Payload.of(toWire(List.of(argument)), Map.of()));
+		return callProgressive(procedure, chunks, this.callOptions).mapNotNull((result) -> convert(result, type));
 	}
 
 	private <T> @Nullable T convert(CallResult result, JavaType type) {

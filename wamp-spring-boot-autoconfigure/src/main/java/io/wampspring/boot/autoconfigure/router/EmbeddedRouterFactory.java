@@ -83,6 +83,7 @@ final class EmbeddedRouterFactory {
 				.maxMessageSize((int) messageSize)
 				.maxIncompleteMessageBytes(limits.getMaxIncompleteMessageBytes().toBytes())
 				.maxOutboundBytesPerSession(limits.getMaxOutboundBytesPerSession().toBytes())
+				.maxProgressiveBacklogBytes(limits.getMaxProgressiveBacklog().toBytes())
 				.maxPendingCallsPerSession(limits.getMaxPendingCallsPerSession())
 				.maxRegistrationsPerSession(limits.getMaxRegistrationsPerSession())
 				.maxSubscriptionsPerSession(limits.getMaxSubscriptionsPerSession())

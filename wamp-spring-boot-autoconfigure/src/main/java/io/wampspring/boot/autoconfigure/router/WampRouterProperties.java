@@ -559,6 +559,14 @@ public class WampRouterProperties {
 		private DataSize maxOutboundBytesPerSession = DataSize.ofMegabytes(64);
 
 		/**
+		 * Bytes that may wait to be written to a callee when the router forwards it one
+		 * more chunk of a progressive call invocation; above it that call fails with
+		 * wamp.error.limit_exceeded (the callee gets INTERRUPT), long before the callee's
+		 * connection reaches max-outbound-bytes-per-session.
+		 */
+		private DataSize maxProgressiveBacklog = DataSize.ofMegabytes(4);
+
+		/**
 		 * Calls a session may have in flight as caller; one more is answered with
 		 * wamp.error.limit_exceeded.
 		 */
@@ -650,6 +658,23 @@ public class WampRouterProperties {
 		 */
 		public void setMaxOutboundBytesPerSession(DataSize maxOutboundBytesPerSession) {
 			this.maxOutboundBytesPerSession = maxOutboundBytesPerSession;
+		}
+
+		/**
+		 * Bytes that may wait for a callee of a progressive call invocation before that
+		 * call fails.
+		 * @return the backlog bound
+		 */
+		public DataSize getMaxProgressiveBacklog() {
+			return this.maxProgressiveBacklog;
+		}
+
+		/**
+		 * Set the value of {@link #getMaxProgressiveBacklog()}.
+		 * @param maxProgressiveBacklog the new value
+		 */
+		public void setMaxProgressiveBacklog(DataSize maxProgressiveBacklog) {
+			this.maxProgressiveBacklog = maxProgressiveBacklog;
 		}
 
 		/**

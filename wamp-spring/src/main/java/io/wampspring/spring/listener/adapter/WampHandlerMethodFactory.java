@@ -25,9 +25,10 @@ import org.springframework.validation.method.MethodValidator;
  * <p>
  * The built-in resolvers, in order: the message's own objects ({@code WampInvocation},
  * {@code WampEvent}, {@code InvocationDetails}, {@code EventDetails},
- * {@code WampIdentity}, the {@code Message}), {@code @Kwarg} keyword arguments, and,
- * last, positional arguments (a POJO or {@code Map} binding from the keyword arguments
- * when its positional argument is absent).
+ * {@code WampIdentity}, the {@code Message}), {@code @Kwarg} keyword arguments, a
+ * {@code Flux<T>} of the call's chunks (progressive call invocations), and, last,
+ * positional arguments (a POJO or {@code Map} binding from the keyword arguments when its
+ * positional argument is absent).
  * <p>
  * Validation: without a {@link Builder#methodValidator(MethodValidator) validator} of its
  * own, the factory uses Spring's {@link MethodValidationAdapter} over the default Jakarta
@@ -65,7 +66,7 @@ public final class WampHandlerMethodFactory {
 	 */
 	static List<HandlerMethodArgumentResolver> builtInResolvers() {
 		return List.of(new WampSourceArgumentResolver(), new WampKwargArgumentResolver(),
-				new WampPositionalArgumentResolver());
+				new WampChunksArgumentResolver(), new WampPositionalArgumentResolver());
 	}
 
 	private static Supplier<@Nullable MethodValidator> defaultValidator() {

@@ -64,7 +64,7 @@ final class WampPositionalArgumentResolver implements WampHandlerMethodArgumentR
 	}
 
 	// POJOs and maps may take the keyword arguments as a whole
-	private static boolean isStructured(Class<?> type) {
+	static boolean isStructured(Class<?> type) {
 		if (Map.class.isAssignableFrom(type)) {
 			return true;
 		}

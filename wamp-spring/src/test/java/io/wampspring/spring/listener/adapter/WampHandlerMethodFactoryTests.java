@@ -117,7 +117,7 @@ class WampHandlerMethodFactoryTests {
 		// the built-in catch-all takes every parameter no other resolver takes
 		assertThat(factory.create(this.handlers, method("shout"), "com.example.shout").getPositionalCount())
 			.isEqualTo(2);
-		assertThat(factory.getArgumentResolvers()).hasSize(4).first().isSameAs(none);
+		assertThat(factory.getArgumentResolvers()).hasSize(5).first().isSameAs(none);
 	}
 
 	@Test
