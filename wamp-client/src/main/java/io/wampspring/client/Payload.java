@@ -22,6 +22,8 @@ public record Payload(List<@Nullable Object> args, Map<String, @Nullable Object>
 
 	/**
 	 * Copy the payload.
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
 	 */
 	public Payload {
 		args = Collections.unmodifiableList(new ArrayList<>(args));

@@ -39,6 +39,7 @@ public record AuthRequest(String realm, long session, @Nullable String authid, L
 	 * nonce for SCRAM), may be empty
 	 * @param helloDetails the whole details dictionary of HELLO
 	 * @param transport a short description of the transport (such as {@code websocket})
+	 * @param channelBinding reads the TLS channel binding data of the client's connection
 	 */
 	public AuthRequest {
 		authmethods = List.copyOf(authmethods);

@@ -86,6 +86,8 @@ public record RouterLimits(int maxMessageSize, int maxPendingCallsPerSession, in
 	 * sends a WebSocket ping or a RawSocket PING; {@link Duration#ZERO} sends none
 	 * @param keepAliveTimeout how long the router waits for any byte after such a ping
 	 * before it closes the connection
+	 * @param maxProgressiveBacklogBytes bytes that may wait to be written to a callee
+	 * before a progressive call fails
 	 */
 	public RouterLimits {
 		positive("maxMessageSize", maxMessageSize);
