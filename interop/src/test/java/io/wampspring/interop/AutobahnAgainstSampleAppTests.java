@@ -56,8 +56,7 @@ class AutobahnAgainstSampleAppTests {
 	}
 
 	// Each caller joins as each user once; together the rows cover every serializer on
-	// both
-	// transports (Autobahn|JS RawSocket: JSON only).
+	// both transports (Autobahn|JS RawSocket: JSON only).
 	@ParameterizedTest(name = "{0} as {1} with {2} over {3}")
 	@CsvSource({ "autobahn-js/caller.js, anonymous, json, websocket",
 			"autobahn-js/caller.js, john.doe, msgpack, websocket", "autobahn-js/caller.js, joe, cbor, websocket",

@@ -53,10 +53,8 @@ class AutobahnThroughEmbeddedRouterTests {
 		InteropEnvironment.requireNodeModules();
 		router = WampRouter.builder()
 			// Roles, so that the interop traffic goes through the authorizer too; callers
-			// are
-			// disclosed by the role, since Autobahn|Python can ask neither disclose_me
-			// nor
-			// disclose_caller.
+			// are disclosed by the role, since Autobahn|Python can ask neither
+			// disclose_me nor disclose_caller.
 			.realm(RealmConfig.builder("realm1")
 				.role("anonymous",
 						Permission.prefix("interop.", Action.values()).withDisclosure(true, false).withRetain(true),

@@ -72,8 +72,7 @@ class SampleAppThroughFoxWampTests {
 	}
 
 	// Until the sample's session is (back) at fox-wamp with its registrations: before
-	// that the
-	// call fails (no such procedure, or the probe itself is still reconnecting).
+	// that the call fails (no such procedure, or the probe itself is still reconnecting).
 	private static void awaitTheSample(WampClient probe) {
 		await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
 			CallResult result = probe.call("com.example.echo", List.of("ping"), Map.of(), CallOptions.defaults())

@@ -296,8 +296,7 @@ public final class WampClient {
 	}
 
 	// One attempt: open the transport, join within the join timeout, then adopt the
-	// session
-	// (restore into it) as a command of its own.
+	// session (restore into it) as a command of its own.
 	private Mono<ClientSession> attempt() {
 		ClientOptions attemptOptions = this.options;
 		return Mono.defer(() -> {
@@ -334,8 +333,8 @@ public final class WampClient {
 				ClientSession candidate = new ClientSession(connection, attemptOptions, listener);
 				return candidate.join()
 					// close() canceled the attempt while joining: do not leave a
-					// half-open session
-					// behind (once joined, the session is adopt's to keep or to leave)
+					// half-open session behind (once joined, the session is adopt's to
+					// keep or to leave)
 					.doFinally((signal) -> {
 						if (signal == SignalType.CANCEL && !candidate.isJoined()) {
 							candidate.dispose(attemptOptions.goodbyeTimeout());
@@ -662,8 +661,8 @@ public final class WampClient {
 	}
 
 	// Registrations and subscriptions are checked here (they are rare and outlive
-	// sessions);
-	// calls and publications are left to the router, to keep the hot path short.
+	// sessions); calls and publications are left to the router, to keep the hot path
+	// short.
 	private static void checkUri(String uri, MatchPolicy match, String what) {
 		if (!WampUriValidator.LOOSE_RULES.isValid(uri, match)) {
 			try {
@@ -1013,12 +1012,9 @@ public final class WampClient {
 	}
 
 	// A session that ends before the router confirmed an UNREGISTER or UNSUBSCRIBE takes
-	// the
-	// registration or subscription with it: the removal is done, as when the client is
-	// not
-	// joined, and the handle is not restored. A write that failed on a closing connection
-	// is
-	// done once the session ended with it.
+	// the registration or subscription with it: the removal is done, as when the client
+	// is not joined, and the handle is not restored. A write that failed on a closing
+	// connection is done once the session ended with it.
 	private Mono<Void> removedWithSession(ClientSession session, Mono<Void> removal) {
 		return removal.onErrorResume((error) -> {
 			if (!session.isJoined()) {

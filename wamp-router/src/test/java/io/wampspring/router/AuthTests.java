@@ -48,8 +48,7 @@ class AuthTests {
 			.anonymous(true)
 			.anonymousRole("visitor")
 			// An application's own authorizer: visitors may only call under their role's
-			// branch,
-			// and their calls are always disclosed.
+			// branch, and their calls are always disclosed.
 			.authorizer((session, action,
 					uri) -> (action == Action.CALL && uri.startsWith("app." + session.authrole() + "."))
 							? io.wampspring.router.auth.Authorization.ALLOW_AND_DISCLOSE

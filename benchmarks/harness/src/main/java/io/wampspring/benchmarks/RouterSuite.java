@@ -132,10 +132,9 @@ final class RouterSuite {
 						continue;
 					}
 					// a fresh JVM (or V8) compiles as it goes: one unmeasured run of the
-					// first workload
-					// (RPC, JSON, WebSocket; echo for the echo), so that the first
-					// measured workload does
-					// not pay for the warm-up of the others
+					// first workload (RPC, JSON, WebSocket; echo for the echo), so that
+					// the first measured workload does not pay for the warm-up of the
+					// others
 					Workload first = router.workloads().get(0);
 					this.results.attempt(router.label(), "warm-up", () -> drive(ready[1], first, process.pid()));
 					for (Workload workload : router.workloads()) {

@@ -134,8 +134,8 @@ public class ExampleProcedures {
 		}
 		Duration interval = this.properties.getCountdownInterval();
 		// not Flux.interval: it ticks whether or not anyone asked, and fails the call
-		// with
-		// "Could not emit tick" when the results are written more slowly than it ticks
+		// with "Could not emit tick" when the results are written more slowly than it
+		// ticks
 		Flux<Long> rest = Flux.range(1, (int) n).delayElements(interval).map((i) -> n - i);
 		return Flux.concat(Mono.just(n), rest).doOnCancel(() -> canceled("com.example.countdown"));
 	}

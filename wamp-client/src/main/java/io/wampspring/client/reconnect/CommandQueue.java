@@ -45,8 +45,7 @@ public final class CommandQueue {
 		this.capacity = capacity;
 		AtomicReference<@Nullable FluxSink<Entry<?>>> created = new AtomicReference<>();
 		// Flux.create's sink is serialized, so any thread may submit without a lock; it
-		// is
-		// handed over synchronously on subscribe
+		// is handed over synchronously on subscribe
 		Flux.<Entry<?>>create(created::set)
 			.concatMap(Entry::run, 0)
 			.subscribe(null, (error) -> logger.error("the command queue stopped", error));
@@ -99,8 +98,7 @@ public final class CommandQueue {
 		private final boolean cancelable;
 
 		// the subscriber went away: its outcome is not delivered (a canceled sink would
-		// drop it
-		// as an error with a stack trace)
+		// drop it as an error with a stack trace)
 		private volatile boolean isCanceled;
 
 		Entry(Supplier<Mono<T>> command, MonoSink<T> result, AtomicInteger size, boolean cancelable) {

@@ -105,10 +105,9 @@ public final class SessionStateMachine {
 	 */
 	public Flux<SessionStateEvent> events() {
 		// hide(): without it publishOn fuses with the replay buffer and polls it only
-		// when its
-		// worker runs, so a listener whose scheduler was busy while the session joined
-		// saw
-		// JOINED alone; pushed, every transition reaches every subscriber in order
+		// when its worker runs, so a listener whose scheduler was busy while the session
+		// joined saw JOINED alone; pushed, every transition reaches every subscriber in
+		// order
 		return this.events.asFlux().hide();
 	}
 

@@ -145,15 +145,13 @@ final class Callee {
 		});
 		if (call.receiveProgress()) {
 			// the runner asks for one result per YIELD written: the buffer absorbs a Flux
-			// that
-			// ignores demand (a plain invocation keeps only the last result and needs
-			// none)
+			// that ignores demand (a plain invocation keeps only the last result and
+			// needs none)
 			results = results.onBackpressureBuffer(this.options.limits().progressiveBuffer(),
 					BufferOverflowStrategy.ERROR);
 		}
 		// subscribeOn also moves request(n) to the handler scheduler, so a synchronous
-		// Flux never
-		// produces its elements on the I/O thread
+		// Flux never produces its elements on the I/O thread
 		results.subscribeOn(this.options.handlerScheduler()).subscribe(runner);
 	}
 

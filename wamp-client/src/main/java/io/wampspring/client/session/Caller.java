@@ -173,8 +173,7 @@ final class Caller {
 				}, millis, TimeUnit.MILLISECONDS);
 			}
 			// subscribeOn also moves request(n) off the I/O thread that completes a
-			// write,
-			// so the application's producer never runs there
+			// write, so the application's producer never runs there
 			Flux.from(chunks).subscribeOn(chunkScheduler).subscribe(sender);
 		}, FluxSink.OverflowStrategy.BUFFER);
 	}

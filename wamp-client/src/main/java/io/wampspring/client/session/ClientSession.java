@@ -168,10 +168,9 @@ public final class ClientSession {
 			Duration timeout = this.options.limits().joinTimeout();
 			return this.welcome.asMono()
 				// the client gave up joining: a cancel that came while the join
-				// subscribed reaches
-				// the operators first and the failure still arrives, which Reactor would
-				// log as
-				// dropped, with a stack trace, for an expected shutdown
+				// subscribed reaches the operators first and the failure still arrives,
+				// which Reactor would log as dropped, with a stack trace, for an expected
+				// shutdown
 				.onErrorResume((error) -> this.abandoned, (error) -> Mono.never())
 				.timeout(timeout, Mono.defer(() -> joinTimedOut(timeout)));
 		});
@@ -363,8 +362,7 @@ public final class ClientSession {
 	}
 
 	// Runs on the I/O thread. A well-framed message with a value the serializer cannot
-	// map:
-	// only that message is bad, so only it fails.
+	// map: only that message is bad, so only it fails.
 	private void onUnreadable(WampProtocolException problem) {
 		if (!isJoined()) {
 			if (!isEnded()) {
@@ -601,8 +599,7 @@ public final class ClientSession {
 	}
 
 	// A REGISTERED or SUBSCRIBED: bind it, or, when its requester canceled meanwhile,
-	// undo it
-	// at once so that the router does not keep routing to a handler nobody owns.
+	// undo it at once so that the router does not keep routing to a handler nobody owns.
 	private void confirmed(RequestTable.PendingRequest request, long routerId, Consumer<Long> bind) {
 		Consumer<Long> undo = request.undo();
 		if (request.isCanceled() && undo != null) {

@@ -68,8 +68,7 @@ final class ConnectFailures {
 			Disposable handle = start.apply(opened, channel::set);
 			Runnable giveUp = () -> {
 				// operators such as flatMap cancel their source even after it emitted:
-				// the
-				// connection then belongs to the caller and must stay open
+				// the connection then belongs to the caller and must stay open
 				if (delivered.get()) {
 					return;
 				}
@@ -89,9 +88,8 @@ final class ConnectFailures {
 				.onErrorMap((error) -> describe(transport, address, secure, error))
 				.doOnError((error) -> giveUp.run())
 				// after the cancel reached the sink: a failure that closing the channel
-				// emits
-				// then finds no subscriber (Reactor would log it as dropped, with a stack
-				// trace)
+				// emits then finds no subscriber (Reactor would log it as dropped, with a
+				// stack trace)
 				.doFinally((signal) -> {
 					if (signal == SignalType.CANCEL) {
 						giveUp.run();
@@ -101,14 +99,10 @@ final class ConnectFailures {
 	}
 
 	// Runs on the channel's event loop. Reactor Netty's HTTP client reports the close of
-	// a
-	// connection whose WebSocket upgrade is still pending as an uncaught error, a WARN
-	// with a
-	// stack trace ("Connection prematurely closed BEFORE opening handshake is complete"),
-	// also
-	// when the close comes from disposing the attempt; the attempt is over, so its
-	// handler need
-	// not hear of the close.
+	// a connection whose WebSocket upgrade is still pending as an uncaught error, a WARN
+	// with a stack trace ("Connection prematurely closed BEFORE opening handshake is
+	// complete"), also when the close comes from disposing the attempt; the attempt is
+	// over, so its handler need not hear of the close.
 	private static void closeAbandoned(Channel ch, Disposable attempt) {
 		if (ch.pipeline().get(NettyPipeline.ReactiveBridge) != null) {
 			ch.pipeline().replace(NettyPipeline.ReactiveBridge, "wampAbandoned", new Abandoned());
@@ -212,8 +206,7 @@ final class ConnectFailures {
 		String message = (error.getMessage() != null) ? error.getMessage() : error.toString();
 		if (secure && message.toLowerCase(Locale.ROOT).contains("closed")) {
 			// with TLS 1.3 a router refuses a client certificate only after the client's
-			// side
-			// of the handshake completed: the connection just closes
+			// side of the handshake completed: the connection just closes
 			return "the router closed the connection during the " + transport + " handshake (" + message
 					+ "); over TLS this is how a router that refuses the client certificate (or needs one) answers";
 		}

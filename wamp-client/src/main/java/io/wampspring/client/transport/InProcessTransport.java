@@ -55,10 +55,9 @@ public final class InProcessTransport implements WampTransport {
 		private final Sinks.Many<WampMessage> inbound = Sinks.many().unicast().onBackpressureBuffer();
 
 		// The router may deliver from several threads, and the sink needs serial calls:
-		// callers
-		// enqueue, and whoever finds the queue idle drains it. Nobody blocks or holds a
-		// lock
-		// while the session handles a message, so the router cannot deadlock against it.
+		// callers enqueue, and whoever finds the queue idle drains it. Nobody blocks or
+		// holds a lock while the session handles a message, so the router cannot deadlock
+		// against it.
 		private final Queue<WampMessage> queue = new ConcurrentLinkedQueue<>();
 
 		private final AtomicInteger wip = new AtomicInteger();

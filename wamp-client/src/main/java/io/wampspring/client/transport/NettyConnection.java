@@ -51,8 +51,7 @@ abstract class NettyConnection implements WampConnection {
 	private final boolean secure;
 
 	// the event loop emits one message at a time and the session consumes it at once;
-	// reading
-	// stops (auto-read off) when the session's own high-water mark is reached
+	// reading stops (auto-read off) when the session's own high-water mark is reached
 	private final Sinks.Many<WampMessage> inbound = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final Sinks.Many<WampProtocolException> unreadable = Sinks.many().unicast().onBackpressureBuffer();
@@ -105,10 +104,9 @@ abstract class NettyConnection implements WampConnection {
 	abstract void closeChannel(Channel ch);
 
 	// Runs on the event loop. Netty's idle handler sees every read, pongs included: after
-	// one
-	// silent interval it pings, and a router that stays silent for a second interval is
-	// gone
-	// (a silent network failure), so the connection closes and reconnect logic applies.
+	// one silent interval it pings, and a router that stays silent for a second interval
+	// is gone (a silent network failure), so the connection closes and reconnect logic
+	// applies.
 	void startPinging(Duration interval) {
 		Channel ch = this.channel;
 		long millis = interval.toMillis();

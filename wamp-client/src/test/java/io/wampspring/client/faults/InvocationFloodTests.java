@@ -53,9 +53,8 @@ class InvocationFloodTests {
 	private static final String CALLEE_BUSY = WampUris.UNAVAILABLE + " (callee busy)";
 
 	// wamp.error.unavailable from the caller itself: its connection's send buffer was
-	// full, the
-	// call was not sent (Netty's default of 64 KiB did that to 5-10 % of a burst of 2,000
-	// calls)
+	// full, the call was not sent (Netty's default of 64 KiB did that to 5-10 % of a
+	// burst of 2,000 calls)
 	private static final String CALLER_SEND_BUFFER_FULL = WampUris.UNAVAILABLE + " (caller's send buffer full)";
 
 	private final WampRouter router = Clients.embeddedRouter();

@@ -53,8 +53,7 @@ class LifecycleTests {
 				joining.subscribe(null, (error) -> {
 				});
 				// close at a different moment of the attempt each time: before the socket
-				// opens,
-				// during the transport's handshake, well into the wait for WELCOME
+				// opens, during the transport's handshake, well into the wait for WELCOME
 				int moment = i % 3;
 				if (moment > 0) {
 					soon(WAIT).until(() -> router.accepted() > accepted);

@@ -98,8 +98,7 @@ class RestoreStressTests {
 			Subscription subscription = this.callee.subscribe(topic, SubscribeOptions.defaults(), (event) -> {
 			}).block(WAIT);
 			// the moment of the removal: 0 right after the kill, 1 once the loss was
-			// seen, 2 once
-			// the next attempt started, 3 after a random pause of up to 2 ms
+			// seen, 2 once the next attempt started, 3 after a random pause of up to 2 ms
 			int moment = i % 4;
 			int before = this.events.size();
 			long killed = this.callee.sessionInfo().sessionId();

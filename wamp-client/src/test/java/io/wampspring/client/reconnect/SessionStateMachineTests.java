@@ -60,8 +60,8 @@ class SessionStateMachineTests {
 	void aSubscriberStillBeingServedSeesEveryLaterTransition() throws Exception {
 		// a replay buffer of one slot let a subscriber that was still being served skip
 		// transitions: under load a listener saw JOINED without CONNECTING and
-		// AUTHENTICATING.
-		// Here the subscriber is held in its first event while the transitions happen.
+		// AUTHENTICATING. Here the subscriber is held in its first event while the
+		// transitions happen.
 		SessionStateMachine machine = new SessionStateMachine((event) -> {
 		});
 		List<SessionStateEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -103,10 +103,8 @@ class SessionStateMachineTests {
 	@org.junit.jupiter.api.Timeout(30)
 	void aSubscriberOnABusySchedulerSeesEveryTransition() throws Exception {
 		// publishOn fuses with the replay buffer and polls it when its worker runs: with
-		// a
-		// one-slot buffer (replay().latest()) a listener whose scheduler was busy while
-		// the
-		// session joined saw JOINED alone
+		// a one-slot buffer (replay().latest()) a listener whose scheduler was busy while
+		// the session joined saw JOINED alone
 		reactor.core.scheduler.Scheduler single = reactor.core.scheduler.Schedulers.newBoundedElastic(1, 100, "busy");
 		try {
 			SessionStateMachine machine = new SessionStateMachine((event) -> {

@@ -46,15 +46,13 @@ public final class BlockHoundSupport
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
 		// Netty 4.2's default allocator frees a magazine under a StampedLock write lock,
-		// a short
-		// critical section that Netty's own BlockHound integration does not list yet
-		// (Armeria
-		// allows it too); it parks only when two event loops free at the same moment
+		// a short critical section that Netty's own BlockHound integration does not list
+		// yet (Armeria allows it too); it parks only when two event loops free at the
+		// same moment
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
 		// the JDK's NativePRNG refills its buffer from /dev/urandom, which never blocks
-		// on
-		// Linux; the Bouncy Castle JSSE provider's ECDSA signing draws from it during a
-		// TLS handshake on the event loop
+		// on Linux; the Bouncy Castle JSSE provider's ECDSA signing draws from it during
+		// a TLS handshake on the event loop
 		builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes");
 		builder.blockingMethodCallback((method) -> {
 			BlockingOperationError error = new BlockingOperationError(method);

@@ -57,10 +57,9 @@ class TransportSecurityTests {
 		assertThat(this.logs.list)
 			.filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN) && event.getThrowableProxy() != null)
 			// Known limit: with TLS 1.3 a router refuses a client certificate after the
-			// client's
-			// side of the handshake, while Reactor Netty waits for the WebSocket upgrade;
-			// it logs
-			// the closed connection itself before the client can report it.
+			// client's side of the handshake, while Reactor Netty waits for the WebSocket
+			// upgrade; it logs the closed connection itself before the client can report
+			// it.
 			.filteredOn(
 					(event) -> !event.getThrowableProxy().getClassName().endsWith("WebSocketClientHandshakeException"))
 			.as("warnings with stack traces")

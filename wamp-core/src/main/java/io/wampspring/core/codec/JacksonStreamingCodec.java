@@ -237,9 +237,8 @@ abstract class JacksonStreamingCodec implements WampCodec {
 		public void string(String value) {
 			if (!this.textual && value.length() > LONG_STRING_CHARS) {
 				// Jackson's CBOR generator writes long strings as indefinite-length
-				// chunks,
-				// which some peers reject; as UTF-8 bytes it writes one definite-length
-				// string.
+				// chunks, which some peers reject; as UTF-8 bytes it writes one
+				// definite-length string.
 				byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
 				this.generator.writeUTF8String(utf8, 0, utf8.length);
 			}

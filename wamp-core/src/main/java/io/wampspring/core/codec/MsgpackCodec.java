@@ -213,8 +213,7 @@ public final class MsgpackCodec implements WampCodec {
 		private String readString() throws IOException {
 			int start = (int) this.unpacker.getTotalReadBytes();
 			// Skipping checks the header and that the frame holds the whole string; then
-			// the
-			// string is made straight from the frame (no copy, no decoder, no buffer
+			// the string is made straight from the frame (no copy, no decoder, no buffer
 			// view).
 			this.unpacker.skipValue();
 			int end = (int) this.unpacker.getTotalReadBytes();

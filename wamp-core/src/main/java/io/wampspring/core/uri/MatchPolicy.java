@@ -74,8 +74,7 @@ public enum MatchPolicy {
 
 	private static boolean wildcardMatches(String pattern, String uri) {
 		// Compare component by component without allocating: the number of components
-		// must
-		// be equal and every non-empty pattern component must equal the URI's.
+		// must be equal and every non-empty pattern component must equal the URI's.
 		int p = 0;
 		int u = 0;
 		int pLen = pattern.length();

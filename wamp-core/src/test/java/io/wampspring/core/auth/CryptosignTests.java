@@ -25,9 +25,8 @@ class CryptosignTests {
 	private static final String CHANNEL_ID = "62e935ae755f3d48f80d4d59f6121358c435722a67e859cc0caa8b539027f2ff";
 
 	// WAMP spec, "Cryptosign-based Authentication" > "Client Authentication" > "Test
-	// Vectors"
-	// (rfc/text/advanced/authentication_cryptosign.md, test_vectors_1): the first three
-	// without channel id, the last three with a tls-unique channel id.
+	// Vectors" (rfc/text/advanced/authentication_cryptosign.md, test_vectors_1): the
+	// first three without channel id, the last three with a tls-unique channel id.
 	@ParameterizedTest
 	@CsvSource(nullValues = "-", value = {
 			"-, 4d57d97a68f555696620a6d849c0ce582568518d729eb753dc7c732de2804510, ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff, b32675b221f08593213737bef8240e7c15228b07028e19595294678c90d11c0cae80a357331bfc5cc9fb71081464e6e75013517c2cf067ad566a6b7b728e5d03ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",

@@ -16,9 +16,9 @@ class ScramTests {
 	// RFC 7677 section 3 (SCRAM-SHA-256 test vector). The WAMP spec, "Salted Challenge
 	// Response Authentication" (rfc/text/advanced/authentication_scram.md), builds the
 	// AuthMessage with the RFC 5802 syntax "to use existing test vectors", and its
-	// example
-	// AUTHENTICATE signature "dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=" and WELCOME
-	// verifier "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=" are this vector's values.
+	// example AUTHENTICATE signature "dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=" and
+	// WELCOME verifier "v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=" are this vector's
+	// values.
 	private static final String RFC_CLIENT_NONCE = "rOprNGfwEbeRWgbNEkqO";
 
 	private static final String RFC_NONCE = "rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0";

@@ -15,8 +15,7 @@ class WampCraTests {
 
 	// The WAMP spec's WAMP-CRA section has no vector with a known secret; these come from
 	// Autobahn|Python (autobahn/wamp/test/test_wamp_auth.py: test_compute_wcs,
-	// test_derive_key),
-	// the reference client every router is tested with.
+	// test_derive_key), the reference client every router is tested with.
 
 	@Test
 	void signMatchesAutobahnVector() {

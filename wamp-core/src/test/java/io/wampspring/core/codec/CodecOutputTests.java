@@ -145,8 +145,7 @@ class CodecOutputTests {
 		}
 		long perMessage = (threads.getThreadAllocatedBytes(thread) - before) / rounds;
 		// msgpack-core's defaults cost 8 KiB (packer) + 8 KiB (unpacker) + 16 KiB (string
-		// decoder)
-		// per message; the message and its tree take about 2.5 KiB.
+		// decoder) per message; the message and its tree take about 2.5 KiB.
 		assertThat(perMessage).as("bytes allocated per encode + decode").isLessThan(8 * 1024);
 	}
 

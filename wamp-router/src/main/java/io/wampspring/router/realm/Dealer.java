@@ -555,8 +555,7 @@ final class Dealer {
 					pending.killRequested = true;
 					pending.callee.send(new Interrupt(pending.invocationId, Map.of("mode", "kill")));
 					// Some callees (Autobahn|Python 22) stop the handler but never
-					// answer: do not let
-					// the caller wait forever for the callee's ERROR.
+					// answer: do not let the caller wait forever for the callee's ERROR.
 					this.realm.core.timer().newTimeout((t) -> {
 						if (pending.complete()) {
 							caller.error(CALL, pending.callRequestId, WampUris.CANCELED,

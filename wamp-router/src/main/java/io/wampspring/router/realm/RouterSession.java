@@ -682,8 +682,7 @@ public final class RouterSession {
 			undeliverable(ex);
 			if (message instanceof Welcome || message instanceof Challenge) {
 				// The handshake cannot complete (a tiny RawSocket maximum): say so, do
-				// not leave
-				// the client waiting.
+				// not leave the client waiting.
 				abort(RouterLimits.LIMIT_EXCEEDED, ex.getMessage());
 			}
 		}

@@ -198,8 +198,7 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 				HttpServerCodec http = ctx.pipeline().get(HttpServerCodec.class);
 				if (http != null) {
 					// Half a request is the client's fault, already logged here: the HTTP
-					// decoder
-					// would report it once more when the connection closes.
+					// decoder would report it once more when the connection closes.
 					http.removeInboundHandler();
 				}
 				expired(ctx, ConnectionLimit.OPEN_TIMEOUT,

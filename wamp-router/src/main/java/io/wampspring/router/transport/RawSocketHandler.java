@@ -57,8 +57,7 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 		this.maxLengthExponent = exponent;
 		this.maxLength = maxLength(core, exponent);
 		// A message that arrives in many reads is held as those reads, not copied into
-		// ever
-		// larger buffers.
+		// ever larger buffers.
 		setCumulator(COMPOSITE_CUMULATOR);
 	}
 

@@ -65,10 +65,8 @@ final class RawSocketOutbound extends ChannelOutbound {
 			return;
 		}
 		// Half-close after the last message and keep reading (and discarding) for a
-		// moment:
-		// closing with unread input would reset the connection and the client could lose
-		// the
-		// ABORT or GOODBYE just sent.
+		// moment: closing with unread input would reset the connection and the client
+		// could lose the ABORT or GOODBYE just sent.
 		this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((future) -> {
 			if (this.channel instanceof DuplexChannel duplex) {
 				duplex.shutdownOutput();

@@ -82,8 +82,7 @@ public final class WebSocketListener {
 		int max = this.core.limits().maxMessageSize();
 		// Netty's own limit is twice ours, so that a message just above our limit gets a
 		// readable ABORT instead of a bare close; the connection guard stops holding its
-		// bytes
-		// at our limit, whatever its frame header announced.
+		// bytes at our limit, whatever its frame header announced.
 		int nettyMax = (max > Integer.MAX_VALUE / 2) ? Integer.MAX_VALUE : max * 2;
 		WebsocketServerSpec spec = WebsocketServerSpec.builder()
 			.protocols(PROTOCOLS)
@@ -167,8 +166,7 @@ public final class WebSocketListener {
 			if (entry.getValue() instanceof WebSocketFrameDecoder decoder) {
 				if (decoder instanceof ByteToMessageDecoder cumulating) {
 					// A frame that arrives in many reads is held as those reads, not
-					// copied into
-					// ever larger buffers.
+					// copied into ever larger buffers.
 					cumulating.setCumulator(ByteToMessageDecoder.COMPOSITE_CUMULATOR);
 				}
 				pipeline.addAfter(entry.getKey(), "wamp-frame-meter", new WebSocketFrameMeter(guard));

@@ -44,12 +44,10 @@ final class WebSocketOutbound extends ChannelOutbound {
 		}
 		String text = (reason.length() > 120) ? reason.substring(0, 120) : reason;
 		// Send the close frame but keep reading (and discarding) for a moment: closing
-		// the
-		// socket while the client's frames are still unread would reset the connection,
-		// and
-		// the client could lose the ABORT or GOODBYE just sent. The client answers the
-		// close
-		// frame and Reactor Netty closes then; the timer is the fallback.
+		// the socket while the client's frames are still unread would reset the
+		// connection, and the client could lose the ABORT or GOODBYE just sent. The
+		// client answers the close frame and Reactor Netty closes then; the timer is the
+		// fallback.
 		this.channel.writeAndFlush(new CloseWebSocketFrame(1000, text));
 		this.channel.eventLoop().schedule(() -> {
 			this.channel.close();

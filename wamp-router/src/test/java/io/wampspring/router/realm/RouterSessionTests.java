@@ -104,8 +104,7 @@ class RouterSessionTests {
 	}
 
 	// Until wamp-core's decoders raise them, payload errors are built here as they will
-	// arrive:
-	// a readable structure and request id with an error URI other than
+	// arrive: a readable structure and request id with an error URI other than
 	// protocol_violation.
 	private static WampProtocolException payloadError(int type, long requestId) {
 		return new WampProtocolException(type, requestId, WampUris.INVALID_ARGUMENT,

@@ -157,9 +157,8 @@ public final class WampAutoConfiguration {
 	WampPeers wampPeers(WampProperties properties, WampClientOptionsFactory optionsFactory, Environment environment,
 			@Qualifier(APPLICATION_TASK_EXECUTOR) ObjectProvider<Executor> applicationTaskExecutor) {
 		// virtual threads: the application's executor, where a blocking listener costs
-		// nothing;
-		// else each peer publishes on a thread of its own, so that listeners cannot
-		// starve @Async work
+		// nothing; else each peer publishes on a thread of its own, so that listeners
+		// cannot starve @Async work
 		Executor eventExecutor = Threading.VIRTUAL.isActive(environment) ? applicationTaskExecutor.getIfAvailable()
 				: null;
 		List<WampPeer> peers = new ArrayList<>();

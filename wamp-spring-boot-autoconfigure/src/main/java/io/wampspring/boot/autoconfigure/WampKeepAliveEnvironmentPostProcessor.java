@@ -24,8 +24,8 @@ public class WampKeepAliveEnvironmentPostProcessor implements EnvironmentPostPro
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		// runs after the configuration files were loaded: a value set anywhere
-		// (application.yml,
-		// the command line, the application's default properties) is left alone
+		// (application.yml, the command line, the application's default properties) is
+		// left alone
 		if (!environment.containsProperty(KEEP_ALIVE)
 				&& !environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources()

@@ -122,8 +122,7 @@ public final class WampMapKeyCheck {
 		int keyElements = keyElements(name, keyIndex);
 		if (keyElements < 2) {
 			// one element: the key was read whole, the entry was dropped for a wrong
-			// property name,
-			// which WampUnknownPropertyCheck reports
+			// property name, which WampUnknownPropertyCheck reports
 			return;
 		}
 		String dotted = guessKey(name, keyIndex, keyElements);

@@ -121,9 +121,8 @@ class WampEmbeddedRouterIntegrationTests {
 				try {
 					intruder.connect().block(TIMEOUT);
 					// the router ends the peer's session; while the peer waits to
-					// reconnect, another
-					// session takes the procedure, so that the restore cannot bring it
-					// back
+					// reconnect, another session takes the procedure, so that the restore
+					// cannot bring it back
 					intruder
 						.call("wamp.session.kill", List.of(session.sessionInfo().sessionId()), Map.of(),
 								CallOptions.defaults())

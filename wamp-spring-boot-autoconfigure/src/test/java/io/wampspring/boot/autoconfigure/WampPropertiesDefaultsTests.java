@@ -40,8 +40,7 @@ class WampPropertiesDefaultsTests {
 		assertThat(this.router.getWebsocket().getMaxFrameSize().toBytes()).isEqualTo(transport.maxFrameSize());
 		assertThat(this.router.getWebsocket().getHeaders()).isEqualTo(transport.headers());
 		// Deliberately not the library's default (no pings): a Boot application should
-		// notice a
-		// silently dead connection, as DESIGN.md section 3 says.
+		// notice a silently dead connection, as DESIGN.md section 3 says.
 		assertThat(this.router.getWebsocket().getPingInterval()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(transport.pingInterval()).isZero();
 	}

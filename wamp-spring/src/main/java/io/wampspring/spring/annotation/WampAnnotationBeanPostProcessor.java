@@ -57,8 +57,7 @@ public class WampAnnotationBeanPostProcessor
 	private final List<WampListenerEndpoint> endpoints = new ArrayList<>();
 
 	// set once every singleton exists: the endpoints of a bean created later (a @Lazy
-	// bean)
-	// are registered at once, through the registry's run-time path
+	// bean) are registered at once, through the registry's run-time path
 	private volatile boolean singletonsInstantiated;
 
 	private @Nullable BeanFactory beanFactory;

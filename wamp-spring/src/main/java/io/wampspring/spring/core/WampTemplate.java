@@ -275,8 +275,7 @@ public final class WampTemplate implements WampOperations {
 		List<@Nullable Object> wireArgs = toWire(args);
 		Map<String, @Nullable Object> wireKwargs = toWire(kwargs);
 		// the session is picked per attempt, so a retry may go to another session of the
-		// pool
-		// one observation per call as the application sees it, retries included; the
+		// pool one observation per call as the application sees it, retries included; the
 		// options carry its trace context (custom attributes) when tracing is on
 		return WampObservations.template(this.observationRegistry, this.observationConvention,
 				() -> new WampTemplateContext(WampOperation.CALL, peer.name(), uri), (traceContext) -> {
@@ -470,8 +469,7 @@ public final class WampTemplate implements WampOperations {
 		WampPeer peer = getPeer();
 		String uri = peer.resolveUri(topic);
 		// one session of the pool at a time (on every session, each event would be
-		// handled
-		// once per session); it moves to another session when that one leaves
+		// handled once per session); it moves to another session when that one leaves
 		return peer.subscribe(uri, options, handler)
 			.map((subscription) -> new PeerSubscription(uri, List.of(subscription)));
 	}

@@ -48,9 +48,8 @@ public final class ClosedLoop {
 	private final Operation operation;
 
 	// 1M samples (8 MB, part of the process's peak RSS for every JVM caller alike):
-	// 200,000 calls/s
-	// for 5 s; beyond that the latency percentiles come from the first million calls of
-	// the window
+	// 200,000 calls/s for 5 s; beyond that the latency percentiles come from the first
+	// million calls of the window
 	private final Latencies latencies = new Latencies(1_000_000);
 
 	private final AtomicLong completed = new AtomicLong();
