@@ -2,7 +2,6 @@ package io.wampspring.spring.event;
 
 import io.wampspring.client.Revocation;
 import io.wampspring.client.WampClient;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The router revoked a registration of a session of a peer (the spec's registration
@@ -10,11 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Whether the session registers again follows {@code wamp.defaults.callee.on-revoked};
  * {@link #isAgain()} tells.
  */
-public class WampRegistrationRevokedEvent extends WampSessionEvent {
+public class WampRegistrationRevokedEvent extends WampRevokedEvent {
 
 	private static final long serialVersionUID = 1L;
-
-	private final transient Revocation revocation;
 
 	/**
 	 * Create an event.
@@ -26,16 +23,7 @@ public class WampRegistrationRevokedEvent extends WampSessionEvent {
 	 */
 	public WampRegistrationRevokedEvent(Object peer, String peerName, int index, WampClient client,
 			Revocation revocation) {
-		super(peer, peerName, index, client);
-		this.revocation = revocation;
-	}
-
-	/**
-	 * The revoked procedure (or pattern).
-	 * @return the URI
-	 */
-	public String getUri() {
-		return this.revocation.uri();
+		super(peer, peerName, index, client, revocation);
 	}
 
 	/**
@@ -43,37 +31,7 @@ public class WampRegistrationRevokedEvent extends WampSessionEvent {
 	 * @return the id
 	 */
 	public long getRegistrationId() {
-		return this.revocation.routerId();
-	}
-
-	/**
-	 * The router's reason.
-	 * @return the reason, or null when it gave none
-	 */
-	public @Nullable String getReason() {
-		return this.revocation.reason();
-	}
-
-	/**
-	 * Whether the session registers again.
-	 * @return true with the policy {@code again}
-	 */
-	public boolean isAgain() {
-		return this.revocation.again();
-	}
-
-	/**
-	 * The revocation as the client reported it.
-	 * @return the revocation
-	 */
-	public Revocation getRevocation() {
-		return this.revocation;
-	}
-
-	@Override
-	public String toString() {
-		return "WampRegistrationRevokedEvent[peer=" + getPeerName() + ", index=" + getIndex() + ", "
-				+ this.revocation.describe() + "]";
+		return getRevocation().routerId();
 	}
 
 }

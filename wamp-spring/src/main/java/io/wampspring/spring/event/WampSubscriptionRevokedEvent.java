@@ -2,7 +2,6 @@ package io.wampspring.spring.event;
 
 import io.wampspring.client.Revocation;
 import io.wampspring.client.WampClient;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The router revoked a subscription of a session of a peer (the spec's subscription
@@ -10,11 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Whether the session subscribes again follows
  * {@code wamp.defaults.subscriber.on-revoked}; {@link #isAgain()} tells.
  */
-public class WampSubscriptionRevokedEvent extends WampSessionEvent {
+public class WampSubscriptionRevokedEvent extends WampRevokedEvent {
 
 	private static final long serialVersionUID = 1L;
-
-	private final transient Revocation revocation;
 
 	/**
 	 * Create an event.
@@ -26,16 +23,7 @@ public class WampSubscriptionRevokedEvent extends WampSessionEvent {
 	 */
 	public WampSubscriptionRevokedEvent(Object peer, String peerName, int index, WampClient client,
 			Revocation revocation) {
-		super(peer, peerName, index, client);
-		this.revocation = revocation;
-	}
-
-	/**
-	 * The revoked topic (or pattern).
-	 * @return the URI
-	 */
-	public String getUri() {
-		return this.revocation.uri();
+		super(peer, peerName, index, client, revocation);
 	}
 
 	/**
@@ -43,37 +31,7 @@ public class WampSubscriptionRevokedEvent extends WampSessionEvent {
 	 * @return the id
 	 */
 	public long getSubscriptionId() {
-		return this.revocation.routerId();
-	}
-
-	/**
-	 * The router's reason.
-	 * @return the reason, or null when it gave none
-	 */
-	public @Nullable String getReason() {
-		return this.revocation.reason();
-	}
-
-	/**
-	 * Whether the session subscribes again.
-	 * @return true with the policy {@code again}
-	 */
-	public boolean isAgain() {
-		return this.revocation.again();
-	}
-
-	/**
-	 * The revocation as the client reported it.
-	 * @return the revocation
-	 */
-	public Revocation getRevocation() {
-		return this.revocation;
-	}
-
-	@Override
-	public String toString() {
-		return "WampSubscriptionRevokedEvent[peer=" + getPeerName() + ", index=" + getIndex() + ", "
-				+ this.revocation.describe() + "]";
+		return getRevocation().routerId();
 	}
 
 }
