@@ -684,7 +684,7 @@ public final class WampClient {
 	}
 
 	// For the hot path: the message is built only when the client is not joined.
-	private ClientSession joinedSession(String action, String uri) {
+	ClientSession joinedSession(String action, String uri) {
 		ClientSession current = this.session;
 		if (current == null || !current.isJoined()) {
 			return joinedSession(action + " '" + uri + "'");
@@ -706,9 +706,8 @@ public final class WampClient {
 	 * subscription sends CANCEL.
 	 */
 	public Mono<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions callOptions) {
-		return Flux.defer(() -> joinedSession("call", procedure).call(procedure, args, kwargs, callOptions, false))
-			.last()
-			.publishOn(this.options.resultScheduler());
+		Objects.requireNonNull(procedure, "procedure");
+		return new PlainCallMono(this, procedure, args, kwargs, callOptions);
 	}
 
 	/**
@@ -741,7 +740,7 @@ public final class WampClient {
 	 */
 	public Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs,
 			CallOptions callOptions) {
-		return Flux.defer(() -> joinedSession("call", procedure).call(procedure, args, kwargs, callOptions, true))
+		return Flux.defer(() -> joinedSession("call", procedure).callProgressive(procedure, args, kwargs, callOptions))
 			// prefetch 1: the session sees the subscriber's own demand, so that at most
 			// ClientLimits.progressiveBuffer results wait for it (256 more would hide in
 			// publishOn)
@@ -968,7 +967,7 @@ public final class WampClient {
 			}
 			return current
 				.call("wamp.session.flush_testaments", List.of(), Map.of("scope", scope.wireName()),
-						CallOptions.defaults(), false)
+						CallOptions.defaults())
 				.then();
 		}).publishOn(this.options.resultScheduler());
 	}
@@ -978,7 +977,7 @@ public final class WampClient {
 		return target
 			.call("wamp.session.add_testament", List.of(testament.topic(), testament.args(), testament.kwargs()),
 					Map.of("publish_options", testament.publishOptions(), "scope", testament.scope().wireName()),
-					CallOptions.defaults(), false)
+					CallOptions.defaults())
 			.then(Mono.fromRunnable(() -> left.session = target));
 	}
 

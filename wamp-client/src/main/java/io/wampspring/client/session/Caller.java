@@ -1,14 +1,13 @@
 package io.wampspring.client.session;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.util.HashedWheelTimer;
-import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
@@ -27,7 +26,7 @@ import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -56,19 +55,52 @@ final class Caller {
 
 	private final ClientLimits limits;
 
+	private final ResultDispatcher dispatcher;
+
 	private volatile boolean warnedProgress;
 
-	Caller(ClientSession session, RequestTable table, ClientLimits limits) {
+	private volatile @Nullable WireOptions lastWireOptions;
+
+	Caller(ClientSession session, RequestTable table, ClientLimits limits, Scheduler resultScheduler) {
 		this.session = session;
 		this.table = table;
 		this.limits = limits;
+		this.dispatcher = new ResultDispatcher(resultScheduler);
 	}
 
-	Flux<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions callOptions,
-			boolean progressive) {
-		// one RESULT for a plain call: no buffer for a demand it never exceeds
-		FluxSink.OverflowStrategy overflow = progressive ? FluxSink.OverflowStrategy.BUFFER
-				: FluxSink.OverflowStrategy.IGNORE;
+	/**
+	 * Start a plain call for a subscriber: one {@link SingleCall} is its subscription,
+	 * its table entry and its deadline; the outcome arrives on the result scheduler.
+	 */
+	void call(CoreSubscriber<? super CallResult> actual, String procedure, List<?> args, Map<String, ?> kwargs,
+			CallOptions callOptions) {
+		SingleCall call = new SingleCall(this, procedure, callOptions.cancelMode(), actual, this.dispatcher);
+		actual.onSubscribe(call);
+		if (call.isCancelled()) {
+			return;
+		}
+		if (!this.session.isJoined()) {
+			call.complete(this.session.notJoined(what(procedure)));
+			return;
+		}
+		if (!this.session.connection().isWritable()) {
+			call.complete(this.session.notWritable(what(procedure)));
+			return;
+		}
+		Duration timeout = callOptions.effectiveTimeout(this.limits.defaultCallTimeout());
+		Map<String, Object> wireOptions = wireOptions(procedure, callOptions, false, timeout);
+		WampException refused = enter(call, timeout);
+		if (refused != null) {
+			call.complete(refused);
+			return;
+		}
+		send(call, new Call(call.id, wireOptions, procedure, PayloadCasts.args(args), PayloadCasts.kwargs(kwargs)));
+	}
+
+	/**
+	 * A call with progressive results, as a Flux of them and the final one.
+	 */
+	Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions callOptions) {
 		return Flux.create((FluxSink<CallResult> sink) -> {
 			if (!this.session.isJoined()) {
 				sink.error(this.session.notJoined(what(procedure)));
@@ -79,43 +111,64 @@ final class Caller {
 				return;
 			}
 			Duration timeout = callOptions.effectiveTimeout(this.limits.defaultCallTimeout());
-			Map<String, Object> wireOptions = wireOptions(procedure, callOptions, progressive, timeout);
-			long id = this.table.nextId();
-			PendingCall call = new PendingCall(procedure, sink, callOptions.cancelMode(),
+			Map<String, Object> wireOptions = wireOptions(procedure, callOptions, true, timeout);
+			StreamingCall call = new StreamingCall(this, procedure, sink, callOptions.cancelMode(),
 					this.limits.progressiveBuffer());
-			if (!this.table.addCall(id, call)) {
-				sink.error(new WampException(WampUris.UNAVAILABLE,
-						"cannot " + what(procedure) + ": " + this.table.pendingCalls()
-								+ " calls of this session already wait for" + " their results (limit "
-								+ this.table.maxPendingCalls()
-								+ "); wait for results before calling again, or raise the client's max pending calls"));
+			WampException refused = enter(call, timeout);
+			if (refused != null) {
+				sink.error(refused);
 				return;
 			}
 			sink.onRequest(call::requested);
-			sink.onCancel(() -> {
-				if (this.table.removeCall(id, call)) {
-					call.release();
-					sendCancel(id, call, "the caller canceled");
-				}
-			});
-			if (!timeout.isZero()) {
-				long millis = timeout.toMillis();
-				call.timeout = TIMEOUTS.newTimeout((t) -> {
-					if (this.table.removeCall(id, call)) {
-						sendCancel(id, call, "the call timed out");
-						call.sink.error(new WampException(WampUris.TIMEOUT,
-								"call to '" + procedure + "' timed out after " + millis + " ms"));
-					}
-				}, millis, TimeUnit.MILLISECONDS);
+			sink.onCancel(() -> onCancel(call));
+			send(call, new Call(call.id, wireOptions, procedure, PayloadCasts.args(args), PayloadCasts.kwargs(kwargs)));
+		}, FluxSink.OverflowStrategy.BUFFER);
+	}
+
+	/**
+	 * Give the call an id and a place in the table, and start its deadline.
+	 * @return why the call cannot be made, or null
+	 */
+	private @Nullable WampException enter(PendingCall call, Duration timeout) {
+		long id = this.table.nextId();
+		call.id = id;
+		if (!this.table.addCall(id, call)) {
+			return new WampException(WampUris.UNAVAILABLE,
+					"cannot " + what(call.procedure) + ": " + this.table.pendingCalls()
+							+ " calls of this session already wait for their results (limit "
+							+ this.table.maxPendingCalls()
+							+ "); wait for results before calling again, or raise the client's max pending calls");
+		}
+		if (!timeout.isZero()) {
+			call.timeoutMillis = timeout.toMillis();
+			call.timeout = TIMEOUTS.newTimeout(call, call.timeoutMillis, TimeUnit.MILLISECONDS);
+		}
+		return null;
+	}
+
+	private void send(PendingCall call, Call message) {
+		this.session.connection().send(message, (error) -> {
+			if (this.table.removeCall(call.id, call)) {
+				call.fail(this.session.sendFailure(what(call.procedure), error));
 			}
-			this.session.connection()
-				.send(new Call(id, wireOptions, procedure, PayloadCasts.args(args), PayloadCasts.kwargs(kwargs)))
-				.subscribe(null, (error) -> {
-					if (this.table.removeCall(id, call)) {
-						call.fail(this.session.sendFailure(what(procedure), error));
-					}
-				});
-		}, overflow);
+		});
+	}
+
+	/** The subscriber canceled: CANCEL, unless the call ended already. */
+	void onCancel(PendingCall call) {
+		if (this.table.removeCall(call.id, call)) {
+			call.release();
+			sendCancel(call.id, call, "the caller canceled");
+		}
+	}
+
+	/** The call's deadline passed. */
+	void onTimeout(PendingCall call) {
+		if (this.table.removeCall(call.id, call)) {
+			sendCancel(call.id, call, "the call timed out");
+			call.fail(new WampException(WampUris.TIMEOUT,
+					"call to '" + call.procedure + "' timed out after " + call.timeoutMillis + " ms"));
+		}
 	}
 
 	/**
@@ -142,36 +195,20 @@ final class Caller {
 			}
 			Duration timeout = callOptions.effectiveTimeout(this.limits.defaultCallTimeout());
 			Map<String, Object> finalOptions = wireOptions(procedure, callOptions, true, timeout);
-			long id = this.table.nextId();
-			PendingCall call = new PendingCall(procedure, sink, callOptions.cancelMode(),
+			StreamingCall call = new StreamingCall(this, procedure, sink, callOptions.cancelMode(),
 					this.limits.progressiveBuffer());
-			if (!this.table.addCall(id, call)) {
-				sink.error(new WampException(WampUris.UNAVAILABLE,
-						"cannot " + what(procedure) + ": " + this.table.pendingCalls()
-								+ " calls of this session already wait for their results (limit "
-								+ this.table.maxPendingCalls() + "); wait for results before calling again"));
+			WampException refused = enter(call, timeout);
+			if (refused != null) {
+				sink.error(refused);
 				return;
 			}
-			ChunkSender sender = new ChunkSender(id, procedure, finalOptions, call);
+			ChunkSender sender = new ChunkSender(call.id, procedure, finalOptions, call);
 			call.chunks = sender;
 			sink.onRequest(call::requested);
 			sink.onCancel(() -> {
 				sender.dispose();
-				if (this.table.removeCall(id, call)) {
-					call.release();
-					sendCancel(id, call, "the caller canceled");
-				}
+				onCancel(call);
 			});
-			if (!timeout.isZero()) {
-				long millis = timeout.toMillis();
-				call.timeout = TIMEOUTS.newTimeout((t) -> {
-					if (this.table.removeCall(id, call)) {
-						sendCancel(id, call, "the call timed out");
-						call.fail(new WampException(WampUris.TIMEOUT,
-								"call to '" + procedure + "' timed out after " + millis + " ms"));
-					}
-				}, millis, TimeUnit.MILLISECONDS);
-			}
 			// subscribeOn also moves request(n) off the I/O thread that completes a
 			// write, so the application's producer never runs there
 			Flux.from(chunks).subscribeOn(chunkScheduler).subscribe(sender);
@@ -183,8 +220,32 @@ final class Caller {
 		return "call '" + procedure + "'";
 	}
 
-	// Features the router did not announce are not used silently: fall back and say so.
+	// Most calls of a session use the same options and timeout: the last call's wire
+	// options are reused (unmodifiable), where a new map per call was a tenth of a call's
+	// allocations.
 	private Map<String, Object> wireOptions(String procedure, CallOptions callOptions, boolean progressive,
+			Duration timeout) {
+		WireOptions last = this.lastWireOptions;
+		if (last != null && last.options() == callOptions && last.progressive() == progressive
+				&& last.timeout().equals(timeout)) {
+			return last.wire();
+		}
+		Map<String, Object> wire = freeze(newWireOptions(procedure, callOptions, progressive, timeout));
+		this.lastWireOptions = new WireOptions(callOptions, progressive, timeout, wire);
+		return wire;
+	}
+
+	private static Map<String, Object> freeze(Map<String, Object> wire) {
+		if (wire.size() == 1) {
+			Map.Entry<String, Object> only = wire.entrySet().iterator().next();
+			// an immutable map the CALL keeps without a copy
+			return Map.of(only.getKey(), only.getValue());
+		}
+		return wire.isEmpty() ? Map.of() : Collections.unmodifiableMap(wire);
+	}
+
+	// Features the router did not announce are not used silently: fall back and say so.
+	private Map<String, Object> newWireOptions(String procedure, CallOptions callOptions, boolean progressive,
 			Duration timeout) {
 		SessionInfo sessionInfo = this.session.info();
 		boolean receiveProgress = progressive;
@@ -227,29 +288,18 @@ final class Caller {
 			return;
 		}
 		if (Dicts.bool(result.details(), "progress", false)) {
-			if (!call.offerProgress()) {
-				if (this.table.removeCall(result.requestId(), call)) {
-					sendCancel(result.requestId(), call, "its subscriber fell behind");
-					call.fail(new WampException(WampUris.CANCELED,
-							"more than " + this.limits.progressiveBuffer() + " progressive results of '"
-									+ call.procedure + "' wait for a subscriber that does not request"
-									+ " them; request them faster (for example without limitRate, or publishOn a faster"
-									+ " scheduler) or raise the client's progressive buffer"));
-				}
-				return;
+			if (!call.onResult(result, true) && this.table.removeCall(result.requestId(), call)) {
+				sendCancel(result.requestId(), call, "its subscriber fell behind");
+				call.fail(new WampException(WampUris.CANCELED,
+						"more than " + this.limits.progressiveBuffer() + " progressive results of '" + call.procedure
+								+ "' wait for a subscriber that does not request"
+								+ " them; request them faster (for example without limitRate, or publishOn a faster"
+								+ " scheduler) or raise the client's progressive buffer"));
 			}
-			call.sink.next(CallResult.of(result));
 			return;
 		}
 		if (this.table.removeCall(result.requestId(), call)) {
-			call.release();
-			if (!(call.chunks != null && call.emitted.get() > 0 && result.args().isEmpty()
-					&& result.kwargs().isEmpty())) {
-				// a final RESULT without payload after progressive ones only ends a
-				// bidirectional stream
-				call.sink.next(CallResult.of(result));
-			}
-			call.sink.complete();
+			call.onResult(result, false);
 		}
 	}
 
@@ -290,11 +340,11 @@ final class Caller {
 
 		private final Map<String, Object> firstOptions;
 
-		private final PendingCall call;
+		private final StreamingCall call;
 
 		private volatile boolean sentFirst;
 
-		ChunkSender(long id, String procedure, Map<String, Object> finalOptions, PendingCall call) {
+		ChunkSender(long id, String procedure, Map<String, Object> finalOptions, StreamingCall call) {
 			this.id = id;
 			this.procedure = procedure;
 			// the first CALL's options hold for the whole call
@@ -359,70 +409,9 @@ final class Caller {
 	}
 
 	/**
-	 * A call waiting for its result.
+	 * The wire options made for a call's options, progressive flag and timeout.
 	 */
-	static final class PendingCall {
-
-		private final String procedure;
-
-		final FluxSink<CallResult> sink;
-
-		private final CancelMode mode;
-
-		private final int progressiveBuffer;
-
-		// progressive results emitted and requested, to bound those a slow subscriber
-		// holds
-		final AtomicLong emitted = new AtomicLong();
-
-		private final AtomicLong requested = new AtomicLong();
-
-		volatile @Nullable Timeout timeout;
-
-		// the caller's chunks of a progressive call invocation, still being sent
-		volatile @Nullable Disposable chunks;
-
-		PendingCall(String procedure, FluxSink<CallResult> sink, CancelMode mode, int progressiveBuffer) {
-			this.procedure = procedure;
-			this.sink = sink;
-			this.mode = mode;
-			this.progressiveBuffer = progressiveBuffer;
-		}
-
-		String procedure() {
-			return this.procedure;
-		}
-
-		void requested(long n) {
-			this.requested.accumulateAndGet(n, (a, b) -> (a + b < 0) ? Long.MAX_VALUE : a + b);
-		}
-
-		/**
-		 * Count a progressive result.
-		 * @return false when the subscriber already holds back as many as it may
-		 */
-		boolean offerProgress() {
-			long waiting = this.emitted.incrementAndGet() - this.requested.get();
-			return waiting <= this.progressiveBuffer;
-		}
-
-		/** The call ended: stop its deadline and the stream of its arguments. */
-		void release() {
-			Timeout t = this.timeout;
-			if (t != null) {
-				t.cancel();
-			}
-			Disposable chunks = this.chunks;
-			if (chunks != null) {
-				chunks.dispose();
-			}
-		}
-
-		void fail(Throwable error) {
-			release();
-			this.sink.error(error);
-		}
-
+	private record WireOptions(CallOptions options, boolean progressive, Duration timeout, Map<String, Object> wire) {
 	}
 
 }

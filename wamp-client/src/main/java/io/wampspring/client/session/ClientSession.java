@@ -49,6 +49,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -120,7 +121,7 @@ public final class ClientSession {
 		this.handshake = new Handshake(options, connection);
 		this.table = new RequestTable(options.limits().maxPendingCalls());
 		this.pressure = new InboundPressure(connection, options.limits());
-		this.caller = new Caller(this, this.table, options.limits());
+		this.caller = new Caller(this, this.table, options.limits(), options.resultScheduler());
 		this.callee = new Callee(this, options, this.pressure);
 	}
 
@@ -628,17 +629,48 @@ public final class ClientSession {
 	// ---------------------------------------------------------------- requests
 
 	/**
-	 * Call a procedure.
+	 * Call a procedure asking for progressive results.
 	 * @param procedure the URI
 	 * @param args positional arguments
 	 * @param kwargs keyword arguments
 	 * @param callOptions the options
-	 * @param progressive whether to ask for progressive results
-	 * @return the results: progressive ones first (when asked for), then the final one
+	 * @return the results: progressive ones first, then the final one
 	 */
-	public Flux<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions callOptions,
-			boolean progressive) {
-		return this.caller.call(procedure, args, kwargs, callOptions, progressive);
+	public Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs,
+			CallOptions callOptions) {
+		return this.caller.callProgressive(procedure, args, kwargs, callOptions);
+	}
+
+	/**
+	 * Make a plain call (one final result) on this session.
+	 * @param procedure the URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
+	 * @param callOptions the options
+	 * @return the result, on the client's result scheduler
+	 */
+	public Mono<CallResult> call(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions callOptions) {
+		return new Mono<>() {
+			@Override
+			public void subscribe(CoreSubscriber<? super CallResult> actual) {
+				call(actual, procedure, args, kwargs, callOptions);
+			}
+		};
+	}
+
+	/**
+	 * Make a plain call (one final result) for a subscriber: the subscriber receives a
+	 * subscription at once and the outcome on the client's result scheduler. This is what
+	 * {@code WampClient.call} returns as a Mono, without an operator chain per call.
+	 * @param actual the subscriber
+	 * @param procedure the URI
+	 * @param args positional arguments
+	 * @param kwargs keyword arguments
+	 * @param callOptions the options
+	 */
+	public void call(CoreSubscriber<? super CallResult> actual, String procedure, List<?> args, Map<String, ?> kwargs,
+			CallOptions callOptions) {
+		this.caller.call(actual, procedure, args, kwargs, callOptions);
 	}
 
 	/**

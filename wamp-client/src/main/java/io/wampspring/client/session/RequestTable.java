@@ -27,7 +27,7 @@ final class RequestTable {
 
 	private final RequestIdSequence ids = new RequestIdSequence();
 
-	private final Map<Long, Caller.PendingCall> calls = new ConcurrentHashMap<>();
+	private final Map<Long, PendingCall> calls = new ConcurrentHashMap<>();
 
 	private final Map<Long, PendingRequest> requests = new ConcurrentHashMap<>();
 
@@ -47,7 +47,7 @@ final class RequestTable {
 	 * Add a call unless the session already waits for as many as it may.
 	 * @return false when the limit is reached
 	 */
-	boolean addCall(long id, Caller.PendingCall call) {
+	boolean addCall(long id, PendingCall call) {
 		if (this.calls.size() >= this.maxPendingCalls) {
 			return false;
 		}
@@ -63,15 +63,15 @@ final class RequestTable {
 		return this.calls.size();
 	}
 
-	Caller.@Nullable PendingCall call(long id) {
+	@Nullable PendingCall call(long id) {
 		return this.calls.get(id);
 	}
 
-	boolean removeCall(long id, Caller.PendingCall call) {
+	boolean removeCall(long id, PendingCall call) {
 		return this.calls.remove(id, call);
 	}
 
-	Caller.@Nullable PendingCall removeCall(long id) {
+	@Nullable PendingCall removeCall(long id) {
 		return this.calls.remove(id);
 	}
 
@@ -120,7 +120,7 @@ final class RequestTable {
 	 * @return the call or request, or null
 	 */
 	@Nullable Object takeAny(long id) {
-		Caller.PendingCall call = this.calls.remove(id);
+		PendingCall call = this.calls.remove(id);
 		return (call != null) ? call : this.requests.remove(id);
 	}
 
@@ -130,7 +130,7 @@ final class RequestTable {
 	 */
 	void failAll(java.util.function.Function<String, WampException> failure) {
 		for (Long id : new ArrayList<>(this.calls.keySet())) {
-			Caller.PendingCall call = this.calls.remove(id);
+			PendingCall call = this.calls.remove(id);
 			if (call != null) {
 				call.fail(failure.apply("call to '" + call.procedure() + "'"));
 			}

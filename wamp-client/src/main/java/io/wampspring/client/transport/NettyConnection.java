@@ -2,17 +2,23 @@ package io.wampspring.client.transport;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufHolder;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -20,6 +26,7 @@ import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.auth.TlsChannelBinding;
 import io.wampspring.core.codec.WampCodec;
+import io.wampspring.core.concurrent.Burst;
 import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
@@ -63,6 +70,14 @@ abstract class NettyConnection implements WampConnection {
 	private volatile @Nullable FrameSubscriber<?> frames;
 
 	private volatile boolean failed;
+
+	// frames encoded off the event loop, waiting for it to write them
+	private final Burst<OutboundFrame> outbound = new Burst<>();
+
+	// their bytes, counted against the channel's high-water mark like written ones
+	private final AtomicLong queuedBytes = new AtomicLong();
+
+	private final Runnable writeOutbound = this::writeOutbound;
 
 	private volatile @Nullable String closeReason;
 
@@ -243,34 +258,75 @@ abstract class NettyConnection implements WampConnection {
 	@Override
 	public boolean isWritable() {
 		Channel ch = this.channel;
-		return ch != null && ch.isWritable();
+		return ch != null && ch.isWritable() && this.queuedBytes.get() < ch.config().getWriteBufferHighWaterMark();
 	}
 
 	@Override
 	public Mono<Void> send(WampMessage message) {
-		return Mono.create((sink) -> {
-			Channel ch = this.channel;
-			if (ch == null || !ch.isActive()) {
-				sink.error(new IllegalStateException(this.transport + " connection to " + this.address + " is closed"));
+		return Mono.create((sink) -> send(message, sink::error, sink::success));
+	}
+
+	@Override
+	public void send(WampMessage message, Consumer<Throwable> onFailure) {
+		send(message, onFailure, null);
+	}
+
+	// Encodes on the sending thread; the event loop writes what waits in one burst and
+	// flushes once, where a writeAndFlush per message cost a task, a wake-up and a system
+	// call each. A sender on the event loop writes at once, after what waits.
+	private void send(WampMessage message, Consumer<Throwable> onFailure, @Nullable Runnable onWritten) {
+		Channel ch = this.channel;
+		if (ch == null || !ch.isActive()) {
+			onFailure
+				.accept(new IllegalStateException(this.transport + " connection to " + this.address + " is closed"));
+			return;
+		}
+		Object frame;
+		try {
+			frame = encode(ch.alloc(), message);
+		}
+		catch (RuntimeException ex) {
+			onFailure.accept(ex);
+			return;
+		}
+		OutboundFrame outboundFrame = new OutboundFrame(frame, onFailure, onWritten);
+		this.queuedBytes.addAndGet(outboundFrame.bytes);
+		if (this.outbound.add(outboundFrame)) {
+			EventLoop loop = ch.eventLoop();
+			if (loop.inEventLoop()) {
+				writeOutbound();
 				return;
 			}
-			Object frame;
 			try {
-				frame = encode(ch.alloc(), message);
+				loop.execute(this.writeOutbound);
 			}
-			catch (RuntimeException ex) {
-				sink.error(ex);
-				return;
+			catch (RejectedExecutionException ex) {
+				// the event loop is shut down: so is the connection
+				writeOutbound();
 			}
-			ch.writeAndFlush(frame).addListener((future) -> {
-				if (future.isSuccess()) {
-					sink.success();
+		}
+	}
+
+	private void writeOutbound() {
+		Channel ch = this.channel;
+		int missed = 1;
+		do {
+			OutboundFrame frame = this.outbound.take();
+			if (frame != null && ch != null) {
+				while (frame != null) {
+					OutboundFrame next = frame.nextInBurst();
+					frame.linkBurst(null);
+					this.queuedBytes.addAndGet(-frame.bytes);
+					// a write to a closed channel fails its promise and releases the
+					// frame
+					ch.write(frame.frame, ch.newPromise().addListener(frame));
+					frame = next;
 				}
-				else {
-					sink.error(future.cause());
-				}
-			});
-		});
+				ch.flush();
+			}
+			missed = this.outbound.done(missed);
+		}
+		while (missed != 0);
 	}
 
 	private Object encode(ByteBufAllocator allocator, WampMessage message) {
@@ -319,6 +375,53 @@ abstract class NettyConnection implements WampConnection {
 			return TlsChannelBinding.Result.missing("the connection to " + this.address + " is not encrypted with TLS");
 		}
 		return TlsChannelBinding.read(tls.engine(), type);
+	}
+
+	/**
+	 * An encoded message on its way to the socket, and who to tell how it went.
+	 */
+	private static final class OutboundFrame implements Burst.Linked<OutboundFrame>, ChannelFutureListener {
+
+		final Object frame;
+
+		final int bytes;
+
+		private final Consumer<Throwable> onFailure;
+
+		private final @Nullable Runnable onWritten;
+
+		private @Nullable OutboundFrame next;
+
+		OutboundFrame(Object frame, Consumer<Throwable> onFailure, @Nullable Runnable onWritten) {
+			this.frame = frame;
+			this.bytes = (frame instanceof ByteBufHolder holder) ? holder.content().readableBytes()
+					: (frame instanceof ByteBuf buffer) ? buffer.readableBytes() : 0;
+			this.onFailure = onFailure;
+			this.onWritten = onWritten;
+		}
+
+		@Override
+		public @Nullable OutboundFrame nextInBurst() {
+			return this.next;
+		}
+
+		@Override
+		public void linkBurst(@Nullable OutboundFrame next) {
+			this.next = next;
+		}
+
+		@Override
+		public void operationComplete(ChannelFuture future) {
+			if (future.isSuccess()) {
+				if (this.onWritten != null) {
+					this.onWritten.run();
+				}
+			}
+			else {
+				this.onFailure.accept(future.cause());
+			}
+		}
+
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.wampspring.client.transport;
 
+import java.util.function.Consumer;
+
 import io.wampspring.core.auth.TlsChannelBinding;
 import io.wampspring.core.message.WampMessage;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +63,17 @@ public interface WampConnection {
 	 * write)
 	 */
 	Mono<Void> send(WampMessage message);
+
+	/**
+	 * Write a message without a Mono: the hot path of calls. Messages sent from one
+	 * thread are written in the order they were sent, by either form of {@code send}.
+	 * @param message the message
+	 * @param onFailure told, on any thread, when the message could not be written (closed
+	 * connection, or a payload the serializer cannot write)
+	 */
+	default void send(WampMessage message, Consumer<Throwable> onFailure) {
+		send(message).subscribe(null, onFailure);
+	}
 
 	/**
 	 * Close the connection. Idempotent.

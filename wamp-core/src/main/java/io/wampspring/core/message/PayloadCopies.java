@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,12 +16,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class PayloadCopies {
 
+	// The classes of List.of(...) and Map.of(...): immutable, so kept without a copy (the
+	// usual arguments of a call, List.of("hello", 42), cost nothing). Unmodifiable views
+	// are copied: what they show may still change.
+	private static final Set<Class<?>> IMMUTABLE = Set.copyOf(List.of(List.of().getClass(), List.of(1).getClass(),
+			List.of(1, 2, 3).getClass(), Map.of().getClass(), Map.of(1, 1).getClass(), Map.of(1, 1, 2, 2).getClass()));
+
 	private PayloadCopies() {
 	}
 
 	static Map<String, Object> dict(@Nullable Map<String, Object> map) {
 		if (map == null || map.isEmpty()) {
 			return Map.of();
+		}
+		if (IMMUTABLE.contains(map.getClass())) {
+			return map;
 		}
 		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
 	}
@@ -29,12 +39,18 @@ final class PayloadCopies {
 		if (list == null || list.isEmpty()) {
 			return List.of();
 		}
+		if (IMMUTABLE.contains(list.getClass())) {
+			return list;
+		}
 		return Collections.unmodifiableList(new ArrayList<>(list));
 	}
 
 	static Map<String, @Nullable Object> kwargs(@Nullable Map<String, @Nullable Object> map) {
 		if (map == null || map.isEmpty()) {
 			return Map.of();
+		}
+		if (IMMUTABLE.contains(map.getClass())) {
+			return map;
 		}
 		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
 	}
