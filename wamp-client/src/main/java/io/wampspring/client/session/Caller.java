@@ -68,6 +68,11 @@ final class Caller {
 		this.dispatcher = new ResultDispatcher(resultScheduler);
 	}
 
+	/** The session ended and failed its calls: release what delivers their outcomes. */
+	void close() {
+		this.dispatcher.close();
+	}
+
 	/**
 	 * Start a plain call for a subscriber: one {@link SingleCall} is its subscription,
 	 * its table entry and its deadline; the outcome arrives on the result scheduler.

@@ -324,6 +324,7 @@ public final class ClientSession {
 		String message = (WampUris.SESSION_CLOSED.equals(pendingUri) ? "session closed: " : "transport lost: ")
 				+ reason;
 		this.table.failAll((what) -> new WampException(pendingUri, message + " (" + what + ")"));
+		this.caller.close();
 		this.callee.disposeAll();
 		this.subscriptions.clear();
 		if (before.isBeforeWelcome()) {

@@ -3,7 +3,6 @@ package io.wampspring.client.session;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.wampspring.core.concurrent.Burst;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Exceptions;
@@ -22,12 +21,28 @@ final class ResultDispatcher implements Runnable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ResultDispatcher.class);
 
-	private final Scheduler scheduler;
+	// one worker: the session's results keep to one thread, whose caches and wake-up
+	// path stay warm, where a task per call on alternating threads woke a cold one each
+	// time
+	private final Scheduler.Worker worker;
 
 	private final Burst<SingleCall> ready = new Burst<>();
 
 	ResultDispatcher(Scheduler scheduler) {
-		this.scheduler = scheduler;
+		this.worker = scheduler.createWorker();
+	}
+
+	/**
+	 * The session ended: release the worker once what waits was signalled (calls made
+	 * later fail at once, on their caller's thread).
+	 */
+	void close() {
+		try {
+			this.worker.schedule(this.worker::dispose);
+		}
+		catch (RejectedExecutionException ex) {
+			this.worker.dispose();
+		}
 	}
 
 	/**
@@ -37,27 +52,23 @@ final class ResultDispatcher implements Runnable {
 	void deliver(SingleCall call) {
 		if (this.ready.add(call)) {
 			try {
-				this.scheduler.schedule(this);
+				this.worker.schedule(this);
 			}
 			catch (RejectedExecutionException ex) {
-				// the scheduler is shut down: the subscribers learn it, here and now
-				drain(ex);
+				// the session ended (or the scheduler was shut down): signal here
+				run();
 			}
 		}
 	}
 
 	@Override
 	public void run() {
-		drain(null);
-	}
-
-	private void drain(@Nullable RejectedExecutionException refused) {
 		int missed = 1;
 		do {
 			for (SingleCall call = this.ready.take(); call != null;) {
 				SingleCall next = call.nextInBurst();
 				call.linkBurst(null);
-				signal(call, refused);
+				signal(call);
 				call = next;
 			}
 			missed = this.ready.done(missed);
@@ -65,14 +76,9 @@ final class ResultDispatcher implements Runnable {
 		while (missed != 0);
 	}
 
-	private static void signal(SingleCall call, @Nullable RejectedExecutionException refused) {
+	private static void signal(SingleCall call) {
 		try {
-			if (refused != null) {
-				call.signalError(refused);
-			}
-			else {
-				call.signal();
-			}
+			call.signal();
 		}
 		catch (Throwable ex) {
 			// a subscriber that throws must not keep the others from their results

@@ -143,14 +143,4 @@ final class SingleCall extends PendingCall implements Subscription, Burst.Linked
 		}
 	}
 
-	/**
-	 * Signal an error at once, when the dispatcher cannot run (its scheduler refused).
-	 * @param error why
-	 */
-	void signalError(Throwable error) {
-		if ((this.state & CANCELLED) == 0) {
-			this.actual.onError(error);
-		}
-	}
-
 }
