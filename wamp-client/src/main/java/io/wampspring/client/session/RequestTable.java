@@ -3,6 +3,8 @@ package io.wampspring.client.session;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 import io.wampspring.core.WampException;
@@ -25,9 +27,21 @@ final class RequestTable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RequestTable.class);
 
+	private static final int MAX_SLOTS = 1024;
+
 	private final RequestIdSequence ids = new RequestIdSequence();
 
-	private final Map<Long, PendingCall> calls = new ConcurrentHashMap<>();
+	/**
+	 * Calls by request id. Ids come from one sequence, so the calls in flight take
+	 * distinct slots of this array (index: id modulo its length), found and freed without
+	 * a lock or a boxed key; a call whose slot an older, slower call still holds waits in
+	 * {@link #overflow}.
+	 */
+	private final AtomicReferenceArray<@Nullable PendingCall> slots;
+
+	private final Map<Long, PendingCall> overflow = new ConcurrentHashMap<>();
+
+	private final AtomicInteger pendingCalls = new AtomicInteger();
 
 	private final Map<Long, PendingRequest> requests = new ConcurrentHashMap<>();
 
@@ -35,6 +49,9 @@ final class RequestTable {
 
 	RequestTable(int maxPendingCalls) {
 		this.maxPendingCalls = maxPendingCalls;
+		// a power of two of at most 1024 slots (4 KB), at least twice the calls allowed
+		this.slots = new AtomicReferenceArray<>(
+				Math.min(MAX_SLOTS, Integer.highestOneBit(Math.min(maxPendingCalls, MAX_SLOTS)) * 4));
 	}
 
 	long nextId() {
@@ -44,14 +61,18 @@ final class RequestTable {
 	// ---------------------------------------------------------------- calls
 
 	/**
-	 * Add a call unless the session already waits for as many as it may.
+	 * Add a call (whose id is set) unless the session already waits for as many as it
+	 * may.
 	 * @return false when the limit is reached
 	 */
 	boolean addCall(long id, PendingCall call) {
-		if (this.calls.size() >= this.maxPendingCalls) {
+		if (this.pendingCalls.incrementAndGet() > this.maxPendingCalls) {
+			this.pendingCalls.decrementAndGet();
 			return false;
 		}
-		this.calls.put(id, call);
+		if (!this.slots.compareAndSet(slot(id), null, call)) {
+			this.overflow.put(id, call);
+		}
 		return true;
 	}
 
@@ -60,19 +81,43 @@ final class RequestTable {
 	}
 
 	int pendingCalls() {
-		return this.calls.size();
+		return this.pendingCalls.get();
 	}
 
 	@Nullable PendingCall call(long id) {
-		return this.calls.get(id);
+		PendingCall call = this.slots.get(slot(id));
+		if (call != null && call.id == id) {
+			return call;
+		}
+		return this.overflow.isEmpty() ? null : this.overflow.get(id);
 	}
 
 	boolean removeCall(long id, PendingCall call) {
-		return this.calls.remove(id, call);
+		if (this.slots.compareAndSet(slot(id), call, null) || this.overflow.remove(id, call)) {
+			this.pendingCalls.decrementAndGet();
+			return true;
+		}
+		return false;
 	}
 
 	@Nullable PendingCall removeCall(long id) {
-		return this.calls.remove(id);
+		int slot = slot(id);
+		PendingCall call;
+		while ((call = this.slots.get(slot)) != null && call.id == id) {
+			if (this.slots.compareAndSet(slot, call, null)) {
+				this.pendingCalls.decrementAndGet();
+				return call;
+			}
+		}
+		call = this.overflow.isEmpty() ? null : this.overflow.remove(id);
+		if (call != null) {
+			this.pendingCalls.decrementAndGet();
+		}
+		return call;
+	}
+
+	private int slot(long id) {
+		return (int) (id & (this.slots.length() - 1));
 	}
 
 	// ---------------------------------------------------------------- other requests
@@ -120,7 +165,7 @@ final class RequestTable {
 	 * @return the call or request, or null
 	 */
 	@Nullable Object takeAny(long id) {
-		PendingCall call = this.calls.remove(id);
+		PendingCall call = removeCall(id);
 		return (call != null) ? call : this.requests.remove(id);
 	}
 
@@ -129,9 +174,17 @@ final class RequestTable {
 	 * @param failure the error for a request, given its description
 	 */
 	void failAll(java.util.function.Function<String, WampException> failure) {
-		for (Long id : new ArrayList<>(this.calls.keySet())) {
-			PendingCall call = this.calls.remove(id);
+		for (int slot = 0; slot < this.slots.length(); slot++) {
+			PendingCall call = this.slots.getAndSet(slot, null);
 			if (call != null) {
+				this.pendingCalls.decrementAndGet();
+				call.fail(failure.apply("call to '" + call.procedure() + "'"));
+			}
+		}
+		for (Long id : new ArrayList<>(this.overflow.keySet())) {
+			PendingCall call = this.overflow.remove(id);
+			if (call != null) {
+				this.pendingCalls.decrementAndGet();
 				call.fail(failure.apply("call to '" + call.procedure() + "'"));
 			}
 		}

@@ -9,7 +9,7 @@ import tools.jackson.dataformat.cbor.CBORFactory;
 public final class CborCodec extends JacksonStreamingCodec {
 
 	CborCodec() {
-		super(CBORFactory.builder().build(), false, "CBOR");
+		super(CBORFactory.builder().recyclerPool(JacksonStreamingCodec.BUFFERS).build(), false, "CBOR");
 	}
 
 	@Override

@@ -21,6 +21,9 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.util.BufferRecycler;
+import tools.jackson.core.util.JsonRecyclerPools;
+import tools.jackson.core.util.RecyclerPool;
 import tools.jackson.dataformat.cbor.CBORSimpleValue;
 
 /**
@@ -28,6 +31,14 @@ import tools.jackson.dataformat.cbor.CBORSimpleValue;
  * into the generic value tree and written straight from it, without a data-binding layer.
  */
 abstract class JacksonStreamingCodec implements WampCodec {
+
+	/**
+	 * Jackson's buffers, one set per thread: every message takes and returns them, and
+	 * Jackson's default pool (a concurrent deque) cost a node and two contended
+	 * operations per message. The threads that encode and decode are few and long-lived
+	 * (event loops, scheduler workers); a virtual thread just gets buffers of its own.
+	 */
+	static final RecyclerPool<BufferRecycler> BUFFERS = JsonRecyclerPools.threadLocalPool();
 
 	private final TokenStreamFactory factory;
 
@@ -114,9 +125,15 @@ abstract class JacksonStreamingCodec implements WampCodec {
 		}
 
 		private Map<String, @Nullable Object> readObject(int depth) {
+			JsonToken token = this.parser.nextToken();
+			if (token == JsonToken.END_OBJECT && depth == 2) {
+				// most of a message's details and options are empty: no map for them (the
+				// message keeps its dictionaries unmodifiable anyway; nested ones in a
+				// payload stay mutable, as applications may expect)
+				return Map.of();
+			}
 			Map<String, @Nullable Object> map = new LinkedHashMap<>();
-			JsonToken token;
-			while ((token = this.parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+			for (; token == JsonToken.PROPERTY_NAME; token = this.parser.nextToken()) {
 				String name = this.parser.currentName();
 				JsonToken valueToken = this.parser.nextToken();
 				if (valueToken == null) {

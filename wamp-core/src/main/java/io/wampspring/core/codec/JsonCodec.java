@@ -9,7 +9,7 @@ import tools.jackson.core.json.JsonFactory;
 public final class JsonCodec extends JacksonStreamingCodec {
 
 	JsonCodec() {
-		super(JsonFactory.builder().build(), true, "JSON");
+		super(JsonFactory.builder().recyclerPool(JacksonStreamingCodec.BUFFERS).build(), true, "JSON");
 	}
 
 	@Override

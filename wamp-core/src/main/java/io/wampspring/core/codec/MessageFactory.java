@@ -459,7 +459,7 @@ public final class MessageFactory {
 		}
 
 		private static Map<String, Object> withoutNulls(Map<String, Object> map) {
-			if (!map.containsValue(null)) {
+			if (map.isEmpty() || !map.containsValue(null)) {
 				return map;
 			}
 			// A null option means "not given" (some peers send them); drop them so
