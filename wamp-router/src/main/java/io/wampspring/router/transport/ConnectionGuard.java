@@ -11,6 +11,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -49,6 +50,8 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 	private static final Logger logger = LoggerFactory.getLogger(ConnectionGuard.class);
 
 	private static final String NAME = "wamp-connection-guard";
+
+	private static final String FLUSH = "wamp-flush-consolidation";
 
 	private static final String IDLE = "wamp-keep-alive";
 
@@ -111,6 +114,12 @@ final class ConnectionGuard extends ChannelInboundHandlerAdapter {
 		else {
 			pipeline.addFirst(NAME, guard);
 		}
+		// A routed message is written to another connection while this one reads: the
+		// flushes of a read burst collapse into one per connection (after the burst, or
+		// in a task right after the write), where a flush per message cost a system call
+		// each. It sits next to TLS, so that TLS encrypts a burst at once.
+		pipeline.addBefore(NAME, FLUSH,
+				new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
 	}
 
 	/**
