@@ -72,7 +72,7 @@ final class InternalCall {
 	private void result(@Nullable List<@Nullable Object> result) {
 		if (this.answered.compareAndSet(false, true)) {
 			cancelTimeout();
-			Dealer.answer(this.caller, this.call.requestId(),
+			this.caller.answerCall(this.call.requestId(),
 					new Result(this.call.requestId(), Map.of(), (result != null) ? result : List.of(), Map.of()),
 					WampUris.INVALID_ARGUMENT);
 		}

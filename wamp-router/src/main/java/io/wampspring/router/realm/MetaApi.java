@@ -12,8 +12,10 @@ import io.wampspring.core.WampUris;
 import io.wampspring.core.uri.MatchPolicy;
 import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.SessionIdentity;
+import io.wampspring.router.broker.Subscription;
 import io.wampspring.router.config.EventHistory;
 import io.wampspring.router.config.RouterLimits;
+import io.wampspring.router.dealer.Registration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,19 +62,20 @@ final class MetaApi {
 			caller.testaments.flush(scope(kwargs));
 			return List.of();
 		});
-		realm.addInternal("wamp.registration.list", (caller, args, kwargs) -> List.of(list(realm.dealer.index)));
+		realm.addInternal("wamp.registration.list",
+				(caller, args, kwargs) -> List.of(list(realm.dealer.registrations())));
 		realm.addInternal("wamp.registration.lookup",
-				(caller, args, kwargs) -> single(lookup(realm.dealer.index, args)));
+				(caller, args, kwargs) -> single(lookup(realm.dealer.registrations(), args)));
 		realm.addInternal("wamp.registration.match", (caller, args, kwargs) -> {
-			Registration found = realm.dealer.index.best(uriArg(args));
+			Registration found = realm.dealer.registrations().best(uriArg(args));
 			return single((found != null) ? found.id() : null);
 		});
 		realm.addInternal("wamp.registration.get",
 				(caller, args, kwargs) -> List.of(registrationDetails(registration(args))));
 		realm.addInternal("wamp.registration.list_callees", (caller, args, kwargs) -> List
-			.of(Arrays.stream(registration(args).callees).map((c) -> c.session().id()).toList()));
+			.of(registration(args).calleeSessions().stream().map(RouterSession::id).toList()));
 		realm.addInternal("wamp.registration.count_callees",
-				(caller, args, kwargs) -> List.of((long) registration(args).callees.length));
+				(caller, args, kwargs) -> List.of((long) registration(args).calleeSessions().size()));
 		realm.addInternal("wamp.registration.remove", (caller, args, kwargs) -> {
 			Registration registration = registration(args);
 			realm.dealer.revoke(registration, null, reason(args, 1, kwargs));
@@ -81,7 +84,7 @@ final class MetaApi {
 		realm.addInternal("wamp.registration.remove_callee", (caller, args, kwargs) -> {
 			Registration registration = registration(args);
 			RouterSession callee = sessionAt(args, 1, "callee session id");
-			if (!registration.hasCallee(callee)) {
+			if (!registration.calleeSessions().contains(callee)) {
 				throw new WampException(WampUris.NO_SUCH_REGISTRATION,
 						"session " + callee.id() + " is not a callee of registration " + registration.id());
 			}
@@ -96,28 +99,29 @@ final class MetaApi {
 		realm.addInternal("wamp.subscription.remove_subscriber", (caller, args, kwargs) -> {
 			Subscription subscription = subscription(args);
 			RouterSession subscriber = sessionAt(args, 1, "subscriber session id");
-			if (!Arrays.asList(subscription.subscribers).contains(subscriber)) {
+			if (!subscription.subscriberSessions().contains(subscriber)) {
 				throw new WampException(WampUris.NO_SUCH_SUBSCRIPTION,
 						"session " + subscriber.id() + " is not a subscriber of subscription " + subscription.id());
 			}
 			realm.broker.revoke(subscription, subscriber, reason(args, 2, kwargs));
 			return List.of();
 		});
-		realm.addInternal("wamp.subscription.list", (caller, args, kwargs) -> List.of(list(realm.broker.index)));
+		realm.addInternal("wamp.subscription.list",
+				(caller, args, kwargs) -> List.of(list(realm.broker.subscriptions())));
 		realm.addInternal("wamp.subscription.lookup",
-				(caller, args, kwargs) -> single(lookup(realm.broker.index, args)));
+				(caller, args, kwargs) -> single(lookup(realm.broker.subscriptions(), args)));
 		realm.addInternal("wamp.subscription.match", (caller, args, kwargs) -> {
 			List<Long> ids = new ArrayList<>();
-			realm.broker.index.forEachMatch(uriArg(args), (s) -> ids.add(s.id()));
+			realm.broker.subscriptions().forEachMatch(uriArg(args), (s) -> ids.add(s.id()));
 			return single(ids.isEmpty() ? null : ids);
 		});
 		realm.addInternal("wamp.subscription.get",
 				(caller, args, kwargs) -> List.of(subscriptionDetails(subscription(args))));
 		realm.addInternal("wamp.subscription.list_subscribers", (caller, args, kwargs) -> List
-			.of(Arrays.stream(subscription(args).subscribers).map(RouterSession::id).toList()));
+			.of(subscription(args).subscriberSessions().stream().map(RouterSession::id).toList()));
 		realm.addInternal("wamp.subscription.get_events", this::getEvents);
 		realm.addInternal("wamp.subscription.count_subscribers",
-				(caller, args, kwargs) -> List.of((long) subscription(args).subscribers.length));
+				(caller, args, kwargs) -> List.of((long) subscription(args).subscriberSessions().size()));
 	}
 
 	// Events
@@ -216,8 +220,8 @@ final class MetaApi {
 			throw new WampException(WampUris.NOT_AUTHORIZED,
 					"session is not authorized to read the events of '" + subscription.uri() + "'");
 		}
-		List<Map<String, @Nullable Object>> events = this.realm.broker.history.events(subscription.uri(),
-				subscription.match(), limit);
+		List<Map<String, @Nullable Object>> events = this.realm.broker.events(subscription.uri(), subscription.match(),
+				limit);
 		if (events == null) {
 			throw new WampException(HISTORY_UNAVAILABLE, "no event history is kept for '" + subscription.uri()
 					+ "' (match " + subscription.match().wireName() + "); configure it in the realm's event-history");
@@ -364,7 +368,7 @@ final class MetaApi {
 
 	private Registration registration(List<@Nullable Object> args) {
 		long id = idArg(args, "registration id");
-		Registration registration = this.realm.dealer.index.byId(id);
+		Registration registration = this.realm.dealer.registrations().byId(id);
 		if (registration == null) {
 			throw new WampException(WampUris.NO_SUCH_REGISTRATION, "no registration " + id);
 		}
@@ -373,7 +377,7 @@ final class MetaApi {
 
 	private Subscription subscription(List<@Nullable Object> args) {
 		long id = idArg(args, "subscription id");
-		Subscription subscription = this.realm.broker.index.byId(id);
+		Subscription subscription = this.realm.broker.subscriptions().byId(id);
 		if (subscription == null) {
 			throw new WampException(WampUris.NO_SUCH_SUBSCRIPTION, "no subscription " + id);
 		}
@@ -395,12 +399,12 @@ final class MetaApi {
 	}
 
 	private static Map<String, Object> registrationDetails(Registration registration) {
-		return Map.of("id", registration.id(), "created", registration.created.toString(), "uri", registration.uri(),
-				"match", registration.match().wireName(), "invoke", registration.invoke);
+		return Map.of("id", registration.id(), "created", registration.created().toString(), "uri", registration.uri(),
+				"match", registration.match().wireName(), "invoke", registration.invoke());
 	}
 
 	private static Map<String, Object> subscriptionDetails(Subscription subscription) {
-		return Map.of("id", subscription.id(), "created", subscription.created.toString(), "uri", subscription.uri(),
+		return Map.of("id", subscription.id(), "created", subscription.created().toString(), "uri", subscription.uri(),
 				"match", subscription.match().wireName());
 	}
 

@@ -24,9 +24,11 @@ import io.wampspring.router.auth.ScramAuthenticator;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.auth.TicketAuthenticator;
 import io.wampspring.router.auth.WampCraAuthenticator;
+import io.wampspring.router.broker.Broker;
 import io.wampspring.router.config.RealmConfig;
 import io.wampspring.router.config.RouterLimits;
 import io.wampspring.router.config.User;
+import io.wampspring.router.dealer.Dealer;
 import io.wampspring.router.nexus.NexusCredentials;
 import io.wampspring.router.nexus.NexusTicketAuthenticator;
 import org.jspecify.annotations.Nullable;
@@ -70,8 +72,9 @@ public final class Realm {
 		this.core = core;
 		this.credentials = new NexusCredentials(config.name(), core.nexusSettings(), Clock.systemUTC());
 		this.setup = new Setup(core, config, this.credentials);
-		this.dealer = new Dealer(this);
-		this.broker = new Broker(this);
+		RealmContext context = new RealmContext(this);
+		this.dealer = new Dealer(context);
+		this.broker = new Broker(context);
 		this.broker.reconfigure();
 		this.meta = new MetaApi(this);
 		this.nexus = new NexusServices(this, core.nexusSettings(), core.metadataStore());
@@ -340,7 +343,8 @@ public final class Realm {
 			// after its own subscriptions are gone, before wamp.session.on_leave (as
 			// Crossbar.io does), on a GOODBYE, a kill and a lost transport alike
 			for (Testaments.Testament testament : session.testaments.takeAll()) {
-				this.broker.publishTestament(session, testament);
+				this.broker.publishTestament(session, testament.topic(), testament.args(), testament.kwargs(),
+						testament.options());
 			}
 			this.meta.sessionLeft(session);
 		}

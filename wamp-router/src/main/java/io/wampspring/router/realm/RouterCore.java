@@ -264,8 +264,8 @@ public final class RouterCore {
 		int subscriptions = 0;
 		for (Realm realm : this.realms.values()) {
 			sessions += realm.sessionCount();
-			registrations += realm.dealer.index.size();
-			subscriptions += realm.broker.index.size();
+			registrations += realm.dealer.registrations().size();
+			subscriptions += realm.broker.subscriptions().size();
 		}
 		return new RouterMetrics(sessions, this.realms.size(), registrations, subscriptions, pendingCalls(),
 				this.calls.sum(), this.callErrors.sum(), this.publications.sum(), this.events.sum(),

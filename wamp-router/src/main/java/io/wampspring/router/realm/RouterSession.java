@@ -6,18 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.netty.util.Timeout;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
-import io.wampspring.core.id.EndedStreams;
-import io.wampspring.core.id.Ids;
 import io.wampspring.core.message.Abort;
 import io.wampspring.core.message.Authenticate;
 import io.wampspring.core.message.Call;
@@ -44,8 +40,10 @@ import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.Authorizer;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.auth.SessionRestriction;
+import io.wampspring.router.broker.SessionSubscriptions;
 import io.wampspring.router.config.ConnectionLimit;
 import io.wampspring.router.config.RouterLimits;
+import io.wampspring.router.dealer.SessionCalls;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,39 +94,16 @@ public final class RouterSession {
 
 	private final AtomicBoolean restrictionEnded = new AtomicBoolean();
 
-	volatile boolean calleeCanceling;
-
-	volatile boolean calleeProgressive;
-
-	/** Whether the client announced progressive_call_invocations as caller. */
-	volatile boolean callerStreams;
-
-	/**
-	 * Whether the client announced progressive_call_invocations (and call_canceling, as
-	 * the specification requires) as callee.
-	 */
-	volatile boolean calleeStreams;
-
-	/** Progressive calls of this caller that ended before their final chunk. */
-	final EndedStreams endedStreams = new EndedStreams(1024);
-
-	volatile boolean calleeRevocation;
-
-	volatile boolean subscriberRevocation;
+	/** What the client announced in HELLO; replaced once, when HELLO comes. */
+	private volatile PeerFeatures features = PeerFeatures.NONE;
 
 	volatile Instant joinedAt = Instant.EPOCH;
 
-	final ConcurrentHashMap<Long, PendingCall> callsAsCaller = new ConcurrentHashMap<>();
+	private final SessionCalls calls = new SessionCalls();
 
-	final ConcurrentHashMap<Long, PendingCall> invocationsAsCallee = new ConcurrentHashMap<>();
-
-	final Set<Registration> registrations = ConcurrentHashMap.newKeySet();
-
-	final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+	private final SessionSubscriptions subscriptions = new SessionSubscriptions();
 
 	final Testaments testaments = new Testaments();
-
-	private final AtomicLong invocationIds = new AtomicLong();
 
 	private final AtomicBoolean left = new AtomicBoolean();
 
@@ -206,7 +181,12 @@ public final class RouterSession {
 		return this.realm;
 	}
 
-	SessionIdentity requireIdentity() {
+	/**
+	 * Who the session is, once established. Internal to the embedded router; not an API.
+	 * @return the identity
+	 * @throws IllegalStateException before WELCOME
+	 */
+	public SessionIdentity requireIdentity() {
 		SessionIdentity current = this.identity;
 		if (current == null) {
 			throw new IllegalStateException("session not established");
@@ -214,8 +194,38 @@ public final class RouterSession {
 		return current;
 	}
 
-	long nextInvocationId() {
-		return this.invocationIds.updateAndGet((previous) -> (previous >= Ids.MAX) ? 1 : previous + 1);
+	/**
+	 * The features the client announced in HELLO. Internal to the embedded router; not an
+	 * API.
+	 * @return the features, none before HELLO
+	 */
+	public PeerFeatures features() {
+		return this.features;
+	}
+
+	/**
+	 * The dealer's state of this session. Internal to the embedded router; not an API.
+	 * @return the state
+	 */
+	public SessionCalls calls() {
+		return this.calls;
+	}
+
+	/**
+	 * The broker's state of this session. Internal to the embedded router; not an API.
+	 * @return the state
+	 */
+	public SessionSubscriptions subscriptions() {
+		return this.subscriptions;
+	}
+
+	/**
+	 * How many bytes wait to be written to the client (a slow reader's backlog). Internal
+	 * to the embedded router; not an API.
+	 * @return the bytes
+	 */
+	public long pendingBytes() {
+		return this.out.pendingBytes();
 	}
 
 	// Inbound
@@ -581,14 +591,16 @@ public final class RouterSession {
 			return;
 		}
 		Map<String, Object> callee = featuresOf((Map<String, Object>) roles, "callee");
-		this.calleeCanceling = Boolean.TRUE.equals(callee.get("call_canceling"));
-		this.calleeProgressive = Boolean.TRUE.equals(callee.get("progressive_call_results"));
-		this.calleeRevocation = Boolean.TRUE.equals(callee.get("registration_revocation"));
-		this.calleeStreams = this.calleeCanceling && Boolean.TRUE.equals(callee.get("progressive_call_invocations"));
-		this.callerStreams = Boolean.TRUE
-			.equals(featuresOf((Map<String, Object>) roles, "caller").get("progressive_call_invocations"));
-		this.subscriberRevocation = Boolean.TRUE
-			.equals(featuresOf((Map<String, Object>) roles, "subscriber").get("subscription_revocation"));
+		Map<String, Object> caller = featuresOf((Map<String, Object>) roles, "caller");
+		Map<String, Object> subscriber = featuresOf((Map<String, Object>) roles, "subscriber");
+		boolean calleeCanceling = Boolean.TRUE.equals(callee.get("call_canceling"));
+		boolean calleeProgressive = Boolean.TRUE.equals(callee.get("progressive_call_results"));
+		boolean callerStreams = Boolean.TRUE.equals(caller.get("progressive_call_invocations"));
+		boolean calleeStreams = calleeCanceling && Boolean.TRUE.equals(callee.get("progressive_call_invocations"));
+		boolean calleeRevocation = Boolean.TRUE.equals(callee.get("registration_revocation"));
+		boolean subscriberRevocation = Boolean.TRUE.equals(subscriber.get("subscription_revocation"));
+		this.features = new PeerFeatures(calleeCanceling, calleeProgressive, callerStreams, calleeStreams,
+				calleeRevocation, subscriberRevocation);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -601,7 +613,15 @@ public final class RouterSession {
 
 	// Authorization
 
-	Authorization authorize(Action action, String uri) {
+	/**
+	 * Decide whether the session may act on a URI, with the realm's authorizer and the
+	 * session's own restriction; decisions of a cacheable authorizer are cached per
+	 * session. Internal to the embedded router; not an API.
+	 * @param action the action
+	 * @param uri the URI
+	 * @return the decision; a denial is counted and logged
+	 */
+	public Authorization authorize(Action action, String uri) {
 		Realm current = this.realm;
 		SessionIdentity who = this.identity;
 		if (current == null || who == null) {
@@ -674,7 +694,13 @@ public final class RouterSession {
 
 	// Outbound
 
-	void send(WampMessage message) {
+	/**
+	 * Send the client a message; a message its serializer cannot hold is counted and
+	 * logged (and ends a handshake it was part of). Internal to the embedded router; not
+	 * an API.
+	 * @param message the message
+	 */
+	public void send(WampMessage message) {
 		try {
 			deliver(message);
 		}
@@ -690,10 +716,12 @@ public final class RouterSession {
 
 	/**
 	 * Send a message whose payload came from another session, so that the caller can
-	 * answer its sender when this session's serializer cannot hold it.
+	 * answer its sender when this session's serializer cannot hold it. Internal to the
+	 * embedded router; not an API.
+	 * @param message the message
 	 * @throws UnencodableMessageException when this session's serializer cannot encode it
 	 */
-	void deliver(WampMessage message) {
+	public void deliver(WampMessage message) {
 		if (this.state == State.CLOSED && !(message instanceof Abort || message instanceof Goodbye)) {
 			return;
 		}
@@ -701,25 +729,34 @@ public final class RouterSession {
 	}
 
 	/**
-	 * Send an event.
+	 * Send an event. Internal to the embedded router; not an API.
+	 * @param message the event
 	 * @throws UnencodableMessageException when this session's serializer cannot encode it
 	 */
-	void deliver(SharedMessage message) {
+	public void deliver(SharedMessage message) {
 		if (this.state == State.ESTABLISHED) {
 			this.out.send(message);
 		}
 	}
 
 	/**
-	 * Count and log a message this session's serializer could not encode.
+	 * Count and log a message this session's serializer could not encode. Internal to the
+	 * embedded router; not an API.
 	 * @param ex what went wrong
 	 */
-	void undeliverable(UnencodableMessageException ex) {
+	public void undeliverable(UnencodableMessageException ex) {
 		this.core.undeliverableMessages.increment();
 		logger.info("Could not send session {} a message: {}", this.id, ex.getMessage());
 	}
 
-	void error(int requestType, long requestId, String uri, String message) {
+	/**
+	 * Answer a request with ERROR. Internal to the embedded router; not an API.
+	 * @param requestType the request's message type
+	 * @param requestId the request id
+	 * @param uri the error URI
+	 * @param message a readable message, the ERROR's only argument
+	 */
+	public void error(int requestType, long requestId, String uri, String message) {
 		if (requestType == WampMessageType.CALL) {
 			this.core.callErrors.increment();
 		}
@@ -727,10 +764,29 @@ public final class RouterSession {
 	}
 
 	/**
-	 * End the session because the client broke the protocol.
+	 * Send the caller the RESULT or ERROR of its call; when its serializer cannot hold
+	 * the payload, an ERROR of the fallback URI that says so instead, so that the call
+	 * does not wait forever. Internal to the embedded router; not an API.
+	 * @param requestId the CALL's request id
+	 * @param answer the RESULT or ERROR
+	 * @param fallbackUri the error URI when the answer cannot be sent
+	 */
+	public void answerCall(long requestId, WampMessage answer, String fallbackUri) {
+		try {
+			deliver(answer);
+		}
+		catch (UnencodableMessageException ex) {
+			undeliverable(ex);
+			error(WampMessageType.CALL, requestId, fallbackUri, ex.getMessage());
+		}
+	}
+
+	/**
+	 * End the session because the client broke the protocol. Internal to the embedded
+	 * router; not an API.
 	 * @param what what was wrong
 	 */
-	void protocolViolation(String what) {
+	public void protocolViolation(String what) {
 		if (this.state == State.CLOSED) {
 			return;
 		}

@@ -20,7 +20,11 @@ public final class SharedMessage {
 	 */
 	private final AtomicReferenceArray<Object> encoded = new AtomicReferenceArray<>(4);
 
-	SharedMessage(WampMessage message) {
+	/**
+	 * A message to share. Internal to the embedded router; not an API.
+	 * @param message the message
+	 */
+	public SharedMessage(WampMessage message) {
 		this.message = message;
 	}
 

@@ -14,17 +14,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Registrations or subscriptions indexed for matching: a hash map for exact URIs, and
  * arrays for prefix (longest first) and wildcard patterns (most fixed components first).
- * Reads are lock free; writes happen under the owner's lock and publish new arrays.
+ * Reads are lock free; writes happen under the owner's lock and publish new arrays. The
+ * dealer and the broker each keep one. Internal to the embedded router; not an API.
  *
  * @param <T> the entry type
  */
-final class UriIndex<T extends UriIndex.Entry> {
+public final class UriIndex<T extends UriIndex.Entry> {
 
 	/**
 	 * What the index holds: an id for a URI under a match policy (a registration, a
-	 * subscription).
+	 * subscription). Internal to the embedded router; not an API.
 	 */
-	abstract static class Entry {
+	public abstract static class Entry {
 
 		private final long id;
 
@@ -32,24 +33,50 @@ final class UriIndex<T extends UriIndex.Entry> {
 
 		private final MatchPolicy match;
 
-		final Instant created = Instant.now();
+		private final Instant created = Instant.now();
 
-		Entry(long id, String uri, MatchPolicy match) {
+		/**
+		 * An entry created now.
+		 * @param id its id
+		 * @param uri its URI or pattern
+		 * @param match its match policy
+		 */
+		protected Entry(long id, String uri, MatchPolicy match) {
 			this.id = id;
 			this.uri = uri;
 			this.match = match;
 		}
 
-		final long id() {
+		/**
+		 * The id.
+		 * @return the registration or subscription id
+		 */
+		public final long id() {
 			return this.id;
 		}
 
-		final String uri() {
+		/**
+		 * The URI.
+		 * @return the URI or pattern
+		 */
+		public final String uri() {
 			return this.uri;
 		}
 
-		final MatchPolicy match() {
+		/**
+		 * The match policy.
+		 * @return the policy
+		 */
+		public final MatchPolicy match() {
 			return this.match;
+		}
+
+		/**
+		 * When the entry was created.
+		 * @return the instant
+		 */
+		public final Instant created() {
+			return this.created;
 		}
 
 	}
@@ -66,31 +93,56 @@ final class UriIndex<T extends UriIndex.Entry> {
 
 	private volatile Entry[] wildcards = new Entry[0];
 
-	@Nullable T get(String uri, MatchPolicy match) {
+	/**
+	 * The entry of a URI under a match policy.
+	 * @param uri the URI or pattern
+	 * @param match the match policy
+	 * @return the entry, or null
+	 */
+	public @Nullable T get(String uri, MatchPolicy match) {
 		return mapFor(match).get(uri);
 	}
 
-	@Nullable T byId(long id) {
+	/**
+	 * The entry of an id.
+	 * @param id the id
+	 * @return the entry, or null
+	 */
+	public @Nullable T byId(long id) {
 		return this.byId.get(id);
 	}
 
-	int size() {
+	/**
+	 * How many entries the index holds.
+	 * @return the count
+	 */
+	public int size() {
 		return this.byId.size();
 	}
 
-	List<T> all() {
+	/**
+	 * Every entry.
+	 * @return a snapshot
+	 */
+	public List<T> all() {
 		return new ArrayList<>(this.byId.values());
 	}
 
-	/** Add an entry; the caller holds the owner's lock. */
-	void add(T entry) {
+	/**
+	 * Add an entry; the caller holds the owner's lock.
+	 * @param entry the entry
+	 */
+	public void add(T entry) {
 		mapFor(entry.match()).put(entry.uri(), entry);
 		this.byId.put(entry.id(), entry);
 		rebuild(entry.match());
 	}
 
-	/** Remove an entry; the caller holds the owner's lock. */
-	void remove(T entry) {
+	/**
+	 * Remove an entry; the caller holds the owner's lock.
+	 * @param entry the entry
+	 */
+	public void remove(T entry) {
 		mapFor(entry.match()).remove(entry.uri(), entry);
 		this.byId.remove(entry.id(), entry);
 		rebuild(entry.match());
@@ -99,9 +151,11 @@ final class UriIndex<T extends UriIndex.Entry> {
 	/**
 	 * The entry that wins for a concrete URI: exact, then the longest prefix, then the
 	 * wildcard with the most fixed components.
+	 * @param uri the concrete URI
+	 * @return the entry, or null when none matches
 	 */
 	@SuppressWarnings("unchecked")
-	@Nullable T best(String uri) {
+	public @Nullable T best(String uri) {
 		T found = this.exact.get(uri);
 		if (found != null) {
 			return found;
@@ -119,9 +173,13 @@ final class UriIndex<T extends UriIndex.Entry> {
 		return null;
 	}
 
-	/** Every entry that matches a concrete URI. */
+	/**
+	 * Visit every entry that matches a concrete URI.
+	 * @param uri the concrete URI
+	 * @param action what to do with each
+	 */
 	@SuppressWarnings("unchecked")
-	void forEachMatch(String uri, Consumer<T> action) {
+	public void forEachMatch(String uri, Consumer<T> action) {
 		T found = this.exact.get(uri);
 		if (found != null) {
 			action.accept(found);

@@ -1,4 +1,4 @@
-package io.wampspring.router.realm;
+package io.wampspring.router.dealer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,14 +6,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.router.realm.RouterSession;
+import io.wampspring.router.realm.UriIndex;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A procedure registration: one id per (URI, match), shared by its callees under one
  * invoke policy. The callee array is replaced under the dealer's lock and read without
- * locks.
+ * locks. Internal to the embedded router; not an API.
  */
-final class Registration extends UriIndex.Entry {
+public final class Registration extends UriIndex.Entry {
 
 	record Callee(RouterSession session, boolean discloseCaller) {
 	}
@@ -29,6 +31,26 @@ final class Registration extends UriIndex.Entry {
 	Registration(long id, String uri, MatchPolicy match, String invoke) {
 		super(id, uri, match);
 		this.invoke = invoke;
+	}
+
+	/**
+	 * The invoke policy its callees agreed on.
+	 * @return single, roundrobin, random, first or last
+	 */
+	public String invoke() {
+		return this.invoke;
+	}
+
+	/**
+	 * The callees' sessions, in the order they registered.
+	 * @return a snapshot
+	 */
+	public List<RouterSession> calleeSessions() {
+		List<RouterSession> sessions = new ArrayList<>(this.callees.length);
+		for (Callee callee : this.callees) {
+			sessions.add(callee.session());
+		}
+		return sessions;
 	}
 
 	/** Choose the callee of the next invocation by the invoke policy. */

@@ -1,4 +1,4 @@
-package io.wampspring.router.realm;
+package io.wampspring.router.dealer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ import io.wampspring.core.message.Registered;
 import io.wampspring.core.message.Result;
 import io.wampspring.core.message.Unregister;
 import io.wampspring.core.message.Unregistered;
-import io.wampspring.core.message.WampMessage;
 import io.wampspring.core.message.WampMessageType;
 import io.wampspring.core.message.Yield;
 import io.wampspring.core.uri.MatchPolicy;
@@ -31,6 +30,9 @@ import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.config.RouterLimits;
+import io.wampspring.router.realm.RouterSession;
+import io.wampspring.router.realm.UnencodableMessageException;
+import io.wampspring.router.realm.UriIndex;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The dealer of a realm: registrations, call routing, progressive results, cancel and
  * timeouts. Routing a call reads the registration index and callee arrays without locks;
- * only registering and unregistering take the dealer's lock.
+ * only registering and unregistering take the dealer's lock. Internal to the embedded
+ * router; not an API.
  */
-final class Dealer {
+public final class Dealer {
 
 	private static final Logger logger = LoggerFactory.getLogger(Dealer.class);
 
@@ -55,19 +58,37 @@ final class Dealer {
 
 	private static final int CALL = WampMessageType.CALL;
 
-	private final Realm realm;
+	private final DealerContext context;
 
 	private final Object lock = new Object();
 
-	final UriIndex<Registration> index = new UriIndex<>();
+	private final UriIndex<Registration> index = new UriIndex<>();
 
-	Dealer(Realm realm) {
-		this.realm = realm;
+	/**
+	 * A dealer for one realm.
+	 * @param context what it needs from its realm
+	 */
+	public Dealer(DealerContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * The registrations, for the registration meta API and the metrics.
+	 * @return the live index (read it; only the dealer changes it)
+	 */
+	public UriIndex<Registration> registrations() {
+		return this.index;
 	}
 
 	// Registrations
 
-	void register(RouterSession session, Register register) {
+	/**
+	 * Handle a REGISTER: validate, authorize and add the session as a callee, answering
+	 * REGISTERED or ERROR.
+	 * @param session the registering session
+	 * @param register the message
+	 */
+	public void register(RouterSession session, Register register) {
 		long requestId = register.requestId();
 		Map<String, Object> options = register.options();
 		MatchPolicy match;
@@ -90,12 +111,12 @@ final class Dealer {
 		boolean force = Dicts.bool(options, "force_reregister", false);
 		boolean discloseCaller = Dicts.bool(options, "disclose_caller", false);
 		String uri = register.procedure();
-		if (!this.realm.uris().isValid(uri, match)) {
+		if (!this.context.uris().isValid(uri, match)) {
 			session.error(REGISTER, requestId, WampUris.INVALID_URI,
 					"invalid procedure URI '" + uri + "' for match " + match.wireName());
 			return;
 		}
-		if (uri.startsWith("wamp.") || (match == MatchPolicy.EXACT && this.realm.internal(uri) != null)) {
+		if (uri.startsWith("wamp.") || (match == MatchPolicy.EXACT && this.context.isRouterProcedure(uri))) {
 			session.error(REGISTER, requestId, WampUris.PROCEDURE_ALREADY_EXISTS,
 					"procedure '" + uri + "' is provided by the router itself");
 			return;
@@ -105,9 +126,9 @@ final class Dealer {
 					"session is not authorized to register '" + uri + "'");
 			return;
 		}
-		if (session.registrations.size() >= this.realm.limits().maxRegistrationsPerSession()) {
+		if (session.calls().registrations.size() >= this.context.limits().maxRegistrationsPerSession()) {
 			session.error(REGISTER, requestId, RouterLimits.LIMIT_EXCEEDED, "this session reached the limit of "
-					+ this.realm.limits().maxRegistrationsPerSession() + " registrations");
+					+ this.context.limits().maxRegistrationsPerSession() + " registrations");
 			return;
 		}
 		Registration registration;
@@ -124,7 +145,7 @@ final class Dealer {
 				else if (force) {
 					kicked = registration.callees;
 					for (Registration.Callee callee : kicked) {
-						callee.session().registrations.remove(registration);
+						callee.session().calls().registrations.remove(registration);
 					}
 					registration.callees = new Registration.Callee[0];
 					this.index.remove(registration);
@@ -147,7 +168,7 @@ final class Dealer {
 					created = true;
 				}
 				registration.addCallee(new Registration.Callee(session, discloseCaller));
-				session.registrations.add(registration);
+				session.calls().registrations.add(registration);
 			}
 		}
 		if (refusal != null) {
@@ -157,22 +178,27 @@ final class Dealer {
 		if (deleted != null) {
 			for (Registration.Callee callee : kicked) {
 				RouterSession old = callee.session();
-				if (old.calleeRevocation) {
+				if (old.features().calleeRevocation()) {
 					old.send(new Unregistered(0,
 							Map.of("registration", deleted.id(), "reason", "wamp.error.force_reregister")));
 				}
-				this.realm.meta.registrationRemoved(old, deleted, false);
+				this.context.registrationRemoved(old, deleted, false);
 			}
-			this.realm.meta.registrationRemoved(null, deleted, true);
+			this.context.registrationRemoved(null, deleted, true);
 		}
 		session.send(new Registered(requestId, registration.id()));
 		if (created) {
-			this.realm.meta.registrationCreated(session, registration);
+			this.context.registrationCreated(session, registration);
 		}
-		this.realm.meta.registrationAdded(session, registration);
+		this.context.registrationAdded(session, registration);
 	}
 
-	void unregister(RouterSession session, Unregister unregister) {
+	/**
+	 * Handle an UNREGISTER, answering UNREGISTERED or ERROR.
+	 * @param session the session
+	 * @param unregister the message
+	 */
+	public void unregister(RouterSession session, Unregister unregister) {
 		Registration registration = this.index.byId(unregister.registration());
 		boolean removed = false;
 		boolean deleted = false;
@@ -190,11 +216,11 @@ final class Dealer {
 					"this session has no registration " + unregister.registration());
 			return;
 		}
-		session.registrations.remove(registration);
+		session.calls().registrations.remove(registration);
 		session.send(new Unregistered(unregister.requestId()));
-		this.realm.meta.registrationRemoved(session, registration, false);
+		this.context.registrationRemoved(session, registration, false);
 		if (deleted) {
-			this.realm.meta.registrationRemoved(session, registration, true);
+			this.context.registrationRemoved(session, registration, true);
 		}
 	}
 
@@ -209,7 +235,8 @@ final class Dealer {
 	 * @param reason the reason sent to the callees, or null
 	 * @return the sessions that were removed
 	 */
-	List<RouterSession> revoke(Registration registration, @Nullable RouterSession only, @Nullable String reason) {
+	public List<RouterSession> revoke(Registration registration, @Nullable RouterSession only,
+			@Nullable String reason) {
 		List<RouterSession> removed = new ArrayList<>();
 		boolean deleted = false;
 		synchronized (this.lock) {
@@ -220,7 +247,7 @@ final class Dealer {
 			}
 			for (RouterSession session : removed) {
 				registration.removeCallee(session);
-				session.registrations.remove(registration);
+				session.calls().registrations.remove(registration);
 			}
 			if (!removed.isEmpty() && registration.callees.length == 0) {
 				this.index.remove(registration);
@@ -233,13 +260,13 @@ final class Dealer {
 			details.put("reason", reason);
 		}
 		for (RouterSession session : removed) {
-			if (session.calleeRevocation) {
+			if (session.features().calleeRevocation()) {
 				session.send(new Unregistered(0, details));
 			}
-			this.realm.meta.registrationRemoved(session, registration, false);
+			this.context.registrationRemoved(session, registration, false);
 		}
 		if (deleted) {
-			this.realm.meta.registrationRemoved(removed.get(removed.size() - 1), registration, true);
+			this.context.registrationRemoved(removed.get(removed.size() - 1), registration, true);
 		}
 		if (!removed.isEmpty()) {
 			logger.info("Revoked registration {} ('{}') of {} session(s){}", registration.id(), registration.uri(),
@@ -250,25 +277,31 @@ final class Dealer {
 
 	// Calls
 
-	void call(RouterSession caller, Call call) {
+	/**
+	 * Handle a CALL: route it to a callee (or to a procedure the router answers itself),
+	 * or pass one more chunk of a progressive call invocation on.
+	 * @param caller the calling session
+	 * @param call the message
+	 */
+	public void call(RouterSession caller, Call call) {
 		long requestId = call.requestId();
 		boolean progress = Dicts.bool(call.options(), "progress", false);
-		PendingCall streaming = caller.callsAsCaller.get(requestId);
+		PendingCall streaming = caller.calls().asCaller.get(requestId);
 		if (streaming != null) {
 			nextChunk(caller, streaming, call, progress);
 			return;
 		}
-		if (caller.endedStreams.drop(requestId, progress)) {
+		if (caller.calls().endedStreams.drop(requestId, progress)) {
 			// a chunk of a progressive call that already ended: not a new call
 			return;
 		}
-		if (progress && !caller.callerStreams) {
+		if (progress && !caller.features().callerStreams()) {
 			caller.protocolViolation("CALL with progress=true, but the caller did not announce the feature "
 					+ "progressive_call_invocations in HELLO");
 			return;
 		}
 		String procedure = call.procedure();
-		if (!this.realm.uris().isValid(procedure)) {
+		if (!this.context.uris().isValid(procedure)) {
 			refuse(caller, requestId, progress, WampUris.INVALID_URI, "invalid procedure URI '" + procedure + "'");
 			return;
 		}
@@ -279,19 +312,17 @@ final class Dealer {
 			return;
 		}
 		// The meta API and the Nexus services: authorized like any procedure.
-		AsyncInternalProcedure internal = this.realm.internal(procedure);
-		if (internal != null) {
+		if (this.context.isRouterProcedure(procedure)) {
 			if (progress) {
 				refuse(caller, requestId, true, WampUris.FEATURE_NOT_SUPPORTED,
 						"procedure '" + procedure + "' is provided by the router and takes no progressive call "
 								+ "invocations; call it with its arguments in one CALL");
 				return;
 			}
-			this.realm.core.calls.increment();
-			InternalCall.run(this.realm.core, caller, call, internal, this.realm.core.nexusSettings().storeTimeout());
+			this.context.callRouterProcedure(caller, call);
 			return;
 		}
-		if (this.realm.core.isShuttingDown()) {
+		if (this.context.isShuttingDown()) {
 			refuse(caller, requestId, progress, WampUris.CANCELED, "the router is shutting down");
 			return;
 		}
@@ -302,20 +333,20 @@ final class Dealer {
 					"no callee registered procedure '" + procedure + "'");
 			return;
 		}
-		if (caller.callsAsCaller.size() >= this.realm.limits().maxPendingCallsPerSession()) {
+		if (caller.calls().asCaller.size() >= this.context.limits().maxPendingCallsPerSession()) {
 			refuse(caller, requestId, progress, RouterLimits.LIMIT_EXCEEDED, "this session reached the limit of "
-					+ this.realm.limits().maxPendingCallsPerSession() + " pending calls");
+					+ this.context.limits().maxPendingCallsPerSession() + " pending calls");
 			return;
 		}
 		Map<String, Object> options = call.options();
 		boolean discloseMe = Dicts.bool(options, "disclose_me", false);
-		if (discloseMe && !this.realm.config().allowDiscloseMe()) {
+		if (discloseMe && !this.context.config().allowDiscloseMe()) {
 			refuse(caller, requestId, progress, WampUris.DISCLOSE_ME_NOT_ALLOWED,
 					"this realm does not allow callers to disclose themselves");
 			return;
 		}
 		RouterSession target = callee.session();
-		if (progress && !target.calleeStreams) {
+		if (progress && !target.features().calleeStreams()) {
 			refuse(caller, requestId, true, WampUris.FEATURE_NOT_SUPPORTED, "the callee of '" + procedure
 					+ "' does not support progressive call invocations (it did not "
 					+ "announce progressive_call_invocations and call_canceling); send the arguments in one CALL");
@@ -323,16 +354,16 @@ final class Dealer {
 		}
 		boolean receiveProgress = Dicts.bool(options, "receive_progress", false);
 		Long timeout = Dicts.integer(options, "timeout");
-		long invocationId = target.nextInvocationId();
-		boolean resultProgress = receiveProgress && target.calleeProgressive;
+		long invocationId = target.calls().nextInvocationId();
+		boolean resultProgress = receiveProgress && target.features().calleeProgressive();
 		PendingCall pending = new PendingCall(caller, requestId, target, invocationId, registration, resultProgress,
 				procedure, progress);
-		caller.callsAsCaller.put(requestId, pending);
-		target.invocationsAsCallee.put(invocationId, pending);
+		caller.calls().asCaller.put(requestId, pending);
+		target.calls().asCallee.put(invocationId, pending);
 		Map<String, Object> details;
 		boolean pattern = registration.match() != MatchPolicy.EXACT;
 		boolean disclose = discloseMe || callee.discloseCaller() || authorization.disclose();
-		Integer trustlevel = this.realm.trustlevel(caller);
+		Integer trustlevel = this.context.trustlevel(caller);
 		// implementation-specific attributes (a trace context) go on to the callee
 		Map<String, Object> custom = CustomAttributes.of(options);
 		if (!pattern && !resultProgress && !disclose && trustlevel == null && custom.isEmpty()) {
@@ -367,10 +398,10 @@ final class Dealer {
 			details = chunk;
 		}
 		if (timeout != null && timeout > 0) {
-			pending.timeout = this.realm.core.timer()
+			pending.timeout = this.context.timer()
 				.newTimeout((t) -> timedOut(pending, timeout), timeout, TimeUnit.MILLISECONDS);
 		}
-		this.realm.core.calls.increment();
+		this.context.callRouted();
 		if (!invoke(pending, details, call)) {
 			return;
 		}
@@ -386,7 +417,7 @@ final class Dealer {
 	 */
 	private static void refuse(RouterSession caller, long requestId, boolean stream, String uri, String message) {
 		if (stream) {
-			caller.endedStreams.ended(requestId);
+			caller.calls().endedStreams.ended(requestId);
 		}
 		caller.error(CALL, requestId, uri, message);
 	}
@@ -408,12 +439,12 @@ final class Dealer {
 		if (pending.isDone()) {
 			if (!progress) {
 				// it ended while this final chunk came: the id is free again
-				caller.endedStreams.drop(call.requestId(), false);
+				caller.calls().endedStreams.drop(call.requestId(), false);
 			}
 			return;
 		}
-		long backlog = pending.callee.outbound().pendingBytes();
-		long limit = this.realm.limits().maxProgressiveBacklogBytes();
+		long backlog = pending.callee.pendingBytes();
+		long limit = this.context.limits().maxProgressiveBacklogBytes();
 		if (backlog > limit) {
 			if (pending.complete()) {
 				interrupt(pending, RouterLimits.LIMIT_EXCEEDED);
@@ -454,8 +485,13 @@ final class Dealer {
 		}
 	}
 
-	void yield(RouterSession callee, Yield yield) {
-		PendingCall pending = callee.invocationsAsCallee.get(yield.requestId());
+	/**
+	 * Handle a callee's YIELD: a progressive or the final result of a call.
+	 * @param callee the callee
+	 * @param yield the message
+	 */
+	public void yield(RouterSession callee, Yield yield) {
+		PendingCall pending = callee.calls().asCallee.get(yield.requestId());
 		if (pending == null) {
 			// Canceled, timed out or unknown: the specification asks to ignore it.
 			return;
@@ -480,19 +516,24 @@ final class Dealer {
 			return;
 		}
 		if (pending.complete()) {
-			answer(pending.caller, pending.callRequestId,
+			pending.caller.answerCall(pending.callRequestId,
 					new Result(pending.callRequestId, Map.of(), yield.args(), yield.kwargs()),
 					WampUris.INVALID_ARGUMENT);
 		}
 	}
 
-	void calleeError(RouterSession callee, ErrorMessage error) {
-		PendingCall pending = callee.invocationsAsCallee.get(error.requestId());
+	/**
+	 * Handle a callee's ERROR for an INVOCATION: pass it on to the caller.
+	 * @param callee the callee
+	 * @param error the message
+	 */
+	public void calleeError(RouterSession callee, ErrorMessage error) {
+		PendingCall pending = callee.calls().asCallee.get(error.requestId());
 		if (pending != null && pending.complete()) {
 			// Without its payload the callee's error URI still tells the caller what
 			// happened.
-			answer(pending.caller, pending.callRequestId, new ErrorMessage(CALL, pending.callRequestId, error.details(),
-					error.error(), error.args(), error.kwargs()), error.error());
+			pending.caller.answerCall(pending.callRequestId, new ErrorMessage(CALL, pending.callRequestId,
+					error.details(), error.error(), error.args(), error.kwargs()), error.error());
 		}
 	}
 
@@ -504,36 +545,26 @@ final class Dealer {
 	 * @param uri the error URI for the caller
 	 * @param message what was wrong
 	 */
-	void calleeFailed(RouterSession callee, long invocationId, String uri, String message) {
-		PendingCall pending = callee.invocationsAsCallee.get(invocationId);
+	public void calleeFailed(RouterSession callee, long invocationId, String uri, String message) {
+		PendingCall pending = callee.calls().asCallee.get(invocationId);
 		if (pending != null && pending.complete()) {
 			pending.caller.error(CALL, pending.callRequestId, uri, message);
 		}
 	}
 
-	/**
-	 * Send the caller its RESULT or ERROR; when its serializer cannot hold the payload,
-	 * an ERROR of the fallback URI that says so instead, so that the call does not wait
-	 * forever.
-	 */
-	static void answer(RouterSession caller, long requestId, WampMessage answer, String fallbackUri) {
-		try {
-			caller.deliver(answer);
-		}
-		catch (UnencodableMessageException ex) {
-			caller.undeliverable(ex);
-			caller.error(CALL, requestId, fallbackUri, ex.getMessage());
-		}
-	}
-
 	private static void interrupt(PendingCall pending, String reason) {
-		if (pending.callee.calleeCanceling) {
+		if (pending.callee.features().calleeCanceling()) {
 			pending.callee.send(new Interrupt(pending.invocationId, Map.of("mode", "killnowait", "reason", reason)));
 		}
 	}
 
-	void cancel(RouterSession caller, Cancel cancel) {
-		PendingCall pending = caller.callsAsCaller.get(cancel.requestId());
+	/**
+	 * Handle a caller's CANCEL in mode skip, kill or killnowait.
+	 * @param caller the caller
+	 * @param cancel the message
+	 */
+	public void cancel(RouterSession caller, Cancel cancel) {
+		PendingCall pending = caller.calls().asCaller.get(cancel.requestId());
 		if (pending == null) {
 			return;
 		}
@@ -546,7 +577,7 @@ final class Dealer {
 					"'mode' must be one of skip, kill, killnowait, got '" + mode + "'");
 			return;
 		}
-		if (!pending.callee.calleeCanceling) {
+		if (!pending.callee.features().calleeCanceling()) {
 			mode = "skip";
 		}
 		switch (mode) {
@@ -556,7 +587,7 @@ final class Dealer {
 					pending.callee.send(new Interrupt(pending.invocationId, Map.of("mode", "kill")));
 					// Some callees (Autobahn|Python 22) stop the handler but never
 					// answer: do not let the caller wait forever for the callee's ERROR.
-					this.realm.core.timer().newTimeout((t) -> {
+					this.context.timer().newTimeout((t) -> {
 						if (pending.complete()) {
 							caller.error(CALL, pending.callRequestId, WampUris.CANCELED,
 									"the call was canceled; the callee did not answer the interrupt within "
@@ -597,9 +628,14 @@ final class Dealer {
 
 	// Sessions leaving
 
-	void sessionLeft(RouterSession session) {
+	/**
+	 * A session left the realm: drop its registrations, fail the calls it was to answer
+	 * and interrupt the calls it made.
+	 * @param session the session
+	 */
+	public void sessionLeft(RouterSession session) {
 		List<Registration> deleted = new ArrayList<>();
-		List<Registration> removed = new ArrayList<>(session.registrations);
+		List<Registration> removed = new ArrayList<>(session.calls().registrations);
 		synchronized (this.lock) {
 			for (Registration registration : removed) {
 				registration.removeCallee(session);
@@ -609,19 +645,19 @@ final class Dealer {
 				}
 			}
 		}
-		session.registrations.clear();
-		for (PendingCall pending : new ArrayList<>(session.invocationsAsCallee.values())) {
+		session.calls().registrations.clear();
+		for (PendingCall pending : new ArrayList<>(session.calls().asCallee.values())) {
 			calleeGone(pending);
 		}
-		for (PendingCall pending : new ArrayList<>(session.callsAsCaller.values())) {
-			if (pending.complete() && pending.callee.calleeCanceling) {
+		for (PendingCall pending : new ArrayList<>(session.calls().asCaller.values())) {
+			if (pending.complete() && pending.callee.features().calleeCanceling()) {
 				pending.callee.send(new Interrupt(pending.invocationId, Map.of("mode", "killnowait")));
 			}
 		}
 		for (Registration registration : removed) {
-			this.realm.meta.registrationRemoved(session, registration, false);
+			this.context.registrationRemoved(session, registration, false);
 			if (deleted.contains(registration)) {
-				this.realm.meta.registrationRemoved(session, registration, true);
+				this.context.registrationRemoved(session, registration, true);
 			}
 		}
 		if (!deleted.isEmpty()) {
@@ -629,10 +665,14 @@ final class Dealer {
 		}
 	}
 
-	int pendingCalls() {
+	/**
+	 * The calls in flight in the realm.
+	 * @return how many
+	 */
+	public int pendingCalls() {
 		int count = 0;
-		for (RouterSession session : this.realm.sessions()) {
-			count += session.callsAsCaller.size();
+		for (RouterSession session : this.context.sessions()) {
+			count += session.calls().asCaller.size();
 		}
 		return count;
 	}

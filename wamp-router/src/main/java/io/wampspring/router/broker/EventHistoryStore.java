@@ -1,4 +1,4 @@
-package io.wampspring.router.realm;
+package io.wampspring.router.broker;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.wampspring.router.realm;
+package io.wampspring.router.broker;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +26,10 @@ import io.wampspring.router.auth.Action;
 import io.wampspring.router.auth.Authorization;
 import io.wampspring.router.auth.SessionIdentity;
 import io.wampspring.router.config.RouterLimits;
+import io.wampspring.router.realm.RouterSession;
+import io.wampspring.router.realm.SharedMessage;
+import io.wampspring.router.realm.UnencodableMessageException;
+import io.wampspring.router.realm.UriIndex;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +39,17 @@ import org.slf4j.LoggerFactory;
  * subscribers) and event dispatch with exclusion, black/white listing, publisher
  * disclosure and trust levels; the retained event per topic (bounded per realm) and the
  * configured event histories. Dispatch reads without locks; each EVENT is encoded once
- * per codec.
+ * per codec. Internal to the embedded router; not an API.
  */
-final class Broker {
+public final class Broker {
 
 	private static final Logger logger = LoggerFactory.getLogger(Broker.class);
 
-	private final Realm realm;
+	private final BrokerContext context;
 
 	private final Object lock = new Object();
 
-	final UriIndex<Subscription> index = new UriIndex<>();
+	private final UriIndex<Subscription> index = new UriIndex<>();
 
 	/** The retained event per topic; written under {@link #retainLock}. */
 	private final Map<String, Retained> retained = new ConcurrentHashMap<>();
@@ -55,13 +59,42 @@ final class Broker {
 	/** Whether the bound of retained topics was reported since the last change. */
 	private boolean retainFullReported;
 
-	final EventHistoryStore history = new EventHistoryStore();
+	private final EventHistoryStore history = new EventHistoryStore();
 
-	Broker(Realm realm) {
-		this.realm = realm;
+	/**
+	 * A broker for one realm; call {@link #reconfigure()} before its first use.
+	 * @param context what it needs from its realm
+	 */
+	public Broker(BrokerContext context) {
+		this.context = context;
 	}
 
-	void subscribe(RouterSession session, Subscribe subscribe) {
+	/**
+	 * The subscriptions, for the subscription meta API and the metrics.
+	 * @return the live index (read it; only the broker changes it)
+	 */
+	public UriIndex<Subscription> subscriptions() {
+		return this.index;
+	}
+
+	/**
+	 * The last events of the history kept for a subscription's URI and match.
+	 * @param uri the subscription's URI
+	 * @param match the subscription's match policy
+	 * @param limit how many events at most
+	 * @return newest first, or null when no history is kept for it
+	 */
+	public @Nullable List<Map<String, @Nullable Object>> events(String uri, MatchPolicy match, int limit) {
+		return this.history.events(uri, match, limit);
+	}
+
+	/**
+	 * Handle a SUBSCRIBE: validate, authorize and add the session as a subscriber,
+	 * answering SUBSCRIBED (then the retained events it asked for) or ERROR.
+	 * @param session the subscribing session
+	 * @param subscribe the message
+	 */
+	public void subscribe(RouterSession session, Subscribe subscribe) {
 		long requestId = subscribe.requestId();
 		MatchPolicy match;
 		try {
@@ -72,7 +105,7 @@ final class Broker {
 			return;
 		}
 		String topic = subscribe.topic();
-		if (!this.realm.uris().isValid(topic, match)) {
+		if (!this.context.uris().isValid(topic, match)) {
 			session.error(WampMessageType.SUBSCRIBE, requestId, WampUris.INVALID_URI,
 					"invalid topic URI '" + topic + "' for match " + match.wireName());
 			return;
@@ -82,9 +115,9 @@ final class Broker {
 					"session is not authorized to subscribe to '" + topic + "'");
 			return;
 		}
-		if (session.subscriptions.size() >= this.realm.limits().maxSubscriptionsPerSession()) {
+		if (session.subscriptions().all.size() >= this.context.limits().maxSubscriptionsPerSession()) {
 			session.error(WampMessageType.SUBSCRIBE, requestId, RouterLimits.LIMIT_EXCEEDED,
-					"this session reached the limit of " + this.realm.limits().maxSubscriptionsPerSession()
+					"this session reached the limit of " + this.context.limits().maxSubscriptionsPerSession()
 							+ " subscriptions");
 			return;
 		}
@@ -99,21 +132,26 @@ final class Broker {
 				created = true;
 			}
 			added = subscription.add(session);
-			session.subscriptions.add(subscription);
+			session.subscriptions().all.add(subscription);
 		}
 		session.send(new Subscribed(requestId, subscription.id()));
 		if (Dicts.bool(subscribe.options(), "get_retained", false)) {
 			sendRetained(session, subscription);
 		}
 		if (created) {
-			this.realm.meta.subscriptionCreated(session, subscription);
+			this.context.subscriptionCreated(session, subscription);
 		}
 		if (added) {
-			this.realm.meta.subscriptionAdded(session, subscription);
+			this.context.subscriptionAdded(session, subscription);
 		}
 	}
 
-	void unsubscribe(RouterSession session, Unsubscribe unsubscribe) {
+	/**
+	 * Handle an UNSUBSCRIBE, answering UNSUBSCRIBED or ERROR.
+	 * @param session the session
+	 * @param unsubscribe the message
+	 */
+	public void unsubscribe(RouterSession session, Unsubscribe unsubscribe) {
 		Subscription subscription = this.index.byId(unsubscribe.subscription());
 		boolean removed = false;
 		boolean deleted = false;
@@ -131,11 +169,11 @@ final class Broker {
 					"this session has no subscription " + unsubscribe.subscription());
 			return;
 		}
-		session.subscriptions.remove(subscription);
+		session.subscriptions().all.remove(subscription);
 		session.send(new Unsubscribed(unsubscribe.requestId()));
-		this.realm.meta.subscriptionRemoved(session, subscription, false);
+		this.context.subscriptionRemoved(session, subscription, false);
 		if (deleted) {
-			this.realm.meta.subscriptionRemoved(session, subscription, true);
+			this.context.subscriptionRemoved(session, subscription, true);
 		}
 	}
 
@@ -149,7 +187,8 @@ final class Broker {
 	 * @param reason the reason sent to the subscribers, or null
 	 * @return the sessions that were removed
 	 */
-	List<RouterSession> revoke(Subscription subscription, @Nullable RouterSession only, @Nullable String reason) {
+	public List<RouterSession> revoke(Subscription subscription, @Nullable RouterSession only,
+			@Nullable String reason) {
 		List<RouterSession> removed = new ArrayList<>();
 		boolean deleted = false;
 		synchronized (this.lock) {
@@ -160,7 +199,7 @@ final class Broker {
 			}
 			for (RouterSession session : removed) {
 				subscription.remove(session);
-				session.subscriptions.remove(subscription);
+				session.subscriptions().all.remove(subscription);
 			}
 			if (!removed.isEmpty() && subscription.subscribers.length == 0) {
 				this.index.remove(subscription);
@@ -173,13 +212,13 @@ final class Broker {
 			details.put("reason", reason);
 		}
 		for (RouterSession session : removed) {
-			if (session.subscriberRevocation) {
+			if (session.features().subscriberRevocation()) {
 				session.send(new Unsubscribed(0, details));
 			}
-			this.realm.meta.subscriptionRemoved(session, subscription, false);
+			this.context.subscriptionRemoved(session, subscription, false);
 		}
 		if (deleted) {
-			this.realm.meta.subscriptionRemoved(removed.get(removed.size() - 1), subscription, true);
+			this.context.subscriptionRemoved(removed.get(removed.size() - 1), subscription, true);
 		}
 		return removed;
 	}
@@ -189,10 +228,13 @@ final class Broker {
 	 * have published it (its publish options, disclosure), except that acknowledgement
 	 * and publisher exclusion do not apply. Its permission was checked when it was added.
 	 * @param session the leaving session
-	 * @param testament the testament
+	 * @param topic the testament's topic
+	 * @param args its positional arguments
+	 * @param kwargs its keyword arguments
+	 * @param options its publish options
 	 */
-	void publishTestament(RouterSession session, Testaments.Testament testament) {
-		Map<String, Object> options = testament.options();
+	public void publishTestament(RouterSession session, String topic, List<@Nullable Object> args,
+			Map<String, @Nullable Object> kwargs, Map<String, Object> options) {
 		Filter filter;
 		try {
 			filter = Filter.of(options, null);
@@ -200,18 +242,24 @@ final class Broker {
 		catch (IllegalArgumentException ex) {
 			return;
 		}
-		boolean discloseMe = Dicts.bool(options, "disclose_me", false) && this.realm.config().allowDiscloseMe();
-		this.realm.core.publications.increment();
-		dispatch(testament.topic(), GlobalIdGenerator.next(), testament.args(), testament.kwargs(), filter,
-				discloseMe ? session.identity() : null, this.realm.trustlevel(session), Map.of());
+		boolean discloseMe = Dicts.bool(options, "disclose_me", false) && this.context.config().allowDiscloseMe();
+		this.context.published();
+		dispatch(topic, GlobalIdGenerator.next(), args, kwargs, filter, discloseMe ? session.identity() : null,
+				this.context.trustlevel(session), Map.of());
 	}
 
-	void publish(RouterSession publisher, Publish publish) {
+	/**
+	 * Handle a PUBLISH: validate and authorize it, retain and record it as configured,
+	 * dispatch the event, and acknowledge it when asked.
+	 * @param publisher the publishing session
+	 * @param publish the message
+	 */
+	public void publish(RouterSession publisher, Publish publish) {
 		Map<String, Object> options = publish.options();
 		boolean acknowledge = Dicts.bool(options, "acknowledge", false);
 		long requestId = publish.requestId();
 		String topic = publish.topic();
-		if (!this.realm.uris().isValid(topic)) {
+		if (!this.context.uris().isValid(topic)) {
 			if (acknowledge) {
 				publisher.error(WampMessageType.PUBLISH, requestId, WampUris.INVALID_URI,
 						"invalid topic URI '" + topic + "'");
@@ -234,7 +282,7 @@ final class Broker {
 			return;
 		}
 		boolean discloseMe = Dicts.bool(options, "disclose_me", false);
-		if (discloseMe && !this.realm.config().allowDiscloseMe()) {
+		if (discloseMe && !this.context.config().allowDiscloseMe()) {
 			if (acknowledge) {
 				publisher.error(WampMessageType.PUBLISH, requestId, WampUris.DISCLOSE_ME_NOT_ALLOWED,
 						"this realm does not allow publishers to disclose themselves");
@@ -243,9 +291,9 @@ final class Broker {
 		}
 		Filter filter = Filter.of(options, Dicts.bool(options, "exclude_me", true) ? publisher : null);
 		long publication = GlobalIdGenerator.next();
-		this.realm.core.publications.increment();
+		this.context.published();
 		SessionIdentity disclosed = (discloseMe || authorization.disclose()) ? publisher.identity() : null;
-		Integer trustlevel = this.realm.trustlevel(publisher);
+		Integer trustlevel = this.context.trustlevel(publisher);
 		if (Dicts.bool(options, "retain", false)) {
 			retain(publisher, topic,
 					new Retained(publication, publish.args(), publish.kwargs(), filter, disclosed, trustlevel));
@@ -253,7 +301,8 @@ final class Broker {
 		if (!this.history.isEmpty() && (filter == null || filter.onlyExcludesPublisher())) {
 			// An event with black or white lists is not kept: a later reader may not be
 			// eligible.
-			this.history.record(this.realm.name(), topic, publication, publish.args(), publish.kwargs(), disclosed);
+			this.history.record(this.context.config().name(), topic, publication, publish.args(), publish.kwargs(),
+					disclosed);
 		}
 		// implementation-specific attributes (a trace context) go on to the subscribers
 		Undelivered undelivered = dispatch(topic, publication, publish.args(), publish.kwargs(), filter, disclosed,
@@ -272,8 +321,11 @@ final class Broker {
 
 	/**
 	 * Publish an event from the router itself (meta events).
+	 * @param topic the topic
+	 * @param args the event's positional arguments
+	 * @param kwargs the event's keyword arguments
 	 */
-	void publishInternal(String topic, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
+	public void publishInternal(String topic, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
 		dispatch(topic, GlobalIdGenerator.next(), args, kwargs, null, null, null, Map.of());
 	}
 
@@ -288,7 +340,7 @@ final class Broker {
 		if (!publisher.authorize(Action.RETAIN, topic).allowed()) {
 			return;
 		}
-		int max = this.realm.config().maxRetainedTopics();
+		int max = this.context.config().maxRetainedTopics();
 		synchronized (this.retainLock) {
 			if (!this.retained.containsKey(topic) && this.retained.size() >= max) {
 				if (!this.retainFullReported) {
@@ -296,7 +348,7 @@ final class Broker {
 					logger.warn(
 							"Realm '{}' holds retained events for {} topics (maxRetainedTopics); "
 									+ "retained publications on further topics are delivered but not retained",
-							this.realm.name(), max);
+							this.context.config().name(), max);
 				}
 				return;
 			}
@@ -334,7 +386,7 @@ final class Broker {
 		try {
 			session.deliver(new SharedMessage(
 					new Event(subscription.id(), event.publication(), details, event.args(), event.kwargs())));
-			this.realm.core.events.increment();
+			this.context.delivered(1);
 		}
 		catch (UnencodableMessageException ex) {
 			session.undeliverable(ex);
@@ -345,11 +397,11 @@ final class Broker {
 	 * Take a new configuration: a lower bound of retained topics applies to new topics
 	 * (the retained events kept stay until replaced); histories follow the new rules.
 	 */
-	void reconfigure() {
+	public void reconfigure() {
 		synchronized (this.retainLock) {
 			this.retainFullReported = false;
 		}
-		this.history.configure(this.realm.config().eventHistory());
+		this.history.configure(this.context.config().eventHistory());
 	}
 
 	/**
@@ -418,7 +470,7 @@ final class Broker {
 				}
 			}
 			if (delivered > 0) {
-				this.realm.core.events.add(delivered);
+				this.context.delivered(delivered);
 			}
 		});
 		return undelivered;
@@ -433,8 +485,12 @@ final class Broker {
 
 	}
 
-	void sessionLeft(RouterSession session) {
-		List<Subscription> removed = new ArrayList<>(session.subscriptions);
+	/**
+	 * A session left the realm: drop its subscriptions.
+	 * @param session the session
+	 */
+	public void sessionLeft(RouterSession session) {
+		List<Subscription> removed = new ArrayList<>(session.subscriptions().all);
 		List<Subscription> deleted = new ArrayList<>();
 		synchronized (this.lock) {
 			for (Subscription subscription : removed) {
@@ -445,11 +501,11 @@ final class Broker {
 				}
 			}
 		}
-		session.subscriptions.clear();
+		session.subscriptions().all.clear();
 		for (Subscription subscription : removed) {
-			this.realm.meta.subscriptionRemoved(session, subscription, false);
+			this.context.subscriptionRemoved(session, subscription, false);
 			if (deleted.contains(subscription)) {
-				this.realm.meta.subscriptionRemoved(session, subscription, true);
+				this.context.subscriptionRemoved(session, subscription, true);
 			}
 		}
 	}

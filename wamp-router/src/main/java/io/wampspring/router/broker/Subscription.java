@@ -1,14 +1,18 @@
-package io.wampspring.router.realm;
+package io.wampspring.router.broker;
 
 import java.util.Arrays;
+import java.util.List;
 
 import io.wampspring.core.uri.MatchPolicy;
+import io.wampspring.router.realm.RouterSession;
+import io.wampspring.router.realm.UriIndex;
 
 /**
  * A subscription: one id per (topic, match), shared by all its subscribers. The
- * subscriber array is replaced under the broker's lock and read without locks.
+ * subscriber array is replaced under the broker's lock and read without locks. Internal
+ * to the embedded router; not an API.
  */
-final class Subscription extends UriIndex.Entry {
+public final class Subscription extends UriIndex.Entry {
 
 	private static final RouterSession[] NONE = new RouterSession[0];
 
@@ -16,6 +20,14 @@ final class Subscription extends UriIndex.Entry {
 
 	Subscription(long id, String uri, MatchPolicy match) {
 		super(id, uri, match);
+	}
+
+	/**
+	 * The subscribers' sessions, in the order they subscribed.
+	 * @return a snapshot
+	 */
+	public List<RouterSession> subscriberSessions() {
+		return List.of(this.subscribers);
 	}
 
 	boolean add(RouterSession session) {

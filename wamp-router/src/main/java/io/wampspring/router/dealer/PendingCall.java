@@ -1,9 +1,10 @@
-package io.wampspring.router.realm;
+package io.wampspring.router.dealer;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.util.Timeout;
+import io.wampspring.router.realm.RouterSession;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,15 +77,15 @@ final class PendingCall {
 		if (!this.done.compareAndSet(false, true)) {
 			return false;
 		}
-		this.caller.callsAsCaller.remove(this.callRequestId, this);
-		this.callee.invocationsAsCallee.remove(this.invocationId, this);
+		this.caller.calls().asCaller.remove(this.callRequestId, this);
+		this.callee.calls().asCallee.remove(this.invocationId, this);
 		Timeout t = this.timeout;
 		if (t != null) {
 			t.cancel();
 		}
 		if (this.callerStreaming) {
 			// chunks still on their way must not start a new call under the same id
-			this.caller.endedStreams.ended(this.callRequestId);
+			this.caller.calls().endedStreams.ended(this.callRequestId);
 		}
 		return true;
 	}
