@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.util.HashedWheelTimer;
+import io.netty.util.TimerTask;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.wampspring.client.CallOptions;
 import io.wampspring.client.CallResult;
@@ -42,12 +44,15 @@ final class Caller {
 	private static final Logger logger = LoggerFactory.getLogger(Caller.class);
 
 	/**
-	 * Call deadlines on one shared hashed wheel (10 ms ticks): scheduling and canceling a
-	 * deadline per call is O(1) and wakes no scheduler thread, where a task per call on
-	 * Reactor's parallel scheduler cost a tenth of the client's CPU.
+	 * Runs every session's deadline sweep: one task per session every
+	 * {@link #SWEEP_MILLIS} while it has calls, where a timer entry per call (scheduled,
+	 * then canceled) cost a tenth of the client's CPU.
 	 */
-	private static final HashedWheelTimer TIMEOUTS = new HashedWheelTimer(
+	private static final HashedWheelTimer SWEEPS = new HashedWheelTimer(
 			new DefaultThreadFactory("wamp-call-timeouts", true), 10, TimeUnit.MILLISECONDS);
+
+	/** How often the calls are checked for passed deadlines: their precision. */
+	private static final long SWEEP_MILLIS = 10;
 
 	private final ClientSession session;
 
@@ -60,6 +65,10 @@ final class Caller {
 	private volatile boolean warnedProgress;
 
 	private volatile @Nullable WireOptions lastWireOptions;
+
+	private final AtomicBoolean sweeping = new AtomicBoolean();
+
+	private final TimerTask sweep = (fired) -> sweep();
 
 	Caller(ClientSession session, RequestTable table, ClientLimits limits, Scheduler resultScheduler) {
 		this.session = session;
@@ -146,9 +155,42 @@ final class Caller {
 		}
 		if (!timeout.isZero()) {
 			call.timeoutMillis = timeout.toMillis();
-			call.timeout = TIMEOUTS.newTimeout(call, call.timeoutMillis, TimeUnit.MILLISECONDS);
+			call.deadline = System.nanoTime() + timeout.toNanos();
+			if (!this.sweeping.get() && this.sweeping.compareAndSet(false, true)) {
+				scheduleSweep();
+			}
 		}
 		return null;
+	}
+
+	private void scheduleSweep() {
+		try {
+			SWEEPS.newTimeout(this.sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (RuntimeException ex) {
+			// the JVM is shutting down: no deadline will matter
+			this.sweeping.set(false);
+		}
+	}
+
+	// Runs on the sweep thread: times out the calls whose deadline passed, and goes on
+	// while the session has calls.
+	private void sweep() {
+		long now = System.nanoTime();
+		this.table.forEachCall((call) -> {
+			if (call.timeoutMillis != 0 && now - call.deadline >= 0) {
+				onTimeout(call);
+			}
+		});
+		if (this.table.pendingCalls() > 0) {
+			scheduleSweep();
+			return;
+		}
+		this.sweeping.set(false);
+		// a call that came meanwhile found the sweep still running
+		if (this.table.pendingCalls() > 0 && this.sweeping.compareAndSet(false, true)) {
+			scheduleSweep();
+		}
 	}
 
 	private void send(PendingCall call, Call message) {

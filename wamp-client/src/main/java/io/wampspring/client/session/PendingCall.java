@@ -1,18 +1,15 @@
 package io.wampspring.client.session;
 
-import io.netty.util.Timeout;
-import io.netty.util.TimerTask;
 import io.wampspring.client.CancelMode;
 import io.wampspring.core.message.Result;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A call waiting in the {@link RequestTable} for its RESULT or ERROR. The call that
  * removes it from the table (the answer, the deadline, the subscriber's cancel, or the
- * session's end) is the only one that completes it. It is also its own deadline task, so
- * that a call costs no extra object for its timeout.
+ * session's end) is the only one that completes it. Its deadline is a number that
+ * {@link Caller}'s sweep reads: a call costs no timer task.
  */
-abstract class PendingCall implements TimerTask {
+abstract class PendingCall {
 
 	final Caller caller;
 
@@ -23,10 +20,11 @@ abstract class PendingCall implements TimerTask {
 	/** The request id, set once when the call enters the table. */
 	long id;
 
-	/** The deadline in milliseconds (0: none), for the timeout's message. */
+	/** The timeout in milliseconds (0: none), for the timeout's message. */
 	long timeoutMillis;
 
-	volatile @Nullable Timeout timeout;
+	/** When the call times out, in {@link System#nanoTime()}; meaningless without one. */
+	long deadline;
 
 	PendingCall(Caller caller, String procedure, CancelMode mode) {
 		this.caller = caller;
@@ -36,11 +34,6 @@ abstract class PendingCall implements TimerTask {
 
 	String procedure() {
 		return this.procedure;
-	}
-
-	@Override
-	public final void run(Timeout fired) {
-		this.caller.onTimeout(this);
 	}
 
 	/**
@@ -58,12 +51,8 @@ abstract class PendingCall implements TimerTask {
 	 */
 	abstract void fail(Throwable error);
 
-	/** The call ended: stop its deadline (and whatever else it holds). */
+	/** The call ended: stop what it still holds (by default nothing). */
 	void release() {
-		Timeout t = this.timeout;
-		if (t != null) {
-			t.cancel();
-		}
 	}
 
 }

@@ -116,6 +116,23 @@ final class RequestTable {
 		return call;
 	}
 
+	/**
+	 * Visit the calls that wait (without a lock: a call added or removed meanwhile may be
+	 * missed or seen).
+	 * @param action what to do with each
+	 */
+	void forEachCall(Consumer<PendingCall> action) {
+		for (int slot = 0; slot < this.slots.length(); slot++) {
+			PendingCall call = this.slots.get(slot);
+			if (call != null) {
+				action.accept(call);
+			}
+		}
+		if (!this.overflow.isEmpty()) {
+			this.overflow.values().forEach(action);
+		}
+	}
+
 	private int slot(long id) {
 		return (int) (id & (this.slots.length() - 1));
 	}

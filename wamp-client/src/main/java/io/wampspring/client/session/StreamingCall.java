@@ -60,7 +60,6 @@ final class StreamingCall extends PendingCall {
 
 	@Override
 	void release() {
-		super.release();
 		Disposable c = this.chunks;
 		if (c != null) {
 			c.dispose();

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,17 +18,27 @@ final class PayloadCopies {
 	// The classes of List.of(...) and Map.of(...): immutable, so kept without a copy (the
 	// usual arguments of a call, List.of("hello", 42), cost nothing). Unmodifiable views
 	// are copied: what they show may still change.
-	private static final Set<Class<?>> IMMUTABLE = Set.copyOf(List.of(List.of().getClass(), List.of(1).getClass(),
-			List.of(1, 2, 3).getClass(), Map.of().getClass(), Map.of(1, 1).getClass(), Map.of(1, 1, 2, 2).getClass()));
+	private static final Class<?> LIST_1_2 = List.of(1).getClass();
+
+	private static final Class<?> LIST_N = List.of(1, 2, 3).getClass();
+
+	private static final Class<?> MAP_1 = Map.of(1, 1).getClass();
+
+	private static final Class<?> MAP_N = Map.of(1, 1, 2, 2).getClass();
 
 	private PayloadCopies() {
+	}
+
+	private static boolean isImmutable(Object collection) {
+		Class<?> type = collection.getClass();
+		return type == LIST_1_2 || type == LIST_N || type == MAP_1 || type == MAP_N;
 	}
 
 	static Map<String, Object> dict(@Nullable Map<String, Object> map) {
 		if (map == null || map.isEmpty()) {
 			return Map.of();
 		}
-		if (IMMUTABLE.contains(map.getClass())) {
+		if (isImmutable(map)) {
 			return map;
 		}
 		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
@@ -39,7 +48,7 @@ final class PayloadCopies {
 		if (list == null || list.isEmpty()) {
 			return List.of();
 		}
-		if (IMMUTABLE.contains(list.getClass())) {
+		if (isImmutable(list)) {
 			return list;
 		}
 		return Collections.unmodifiableList(new ArrayList<>(list));
@@ -49,7 +58,7 @@ final class PayloadCopies {
 		if (map == null || map.isEmpty()) {
 			return Map.of();
 		}
-		if (IMMUTABLE.contains(map.getClass())) {
+		if (isImmutable(map)) {
 			return map;
 		}
 		return Collections.unmodifiableMap(new LinkedHashMap<>(map));
