@@ -437,9 +437,20 @@ public final class MessageFactory {
 				return List.of();
 			}
 			if (value instanceof List<?> list) {
-				return (List<@Nullable Object>) list;
+				return (List<@Nullable Object>) immutable(list);
 			}
 			throw error(describe(index, "Arguments", value, "a list"));
+		}
+
+		// The message would copy the decoded list; an immutable one it keeps as it is (a
+		// list with null elements, which List.copyOf refuses, is left to that copy).
+		private static List<?> immutable(List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				if (list.get(i) == null) {
+					return list;
+				}
+			}
+			return List.copyOf(list);
 		}
 
 		@SuppressWarnings("unchecked")
