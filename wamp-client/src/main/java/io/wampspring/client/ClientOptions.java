@@ -444,7 +444,9 @@ public final class ClientOptions {
 		 * application that blocks in its operators should {@code publishOn} its own
 		 * scheduler or set {@code Schedulers.boundedElastic()} here).
 		 * {@code Schedulers.immediate()} delivers on the I/O thread, which is fastest but
-		 * then the application must never block in its operators.
+		 * then the application must never block in its operators. The results of one
+		 * session's plain calls use one worker of this scheduler, one at a time in the
+		 * order they arrived (a burst of results costs one task).
 		 * @param scheduler the scheduler
 		 * @return this builder
 		 */
