@@ -93,22 +93,10 @@ final class Caller {
 		if (call.isCancelled()) {
 			return;
 		}
-		if (!this.session.isJoined()) {
-			call.complete(this.session.notJoined(what(procedure)));
-			return;
-		}
-		if (!this.session.connection().isWritable()) {
-			call.complete(this.session.notWritable(what(procedure)));
-			return;
-		}
-		Duration timeout = callOptions.effectiveTimeout(this.limits.defaultCallTimeout());
-		Map<String, Object> wireOptions = wireOptions(procedure, callOptions, false, timeout);
-		WampException refused = enter(call, timeout);
+		WampException refused = start(call, args, kwargs, callOptions, false);
 		if (refused != null) {
 			call.complete(refused);
-			return;
 		}
-		send(call, new Call(call.id, wireOptions, procedure, PayloadCasts.args(args), PayloadCasts.kwargs(kwargs)));
 	}
 
 	/**
@@ -116,27 +104,38 @@ final class Caller {
 	 */
 	Flux<CallResult> callProgressive(String procedure, List<?> args, Map<String, ?> kwargs, CallOptions callOptions) {
 		return Flux.create((FluxSink<CallResult> sink) -> {
-			if (!this.session.isJoined()) {
-				sink.error(this.session.notJoined(what(procedure)));
-				return;
-			}
-			if (!this.session.connection().isWritable()) {
-				sink.error(this.session.notWritable(what(procedure)));
-				return;
-			}
-			Duration timeout = callOptions.effectiveTimeout(this.limits.defaultCallTimeout());
-			Map<String, Object> wireOptions = wireOptions(procedure, callOptions, true, timeout);
 			StreamingCall call = new StreamingCall(this, procedure, sink, callOptions.cancelMode(),
 					this.limits.progressiveBuffer());
-			WampException refused = enter(call, timeout);
-			if (refused != null) {
-				sink.error(refused);
-				return;
-			}
 			sink.onRequest(call::requested);
 			sink.onCancel(() -> onCancel(call));
-			send(call, new Call(call.id, wireOptions, procedure, PayloadCasts.args(args), PayloadCasts.kwargs(kwargs)));
+			WampException refused = start(call, args, kwargs, callOptions, true);
+			if (refused != null) {
+				sink.error(refused);
+			}
 		}, FluxSink.OverflowStrategy.BUFFER);
+	}
+
+	/**
+	 * Send a call: checks, its place in the table, its deadline, the CALL.
+	 * @return why the call cannot be made, or null when it is on its way
+	 */
+	private @Nullable WampException start(PendingCall call, List<?> args, Map<String, ?> kwargs,
+			CallOptions callOptions, boolean progressive) {
+		if (!this.session.isJoined()) {
+			return this.session.notJoined(what(call.procedure));
+		}
+		if (!this.session.connection().isWritable()) {
+			return this.session.notWritable(what(call.procedure));
+		}
+		Duration timeout = callOptions.effectiveTimeout(this.limits.defaultCallTimeout());
+		Map<String, Object> wireOptions = wireOptions(call.procedure, callOptions, progressive, timeout);
+		WampException refused = enter(call, timeout);
+		if (refused != null) {
+			return refused;
+		}
+		send(call,
+				new Call(call.id, wireOptions, call.procedure, PayloadCasts.args(args), PayloadCasts.kwargs(kwargs)));
+		return null;
 	}
 
 	/**
