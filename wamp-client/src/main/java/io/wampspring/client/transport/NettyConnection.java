@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufHolder;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -25,6 +24,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.auth.TlsChannelBinding;
+import io.wampspring.core.codec.FrameDecoder;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.concurrent.Burst;
 import io.wampspring.core.message.WampMessage;
@@ -54,6 +54,10 @@ abstract class NettyConnection implements WampConnection {
 	final String address;
 
 	final WampCodec codec;
+
+	// the codec's decoder for this connection (used on its event loop): it keeps its
+	// parser between frames
+	private final FrameDecoder frames;
 
 	private final boolean secure;
 
@@ -85,6 +89,7 @@ abstract class NettyConnection implements WampConnection {
 		this.transport = transport;
 		this.address = address;
 		this.codec = codec;
+		this.frames = codec.frameDecoder();
 		this.secure = secure;
 		in.withConnection((c) -> this.channel = c.channel());
 	}
@@ -165,7 +170,7 @@ abstract class NettyConnection implements WampConnection {
 		}
 		WampMessage message;
 		try {
-			message = this.codec.decode(new ByteBufInputStream(content));
+			message = this.frames.decode(content.nioBuffer());
 		}
 		catch (WampProtocolException ex) {
 			if (ex.requestId() != 0 && !WampUris.PROTOCOL_VIOLATION.equals(ex.errorUri())) {

@@ -1,8 +1,11 @@
 package io.wampspring.core.codec;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,6 +23,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.async.ByteArrayFeeder;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.util.BufferRecycler;
 import tools.jackson.core.util.JsonRecyclerPools;
@@ -52,8 +56,42 @@ abstract class JacksonStreamingCodec implements WampCodec {
 		this.formatName = formatName;
 	}
 
+	// One generator per thread, kept between messages: a new one per message (its I/O
+	// context, write contexts and buffers) cost as much as writing the message. It writes
+	// into the current message's stream only while encoding it.
+	private final ThreadLocal<ThreadEncoder> encoders = ThreadLocal.withInitial(ThreadEncoder::new);
+
 	@Override
 	public void encode(WampMessage message, OutputStream out) {
+		ThreadEncoder encoder = this.encoders.get();
+		if (encoder.busy) {
+			// not expected (encoding runs no application code), but never share a
+			// generator
+			encodeWithNewGenerator(message, out);
+			return;
+		}
+		encoder.busy = true;
+		encoder.target.out = out;
+		boolean written = false;
+		try {
+			ValueTrees.write(message.toList(), encoder.sink, 0);
+			encoder.generator.flush();
+			written = true;
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("cannot write " + this.formatName + ": " + ex.getOriginalMessage(), ex);
+		}
+		finally {
+			encoder.target.out = null;
+			encoder.busy = false;
+			if (!written) {
+				// a generator left in the middle of a message is not used again
+				this.encoders.remove();
+			}
+		}
+	}
+
+	private void encodeWithNewGenerator(WampMessage message, OutputStream out) {
 		try (JsonGenerator generator = this.factory.createGenerator(ObjectWriteContext.empty(), out)) {
 			ValueTrees.write(message.toList(), new GeneratorSink(generator, this.textual), 0);
 		}
@@ -64,25 +102,181 @@ abstract class JacksonStreamingCodec implements WampCodec {
 
 	@Override
 	public WampMessage decode(InputStream in) {
-		List<?> wire;
-		TreeReader reader;
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), in)) {
-			JsonToken first = parser.nextToken();
-			if (first != JsonToken.START_ARRAY) {
-				throw new WampProtocolException("a WAMP message must be a " + this.formatName + " array, got "
-						+ ((first != null) ? describe(first) : "nothing"));
-			}
-			reader = new TreeReader(parser);
-			wire = reader.readArray(1);
-			JsonToken trailing = parser.nextToken();
-			if (trailing != null) {
-				throw new WampProtocolException("unexpected " + describe(trailing) + " after the message array");
-			}
+			return read(parser);
 		}
 		catch (JacksonException ex) {
-			throw new WampProtocolException(0, "malformed " + this.formatName + ": " + ex.getOriginalMessage(), ex);
+			throw malformed(ex);
+		}
+	}
+
+	@Override
+	public FrameDecoder frameDecoder() {
+		// JSON only: a CBOR frame has no closing bracket to check
+		return (this.textual && this.factory.canParseAsync()) ? new AsyncFrameDecoder()
+				: WampCodec.super.frameDecoder();
+	}
+
+	private WampMessage read(JsonParser parser) {
+		JsonToken first = next(parser);
+		if (first != JsonToken.START_ARRAY) {
+			throw new WampProtocolException("a WAMP message must be a " + this.formatName + " array, got "
+					+ ((first != null) ? describe(first) : "nothing"));
+		}
+		TreeReader reader = new TreeReader(parser);
+		List<?> wire = reader.readArray(1);
+		JsonToken trailing = next(parser);
+		if (trailing != null) {
+			throw new WampProtocolException("unexpected " + describe(trailing) + " after the message array");
 		}
 		return MessageFactory.fromList(wire, reader.problem());
+	}
+
+	// A non-blocking parser that has read all of a frame answers NOT_AVAILABLE: for a
+	// whole frame, that is its end.
+	private static @Nullable JsonToken next(JsonParser parser) {
+		JsonToken token = parser.nextToken();
+		return (token == JsonToken.NOT_AVAILABLE) ? null : token;
+	}
+
+	private WampProtocolException malformed(JacksonException ex) {
+		return new WampProtocolException(0, "malformed " + this.formatName + ": " + ex.getOriginalMessage(), ex);
+	}
+
+	/**
+	 * A generator for one thread, and the stream it writes to for the message at hand.
+	 */
+	private final class ThreadEncoder {
+
+		final Target target = new Target();
+
+		final JsonGenerator generator;
+
+		final GeneratorSink sink;
+
+		boolean busy;
+
+		ThreadEncoder() {
+			this.generator = JacksonStreamingCodec.this.factory.createGenerator(ObjectWriteContext.empty(),
+					this.target);
+			this.sink = new GeneratorSink(this.generator, JacksonStreamingCodec.this.textual);
+		}
+
+	}
+
+	/**
+	 * Passes bytes on to the current message's stream.
+	 */
+	private static final class Target extends OutputStream {
+
+		@Nullable OutputStream out;
+
+		@Override
+		public void write(int b) throws IOException {
+			current().write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			current().write(bytes, offset, length);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			current().flush();
+		}
+
+		private OutputStream current() {
+			OutputStream current = this.out;
+			if (current == null) {
+				throw new IllegalStateException("no message is being written");
+			}
+			return current;
+		}
+
+	}
+
+	/**
+	 * Reads the frames of one connection with one non-blocking parser, fed a whole frame
+	 * at a time: a frame costs no parser, I/O context or symbol table of its own. After a
+	 * frame it could not read, the decoder starts over with a new parser.
+	 */
+	private final class AsyncFrameDecoder implements FrameDecoder {
+
+		// frames up to this size are copied (when not in a heap array) into one array
+		// kept
+		// for the connection; larger ones get an array of their own
+		private static final int KEPT_COPY = 64 * 1024;
+
+		private JsonParser parser = newParser();
+
+		private byte @Nullable [] copy;
+
+		@Override
+		public WampMessage decode(ByteBuffer frame) {
+			int length = frame.remaining();
+			byte[] bytes;
+			int offset;
+			if (frame.hasArray()) {
+				bytes = frame.array();
+				offset = frame.arrayOffset() + frame.position();
+			}
+			else {
+				bytes = copyOf(frame, length);
+				offset = 0;
+			}
+			if (!endsWithClosingBracket(bytes, offset, length)) {
+				// not a whole message array (truncated, trailing content, empty): the
+				// non-blocking parser would wait for more, so this frame is read on its
+				// own, which also names the problem
+				return JacksonStreamingCodec.this.decode(new ByteArrayInputStream(bytes, offset, length));
+			}
+			boolean clean = false;
+			try {
+				((ByteArrayFeeder) this.parser.nonBlockingInputFeeder()).feedInput(bytes, offset, offset + length);
+				WampMessage message = read(this.parser);
+				clean = true;
+				return message;
+			}
+			catch (JacksonException ex) {
+				throw malformed(ex);
+			}
+			finally {
+				if (!clean) {
+					this.parser.close();
+					this.parser = newParser();
+				}
+			}
+		}
+
+		// A frame's message array must end the frame (whitespace aside): what followed it
+		// would otherwise wait in the parser for the next frame.
+		private static boolean endsWithClosingBracket(byte[] bytes, int offset, int length) {
+			for (int i = offset + length - 1; i >= offset; i--) {
+				byte b = bytes[i];
+				if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+					return b == ']';
+				}
+			}
+			return false;
+		}
+
+		private byte[] copyOf(ByteBuffer frame, int length) {
+			byte[] target = this.copy;
+			if (target == null || target.length < length) {
+				target = new byte[Math.max(length, 256)];
+				if (length <= KEPT_COPY) {
+					this.copy = target;
+				}
+			}
+			frame.get(frame.position(), target, 0, length);
+			return target;
+		}
+
+		private JsonParser newParser() {
+			return JacksonStreamingCodec.this.factory.createNonBlockingByteArrayParser(ObjectReadContext.empty());
+		}
+
 	}
 
 	private static String describe(JsonToken token) {
@@ -114,7 +308,7 @@ abstract class JacksonStreamingCodec implements WampCodec {
 		List<@Nullable Object> readArray(int depth) {
 			List<@Nullable Object> list = new ArrayList<>();
 			JsonToken token;
-			while ((token = this.parser.nextToken()) != JsonToken.END_ARRAY) {
+			while ((token = next(this.parser)) != JsonToken.END_ARRAY) {
 				if (token == null) {
 					throw new WampProtocolException("truncated " + formatName + ": an array is not closed");
 				}
@@ -125,7 +319,7 @@ abstract class JacksonStreamingCodec implements WampCodec {
 		}
 
 		private Map<String, @Nullable Object> readObject(int depth) {
-			JsonToken token = this.parser.nextToken();
+			JsonToken token = next(this.parser);
 			if (token == JsonToken.END_OBJECT && depth == 2) {
 				// most of a message's details and options are empty: no map for them (the
 				// message keeps its dictionaries unmodifiable anyway; nested ones in a
@@ -133,14 +327,17 @@ abstract class JacksonStreamingCodec implements WampCodec {
 				return Map.of();
 			}
 			Map<String, @Nullable Object> map = new LinkedHashMap<>();
-			for (; token == JsonToken.PROPERTY_NAME; token = this.parser.nextToken()) {
+			for (; token == JsonToken.PROPERTY_NAME; token = next(this.parser)) {
 				String name = this.parser.currentName();
-				JsonToken valueToken = this.parser.nextToken();
+				JsonToken valueToken = next(this.parser);
 				if (valueToken == null) {
 					throw new WampProtocolException("truncated " + formatName + ": a dictionary is not closed");
 				}
 				map.put(name, readValue(valueToken, depth));
 				readEntry(depth, name);
+			}
+			if (token == null) {
+				throw new WampProtocolException("truncated " + formatName + ": a dictionary is not closed");
 			}
 			if (token != JsonToken.END_OBJECT) {
 				throw new WampProtocolException(formatName + " dictionary keys must be strings");

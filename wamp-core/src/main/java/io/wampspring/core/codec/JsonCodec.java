@@ -9,7 +9,11 @@ import tools.jackson.core.json.JsonFactory;
 public final class JsonCodec extends JacksonStreamingCodec {
 
 	JsonCodec() {
-		super(JsonFactory.builder().recyclerPool(JacksonStreamingCodec.BUFFERS).build(), true, "JSON");
+		super(JsonFactory.builder()
+			.recyclerPool(JacksonStreamingCodec.BUFFERS)
+			// a generator is kept between messages: no space between them
+			.rootValueSeparator((String) null)
+			.build(), true, "JSON");
 	}
 
 	@Override

@@ -66,6 +66,15 @@ public interface WampCodec {
 	WampMessage decode(InputStream in);
 
 	/**
+	 * A decoder for the frames of one connection (a transport makes one per connection
+	 * and uses it on that connection's thread).
+	 * @return by default one that reads each frame with {@link #decode(InputStream)}
+	 */
+	default FrameDecoder frameDecoder() {
+		return (frame) -> decode(ByteBufferInput.of(frame));
+	}
+
+	/**
 	 * Write a message to a new array.
 	 * @param message the message
 	 * @return the encoded bytes

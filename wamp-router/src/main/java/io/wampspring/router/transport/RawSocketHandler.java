@@ -3,12 +3,12 @@ package io.wampspring.router.transport;
 import java.nio.ByteOrder;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.wampspring.core.WampProtocolException;
+import io.wampspring.core.codec.FrameDecoder;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.message.WampMessage;
@@ -40,6 +40,9 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 	private @Nullable RouterSession session;
 
 	private @Nullable WampCodec codec;
+
+	// the codec's decoder for this connection: it keeps its parser between frames
+	private @Nullable FrameDecoder frames;
 
 	private boolean discarding;
 
@@ -119,6 +122,7 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 			return;
 		}
 		this.codec = selected;
+		this.frames = selected.frameDecoder();
 		ctx.writeAndFlush(ctx.alloc()
 			.ioBuffer(4)
 			.writeInt(RawSocketHandshake.of(this.maxLengthExponent, request.serializer()).value()));
@@ -144,12 +148,13 @@ final class RawSocketHandler extends LengthFieldBasedFrameDecoder {
 	private void onMessage(ChannelHandlerContext ctx, ByteBuf payload) {
 		RouterSession current = this.session;
 		WampCodec currentCodec = this.codec;
-		if (current == null || currentCodec == null || current.isClosed()) {
+		FrameDecoder currentFrames = this.frames;
+		if (current == null || currentCodec == null || currentFrames == null || current.isClosed()) {
 			return;
 		}
 		WampMessage message;
 		try {
-			message = currentCodec.decode(new ByteBufInputStream(payload));
+			message = currentFrames.decode(payload.nioBuffer());
 		}
 		catch (RuntimeException ex) {
 			if (!current.undecodable(currentCodec.subprotocol(), ex)) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
@@ -16,6 +15,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.ssl.SslContext;
+import io.wampspring.core.codec.FrameDecoder;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.message.WampMessage;
@@ -154,9 +154,11 @@ public final class WebSocketListener {
 			return Mono.empty();
 		}
 		int max = this.core.limits().maxMessageSize();
+		// one per connection: it keeps its parser between frames
+		FrameDecoder frames = codec.frameDecoder();
 		return in.aggregateFrames(nettyMax)
 			.receiveFrames()
-			.doOnNext((frame) -> onFrame(session, codec, frame, max))
+			.doOnNext((frame) -> onFrame(session, codec, frames, frame, max))
 			.then();
 	}
 
@@ -176,7 +178,8 @@ public final class WebSocketListener {
 		throw new IllegalStateException("no WebSocket frame decoder in the pipeline " + pipeline.names());
 	}
 
-	private static void onFrame(RouterSession session, WampCodec codec, WebSocketFrame frame, int max) {
+	private static void onFrame(RouterSession session, WampCodec codec, FrameDecoder frames, WebSocketFrame frame,
+			int max) {
 		if (session.isClosed()) {
 			return;
 		}
@@ -191,7 +194,7 @@ public final class WebSocketListener {
 		}
 		WampMessage message;
 		try {
-			message = codec.decode(new ByteBufInputStream(content));
+			message = frames.decode(content.nioBuffer());
 		}
 		catch (RuntimeException ex) {
 			session.undecodable(codec.subprotocol(), ex);
