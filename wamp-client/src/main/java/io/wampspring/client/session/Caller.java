@@ -145,6 +145,12 @@ final class Caller {
 	private @Nullable WampException enter(PendingCall call, Duration timeout) {
 		long id = this.table.nextId();
 		call.id = id;
+		boolean deadline = !timeout.isZero();
+		if (deadline) {
+			// set before the call enters the table, where the sweep reads them
+			call.timeoutMillis = timeout.toMillis();
+			call.deadline = System.nanoTime() + timeout.toNanos();
+		}
 		if (!this.table.addCall(id, call)) {
 			return new WampException(WampUris.UNAVAILABLE,
 					"cannot " + what(call.procedure) + ": " + this.table.pendingCalls()
@@ -152,12 +158,8 @@ final class Caller {
 							+ this.table.maxPendingCalls()
 							+ "); wait for results before calling again, or raise the client's max pending calls");
 		}
-		if (!timeout.isZero()) {
-			call.timeoutMillis = timeout.toMillis();
-			call.deadline = System.nanoTime() + timeout.toNanos();
-			if (!this.sweeping.get() && this.sweeping.compareAndSet(false, true)) {
-				scheduleSweep();
-			}
+		if (deadline && !this.sweeping.get() && this.sweeping.compareAndSet(false, true)) {
+			scheduleSweep();
 		}
 		return null;
 	}

@@ -57,7 +57,7 @@ abstract class NettyConnection implements WampConnection {
 
 	// the codec's decoder for this connection (used on its event loop): it keeps its
 	// parser between frames
-	private final FrameDecoder frames;
+	private final FrameDecoder frameDecoder;
 
 	private final boolean secure;
 
@@ -89,7 +89,7 @@ abstract class NettyConnection implements WampConnection {
 		this.transport = transport;
 		this.address = address;
 		this.codec = codec;
-		this.frames = codec.frameDecoder();
+		this.frameDecoder = codec.frameDecoder();
 		this.secure = secure;
 		in.withConnection((c) -> this.channel = c.channel());
 	}
@@ -170,7 +170,7 @@ abstract class NettyConnection implements WampConnection {
 		}
 		WampMessage message;
 		try {
-			message = this.frames.decode(content.nioBuffer());
+			message = this.frameDecoder.decode(content.nioBuffer());
 		}
 		catch (WampProtocolException ex) {
 			if (ex.requestId() != 0 && !WampUris.PROTOCOL_VIOLATION.equals(ex.errorUri())) {
