@@ -1,7 +1,5 @@
 package io.wampspring.core.uri;
 
-import java.util.regex.Pattern;
-
 /**
  * The URI rules of the WAMP specification. Loose URIs allow any characters but
  * whitespace, {@code .} and {@code #} in a component; strict URIs allow only lower-case
@@ -9,14 +7,6 @@ import java.util.regex.Pattern;
  * ({@code com.example..update}, {@code com.example.}).
  */
 public final class WampUriValidator {
-
-	private static final Pattern LOOSE = Pattern.compile("^([^\\s.#]+\\.)*([^\\s.#]+)$");
-
-	private static final Pattern LOOSE_EMPTY = Pattern.compile("^(([^\\s.#]+\\.)|\\.)*([^\\s.#]+)?$");
-
-	private static final Pattern STRICT = Pattern.compile("^([0-9a-z_]+\\.)*([0-9a-z_]+)$");
-
-	private static final Pattern STRICT_EMPTY = Pattern.compile("^(([0-9a-z_]+\\.)|\\.)*([0-9a-z_]+)?$");
 
 	private final boolean strict;
 
@@ -45,7 +35,26 @@ public final class WampUriValidator {
 	 * @return true when valid
 	 */
 	public boolean isValid(String uri) {
-		return (this.strict ? STRICT : LOOSE).matcher(uri).matches();
+		// a scan, not a regular expression: every CALL, PUBLISH and EVENT has its URI
+		// checked, and a regex match cost a tenth of the router's time per routed call
+		int length = uri.length();
+		boolean emptyComponent = true;
+		for (int i = 0; i < length; i++) {
+			char c = uri.charAt(i);
+			if (c == '.') {
+				if (emptyComponent) {
+					return false;
+				}
+				emptyComponent = true;
+			}
+			else if (isComponentChar(c)) {
+				emptyComponent = false;
+			}
+			else {
+				return false;
+			}
+		}
+		return !emptyComponent;
 	}
 
 	/**
@@ -63,7 +72,24 @@ public final class WampUriValidator {
 		if (match == MatchPolicy.PREFIX && uri.isEmpty()) {
 			return false;
 		}
-		return (this.strict ? STRICT_EMPTY : LOOSE_EMPTY).matcher(uri).matches();
+		// any component may be empty
+		for (int i = 0; i < uri.length(); i++) {
+			char c = uri.charAt(i);
+			if (c != '.' && !isComponentChar(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	// strict: lower-case letters, digits and '_'; loose: anything but whitespace (as a
+	// regular expression's \s: space, tab, line feed, vertical tab, form feed, carriage
+	// return), '.' and '#'
+	private boolean isComponentChar(char c) {
+		if (this.strict) {
+			return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+		}
+		return c != ' ' && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r' && c != '#';
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.wampspring.core.uri;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,6 +60,34 @@ class WampUriValidatorTests {
 			.hasMessageContaining("lower-case letters")
 			.hasMessageContaining("allowed in a prefix pattern");
 		assertThat(this.loose.check("com.example", "topic")).isEqualTo("com.example");
+	}
+
+	@Test
+	void theScanAgreesWithTheSpecificationsRegularExpressionsOnRandomUris() {
+		// the specification's rules as regular expressions, as the validator had them
+		Pattern looseExact = Pattern.compile("^([^\\s.#]+\\.)*([^\\s.#]+)$");
+		Pattern looseEmpty = Pattern.compile("^(([^\\s.#]+\\.)|\\.)*([^\\s.#]+)?$");
+		Pattern strictExact = Pattern.compile("^([0-9a-z_]+\\.)*([0-9a-z_]+)$");
+		Pattern strictEmpty = Pattern.compile("^(([0-9a-z_]+\\.)|\\.)*([0-9a-z_]+)?$");
+		char[] alphabet = { 'a', 'z', 'Q', '0', '9', '_', '-', '.', '.', '#', ' ', '\t', '\n', '\u000B', '\f', '\r',
+				'\u00e9', '\u2003' };
+		Random random = new Random(42);
+		for (int n = 0; n < 20_000; n++) {
+			StringBuilder uri = new StringBuilder();
+			int length = random.nextInt(9);
+			for (int i = 0; i < length; i++) {
+				uri.append(alphabet[random.nextInt(alphabet.length)]);
+			}
+			String candidate = uri.toString();
+			assertThat(this.loose.isValid(candidate)).as("loose '%s'", candidate)
+				.isEqualTo(looseExact.matcher(candidate).matches());
+			assertThat(this.loose.isValid(candidate, MatchPolicy.WILDCARD)).as("loose wildcard '%s'", candidate)
+				.isEqualTo(looseEmpty.matcher(candidate).matches());
+			assertThat(this.strict.isValid(candidate)).as("strict '%s'", candidate)
+				.isEqualTo(strictExact.matcher(candidate).matches());
+			assertThat(this.strict.isValid(candidate, MatchPolicy.WILDCARD)).as("strict wildcard '%s'", candidate)
+				.isEqualTo(strictEmpty.matcher(candidate).matches());
+		}
 	}
 
 }
