@@ -278,6 +278,26 @@ final class Report {
 				this.results.median(RouterSuite.ECHO, "echo, JSON, WebSocket", Sample::opsPerSecond), 0.7, false,
 				"%,.0f per s");
 		md.append('\n');
+		driverBound(md, json);
+	}
+
+	// What bounds the routed calls/s against the echo: the driver's own CPU per
+	// operation,
+	// from the same run.
+	private void driverBound(StringBuilder md, String json) {
+		Double routed = this.results.median(RouterSuite.EMBEDDED, json, Sample::cpuPer10k);
+		Double echo = this.results.median(RouterSuite.ECHO, "echo, JSON, WebSocket", Sample::cpuPer10k);
+		Double cores = this.results.median(RouterSuite.EMBEDDED, json,
+				(sample) -> sample.cpuSeconds() / sample.seconds());
+		if (routed == null || echo == null || cores == null || routed == 0) {
+			return;
+		}
+		md.append(String.format(Locale.ROOT,
+				"The router targets' load driver is one Node.js process (one core at most): during the routed JSON "
+						+ "run it used %.2f cores, and it spends %.3f s of its own CPU per 10k routed calls (four "
+						+ "messages through its session code) against %.3f s per 10k echo round trips, so with "
+						+ "this driver routed calls/s can reach at most about %.2fx the echo's.%n%n",
+				cores, routed, echo, echo / routed));
 	}
 
 	/**
@@ -307,12 +327,19 @@ final class Report {
 		}
 	}
 
+	// without the conditional operator, which would unbox a null (a run without callers)
 	private static @Nullable Double min(@Nullable Double a, @Nullable Double b) {
-		return (a == null) ? b : (b == null) ? a : Math.min(a, b);
+		if (a == null || b == null) {
+			return (a != null) ? a : b;
+		}
+		return Math.min(a, b);
 	}
 
 	private static @Nullable Double max(@Nullable Double a, @Nullable Double b) {
-		return (a == null) ? b : (b == null) ? a : Math.max(a, b);
+		if (a == null || b == null) {
+			return (a != null) ? a : b;
+		}
+		return Math.max(a, b);
 	}
 
 }
