@@ -1,10 +1,12 @@
 package io.wampspring.benchmarks.jmh;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.wampspring.core.codec.FrameDecoder;
 import io.wampspring.core.codec.WampCodec;
 import io.wampspring.core.codec.WampCodecs;
 import io.wampspring.core.message.Call;
@@ -49,12 +51,18 @@ public class CodecBenchmarks {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
 
+	private FrameDecoder frames = WampCodecs.JSON.frameDecoder();
+
+	private ByteBuffer frame = ByteBuffer.allocate(0);
+
 	/** Build the message and its bytes. */
 	@Setup
 	public void setUp() {
 		this.wampCodec = WampCodecs.byName(this.codec);
 		this.value = message(this.message);
 		this.bytes = this.wampCodec.encode(this.value);
+		this.frames = this.wampCodec.frameDecoder();
+		this.frame = ByteBuffer.wrap(this.bytes);
 	}
 
 	static WampMessage message(String type) {
@@ -87,6 +95,16 @@ public class CodecBenchmarks {
 	@Benchmark
 	public WampMessage decode() {
 		return this.wampCodec.decode(this.bytes);
+	}
+
+	/**
+	 * Decode a frame as the transports do: with the connection's frame decoder, which may
+	 * keep its parser between frames (JSON does).
+	 * @return the message
+	 */
+	@Benchmark
+	public WampMessage decodeFrame() {
+		return this.frames.decode(this.frame);
 	}
 
 }
