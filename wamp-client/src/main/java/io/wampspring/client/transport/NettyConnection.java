@@ -21,6 +21,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
 import io.wampspring.core.WampProtocolException;
 import io.wampspring.core.WampUris;
 import io.wampspring.core.auth.TlsChannelBinding;
@@ -317,16 +318,23 @@ abstract class NettyConnection implements WampConnection {
 		int missed = 1;
 		do {
 			OutboundFrame frame = this.outbound.take();
-			if (frame != null && ch != null) {
-				while (frame != null) {
-					OutboundFrame next = frame.nextInBurst();
-					frame.linkBurst(null);
-					this.queuedBytes.addAndGet(-frame.bytes);
+			while (frame != null) {
+				OutboundFrame next = frame.nextInBurst();
+				frame.linkBurst(null);
+				this.queuedBytes.addAndGet(-frame.bytes);
+				if (ch != null) {
 					// a write to a closed channel fails its promise and releases the
 					// frame
 					ch.write(frame.frame, ch.newPromise().addListener(frame));
-					frame = next;
 				}
+				else {
+					ReferenceCountUtil.release(frame.frame);
+					frame.onFailure.accept(new IllegalStateException(
+							this.transport + " connection to " + this.address + " is closed"));
+				}
+				frame = next;
+			}
+			if (ch != null) {
 				ch.flush();
 			}
 			missed = this.outbound.done(missed);
@@ -391,7 +399,7 @@ abstract class NettyConnection implements WampConnection {
 
 		final int bytes;
 
-		private final Consumer<Throwable> onFailure;
+		final Consumer<Throwable> onFailure;
 
 		private final @Nullable Runnable onWritten;
 

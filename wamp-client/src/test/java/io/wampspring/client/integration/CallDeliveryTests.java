@@ -51,7 +51,10 @@ class CallDeliveryTests {
 
 	private final Clients clients = new Clients();
 
-	private final Scheduler results = Schedulers.newParallel("call-results", 2);
+	// one for the class, daemon threads, never disposed: a client's close may still hop
+	// onto it from an event loop after the test ended, and a disposed scheduler's
+	// executor takes a lock there
+	private static final Scheduler results = Schedulers.newParallel("call-results", 2, true);
 
 	private WampRouter router;
 
@@ -64,7 +67,7 @@ class CallDeliveryTests {
 		this.router = Clients.embeddedRouter();
 		this.callee = this.clients.connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").build());
 		this.caller = this.clients
-			.connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").resultScheduler(this.results).build());
+			.connect(ClientOptions.builder(this.router.webSocketUrl(), "realm1").resultScheduler(results).build());
 		this.callee
 			.register("com.delivery.echo", RegisterOptions.defaults(),
 					(invocation) -> Mono.just(InvocationResult.of(invocation.args(), Map.of())))
@@ -75,7 +78,6 @@ class CallDeliveryTests {
 	void stop() {
 		this.clients.close();
 		this.router.stop();
-		this.results.dispose();
 	}
 
 	@Test
