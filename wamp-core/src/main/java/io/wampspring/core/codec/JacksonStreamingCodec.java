@@ -79,7 +79,7 @@ abstract class JacksonStreamingCodec implements WampCodec {
 			written = true;
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("cannot write " + this.formatName + ": " + ex.getOriginalMessage(), ex);
+			throw cannotWrite(ex);
 		}
 		finally {
 			encoder.target.out = null;
@@ -96,7 +96,7 @@ abstract class JacksonStreamingCodec implements WampCodec {
 			ValueTrees.write(message.toList(), new GeneratorSink(generator, this.textual), 0);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("cannot write " + this.formatName + ": " + ex.getOriginalMessage(), ex);
+			throw cannotWrite(ex);
 		}
 	}
 
@@ -137,6 +137,10 @@ abstract class JacksonStreamingCodec implements WampCodec {
 	private static @Nullable JsonToken next(JsonParser parser) {
 		JsonToken token = parser.nextToken();
 		return (token == JsonToken.NOT_AVAILABLE) ? null : token;
+	}
+
+	private IllegalArgumentException cannotWrite(JacksonException ex) {
+		return new IllegalArgumentException("cannot write " + this.formatName + ": " + ex.getOriginalMessage(), ex);
 	}
 
 	private WampProtocolException malformed(JacksonException ex) {
